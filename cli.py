@@ -1,0 +1,368 @@
+"""The giscope command. Thin: parse arguments, call a service, print a table or JSON.
+
+Errors a user can cause print one clear message on stderr and exit 1 (2 for usage errors).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from config import SETTINGS, Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _clip(text: str, width: int) -> str:
+    if _width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if _width(out + ch) > width - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, max_width: int = 48) -> None:
+    cells = [[_clip("" if v is None else str(v), max_width) for v in row] for row in rows]
+    widths = [_width(h) for h in headers]
+    for row in cells:
+        for i, v in enumerate(row):
+            widths[i] = max(widths[i], _width(v))
+    click.echo("  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip())
+    click.echo("  ".join("-" * w for w in widths))
+    for row in cells:
+        click.echo("  ".join(_pad(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(f"giscope: {message}", err=True)
+    sys.exit(code)
+
+
+def handles_errors(func: F) -> F:
+    """Turn the errors a user can cause into one message and exit 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from sqlalchemy.exc import OperationalError, ProgrammingError
+
+        from gi_lists.importers import InputError
+        from gi_lists.services import RegisterError
+        from storage.engine import StorageError
+
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            for problem in exc.problems:
+                click.echo(problem, err=True)
+            click.echo(f"giscope: {len(exc.problems)} problem(s); nothing was written", err=True)
+            sys.exit(1)
+        except (RegisterError, StorageError) as exc:
+            fail(str(exc))
+        except (OperationalError, ProgrammingError) as exc:
+            fail(f"database error: {exc.orig}; is the database reachable and initialised (`giscope init`)?")
+        except BrokenPipeError:
+            sys.exit(0)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class Context:
+    def __init__(self) -> None:
+        self.settings = Settings.from_env()
+        self._engine: Any = None
+
+    def engine(self, *, check_schema: bool = True) -> Any:
+        from storage.engine import make_engine
+        from storage.migrate import ensure_current
+
+        if self._engine is None:
+            self._engine = make_engine(self.settings.database_url)
+        if check_schema:
+            ensure_current(self._engine)
+        return self._engine
+
+
+pass_ctx = click.make_pass_decorator(Context, ensure=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="giscope")
+def main() -> None:
+    """GIScope: China's international GI lists, in one register.
+
+    Settings come from the environment (see `giscope settings`).
+    """
+
+
+@main.command()
+@pass_ctx
+@handles_errors
+def init(ctx: Context) -> None:
+    """Create or migrate the database and merge in the bundled reference lists (safe to repeat).
+
+    Example: giscope init
+    """
+    from gi_lists.services import initialise
+
+    result = initialise(ctx.engine(check_schema=False), who=ctx.settings.user)
+    rows = [(key, s["rows"], s["added"], s["changed"], s["removed"]) for key, s in result.lists]
+    print_table(["list", "rows", "added", "changed", "removed"], rows)
+    state = "created" if result.migrated_from is None else "up to date"
+    click.echo(f"database {state}; {result.added} protections added, {result.changed} GIs changed")
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--agreement", help="Agreement id, e.g. china-eu (with --annex for annexed lists).")
+@click.option("--annex", help="Annex code, e.g. IV.")
+@click.option("--register", "register", metavar="JURISDICTION", help="A national register instead: CN, EU, FR or TH.")
+@click.option("--dry-run", is_flag=True, help="Only print what would be added, changed and removed.")
+@click.option("--source", help="Source recorded for rows without a source cell (default: the file name).")
+@click.option(
+    "--confidence",
+    type=click.Choice(["high", "medium", "low", "unconfirmed"]),
+    default="unconfirmed",
+    show_default=True,
+    help="Confidence recorded for rows without a confidence cell.",
+)
+@click.option("--keep-missing", is_flag=True, help="Do not withdraw entries of the list that the file leaves out.")
+@pass_ctx
+@handles_errors
+def import_(
+    ctx: Context,
+    file: Path,
+    agreement: str | None,
+    annex: str | None,
+    register: str | None,
+    dry_run: bool,
+    source: str | None,
+    confidence: str,
+    keep_missing: bool,
+) -> None:
+    """Import a list (CSV or XLSX) as the new state of one list: all rows or none.
+
+    Columns: name, product_class, origin (required); transcription, name_zh, translation_en, region,
+    status, since, source, confidence (optional). Entries of the list missing from the file are
+    withdrawn unless --keep-missing is given.
+
+    Example: giscope import annex_v_2025.csv --agreement china-eu --annex V --source "OJ C 459"
+    """
+    from gi_lists.services import import_file
+
+    result = import_file(
+        ctx.engine(),
+        file,
+        agreement=agreement,
+        annex=annex,
+        register=register,
+        who=ctx.settings.user,
+        source=source,
+        confidence=confidence,
+        dry_run=dry_run,
+        keep_missing=keep_missing,
+    )
+    plan = result.plan
+    verb = "would be" if dry_run else "were"
+    for gi_id, label, p in plan.added:
+        click.echo(f"+ {gi_id}  {label}  [{p.key_text}: {p.status}]")
+    for c in plan.changed:
+        click.echo(f"~ {c.gi_id}  {c.label}  {c.what}: {c.before or '—'} -> {c.after or '—'}")
+    for gi_id, label, p in plan.removed:
+        click.echo(f"- {gi_id}  {label}  [{p.key_text}: {p.status} -> withdrawn]")
+    s = plan.summary()
+    click.echo(
+        f"{plan.target.key}: {s['rows']} rows; {s['added']} {verb} added, {s['changed']} changed, "
+        f"{s['removed']} removed, {s['unchanged']} unchanged"
+        + (f" (batch {result.batch_id})" if result.batch_id else "")
+    )
+
+
+@main.command()
+@click.option("--agreement", help="Only this agreement's lists.")
+@click.option("--annex", help="Only this annex.")
+@click.option("--in", "jurisdiction", metavar="J", help="Only protections that apply in J (CN, EU, FR, TH).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json"]), required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File (default: stdout).")
+@pass_ctx
+@handles_errors
+def export(
+    ctx: Context, agreement: str | None, annex: str | None, jurisdiction: str | None, fmt: str, output: Path | None
+) -> None:
+    """Export GIs with their protections, sources and confidence.
+
+    CSV and XLSX give one row per GI and protection; JSON gives whole GI objects.
+
+    Example: giscope export --agreement china-eu --annex IV --format xlsx -o annex_iv.xlsx
+    """
+    from gi_lists import export as ex
+    from gi_lists.services import Filters, list_gis
+
+    filters = Filters(jurisdiction=jurisdiction, agreement=agreement, annex=annex)
+    with ctx.engine().connect() as conn:
+        gis = list_gis(conn, filters)
+    if fmt == "json":
+        data = ex.to_json(gis)
+    else:
+        keep = filters.protection_matches if filters.filters_protections else (lambda p: True)
+        rows = ex.rows_for(gis, keep)
+        data = ex.to_csv(rows) if fmt == "csv" else ex.to_xlsx(rows)
+    if output is None:
+        if fmt == "xlsx" and sys.stdout.isatty():
+            fail("XLSX is binary: give -o FILE.xlsx")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        try:
+            output.write_bytes(data)
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror}")
+        click.echo(f"wrote {len(gis)} GIs to {output}", err=True)
+
+
+def _protection_summary(protections: Sequence[Any]) -> str:
+    parts = []
+    for p in protections:
+        where = p.agreement + (f" {p.annex}" if p.annex else "") if p.agreement else p.route
+        parts.append(f"{p.jurisdiction}: {p.status} ({where})")
+    return "; ".join(parts)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--in", "jurisdiction", metavar="J", help="Only GIs with a protection that applies in J.")
+@click.option("--agreement", help="Only GIs on this agreement's lists.")
+@click.option("--class", "product_class", metavar="C", help="Product class, e.g. Tea or Wine.")
+@click.option("--origin", metavar="O", help="Origin country code (CN, FR ...) or region.")
+@click.option("--status", metavar="S", help="Protection status, e.g. protected or pending.")
+@click.option("--limit", default=50, show_default=True, help="At most this many results.")
+@click.option("--json", "as_json", is_flag=True, help="Print GI objects as JSON, best first.")
+@pass_ctx
+@handles_errors
+def search(
+    ctx: Context,
+    query: str,
+    jurisdiction: str | None,
+    agreement: str | None,
+    product_class: str | None,
+    origin: str | None,
+    status: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Find GIs by any written form: Chinese (simplified or traditional), pinyin with or without
+    tones and spaces, Latin with or without accents, Thai.
+
+    Example: giscope search "anxi tieguanyin" --in EU
+    """
+    from gi_lists.services import Filters, dumps
+    from gi_lists.services import search as run_search
+
+    filters = Filters(jurisdiction, agreement, None, product_class, origin, status)
+    with ctx.engine().connect() as conn:
+        hits = run_search(conn, query, filters, limit=limit)
+    if as_json:
+        click.echo(dumps([h.gi.to_dict() for h in hits]))
+        return
+    if not hits:
+        click.echo(f"no GI matches {query!r}")
+        return
+    rows = [
+        (h.gi.id, h.gi.display_name, h.gi.product_class, h.gi.origin, _protection_summary(h.gi.protections),
+         f"{h.score:.2f}")
+        for h in hits
+    ]  # fmt: skip
+    print_table(["id", "name", "class", "origin", "protections", "score"], rows, max_width=60)
+
+
+@main.command()
+@click.argument("ref", metavar="ID|NAME")
+@click.option("--json", "as_json", is_flag=True, help="Print the GI object (with its history) as JSON.")
+@pass_ctx
+@handles_errors
+def show(ctx: Context, ref: str, as_json: bool) -> None:
+    """Print one GI whole: names, protections with sources, and history.
+
+    Example: giscope show 香槟
+    """
+    from gi_lists.services import dumps, find_gi
+
+    with ctx.engine().connect() as conn:
+        gi = find_gi(conn, ref)
+    if as_json:
+        click.echo(dumps(gi.to_dict(with_history=True)))
+        return
+    click.echo(f"{gi.display_name}  [{gi.id}]")
+    click.echo(f"class: {gi.product_class}   origin: {gi.origin}" + (f" ({gi.region})" if gi.region else ""))
+    click.echo("")
+    print_table(["name", "kind", "lang", "script"], [(n.text, n.kind, n.lang, n.script) for n in gi.names])
+    click.echo("")
+    print_table(
+        ["in", "route", "agreement", "annex", "status", "since", "confidence", "source"],
+        [(p.jurisdiction, p.route, p.agreement, p.annex, p.status, p.since, p.confidence, p.source)
+         for p in gi.protections],
+        max_width=70,
+    )  # fmt: skip
+    notes = [p for p in gi.protections if p.note]
+    for p in notes:
+        click.echo(f"note ({p.key_text}): {p.note}")
+    click.echo("")
+    click.echo("history:")
+    print_table(
+        ["when", "who", "what", "before", "after", "reason"],
+        [(h.at, h.who, h.what, h.before, h.after, h.reason) for h in gi.history],
+        max_width=50,
+    )
+
+
+@main.command()
+def settings() -> None:
+    """List the settings read from the environment, with their current values."""
+    import os
+
+    for s in SETTINGS:
+        current = os.environ.get(s.name)
+        click.echo(f"{s.name}={current if current is not None else ''}")
+        click.echo(f"    {s.help}")
+        if s.default:
+            click.echo(f"    default: {s.default}")
+
+
+@main.command()
+@click.option("--port", default=8501, show_default=True)
+@click.option("--address", default="127.0.0.1", show_default=True)
+def serve(port: int, address: str) -> None:
+    """Start the web UI (Streamlit).
+
+    Example: giscope serve --port 8501
+    """
+    import subprocess
+
+    from config import PROJECT_ROOT
+
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "streamlit_app.py"),
+        "--server.port", str(port), "--server.address", address, "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    sys.exit(subprocess.call(cmd))
+
+
+if __name__ == "__main__":
+    main()

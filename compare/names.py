@@ -1,0 +1,138 @@
+"""Name forms: folding, script detection, pinyin and search keys (pure).
+
+Every written form of a name is reduced to one or more *forms*: lower-case words separated by
+single spaces, with accents folded, traditional characters turned into simplified ones, and Chinese
+characters also given as toneless pinyin. Two texts that share a form (or a compact form, spaces
+removed) are the same name for search: "Anxi Tie Guan Yin", "anxi tieguanyin", "安溪鐵觀音" and
+"安溪铁观音" all share "anxitieguanyin".
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from config import KNOWLEDGE_DIR
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_NON_WORD = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]+")
+_UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+
+
+def script_of(text: str) -> str:
+    """ISO 15924 code of the main script: Hani, Thai, Grek, Cyrl or Latn (Zyyy if none)."""
+    counts = {
+        "Hani": len(_HAN.findall(text)),
+        "Thai": len(_THAI.findall(text)),
+        "Grek": len(_GREEK.findall(text)),
+        "Cyrl": len(_CYRILLIC.findall(text)),
+        "Latn": len(_LATIN.findall(text)),
+    }
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] else "Zyyy"
+
+
+def has_han(text: str) -> bool:
+    return bool(_HAN.search(text))
+
+
+def has_thai(text: str) -> bool:
+    return bool(_THAI.search(text))
+
+
+@lru_cache(maxsize=1)
+def _converter():  # type: ignore[no-untyped-def]
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def to_simplified(text: str) -> str:
+    """Traditional Chinese characters to simplified; other text unchanged."""
+    if not has_han(text):
+        return text
+    return str(_converter().convert(text))
+
+
+@lru_cache(maxsize=1)
+def _pinyin_ready() -> bool:
+    from pypinyin import load_phrases_dict
+
+    phrases: dict[str, list[list[str]]] = {}
+    with open(KNOWLEDGE_DIR / "pinyin_phrases.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            phrases[row["phrase"]] = [[syllable] for syllable in row["pinyin"].split()]
+    load_phrases_dict(phrases)
+    return True
+
+
+@lru_cache(maxsize=65536)
+def pinyin_syllables(text: str) -> tuple[str, ...]:
+    """Toneless pinyin syllables (ü kept) for the Chinese characters in `text`, in order.
+
+    Non-Chinese runs are returned as they are, so "BORDEAUX 波尔多" gives ("BORDEAUX ", "bo", "er", "duo").
+    """
+    from pypinyin import lazy_pinyin
+
+    _pinyin_ready()
+    return tuple(lazy_pinyin(to_simplified(text), v_to_u=True))
+
+
+def pinyin(text: str, *, sep: str = " ") -> str:
+    return sep.join(s.strip() for s in pinyin_syllables(text) if s.strip())
+
+
+def fold_latin(text: str) -> str:
+    """Case- and accent-folded ASCII words: 'Wódka' -> 'wodka', 'Pu'er Cha' -> 'puer cha'.
+
+    Chinese characters become pinyin syllables and other scripts their anyascii romanisation.
+    """
+    if has_han(text):
+        text = " ".join(pinyin_syllables(text))
+    text = unicodedata.normalize("NFKC", text).replace("'", "").replace("’", "")
+    ascii_text = anyascii(text).casefold()
+    return " ".join(_NON_WORD.sub(" ", ascii_text).split())
+
+
+def fold_native(text: str) -> str:
+    """The text in its own script, normalised: NFKC, simplified characters, case folded, words only."""
+    text = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(ch for ch in text if not (unicodedata.combining(ch) and not _THAI.match(ch)))
+    text = unicodedata.normalize("NFC", text)
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def compact(form: str) -> str:
+    return form.replace(" ", "")
+
+
+def forms(text: str) -> tuple[str, ...]:
+    """All search forms of one written name, most specific first, without duplicates."""
+    out: list[str] = []
+    if has_han(text) or has_thai(text):
+        native = fold_native(text)
+        if native:
+            out.append(native)
+    out.append(fold_latin(text))
+    if any(ch in _UMLAUTS for ch in text):
+        out.append(fold_latin("".join(_UMLAUTS.get(ch, ch) for ch in text)))
+    seen: dict[str, None] = {}
+    for form in out:
+        if form and form not in seen:
+            seen[form] = None
+    return tuple(seen)
+
+
+def slug(text: str) -> str:
+    """ASCII identifier part: 'Prosciutto di Parma' -> 'prosciutto-di-parma'."""
+    return "-".join(fold_latin(text).split())[:80] or "gi"

@@ -1,0 +1,60 @@
+"""Settings, read from the environment once.
+
+Every setting is declared here with a help line; ``giscope settings`` and the README list them.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+DATA_DIR = PROJECT_ROOT / "data"
+REFERENCE_DIR = DATA_DIR / "reference"
+KNOWLEDGE_DIR = DATA_DIR / "knowledge"
+DEFAULT_DATABASE_URL = f"sqlite:///{DATA_DIR / 'giscope.sqlite3'}"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "GISCOPE_DATABASE_URL",
+        DEFAULT_DATABASE_URL,
+        "SQLAlchemy URL of the register, e.g. postgresql+psycopg://user@host:5432/db. "
+        "Default: an SQLite file data/giscope.sqlite3 in the project.",
+    ),
+    Setting(
+        "GISCOPE_USER",
+        "",
+        "Name recorded as 'who' in the history of every change. Default: the login name.",
+    ),
+)
+
+
+def _user_default() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_DATABASE_URL
+    user: str = field(default_factory=_user_default)
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        return cls(
+            database_url=env.get("GISCOPE_DATABASE_URL") or DEFAULT_DATABASE_URL,
+            user=env.get("GISCOPE_USER") or _user_default(),
+        )

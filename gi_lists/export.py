@@ -1,0 +1,89 @@
+"""Write GIs out as CSV, XLSX or JSON (pure apart from file writing; no database access)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from gi_lists.model import GI, Protection
+
+EXPORT_COLUMNS = (
+    "id", "name", "transcription", "name_zh", "translation_en", "other_names", "product_class", "origin",
+    "region", "jurisdiction", "route", "agreement", "annex", "status", "since", "until", "source",
+    "confidence", "note",
+)  # fmt: skip
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Keep a spreadsheet from running a cell as a formula: prefix risky text with an apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def rows_for(gis: Sequence[GI], keep: Callable[[Protection], bool] = lambda p: True) -> list[dict[str, Any]]:
+    """One row per GI and protection (protections filtered by `keep`)."""
+    out = []
+    for gi in gis:
+        first = gi.names[0] if gi.names else None
+        transcription = next((n.text for n in gi.names if n.kind == "transcription"), "")
+        name_zh = next(
+            (n.text for n in gi.names if n.lang == "zh" and n.script == "Hani" and n is not first), ""
+        )
+        translation = next((n.text for n in gi.names if n.kind == "translation" and n.lang == "en"), "")
+        used = {first.text if first else "", transcription, name_zh, translation}
+        others = "; ".join(f"{n.text} ({n.kind}{', ' + n.lang if n.lang else ''})" for n in gi.names
+                           if n.text not in used)  # fmt: skip
+        base = {
+            "id": gi.id,
+            "name": first.text if first else "",
+            "transcription": transcription,
+            "name_zh": name_zh,
+            "translation_en": translation,
+            "other_names": others,
+            "product_class": gi.product_class,
+            "origin": gi.origin,
+            "region": gi.region or "",
+        }
+        for p in gi.protections:
+            if not keep(p):
+                continue
+            row = dict(base)
+            row.update({k: ("" if v is None else v) for k, v in p.to_dict().items()})
+            out.append(row)
+    return out
+
+
+def to_csv(rows: list[dict[str, Any]]) -> bytes:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(EXPORT_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: neutralise(row.get(k, "")) for k in EXPORT_COLUMNS})
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(rows: list[dict[str, Any]]) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "GIs"
+    ws.append(list(EXPORT_COLUMNS))
+    for row in rows:
+        ws.append([neutralise(row.get(k, "")) for k in EXPORT_COLUMNS])
+        for cell in ws[ws.max_row]:
+            cell.data_type = "s" if isinstance(cell.value, str) else cell.data_type
+    ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def to_json(gis: Sequence[GI]) -> bytes:
+    return (json.dumps([gi.to_dict() for gi in gis], ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,159 @@
+"""The register's vocabulary as frozen dataclasses (pure: no database, no UI).
+
+See DESIGN.md section 2: a GI has typed names and protections; each protection is a route
+(agreement + annex, national register or trademark) into one jurisdiction with a status.
+Every fact carries a source and a confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+NAME_KINDS = ("original", "transcription", "translation", "traditional", "abbreviation", "official-rendering")
+ROUTES = ("agreement", "national-register", "trademark")
+# `not-filed` is a name tracked under an arrangement for which no application is known
+# (e.g. Thai GIs the DIP planned to file in China); it is never a protection in force.
+STATUSES = ("listed", "pending", "in-objection", "protected", "rejected", "withdrawn", "not-filed")
+IN_FORCE_STATUSES = frozenset({"protected"})
+OPEN_STATUSES = frozenset({"listed", "pending", "in-objection"})
+CONFIDENCES = ("high", "medium", "low", "unconfirmed")
+JURISDICTIONS = ("CN", "EU", "FR", "TH")
+# EU protection applies in every member state; of the jurisdictions we track, France.
+JURISDICTION_INCLUDES: dict[str, tuple[str, ...]] = {
+    "CN": ("CN",),
+    "EU": ("EU",),
+    "FR": ("FR", "EU"),
+    "TH": ("TH",),
+}
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def valid_partial_date(text: str) -> bool:
+    """True for YYYY, YYYY-MM or a real YYYY-MM-DD date."""
+    import datetime
+
+    m = _PARTIAL_DATE.match(text)
+    if not m:
+        return False
+    if m.group(3):
+        try:
+            datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return False
+    return True
+
+
+def covers(jurisdiction: str, protection_jurisdiction: str) -> bool:
+    """Does protection granted in `protection_jurisdiction` apply in `jurisdiction`?"""
+    return protection_jurisdiction in JURISDICTION_INCLUDES.get(jurisdiction, (jurisdiction,))
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    kind: str
+    lang: str | None = None
+    script: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"text": self.text, "kind": self.kind, "lang": self.lang, "script": self.script}
+
+
+@dataclass(frozen=True)
+class Protection:
+    jurisdiction: str
+    route: str
+    status: str
+    agreement: str | None = None
+    annex: str | None = None
+    since: str | None = None
+    until: str | None = None
+    source: str | None = None
+    confidence: str = "unconfirmed"
+    note: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """What makes a protection unique within one GI."""
+        return (self.jurisdiction, self.route, self.agreement or "", self.annex or "")
+
+    @property
+    def key_text(self) -> str:
+        return "/".join(part for part in self.key if part)
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "jurisdiction": self.jurisdiction,
+            "route": self.route,
+            "agreement": self.agreement,
+            "annex": self.annex,
+            "status": self.status,
+            "since": self.since,
+            "until": self.until,
+            "source": self.source,
+            "confidence": self.confidence,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    gi_id: str
+    at: str
+    who: str
+    what: str
+    before: str | None
+    after: str | None
+    reason: str
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "at": self.at,
+            "who": self.who,
+            "what": self.what,
+            "before": self.before,
+            "after": self.after,
+            "reason": self.reason,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class GI:
+    id: str
+    names: tuple[Name, ...]
+    product_class: str
+    origin: str
+    region: str | None = None
+    protections: tuple[Protection, ...] = ()
+    history: tuple[HistoryEvent, ...] = field(default=(), compare=False)
+
+    @property
+    def display_name(self) -> str:
+        return self.names[0].text if self.names else self.id
+
+    def names_of(self, *kinds: str) -> list[Name]:
+        return [n for n in self.names if n.kind in kinds]
+
+    @property
+    def origin_countries(self) -> tuple[str, ...]:
+        return tuple(part for part in self.origin.split(";") if part)
+
+    def protections_in(self, jurisdiction: str) -> list[Protection]:
+        return [p for p in self.protections if covers(jurisdiction, p.jurisdiction)]
+
+    def to_dict(self, *, with_history: bool = False) -> dict[str, object]:
+        data: dict[str, object] = {
+            "id": self.id,
+            "names": [n.to_dict() for n in self.names],
+            "product_class": self.product_class,
+            "origin": self.origin,
+            "region": self.region,
+            "protections": [p.to_dict() for p in self.protections],
+        }
+        if with_history:
+            data["history"] = [h.to_dict() for h in self.history]
+        return data

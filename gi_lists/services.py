@@ -1,0 +1,611 @@
+"""Register services: load the bundled lists, import and export batches, search and show.
+
+The CLI and the UI call these; they return model objects and plain data, never rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from compare.names import compact, fold_latin, forms, script_of, slug
+from gi_lists.importers import Entry, InputError, ListTarget, parse_batch
+from gi_lists.model import GI, JURISDICTION_INCLUDES, JURISDICTIONS, STATUSES, Name, Protection
+from gi_lists.repository import GIRepository, ListSelector, StoredProtection
+from storage.engine import unit_of_work
+
+IDENTITY_KINDS = ("original", "transcription", "official-rendering")
+
+
+class RegisterError(Exception):
+    """A request the register cannot answer (unknown agreement, GI, ...); message is for a person."""
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+# ---------------------------------------------------------------------------------------------
+# Planning a batch: what would be added, changed and removed
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Change:
+    gi_id: str
+    label: str
+    what: str
+    before: str | None
+    after: str | None
+
+
+@dataclass
+class BatchPlan:
+    target: ListTarget
+    file: str
+    rows: int
+    added: list[tuple[str, str, Protection]] = field(default_factory=list)
+    changed: list[Change] = field(default_factory=list)
+    removed: list[tuple[str, str, Protection]] = field(default_factory=list)
+    unchanged: int = 0
+    # operations, applied by apply_plan
+    new_gis: list[dict[str, Any]] = field(default_factory=list)
+    new_names: list[dict[str, Any]] = field(default_factory=list)
+    new_protections: list[dict[str, Any]] = field(default_factory=list)
+    protection_updates: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    gi_updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    history: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def changed_gis(self) -> int:
+        return len({c.gi_id for c in self.changed})
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.added or self.changed or self.removed)
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "rows": self.rows,
+            "added": len(self.added),
+            "changed": self.changed_gis,
+            "removed": len(self.removed),
+            "unchanged": self.unchanged,
+        }
+
+
+def selector_for(target: ListTarget) -> ListSelector:
+    if target.route == "agreement":
+        return ListSelector(agreement=target.agreement, annex=target.annex or "")
+    if target.agreement:
+        return ListSelector(agreement=target.agreement, annex="")
+    return ListSelector(jurisdiction=target.jurisdiction, route=target.route)
+
+
+def _name_key_rows(gi_id: str, name: Name) -> list[dict[str, Any]]:
+    return [
+        {"gi_id": gi_id, "kind": name.kind, "form_rank": rank, "form": f, "compact": compact(f)}
+        for rank, f in enumerate(forms(name.text))
+    ]
+
+
+def _new_id(entry: Entry, taken: set[str]) -> str:
+    primary = entry.primary
+    latin = primary.text if script_of(primary.text) == "Latn" else None
+    if latin is None:
+        transcriptions = [n.text for n in entry.names if n.kind == "transcription" and script_of(n.text) == "Latn"]
+        latin = transcriptions[0] if transcriptions else fold_latin(primary.text)
+    base = f"{entry.origin.split(';')[0].lower()}-{slug(latin)}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{n}"
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _origins_overlap(a: str, b: str) -> bool:
+    return bool(set(a.split(";")) & set(b.split(";")))
+
+
+def plan_batch(
+    conn: Connection,
+    target: ListTarget,
+    entries: Sequence[Entry],
+    *,
+    file: str,
+    who: str,
+    reason: str,
+    keep_missing: bool = False,
+    at: str | None = None,
+) -> BatchPlan:
+    repo = GIRepository(conn)
+    at = at or now_iso()
+    plan = BatchPlan(target=target, file=file, rows=len(entries))
+    index = repo.identity_index(IDENTITY_KINDS)
+    facts = repo.gi_facts()
+    name_sets = repo.name_sets()
+    taken = set(facts)
+    current: dict[str, list[StoredProtection]] = defaultdict(list)
+    for stored in repo.list_protections(selector_for(target)):
+        current[stored.gi_id].append(stored)
+    matched_rows: set[int] = set()
+    facts_set_in_batch: set[str] = set()  # the first row of a GI in a batch sets its facts
+    seen_protections: dict[tuple[str, str, str, str], int] = {}
+    problems: list[str] = []
+
+    def event(gi_id: str, what: str, before: str | None, after: str | None, source: str | None) -> None:
+        plan.history.append(
+            {"gi_id": gi_id, "at": at, "who": who, "what": what, "before": before, "after": after,
+             "reason": reason, "source": source}
+        )  # fmt: skip
+
+    for entry in entries:
+        key0 = compact(forms(entry.primary.text)[0])
+        gi_id = next((g for g, origin in index.get(key0, []) if _origins_overlap(origin, entry.origin)), None)
+        label = entry.primary.text
+        p = entry.protection
+        entry_changes: list[Change] = []
+        if gi_id is None:
+            gi_id = _new_id(entry, taken)
+            plan.new_gis.append(
+                {"id": gi_id, "product_class": entry.product_class, "origin": entry.origin,
+                 "region": entry.region, "created_at": at, "updated_at": at}
+            )  # fmt: skip
+            facts[gi_id] = (entry.product_class, entry.origin, entry.region)
+            facts_set_in_batch.add(gi_id)
+            for position, name in enumerate(entry.names):
+                plan.new_names.append(
+                    {"gi_id": gi_id, "position": position, "text": name.text, "kind": name.kind,
+                     "lang": name.lang, "script": name.script}
+                )  # fmt: skip
+                if name.kind in IDENTITY_KINDS:
+                    index[compact(forms(name.text)[0])].append((gi_id, entry.origin))
+            name_sets[gi_id] = ({(n.text, n.kind) for n in entry.names}, len(entry.names))
+            event(gi_id, "gi", None, "created", p.source)
+        else:
+            product_class, origin, region = facts[gi_id]
+            updates: dict[str, Any] = {}
+            first_row = gi_id not in facts_set_in_batch
+            facts_set_in_batch.add(gi_id)
+            if first_row and entry.product_class and entry.product_class != product_class:
+                entry_changes.append(Change(gi_id, label, "product_class", product_class, entry.product_class))
+                updates["product_class"] = entry.product_class
+            if first_row and entry.region and entry.region != region:
+                entry_changes.append(Change(gi_id, label, "region", region, entry.region))
+                updates["region"] = entry.region
+            if updates:
+                updates["updated_at"] = at
+                plan.gi_updates.append((gi_id, updates))
+                facts[gi_id] = (
+                    updates.get("product_class", product_class), origin, updates.get("region", region)
+                )
+            known, next_position = name_sets.get(gi_id, (set(), 0))
+            for name in entry.names:
+                if (name.text, name.kind) in known:
+                    continue
+                plan.new_names.append(
+                    {"gi_id": gi_id, "position": next_position, "text": name.text, "kind": name.kind,
+                     "lang": name.lang, "script": name.script}
+                )  # fmt: skip
+                known.add((name.text, name.kind))
+                next_position += 1
+                entry_changes.append(Change(gi_id, label, f"name ({name.kind})", None, name.text))
+            name_sets[gi_id] = (known, next_position)
+
+        pkey = (gi_id, p.jurisdiction, p.route, p.annex or "")
+        if pkey in seen_protections:
+            problems.append(
+                f"{file}:{entry.line}: name: '{label}' is the same GI and route as line {seen_protections[pkey]}"
+            )
+            continue
+        seen_protections[pkey] = entry.line
+        existing = next(
+            (s for s in current.get(gi_id, []) if s.protection.jurisdiction == p.jurisdiction
+             and s.protection.route == p.route and (s.protection.annex or "") == (p.annex or "")),
+            None,
+        )  # fmt: skip
+        if existing is None:
+            plan.new_protections.append(
+                {"gi_id": gi_id, "jurisdiction": p.jurisdiction, "route": p.route,
+                 "agreement_id": p.agreement or "", "annex": p.annex or "", "status": p.status,
+                 "since": p.since, "until": p.until, "source": p.source, "confidence": p.confidence,
+                 "note": p.note}
+            )  # fmt: skip
+            plan.added.append((gi_id, label, p))
+            event(gi_id, f"{p.key_text}: status", None, p.status, p.source)
+        else:
+            matched_rows.add(existing.row_id)
+            old = existing.protection
+            values: dict[str, Any] = {}
+            for fname in ("status", "since", "source", "confidence", "note"):
+                new_value = getattr(p, fname)
+                if new_value in (None, ""):
+                    continue
+                if fname == "status" and "status" not in entry.given and old.status not in ("withdrawn",):
+                    continue  # a row without a status keeps the stored one
+                if fname == "since" and "since" not in entry.given and "status" not in entry.given:
+                    continue
+                if new_value != getattr(old, fname):
+                    values[fname] = new_value
+            for fname, new_value in values.items():
+                change = Change(gi_id, label, f"{old.key_text}: {fname}", getattr(old, fname), new_value)
+                entry_changes.append(change)
+                event(gi_id, change.what, change.before, change.after, p.source)
+            if values:
+                plan.protection_updates.append((existing.row_id, values))
+        for change in entry_changes:
+            if change.what.startswith(("product_class", "region", "name (")):
+                event(gi_id, change.what, change.before, change.after, p.source)
+        plan.changed.extend(entry_changes)
+        if existing is not None and not entry_changes:
+            plan.unchanged += 1
+
+    if problems:
+        raise InputError(problems)
+
+    if not keep_missing:
+        labels = {}
+        for gi_id, stored_list in current.items():
+            for stored in stored_list:
+                if stored.row_id in matched_rows or stored.protection.status == "withdrawn":
+                    continue
+                if gi_id not in labels:
+                    found = repo.get_many([gi_id])
+                    labels[gi_id] = found[0].display_name if found else gi_id
+                plan.removed.append((gi_id, labels[gi_id], stored.protection))
+                plan.protection_updates.append((stored.row_id, {"status": "withdrawn"}))
+                event(
+                    gi_id,
+                    f"{stored.protection.key_text}: status",
+                    stored.protection.status,
+                    "withdrawn",
+                    f"absent from {file}",
+                )
+    return plan
+
+
+def apply_plan(conn: Connection, plan: BatchPlan, *, who: str, source: str | None, at: str | None = None) -> int:
+    repo = GIRepository(conn)
+    at = at or now_iso()
+    batch_id = repo.insert_batch(
+        {"at": at, "who": who, "file": plan.file, "list_key": plan.target.key, "source": source,
+         "rows": plan.rows, "added": len(plan.added), "changed": plan.changed_gis,
+         "removed": len(plan.removed)}
+    )  # fmt: skip
+    repo.insert_rows("gis", plan.new_gis)
+    repo.insert_rows("names", plan.new_names)
+    key_rows: list[dict[str, Any]] = []
+    for row in plan.new_names:
+        key_rows.extend(_name_key_rows(row["gi_id"], Name(row["text"], row["kind"])))
+    repo.insert_rows("name_keys", key_rows)
+    for row in plan.new_protections:
+        row["batch_id"] = batch_id
+    repo.insert_rows("protections", plan.new_protections)
+    for row_id, values in plan.protection_updates:
+        repo.update_protection(row_id, {**values, "batch_id": batch_id})
+    for gi_id, values in plan.gi_updates:
+        repo.update_gi(gi_id, values)
+    touched = {r["gi_id"] for r in plan.history} - {g["id"] for g in plan.new_gis}
+    for gi_id in touched:
+        repo.update_gi(gi_id, {"updated_at": at})
+    for row in plan.history:
+        row["batch_id"] = batch_id
+    repo.insert_rows("history", plan.history)
+    return batch_id
+
+
+# ---------------------------------------------------------------------------------------------
+# Import targets
+# ---------------------------------------------------------------------------------------------
+
+
+def resolve_target(
+    conn: Connection, *, agreement: str | None, annex: str | None, register: str | None
+) -> ListTarget:
+    from agreements.repository import AgreementRepository
+
+    if bool(agreement) == bool(register):
+        raise RegisterError("give either --agreement ID (with --annex for annexed lists) or --register JURISDICTION")
+    if register:
+        j = register.upper()
+        if j not in JURISDICTIONS:
+            raise RegisterError(f"unknown jurisdiction {register!r}; known: {', '.join(JURISDICTIONS)}")
+        if annex:
+            raise RegisterError("--annex goes with --agreement, not with --register")
+        return ListTarget(j, "national-register", None, None, "protected", None)
+    repo = AgreementRepository(conn)
+    found = repo.get(agreement or "")
+    if found is None:
+        raise RegisterError(f"unknown agreement {agreement!r}; known: {', '.join(repo.ids()) or 'none (run giscope init)'}")
+    name_annexes = [a for a in found.annexes if a.holds_names]
+    if name_annexes:
+        if not annex:
+            codes = ", ".join(a.code for a in name_annexes)
+            raise RegisterError(f"{found.id} keeps its names in annexes: add --annex ({codes})")
+        chosen = found.annex(annex.upper())
+        if chosen is None or not chosen.holds_names:
+            codes = ", ".join(a.code for a in name_annexes)
+            raise RegisterError(f"{found.id} has no name list in annex {annex!r}; lists: {codes}")
+        return ListTarget(
+            chosen.protected_in,
+            "agreement",
+            found.id,
+            chosen.code,
+            chosen.default_status or "listed",
+            chosen.default_since,
+            found.parties,
+        )
+    if annex:
+        raise RegisterError(f"{found.id} has no annexes; leave out --annex")
+    return ListTarget(None, "national-register", found.id, None, "protected", None, found.parties)
+
+
+@dataclass
+class ImportResult:
+    plan: BatchPlan
+    batch_id: int | None
+
+
+def import_file(
+    engine: Engine,
+    path: Path,
+    *,
+    agreement: str | None,
+    annex: str | None,
+    register: str | None,
+    who: str,
+    source: str | None = None,
+    confidence: str = "unconfirmed",
+    dry_run: bool = False,
+    keep_missing: bool = False,
+) -> ImportResult:
+    """Validate a whole file, plan it against the current list, and (unless dry_run) apply it at once."""
+    with unit_of_work(engine) as conn:
+        target = resolve_target(conn, agreement=agreement, annex=annex, register=register)
+        default_source = source or f"import of {path.name}"
+        entries = parse_batch(path, target, default_source=default_source, default_confidence=confidence)
+        plan = plan_batch(
+            conn, target, entries, file=path.name, who=who, reason=f"batch {path.name} ({target.key})",
+            keep_missing=keep_missing,
+        )  # fmt: skip
+        if dry_run or plan.is_empty:
+            return ImportResult(plan, None)
+        batch_id = apply_plan(conn, plan, who=who, source=default_source)
+        return ImportResult(plan, batch_id)
+
+
+# ---------------------------------------------------------------------------------------------
+# Search, show, export
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    jurisdiction: str | None = None
+    agreement: str | None = None
+    annex: str | None = None
+    product_class: str | None = None
+    origin: str | None = None
+    status: str | None = None
+
+    def check(self) -> None:
+        if self.jurisdiction and self.jurisdiction.upper() not in JURISDICTIONS:
+            raise RegisterError(f"unknown jurisdiction {self.jurisdiction!r}; known: {', '.join(JURISDICTIONS)}")
+        if self.status and self.status not in STATUSES:
+            raise RegisterError(f"unknown status {self.status!r}; known: {', '.join(STATUSES)}")
+
+    def protection_matches(self, p: Protection) -> bool:
+        if self.jurisdiction and p.jurisdiction not in JURISDICTION_INCLUDES[self.jurisdiction.upper()]:
+            return False
+        if self.agreement and p.agreement != self.agreement:
+            return False
+        if self.annex and (p.annex or "") != self.annex.upper():
+            return False
+        return not (self.status and p.status != self.status)
+
+    @property
+    def filters_protections(self) -> bool:
+        return bool(self.jurisdiction or self.agreement or self.annex or self.status)
+
+    def gi_matches(self, gi: GI) -> bool:
+        if self.product_class:
+            wanted = fold_latin(self.product_class)
+            have = fold_latin(gi.product_class)
+            if not (have == wanted or have.startswith(wanted + " ") or have.startswith(wanted)):
+                return False
+        if self.origin:
+            wanted_origin = self.origin.upper()
+            region = fold_latin(gi.region or "")
+            if wanted_origin not in gi.origin_countries and fold_latin(self.origin) not in region.split():
+                return False
+        if self.filters_protections:
+            return any(self.protection_matches(p) for p in gi.protections)
+        return True
+
+
+def check_agreement(conn: Connection, agreement: str | None, annex: str | None = None) -> None:
+    from agreements.repository import AgreementRepository
+
+    if agreement is None:
+        if annex:
+            raise RegisterError("--annex needs --agreement")
+        return
+    found = AgreementRepository(conn).get(agreement)
+    if found is None:
+        known = ", ".join(AgreementRepository(conn).ids())
+        raise RegisterError(f"unknown agreement {agreement!r}; known: {known}")
+    if annex and found.annex(annex.upper()) is None:
+        raise RegisterError(f"{agreement} has no annex {annex!r}")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    gi: GI
+    score: float
+    matched_form: str
+    how: str
+
+
+def search(conn: Connection, query: str, filters: Filters = Filters(), *, limit: int = 50) -> list[SearchHit]:
+    """GIs whose names match `query` in any form, best first.
+
+    Ranking: the whole name (1.0), then a name starting with the query words (0.8), then a name
+    containing them (0.6), then close spellings (rapidfuzz, below 0.6).
+    """
+    filters.check()
+    check_agreement(conn, filters.agreement, filters.annex)
+    query = query.strip()
+    if not query:
+        raise RegisterError("the search text is empty")
+    qforms = forms(query)
+    compacts = [compact(f) for f in qforms if compact(f)]
+    if not compacts:
+        raise RegisterError(f"nothing to search for in {query!r}")
+    repo = GIRepository(conn)
+    best: dict[str, tuple[float, str, str]] = {}
+
+    def offer(gi_id: str, score: float, form: str, how: str) -> None:
+        if gi_id not in best or score > best[gi_id][0]:
+            best[gi_id] = (score, form, how)
+
+    substrings = [c for c in compacts if len(c) >= 2]
+    for gi_id, _kind, form, key in repo.search_keys(compacts, list(qforms), substrings):
+        if key in compacts:
+            offer(gi_id, 1.0, form, "exact")
+        elif any(form.startswith(q) or f" {q}" in form for q in qforms):
+            offer(gi_id, 0.8 if any(form.startswith(q) for q in qforms) else 0.7, form, "word")
+        else:
+            offer(gi_id, 0.6, form, "contains")
+    if not best:
+        from rapidfuzz import fuzz, process
+
+        keys = repo.all_keys()
+        choices = [k[2] for k in keys]
+        for q in compacts:
+            for _choice, score, idx in process.extract(q, choices, scorer=fuzz.ratio, limit=20, score_cutoff=75):
+                offer(keys[idx][0], round(0.5 * score / 100, 3), choices[idx], "close spelling")
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    gis = {g.id: g for g in repo.get_many([gi_id for gi_id, _ in ranked])}
+    hits = []
+    for gi_id, (score, form, how) in ranked:
+        gi = gis.get(gi_id)
+        if gi is not None and filters.gi_matches(gi):
+            hits.append(SearchHit(gi, score, form, how))
+        if len(hits) >= limit:
+            break
+    return hits
+
+
+def find_gi(conn: Connection, ref: str) -> GI:
+    """A GI by id, or by a name that identifies exactly one GI."""
+    repo = GIRepository(conn)
+    gi = repo.get(ref.strip())
+    if gi is not None:
+        return gi
+    hits = [h for h in search(conn, ref, limit=10) if h.score >= 1.0] if ref.strip() else []
+    ids = list(dict.fromkeys(h.gi.id for h in hits))
+    if len(ids) == 1:
+        found = repo.get(ids[0])
+        assert found is not None
+        return found
+    if len(ids) > 1:
+        raise RegisterError(f"{ref!r} names several GIs: {', '.join(ids)}; give the id")
+    raise RegisterError(f"no GI with id or name {ref!r}; try `giscope search`")
+
+
+def list_gis(conn: Connection, filters: Filters = Filters()) -> list[GI]:
+    filters.check()
+    check_agreement(conn, filters.agreement, filters.annex)
+    repo = GIRepository(conn)
+    jurisdictions = JURISDICTION_INCLUDES[filters.jurisdiction.upper()] if filters.jurisdiction else None
+    ids = repo.ids_with_protections(
+        agreement=filters.agreement,
+        annex=filters.annex.upper() if filters.annex else None,
+        jurisdictions=jurisdictions,
+        status=filters.status,
+    )
+    return [gi for gi in repo.get_many(ids) if filters.gi_matches(gi)]
+
+
+def gi_json(gi: GI, *, with_history: bool = False) -> dict[str, Any]:
+    return gi.to_dict(with_history=with_history)
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+# ---------------------------------------------------------------------------------------------
+# giscope init: schema and bundled reference data
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class InitResult:
+    migrated_from: str | None
+    lists: list[tuple[str, dict[str, int]]]
+
+    @property
+    def added(self) -> int:
+        return sum(s["added"] for _, s in self.lists)
+
+    @property
+    def changed(self) -> int:
+        return sum(s["changed"] for _, s in self.lists)
+
+
+def reference_lists(conn: Connection) -> list[Any]:
+    """The bundled lists as ReferenceList objects, in loading order."""
+    from agreements.repository import AgreementRepository
+    from config import REFERENCE_DIR
+    from gi_lists.importers import load_annex_rows, load_bilateral_rows
+
+    agreements = {a.id: a for a in AgreementRepository(conn).list()}
+    eu = agreements["china-eu"]
+    annex_targets = {
+        a.code: ListTarget(a.protected_in, "agreement", eu.id, a.code, a.default_status or "listed",
+                           a.default_since, eu.parties)
+        for a in eu.annexes
+        if a.holds_names
+    }  # fmt: skip
+    bilateral_targets = {
+        "china-france": ListTarget(None, "national-register", "china-france", None, "protected", None,
+                                   agreements["china-france"].parties),
+        "china-thailand": ListTarget(None, "national-register", "china-thailand", None, "pending", None,
+                                     agreements["china-thailand"].parties),
+        "register/EU": ListTarget("EU", "national-register", None, None, "protected", None),
+    }  # fmt: skip
+    lists = load_annex_rows(REFERENCE_DIR / "china_eu_annexes.csv", annex_targets)
+    lists += load_bilateral_rows(REFERENCE_DIR / "bilateral_entries.csv", bilateral_targets)
+    return lists
+
+
+def initialise(engine: Engine, *, who: str) -> InitResult:
+    """Create or migrate the schema, then merge the bundled lists in. Safe to run again."""
+    from agreements.repository import AgreementRepository
+    from agreements.services import load_bundled_agreements
+    from storage.migrate import current_revision, upgrade
+
+    before = current_revision(engine)
+    upgrade(engine)
+    results = []
+    with unit_of_work(engine) as conn:
+        AgreementRepository(conn).replace_all(load_bundled_agreements())
+        for ref in reference_lists(conn):
+            plan = plan_batch(
+                conn, ref.target, ref.entries, file=ref.file, who=who,
+                reason=f"bundled reference data {ref.file} ({ref.target.key})",
+                keep_missing=ref.target.key.startswith("register/"),
+            )  # fmt: skip
+            if not plan.is_empty:
+                apply_plan(conn, plan, who=who, source=f"bundled {ref.file}")
+            results.append((ref.target.key, plan.summary()))
+    return InitResult(before, results)

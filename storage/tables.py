@@ -1,0 +1,167 @@
+"""Tables of the register (SQLAlchemy Core metadata). Features map rows to their own models.
+
+Keep SQL portable: normalised search keys are computed in Python and stored (`name_keys`).
+Dates are ISO text ('YYYY', 'YYYY-MM' or 'YYYY-MM-DD'): sources often give only a year.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+agreements = Table(
+    "agreements",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("title_en", Text, nullable=False),
+    Column("title_zh", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("parties", Text, nullable=False),  # JSON list of party codes
+    Column("signed", String(10)),
+    Column("in_force", String(10)),
+    Column("note_en", Text),
+    Column("note_zh", Text),
+    Column("source", Text),
+    Column("confidence", String(12), nullable=False),
+    Column("extra", Text),  # JSON: further dated facts (renewals, also-known-as titles)
+)
+
+annexes = Table(
+    "annexes",
+    metadata,
+    Column("agreement_id", String(40), ForeignKey("agreements.id"), primary_key=True),
+    Column("code", String(10), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("meaning_en", Text, nullable=False),
+    Column("meaning_zh", Text, nullable=False),
+    Column("names_from", String(10)),  # the party whose names the annex lists
+    Column("protected_in", String(10)),  # jurisdiction where listing gives protection
+    Column("default_status", String(20)),
+    Column("default_since", String(10)),
+    Column("expected_count", Integer),
+    Column("source", Text),
+    Column("confidence", String(12), nullable=False),
+)
+
+agreement_events = Table(
+    "agreement_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("agreement_id", String(40), ForeignKey("agreements.id"), nullable=False),
+    Column("date", String(10), nullable=False),
+    Column("annexes", String(40)),
+    Column("parties", String(40)),
+    Column("event", Text, nullable=False),
+    Column("count", Integer),
+    Column("source", Text),
+    Column("confidence", String(12), nullable=False),
+    UniqueConstraint("agreement_id", "date", "event", name="uq_agreement_events_fact"),
+)
+
+gis = Table(
+    "gis",
+    metadata,
+    Column("id", String(120), primary_key=True),
+    Column("product_class", Text, nullable=False),
+    Column("origin", String(60), nullable=False),
+    Column("region", Text),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)
+
+names = Table(
+    "names",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("gi_id", String(120), ForeignKey("gis.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(24), nullable=False),
+    Column("lang", String(16)),
+    Column("script", String(8)),
+    UniqueConstraint("gi_id", "text", "kind", name="uq_names_form"),
+)
+Index("ix_names_gi", names.c.gi_id)
+
+name_keys = Table(
+    "name_keys",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("gi_id", String(120), ForeignKey("gis.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(24), nullable=False),
+    Column("form_rank", Integer, nullable=False),  # 0: the name in its own script; 1+: derived forms
+    Column("form", Text, nullable=False),  # folded words, single spaces
+    Column("compact", Text, nullable=False),  # the same without spaces
+)
+Index("ix_name_keys_compact", name_keys.c.compact)
+Index("ix_name_keys_gi", name_keys.c.gi_id)
+
+protections = Table(
+    "protections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("gi_id", String(120), ForeignKey("gis.id", ondelete="CASCADE"), nullable=False),
+    Column("jurisdiction", String(8), nullable=False),
+    Column("route", String(24), nullable=False),
+    Column("agreement_id", String(40), nullable=False, default=""),
+    Column("annex", String(10), nullable=False, default=""),
+    Column("status", String(20), nullable=False),
+    Column("since", String(10)),
+    Column("until", String(10)),
+    Column("source", Text),
+    Column("confidence", String(12), nullable=False),
+    Column("note", Text),
+    Column("batch_id", Integer),
+    UniqueConstraint("gi_id", "jurisdiction", "route", "agreement_id", "annex", name="uq_protections_route"),
+)
+Index("ix_protections_gi", protections.c.gi_id)
+Index("ix_protections_list", protections.c.agreement_id, protections.c.annex)
+
+history = Table(
+    "history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("gi_id", String(120), ForeignKey("gis.id", ondelete="CASCADE"), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("who", String(120), nullable=False),
+    Column("what", String(200), nullable=False),
+    Column("before", Text),
+    Column("after", Text),
+    Column("reason", Text, nullable=False),
+    Column("source", Text),
+    Column("batch_id", Integer),
+)
+Index("ix_history_gi", history.c.gi_id)
+
+batches = Table(
+    "batches",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("who", String(120), nullable=False),
+    Column("file", Text, nullable=False),
+    Column("list_key", String(80), nullable=False),  # e.g. "china-eu/IV" or "register/CN"
+    Column("source", Text),
+    Column("rows", Integer, nullable=False),
+    Column("added", Integer, nullable=False),
+    Column("changed", Integer, nullable=False),
+    Column("removed", Integer, nullable=False),
+)
