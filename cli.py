@@ -112,19 +112,28 @@ def main() -> None:
 
 
 @main.command()
+@click.option(
+    "--reload-reference",
+    is_flag=True,
+    help="Merge the bundled lists in again even though the register holds GIs (changes go to the history).",
+)
 @pass_ctx
 @handles_errors
-def init(ctx: Context) -> None:
-    """Create or migrate the database and merge in the bundled reference lists (safe to repeat).
+def init(ctx: Context, reload_reference: bool) -> None:
+    """Create or migrate the database; load the bundled lists when the register is empty.
 
-    Example: giscope init
+    Safe to repeat. Example: giscope init
     """
     from gi_lists.services import initialise
 
-    result = initialise(ctx.engine(check_schema=False), who=ctx.settings.user)
+    result = initialise(ctx.engine(check_schema=False), who=ctx.settings.user, reload_reference=reload_reference)
+    state = "created" if result.migrated_from is None else "migrated and checked"
+    if not result.loaded_reference:
+        click.echo(f"database {state}; the register already holds GIs, bundled lists not reloaded "
+                   "(use --reload-reference to merge them in)")  # fmt: skip
+        return
     rows = [(key, s["rows"], s["added"], s["changed"], s["removed"]) for key, s in result.lists]
     print_table(["list", "rows", "added", "changed", "removed"], rows)
-    state = "created" if result.migrated_from is None else "up to date"
     click.echo(f"database {state}; {result.added} protections added, {result.changed} GIs changed")
 
 
@@ -143,6 +152,7 @@ def init(ctx: Context) -> None:
     help="Confidence recorded for rows without a confidence cell.",
 )
 @click.option("--keep-missing", is_flag=True, help="Do not withdraw entries of the list that the file leaves out.")
+@click.option("-v", "--verbose", is_flag=True, help="List every addition, change and removal.")
 @pass_ctx
 @handles_errors
 def import_(
@@ -155,6 +165,7 @@ def import_(
     source: str | None,
     confidence: str,
     keep_missing: bool,
+    verbose: bool,
 ) -> None:
     """Import a list (CSV or XLSX) as the new state of one list: all rows or none.
 
@@ -180,12 +191,19 @@ def import_(
     )
     plan = result.plan
     verb = "would be" if dry_run else "were"
-    for gi_id, label, p in plan.added:
-        click.echo(f"+ {gi_id}  {label}  [{p.key_text}: {p.status}]")
-    for c in plan.changed:
-        click.echo(f"~ {c.gi_id}  {c.label}  {c.what}: {c.before or '—'} -> {c.after or '—'}")
-    for gi_id, label, p in plan.removed:
-        click.echo(f"- {gi_id}  {label}  [{p.key_text}: {p.status} -> withdrawn]")
+    shown = None if verbose else 20
+
+    def echo_some(lines: list[str]) -> None:
+        for line in lines[:shown]:
+            click.echo(line)
+        if shown is not None and len(lines) > shown:
+            click.echo(f"  … and {len(lines) - shown} more (--verbose lists all)")
+
+    echo_some([f"+ {gi_id}  {label}  [{p.key_text}: {p.status}]" for gi_id, label, p in plan.added])
+    echo_some([f"~ {c.gi_id}  {c.label}  {c.what}: {c.before or '—'} -> {c.after or '—'}" for c in plan.changed])
+    echo_some(
+        [f"- {gi_id}  {label}  [{p.key_text}: {p.status} -> withdrawn]" for gi_id, label, p in plan.removed]
+    )
     s = plan.summary()
     click.echo(
         f"{plan.target.key}: {s['rows']} rows; {s['added']} {verb} added, {s['changed']} changed, "

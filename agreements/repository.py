@@ -15,7 +15,7 @@ class AgreementRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def list(self) -> list[Agreement]:
+    def all(self) -> list[Agreement]:
         annexes: dict[str, list[Annex]] = defaultdict(list)
         for row in self.conn.execute(select(t.annexes).order_by(t.annexes.c.agreement_id, t.annexes.c.position)):
             annexes[row.agreement_id].append(
@@ -43,13 +43,13 @@ class AgreementRepository:
                     event=row.event,
                     annexes=tuple(a for a in (row.annexes or "").split(";") if a),
                     parties=tuple(p for p in (row.parties or "").split(";") if p),
-                    count=row.count,
+                    count=row._mapping["count"],
                     source=row.source,
                     confidence=row.confidence,
                 )
             )
         out = []
-        for row in self.conn.execute(select(t.agreements).order_by(t.agreements.c.signed, t.agreements.c.id)):
+        for row in self.conn.execute(select(t.agreements).order_by(t.agreements.c.id)):
             out.append(
                 Agreement(
                     id=row.id,
@@ -71,7 +71,7 @@ class AgreementRepository:
         return out
 
     def get(self, agreement_id: str) -> Agreement | None:
-        return next((a for a in self.list() if a.id == agreement_id), None)
+        return next((a for a in self.all() if a.id == agreement_id), None)
 
     def ids(self) -> list[str]:
         return [row.id for row in self.conn.execute(select(t.agreements.c.id).order_by(t.agreements.c.id))]

@@ -75,7 +75,7 @@ def overview(conn: Connection) -> list[AgreementOverview]:
     for agreement_id, annex, status, n in repo.list_counts():
         counts[(agreement_id, annex)][status] = n
     out = []
-    for agreement in repo.list():
+    for agreement in repo.all():
         lists = []
         for annex in agreement.annexes:
             if not annex.holds_names:

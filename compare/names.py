@@ -91,6 +91,7 @@ def pinyin(text: str, *, sep: str = " ") -> str:
     return sep.join(s.strip() for s in pinyin_syllables(text) if s.strip())
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_latin(text: str) -> str:
     """Case- and accent-folded ASCII words: 'Wódka' -> 'wodka', 'Pu'er Cha' -> 'puer cha'.
 
@@ -116,6 +117,7 @@ def compact(form: str) -> str:
     return form.replace(" ", "")
 
 
+@lru_cache(maxsize=1 << 18)
 def forms(text: str) -> tuple[str, ...]:
     """All search forms of one written name, most specific first, without duplicates."""
     out: list[str] = []

@@ -419,7 +419,7 @@ class Filters:
         if self.product_class:
             wanted = fold_latin(self.product_class)
             have = fold_latin(gi.product_class)
-            if not (have == wanted or have.startswith(wanted + " ") or have.startswith(wanted)):
+            if not (have == wanted or have.startswith(wanted + " ")):
                 return False
         if self.origin:
             wanted_origin = self.origin.upper()
@@ -484,14 +484,23 @@ def search(conn: Connection, query: str, filters: Filters = Filters(), *, limit:
             offer(gi_id, 0.8 if any(form.startswith(q) for q in qforms) else 0.7, form, "word")
         else:
             offer(gi_id, 0.6, form, "contains")
-    if not best:
+    hits = _ranked_hits(repo, best, filters, limit)
+    if not hits:
         from rapidfuzz import fuzz, process
 
+        best = {}
         keys = repo.all_keys()
         choices = [k[2] for k in keys]
         for q in compacts:
-            for _choice, score, idx in process.extract(q, choices, scorer=fuzz.ratio, limit=20, score_cutoff=75):
+            for _choice, score, idx in process.extract(q, choices, scorer=fuzz.ratio, limit=50, score_cutoff=75):
                 offer(keys[idx][0], round(0.5 * score / 100, 3), choices[idx], "close spelling")
+        hits = _ranked_hits(repo, best, filters, limit)
+    return hits
+
+
+def _ranked_hits(
+    repo: GIRepository, best: dict[str, tuple[float, str, str]], filters: Filters, limit: int
+) -> list[SearchHit]:
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
     gis = {g.id: g for g in repo.get_many([gi_id for gi_id, _ in ranked])}
     hits = []
@@ -552,6 +561,7 @@ def dumps(data: Any) -> str:
 class InitResult:
     migrated_from: str | None
     lists: list[tuple[str, dict[str, int]]]
+    loaded_reference: bool = True
 
     @property
     def added(self) -> int:
@@ -568,7 +578,7 @@ def reference_lists(conn: Connection) -> list[Any]:
     from config import REFERENCE_DIR
     from gi_lists.importers import load_annex_rows, load_bilateral_rows
 
-    agreements = {a.id: a for a in AgreementRepository(conn).list()}
+    agreements = {a.id: a for a in AgreementRepository(conn).all()}
     eu = agreements["china-eu"]
     annex_targets = {
         a.code: ListTarget(a.protected_in, "agreement", eu.id, a.code, a.default_status or "listed",
@@ -588,8 +598,10 @@ def reference_lists(conn: Connection) -> list[Any]:
     return lists
 
 
-def initialise(engine: Engine, *, who: str) -> InitResult:
-    """Create or migrate the schema, then merge the bundled lists in. Safe to run again."""
+def initialise(engine: Engine, *, who: str, reload_reference: bool = False) -> InitResult:
+    """Create or migrate the schema and the agreement records; load the bundled lists into an empty
+    register. Safe to run again: a register that holds GIs keeps its lists (staff may have imported
+    newer batches) unless `reload_reference` asks to merge the bundled lists in again."""
     from agreements.repository import AgreementRepository
     from agreements.services import load_bundled_agreements
     from storage.migrate import current_revision, upgrade
@@ -599,6 +611,8 @@ def initialise(engine: Engine, *, who: str) -> InitResult:
     results = []
     with unit_of_work(engine) as conn:
         AgreementRepository(conn).replace_all(load_bundled_agreements())
+        if GIRepository(conn).count() and not reload_reference:
+            return InitResult(before, [], loaded_reference=False)
         for ref in reference_lists(conn):
             plan = plan_batch(
                 conn, ref.target, ref.entries, file=ref.file, who=who,

@@ -1,0 +1,14 @@
+"""GIScope's Streamlit entry point: page config and routing only; each screen is in app_pages/."""
+
+import streamlit as st
+
+st.set_page_config(page_title="GIScope", layout="wide")
+
+pg = st.navigation(
+    [
+        st.Page("app_pages/overview.py", title="Agreements", default=True),
+        st.Page("app_pages/search.py", title="Search"),
+        st.Page("app_pages/gi.py", title="GI record"),
+    ]
+)
+pg.run()
