@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import replace
 
 from sqlalchemy import Connection, delete, func, insert, select
 
@@ -77,7 +78,16 @@ class AgreementRepository:
         return [row.id for row in self.conn.execute(select(t.agreements.c.id).order_by(t.agreements.c.id))]
 
     def replace_all(self, agreements: list[Agreement]) -> None:
-        """Write the bundled agreement records (they are reference data, replaced as a whole)."""
+        """Write the bundled agreement records (reference data, replaced as a whole when they differ)."""
+        def canonical(items: list[Agreement]) -> dict[str, tuple[Agreement, str]]:
+            return {
+                a.id: (replace(a, events=tuple(sorted(a.events, key=lambda e: (e.date, e.event)))),
+                       json.dumps(a.extra, sort_keys=True))
+                for a in items
+            }  # fmt: skip
+
+        if canonical(self.all()) == canonical(agreements):
+            return
         self.conn.execute(delete(t.annexes))
         self.conn.execute(delete(t.agreement_events))
         self.conn.execute(delete(t.agreements))

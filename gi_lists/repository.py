@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, func, insert, or_, select, true, update
 
 from gi_lists.model import GI, HistoryEvent, Name, Protection
 from storage import tables as t
@@ -105,7 +105,7 @@ class GIRepository:
             conditions.append(p.c.jurisdiction == selector.jurisdiction)
         if selector.route is not None:
             conditions.append(p.c.route == selector.route)
-        query = select(p).where(and_(*conditions)).order_by(p.c.id)
+        query = select(p).where(and_(true(), *conditions)).order_by(p.c.id)
         return [StoredProtection(row.id, row.gi_id, _protection(row)) for row in self.conn.execute(query)]
 
     def get_many(self, ids: Sequence[str], *, with_history: bool = False) -> list[GI]:
@@ -181,7 +181,7 @@ class GIRepository:
             conditions.append(p.c.jurisdiction.in_(list(jurisdictions)))
         if status is not None:
             conditions.append(p.c.status == status)
-        query = select(p.c.gi_id).where(and_(*conditions)).distinct().order_by(p.c.gi_id)
+        query = select(p.c.gi_id).where(and_(true(), *conditions)).distinct().order_by(p.c.gi_id)
         if not conditions:
             query = select(t.gis.c.id).order_by(t.gis.c.id)
         return [row[0] for row in self.conn.execute(query)]

@@ -1,0 +1,256 @@
+"""Register services on real databases: SQLite and PostgreSQL (parametrised `engine`)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from agreements.services import overview
+from gi_lists.importers import InputError
+from gi_lists.services import (
+    Filters,
+    RegisterError,
+    find_gi,
+    import_file,
+    initialise,
+    list_gis,
+    search,
+)
+from storage import tables as t
+from tests.conftest import PROJECT_ROOT
+
+REFERENCE = PROJECT_ROOT / "data" / "reference"
+
+
+def snapshot(engine) -> str:
+    """Everything stored, as text: used to prove that a refused batch changed nothing."""
+    out = {}
+    with engine.connect() as conn:
+        for table in t.metadata.sorted_tables:
+            rows = conn.execute(select(table)).all()
+            out[table.name] = sorted(json.dumps(list(r), default=str, ensure_ascii=False) for r in rows)
+    return json.dumps(out, ensure_ascii=False)
+
+
+def reference_rows() -> list[dict[str, str]]:
+    with open(REFERENCE / "china_eu_annexes.csv", encoding="utf-8") as fh:
+        annexes = list(csv.DictReader(fh))
+    with open(REFERENCE / "bilateral_entries.csv", encoding="utf-8") as fh:
+        bilateral = list(csv.DictReader(fh))
+    return annexes + bilateral
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def test_init_loads_every_bundled_row_once_merged_per_gi(loaded_engine):
+    with loaded_engine.connect() as conn:
+        gis = list_gis(conn)
+    protections = [(gi, p) for gi in gis for p in gi.protections]
+    assert len(protections) == len(reference_rows()) == 336
+    assert all(p.source and p.confidence in ("high", "medium", "low", "unconfirmed") for _, p in protections)
+    by_id = {gi.id: gi for gi in gis}
+    assert len(by_id) == len(gis)
+    champagne = by_id["fr-champagne"]
+    assert sorted((p.route, p.annex) for p in champagne.protections) == [
+        ("agreement", "IV"), ("national-register", None), ("trademark", None),
+    ]  # fmt: skip
+    assert {"Champagne", "香槟"} <= {n.text for n in champagne.names}
+    # Annex rows by annex, with their own source and confidence
+    counts: dict[str, int] = {}
+    for _, p in protections:
+        if p.agreement == "china-eu":
+            counts[p.annex or ""] = counts.get(p.annex or "", 0) + 1
+    assert counts == {"III": 83, "IV": 96, "V": 43, "VI": 65, "VII": 5}
+    # every reference row is findable by its name
+    with loaded_engine.connect() as conn:
+        for row in reference_rows():
+            name = row["name_local"] if row.get("agreement", "CN-FR") != "CN-FR" else row["name"]
+            hits = search(conn, name.split(" / ")[0], limit=5)
+            assert hits and hits[0].score == 1.0, name
+
+
+def test_init_is_idempotent(loaded_engine):
+    before = snapshot(loaded_engine)
+    result = initialise(loaded_engine, who="tester")
+    assert not result.loaded_reference
+    assert snapshot(loaded_engine) == before
+    again = initialise(loaded_engine, who="tester", reload_reference=True)
+    assert again.loaded_reference and again.added == 0 and again.changed == 0
+    with loaded_engine.connect() as conn:
+        history_rows = conn.execute(select(func.count()).select_from(t.history)).scalar_one()
+    assert history_rows == len(json.loads(before)["history"])
+
+
+def test_statuses_follow_the_annex_and_the_source(loaded_engine):
+    with loaded_engine.connect() as conn:
+        thai_rice = find_gi(conn, "ข้าวหอมมะลิทุ่งกุลาร้องไห้")
+        doi_tung = find_gi(conn, "Kafae Doi Tung")
+        longjing = find_gi(conn, "龙井茶")
+        haut_medoc = find_gi(conn, "Haut-Médoc")
+    assert [(p.jurisdiction, p.status, p.agreement) for p in thai_rice.protections] == [
+        ("CN", "pending", "china-thailand")
+    ]
+    assert any(n.kind == "translation" and n.text == "通谷拉隆海茉莉香米" for n in thai_rice.names)
+    assert doi_tung.protections[0].status == "not-filed"
+    assert [(p.jurisdiction, p.route, p.agreement) for p in longjing.protections] == [
+        ("EU", "national-register", None)
+    ]
+    assert sorted((p.route, p.annex, p.status) for p in haut_medoc.protections) == [
+        ("agreement", "VI", "pending"), ("national-register", None, "protected"),
+    ]  # fmt: skip
+
+
+def test_overview_counts_each_annex(loaded_engine):
+    with loaded_engine.connect() as conn:
+        views = {v.agreement.id: v for v in overview(conn)}
+    assert set(views) == {"china-eu", "china-france", "china-thailand"}
+    eu = {lc.annex: lc for lc in views["china-eu"].lists}
+    assert {k: v.total for k, v in eu.items()} == {"III": 83, "IV": 96, "V": 43, "VI": 65, "VII": 5}
+    assert eu["IV"].by_status == {"protected": 96} and eu["IV"].expected == 96
+    assert eu["V"].by_status == {"pending": 43}
+    france = views["china-france"].lists[0]
+    assert france.annex is None and france.total == 24  # 27 rows: Cognac, Champagne, Bordeaux have two routes each
+    thailand = views["china-thailand"].lists[0]
+    assert thailand.by_status == {"pending": 3, "not-filed": 4}
+    assert any(e.date == "2021-03-01" for e in views["china-eu"].agreement.events)
+
+
+@pytest.mark.parametrize(
+    "query", ["Anxi Tie Guan Yin", "anxi tieguanyin", "安溪鐵觀音", "安溪铁观音", "ANXI TIEGUANYIN", "Ānxī Tiěguānyīn"]
+)
+def test_search_finds_a_gi_by_any_form(loaded_engine, query):
+    with loaded_engine.connect() as conn:
+        hits = search(conn, query)
+    assert hits[0].gi.id == "cn-anxi-tie-guan-yin"
+    assert hits[0].score == 1.0
+
+
+def test_search_folds_accents_and_filters(loaded_engine):
+    with loaded_engine.connect() as conn:
+        assert search(conn, "polska wodka")[0].gi.id == "pl-polska-wodka"
+        assert search(conn, "Muenchener Bier")[0].gi.display_name == "Münchener Bier"
+        assert search(conn, "香檳")[0].gi.id == "fr-champagne"
+        parma = search(conn, "parma")
+        assert parma[0].gi.display_name == "Prosciutto di Parma"
+        # FR includes what the EU protects; CN does not
+        assert search(conn, "anxi tieguanyin", Filters(jurisdiction="FR"))[0].gi.id == "cn-anxi-tie-guan-yin"
+        assert search(conn, "anxi tieguanyin", Filters(jurisdiction="CN")) == []
+        assert all(h.gi.product_class == "Tea" for h in search(conn, "cha", Filters(product_class="tea")))
+        assert search(conn, "cha", Filters(product_class="tea"))
+        pending = search(conn, "cha", Filters(status="pending"))
+        assert pending and all(any(p.status == "pending" for p in h.gi.protections) for h in pending)
+        assert search(conn, "Champagne", Filters(origin="FR"))[0].gi.id == "fr-champagne"
+        assert search(conn, "Champagne", Filters(origin="IT")) == []
+        assert search(conn, "Champagen")[0].gi.id == "fr-champagne"  # close spelling
+        with pytest.raises(RegisterError, match="unknown jurisdiction"):
+            search(conn, "x", Filters(jurisdiction="US"))
+        with pytest.raises(RegisterError, match="unknown agreement"):
+            search(conn, "x", Filters(agreement="china-us"))
+        with pytest.raises(RegisterError, match="empty"):
+            search(conn, "   ")
+
+
+def test_a_batch_with_bad_rows_changes_nothing(loaded_engine, tmp_path):
+    rows = [[f"测试名称{i}", "Tea", "CN", "2022"] for i in range(10)]
+    rows[2][0] = ""
+    rows[5][2] = "Zhejiang"
+    rows[8][3] = "2022-13-01"
+    path = write_csv(tmp_path / "annex_v.csv", ["name", "product_class", "origin", "since"], rows)
+    before = snapshot(loaded_engine)
+    with pytest.raises(InputError) as err:
+        import_file(loaded_engine, path, agreement="china-eu", annex="V", register=None, who="tester")
+    assert [p.split(": ")[0].rsplit(":", 1)[1] for p in err.value.problems] == ["4", "7", "10"]
+    assert snapshot(loaded_engine) == before
+
+
+def test_import_adds_then_is_idempotent_then_records_changes(loaded_engine, tmp_path):
+    header = ["name", "transcription", "product_class", "origin", "status", "source", "confidence"]
+    rows = [
+        ["测试甲茶", "Ceshi Jia Cha", "Tea", "CN", "pending", "OJ C 459", "high"],
+        ["测试乙米", "Ceshi Yi Mi", "Fresh or processed fruit, vegetables and cereals", "CN", "pending", "OJ C 459", "high"],
+    ]  # fmt: skip
+    path = write_csv(tmp_path / "v.csv", header, rows)
+    dry = import_file(loaded_engine, path, agreement="china-eu", annex="V", register=None, who="a", dry_run=True,
+                      keep_missing=True)  # fmt: skip
+    assert len(dry.plan.added) == 2 and dry.batch_id is None
+    with loaded_engine.connect() as conn:
+        assert search(conn, "测试甲茶") == []
+    first = import_file(loaded_engine, path, agreement="china-eu", annex="V", register=None, who="a", keep_missing=True)
+    assert first.plan.summary()["added"] == 2
+    before = snapshot(loaded_engine)
+    again = import_file(loaded_engine, path, agreement="china-eu", annex="V", register=None, who="a", keep_missing=True)
+    assert again.plan.is_empty and again.batch_id is None
+    assert snapshot(loaded_engine) == before
+
+    rows[0][4] = "protected"
+    write_csv(path, header, rows[:1])
+    update = import_file(loaded_engine, path, agreement="china-eu", annex="V", register=None, who="b")
+    assert update.plan.summary()["changed"] == 1
+    # without --keep-missing, every other Annex V entry (43 bundled + 1) is withdrawn
+    assert len(update.plan.removed) == 44
+    with loaded_engine.connect() as conn:
+        gi = find_gi(conn, "Ceshi Jia Cha")
+        dropped = find_gi(conn, "测试乙米")
+    status_events = [h for h in gi.history if h.what.endswith("status")]
+    assert [(h.before, h.after, h.who) for h in status_events] == [(None, "pending", "a"), ("pending", "protected", "b")]
+    assert dropped.protections[0].status == "withdrawn"
+    assert dropped.history[-1].after == "withdrawn" and "v.csv" in (dropped.history[-1].source or "")
+
+
+def test_register_import_merges_with_a_gi_known_from_an_agreement(loaded_engine, tmp_path):
+    path = write_csv(
+        tmp_path / "cn_register.csv",
+        ["name", "name_zh", "product_class", "origin", "since", "source", "confidence"],
+        [["Prosciutto di Parma", "帕尔玛火腿", "Meat products (cooked, salted, smoked, etc.)", "IT", "2012",
+          "10+10 pilot", "medium"]],
+    )  # fmt: skip
+    result = import_file(loaded_engine, path, agreement=None, annex=None, register="CN", who="a", keep_missing=True)
+    assert result.plan.summary()["added"] == 1 and not result.plan.new_gis
+    with loaded_engine.connect() as conn:
+        parma = find_gi(conn, "帕尔玛火腿")
+    assert sorted(p.route for p in parma.protections) == ["agreement", "national-register"]
+
+
+def test_import_target_errors_are_clear(loaded_engine, tmp_path):
+    path = write_csv(tmp_path / "x.csv", ["name", "product_class", "origin"], [["X", "Wine", "FR"]])
+    cases = [
+        (dict(agreement="china-eu", annex=None, register=None), "add --annex"),
+        (dict(agreement="china-eu", annex="II", register=None), "no name list in annex"),
+        (dict(agreement="china-us", annex=None, register=None), "unknown agreement"),
+        (dict(agreement=None, annex=None, register="US"), "unknown jurisdiction"),
+        (dict(agreement="china-eu", annex="IV", register="CN"), "either"),
+        (dict(agreement="china-france", annex="I", register=None), "no annexes"),
+    ]
+    for kwargs, message in cases:
+        with pytest.raises(RegisterError, match=message):
+            import_file(loaded_engine, path, who="a", **kwargs)
+
+
+def test_engine_fixture_runs_on_both_backends(engine):
+    """The schema migrates on each backend (the parametrised fixture proves PostgreSQL too)."""
+    from storage.migrate import current_revision, head_revision, upgrade
+
+    upgrade(engine)
+    assert current_revision(engine) == head_revision(engine)
+
+
+def test_migrations_match_the_table_definitions(engine):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from storage.migrate import upgrade
+
+    upgrade(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), t.metadata)
+    assert diff == []

@@ -1,0 +1,62 @@
+import pytest
+
+from compare.names import compact, fold_latin, forms, pinyin, script_of, slug, to_simplified
+
+
+def same_name(a: str, b: str) -> bool:
+    return bool({compact(f) for f in forms(a)} & {compact(f) for f in forms(b)})
+
+
+@pytest.mark.parametrize("query", ["Anxi Tie Guan Yin", "anxi tieguanyin", "安溪鐵觀音", "安溪铁观音", "Ānxī Tiěguānyīn"])
+def test_every_written_form_of_anxi_tieguanyin_is_the_same_name(query):
+    assert same_name(query, "安溪铁观音")
+    assert same_name(query, "Anxi Tie Guan Yin")
+
+
+def test_accents_and_case_fold():
+    assert fold_latin("Polska Wódka") == "polska wodka"
+    assert fold_latin("ČESKOBUDĚJOVICKÉ pivo") == "ceskobudejovicke pivo"
+    assert fold_latin("Pu'er Cha") == "puer cha"
+
+
+def test_german_umlaut_spelled_out_matches():
+    assert same_name("Muenchener Bier", "Münchener Bier")
+    assert same_name("Munchener Bier", "Münchener Bier")
+
+
+def test_traditional_characters_become_simplified():
+    assert to_simplified("香檳") == "香槟"
+    assert forms("香檳")[0] == "香槟"
+
+
+def test_place_name_reading_is_fixed():
+    assert pinyin("郫县豆瓣") == "pi xian dou ban"
+    assert pinyin("六安瓜片") == "lu an gua pian"
+
+
+def test_u_umlaut_in_pinyin_folds_to_u():
+    assert same_name("松溪绿茶", "Songxi Lü Cha")
+
+
+def test_thai_name_keeps_its_script_form():
+    thai = "ข้าวหอมมะลิทุ่งกุลาร้องไห้"
+    assert forms(thai)[0] == thai
+    assert script_of(thai) == "Thai"
+
+
+@pytest.mark.parametrize(
+    "text,script", [("香槟", "Hani"), ("Champagne", "Latn"), ("Φέτα", "Grek"), ("ทุเรียนปราจีน", "Thai"), ("123", "Zyyy")]
+)
+def test_script_detection(text, script):
+    assert script_of(text) == script
+
+
+def test_different_names_do_not_share_forms():
+    assert not same_name("Champagne", "Cognac")
+    assert not same_name("香槟", "波尔多")
+
+
+def test_slug_is_ascii_and_stable():
+    assert slug("Prosciutto di Parma") == "prosciutto-di-parma"
+    assert slug("安溪铁观音") == "an-xi-tie-guan-yin"
+    assert slug("!!!") == "gi"
