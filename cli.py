@@ -126,11 +126,15 @@ def init(ctx: Context, reload_reference: bool) -> None:
     """
     from gi_lists.services import initialise
 
-    result = initialise(ctx.engine(check_schema=False), who=ctx.settings.user, reload_reference=reload_reference)
+    result = initialise(
+        ctx.engine(check_schema=False), who=ctx.settings.user, reload_reference=reload_reference
+    )
     state = "created" if result.migrated_from is None else "migrated and checked"
     if not result.loaded_reference:
-        click.echo(f"database {state}; the register already holds GIs, bundled lists not reloaded "
-                   "(use --reload-reference to merge them in)")  # fmt: skip
+        click.echo(
+            f"database {state}; the register already holds GIs, bundled lists not reloaded "
+            "(use --reload-reference to merge them in)"
+        )
         return
     rows = [(key, s["rows"], s["added"], s["changed"], s["removed"]) for key, s in result.lists]
     print_table(["list", "rows", "added", "changed", "removed"], rows)
@@ -141,7 +145,9 @@ def init(ctx: Context, reload_reference: bool) -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--agreement", help="Agreement id, e.g. china-eu (with --annex for annexed lists).")
 @click.option("--annex", help="Annex code, e.g. IV.")
-@click.option("--register", "register", metavar="JURISDICTION", help="A national register instead: CN, EU, FR or TH.")
+@click.option(
+    "--register", "register", metavar="JURISDICTION", help="A national register instead: CN, EU, FR or TH."
+)
 @click.option("--dry-run", is_flag=True, help="Only print what would be added, changed and removed.")
 @click.option("--source", help="Source recorded for rows without a source cell (default: the file name).")
 @click.option(
@@ -151,7 +157,9 @@ def init(ctx: Context, reload_reference: bool) -> None:
     show_default=True,
     help="Confidence recorded for rows without a confidence cell.",
 )
-@click.option("--keep-missing", is_flag=True, help="Do not withdraw entries of the list that the file leaves out.")
+@click.option(
+    "--keep-missing", is_flag=True, help="Do not withdraw entries of the list that the file leaves out."
+)
 @click.option("-v", "--verbose", is_flag=True, help="List every addition, change and removal.")
 @pass_ctx
 @handles_errors
@@ -200,7 +208,9 @@ def import_(
             click.echo(f"  … and {len(lines) - shown} more (--verbose lists all)")
 
     echo_some([f"+ {gi_id}  {label}  [{p.key_text}: {p.status}]" for gi_id, label, p in plan.added])
-    echo_some([f"~ {c.gi_id}  {c.label}  {c.what}: {c.before or '—'} -> {c.after or '—'}" for c in plan.changed])
+    echo_some(
+        [f"~ {c.gi_id}  {c.label}  {c.what}: {c.before or '—'} -> {c.after or '—'}" for c in plan.changed]
+    )
     echo_some(
         [f"- {gi_id}  {label}  [{p.key_text}: {p.status} -> withdrawn]" for gi_id, label, p in plan.removed]
     )
@@ -217,11 +227,18 @@ def import_(
 @click.option("--annex", help="Only this annex.")
 @click.option("--in", "jurisdiction", metavar="J", help="Only protections that apply in J (CN, EU, FR, TH).")
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json"]), required=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File (default: stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File (default: stdout)."
+)
 @pass_ctx
 @handles_errors
 def export(
-    ctx: Context, agreement: str | None, annex: str | None, jurisdiction: str | None, fmt: str, output: Path | None
+    ctx: Context,
+    agreement: str | None,
+    annex: str | None,
+    jurisdiction: str | None,
+    fmt: str,
+    output: Path | None,
 ) -> None:
     """Export GIs with their protections, sources and confidence.
 
@@ -302,10 +319,16 @@ def search(
         click.echo(f"no GI matches {query!r}")
         return
     rows = [
-        (h.gi.id, h.gi.display_name, h.gi.product_class, h.gi.origin, _protection_summary(h.gi.protections),
-         f"{h.score:.2f}")
+        (
+            h.gi.id,
+            h.gi.display_name,
+            h.gi.product_class,
+            h.gi.origin,
+            _protection_summary(h.gi.protections),
+            f"{h.score:.2f}",
+        )
         for h in hits
-    ]  # fmt: skip
+    ]
     print_table(["id", "name", "class", "origin", "protections", "score"], rows, max_width=60)
 
 
@@ -333,10 +356,12 @@ def show(ctx: Context, ref: str, as_json: bool) -> None:
     click.echo("")
     print_table(
         ["in", "route", "agreement", "annex", "status", "since", "confidence", "source"],
-        [(p.jurisdiction, p.route, p.agreement, p.annex, p.status, p.since, p.confidence, p.source)
-         for p in gi.protections],
+        [
+            (p.jurisdiction, p.route, p.agreement, p.annex, p.status, p.since, p.confidence, p.source)
+            for p in gi.protections
+        ],
         max_width=70,
-    )  # fmt: skip
+    )
     notes = [p for p in gi.protections if p.note]
     for p in notes:
         click.echo(f"note ({p.key_text}): {p.note}")
@@ -375,10 +400,20 @@ def serve(port: int, address: str) -> None:
     from config import PROJECT_ROOT
 
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "streamlit_app.py"),
-        "--server.port", str(port), "--server.address", address, "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(PROJECT_ROOT / "streamlit_app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        address,
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     sys.exit(subprocess.call(cmd))
 
 

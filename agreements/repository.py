@@ -18,7 +18,9 @@ class AgreementRepository:
 
     def all(self) -> list[Agreement]:
         annexes: dict[str, list[Annex]] = defaultdict(list)
-        for row in self.conn.execute(select(t.annexes).order_by(t.annexes.c.agreement_id, t.annexes.c.position)):
+        for row in self.conn.execute(
+            select(t.annexes).order_by(t.annexes.c.agreement_id, t.annexes.c.position)
+        ):
             annexes[row.agreement_id].append(
                 Annex(
                     agreement_id=row.agreement_id,
@@ -79,12 +81,15 @@ class AgreementRepository:
 
     def replace_all(self, agreements: list[Agreement]) -> None:
         """Write the bundled agreement records (reference data, replaced as a whole when they differ)."""
+
         def canonical(items: list[Agreement]) -> dict[str, tuple[Agreement, str]]:
             return {
-                a.id: (replace(a, events=tuple(sorted(a.events, key=lambda e: (e.date, e.event)))),
-                       json.dumps(a.extra, sort_keys=True))
+                a.id: (
+                    replace(a, events=tuple(sorted(a.events, key=lambda e: (e.date, e.event)))),
+                    json.dumps(a.extra, sort_keys=True),
+                )
                 for a in items
-            }  # fmt: skip
+            }
 
         if canonical(self.all()) == canonical(agreements):
             return

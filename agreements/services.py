@@ -50,7 +50,8 @@ def load_bundled_agreements(reference_dir: Path = REFERENCE_DIR) -> list[Agreeme
                 confidence=item["confidence"],
                 extra=item.get("extra") or {},
                 annexes=tuple(
-                    Annex(agreement_id=item["id"], **{k: v for k, v in annex.items()}) for annex in item["annexes"]
+                    Annex(agreement_id=item["id"], **{k: v for k, v in annex.items()})
+                    for annex in item["annexes"]
                 ),
                 events=tuple(e for e in events if e.agreement_id == item["id"]),
             )
@@ -72,8 +73,8 @@ def overview(conn: Connection) -> list[AgreementOverview]:
     """Each agreement with the number of GIs per list (annex), split by status."""
     repo = AgreementRepository(conn)
     counts: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-    for agreement_id, annex, status, n in repo.list_counts():
-        counts[(agreement_id, annex)][status] = n
+    for agreement_id, annex_code, status, n in repo.list_counts():
+        counts[(agreement_id, annex_code)][status] = n
     out = []
     for agreement in repo.all():
         lists = []
@@ -82,7 +83,9 @@ def overview(conn: Connection) -> list[AgreementOverview]:
                 continue
             by_status = counts.get((agreement.id, annex.code), {})
             lists.append(
-                ListCount(agreement.id, annex.code, sum(by_status.values()), dict(by_status), annex.expected_count)
+                ListCount(
+                    agreement.id, annex.code, sum(by_status.values()), dict(by_status), annex.expected_count
+                )
             )
         extra = counts.get((agreement.id, ""), {})
         if extra or not agreement.annexes:

@@ -23,9 +23,11 @@ with db.connect() as conn:
 query = st.text_input("Name in any script", key="search_query", placeholder="e.g. Champagne, 安溪铁观音")
 left, middle, right = st.columns(3)
 jurisdiction = left.selectbox(
-    "Protected in", [ANY, *JURISDICTIONS], key="search_jurisdiction",
+    "Protected in",
+    [ANY, *JURISDICTIONS],
+    key="search_jurisdiction",
     help="FR includes protection in the whole EU.",
-)  # fmt: skip
+)
 agreement = middle.selectbox("Agreement", [ANY, *agreement_ids], key="search_agreement")
 status = right.selectbox("Status", [ANY, *STATUSES], key="search_status")
 

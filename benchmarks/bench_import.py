@@ -28,7 +28,9 @@ from synthetic import synthetic_rows, write_csv  # noqa: E402
 
 def run_giscope(args: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "cli", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
     return time.perf_counter() - start
 
 
@@ -53,10 +55,18 @@ def main() -> None:
         tmpdir = Path(tmp)
         csv_path = tmpdir / "register.csv"
         write_csv(csv_path, synthetic_rows(args.rows))
-        env = {**os.environ, "GISCOPE_DATABASE_URL": f"sqlite:///{tmpdir / 'giscope.sqlite3'}", "GISCOPE_USER": "bench"}
+        env = {
+            **os.environ,
+            "GISCOPE_DATABASE_URL": f"sqlite:///{tmpdir / 'giscope.sqlite3'}",
+            "GISCOPE_USER": "bench",
+        }
         run_giscope(["init"], env)
-        ours = run_giscope(["import", str(csv_path), "--register", "CN", "--keep-missing", "--source", "bench"], env)
-        again = run_giscope(["import", str(csv_path), "--register", "CN", "--keep-missing", "--source", "bench"], env)
+        ours = run_giscope(
+            ["import", str(csv_path), "--register", "CN", "--keep-missing", "--source", "bench"], env
+        )
+        again = run_giscope(
+            ["import", str(csv_path), "--register", "CN", "--keep-missing", "--source", "bench"], env
+        )
         base = baseline(csv_path, tmpdir / "baseline.sqlite3")
     print(f"rows: {args.rows}")
     print(f"giscope import (validate, merge, search keys, history; process start included): {ours:.2f} s")

@@ -10,20 +10,72 @@ from pathlib import Path
 from compare.names import pinyin
 
 CN_PLACES = list("安溪福鼎武夷信阳恩施普洱临沧宜宾泸州贵阳遵义汉中延安吐鲁番和田喀什阿克苏库尔勒")
-CN_PRODUCTS = ["白茶", "红茶", "绿茶", "毛尖", "大米", "苹果", "香梨", "葡萄", "大枣", "蜂蜜", "茶油", "花椒",
-               "辣椒", "火腿", "腊肉", "黄酒", "白酒", "陈醋", "核桃", "板栗"]  # fmt: skip
-CN_CLASS = {"白茶": "Tea", "红茶": "Tea", "绿茶": "Tea", "毛尖": "Tea", "大米": "Fresh or processed fruit, vegetables and cereals",
-            "苹果": "Fresh or processed fruit, vegetables and cereals", "香梨": "Fresh or processed fruit, vegetables and cereals",
-            "葡萄": "Fresh or processed fruit, vegetables and cereals", "大枣": "Fresh or processed fruit, vegetables and cereals",
-            "蜂蜜": "Other products of animal origin (honey)", "茶油": "Oils and fats", "花椒": "Other products",
-            "辣椒": "Other products", "火腿": "Meat products (cooked, salted, smoked, etc.)",
-            "腊肉": "Meat products (cooked, salted, smoked, etc.)", "黄酒": "Rice wine", "白酒": "Spirit",
-            "陈醋": "Other products (vinegar)", "核桃": "Fresh or processed fruit, vegetables and cereals",
-            "板栗": "Fresh or processed fruit, vegetables and cereals"}  # fmt: skip
-EU_STEMS = ["Val", "Mont", "Saint", "Castel", "Villa", "Terra", "Porto", "Monte", "Bad", "Alt", "Nova", "Santa"]
+CN_PRODUCTS = [
+    "白茶",
+    "红茶",
+    "绿茶",
+    "毛尖",
+    "大米",
+    "苹果",
+    "香梨",
+    "葡萄",
+    "大枣",
+    "蜂蜜",
+    "茶油",
+    "花椒",
+    "辣椒",
+    "火腿",
+    "腊肉",
+    "黄酒",
+    "白酒",
+    "陈醋",
+    "核桃",
+    "板栗",
+]
+CN_CLASS = {
+    "白茶": "Tea",
+    "红茶": "Tea",
+    "绿茶": "Tea",
+    "毛尖": "Tea",
+    "大米": "Fresh or processed fruit, vegetables and cereals",
+    "苹果": "Fresh or processed fruit, vegetables and cereals",
+    "香梨": "Fresh or processed fruit, vegetables and cereals",
+    "葡萄": "Fresh or processed fruit, vegetables and cereals",
+    "大枣": "Fresh or processed fruit, vegetables and cereals",
+    "蜂蜜": "Other products of animal origin (honey)",
+    "茶油": "Oils and fats",
+    "花椒": "Other products",
+    "辣椒": "Other products",
+    "火腿": "Meat products (cooked, salted, smoked, etc.)",
+    "腊肉": "Meat products (cooked, salted, smoked, etc.)",
+    "黄酒": "Rice wine",
+    "白酒": "Spirit",
+    "陈醋": "Other products (vinegar)",
+    "核桃": "Fresh or processed fruit, vegetables and cereals",
+    "板栗": "Fresh or processed fruit, vegetables and cereals",
+}
+EU_STEMS = [
+    "Val",
+    "Mont",
+    "Saint",
+    "Castel",
+    "Villa",
+    "Terra",
+    "Porto",
+    "Monte",
+    "Bad",
+    "Alt",
+    "Nova",
+    "Santa",
+]
 EU_PARTS = ["mar", "ver", "dor", "lan", "rio", "sel", "bur", "cas", "tel", "nor", "ges", "pin", "ros", "ber"]
-EU_PRODUCTS = [("Wine", ""), ("Cheeses", "Formaggio"), ("Oils and fats", "Aceite"), ("Spirit", "Eau-de-vie"),
-               ("Meat products (cooked, salted, smoked, etc.)", "Jamón")]  # fmt: skip
+EU_PRODUCTS = [
+    ("Wine", ""),
+    ("Cheeses", "Formaggio"),
+    ("Oils and fats", "Aceite"),
+    ("Spirit", "Eau-de-vie"),
+    ("Meat products (cooked, salted, smoked, etc.)", "Jamón"),
+]
 EU_ORIGINS = ["FR", "IT", "ES", "PT", "DE", "AT", "GR", "HU"]
 
 
@@ -43,17 +95,37 @@ def synthetic_rows(n: int, seed: int = 7) -> list[dict[str, str]]:
             if key in seen:
                 name = f"{place}{product}第{i}号"
             seen.add(name)
-            rows.append({"name": name, "transcription": pinyin(name).title(), "product_class": CN_CLASS[product],
-                         "origin": "CN", "region": "", "since": ""})  # fmt: skip
+            rows.append(
+                {
+                    "name": name,
+                    "transcription": pinyin(name).title(),
+                    "product_class": CN_CLASS[product],
+                    "origin": "CN",
+                    "region": "",
+                    "since": "",
+                }
+            )
         else:
-            stem = rng.choice(EU_STEMS) + " " + "".join(rng.choice(EU_PARTS) for _ in range(rng.randint(2, 3))).title()
+            stem = (
+                rng.choice(EU_STEMS)
+                + " "
+                + "".join(rng.choice(EU_PARTS) for _ in range(rng.randint(2, 3))).title()
+            )
             cls, prefix = rng.choice(EU_PRODUCTS)
             name = f"{prefix} {stem}".strip()
             if name in seen:
                 name = f"{name} {i}"
             seen.add(name)
-            rows.append({"name": name, "transcription": "", "product_class": cls, "origin": rng.choice(EU_ORIGINS),
-                         "region": "", "since": f"{rng.randint(1995, 2024)}"})  # fmt: skip
+            rows.append(
+                {
+                    "name": name,
+                    "transcription": "",
+                    "product_class": cls,
+                    "origin": rng.choice(EU_ORIGINS),
+                    "region": "",
+                    "since": f"{rng.randint(1995, 2024)}",
+                }
+            )
     return rows
 
 

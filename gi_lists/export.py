@@ -11,10 +11,26 @@ from typing import Any
 from gi_lists.model import GI, Protection
 
 EXPORT_COLUMNS = (
-    "id", "name", "transcription", "name_zh", "translation_en", "other_names", "product_class", "origin",
-    "region", "jurisdiction", "route", "agreement", "annex", "status", "since", "until", "source",
-    "confidence", "note",
-)  # fmt: skip
+    "id",
+    "name",
+    "transcription",
+    "name_zh",
+    "translation_en",
+    "other_names",
+    "product_class",
+    "origin",
+    "region",
+    "jurisdiction",
+    "route",
+    "agreement",
+    "annex",
+    "status",
+    "since",
+    "until",
+    "source",
+    "confidence",
+    "note",
+)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -36,8 +52,9 @@ def rows_for(gis: Sequence[GI], keep: Callable[[Protection], bool] = lambda p: T
         )
         translation = next((n.text for n in gi.names if n.kind == "translation" and n.lang == "en"), "")
         used = {first.text if first else "", transcription, name_zh, translation}
-        others = "; ".join(f"{n.text} ({n.kind}{', ' + n.lang if n.lang else ''})" for n in gi.names
-                           if n.text not in used)  # fmt: skip
+        others = "; ".join(
+            f"{n.text} ({n.kind}{', ' + n.lang if n.lang else ''})" for n in gi.names if n.text not in used
+        )
         base = {
             "id": gi.id,
             "name": first.text if first else "",

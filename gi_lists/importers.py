@@ -32,11 +32,32 @@ MAX_NAME_LENGTH = 500
 
 # Language of a single-country name from its origin (for the name's `lang`).
 COUNTRY_LANGUAGE = {
-    "AT": "de", "BE": None, "BG": "bg", "CN": "zh", "CY": "el", "CZ": "cs", "DE": "de", "DK": "da",
-    "ES": "es", "FI": "fi", "FR": "fr", "GR": "el", "HR": "hr", "HU": "hu", "IE": "en", "IT": "it",
-    "LT": "lt", "NL": "nl", "PL": "pl", "PT": "pt", "RO": "ro", "SE": "sv", "SI": "sl", "SK": "sk",
+    "AT": "de",
+    "BE": None,
+    "BG": "bg",
+    "CN": "zh",
+    "CY": "el",
+    "CZ": "cs",
+    "DE": "de",
+    "DK": "da",
+    "ES": "es",
+    "FI": "fi",
+    "FR": "fr",
+    "GR": "el",
+    "HR": "hr",
+    "HU": "hu",
+    "IE": "en",
+    "IT": "it",
+    "LT": "lt",
+    "NL": "nl",
+    "PL": "pl",
+    "PT": "pt",
+    "RO": "ro",
+    "SE": "sv",
+    "SI": "sl",
+    "SK": "sk",
     "TH": "th",
-}  # fmt: skip
+}
 
 
 class InputError(Exception):
@@ -152,7 +173,7 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
         if not any(cell.strip() for cell in raw):
             continue
         if len(raw) > len(header):
-            extra = [c for c in raw[len(header):] if c.strip()]
+            extra = [c for c in raw[len(header) :] if c.strip()]
             if extra:
                 out.append((line, {"__extra__": str(len(raw))}))
                 continue
@@ -180,7 +201,7 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
         cells = ["" if v is None else _cell_text(v) for v in values]
         if not any(c.strip() for c in cells):
             continue
-        if any(c.strip() for c in cells[len(header):]):
+        if any(c.strip() for c in cells[len(header) :]):
             out.append((line, {"__extra__": str(len(cells))}))
             continue
         out.append((line, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header)}))
@@ -229,9 +250,7 @@ def parse_batch(
     unknown = [h for h in header if h not in KNOWN_COLUMNS]
     for h in unknown:
         shown = h or "(empty header)"
-        problems.append(
-            f"{label}:1: {shown}: unknown column; allowed: {', '.join(KNOWN_COLUMNS)}"
-        )
+        problems.append(f"{label}:1: {shown}: unknown column; allowed: {', '.join(KNOWN_COLUMNS)}")
     dupes = sorted({h for h in header if h and header.count(h) > 1})
     for h in dupes:
         problems.append(f"{label}:1: {h}: column appears more than once")
@@ -457,7 +476,9 @@ def load_bilateral_rows(path: Path, targets: dict[str, ListTarget]) -> list[Refe
             raise InputError([f"{path.name}:{line}: origin: cannot read {row['origin']!r}"])
         origin, region = m.group(1), m.group(2)
         status_text = row["status"]
-        route = "trademark" if re.search(r"trademark|collective mark", status_text, re.I) else "national-register"
+        route = (
+            "trademark" if re.search(r"trademark|collective mark", status_text, re.I) else "national-register"
+        )
         if status_text.lower().startswith("reported as registered as a trademark"):
             route = "trademark"
         names: list[Name] = []

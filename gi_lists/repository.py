@@ -119,7 +119,11 @@ class GIRepository:
         for chunk in _chunks(list(dict.fromkeys(ids))):
             for row in self.conn.execute(select(t.gis).where(t.gis.c.id.in_(chunk))):
                 facts[row.id] = row
-            query = select(t.names).where(t.names.c.gi_id.in_(chunk)).order_by(t.names.c.gi_id, t.names.c.position)
+            query = (
+                select(t.names)
+                .where(t.names.c.gi_id.in_(chunk))
+                .order_by(t.names.c.gi_id, t.names.c.position)
+            )
             for row in self.conn.execute(query):
                 names[row.gi_id].append(Name(row.text, row.kind, row.lang, row.script))
             query = select(t.protections).where(t.protections.c.gi_id.in_(chunk)).order_by(t.protections.c.id)
@@ -142,16 +146,16 @@ class GIRepository:
                     )
         out = []
         for gi_id in ids:
-            row = facts.get(gi_id)
-            if row is None:
+            fact = facts.get(gi_id)
+            if fact is None:
                 continue
             out.append(
                 GI(
-                    id=row.id,
+                    id=fact.id,
                     names=tuple(names[gi_id]),
-                    product_class=row.product_class,
-                    origin=row.origin,
-                    region=row.region,
+                    product_class=fact.product_class,
+                    origin=fact.origin,
+                    region=fact.region,
                     protections=tuple(prots[gi_id]),
                     history=tuple(hist[gi_id]),
                 )
@@ -186,7 +190,9 @@ class GIRepository:
             query = select(t.gis.c.id).order_by(t.gis.c.id)
         return [row[0] for row in self.conn.execute(query)]
 
-    def search_keys(self, compacts: Sequence[str], words: Sequence[str], substrings: Sequence[str]) -> list[tuple[str, str, str, str]]:
+    def search_keys(
+        self, compacts: Sequence[str], words: Sequence[str], substrings: Sequence[str]
+    ) -> list[tuple[str, str, str, str]]:
         """(gi id, kind, form, compact) of name keys that equal a compact key, start a word with one of
         `words`, or contain one of `substrings`. Keys are stored folded, so LIKE behaves the same on
         SQLite and PostgreSQL."""

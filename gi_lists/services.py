@@ -100,7 +100,9 @@ def _new_id(entry: Entry, taken: set[str]) -> str:
     primary = entry.primary
     latin = primary.text if script_of(primary.text) == "Latn" else None
     if latin is None:
-        transcriptions = [n.text for n in entry.names if n.kind == "transcription" and script_of(n.text) == "Latn"]
+        transcriptions = [
+            n.text for n in entry.names if n.kind == "transcription" and script_of(n.text) == "Latn"
+        ]
         latin = transcriptions[0] if transcriptions else fold_latin(primary.text)
     base = f"{entry.origin.split(';')[0].lower()}-{slug(latin)}"
     candidate, n = base, 2
@@ -143,9 +145,17 @@ def plan_batch(
 
     def event(gi_id: str, what: str, before: str | None, after: str | None, source: str | None) -> None:
         plan.history.append(
-            {"gi_id": gi_id, "at": at, "who": who, "what": what, "before": before, "after": after,
-             "reason": reason, "source": source}
-        )  # fmt: skip
+            {
+                "gi_id": gi_id,
+                "at": at,
+                "who": who,
+                "what": what,
+                "before": before,
+                "after": after,
+                "reason": reason,
+                "source": source,
+            }
+        )
 
     for entry in entries:
         key0 = compact(forms(entry.primary.text)[0])
@@ -156,16 +166,28 @@ def plan_batch(
         if gi_id is None:
             gi_id = _new_id(entry, taken)
             plan.new_gis.append(
-                {"id": gi_id, "product_class": entry.product_class, "origin": entry.origin,
-                 "region": entry.region, "created_at": at, "updated_at": at}
-            )  # fmt: skip
+                {
+                    "id": gi_id,
+                    "product_class": entry.product_class,
+                    "origin": entry.origin,
+                    "region": entry.region,
+                    "created_at": at,
+                    "updated_at": at,
+                }
+            )
             facts[gi_id] = (entry.product_class, entry.origin, entry.region)
             facts_set_in_batch.add(gi_id)
             for position, name in enumerate(entry.names):
                 plan.new_names.append(
-                    {"gi_id": gi_id, "position": position, "text": name.text, "kind": name.kind,
-                     "lang": name.lang, "script": name.script}
-                )  # fmt: skip
+                    {
+                        "gi_id": gi_id,
+                        "position": position,
+                        "text": name.text,
+                        "kind": name.kind,
+                        "lang": name.lang,
+                        "script": name.script,
+                    }
+                )
                 if name.kind in IDENTITY_KINDS:
                     index[compact(forms(name.text)[0])].append((gi_id, entry.origin))
             name_sets[gi_id] = ({(n.text, n.kind) for n in entry.names}, len(entry.names))
@@ -176,7 +198,9 @@ def plan_batch(
             first_row = gi_id not in facts_set_in_batch
             facts_set_in_batch.add(gi_id)
             if first_row and entry.product_class and entry.product_class != product_class:
-                entry_changes.append(Change(gi_id, label, "product_class", product_class, entry.product_class))
+                entry_changes.append(
+                    Change(gi_id, label, "product_class", product_class, entry.product_class)
+                )
                 updates["product_class"] = entry.product_class
             if first_row and entry.region and entry.region != region:
                 entry_changes.append(Change(gi_id, label, "region", region, entry.region))
@@ -185,16 +209,24 @@ def plan_batch(
                 updates["updated_at"] = at
                 plan.gi_updates.append((gi_id, updates))
                 facts[gi_id] = (
-                    updates.get("product_class", product_class), origin, updates.get("region", region)
+                    updates.get("product_class", product_class),
+                    origin,
+                    updates.get("region", region),
                 )
             known, next_position = name_sets.get(gi_id, (set(), 0))
             for name in entry.names:
                 if (name.text, name.kind) in known:
                     continue
                 plan.new_names.append(
-                    {"gi_id": gi_id, "position": next_position, "text": name.text, "kind": name.kind,
-                     "lang": name.lang, "script": name.script}
-                )  # fmt: skip
+                    {
+                        "gi_id": gi_id,
+                        "position": next_position,
+                        "text": name.text,
+                        "kind": name.kind,
+                        "lang": name.lang,
+                        "script": name.script,
+                    }
+                )
                 known.add((name.text, name.kind))
                 next_position += 1
                 entry_changes.append(Change(gi_id, label, f"name ({name.kind})", None, name.text))
@@ -202,23 +234,38 @@ def plan_batch(
 
         pkey = (gi_id, p.jurisdiction, p.route, p.annex or "")
         if pkey in seen_protections:
+            first_line = seen_protections[pkey]
             problems.append(
-                f"{file}:{entry.line}: name: '{label}' is the same GI and route as line {seen_protections[pkey]}"
+                f"{file}:{entry.line}: name: '{label}' is the same GI and route as line {first_line}"
             )
             continue
         seen_protections[pkey] = entry.line
         existing = next(
-            (s for s in current.get(gi_id, []) if s.protection.jurisdiction == p.jurisdiction
-             and s.protection.route == p.route and (s.protection.annex or "") == (p.annex or "")),
+            (
+                s
+                for s in current.get(gi_id, [])
+                if s.protection.jurisdiction == p.jurisdiction
+                and s.protection.route == p.route
+                and (s.protection.annex or "") == (p.annex or "")
+            ),
             None,
-        )  # fmt: skip
+        )
         if existing is None:
             plan.new_protections.append(
-                {"gi_id": gi_id, "jurisdiction": p.jurisdiction, "route": p.route,
-                 "agreement_id": p.agreement or "", "annex": p.annex or "", "status": p.status,
-                 "since": p.since, "until": p.until, "source": p.source, "confidence": p.confidence,
-                 "note": p.note}
-            )  # fmt: skip
+                {
+                    "gi_id": gi_id,
+                    "jurisdiction": p.jurisdiction,
+                    "route": p.route,
+                    "agreement_id": p.agreement or "",
+                    "annex": p.annex or "",
+                    "status": p.status,
+                    "since": p.since,
+                    "until": p.until,
+                    "source": p.source,
+                    "confidence": p.confidence,
+                    "note": p.note,
+                }
+            )
             plan.added.append((gi_id, label, p))
             event(gi_id, f"{p.key_text}: status", None, p.status, p.source)
         else:
@@ -272,14 +319,24 @@ def plan_batch(
     return plan
 
 
-def apply_plan(conn: Connection, plan: BatchPlan, *, who: str, source: str | None, at: str | None = None) -> int:
+def apply_plan(
+    conn: Connection, plan: BatchPlan, *, who: str, source: str | None, at: str | None = None
+) -> int:
     repo = GIRepository(conn)
     at = at or now_iso()
     batch_id = repo.insert_batch(
-        {"at": at, "who": who, "file": plan.file, "list_key": plan.target.key, "source": source,
-         "rows": plan.rows, "added": len(plan.added), "changed": plan.changed_gis,
-         "removed": len(plan.removed)}
-    )  # fmt: skip
+        {
+            "at": at,
+            "who": who,
+            "file": plan.file,
+            "list_key": plan.target.key,
+            "source": source,
+            "rows": plan.rows,
+            "added": len(plan.added),
+            "changed": plan.changed_gis,
+            "removed": len(plan.removed),
+        }
+    )
     repo.insert_rows("gis", plan.new_gis)
     repo.insert_rows("names", plan.new_names)
     key_rows: list[dict[str, Any]] = []
@@ -313,7 +370,9 @@ def resolve_target(
     from agreements.repository import AgreementRepository
 
     if bool(agreement) == bool(register):
-        raise RegisterError("give either --agreement ID (with --annex for annexed lists) or --register JURISDICTION")
+        raise RegisterError(
+            "give either --agreement ID (with --annex for annexed lists) or --register JURISDICTION"
+        )
     if register:
         j = register.upper()
         if j not in JURISDICTIONS:
@@ -324,7 +383,9 @@ def resolve_target(
     repo = AgreementRepository(conn)
     found = repo.get(agreement or "")
     if found is None:
-        raise RegisterError(f"unknown agreement {agreement!r}; known: {', '.join(repo.ids()) or 'none (run giscope init)'}")
+        raise RegisterError(
+            f"unknown agreement {agreement!r}; known: {', '.join(repo.ids()) or 'none (run giscope init)'}"
+        )
     name_annexes = [a for a in found.annexes if a.holds_names]
     if name_annexes:
         if not annex:
@@ -373,9 +434,14 @@ def import_file(
         default_source = source or f"import of {path.name}"
         entries = parse_batch(path, target, default_source=default_source, default_confidence=confidence)
         plan = plan_batch(
-            conn, target, entries, file=path.name, who=who, reason=f"batch {path.name} ({target.key})",
+            conn,
+            target,
+            entries,
+            file=path.name,
+            who=who,
+            reason=f"batch {path.name} ({target.key})",
             keep_missing=keep_missing,
-        )  # fmt: skip
+        )
         if dry_run or plan.is_empty:
             return ImportResult(plan, None)
         batch_id = apply_plan(conn, plan, who=who, source=default_source)
@@ -398,7 +464,9 @@ class Filters:
 
     def check(self) -> None:
         if self.jurisdiction and self.jurisdiction.upper() not in JURISDICTIONS:
-            raise RegisterError(f"unknown jurisdiction {self.jurisdiction!r}; known: {', '.join(JURISDICTIONS)}")
+            raise RegisterError(
+                f"unknown jurisdiction {self.jurisdiction!r}; known: {', '.join(JURISDICTIONS)}"
+            )
         if self.status and self.status not in STATUSES:
             raise RegisterError(f"unknown status {self.status!r}; known: {', '.join(STATUSES)}")
 
@@ -492,7 +560,9 @@ def search(conn: Connection, query: str, filters: Filters = Filters(), *, limit:
         keys = repo.all_keys()
         choices = [k[2] for k in keys]
         for q in compacts:
-            for _choice, score, idx in process.extract(q, choices, scorer=fuzz.ratio, limit=50, score_cutoff=75):
+            for _choice, score, idx in process.extract(
+                q, choices, scorer=fuzz.ratio, limit=50, score_cutoff=75
+            ):
                 offer(keys[idx][0], round(0.5 * score / 100, 3), choices[idx], "close spelling")
         hits = _ranked_hits(repo, best, filters, limit)
     return hits
@@ -581,18 +651,39 @@ def reference_lists(conn: Connection) -> list[Any]:
     agreements = {a.id: a for a in AgreementRepository(conn).all()}
     eu = agreements["china-eu"]
     annex_targets = {
-        a.code: ListTarget(a.protected_in, "agreement", eu.id, a.code, a.default_status or "listed",
-                           a.default_since, eu.parties)
+        a.code: ListTarget(
+            a.protected_in,
+            "agreement",
+            eu.id,
+            a.code,
+            a.default_status or "listed",
+            a.default_since,
+            eu.parties,
+        )
         for a in eu.annexes
         if a.holds_names
-    }  # fmt: skip
+    }
     bilateral_targets = {
-        "china-france": ListTarget(None, "national-register", "china-france", None, "protected", None,
-                                   agreements["china-france"].parties),
-        "china-thailand": ListTarget(None, "national-register", "china-thailand", None, "pending", None,
-                                     agreements["china-thailand"].parties),
+        "china-france": ListTarget(
+            None,
+            "national-register",
+            "china-france",
+            None,
+            "protected",
+            None,
+            agreements["china-france"].parties,
+        ),
+        "china-thailand": ListTarget(
+            None,
+            "national-register",
+            "china-thailand",
+            None,
+            "pending",
+            None,
+            agreements["china-thailand"].parties,
+        ),
         "register/EU": ListTarget("EU", "national-register", None, None, "protected", None),
-    }  # fmt: skip
+    }
     lists = load_annex_rows(REFERENCE_DIR / "china_eu_annexes.csv", annex_targets)
     lists += load_bilateral_rows(REFERENCE_DIR / "bilateral_entries.csv", bilateral_targets)
     return lists
@@ -615,10 +706,14 @@ def initialise(engine: Engine, *, who: str, reload_reference: bool = False) -> I
             return InitResult(before, [], loaded_reference=False)
         for ref in reference_lists(conn):
             plan = plan_batch(
-                conn, ref.target, ref.entries, file=ref.file, who=who,
+                conn,
+                ref.target,
+                ref.entries,
+                file=ref.file,
+                who=who,
                 reason=f"bundled reference data {ref.file} ({ref.target.key})",
                 keep_missing=ref.target.key.startswith("register/"),
-            )  # fmt: skip
+            )
             if not plan.is_empty:
                 apply_plan(conn, plan, who=who, source=f"bundled {ref.file}")
             results.append((ref.target.key, plan.summary()))

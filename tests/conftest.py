@@ -19,7 +19,9 @@ from sqlalchemy.engine import make_url
 
 from storage.engine import make_engine
 
-POSTGRES_URL = os.environ.get("GISCOPE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+POSTGRES_URL = os.environ.get(
+    "GISCOPE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 REQUIRE_POSTGRES = os.environ.get("GISCOPE_TEST_REQUIRE_POSTGRES") == "1"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TEST_DATA = Path(__file__).resolve().parent / "data"
@@ -35,7 +37,11 @@ def postgres_reachable() -> bool:
         url = make_url(POSTGRES_URL)
         try:
             psycopg.connect(
-                host=url.host, port=url.port or 5432, user=url.username, dbname=url.database, connect_timeout=3
+                host=url.host,
+                port=url.port or 5432,
+                user=url.username,
+                dbname=url.database,
+                connect_timeout=3,
             ).close()
             _pg_reachable = True
         except psycopg.OperationalError:
@@ -59,7 +65,7 @@ class PostgresDatabase:
             conn.execute(sql)
 
     def create(self) -> None:
-        self._run(f'CREATE DATABASE "{self.name}" ENCODING \'UTF8\' TEMPLATE template0')
+        self._run(f"CREATE DATABASE \"{self.name}\" ENCODING 'UTF8' TEMPLATE template0")
 
     def drop(self) -> None:
         self._run(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')

@@ -66,10 +66,22 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     venv_python = ROOT / ".venv" / "bin" / "python"
     python = str(venv_python if venv_python.exists() else sys.executable)
     command = [
-        python, "-m", "streamlit", "run", "streamlit_app.py",
-        "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-        "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
+        python,
+        "-m",
+        "streamlit",
+        "run",
+        "streamlit_app.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--server.fileWatcherType",
+        "none",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     log = open(workdir / "streamlit.log", "wb")  # noqa: SIM115 (closed at teardown)
     server = subprocess.Popen(
         command,

@@ -62,8 +62,10 @@ def test_init_loads_every_bundled_row_once_merged_per_gi(loaded_engine):
     assert len(by_id) == len(gis)
     champagne = by_id["fr-champagne"]
     assert sorted((p.route, p.annex) for p in champagne.protections) == [
-        ("agreement", "IV"), ("national-register", None), ("trademark", None),
-    ]  # fmt: skip
+        ("agreement", "IV"),
+        ("national-register", None),
+        ("trademark", None),
+    ]
     assert {"Champagne", "香槟"} <= {n.text for n in champagne.names}
     # Annex rows by annex, with their own source and confidence
     counts: dict[str, int] = {}
@@ -106,8 +108,9 @@ def test_statuses_follow_the_annex_and_the_source(loaded_engine):
         ("EU", "national-register", None)
     ]
     assert sorted((p.route, p.annex, p.status) for p in haut_medoc.protections) == [
-        ("agreement", "VI", "pending"), ("national-register", None, "protected"),
-    ]  # fmt: skip
+        ("agreement", "VI", "pending"),
+        ("national-register", None, "protected"),
+    ]
 
 
 def test_overview_counts_each_annex(loaded_engine):
@@ -119,14 +122,24 @@ def test_overview_counts_each_annex(loaded_engine):
     assert eu["IV"].by_status == {"protected": 96} and eu["IV"].expected == 96
     assert eu["V"].by_status == {"pending": 43}
     france = views["china-france"].lists[0]
-    assert france.annex is None and france.total == 24  # 27 rows: Cognac, Champagne, Bordeaux have two routes each
+    assert (
+        france.annex is None and france.total == 24
+    )  # 27 rows: Cognac, Champagne, Bordeaux have two routes each
     thailand = views["china-thailand"].lists[0]
     assert thailand.by_status == {"pending": 3, "not-filed": 4}
     assert any(e.date == "2021-03-01" for e in views["china-eu"].agreement.events)
 
 
 @pytest.mark.parametrize(
-    "query", ["Anxi Tie Guan Yin", "anxi tieguanyin", "安溪鐵觀音", "安溪铁观音", "ANXI TIEGUANYIN", "Ānxī Tiěguānyīn"]
+    "query",
+    [
+        "Anxi Tie Guan Yin",
+        "anxi tieguanyin",
+        "安溪鐵觀音",
+        "安溪铁观音",
+        "ANXI TIEGUANYIN",
+        "Ānxī Tiěguānyīn",
+    ],
 )
 def test_search_finds_a_gi_by_any_form(loaded_engine, query):
     with loaded_engine.connect() as conn:
@@ -177,18 +190,38 @@ def test_import_adds_then_is_idempotent_then_records_changes(loaded_engine, tmp_
     header = ["name", "transcription", "product_class", "origin", "status", "source", "confidence"]
     rows = [
         ["测试甲茶", "Ceshi Jia Cha", "Tea", "CN", "pending", "OJ C 459", "high"],
-        ["测试乙米", "Ceshi Yi Mi", "Fresh or processed fruit, vegetables and cereals", "CN", "pending", "OJ C 459", "high"],
-    ]  # fmt: skip
+        [
+            "测试乙米",
+            "Ceshi Yi Mi",
+            "Fresh or processed fruit, vegetables and cereals",
+            "CN",
+            "pending",
+            "OJ C 459",
+            "high",
+        ],
+    ]
     path = write_csv(tmp_path / "v.csv", header, rows)
-    dry = import_file(loaded_engine, path, agreement="china-eu", annex="V", register=None, who="a", dry_run=True,
-                      keep_missing=True)  # fmt: skip
+    dry = import_file(
+        loaded_engine,
+        path,
+        agreement="china-eu",
+        annex="V",
+        register=None,
+        who="a",
+        dry_run=True,
+        keep_missing=True,
+    )
     assert len(dry.plan.added) == 2 and dry.batch_id is None
     with loaded_engine.connect() as conn:
         assert search(conn, "测试甲茶") == []
-    first = import_file(loaded_engine, path, agreement="china-eu", annex="V", register=None, who="a", keep_missing=True)
+    first = import_file(
+        loaded_engine, path, agreement="china-eu", annex="V", register=None, who="a", keep_missing=True
+    )
     assert first.plan.summary()["added"] == 2
     before = snapshot(loaded_engine)
-    again = import_file(loaded_engine, path, agreement="china-eu", annex="V", register=None, who="a", keep_missing=True)
+    again = import_file(
+        loaded_engine, path, agreement="china-eu", annex="V", register=None, who="a", keep_missing=True
+    )
     assert again.plan.is_empty and again.batch_id is None
     assert snapshot(loaded_engine) == before
 
@@ -202,7 +235,10 @@ def test_import_adds_then_is_idempotent_then_records_changes(loaded_engine, tmp_
         gi = find_gi(conn, "Ceshi Jia Cha")
         dropped = find_gi(conn, "测试乙米")
     status_events = [h for h in gi.history if h.what.endswith("status")]
-    assert [(h.before, h.after, h.who) for h in status_events] == [(None, "pending", "a"), ("pending", "protected", "b")]
+    assert [(h.before, h.after, h.who) for h in status_events] == [
+        (None, "pending", "a"),
+        ("pending", "protected", "b"),
+    ]
     assert dropped.protections[0].status == "withdrawn"
     assert dropped.history[-1].after == "withdrawn" and "v.csv" in (dropped.history[-1].source or "")
 
@@ -211,10 +247,21 @@ def test_register_import_merges_with_a_gi_known_from_an_agreement(loaded_engine,
     path = write_csv(
         tmp_path / "cn_register.csv",
         ["name", "name_zh", "product_class", "origin", "since", "source", "confidence"],
-        [["Prosciutto di Parma", "帕尔玛火腿", "Meat products (cooked, salted, smoked, etc.)", "IT", "2012",
-          "10+10 pilot", "medium"]],
-    )  # fmt: skip
-    result = import_file(loaded_engine, path, agreement=None, annex=None, register="CN", who="a", keep_missing=True)
+        [
+            [
+                "Prosciutto di Parma",
+                "帕尔玛火腿",
+                "Meat products (cooked, salted, smoked, etc.)",
+                "IT",
+                "2012",
+                "10+10 pilot",
+                "medium",
+            ]
+        ],
+    )
+    result = import_file(
+        loaded_engine, path, agreement=None, annex=None, register="CN", who="a", keep_missing=True
+    )
     assert result.plan.summary()["added"] == 1 and not result.plan.new_gis
     with loaded_engine.connect() as conn:
         parma = find_gi(conn, "帕尔玛火腿")

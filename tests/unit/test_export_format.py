@@ -20,7 +20,9 @@ def test_csv_has_source_and_confidence_for_each_protection():
         "FR",
         None,
         (
-            Protection("CN", "agreement", "protected", "china-eu", "IV", source="OJ L 408I", confidence="high"),
+            Protection(
+                "CN", "agreement", "protected", "china-eu", "IV", source="OJ L 408I", confidence="high"
+            ),
             Protection("CN", "trademark", "protected", source="CNIPA", confidence="medium"),
         ),
     )

@@ -24,7 +24,13 @@ def test_a_good_row_becomes_an_entry_with_names_and_protection(tmp_path):
         ("Xinyang Mao Jian", "transcription", "Latn"),
     ]
     p = entry.protection
-    assert (p.jurisdiction, p.agreement, p.annex, p.status, p.since) == ("EU", "china-eu", "V", "pending", "2022-12-02")
+    assert (p.jurisdiction, p.agreement, p.annex, p.status, p.since) == (
+        "EU",
+        "china-eu",
+        "V",
+        "pending",
+        "2022-12-02",
+    )
     assert (p.source, p.confidence) == ("OJ C 459", "high")
 
 
@@ -54,7 +60,9 @@ def test_unknown_and_missing_columns_are_reported_on_line_one(tmp_path):
 
 
 def test_enumerated_fields_are_checked(tmp_path):
-    path = write(tmp_path, "name,product_class,origin,status,confidence,name_zh\nX,Wine,FR,granted,sure,Champagne\n")
+    path = write(
+        tmp_path, "name,product_class,origin,status,confidence,name_zh\nX,Wine,FR,granted,sure,Champagne\n"
+    )
     with pytest.raises(InputError) as err:
         parse_batch(path, ANNEX_V, default_source="file")
     columns = [p.split(": ")[1] for p in err.value.problems]

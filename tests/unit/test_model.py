@@ -26,13 +26,22 @@ def test_gi_json_has_the_contract_fields():
         names=(Name("Champagne", "original", "fr", "Latn"), Name("香槟", "official-rendering", "zh", "Hani")),
         product_class="Wine",
         origin="FR",
-        protections=(Protection("CN", "agreement", "protected", "china-eu", "IV", "2021-03-01", None, "src", "high"),),
+        protections=(
+            Protection("CN", "agreement", "protected", "china-eu", "IV", "2021-03-01", None, "src", "high"),
+        ),
     )
     data = gi.to_dict()
     assert set(data) >= {"id", "names", "product_class", "origin", "region", "protections"}
     assert set(data["names"][0]) == {"text", "kind", "lang", "script"}
     assert set(data["protections"][0]) >= {
-        "jurisdiction", "route", "agreement", "annex", "status", "since", "source", "confidence",
-    }  # fmt: skip
+        "jurisdiction",
+        "route",
+        "agreement",
+        "annex",
+        "status",
+        "since",
+        "source",
+        "confidence",
+    }
     assert gi.protections_in("FR") == []
     assert gi.protections_in("CN")[0].annex == "IV"

@@ -7,7 +7,9 @@ def same_name(a: str, b: str) -> bool:
     return bool({compact(f) for f in forms(a)} & {compact(f) for f in forms(b)})
 
 
-@pytest.mark.parametrize("query", ["Anxi Tie Guan Yin", "anxi tieguanyin", "安溪鐵觀音", "安溪铁观音", "Ānxī Tiěguānyīn"])
+@pytest.mark.parametrize(
+    "query", ["Anxi Tie Guan Yin", "anxi tieguanyin", "安溪鐵觀音", "安溪铁观音", "Ānxī Tiěguānyīn"]
+)
 def test_every_written_form_of_anxi_tieguanyin_is_the_same_name(query):
     assert same_name(query, "安溪铁观音")
     assert same_name(query, "Anxi Tie Guan Yin")
@@ -45,7 +47,8 @@ def test_thai_name_keeps_its_script_form():
 
 
 @pytest.mark.parametrize(
-    "text,script", [("香槟", "Hani"), ("Champagne", "Latn"), ("Φέτα", "Grek"), ("ทุเรียนปราจีน", "Thai"), ("123", "Zyyy")]
+    "text,script",
+    [("香槟", "Hani"), ("Champagne", "Latn"), ("Φέτα", "Grek"), ("ทุเรียนปราจีน", "Thai"), ("123", "Zyyy")],
 )
 def test_script_detection(text, script):
     assert script_of(text) == script

@@ -15,9 +15,12 @@ def test_pure_core_imports_no_ui_database_pdf_or_translation_library():
         "import importlib, json, pkgutil, sys\n"
         "import compare\n"
         f"mods = {PURE_MODULES!r}\n"
-        "mods += ['compare.' + m.name for m in pkgutil.iter_modules(compare.__path__) if m.name != 'services']\n"
+        "mods += ['compare.' + m.name for m in pkgutil.iter_modules(compare.__path__)\n"
+        "         if m.name != 'services']\n"
         "for m in mods: importlib.import_module(m)\n"
         f"print(json.dumps(sorted(k for k in sys.modules if k.split('.')[0] in {FORBIDDEN!r})))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
+    )
     assert json.loads(out.stdout) == []
