@@ -71,12 +71,17 @@ def handles_errors(func: F) -> F:
         except InputError as exc:
             for problem in exc.problems:
                 click.echo(problem, err=True)
-            click.echo(f"giscope: {len(exc.problems)} problem(s); nothing was written", err=True)
+            if len(exc.problems) > 1:
+                click.echo(f"giscope: {len(exc.problems)} problems; nothing was written", err=True)
             sys.exit(1)
         except (RegisterError, StorageError) as exc:
             fail(str(exc))
         except (OperationalError, ProgrammingError) as exc:
-            fail(f"database error: {exc.orig}; is the database reachable and initialised (`giscope init`)?")
+            from storage.engine import one_line
+
+            fail(
+                f"database error: {one_line(exc.orig)}; is the database reachable and initialised (`giscope init`)?"
+            )
         except BrokenPipeError:
             sys.exit(0)
 
@@ -108,6 +113,8 @@ def main() -> None:
     """GIScope: China's international GI lists, in one register.
 
     Settings come from the environment (see `giscope settings`).
+
+    Example: giscope init && giscope search 香槟
     """
 
 
@@ -376,7 +383,10 @@ def show(ctx: Context, ref: str, as_json: bool) -> None:
 
 @main.command()
 def settings() -> None:
-    """List the settings read from the environment, with their current values."""
+    """List the settings read from the environment, with their current values.
+
+    Example: GISCOPE_DATABASE_URL=sqlite:///register.sqlite3 giscope settings
+    """
     import os
 
     for s in SETTINGS:

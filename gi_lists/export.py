@@ -45,7 +45,7 @@ def rows_for(gis: Sequence[GI], keep: Callable[[Protection], bool] = lambda p: T
     """One row per GI and protection (protections filtered by `keep`)."""
     out = []
     for gi in gis:
-        first = gi.names[0] if gi.names else None
+        first = next((n for n in gi.names if n.kind == "original"), gi.names[0] if gi.names else None)
         transcription = next((n.text for n in gi.names if n.kind == "transcription"), "")
         name_zh = next(
             (n.text for n in gi.names if n.lang == "zh" and n.script == "Hani" and n is not first), ""

@@ -60,6 +60,50 @@ COUNTRY_LANGUAGE = {
 }
 
 
+EU_MEMBER_STATES = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+    ]
+)
+PARTY_COUNTRIES: dict[str, frozenset[str]] = {
+    "CN": frozenset({"CN"}),
+    "EU": EU_MEMBER_STATES,
+    "FR": frozenset({"FR"}),
+    "TH": frozenset({"TH"}),
+}
+
+
+def origin_belongs_to(origin: str, party: str) -> bool:
+    countries = PARTY_COUNTRIES.get(party, frozenset({party}))
+    return all(c in countries for c in origin.split(";"))
+
+
 class InputError(Exception):
     """A file cannot be used; `problems` holds one line per problem, ready to print."""
 
@@ -97,6 +141,7 @@ class ListTarget:
     default_status: str
     default_since: str | None
     parties: tuple[str, ...] = ()
+    names_from: str | None = None  # an annex lists one party's names: origins must belong to it
 
     @property
     def key(self) -> str:
@@ -162,14 +207,19 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
         raise InputError([f"{label}: not UTF-8 text (byte {exc.start}); save the file as UTF-8"]) from exc
     delimiter = "\t" if suffix == ".tsv" else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = list(reader)
-    if not rows:
+    try:
+        records = []
+        end = 0
+        for raw in reader:  # line numbers are physical lines, also after quoted line breaks
+            records.append((end + 1, raw))
+            end = reader.line_num
+    except csv.Error as exc:
+        raise InputError([f"{label}:{reader.line_num}: (row): {exc}"]) from exc
+    if not records:
         raise InputError([f"{label}: the file is empty; the first line must name the columns"])
-    header = [h.strip() for h in rows[0]]
+    header = [h.strip() for h in records[0][1]]
     out = []
-    line = 1
-    for raw in rows[1:]:
-        line += 1
+    for line, raw in records[1:]:
         if not any(cell.strip() for cell in raw):
             continue
         if len(raw) > len(header):
@@ -284,6 +334,9 @@ def parse_batch(
         for column in ("name", "transcription", "name_zh", "translation_en"):
             if len(cells.get(column, "")) > MAX_NAME_LENGTH:
                 bad(column, f"longer than {MAX_NAME_LENGTH} characters")
+        for column, value in cells.items():
+            if "\n" in value or "\r" in value:
+                bad(column, "contains a line break")
         if origin:
             if not _ORIGIN.match(origin):
                 bad(
@@ -308,7 +361,18 @@ def parse_batch(
         if confidence and confidence not in CONFIDENCES:
             bad("confidence", f"'{cells['confidence']}' is not one of {', '.join(CONFIDENCES)}")
         jurisdiction = target.jurisdiction_for(origin) if origin else None
-        if origin and _ORIGIN.match(origin) and jurisdiction is None:
+        if (
+            origin
+            and _ORIGIN.match(origin)
+            and target.names_from
+            and not origin_belongs_to(origin, target.names_from)
+        ):
+            bad(
+                "origin",
+                f"{origin} is not a {target.names_from} origin; annex {target.annex} of {target.agreement} "
+                f"lists {target.names_from} names",
+            )
+        elif origin and _ORIGIN.match(origin) and jurisdiction is None:
             bad(
                 "origin",
                 f"{origin} is not one party of {target.agreement} ({' and '.join(target.parties)}); "

@@ -17,6 +17,7 @@ ROUTES = ("agreement", "national-register", "trademark")
 STATUSES = ("listed", "pending", "in-objection", "protected", "rejected", "withdrawn", "not-filed")
 IN_FORCE_STATUSES = frozenset({"protected"})
 OPEN_STATUSES = frozenset({"listed", "pending", "in-objection"})
+ACTIVE_STATUSES = OPEN_STATUSES | IN_FORCE_STATUSES
 CONFIDENCES = ("high", "medium", "low", "unconfirmed")
 JURISDICTIONS = ("CN", "EU", "FR", "TH")
 # EU protection applies in every member state; of the jurisdictions we track, France.

@@ -17,7 +17,15 @@ from sqlalchemy import Connection, Engine
 
 from compare.names import compact, fold_latin, forms, script_of, slug
 from gi_lists.importers import Entry, InputError, ListTarget, parse_batch
-from gi_lists.model import GI, JURISDICTION_INCLUDES, JURISDICTIONS, STATUSES, Name, Protection
+from gi_lists.model import (
+    ACTIVE_STATUSES,
+    GI,
+    JURISDICTION_INCLUDES,
+    JURISDICTIONS,
+    STATUSES,
+    Name,
+    Protection,
+)
 from gi_lists.repository import GIRepository, ListSelector, StoredProtection
 from storage.engine import unit_of_work
 
@@ -87,6 +95,14 @@ def selector_for(target: ListTarget) -> ListSelector:
     if target.agreement:
         return ListSelector(agreement=target.agreement, annex="")
     return ListSelector(jurisdiction=target.jurisdiction, route=target.route)
+
+
+def _withdrawn_when_missing(target: ListTarget, p: Protection) -> bool:
+    """Which stored entries a batch speaks for: its own route, and for a national register only the
+    entries not tracked under a bilateral arrangement (those change through that arrangement's list)."""
+    if p.route != target.route:
+        return False
+    return not (target.route == "national-register" and target.agreement is None and p.agreement)
 
 
 def _name_key_rows(gi_id: str, name: Name) -> list[dict[str, Any]]:
@@ -299,23 +315,26 @@ def plan_batch(
         raise InputError(problems)
 
     if not keep_missing:
-        labels = {}
-        for gi_id, stored_list in current.items():
-            for stored in stored_list:
-                if stored.row_id in matched_rows or stored.protection.status == "withdrawn":
-                    continue
-                if gi_id not in labels:
-                    found = repo.get_many([gi_id])
-                    labels[gi_id] = found[0].display_name if found else gi_id
-                plan.removed.append((gi_id, labels[gi_id], stored.protection))
-                plan.protection_updates.append((stored.row_id, {"status": "withdrawn"}))
-                event(
-                    gi_id,
-                    f"{stored.protection.key_text}: status",
-                    stored.protection.status,
-                    "withdrawn",
-                    f"absent from {file}",
-                )
+        gone = [
+            stored
+            for stored_list in current.values()
+            for stored in stored_list
+            if stored.row_id not in matched_rows
+            and stored.protection.status != "withdrawn"
+            and _withdrawn_when_missing(target, stored.protection)
+        ]
+        labels = {gi.id: gi.display_name for gi in repo.get_many([s.gi_id for s in gone])}
+        for stored in gone:
+            gi_id = stored.gi_id
+            plan.removed.append((gi_id, labels.get(gi_id, gi_id), stored.protection))
+            plan.protection_updates.append((stored.row_id, {"status": "withdrawn"}))
+            event(
+                gi_id,
+                f"{stored.protection.key_text}: status",
+                stored.protection.status,
+                "withdrawn",
+                f"absent from {file}",
+            )
     return plan
 
 
@@ -403,6 +422,7 @@ def resolve_target(
             chosen.default_status or "listed",
             chosen.default_since,
             found.parties,
+            chosen.names_from,
         )
     if annex:
         raise RegisterError(f"{found.id} has no annexes; leave out --annex")
@@ -473,6 +493,8 @@ class Filters:
     def protection_matches(self, p: Protection) -> bool:
         if self.jurisdiction and p.jurisdiction not in JURISDICTION_INCLUDES[self.jurisdiction.upper()]:
             return False
+        if self.jurisdiction and not self.status and p.status not in ACTIVE_STATUSES:
+            return False  # "in J" means listed, pending or protected there, unless a status is asked for
         if self.agreement and p.agreement != self.agreement:
             return False
         if self.annex and (p.annex or "") != self.annex.upper():
@@ -659,6 +681,7 @@ def reference_lists(conn: Connection) -> list[Any]:
             a.default_status or "listed",
             a.default_since,
             eu.parties,
+            a.names_from,
         )
         for a in eu.annexes
         if a.holds_names

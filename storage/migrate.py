@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from storage.engine import StorageError
+from storage.engine import StorageError, one_line, sqlite_path
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent / "alembic"
 
@@ -24,8 +24,14 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    path = sqlite_path(engine)
+    if path is not None and not path.exists():
+        return None  # do not create an empty file just by looking
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except OperationalError as exc:
+        raise StorageError(f"cannot reach the database {engine.url!r}: {one_line(exc.orig)}") from exc
 
 
 def head_revision(engine: Engine) -> str | None:
@@ -33,19 +39,27 @@ def head_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision (a no-op when it is there already)."""
+    """Create (for SQLite, with its folder) or migrate the schema to the newest revision."""
+    path = sqlite_path(engine)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"cannot create the folder for the database {path}: {exc.strerror}") from exc
     try:
         command.upgrade(alembic_config(engine), "head")
     except OperationalError as exc:
-        raise StorageError(f"cannot reach the database {engine.url!r}: {exc.orig}") from exc
+        raise StorageError(
+            f"cannot open or migrate the database {engine.url!r}: {one_line(exc.orig)}"
+        ) from exc
 
 
 def ensure_current(engine: Engine) -> None:
     """Refuse to work on a database that `giscope init` has not prepared."""
-    try:
-        current = current_revision(engine)
-    except OperationalError as exc:
-        raise StorageError(f"cannot reach the database {engine.url!r}: {exc.orig}") from exc
+    path = sqlite_path(engine)
+    if path is not None and not path.exists():
+        raise StorageError(f"no database at {path}: run `giscope init` first")
+    current = current_revision(engine)
     if current is None:
         raise StorageError("the database is empty: run `giscope init` first")
     if current != head_revision(engine):
