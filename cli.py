@@ -79,9 +79,8 @@ def handles_errors(func: F) -> F:
         except (OperationalError, ProgrammingError) as exc:
             from storage.engine import one_line
 
-            fail(
-                f"database error: {one_line(exc.orig)}; is the database reachable and initialised (`giscope init`)?"
-            )
+            hint = "is the database reachable and initialised (`giscope init`)?"
+            fail(f"database error: {one_line(exc.orig)}; {hint}")
         except BrokenPipeError:
             sys.exit(0)
 
