@@ -134,3 +134,74 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
+
+
+TH_PLACES = [
+    "เชียงใหม่",
+    "เชียงราย",
+    "น่าน",
+    "ลำปาง",
+    "สุรินทร์",
+    "ศรีสะเกษ",
+    "ยโสธร",
+    "ระยอง",
+    "จันทบุรี",
+    "ตราด",
+    "พัทลุง",
+    "สงขลา",
+    "ชุมพร",
+    "กาญจนบุรี",
+    "ลพบุรี",
+]
+TH_PRODUCTS = [
+    ("ข้าวหอม", "Fresh or processed fruit, vegetables and cereals"),
+    ("กาแฟ", "Coffee"),
+    ("ส้มโอ", "Fresh or processed fruit, vegetables and cereals"),
+    ("ทุเรียน", "Fresh or processed fruit, vegetables and cereals"),
+    ("ผ้าไหม", "Handicraft"),
+    ("น้ำผึ้ง", "Other products of animal origin (honey)"),
+]
+GR_STEMS = ["Κρήτης", "Νάξου", "Λέσβου", "Χίου", "Ζακύνθου", "Καλαμάτας", "Αττικής", "Μεσσηνίας"]
+GR_PRODUCTS = [
+    ("Λάδι", "Oils and fats"),
+    ("Τυρί", "Cheeses"),
+    ("Κρασί", "Wine"),
+    ("Μέλι", "Other products of animal origin (honey)"),
+]
+
+
+def synthetic_rows_all_scripts(n: int, seed: int = 11) -> list[dict[str, str]]:
+    """Like synthetic_rows, with about 5 % Thai and 3 % Greek names added (with romanisations)."""
+    from anyascii import anyascii
+
+    rng = random.Random(seed)
+    base = synthetic_rows(int(n * 0.92), seed)
+    seen = {r["name"] for r in base}
+    extra = []
+    i = 0
+    while len(base) + len(extra) < n:
+        i += 1
+        if rng.random() < 0.62:
+            product, cls = rng.choice(TH_PRODUCTS)
+            name = f"{product}{rng.choice(TH_PLACES)}{rng.choice(TH_PLACES)}"
+            origin = "TH"
+        else:
+            product, cls = rng.choice(GR_PRODUCTS)
+            name = f"{product} {rng.choice(GR_STEMS)} {rng.choice(GR_STEMS)}"
+            origin = "GR"
+        if name in seen:
+            name = f"{name} {i}"
+        seen.add(name)
+        extra.append(
+            {
+                "name": name,
+                "transcription": anyascii(name).title(),
+                "product_class": cls,
+                "origin": origin,
+                "region": "",
+                "since": "",
+            }
+        )
+    rows = base + extra
+    rng.shuffle(rows)
+    return rows

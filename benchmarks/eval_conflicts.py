@@ -1,0 +1,62 @@
+"""Quality of conflict screening on the labelled set tests/data/conflict_eval.csv.
+
+Prints precision and recall per match kind, the share of positives whose GI is in the top 3 at
+severity >= medium (target >= 95 %), and negatives flagged `high` (target: none). Every fourth case is
+held out of tuning and reported on its own.
+
+    .venv/bin/python benchmarks/eval_conflicts.py [--failures]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from compare.evaluation import evaluate, load_cases  # noqa: E402
+from compare.services import build_index  # noqa: E402
+from gi_lists.services import initialise  # noqa: E402
+from storage.engine import make_engine  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=Path, default=ROOT / "tests" / "data" / "conflict_eval.csv")
+    parser.add_argument("--failures", action="store_true", help="List the tuning-set failures.")
+    args = parser.parse_args()
+    cases = load_cases(args.cases)
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = make_engine(f"sqlite:///{tmp}/eval.sqlite3")
+        initialise(engine, who="eval")
+        with engine.connect() as conn:
+            index = build_index(conn)
+        engine.dispose()
+    report = evaluate(index, cases)
+    positives = sum(c.positive for c in cases)
+    print(f"{len(cases)} cases: {positives} positives, {len(cases) - positives} negatives")
+    print(f"{'kind':<18} {'positives':>9} {'recall':>7} {'same kind':>9} {'hits>=med':>9} {'precision':>9}")
+    for kind, m in report.per_kind.items():
+        print(
+            f"{kind:<18} {m['positives']:>9} {m['recall']:>7.2f} {m['kind_agrees']:>9.2f} {m['hits']:>9} "
+            f"{m['precision']:>9.2f}"
+        )
+    for title, held in (("all", None), ("tuning", False), ("held out", True)):
+        print(
+            f"{title:<9} GI in top 3 at >= medium: {report.top3_medium_rate(held):.1%} (target >= 95 %); "
+            f"at expected severity: {report.expected_severity_rate(held):.1%}; "
+            f"negatives at high: {len(report.negatives_at_high(held))} (target 0)"
+        )
+    if args.failures:
+        for o in report.failures(held_out=False):
+            got = ", ".join(f"{h.gi.id}:{h.kind}:{h.severity}:{h.score:.2f}" for h in o.hits[:3]) or "nothing"
+            c = o.case
+            expected = f"{c.expected_gi or 'no high'} {c.expected_kind or ''} {c.min_severity or ''}"
+            print(f"  line {c.line}: {c.label!r} [{c.jurisdiction}] expected {expected}; got {got}")
+
+
+if __name__ == "__main__":
+    main()

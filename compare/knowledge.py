@@ -1,0 +1,153 @@
+"""Knowledge tables for conflict screening, read from data/knowledge/ (pure: csv and json only).
+
+product_terms.csv  product words per concept and language (ham / 火腿 / prosciutto / jambon ...)
+places.csv         place names and their adjectives across languages (Parma / Parme / 帕尔玛)
+modifiers.csv      evocation words ("style", "type", 型, 仿, genre, Art, tipo, แบบ ...)
+generic_terms.csv  names that are generic (Cheddar, green tea, 大米 ...)
+romanisations.csv  Wade-Giles, trade and RTGS spellings of names (Ti Kuan Yin, Lapsang Souchong)
+legal_bases.json   the legal basis quoted for a hit, by route, agreement and jurisdiction
+Every row keeps its source and confidence; a hit quotes them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from compare.names import compact, fold_latin, fold_native, has_han, has_thai
+from config import KNOWLEDGE_DIR
+
+
+def term_key(text: str) -> str:
+    """The lookup key of a term: native script compact for Chinese/Thai, folded Latin compact otherwise."""
+    if has_han(text) or has_thai(text):
+        return compact(fold_native(text))
+    return compact(fold_latin(text))
+
+
+@dataclass(frozen=True)
+class Term:
+    concept: str
+    term: str
+    lang: str
+    product_class: str | None = None
+    form: str | None = None  # places: name or adjective; modifiers: before/after/any
+    source: str | None = None
+    confidence: str = "unconfirmed"
+    note: str | None = None
+
+
+@dataclass
+class Knowledge:
+    products: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
+    places: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
+    modifiers: dict[str, Term] = field(default_factory=dict)
+    generics: dict[str, Term] = field(default_factory=dict)
+    romanisations: dict[str, list[Term]] = field(
+        default_factory=lambda: defaultdict(list)
+    )  # native -> spellings
+    legal_bases: dict[str, Any] = field(default_factory=dict)
+
+    def class_of_concept(self, concept: str) -> str | None:
+        for terms in self.products.values():
+            for t in terms:
+                if t.concept == concept and t.product_class:
+                    return t.product_class
+        return None
+
+
+def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+        out = []
+        for i, row in enumerate(reader, start=2):
+            clean = {k: (v or "").strip() for k, v in row.items() if k}
+            out.append((i, clean))
+        return out
+
+
+def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
+    k = Knowledge()
+    for _, r in _rows(directory / "product_terms.csv", ("concept", "product_class", "lang", "term")):
+        if r["term"]:
+            t = Term(
+                r["concept"],
+                r["term"],
+                r["lang"],
+                r["product_class"] or None,
+                None,
+                r.get("source"),
+                r.get("confidence") or "unconfirmed",
+            )
+            k.products[term_key(r["term"])].append(t)
+    for _, r in _rows(directory / "places.csv", ("concept", "lang", "term", "form")):
+        if r["term"]:
+            t = Term(
+                r["concept"],
+                r["term"],
+                r["lang"],
+                None,
+                r["form"] or "name",
+                r.get("source"),
+                r.get("confidence") or "unconfirmed",
+            )
+            k.places[term_key(r["term"])].append(t)
+    for _, r in _rows(directory / "modifiers.csv", ("lang", "term", "position", "meaning")):
+        if r["term"]:
+            key = term_key(r["term"].strip("-"))
+            if key:
+                k.modifiers.setdefault(
+                    key,
+                    Term(
+                        r["meaning"],
+                        r["term"],
+                        r["lang"],
+                        None,
+                        r["position"],
+                        r.get("source"),
+                        r.get("confidence") or "unconfirmed",
+                    ),
+                )
+    for _, r in _rows(directory / "generic_terms.csv", ("term", "lang", "product_class")):
+        if r["term"]:
+            k.generics.setdefault(
+                term_key(r["term"]),
+                Term(
+                    r.get("concept") or "",
+                    r["term"],
+                    r["lang"],
+                    r["product_class"] or None,
+                    None,
+                    r.get("source"),
+                    r.get("confidence") or "unconfirmed",
+                    r.get("note") or None,
+                ),
+            )
+    for _, r in _rows(directory / "romanisations.csv", ("native", "romanisation", "system")):
+        if r["native"] and r["romanisation"]:
+            k.romanisations[r["native"]].append(
+                Term(
+                    "",
+                    r["romanisation"],
+                    r["system"],
+                    None,
+                    None,
+                    r.get("source"),
+                    r.get("confidence") or "unconfirmed",
+                )
+            )
+    k.legal_bases = json.loads((directory / "legal_bases.json").read_text(encoding="utf-8"))
+    return k
+
+
+@lru_cache(maxsize=4)
+def bundled_knowledge(directory: str = str(KNOWLEDGE_DIR)) -> Knowledge:
+    return load_knowledge(Path(directory))

@@ -1,0 +1,178 @@
+"""Conflict screening services: build the index from the register, check labels, scan a list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from compare.conflicts import Checker, ConflictIndex, Hit, term_is_generic
+from compare.knowledge import Knowledge, bundled_knowledge
+from compare.names import compact, forms
+from gi_lists.importers import InputError, ListTarget, parse_batch
+from gi_lists.model import JURISDICTIONS
+from gi_lists.repository import GIRepository
+from gi_lists.services import RegisterError
+
+
+def check_jurisdiction(jurisdiction: str | None) -> str:
+    j = (jurisdiction or "").upper()
+    if j not in JURISDICTIONS:
+        raise RegisterError(f"unknown jurisdiction {jurisdiction!r}; known: {', '.join(JURISDICTIONS)}")
+    return j
+
+
+def build_index(conn: Connection, knowledge: Knowledge | None = None) -> ConflictIndex:
+    repo = GIRepository(conn)
+    gis = repo.get_many(sorted(repo.ids()))
+    return ConflictIndex(gis, knowledge or bundled_knowledge())
+
+
+@dataclass
+class LabelResult:
+    label: str
+    jurisdiction: str
+    matches: list[Hit]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "jurisdiction": self.jurisdiction,
+            "matches": [m.to_dict() for m in self.matches],
+        }
+
+
+def check_labels(
+    index: ConflictIndex,
+    labels: Iterable[str],
+    jurisdiction: str,
+    *,
+    product_class: str | None = None,
+    lang: str = "en",
+    progress: Callable[[int], None] | None = None,
+) -> list[LabelResult]:
+    j = check_jurisdiction(jurisdiction)
+    checker = Checker(index, j)
+    out = []
+    for label in labels:
+        out.append(LabelResult(label, j, checker.check(label, product_class, lang=lang)))
+        if progress:
+            progress(1)
+    return out
+
+
+def read_labels(path: Path) -> list[str]:
+    """One label per line, UTF-8; blank lines ignored."""
+    if not path.exists():
+        raise InputError([f"{path}: no such file"])
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad_line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise InputError([f"{path}:{bad_line}: (label): not UTF-8 text; save the file as UTF-8"]) from exc
+    labels = []
+    for number, text_line in enumerate(text.splitlines(), start=1):
+        if "\x00" in text_line:
+            raise InputError([f"{path}:{number}: (label): contains a NUL byte; is this a text file?"])
+        if text_line.strip():
+            labels.append(text_line.strip())
+    if not labels:
+        raise InputError([f"{path}: no labels (one per line; blank lines are ignored)"])
+    return labels
+
+
+# ---------------------------------------------------------------------------------------------
+# scan: objection grounds in a proposed list
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Finding:
+    type: str  # already-protected, conflict, homonym, generic-term, duplicate
+    detail: str
+    hit: Hit | None = None
+    severity: str = "medium"
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"type": self.type, "severity": self.severity, "detail": self.detail}
+        if self.hit is not None:
+            data["match"] = self.hit.to_dict()
+        return data
+
+
+@dataclass
+class ScanRow:
+    line: int
+    name: str
+    origin: str
+    product_class: str
+    findings: list[Finding] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "name": self.name,
+            "origin": self.origin,
+            "product_class": self.product_class,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+SAME_NAME_KINDS = ("exact", "official-rendering", "transliteration", "script-variant")
+
+
+def scan_list(index: ConflictIndex, path: Path, against: str) -> list[ScanRow]:
+    """Screen a proposed list (import format) for objection grounds in `against`."""
+    j = check_jurisdiction(against)
+    target = ListTarget(j, "national-register", None, None, "pending", None)
+    entries = parse_batch(path, target, default_source=path.name)
+    checker = Checker(index, j)
+    seen: dict[str, int] = {}
+    rows = []
+    for entry in entries:
+        row = ScanRow(entry.line, entry.primary.text, entry.origin, entry.product_class)
+        key = compact(forms(entry.primary.text)[0])
+        if key in seen:
+            row.findings.append(Finding("duplicate", f"same name as line {seen[key]} of this list"))
+        else:
+            seen[key] = entry.line
+        if any(term_is_generic(index.k, n.text) for n in entry.names):
+            generic = next(n.text for n in entry.names if term_is_generic(index.k, n.text))
+            row.findings.append(
+                Finding("generic-term", f"'{generic}' is listed as a generic term", severity="high")
+            )
+        hits: dict[str, Hit] = {}
+        for name in entry.names:
+            for hit in checker.check(name.text, entry.product_class):
+                old = hits.get(hit.gi.id)
+                if old is None or (hit.severity, -hit.score) < (old.severity, -old.score):
+                    hits[hit.gi.id] = hit
+        for hit in sorted(hits.values(), key=lambda h: (h.severity != "high", h.severity, -h.score)):
+            same_origin = bool(set(entry.origin.split(";")) & set(hit.gi.origin_countries))
+            if hit.kind in SAME_NAME_KINDS and same_origin:
+                routes = ", ".join(
+                    f"{p.status} via {p.route}"
+                    + (f" {p.agreement} {p.annex or ''}".rstrip() if p.agreement else "")
+                    for p in hit.protections
+                )
+                row.findings.append(Finding("already-protected", f"{hit.gi.id}: {routes}", hit, "low"))
+            elif hit.kind in SAME_NAME_KINDS:
+                row.findings.append(
+                    Finding("homonym", f"same name as {hit.gi.id} from {hit.gi.origin}", hit, hit.severity)
+                )
+            else:
+                row.findings.append(Finding("conflict", hit.reason, hit, hit.severity))
+        rows.append(row)
+    return rows
+
+
+def index_for(engine: Engine) -> ConflictIndex:
+    with engine.connect() as conn:
+        return build_index(conn)
+
+
+def sort_hits(hits: Sequence[Hit]) -> list[Hit]:
+    return sorted(hits, key=lambda h: ({"high": 0, "medium": 1, "low": 2}[h.severity], -h.score))
