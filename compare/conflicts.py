@@ -213,6 +213,7 @@ class LabelAnalysis:
     place_concepts: list[str] = field(default_factory=list)
     place_spans: dict[str, str] = field(default_factory=dict)  # place concept -> the label's span
     product_spans: dict[str, str] = field(default_factory=dict)  # product concept -> the label's span
+    main_products: list[str] = field(default_factory=list)  # concepts of the longest product words
     generic_terms: list[str] = field(default_factory=list)
 
     @property
@@ -239,6 +240,23 @@ class ConflictIndex:
         self.product_of: dict[tuple[int, int], list[str]] = {}  # (gi, name) -> product concepts of the name
         self.max_native = 2
         self._fuzzy_buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+        # product words that name a whole category (茶 tea, 酒 liquor, 油 oil): one Chinese character
+        self.broad_products = {
+            t.concept
+            for terms in knowledge.products.values()
+            for t in terms
+            if t.lang == "zh" and len(t.term) == 1
+        }
+        # English head words of each product concept: "fragrant pear" -> pear
+        self.heads: dict[str, set[str]] = defaultdict(set)
+        self.english: dict[str, set[str]] = defaultdict(set)
+        for terms in knowledge.products.values():
+            for t in terms:
+                if t.lang == "en":
+                    words = fold_latin(t.term).split()
+                    if words:
+                        self.english[t.concept].add(" ".join(words))
+                        self.heads[t.concept].add(words[-1].removesuffix("s"))
         for gi_pos, gi in enumerate(self.gis):
             for name_pos, name in enumerate(gi.names):
                 self._index_name(gi_pos, name_pos, name.text, name.kind, name.lang or "")
@@ -465,7 +483,41 @@ class ConflictIndex:
             for i in range(len(run)):
                 for j in range(i + 2, min(len(run), i + 40) + 1):
                     self._note_term(a, run[i:j])
+        a.main_products = self._main_products(a)
         return a
+
+    def compatible(self, label_concept: str, name_concept: str) -> bool:
+        """The label's product is the name's product or its head word (pears for 香梨 fragrant pear)."""
+        if label_concept == name_concept:
+            return True
+        label_words = {w.removesuffix("s") for w in self.english.get(label_concept, ())}
+        return bool(label_words & self.heads.get(name_concept, set()))
+
+    def _main_products(self, a: LabelAnalysis) -> list[str]:
+        """Product concepts of the longest product words, left to right (green tea, not tea)."""
+        out: list[str] = []
+        words = a.own_words
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 5), i, -1):
+                c = "".join(words[i:j])
+                if c in self.k.products:
+                    out.extend(t.concept for t in self.k.products[c])
+                    i = j
+                    break
+            else:
+                i += 1
+        for run in a.han_runs + a.thai_runs:
+            i = 0
+            while i < len(run):
+                for j in range(min(len(run), i + 20), i, -1):
+                    if run[i:j] in self.k.products:
+                        out.extend(t.concept for t in self.k.products[run[i:j]])
+                        i = j
+                        break
+                else:
+                    i += 1
+        return list(dict.fromkeys(out))
 
     def _note_term(self, a: LabelAnalysis, c: str) -> None:
         if c in self.k.modifiers:
@@ -610,7 +662,11 @@ class ConflictIndex:
         """The name without its product word: with a product of the same class it is the name in
         another writing (龙井 + tea = 龙井茶); alone, or in Chinese characters, a partial match."""
         gi = self.gis[key.gi]
-        like = any(same_class(cls, gi.product_class) for _, cls in a.product_concepts)
+        own_products = set(self.product_of.get((key.gi, key.name), []))
+        if own_products & self.broad_products:
+            like = any(same_class(cls, gi.product_class) for _, cls in a.product_concepts)
+        else:
+            like = any(self.compatible(c, own) for c in a.main_products for own in own_products)
         if like and not native:
             modifier = self._modifier_note(a)
             if modifier:

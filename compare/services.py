@@ -128,7 +128,7 @@ def scan_list(index: ConflictIndex, path: Path, against: str) -> list[ScanRow]:
     """Screen a proposed list (import format) for objection grounds in `against`."""
     j = check_jurisdiction(against)
     target = ListTarget(j, "national-register", None, None, "pending", None)
-    entries = parse_batch(path, target, default_source=path.name)
+    entries = parse_batch(path, target, default_source=path.name, allow_duplicates=True)
     checker = Checker(index, j)
     seen: dict[str, int] = {}
     rows = []

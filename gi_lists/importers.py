@@ -292,6 +292,7 @@ def parse_batch(
     *,
     default_source: str,
     default_confidence: str = "unconfirmed",
+    allow_duplicates: bool = False,
 ) -> list[Entry]:
     """Validate a whole batch file against the import format; raise InputError listing every problem."""
     header, rows = read_table(path)
@@ -383,10 +384,10 @@ def parse_batch(
 
         names = _names_for_row(name, origin, cells)
         dedupe_key = (names[0].text.casefold(), origin)
-        if dedupe_key in seen:
+        if dedupe_key in seen and not allow_duplicates:
             bad("name", f"'{name}' ({origin}) is already on line {seen[dedupe_key]}")
             continue
-        seen[dedupe_key] = line
+        seen.setdefault(dedupe_key, line)
         assert jurisdiction is not None
         protection = Protection(
             jurisdiction=jurisdiction,

@@ -1,0 +1,110 @@
+"""giscope check and scan through the real console script."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.cli.test_cli import Shared, as_json, clean_error, giscope, ok
+
+MATCH_KEYS = {
+    "gi_id",
+    "name",
+    "names",
+    "matched_form",
+    "kind",
+    "score",
+    "severity",
+    "reason",
+    "legal_basis",
+    "protections",
+}
+SEVERITY = {"high": 0, "medium": 1, "low": 2}
+
+
+def test_check_json_gives_one_object_per_label_in_input_order(shared: Shared) -> None:
+    labels = ["Champagne-style sparkling wine", "香宾酒", "plain green tea", "Parma ham"]
+    data = as_json(giscope("check", *labels, "--in", "CN", "--json", db=shared.path))
+    assert [d["label"] for d in data] == labels
+    assert all(d["jurisdiction"] == "CN" for d in data)
+    first = data[0]["matches"][0]
+    assert set(first) >= MATCH_KEYS
+    assert (first["gi_id"], first["kind"], first["severity"]) == ("fr-champagne", "evocation", "high")
+    assert data[1]["matches"][0]["kind"] == "homophone"
+    assert all(m["severity"] != "high" for m in data[2]["matches"])
+    for d in data:
+        order = [(SEVERITY[m["severity"]], -m["score"]) for m in d["matches"]]
+        assert order == sorted(order), "matches sorted by severity, then score"
+
+
+def test_check_prints_a_readable_report(shared: Shared) -> None:
+    run = ok(giscope("check", "香槟型起泡酒", "--in", "CN", db=shared.path))
+    assert "high" in run.out and "evocation" in run.out and "fr-champagne" in run.out
+    assert "basis:" in run.out and "Art. 4" in run.out
+
+
+def test_fail_on_sets_the_exit_code_only_when_met(shared: Shared) -> None:
+    assert giscope("check", "Champagne", "--in", "CN", "--fail-on", "high", db=shared.path).code == 3
+    assert (
+        giscope("check", "Jumilla", "--in", "CN", "--class", "Wine", "--fail-on", "high", db=shared.path).code
+        == 0
+    )
+    assert (
+        giscope(
+            "check", "Jumilla", "--in", "CN", "--class", "Wine", "--fail-on", "medium", db=shared.path
+        ).code
+        == 3
+    )
+    assert giscope("check", "plain water", "--in", "CN", "--fail-on", "medium", db=shared.path).code == 0
+
+
+def test_check_file_reads_one_label_a_line_and_skips_blank_lines(shared: Shared, tmp_path: Path) -> None:
+    path = tmp_path / "labels.txt"
+    path.write_text("Parma ham\n\n   \n安溪鐵觀音\n", encoding="utf-8")
+    data = as_json(giscope("check", "--file", path, "--in", "EU", "--json", db=shared.path))
+    assert [d["label"] for d in data] == ["Parma ham", "安溪鐵觀音"]
+    assert data[0]["matches"] == []  # Prosciutto di Parma is protected in China, not listed for the EU here
+    assert data[1]["matches"][0]["gi_id"] == "cn-anxi-tie-guan-yin"
+
+
+def test_check_file_errors_are_line_numbered(shared: Shared, tmp_path: Path) -> None:
+    path = tmp_path / "labels.txt"
+    path.write_bytes("Champagne\nCognac\nComt\xe9\n".encode("latin-1"))
+    run = giscope("check", "--file", path, "--in", "CN", db=shared.path)
+    clean_error(run, f"{path}:3:", "UTF-8")
+    clean_error(
+        giscope("check", "--file", tmp_path / "none.txt", "--in", "CN", db=shared.path), "no such file"
+    )
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n", encoding="utf-8")
+    clean_error(giscope("check", "--file", empty, "--in", "CN", db=shared.path), "no labels")
+
+
+def test_check_refuses_an_unknown_jurisdiction_or_no_labels(shared: Shared) -> None:
+    clean_error(giscope("check", "Champagne", "--in", "US", db=shared.path), "unknown jurisdiction")
+    clean_error(giscope("check", "--in", "CN", db=shared.path), "give labels")
+
+
+def test_scan_finds_objection_grounds(shared: Shared, tmp_path: Path) -> None:
+    path = tmp_path / "proposal.csv"
+    path.write_text(
+        "name,product_class,origin\nChampagne,Wine,FR\n香宾,Wine,CN\nCheddar,Cheeses,GB\n香宾,Wine,CN\n",
+        encoding="utf-8",
+    )
+    data = as_json(giscope("scan", path, "--against", "CN", "--json", db=shared.path))
+    types = {row["line"]: {f["type"] for f in row["findings"]} for row in data}
+    assert types == {
+        2: {"already-protected"},
+        3: {"conflict"},
+        4: {"generic-term"},
+        5: {"conflict", "duplicate"},
+    }
+    text = ok(giscope("scan", path, "--against", "CN", db=shared.path)).out
+    assert "proposal.csv:3" in text and "possible objection grounds" in text
+
+
+def test_scan_refuses_a_malformed_list(shared: Shared, tmp_path: Path) -> None:
+    path = tmp_path / "proposal.csv"
+    path.write_text("name,product_class,origin,colour\nChampagne,Wine,FR,red\n", encoding="utf-8")
+    clean_error(
+        giscope("scan", path, "--against", "CN", db=shared.path), "proposal.csv:1: colour: unknown column"
+    )

@@ -1,0 +1,106 @@
+"""Conflict screening over the real register, on SQLite and PostgreSQL, and its measured quality."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare.evaluation import evaluate, load_cases
+from compare.services import build_index, check_labels, scan_list
+from gi_lists.importers import InputError
+from gi_lists.services import RegisterError
+from storage.engine import make_engine
+from tests.conftest import TEST_DATA
+
+EVAL = TEST_DATA / "conflict_eval.csv"
+
+
+@pytest.fixture(scope="module")
+def shared_index(sqlite_loaded):
+    engine = make_engine(sqlite_loaded)
+    with engine.connect() as conn:
+        index = build_index(conn)
+    engine.dispose()
+    return index
+
+
+def test_the_labelled_set_is_big_and_balanced_enough():
+    cases = load_cases(EVAL)
+    positives = [c for c in cases if c.positive]
+    assert len(cases) >= 150
+    assert len(cases) - len(positives) >= len(cases) / 3
+    kinds = {c.expected_kind for c in positives}
+    assert kinds == {
+        "exact",
+        "official-rendering",
+        "translation",
+        "transliteration",
+        "script-variant",
+        "homophone",
+        "evocation",
+        "partial",
+        "fuzzy",
+        "generic-overlap",
+    }
+    assert {c.jurisdiction for c in cases} == {"CN", "EU", "FR", "TH"}
+
+
+def test_quality_targets_hold_on_the_labelled_set(shared_index):
+    report = evaluate(shared_index, load_cases(EVAL))
+    # the issue's targets: expected GI in the top 3 at >= medium for >= 95 % of positives; no negative at high
+    assert report.top3_medium_rate() >= 0.95
+    assert [o.case.label for o in report.negatives_at_high()] == []
+    # and the numbers measured when this test was written, so they do not slip unnoticed
+    assert report.expected_severity_rate() >= 0.96
+    for kind, m in report.per_kind.items():
+        assert m["recall"] >= 0.85, (kind, m)
+
+
+def test_check_works_on_both_backends(loaded_engine):
+    with loaded_engine.connect() as conn:
+        index = build_index(conn)
+    results = check_labels(index, ["香宾酒", "Parma ham", "plain green tea"], "CN")
+    assert [r.label for r in results] == ["香宾酒", "Parma ham", "plain green tea"]
+    assert (results[0].matches[0].gi.id, results[0].matches[0].kind) == ("fr-champagne", "homophone")
+    assert results[1].matches[0].gi.id == "it-prosciutto-di-parma"
+    assert all(m.severity != "high" for m in results[2].matches)
+    with pytest.raises(RegisterError, match="unknown jurisdiction"):
+        check_labels(index, ["x"], "US")
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_scan_reports_objection_grounds_on_both_backends(loaded_engine, tmp_path):
+    with loaded_engine.connect() as conn:
+        index = build_index(conn)
+    path = write(
+        tmp_path / "proposal.csv",
+        "name,product_class,origin\n"
+        "Champagne,Wine,FR\n"  # already protected in CN, through three routes
+        "香宾,Wine,CN\n"  # conflicts with 香槟
+        "Champagne,Wine,US\n"  # homonym of a protected name, another origin
+        "Cheddar,Cheeses,GB\n"  # a generic term
+        "泰顺新茶,Tea,CN\n"  # nothing to object to
+        "香宾,Wine,CN\n",  # duplicate of line 3
+    )
+    rows = scan_list(index, path, "CN")
+    types = {r.line: {f.type for f in r.findings} for r in rows}
+    assert types[2] == {"already-protected"}
+    assert "conflict" in types[3]
+    assert "homonym" in types[4]
+    assert "generic-term" in types[5]
+    assert types[6] == set()
+    assert "duplicate" in types[7]
+    route_detail = next(f.detail for f in rows[0].findings)
+    assert "china-eu IV" in route_detail and "trademark" in route_detail
+
+
+def test_scan_refuses_a_malformed_list_with_line_numbers(shared_index, tmp_path):
+    path = write(tmp_path / "bad.csv", "name,product_class,origin\nChampagne,Wine,France\n")
+    with pytest.raises(InputError) as err:
+        scan_list(shared_index, path, "CN")
+    assert err.value.problems[0].startswith(f"{path}:2: origin:")

@@ -1,0 +1,183 @@
+"""The matcher on a small hand-made register with the bundled knowledge tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.conflicts import Checker, ConflictIndex, class_key, same_class
+from compare.knowledge import bundled_knowledge
+from gi_lists.model import GI, Name, Protection
+
+IV = Protection("CN", "agreement", "protected", "china-eu", "IV", "2021-03-01", None, "OJ L 408I", "high")
+III = Protection("EU", "agreement", "protected", "china-eu", "III", "2021-03-01", None, "OJ L 408I", "high")
+VI = Protection("CN", "agreement", "pending", "china-eu", "VI", None, None, "CNIPA No. 506", "high")
+
+
+def gi(gi_id: str, names: list[tuple[str, str]], cls: str, origin: str, *prots: Protection) -> GI:
+    return GI(gi_id, tuple(Name(t, k) for t, k in names), cls, origin, None, tuple(prots))
+
+
+REGISTER = [
+    gi("fr-champagne", [("Champagne", "original"), ("香槟", "official-rendering")], "Wine", "FR", IV),
+    gi(
+        "it-prosciutto-di-parma",
+        [("Prosciutto di Parma", "original"), ("帕尔玛火腿", "official-rendering")],
+        "Meat products (cooked, salted, smoked, etc.)",
+        "IT",
+        IV,
+    ),
+    gi(
+        "it-mozzarella-di-bufala-campana", [("Mozzarella di Bufala Campana", "original")], "Cheeses", "IT", IV
+    ),
+    gi("hu-tokaj", [("Tokaj", "original")], "Wine", "HU", IV),
+    gi("de-munchener-bier", [("Münchener Bier", "original")], "Beer", "DE", IV),
+    gi(
+        "cn-anxi-tie-guan-yin",
+        [("安溪铁观音", "original"), ("Anxi Tie Guan Yin", "transcription")],
+        "Tea",
+        "CN",
+        III,
+    ),
+    gi("cn-anji-bai-cha", [("安吉白茶", "original"), ("Anji Bai Cha", "transcription")], "Tea", "CN", III),
+    gi("es-jumilla", [("Jumilla", "original")], "Wine", "ES", VI),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> ConflictIndex:
+    return ConflictIndex(REGISTER, bundled_knowledge())
+
+
+def top(index: ConflictIndex, label: str, jurisdiction: str = "CN", product_class: str | None = None):
+    hits = Checker(index, jurisdiction).check(label, product_class)
+    assert hits, f"no hit for {label!r}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "label,jurisdiction,gi_id,kind",
+    [
+        ("Champagne", "CN", "fr-champagne", "exact"),
+        ("Napa Valley Champagne", "CN", "fr-champagne", "exact"),
+        ("香槟", "CN", "fr-champagne", "official-rendering"),
+        ("Parma ham", "CN", "it-prosciutto-di-parma", "translation"),
+        ("jambon de Parme", "CN", "it-prosciutto-di-parma", "translation"),
+        ("Xiangbin", "CN", "fr-champagne", "transliteration"),
+        ("anxi tieguanyin", "EU", "cn-anxi-tie-guan-yin", "transliteration"),
+        ("Anhsi Tiehkuanyin", "EU", "cn-anxi-tie-guan-yin", "transliteration"),
+        ("安溪鐵觀音", "EU", "cn-anxi-tie-guan-yin", "script-variant"),
+        ("Muenchener Bier", "CN", "de-munchener-bier", "script-variant"),
+        ("香宾", "CN", "fr-champagne", "homophone"),
+        ("Champagne-style sparkling wine", "CN", "fr-champagne", "evocation"),
+        ("香槟型起泡酒", "CN", "fr-champagne", "evocation"),
+        ("仿香槟", "CN", "fr-champagne", "evocation"),
+        ("Tokaji", "CN", "hu-tokaj", "exact"),
+        ("Champange", "CN", "fr-champagne", "fuzzy"),
+    ],
+)
+def test_each_kind_of_use_is_found_and_named(index, label, jurisdiction, gi_id, kind):
+    hit = top(index, label, jurisdiction)
+    assert (hit.gi.id, hit.kind) == (gi_id, kind)
+
+
+@pytest.mark.parametrize(
+    "label,jurisdiction",
+    [
+        ("Champagne", "CN"),
+        ("香槟型起泡酒", "CN"),
+        ("Parma ham", "CN"),
+        ("安溪鐵觀音", "EU"),
+        ("香宾酒", "CN"),
+    ],
+)
+def test_protected_names_used_for_like_goods_are_high(index, label, jurisdiction):
+    assert top(index, label, jurisdiction).severity == "high"
+
+
+def test_homophone_champagne_is_flagged_high_with_a_reason_and_basis(index):
+    hit = top(index, "香宾", "CN", "Wine")
+    assert hit.kind == "homophone" and hit.severity == "high"
+    assert "香槟" in hit.reason and "Annex IV" in hit.reason
+    assert "Art. 4" in hit.legal_basis and "TRIPS Art. 23" in hit.legal_basis
+    assert hit.confidence in ("high", "medium")
+
+
+def test_a_generic_term_alone_is_never_high_but_the_compound_is_found(index):
+    hits = Checker(index, "CN").check("Mozzarella", "Cheeses")
+    assert hits and all(h.severity == "low" for h in hits)
+    assert hits[0].gi.id == "it-mozzarella-di-bufala-campana" and hits[0].kind == "generic-overlap"
+    full = top(index, "Mozzarella di Bufala Campana", "CN", "Cheeses")
+    assert full.kind == "exact" and full.severity == "high"
+
+
+def test_a_component_of_a_compound_is_a_partial_match(index):
+    hit = top(index, "Bufala Campana cheese", "CN")
+    assert hit.gi.id == "it-mozzarella-di-bufala-campana"
+    assert hit.kind == "partial" and hit.severity == "medium"
+
+
+def test_place_with_another_product_of_the_class_is_partial(index):
+    hit = top(index, "Anji green tea", "EU")
+    assert (hit.gi.id, hit.kind, hit.severity) == ("cn-anji-bai-cha", "partial", "medium")
+
+
+def test_pending_names_are_medium(index):
+    hit = top(index, "Jumilla", "CN", "Wine")
+    assert hit.kind == "exact" and hit.severity == "medium"
+    assert "pending" in hit.reason
+
+
+def test_another_product_class_is_medium(index):
+    hit = top(index, "Champagne perfume", "CN")
+    assert hit.kind == "exact" and hit.severity == "medium"
+    assert "another class" in hit.reason
+
+
+def test_a_colour_use_is_not_high(index):
+    hit = top(index, "香槟色连衣裙", "CN")
+    assert hit.gi.id == "fr-champagne" and hit.severity == "medium"
+
+
+def test_names_not_protected_in_the_jurisdiction_are_left_out(index):
+    assert Checker(index, "TH").check("Champagne") == []
+    assert Checker(index, "CN").check("安吉白茶") == []  # protected in the EU, not listed in China
+    assert top(index, "安吉白茶", "FR").gi.id == "cn-anji-bai-cha"  # EU protection applies in France
+
+
+def test_ordinary_descriptions_raise_no_high_alarm(index):
+    for label in [
+        "sparkling wine",
+        "green tea",
+        "smoked ham",
+        "Cheddar",
+        "大米",
+        "white tea from Fujian",
+        "Campania",
+    ]:
+        assert all(h.severity != "high" for h in Checker(index, "CN").check(label)), label
+
+
+def test_hit_json_has_the_contract_fields(index):
+    data = top(index, "Champagne-style", "CN").to_dict()
+    assert {
+        "gi_id",
+        "name",
+        "names",
+        "matched_form",
+        "kind",
+        "score",
+        "severity",
+        "reason",
+        "legal_basis",
+        "protections",
+    } <= set(data)
+    assert 0 <= data["score"] <= 1
+    assert data["protections"][0]["annex"] == "IV"
+
+
+def test_product_classes_compare_without_their_notes():
+    assert class_key("Rice wine (annex class unverified)") == "rice wine"
+    assert same_class(
+        "Meat products (cooked, salted, smoked, etc.)", "Meat products (cooked, salted, smoked, etc.)"
+    )
+    assert not same_class("Wine", "Spirit")
