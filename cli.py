@@ -62,6 +62,7 @@ def handles_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from sqlalchemy.exc import OperationalError, ProgrammingError
 
+        from agreements.services import AgreementError
         from gi_lists.importers import InputError
         from gi_lists.services import RegisterError
         from storage.engine import StorageError
@@ -74,7 +75,7 @@ def handles_errors(func: F) -> F:
             if len(exc.problems) > 1:
                 click.echo(f"giscope: {len(exc.problems)} problems; nothing was written", err=True)
             sys.exit(1)
-        except (RegisterError, StorageError) as exc:
+        except (RegisterError, StorageError, AgreementError) as exc:
             fail(str(exc))
         except (OperationalError, ProgrammingError) as exc:
             from storage.engine import one_line
@@ -101,6 +102,19 @@ class Context:
         if check_schema:
             ensure_current(self._engine)
         return self._engine
+
+    def deliver_alerts(self) -> None:
+        """Send new alerts to the outbox file and the webhook, when they are set."""
+        from agreements.outbox import deliver
+
+        s = self.settings
+        if self._engine is None or not (s.alert_outbox or s.alert_webhook):
+            return
+        report = deliver(self._engine, outbox=s.alert_outbox, webhook=s.alert_webhook)
+        if report.failed:
+            click.echo(
+                f"giscope: {report.failed} alert(s) not delivered: {report.error} (kept for later)", err=True
+            )
 
 
 pass_ctx = click.make_pass_decorator(Context, ensure=True)
@@ -167,6 +181,11 @@ def init(ctx: Context, reload_reference: bool) -> None:
     "--keep-missing", is_flag=True, help="Do not withdraw entries of the list that the file leaves out."
 )
 @click.option("-v", "--verbose", is_flag=True, help="List every addition, change and removal.")
+@click.option(
+    "--published",
+    metavar="DATE",
+    help="Date the batch was published for objection (YYYY-MM-DD): records its objection window.",
+)
 @pass_ctx
 @handles_errors
 def import_(
@@ -180,6 +199,7 @@ def import_(
     confidence: str,
     keep_missing: bool,
     verbose: bool,
+    published: str | None,
 ) -> None:
     """Import a list (CSV or XLSX) as the new state of one list: all rows or none.
 
@@ -202,6 +222,7 @@ def import_(
         confidence=confidence,
         dry_run=dry_run,
         keep_missing=keep_missing,
+        published=published,
     )
     plan = result.plan
     verb = "would be" if dry_run else "were"
@@ -226,6 +247,10 @@ def import_(
         f"{s['removed']} removed, {s['unchanged']} unchanged"
         + (f" (batch {result.batch_id})" if result.batch_id else "")
     )
+    if result.objection_window is not None:
+        w = result.objection_window
+        click.echo(f"objection window: until {w.due} ({w.basis}; source: {w.source})")
+    ctx.deliver_alerts()
 
 
 @main.command()
@@ -491,6 +516,241 @@ def scan(ctx: Context, file: Path, against: str, as_json: bool) -> None:
             click.echo(f"  {f.severity:<6} {f.type:<17} {f.detail}")
     flagged = sum(1 for r in rows if any(f.type != "already-protected" for f in r.findings))
     click.echo(f"{len(rows)} rows; {flagged} with possible objection grounds")
+
+
+@main.command("compare")
+@click.argument("agreements", nargs=-1, required=True)
+@click.option(
+    "--include", "include", type=click.Choice(["trips"]), help="Add the TRIPS Arts. 22–24 baseline."
+)
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON.")
+@click.option("--differences", is_flag=True, help="Only the dimensions where the agreements differ.")
+@pass_ctx
+@handles_errors
+def compare_cmd(
+    ctx: Context,
+    agreements: tuple[str, ...],
+    include: str | None,
+    lang: str,
+    as_json: bool,
+    differences: bool,
+) -> None:
+    """Compare what agreements protect, dimension by dimension, with the article for each value.
+
+    Example: giscope compare china-eu china-france china-thailand --include trips
+    """
+    from agreements.services import compare_agreements
+    from gi_lists.services import dumps
+
+    with ctx.engine().connect() as conn:
+        comparison = compare_agreements(conn, list(agreements), include_trips=include == "trips")
+    if as_json:
+        click.echo(dumps(comparison.to_dict(lang)))
+        return
+    dims = comparison.differing if differences else list(comparison.dimensions)
+    for d in dims:
+        mark = "≠" if d.differs else "="
+        click.echo(f"{mark} {d.dimension.label(lang)}")
+        for agreement, v in d.values.items():
+            doubt = " [unconfirmed]" if v.confidence in ("low", "unconfirmed") else ""
+            click.echo(f"    {agreement:<15} {v.value(lang)}  ({v.article}){doubt}")
+    click.echo(f"{len(comparison.differing)} of {len(comparison.dimensions)} dimensions differ")
+
+
+@main.command()
+@click.argument("jurisdiction", metavar="J")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the profile as JSON.")
+@click.option(
+    "--set", "set_key", metavar="FIELD", help="Staff edit: the field to change (see the field keys)."
+)
+@click.option("--value", help="New value in the --lang language (with --set).")
+@click.option("--source", help="Source of the new value (with --set; required when the value changes).")
+@click.option("--confidence", type=click.Choice(["high", "medium", "low", "unconfirmed"]), help="With --set.")
+@click.option("--reason", default="", help="Why the field changes (with --set; kept in the history).")
+@click.option("--history", "show_history", is_flag=True, help="Print the profile's change history.")
+@pass_ctx
+@handles_errors
+def profile(
+    ctx: Context,
+    jurisdiction: str,
+    lang: str,
+    as_json: bool,
+    set_key: str | None,
+    value: str | None,
+    source: str | None,
+    confidence: str | None,
+    reason: str,
+    show_history: bool,
+) -> None:
+    """A jurisdiction's GI law: laws, routes for a foreign GI, fees, time limits, protection, enforcement,
+    cases; every field with its source and confidence. Staff can correct a field with --set.
+
+    Example: giscope profile TH --lang zh
+    """
+    from agreements.repository import ProfileRepository
+    from agreements.services import edit_profile, get_profile
+    from gi_lists.services import dumps
+
+    engine = ctx.engine()
+    if set_key:
+        with engine.begin() as conn:
+            changed = edit_profile(
+                conn,
+                jurisdiction,
+                set_key,
+                who=ctx.settings.user,
+                reason=reason,
+                value_en=value if lang == "en" else None,
+                value_zh=value if lang == "zh" else None,
+                source=source,
+                confidence=confidence,
+            )
+        click.echo(
+            f"{jurisdiction.upper()} {set_key}: "
+            + (", ".join(changed) + " changed" if changed else "unchanged")
+        )
+        return
+    with engine.connect() as conn:
+        p = get_profile(conn, jurisdiction)
+        history = ProfileRepository(conn).history(p.jurisdiction) if show_history else []
+    if as_json:
+        data = p.to_dict(lang)
+        if show_history:
+            data["history"] = history
+        click.echo(dumps(data))
+        return
+    click.echo(f"{p.name(lang)} ({p.jurisdiction})")
+    for f in p.fields:
+        doubt = "  [unconfirmed]" if f.fact.doubtful else ""
+        click.echo(f"\n{f.label(lang)}{doubt}")
+        click.echo(f"  {f.fact.text(lang)}")
+        click.echo(f"  source: {f.fact.source or '—'} · confidence: {f.fact.confidence}")
+    if p.cases:
+        click.echo("\n" + ("案例" if lang == "zh" else "Cases"))
+        for c in p.cases:
+            click.echo(f"  {c.name} — {c.court or ''} {c.date or ''}".rstrip())
+            click.echo(f"    {c.point(lang)} (source: {c.source}; confidence: {c.confidence})")
+    for h in history:
+        change = f"{h['key']}.{h['what']}: {h['before']} -> {h['after']}"
+        click.echo(f"history: {h['at']} {h['who']} {change} ({h['reason']})")
+
+
+def _today(today: str | None) -> str:
+    import datetime as dt
+
+    if today is None:
+        return dt.date.today().isoformat()
+    try:
+        return dt.date.fromisoformat(today).isoformat()
+    except ValueError:
+        from gi_lists.services import RegisterError
+
+        raise RegisterError(f"--today {today!r} is not a date (YYYY-MM-DD)") from None
+
+
+@main.command()
+@click.option(
+    "--within", type=click.IntRange(min=0), metavar="DAYS", help="Only due in the next DAYS days, or overdue."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the deadlines as JSON.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("--today", metavar="DATE", help="Date to judge against (default: today).")
+@click.option(
+    "--outcome", nargs=2, metavar="KEY STATUS", help="Staff: record an outcome (met, missed, reported)."
+)
+@click.option("--note", default="", help="With --outcome: what happened.")
+@click.option("--source", default="", help="With --outcome: where that is stated.")
+@pass_ctx
+@handles_errors
+def deadlines(
+    ctx: Context,
+    within: int | None,
+    as_json: bool,
+    lang: str,
+    today: str | None,
+    outcome: tuple[str, str] | None,
+    note: str,
+    source: str,
+) -> None:
+    """Deadlines of the agreements: Annex V/VI processing, objection windows of published batches,
+    scope reviews; each upcoming, due (within 30 days), overdue or met. Due and overdue ones raise alerts.
+
+    Example: giscope deadlines --within 90
+    """
+    from agreements.services import list_deadlines, refresh_deadline_alerts, set_deadline_outcome
+    from gi_lists.services import dumps, now_iso
+
+    day = _today(today)
+    engine = ctx.engine()
+    with engine.begin() as conn:
+        if outcome:
+            d = set_deadline_outcome(
+                conn,
+                outcome[0],
+                status=outcome[1],
+                note=note,
+                source=source,
+                who=ctx.settings.user,
+                at=now_iso(),
+            )
+            click.echo(f"{d.key}: outcome {d.outcome_status} recorded")
+            return
+        refresh_deadline_alerts(conn, today=day, at=now_iso())
+        items = list_deadlines(conn, today=day, within=within)
+    ctx.deliver_alerts()
+    if as_json:
+        click.echo(dumps([d.to_dict(day) for d in items]))
+        return
+    if not items:
+        click.echo("no deadline in that window")
+    for d in items:
+        click.echo(f"{d.due}  {d.state(day):<8} {d.title(lang)}  [{d.key}]")
+        click.echo(
+            f"            basis: {d.basis or '—'} (source: {d.source or '—'}; confidence: {d.confidence})"
+        )
+        text = d.outcome_zh if lang == "zh" and d.outcome_zh else d.outcome_en
+        if text:
+            click.echo(
+                f"            outcome: {text}"
+                + (f" (source: {d.outcome_source})" if d.outcome_source else "")
+            )
+
+
+@main.command()
+@click.option("--since", metavar="DATE", help="Only alerts at or after this date (YYYY-MM-DD).")
+@click.option("--json", "as_json", is_flag=True, help="Print the alerts as JSON.")
+@click.option("--deliver", is_flag=True, help="Retry delivery of undelivered alerts to the outbox/webhook.")
+@pass_ctx
+@handles_errors
+def alerts(ctx: Context, since: str | None, as_json: bool, deliver: bool) -> None:
+    """The alert feed: new batches, status changes and deadlines that came due.
+
+    Example: giscope alerts --since 2026-01-01 --json
+    """
+    from agreements.services import list_alerts
+    from gi_lists.services import dumps
+
+    if since:
+        _today(since)
+    engine = ctx.engine()
+    if deliver:
+        ctx.deliver_alerts()
+    with engine.connect() as conn:
+        items = list_alerts(conn, since=since)
+    if as_json:
+        click.echo(dumps([a.to_dict() for a in items]))
+        return
+    if not items:
+        click.echo("no alerts")
+    for a in items:
+        sent = (
+            ""
+            if a.delivered_at
+            else ("  (not delivered)" if ctx.settings.alert_outbox or ctx.settings.alert_webhook else "")
+        )
+        click.echo(f"{a.at}  {a.kind:<13} {a.title}{sent}")
 
 
 @main.command()

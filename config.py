@@ -36,6 +36,18 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Name recorded as 'who' in the history of every change. Default: the login name.",
     ),
+    Setting(
+        "GISCOPE_ALERT_OUTBOX",
+        "",
+        "JSON-lines file that new alerts (batches, status changes, deadlines) are appended to. "
+        "Default: none.",
+    ),
+    Setting(
+        "GISCOPE_ALERT_WEBHOOK",
+        "",
+        "URL that each new alert is POSTed to as JSON (5 s timeout; failures are retried later). "
+        "Default: none.",
+    ),
 )
 
 
@@ -50,6 +62,8 @@ def _user_default() -> str:
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     user: str = field(default_factory=_user_default)
+    alert_outbox: str | None = None
+    alert_webhook: str | None = None
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -57,4 +71,6 @@ class Settings:
         return cls(
             database_url=env.get("GISCOPE_DATABASE_URL") or DEFAULT_DATABASE_URL,
             user=env.get("GISCOPE_USER") or _user_default(),
+            alert_outbox=env.get("GISCOPE_ALERT_OUTBOX") or None,
+            alert_webhook=env.get("GISCOPE_ALERT_WEBHOOK") or None,
         )

@@ -9,6 +9,8 @@ pg = st.navigation(
         st.Page("app_pages/overview.py", title="Agreements", default=True),
         st.Page("app_pages/search.py", title="Search"),
         st.Page("app_pages/gi.py", title="GI record"),
+        st.Page("app_pages/screen.py", title="Screen labels"),
+        st.Page("app_pages/scan.py", title="Scan a proposed list"),
     ]
 )
 pg.run()

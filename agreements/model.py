@@ -74,3 +74,213 @@ class ListCount:
     total: int
     by_status: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     expected: int | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Jurisdiction profiles, scope comparison, deadlines and alerts
+# ---------------------------------------------------------------------------------------------
+
+DOUBTFUL = frozenset({"low", "unconfirmed"})
+DEADLINE_STATES = ("upcoming", "due", "overdue", "met")
+DUE_WINDOW_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One sourced statement in English and Chinese."""
+
+    value_en: str
+    value_zh: str
+    source: str | None
+    confidence: str
+
+    def text(self, lang: str = "en") -> str:
+        return self.value_zh if lang == "zh" else self.value_en
+
+    @property
+    def doubtful(self) -> bool:
+        return self.confidence in DOUBTFUL
+
+
+@dataclass(frozen=True)
+class ProfileField:
+    key: str
+    label_en: str
+    label_zh: str
+    fact: Fact
+    updated_at: str | None = None
+    updated_by: str | None = None
+
+    def label(self, lang: str = "en") -> str:
+        return self.label_zh if lang == "zh" else self.label_en
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    court: str | None
+    date: str | None
+    point_en: str
+    point_zh: str
+    source: str | None
+    confidence: str
+
+    def point(self, lang: str = "en") -> str:
+        return self.point_zh if lang == "zh" else self.point_en
+
+
+@dataclass(frozen=True)
+class Profile:
+    jurisdiction: str
+    name_en: str
+    name_zh: str
+    fields: tuple[ProfileField, ...] = ()
+    cases: tuple[Case, ...] = ()
+
+    def field(self, key: str) -> ProfileField | None:
+        return next((f for f in self.fields if f.key == key), None)
+
+    def name(self, lang: str = "en") -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+    def to_dict(self, lang: str | None = None) -> dict[str, object]:
+        def fact(f: ProfileField) -> dict[str, object]:
+            data: dict[str, object] = {
+                "key": f.key,
+                "source": f.fact.source,
+                "confidence": f.fact.confidence,
+                "unconfirmed": f.fact.doubtful,
+            }
+            if lang in (None, "en"):
+                data.update(label_en=f.label_en, value_en=f.fact.value_en)
+            if lang in (None, "zh"):
+                data.update(label_zh=f.label_zh, value_zh=f.fact.value_zh)
+            return data
+
+        return {
+            "jurisdiction": self.jurisdiction,
+            "name": self.name(lang or "en"),
+            "name_en": self.name_en,
+            "name_zh": self.name_zh,
+            "fields": [fact(f) for f in self.fields],
+            "cases": [
+                {
+                    "name": c.name,
+                    "court": c.court,
+                    "date": c.date,
+                    "point": c.point(lang or "en"),
+                    "source": c.source,
+                    "confidence": c.confidence,
+                }
+                for c in self.cases
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class ScopeValue:
+    value_en: str
+    value_zh: str
+    article: str
+    note: str | None
+    source: str | None
+    confidence: str
+
+    def value(self, lang: str = "en") -> str:
+        return self.value_zh if lang == "zh" else self.value_en
+
+
+@dataclass(frozen=True)
+class ScopeDimension:
+    key: str
+    label_en: str
+    label_zh: str
+    values: dict[str, ScopeValue] = field(default_factory=dict, compare=False, hash=False)
+
+    def label(self, lang: str = "en") -> str:
+        return self.label_zh if lang == "zh" else self.label_en
+
+
+@dataclass(frozen=True)
+class Deadline:
+    key: str
+    kind: str
+    title_en: str
+    title_zh: str
+    due: str
+    agreement_id: str | None = None
+    annex: str | None = None
+    basis: str | None = None
+    source: str | None = None
+    confidence: str = "unconfirmed"
+    outcome_status: str | None = None
+    outcome_en: str | None = None
+    outcome_zh: str | None = None
+    outcome_source: str | None = None
+    origin: str = "computed"
+
+    def state(self, today: str) -> str:
+        """met, overdue (past and not met), due (within 30 days) or upcoming."""
+        import datetime as dt
+
+        if self.outcome_status == "met":
+            return "met"
+        if self.due < today:
+            return "overdue"
+        limit = (dt.date.fromisoformat(today) + dt.timedelta(days=DUE_WINDOW_DAYS)).isoformat()
+        return "due" if self.due <= limit else "upcoming"
+
+    def title(self, lang: str = "en") -> str:
+        return self.title_zh if lang == "zh" else self.title_en
+
+    def to_dict(self, today: str) -> dict[str, object]:
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "title": self.title_en,
+            "title_zh": self.title_zh,
+            "due": self.due,
+            "state": self.state(today),
+            "agreement": self.agreement_id,
+            "annex": self.annex,
+            "basis": self.basis,
+            "source": self.source,
+            "confidence": self.confidence,
+            "outcome_status": self.outcome_status,
+            "outcome": self.outcome_en,
+            "outcome_zh": self.outcome_zh,
+            "outcome_source": self.outcome_source,
+            "origin": self.origin,
+        }
+
+
+@dataclass(frozen=True)
+class Alert:
+    id: int
+    key: str
+    at: str
+    kind: str
+    title: str
+    detail: str | None = None
+    agreement_id: str | None = None
+    annex: str | None = None
+    gi_id: str | None = None
+    batch_id: int | None = None
+    source: str | None = None
+    delivered_at: str | None = None
+    delivery_error: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "at": self.at,
+            "kind": self.kind,
+            "title": self.title,
+            "detail": self.detail,
+            "agreement": self.agreement_id,
+            "annex": self.annex,
+            "gi_id": self.gi_id,
+            "batch_id": self.batch_id,
+            "source": self.source,
+            "delivered_at": self.delivered_at,
+        }

@@ -5,10 +5,23 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import replace
+from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, select, update
 
-from agreements.model import Agreement, AgreementEvent, Annex
+from agreements.model import (
+    Agreement,
+    AgreementEvent,
+    Alert,
+    Annex,
+    Case,
+    Deadline,
+    Fact,
+    Profile,
+    ProfileField,
+    ScopeDimension,
+    ScopeValue,
+)
 from storage import tables as t
 
 
@@ -153,3 +166,339 @@ class AgreementRepository:
             .group_by(p.c.agreement_id, p.c.annex, p.c.status)
         )
         return [(r[0], r[1], r[2], int(r[3])) for r in self.conn.execute(query)]
+
+
+class ProfileRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def jurisdictions(self) -> list[str]:
+        return [
+            r[0]
+            for r in self.conn.execute(select(t.profiles.c.jurisdiction).order_by(t.profiles.c.jurisdiction))
+        ]
+
+    def get(self, jurisdiction: str) -> Profile | None:
+        meta = self.conn.execute(select(t.profiles).where(t.profiles.c.jurisdiction == jurisdiction)).first()
+        if meta is None:
+            return None
+        pf = t.profile_fields
+        fields = tuple(
+            ProfileField(
+                r.key,
+                r.label_en,
+                r.label_zh,
+                Fact(r.value_en, r.value_zh, r.source, r.confidence),
+                r.updated_at,
+                r.updated_by,
+            )
+            for r in self.conn.execute(
+                select(pf).where(pf.c.jurisdiction == jurisdiction).order_by(pf.c.position)
+            )
+        )
+        pc = t.profile_cases
+        cases = tuple(
+            Case(r.name, r.court, r.date, r.point_en, r.point_zh, r.source, r.confidence)
+            for r in self.conn.execute(
+                select(pc).where(pc.c.jurisdiction == jurisdiction).order_by(pc.c.position)
+            )
+        )
+        return Profile(meta.jurisdiction, meta.name_en, meta.name_zh, fields, cases)
+
+    def history(self, jurisdiction: str, key: str | None = None) -> list[dict[str, object]]:
+        h = t.profile_history
+        query = select(h).where(h.c.jurisdiction == jurisdiction)
+        if key:
+            query = query.where(h.c.key == key)
+        return [dict(r._mapping) for r in self.conn.execute(query.order_by(h.c.id))]
+
+    def save_profile(self, profile: Profile, *, at: str, who: str, overwrite: bool) -> int:
+        """Insert a bundled profile; fields staff already hold are kept unless `overwrite`.
+        Returns the number of fields written."""
+        exists = self.get(profile.jurisdiction)
+        if exists is None:
+            self.conn.execute(
+                insert(t.profiles).values(
+                    jurisdiction=profile.jurisdiction, name_en=profile.name_en, name_zh=profile.name_zh
+                )
+            )
+        written = 0
+        for position, f in enumerate(profile.fields):
+            current = exists.field(f.key) if exists else None
+            if current is None:
+                self.conn.execute(
+                    insert(t.profile_fields).values(
+                        jurisdiction=profile.jurisdiction,
+                        key=f.key,
+                        position=position,
+                        label_en=f.label_en,
+                        label_zh=f.label_zh,
+                        value_en=f.fact.value_en,
+                        value_zh=f.fact.value_zh,
+                        source=f.fact.source,
+                        confidence=f.fact.confidence,
+                        updated_at=at,
+                        updated_by=who,
+                    )
+                )
+                written += 1
+            elif overwrite and current.fact != f.fact:
+                self.update_field(
+                    profile.jurisdiction,
+                    f.key,
+                    f.fact,
+                    at=at,
+                    who=who,
+                    reason="bundled reference data reloaded",
+                )
+                written += 1
+        if exists is None or overwrite:
+            pc = t.profile_cases
+            self.conn.execute(delete(pc).where(pc.c.jurisdiction == profile.jurisdiction))
+            for position, c in enumerate(profile.cases):
+                self.conn.execute(
+                    insert(pc).values(
+                        jurisdiction=profile.jurisdiction,
+                        position=position,
+                        name=c.name,
+                        court=c.court,
+                        date=c.date,
+                        point_en=c.point_en,
+                        point_zh=c.point_zh,
+                        source=c.source,
+                        confidence=c.confidence,
+                    )
+                )
+        return written
+
+    def update_field(
+        self, jurisdiction: str, key: str, fact: Fact, *, at: str, who: str, reason: str
+    ) -> list[str]:
+        """Change one field; each changed part goes to the history. Returns the parts changed."""
+        profile = self.get(jurisdiction)
+        current = profile.field(key) if profile else None
+        if current is None:
+            raise KeyError(key)
+        changed = []
+        for part in ("value_en", "value_zh", "source", "confidence"):
+            before = getattr(current.fact, part)
+            after = getattr(fact, part)
+            if before != after:
+                changed.append(part)
+                self.conn.execute(
+                    insert(t.profile_history).values(
+                        jurisdiction=jurisdiction,
+                        key=key,
+                        at=at,
+                        who=who,
+                        what=part,
+                        before=before,
+                        after=after,
+                        reason=reason,
+                    )
+                )
+        if changed:
+            pf = t.profile_fields
+            self.conn.execute(
+                update(pf)
+                .where(pf.c.jurisdiction == jurisdiction, pf.c.key == key)
+                .values(
+                    value_en=fact.value_en,
+                    value_zh=fact.value_zh,
+                    source=fact.source,
+                    confidence=fact.confidence,
+                    updated_at=at,
+                    updated_by=who,
+                )
+            )
+        return changed
+
+
+class ScopeRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def all(self) -> list[ScopeDimension]:
+        values: dict[str, dict[str, ScopeValue]] = defaultdict(dict)
+        for r in self.conn.execute(select(t.scope_values)):
+            values[r.dimension][r.agreement_id] = ScopeValue(
+                r.value_en, r.value_zh, r.article, r.note, r.source, r.confidence
+            )
+        query = select(t.scope_dimensions).order_by(t.scope_dimensions.c.position)
+        return [
+            ScopeDimension(r.key, r.label_en, r.label_zh, values[r.key]) for r in self.conn.execute(query)
+        ]
+
+    def replace_all(self, dimensions: list[ScopeDimension]) -> bool:
+        current = self.all()
+        same = [(d, d.values) for d in current] == [(d, d.values) for d in dimensions]
+        if same:
+            return False
+        self.conn.execute(delete(t.scope_values))
+        self.conn.execute(delete(t.scope_dimensions))
+        for position, d in enumerate(dimensions):
+            self.conn.execute(
+                insert(t.scope_dimensions).values(
+                    key=d.key, position=position, label_en=d.label_en, label_zh=d.label_zh
+                )
+            )
+            for agreement_id, v in d.values.items():
+                self.conn.execute(
+                    insert(t.scope_values).values(
+                        dimension=d.key,
+                        agreement_id=agreement_id,
+                        value_en=v.value_en,
+                        value_zh=v.value_zh,
+                        article=v.article,
+                        note=v.note,
+                        source=v.source,
+                        confidence=v.confidence,
+                    )
+                )
+        return True
+
+
+STAFF_OUTCOME = "recorded by "  # outcome_source prefix of an outcome staff entered
+
+
+def _deadline_from(key: str, values: dict[str, Any]) -> Deadline:
+    return Deadline(key=key, **{k: v for k, v in values.items() if k != "updated_at"})
+
+
+def _deadline(r: Any) -> Deadline:
+    return Deadline(
+        key=r.key,
+        kind=r.kind,
+        title_en=r.title_en,
+        title_zh=r.title_zh,
+        due=r.due,
+        agreement_id=r.agreement_id,
+        annex=r.annex,
+        basis=r.basis,
+        source=r.source,
+        confidence=r.confidence,
+        outcome_status=r.outcome_status,
+        outcome_en=r.outcome_en,
+        outcome_zh=r.outcome_zh,
+        outcome_source=r.outcome_source,
+        origin=r.origin,
+    )
+
+
+class DeadlineRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def all(self) -> list[Deadline]:
+        query = select(t.deadlines).order_by(t.deadlines.c.due, t.deadlines.c.key)
+        return [_deadline(r) for r in self.conn.execute(query)]
+
+    def get(self, key: str) -> Deadline | None:
+        r = self.conn.execute(select(t.deadlines).where(t.deadlines.c.key == key)).first()
+        return _deadline(r) if r else None
+
+    def upsert(self, d: Deadline, *, at: str, keep_outcome: bool = True) -> bool:
+        """Insert or update; an outcome staff recorded is kept when `keep_outcome`. True if written."""
+        current = self.get(d.key)
+        values = {
+            "agreement_id": d.agreement_id,
+            "annex": d.annex,
+            "kind": d.kind,
+            "title_en": d.title_en,
+            "title_zh": d.title_zh,
+            "due": d.due,
+            "basis": d.basis,
+            "source": d.source,
+            "confidence": d.confidence,
+            "outcome_status": d.outcome_status,
+            "outcome_en": d.outcome_en,
+            "outcome_zh": d.outcome_zh,
+            "outcome_source": d.outcome_source,
+            "origin": d.origin,
+            "updated_at": at,
+        }
+        if current is None:
+            self.conn.execute(insert(t.deadlines).values(key=d.key, **values))
+            return True
+        if keep_outcome and (current.outcome_source or "").startswith(STAFF_OUTCOME):
+            for part in ("outcome_status", "outcome_en", "outcome_zh", "outcome_source"):
+                values[part] = getattr(current, part)
+        new = _deadline_from(d.key, values)
+        if new == current:
+            return False
+        self.conn.execute(update(t.deadlines).where(t.deadlines.c.key == d.key).values(**values))
+        return True
+
+
+def _alert(r: Any) -> Alert:
+    return Alert(
+        id=r.id,
+        key=r.key,
+        at=r.at,
+        kind=r.kind,
+        title=r.title,
+        detail=r.detail,
+        agreement_id=r.agreement_id,
+        annex=r.annex,
+        gi_id=r.gi_id,
+        batch_id=r.batch_id,
+        source=r.source,
+        delivered_at=r.delivered_at,
+        delivery_error=r.delivery_error,
+    )
+
+
+class AlertRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def add(
+        self,
+        *,
+        key: str,
+        at: str,
+        kind: str,
+        title: str,
+        detail: str | None = None,
+        agreement_id: str | None = None,
+        annex: str | None = None,
+        gi_id: str | None = None,
+        batch_id: int | None = None,
+        source: str | None = None,
+    ) -> bool:
+        """Record an alert once per key; False when it was already recorded."""
+        exists = self.conn.execute(select(t.alerts.c.id).where(t.alerts.c.key == key)).first()
+        if exists:
+            return False
+        self.conn.execute(
+            insert(t.alerts).values(
+                key=key,
+                at=at,
+                kind=kind,
+                title=title,
+                detail=detail,
+                agreement_id=agreement_id,
+                annex=annex,
+                gi_id=gi_id,
+                batch_id=batch_id,
+                source=source,
+            )
+        )
+        return True
+
+    def since(self, since: str | None = None) -> list[Alert]:
+        query = select(t.alerts).order_by(t.alerts.c.at, t.alerts.c.id)
+        if since:
+            query = query.where(t.alerts.c.at >= since)
+        return [_alert(r) for r in self.conn.execute(query)]
+
+    def undelivered(self) -> list[Alert]:
+        query = select(t.alerts).where(t.alerts.c.delivered_at.is_(None)).order_by(t.alerts.c.id)
+        return [_alert(r) for r in self.conn.execute(query)]
+
+    def mark(self, alert_id: int, *, delivered_at: str | None, error: str | None) -> None:
+        self.conn.execute(
+            update(t.alerts)
+            .where(t.alerts.c.id == alert_id)
+            .values(delivered_at=delivered_at, delivery_error=error)
+        )

@@ -234,9 +234,9 @@ class ConflictIndex:
         self.places_of: dict[str, list[Key]] = defaultdict(list)  # place concept -> keys
         self.generic_in: dict[str, list[Key]] = defaultdict(list)  # generic term key -> keys
         self.place_names: dict[str, list[Key]] = defaultdict(list)  # place concept -> names that are only it
-        self.product_names: dict[str, list[Key]] = defaultdict(
-            list
-        )  # product concept -> names that are only it
+        # product concept -> names that are only it; place concept -> names made of several places
+        self.product_names: dict[str, list[Key]] = defaultdict(list)
+        self.place_parts: dict[str, list[Key]] = defaultdict(list)
         self.product_of: dict[tuple[int, int], list[str]] = {}  # (gi, name) -> product concepts of the name
         self.max_native = 2
         self._fuzzy_buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -442,9 +442,11 @@ class ConflictIndex:
         product named in any language is the name."""
         if rest:
             return
-        if places and not products:
+        if places and not products and len(set(places)) == 1:
+            self.place_names[places[0]].append(Key(gi, pos, "place-name", text))
+        elif places and not products:  # Parmigiano Reggiano: each place alone is part of the name
             for place in dict.fromkeys(places):
-                self.place_names[place].append(Key(gi, pos, "place-name", text))
+                self.place_parts[place].append(Key(gi, pos, "place-part", text))
         elif products and not places and len(set(products)) == 1:
             self.product_names[products[0]].append(Key(gi, pos, "product-name", text))
 
@@ -631,6 +633,20 @@ class ConflictIndex:
                             "medium",
                         )
                     )
+        for place in dict.fromkeys(a.place_concepts):
+            span = a.place_spans.get(place, place)
+            for key in self.place_parts.get(place, ()):
+                found.append(
+                    _Candidate(
+                        key.gi,
+                        "partial",
+                        BASE_SCORE["partial"],
+                        key.text,
+                        span,
+                        f"'{span}' names one of the places in the protected name",
+                        "medium",
+                    )
+                )
         # 4. generic terms that sit inside protected compounds
         for g in dict.fromkeys(a.generic_terms):
             for key in self.generic_in.get(g, ()):

@@ -9,11 +9,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from compare.conflicts import Checker, ConflictIndex, Hit, term_is_generic
+from compare.conflicts import SEVERITY_RANK, Checker, ConflictIndex, Hit, term_is_generic
 from compare.knowledge import Knowledge, bundled_knowledge
 from compare.names import compact, forms
 from gi_lists.importers import InputError, ListTarget, parse_batch
-from gi_lists.model import JURISDICTIONS
+from gi_lists.model import JURISDICTIONS, Protection
 from gi_lists.repository import GIRepository
 from gi_lists.services import RegisterError
 
@@ -121,7 +121,7 @@ class ScanRow:
         }
 
 
-SAME_NAME_KINDS = ("exact", "official-rendering", "transliteration", "script-variant")
+SAME_NAME_KINDS = ("exact", "official-rendering", "transliteration", "script-variant", "translation")
 
 
 def scan_list(index: ConflictIndex, path: Path, against: str) -> list[ScanRow]:
@@ -148,16 +148,12 @@ def scan_list(index: ConflictIndex, path: Path, against: str) -> list[ScanRow]:
         for name in entry.names:
             for hit in checker.check(name.text, entry.product_class):
                 old = hits.get(hit.gi.id)
-                if old is None or (hit.severity, -hit.score) < (old.severity, -old.score):
+                if old is None or _rank(hit) < _rank(old):
                     hits[hit.gi.id] = hit
-        for hit in sorted(hits.values(), key=lambda h: (h.severity != "high", h.severity, -h.score)):
+        for hit in sorted(hits.values(), key=_rank):
             same_origin = bool(set(entry.origin.split(";")) & set(hit.gi.origin_countries))
             if hit.kind in SAME_NAME_KINDS and same_origin:
-                routes = ", ".join(
-                    f"{p.status} via {p.route}"
-                    + (f" {p.agreement} {p.annex or ''}".rstrip() if p.agreement else "")
-                    for p in hit.protections
-                )
+                routes = ", ".join(_route_text(p) for p in hit.protections)
                 row.findings.append(Finding("already-protected", f"{hit.gi.id}: {routes}", hit, "low"))
             elif hit.kind in SAME_NAME_KINDS:
                 row.findings.append(
@@ -169,10 +165,21 @@ def scan_list(index: ConflictIndex, path: Path, against: str) -> list[ScanRow]:
     return rows
 
 
+def _rank(hit: Hit) -> tuple[int, float]:
+    return (SEVERITY_RANK[hit.severity], -hit.score)
+
+
+def _route_text(p: Protection) -> str:
+    if p.route == "agreement":
+        return f"{p.status} via {p.agreement} Annex {p.annex}" if p.annex else f"{p.status} via {p.agreement}"
+    route = "collective/certification mark" if p.route == "trademark" else "national register"
+    return f"{p.status} via {route}" + (f" ({p.agreement} list)" if p.agreement else "")
+
+
 def index_for(engine: Engine) -> ConflictIndex:
     with engine.connect() as conn:
         return build_index(conn)
 
 
 def sort_hits(hits: Sequence[Hit]) -> list[Hit]:
-    return sorted(hits, key=lambda h: ({"high": 0, "medium": 1, "low": 2}[h.severity], -h.score))
+    return sorted(hits, key=_rank)

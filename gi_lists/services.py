@@ -25,6 +25,7 @@ from gi_lists.model import (
     STATUSES,
     Name,
     Protection,
+    valid_partial_date,
 )
 from gi_lists.repository import GIRepository, ListSelector, StoredProtection
 from storage.engine import unit_of_work
@@ -339,7 +340,13 @@ def plan_batch(
 
 
 def apply_plan(
-    conn: Connection, plan: BatchPlan, *, who: str, source: str | None, at: str | None = None
+    conn: Connection,
+    plan: BatchPlan,
+    *,
+    who: str,
+    source: str | None,
+    at: str | None = None,
+    alerts: bool = True,
 ) -> int:
     repo = GIRepository(conn)
     at = at or now_iso()
@@ -375,7 +382,43 @@ def apply_plan(
     for row in plan.history:
         row["batch_id"] = batch_id
     repo.insert_rows("history", plan.history)
+    if alerts:
+        _batch_alerts(conn, plan, batch_id, at)
     return batch_id
+
+
+def _batch_alerts(conn: Connection, plan: BatchPlan, batch_id: int, at: str) -> None:
+    """The alert feed: one alert for the batch, one per status change it makes."""
+    from agreements.repository import AlertRepository
+
+    alerts = AlertRepository(conn)
+    t = plan.target
+    s = plan.summary()
+    alerts.add(
+        key=f"batch:{batch_id}",
+        at=at,
+        kind="new-batch",
+        title=f"New batch for {t.key}: {s['added']} added, {s['changed']} changed, {s['removed']} removed",
+        detail=f"file {plan.file}, {s['rows']} rows",
+        agreement_id=t.agreement,
+        annex=t.annex,
+        batch_id=batch_id,
+    )
+    for n, h in enumerate(plan.history):
+        if not h["what"].endswith(": status") or h["before"] is None:
+            continue
+        alerts.add(
+            key=f"batch:{batch_id}:status:{n}",
+            at=at,
+            kind="status-change",
+            title=f"{h['gi_id']}: {h['what'].removesuffix(': status')} {h['before']} -> {h['after']}",
+            detail=h["reason"],
+            agreement_id=t.agreement,
+            annex=t.annex,
+            gi_id=h["gi_id"],
+            batch_id=batch_id,
+            source=h["source"],
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -433,6 +476,7 @@ def resolve_target(
 class ImportResult:
     plan: BatchPlan
     batch_id: int | None
+    objection_window: Any = None
 
 
 def import_file(
@@ -447,6 +491,7 @@ def import_file(
     confidence: str = "unconfirmed",
     dry_run: bool = False,
     keep_missing: bool = False,
+    published: str | None = None,
 ) -> ImportResult:
     """Validate a whole file, plan it against the current list, and (unless dry_run) apply it at once."""
     with unit_of_work(engine) as conn:
@@ -462,10 +507,34 @@ def import_file(
             reason=f"batch {path.name} ({target.key})",
             keep_missing=keep_missing,
         )
-        if dry_run or plan.is_empty:
+        if published is not None and not valid_partial_date(published) or published and len(published) != 10:
+            raise RegisterError(f"--published {published!r} is not a date (YYYY-MM-DD)")
+        if dry_run:
             return ImportResult(plan, None)
+        window = None
+        if published:
+            window = _objection_window(conn, target, published, path.name)
+        if plan.is_empty:
+            return ImportResult(plan, None, window)
         batch_id = apply_plan(conn, plan, who=who, source=default_source)
-        return ImportResult(plan, batch_id)
+        return ImportResult(plan, batch_id, window)
+
+
+def _objection_window(conn: Connection, target: ListTarget, published: str, file: str) -> Any:
+    """A published batch opens an objection window under the law of the side that publishes it: the
+    side where the listed names are to be protected."""
+    from agreements.services import record_objection_window
+
+    side = target.jurisdiction or next((p for p in target.parties if p != "CN"), "CN")
+    return record_objection_window(
+        conn,
+        agreement_id=target.agreement or f"register-{side}",
+        annex=target.annex,
+        published=published,
+        side=side,
+        batch=file,
+        at=now_iso(),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -712,21 +781,24 @@ def reference_lists(conn: Connection) -> list[Any]:
     return lists
 
 
-def initialise(engine: Engine, *, who: str, reload_reference: bool = False) -> InitResult:
+def initialise(
+    engine: Engine, *, who: str, reload_reference: bool = False, today: str | None = None
+) -> InitResult:
     """Create or migrate the schema and the agreement records; load the bundled lists into an empty
     register. Safe to run again: a register that holds GIs keeps its lists (staff may have imported
     newer batches) unless `reload_reference` asks to merge the bundled lists in again."""
-    from agreements.repository import AgreementRepository
-    from agreements.services import load_bundled_agreements
+    from agreements.services import sync_reference
     from storage.migrate import current_revision, upgrade
 
     before = current_revision(engine)
     upgrade(engine)
     results = []
+    at = now_iso()
     with unit_of_work(engine) as conn:
-        AgreementRepository(conn).replace_all(load_bundled_agreements())
+        sync_reference(conn, who=who, at=at, overwrite_profiles=reload_reference, today=today or at[:10])
         if GIRepository(conn).count() and not reload_reference:
             return InitResult(before, [], loaded_reference=False)
+        initial = GIRepository(conn).count() == 0
         for ref in reference_lists(conn):
             plan = plan_batch(
                 conn,
@@ -738,6 +810,6 @@ def initialise(engine: Engine, *, who: str, reload_reference: bool = False) -> I
                 keep_missing=ref.target.key.startswith("register/"),
             )
             if not plan.is_empty:
-                apply_plan(conn, plan, who=who, source=f"bundled {ref.file}")
+                apply_plan(conn, plan, who=who, source=f"bundled {ref.file}", alerts=not initial)
             results.append((ref.target.key, plan.summary()))
     return InitResult(before, results)

@@ -165,3 +165,125 @@ batches = Table(
     Column("changed", Integer, nullable=False),
     Column("removed", Integer, nullable=False),
 )
+
+# --- jurisdiction profiles (editable by staff; every change is kept in profile_history) ------------
+
+profiles = Table(
+    "profiles",
+    metadata,
+    Column("jurisdiction", String(8), primary_key=True),
+    Column("name_en", Text, nullable=False),
+    Column("name_zh", Text, nullable=False),
+)
+
+profile_fields = Table(
+    "profile_fields",
+    metadata,
+    Column("jurisdiction", String(8), ForeignKey("profiles.jurisdiction"), primary_key=True),
+    Column("key", String(40), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("label_en", Text, nullable=False),
+    Column("label_zh", Text, nullable=False),
+    Column("value_en", Text, nullable=False),
+    Column("value_zh", Text, nullable=False),
+    Column("source", Text),
+    Column("confidence", String(12), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("updated_by", String(120), nullable=False),
+)
+
+profile_cases = Table(
+    "profile_cases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("jurisdiction", String(8), ForeignKey("profiles.jurisdiction"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("court", Text),
+    Column("date", Text),
+    Column("point_en", Text, nullable=False),
+    Column("point_zh", Text, nullable=False),
+    Column("source", Text),
+    Column("confidence", String(12), nullable=False),
+)
+
+profile_history = Table(
+    "profile_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("jurisdiction", String(8), nullable=False),
+    Column("key", String(40), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("who", String(120), nullable=False),
+    Column("what", String(40), nullable=False),
+    Column("before", Text),
+    Column("after", Text),
+    Column("reason", Text, nullable=False),
+)
+Index("ix_profile_history_key", profile_history.c.jurisdiction, profile_history.c.key)
+
+# --- scope comparison (bundled reference data) -----------------------------------------------------
+
+scope_dimensions = Table(
+    "scope_dimensions",
+    metadata,
+    Column("key", String(60), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("label_en", Text, nullable=False),
+    Column("label_zh", Text, nullable=False),
+)
+
+scope_values = Table(
+    "scope_values",
+    metadata,
+    Column("dimension", String(60), ForeignKey("scope_dimensions.key"), primary_key=True),
+    Column("agreement_id", String(40), primary_key=True),  # an agreement id, or "trips"
+    Column("value_en", Text, nullable=False),
+    Column("value_zh", Text, nullable=False),
+    Column("article", Text, nullable=False),
+    Column("note", Text),
+    Column("source", Text),
+    Column("confidence", String(12), nullable=False),
+)
+
+# --- deadlines and alerts --------------------------------------------------------------------------
+
+deadlines = Table(
+    "deadlines",
+    metadata,
+    Column("key", String(120), primary_key=True),
+    Column("agreement_id", String(40)),
+    Column("annex", String(10)),
+    Column("kind", String(30), nullable=False),  # processing, objection-window, review, other
+    Column("title_en", Text, nullable=False),
+    Column("title_zh", Text, nullable=False),
+    Column("due", String(10), nullable=False),
+    Column("basis", Text),
+    Column("source", Text),
+    Column("confidence", String(12), nullable=False),
+    Column("outcome_status", String(20)),  # met, missed, reported, or empty
+    Column("outcome_en", Text),
+    Column("outcome_zh", Text),
+    Column("outcome_source", Text),
+    Column("origin", String(20), nullable=False),  # bundled, computed, batch, staff
+    Column("updated_at", String(32), nullable=False),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(200), nullable=False, unique=True),  # one alert per event
+    Column("at", String(32), nullable=False),
+    Column("kind", String(30), nullable=False),  # new-batch, status-change, deadline
+    Column("title", Text, nullable=False),
+    Column("detail", Text),
+    Column("agreement_id", String(40)),
+    Column("annex", String(10)),
+    Column("gi_id", String(120)),
+    Column("batch_id", Integer),
+    Column("source", Text),
+    Column("delivered_at", String(32)),
+    Column("delivery_error", Text),
+)
+Index("ix_alerts_at", alerts.c.at)

@@ -6,12 +6,20 @@ service results into plain rows for tables; they decide nothing about the regist
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
 import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
 from agreements.services import AgreementOverview
+from compare.conflicts import SEVERITY_RANK, ConflictIndex, worst_severity
+from compare.services import Finding, LabelResult, ScanRow, build_index
 from config import Settings
+from gi_lists.importers import InputError
 from gi_lists.model import GI, STATUSES, Protection
 from storage.engine import StorageError, make_engine
 from storage.migrate import ensure_current
@@ -151,3 +159,175 @@ def history_table(gi: GI) -> pd.DataFrame:
             for h in gi.history
         ]
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Conflict screening: the cached index, uploads, and result tables
+# ---------------------------------------------------------------------------------------------
+
+# Severity is shown by colour and a plain glyph, not by emoji: browsers without an emoji font
+# (Debian's chromium, many locked-down desktops) draw emoji as empty boxes.
+SEVERITY_COLOURS = {"high": "red", "medium": "orange", "low": "gray"}
+SEVERITY_CSS = {
+    "high": "color: #b71c1c; background-color: #fdecea; font-weight: 600",
+    "medium": "color: #a04000; background-color: #fff4e5; font-weight: 600",
+    "low": "color: #616161",
+}
+NO_MATCH = "no match"
+MAX_PROBLEMS = 50
+T = TypeVar("T")
+
+
+class Upload(Protocol):
+    name: str
+
+    def getvalue(self) -> bytes: ...
+
+
+# Keyed by the database URL. The register can change under a running app (imports), so a built
+# index is dropped after ten minutes: a change reaches screening at most ten minutes late.
+@st.cache_resource(show_spinner="Building the conflict index from the register…", ttl="10m")
+def _conflict_index(url: str) -> ConflictIndex:
+    with _ready_engine(url).connect() as conn:
+        return build_index(conn)
+
+
+def conflict_index() -> ConflictIndex:
+    """The cross-script index of every name in the register; stops the page if it is not ready."""
+    engine()  # shows the "run giscope init" message and stops when the database is not ready
+    return _conflict_index(Settings.from_env().database_url)
+
+
+def on_upload(upload: Upload, service: Callable[[Path], T]) -> T:
+    """Run a file-reading service on an uploaded file; its problems name the upload, not a temp copy."""
+    name = Path(upload.name).name or "upload"
+    with tempfile.TemporaryDirectory(prefix="giscope-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(upload.getvalue())
+        try:
+            return service(path)
+        except InputError as exc:
+            raise InputError([p.replace(str(path), name) for p in exc.problems]) from None
+
+
+def problems_markdown(problems: Sequence[str]) -> str:
+    """An InputError's problems as a markdown list (the first MAX_PROBLEMS of them)."""
+    lines = [f"- {plain(p)}" for p in problems[:MAX_PROBLEMS]]
+    if len(problems) > MAX_PROBLEMS:
+        lines.append(f"- … and {len(problems) - MAX_PROBLEMS} more")
+    return "\n".join(lines)
+
+
+def plain(text: str) -> str:
+    """User text shown in markdown as typed (no emphasis, links, maths or HTML)."""
+    return "".join("\\" + ch if ch in "\\`*_[]<>|$~" else ch for ch in text)
+
+
+def severity(level: str | None) -> str:
+    """Severity as table text: '● high', '● medium', '○ low' (coloured by `styled`)."""
+    if level is None:
+        return NO_MATCH
+    return f"{'○' if level == 'low' else '●'} {level}"
+
+
+def severity_badge(level: str | None) -> str:
+    """Severity as a coloured markdown badge (for labels, summaries and reasons)."""
+    if level is None:
+        return f":green-badge[{NO_MATCH}]"
+    return f":{SEVERITY_COLOURS.get(level, 'gray')}-badge[{level}]"
+
+
+def styled(frame: pd.DataFrame) -> Any:
+    """A table whose Severity column is coloured by level."""
+
+    def css(value: object) -> str:
+        return SEVERITY_CSS.get(str(value).split(" ")[-1], "")
+
+    return frame.style.map(css, subset=["Severity"]) if "Severity" in frame else frame
+
+
+def label_severity(result: LabelResult) -> str | None:
+    return worst_severity(result.matches)
+
+
+def screen_summary(results: Sequence[LabelResult]) -> str:
+    """'**3 labels checked** · worst match per label: high 2 · medium 0 · low 1 · no match 0' (as badges)."""
+    worst = [label_severity(r) for r in results]
+    levels: list[str | None] = [*SEVERITY_RANK, None]
+    counts = [f"{severity_badge(level)} {worst.count(level)}" for level in levels]
+    noun = "label" if len(results) == 1 else "labels"
+    return f"**{len(results)} {noun} checked** · worst match per label: " + " · ".join(counts)
+
+
+def matches_table(result: LabelResult) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "Severity": severity(h.severity),
+                "Kind": h.kind,
+                "Score": f"{h.score:.2f}",
+                "GI id": h.gi.id,
+                "Protected form": h.matched_form,
+                "Label form": h.label_form,
+                "Confidence": confidence(h.confidence),
+            }
+            for h in result.matches
+        ]
+    )
+
+
+CSV_COLUMNS = (
+    "label",
+    "severity",
+    "kind",
+    "score",
+    "gi_id",
+    "matched_form",
+    "reason",
+    "legal_basis",
+    "confidence",
+)
+
+
+def results_csv(results: Sequence[LabelResult]) -> bytes:
+    """One row per match, UTF-8 with a byte-order mark so spreadsheet programs read the Chinese."""
+    rows = [
+        {
+            "label": r.label,
+            "severity": h.severity,
+            "kind": h.kind,
+            "score": round(h.score, 3),
+            "gi_id": h.gi.id,
+            "matched_form": h.matched_form,
+            "reason": h.reason,
+            "legal_basis": h.legal_basis,
+            "confidence": h.confidence,
+        }
+        for r in results
+        for h in r.matches
+    ]
+    frame = pd.DataFrame(rows, columns=list(CSV_COLUMNS))
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def objection_rows(rows: Sequence[ScanRow]) -> int:
+    """Rows with a finding other than 'already protected' (as `giscope scan` counts them)."""
+    return sum(1 for r in rows if any(f.type != "already-protected" for f in r.findings))
+
+
+def scan_table(rows: Sequence[ScanRow]) -> pd.DataFrame:
+    """One line per finding, and one for each row with none, in the list's order."""
+    out = []
+    for r in rows:
+        first = {"Line": r.line, "Name": r.name, "Origin": r.origin, "Product class": r.product_class}
+        findings: list[Finding | None] = [*r.findings] or [None]
+        for f in findings:
+            out.append(
+                {
+                    **first,
+                    "Finding": f.type if f else "none",
+                    "Severity": severity(f.severity) if f else "",
+                    "Detail": f.detail if f else "no objection ground found",
+                }
+            )
+    return pd.DataFrame(out)

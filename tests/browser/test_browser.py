@@ -1,11 +1,12 @@
 """The real app in Debian's chromium: a Streamlit server on a free port, driven through Playwright.
 
 Covers what AppTest cannot see: the browser rendering and page switching over the websocket.
-Set GISCOPE_SCREENSHOT=1 to save docs/screenshot-overview.png along the way.
+Set GISCOPE_SCREENSHOT=1 to save docs/screenshot-overview.png and docs/screenshot-screen.png along the way.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -168,3 +169,61 @@ def test_searching_champagne_and_opening_it_shows_its_chinese_name(app_url, page
     page.get_by_role("heading", name=re.compile("香槟")).wait_for()
     assert page.url.rstrip("/").endswith("/gi")
     assert page.get_by_text("fr-champagne").first.is_visible()
+
+
+SCREEN_SCREENSHOT = ROOT / "docs" / "screenshot-screen.png"
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick an option of a Streamlit selectbox by its label."""
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_screening_two_labels_in_cn_finds_champagne_and_downloads_the_json(app_url, page, tmp_path):
+    page.goto(f"{app_url}/screen")
+    page.get_by_role("heading", name="Screen labels").wait_for()
+    choose(page, "Screen against", "CN")
+    page.get_by_label("Labels, one label per line").fill("Champagne-style sparkling wine\n香宾酒")
+    page.get_by_role("button", name="Screen", exact=True).click()
+    page.get_by_text("2 labels checked").wait_for()
+    table = page.locator("[data-testid='stExpander'] table").first
+    table.get_by_text("fr-champagne").wait_for()
+    assert "high" in table.inner_text()
+    if os.environ.get("GISCOPE_SCREENSHOT") == "1":
+        save_full_page(page, SCREEN_SCREENSHOT)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download JSON").click()
+    download = download_info.value
+    assert download.suggested_filename == "giscope-check.json"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    results = json.loads(saved.read_text(encoding="utf-8"))
+    assert [r["label"] for r in results] == ["Champagne-style sparkling wine", "香宾酒"]
+    assert all(r["matches"] and r["jurisdiction"] == "CN" for r in results)
+    assert results[1]["matches"][0]["gi_id"] == "fr-champagne"
+    assert results[1]["matches"][0]["severity"] == "high"
+
+
+def test_scanning_an_uploaded_csv_finds_a_protected_name_and_a_generic_term(app_url, page, tmp_path):
+    proposed = tmp_path / "proposed.csv"
+    proposed.write_text(
+        "name,product_class,origin\nChampagne,Wine,FR\nCheddar,Cheeses,GB\n", encoding="utf-8"
+    )
+    page.goto(f"{app_url}/scan")
+    page.get_by_role("heading", name="Scan a proposed list").wait_for()
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(proposed)
+    page.get_by_text("proposed.csv").first.wait_for()
+    choose(page, "Proposed for protection in", "CN")
+    page.get_by_role("button", name="Scan", exact=True).click()
+    page.get_by_text("1 with possible objection grounds").wait_for()
+    table = page.locator("[data-testid='stTable'] table")
+    table.get_by_text("generic-term").wait_for()
+    columns = [c.strip() for c in table.locator("thead th").all_inner_texts()]
+    found = {}
+    for row in table.locator("tbody tr").all():
+        cells = dict(zip(columns, (c.strip() for c in row.locator("td, th").all_inner_texts()), strict=False))
+        found[cells["Name"]] = cells
+    assert found["Champagne"]["Finding"] == "already-protected", found
+    assert found["Cheddar"]["Finding"] == "generic-term", found
+    assert "high" in found["Cheddar"]["Severity"]

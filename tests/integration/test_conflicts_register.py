@@ -96,7 +96,7 @@ def test_scan_reports_objection_grounds_on_both_backends(loaded_engine, tmp_path
     assert types[6] == set()
     assert "duplicate" in types[7]
     route_detail = next(f.detail for f in rows[0].findings)
-    assert "china-eu IV" in route_detail and "trademark" in route_detail
+    assert "china-eu Annex IV" in route_detail and "collective/certification mark" in route_detail
 
 
 def test_scan_refuses_a_malformed_list_with_line_numbers(shared_index, tmp_path):

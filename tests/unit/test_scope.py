@@ -1,0 +1,42 @@
+from agreements.model import Deadline, ScopeDimension, ScopeValue
+from compare.scope import compare_scope
+
+
+def v(text: str, article: str = "Art. 1") -> ScopeValue:
+    return ScopeValue(text, text, article, None, "src", "high")
+
+
+DIMS = [
+    ScopeDimension("a", "A", "甲", {"x": v("yes"), "y": v("Yes."), "trips": v("no")}),
+    ScopeDimension("b", "B", "乙", {"x": v("yes"), "y": v("no")}),
+]
+
+
+def test_differs_compares_the_agreements_not_the_baseline():
+    c = compare_scope(DIMS, ["x", "y"], include_trips=True)
+    assert c.agreements == ("x", "y", "trips")
+    assert [d.differs for d in c.dimensions] == [False, True]
+    assert [d.dimension.key for d in c.differing] == ["b"]
+
+
+def test_a_missing_value_is_unknown_not_invented():
+    c = compare_scope(DIMS, ["x", "y"], include_trips=True)
+    missing = c.dimensions[1].values["trips"]
+    assert (missing.value_en, missing.article, missing.confidence) == ("unknown", "unknown", "unconfirmed")
+
+
+def test_json_shape_follows_the_contract():
+    data = compare_scope(DIMS, ["x", "y"]).to_dict("zh")
+    assert data["agreements"] == ["x", "y"]
+    d = data["dimensions"][0]
+    assert set(d) == {"key", "label", "differs", "values"} and d["label"] == "甲"
+    assert set(d["values"]["x"]) == {"value", "article", "note", "source", "confidence"}
+
+
+def test_deadline_states():
+    d = Deadline("k", "processing", "t", "t", "2025-03-01")
+    assert d.state("2026-11-27") == "overdue"
+    assert d.state("2025-02-15") == "due"
+    assert d.state("2024-01-01") == "upcoming"
+    met = Deadline("k", "processing", "t", "t", "2025-03-01", outcome_status="met")
+    assert met.state("2026-11-27") == "met"
