@@ -126,6 +126,17 @@ COLOUR_WORDS = frozenset(["colour", "color", "coloured", "colored", "couleur", "
 COLOUR_HAN = ("色", "颜色")
 
 
+def _han_for_pinyin(span: str, a: LabelAnalysis) -> str | None:
+    """The label's characters that read as `span` (香宾 for 'xiang bin'), for the explanation."""
+    want = span.split()
+    for run in a.han_runs:
+        for i in range(len(run)):
+            for j in range(i + 1, len(run) + 1):
+                if pinyin(run[i:j]).split() == want:
+                    return run[i:j]
+    return None
+
+
 def class_key(product_class: str | None) -> str:
     """'Rice wine (annex class unverified)' -> 'rice wine'; 'Meat products (cooked, …)' stays whole."""
     if not product_class:
@@ -785,6 +796,7 @@ class ConflictIndex:
                 if any(compact(fold_native(name.text)) in run for run in a.han_runs):
                     return None  # the same characters: the native key explains it
                 kind = "homophone"
+                span = _han_for_pinyin(span, a) or span
             else:
                 kind = "transliteration"
         elif key.via == "umlaut":

@@ -50,11 +50,15 @@ class Run:
         return [line for line in self.err.splitlines() if line.strip()]
 
 
-def giscope(*args: str | Path, db: Path | str, cwd: Path | None = None) -> Run:
+def giscope(
+    *args: str | Path, db: Path | str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> Run:
     """Run the console script; `db` is an SQLite file (Path) or a raw GISCOPE_DATABASE_URL (str)."""
+    extra = env or {}
     env = {k: v for k, v in os.environ.items() if not k.startswith("GISCOPE_")}
     env["GISCOPE_DATABASE_URL"] = f"sqlite:///{db}" if isinstance(db, Path) else db
     env["GISCOPE_USER"] = "tester"
+    env.update(extra)
     env["PYTHONIOENCODING"] = "utf-8"
     proc = subprocess.run(
         [*COMMAND, *(str(a) for a in args)],
