@@ -77,6 +77,12 @@ def handles_errors(func: F) -> F:
             sys.exit(1)
         except (RegisterError, StorageError, AgreementError) as exc:
             fail(str(exc))
+        except Exception as exc:
+            from reports.fonts import FontsMissing
+
+            if isinstance(exc, FontsMissing):
+                fail(str(exc))
+            raise
         except (OperationalError, ProgrammingError) as exc:
             from storage.engine import one_line
 
@@ -751,6 +757,92 @@ def alerts(ctx: Context, since: str | None, as_json: bool, deliver: bool) -> Non
             else ("  (not delivered)" if ctx.settings.alert_outbox or ctx.settings.alert_webhook else "")
         )
         click.echo(f"{a.at}  {a.kind:<13} {a.title}{sent}")
+
+
+@main.group()
+def brief() -> None:
+    """Print PDF briefings: dispute guidance, agreement comparison, screening report.
+
+    Example: giscope brief dispute --gi 香槟 --in CN --labels labels.txt --lang zh -o champagne_cn.pdf
+    """
+
+
+def _write_pdf(briefing: Any, output: Path) -> None:
+    from reports.render import render
+
+    data = render(briefing)  # render first: an error leaves no file behind
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}")
+    click.echo(f"wrote {output} ({len(data) // 1024} KB)", err=True)
+
+
+@brief.command("dispute")
+@click.option(
+    "--gi", "gi_ref", metavar="ID|NAME", required=True, help="The GI, by id or by any of its names."
+)
+@click.option("--in", "jurisdiction", metavar="J", required=True, help="Target jurisdiction: CN, EU, FR, TH.")
+@click.option(
+    "--labels", type=click.Path(path_type=Path, dir_okay=False), help="Labels or marks met there, one a line."
+)
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@pass_ctx
+@handles_errors
+def brief_dispute(
+    ctx: Context, gi_ref: str, jurisdiction: str, labels: Path | None, lang: str, output: Path
+) -> None:
+    """Dispute guidance for one GI in one jurisdiction.
+
+    Example: giscope brief dispute --gi cn-anxi-tie-guan-yin --in FR -o anxi_fr.pdf
+    """
+    from briefings.services import dispute_brief
+    from compare.services import read_labels
+
+    items = read_labels(labels) if labels else []
+    with ctx.engine().connect() as conn:
+        briefing = dispute_brief(conn, gi_ref, jurisdiction, labels=items, lang=lang)
+    _write_pdf(briefing, output)
+
+
+@brief.command("compare")
+@click.argument("agreements", nargs=-1, required=True)
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@pass_ctx
+@handles_errors
+def brief_compare(ctx: Context, agreements: tuple[str, ...], lang: str, output: Path) -> None:
+    """Comparison brief for two to four agreements: key differences, the full matrix, names per list.
+
+    Example: giscope brief compare china-eu china-france china-thailand --lang zh -o compare.pdf
+    """
+    from briefings.services import compare_brief
+
+    with ctx.engine().connect() as conn:
+        briefing = compare_brief(conn, list(agreements), lang=lang)
+    _write_pdf(briefing, output)
+
+
+@brief.command("screening")
+@click.option("--file", "file", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="Labels (.txt, one a line) or a proposed list (.csv/.xlsx, import format).")  # fmt: skip
+@click.option("--in", "jurisdiction", metavar="J", required=True, help="Jurisdiction: CN, EU, FR, TH.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@pass_ctx
+@handles_errors
+def brief_screening(ctx: Context, file: Path, jurisdiction: str, lang: str, output: Path) -> None:
+    """Screening report: the results of `check --file` (a .txt file) or `scan` (a .csv/.xlsx list),
+    grouped by severity, with reasons and legal basis.
+
+    Example: giscope brief screening --file labels.txt --in CN -o screening.pdf
+    """
+    from briefings.services import screening_brief
+
+    with ctx.engine().connect() as conn:
+        briefing = screening_brief(conn, file, jurisdiction, lang=lang)
+    _write_pdf(briefing, output)
 
 
 @main.command()

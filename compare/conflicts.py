@@ -113,6 +113,7 @@ _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 MAX_SPAN_WORDS = 7
 FUZZY_CUTOFF = 80.0
+FUZZY_VIAS = frozenset({"own", "pinyin", "romanisation", "umlaut"})
 WINE_SPIRIT_CLASSES = ("wine", "spirit", "rice wine")
 UMLAUT_SPELLING = {
     ord("ä"): "ae",
@@ -271,8 +272,9 @@ class ConflictIndex:
         for gi_pos, gi in enumerate(self.gis):
             for name_pos, name in enumerate(gi.names):
                 self._index_name(gi_pos, name_pos, name.text, name.kind, name.lang or "")
+        # misspellings are looked for among whole names only (not parts, cores or Wade-Giles readings)
         for key, keys in self.latin.items():
-            if len(key) >= 4 and any(k.via != "component" for k in keys):
+            if any(self._fuzzy_ok(k, key) for k in keys):
                 self._fuzzy_buckets[(key[0], len(key))].append(key)
 
     # -- building ------------------------------------------------------------------------------
@@ -821,6 +823,11 @@ class ConflictIndex:
         note = "an adjectival or plural form of the name" if key.via == "adjective" else ""
         return _Candidate(key.gi, kind, score, key.text, span, note)
 
+    @staticmethod
+    def _fuzzy_ok(key: Key, text: str) -> bool:
+        """Keys worth a misspelling check: whole names (4+ letters) and longer name cores."""
+        return (key.via in FUZZY_VIAS and len(text) >= 4) or (key.via == "core" and len(text) >= 7)
+
     def _fuzzy(self, a: LabelAnalysis, explained: set[int]) -> list[_Candidate]:
         out = []
         words = a.own_words
@@ -845,7 +852,7 @@ class ConflictIndex:
                 span, pool, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_CUTOFF
             ):
                 for key in self.latin[choice]:
-                    if key.gi in explained or key.via in ("component",):
+                    if key.gi in explained or not self._fuzzy_ok(key, choice):
                         continue
                     edits = OSA.distance(span, choice)
                     close = edits <= (2 if len(choice) >= 9 else 1)

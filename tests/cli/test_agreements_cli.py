@@ -44,8 +44,19 @@ def test_profile_prints_in_both_languages_and_marks_unconfirmed_facts(shared: Sh
 
 def test_staff_can_correct_a_profile_field_and_see_the_history(shared: Shared, tmp_path: Path) -> None:
     db = copy_database(shared.path, tmp_path / "edit.sqlite3")
-    run = giscope("profile", "TH", "--set", "fees", "--value", "Application 500 THB (checked 2026)",
-                  "--source", "DIP fee schedule (test)", "--reason", "checked", db=db)  # fmt: skip
+    run = giscope(
+        "profile",
+        "TH",
+        "--set",
+        "fees",
+        "--value",
+        "Application 500 THB (checked 2026)",
+        "--source",
+        "DIP fee schedule (test)",
+        "--reason",
+        "checked",
+        db=db,
+    )
     assert "changed" in ok(run).out
     data = as_json(giscope("profile", "TH", "--json", "--history", db=db))
     fees = next(f for f in data["fields"] if f["key"] == "fees")
@@ -70,11 +81,25 @@ def test_a_published_batch_gets_an_objection_window_and_alerts_reach_the_outbox(
     shared: Shared, tmp_path: Path
 ) -> None:
     db = copy_database(shared.path, tmp_path / "alerts.sqlite3")
-    batch = write_csv(tmp_path / "v.csv", ["name", "product_class", "origin", "status"],
-                      [["测试丙茶", "Tea", "CN", "pending"]])  # fmt: skip
+    batch = write_csv(
+        tmp_path / "v.csv",
+        ["name", "product_class", "origin", "status"],
+        [["测试丙茶", "Tea", "CN", "pending"]],
+    )
     outbox = tmp_path / "alerts.jsonl"
-    run = giscope("import", batch, "--agreement", "china-eu", "--annex", "V", "--keep-missing",
-                  "--published", "2026-11-20", db=db, env={"GISCOPE_ALERT_OUTBOX": str(outbox)})  # fmt: skip
+    run = giscope(
+        "import",
+        batch,
+        "--agreement",
+        "china-eu",
+        "--annex",
+        "V",
+        "--keep-missing",
+        "--published",
+        "2026-11-20",
+        db=db,
+        env={"GISCOPE_ALERT_OUTBOX": str(outbox)},
+    )
     assert "objection window: until 2027-01-20" in ok(run).out
     feed = as_json(giscope("alerts", "--json", db=db))
     assert [a["kind"] for a in feed].count("new-batch") == 1

@@ -1,0 +1,118 @@
+"""Briefings prepared from the register (SQLite and PostgreSQL): content, sources, unconfirmed marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.services import compare_brief, dispute_brief, screening_brief
+from gi_lists.services import RegisterError
+from reports.briefing import Facts, Notice, Para, Table
+
+
+def texts(briefing) -> list[str]:
+    out = [briefing.title, briefing.subtitle]
+    for section in briefing.sections:
+        out.append(section.heading)
+        for block in section.blocks:
+            if isinstance(block, Para):
+                out.append(block.text)
+            elif isinstance(block, Facts):
+                out.extend(label + " " + para.text for label, para in block.items)
+            elif isinstance(block, Table):
+                out.extend(cell.text for row in block.rows for cell in row)
+            elif isinstance(block, Notice):
+                out.append(block.text)
+            else:
+                out.extend(p.text for p in block.items)
+    return out
+
+
+def sources(briefing) -> list[str]:
+    found = []
+    for section in briefing.sections:
+        for block in section.blocks:
+            paras = []
+            if isinstance(block, Para):
+                paras = [block]
+            elif isinstance(block, Facts):
+                paras = [p for _, p in block.items]
+            elif isinstance(block, Table):
+                paras = [c for row in block.rows for c in row]
+            found.extend(s.confidence for p in paras for s in p.sources)
+    return found
+
+
+def test_dispute_brief_covers_protection_scope_conflicts_and_where_to_act(loaded_engine):
+    with loaded_engine.connect() as conn:
+        b = dispute_brief(
+            conn,
+            "香槟",
+            "CN",
+            labels=["香宾酒", "Champagne-style wine", "plain water"],
+            lang="en",
+            today="2026-11-27",
+        )
+    text = "\n".join(texts(b))
+    assert b.kind == "dispute" and "Champagne" in b.title and b.date == "2026-11-27"
+    assert "香槟" in text and "Champagne" in text
+    assert "China–EU Annex IV" in text and "collective/certification mark" in text
+    assert "homophone" in text and "evocation" in text
+    assert "CNIPA" in text  # where to act, from the CN profile
+    assert any(isinstance(bl, Notice) and bl.kind == "disclaimer" for s in b.sections for bl in s.blocks)
+    assert "high" in sources(b) or "medium" in sources(b)
+    assert "register:" in b.data_version
+
+
+def test_dispute_brief_marks_unconfirmed_facts_and_works_in_chinese(loaded_engine):
+    with loaded_engine.connect() as conn:
+        b = dispute_brief(conn, "cn-anxi-tie-guan-yin", "FR", lang="zh")
+    text = "\n".join(texts(b))
+    assert "安溪铁观音" in b.title and "法国" in b.title
+    assert "EU: 中欧 Annex III" in text
+    assert any(isinstance(bl, Notice) and bl.kind == "unconfirmed" for s in b.sections for bl in s.blocks)
+    assert "unconfirmed" in sources(b)
+
+
+def test_a_gi_not_protected_there_says_so(loaded_engine):
+    with loaded_engine.connect() as conn:
+        b = dispute_brief(conn, "ข้าวหอมมะลิทุ่งกุลาร้องไห้", "EU", lang="en")
+    assert any(isinstance(bl, Notice) and "No protection" in bl.text for s in b.sections for bl in s.blocks)
+
+
+def test_unknown_gi_or_agreement_is_a_clear_error(loaded_engine):
+    with loaded_engine.connect() as conn:
+        with pytest.raises(RegisterError, match="no GI"):
+            dispute_brief(conn, "Nowhere Cheese", "CN")
+        with pytest.raises(Exception, match="unknown agreement 'china-mars'"):
+            compare_brief(conn, ["china-eu", "china-mars"])
+        with pytest.raises(RegisterError, match="two to four"):
+            compare_brief(conn, ["china-eu"])
+
+
+def test_compare_brief_puts_differences_first_and_counts_names(loaded_engine):
+    with loaded_engine.connect() as conn:
+        b = compare_brief(conn, ["china-eu", "china-france", "china-thailand"], lang="en")
+    assert [s.heading for s in b.sections][:3] == ["Key differences", "Full comparison", "Names per list"]
+    matrix = next(bl for bl in b.sections[1].blocks if isinstance(bl, Table))
+    assert len(matrix.rows) >= 15 and matrix.highlight_rows
+    assert matrix.headers[-1] == "TRIPS (baseline)"
+    counts = "\n".join(c.text for row in b.sections[2].blocks[0].rows for c in row)
+    assert "China–EU IV" in counts and "96" in counts
+
+
+def test_screening_brief_groups_labels_by_severity_and_scans_lists(loaded_engine, tmp_path):
+    labels = tmp_path / "labels.txt"
+    labels.write_text("香槟型起泡酒\nJumilla red\nplain water\n", encoding="utf-8")
+    with loaded_engine.connect() as conn:
+        b = screening_brief(conn, labels, "CN", lang="en")
+    headings = [s.heading for s in b.sections]
+    assert headings[:3] == ["Summary", "High severity", "Medium severity"]
+    assert "No conflict found" in headings and "Legal basis" in headings
+    proposal = tmp_path / "proposal.csv"
+    proposal.write_text(
+        "name,product_class,origin\nChampagne,Wine,FR\nCheddar,Cheeses,GB\n", encoding="utf-8"
+    )
+    with loaded_engine.connect() as conn:
+        scan = screening_brief(conn, proposal, "CN", lang="zh")
+    text = "\n".join(texts(scan))
+    assert "already-protected" in text and "generic-term" in text and "proposal.csv" in scan.title
