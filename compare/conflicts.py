@@ -35,6 +35,7 @@ from compare.names import (
     has_han,
     has_thai,
     pinyin,
+    thai_romanisation,
     to_simplified,
     wade_giles,
 )
@@ -302,6 +303,9 @@ class ConflictIndex:
             self._index_han_parts(gi, pos, text)
         elif has_thai(text):
             self._add_native(text, Key(gi, pos, "native", text))
+            rtgs = thai_romanisation(text)
+            if rtgs:
+                self._add_latin(rtgs.split(), Key(gi, pos, "romanisation", text))
             for spelling in self._romanisations(text):
                 self._add_latin(fold_latin(spelling).split(), Key(gi, pos, "romanisation", text))
             self._index_han_parts(gi, pos, text)

@@ -227,3 +227,25 @@ def wade_giles(text: str) -> str:
     """Folded Wade-Giles reading of the Chinese characters in `text`: 铁观音 -> 'tieh kuan yin'."""
     syllables = [s.strip() for s in pinyin_syllables(text) if s.strip()]
     return fold_latin(" ".join(wade_giles_syllable(s) for s in syllables))
+
+
+# ---------------------------------------------------------------------------------------------
+# Thai: the Royal Thai General System through pythainlp (rough offline; curated spellings in
+# data/knowledge/romanisations.csv come first)
+# ---------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def thai_romanisation(text: str) -> str | None:
+    """RTGS romanisation of the Thai in `text` by pythainlp's offline 'royin' engine, folded."""
+    if not has_thai(text):
+        return None
+    import os
+
+    os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+    try:
+        from pythainlp.transliterate import romanize
+    except ImportError:  # pragma: no cover - pythainlp is a dependency
+        return None
+    words = [romanize(w, engine="royin") for w in text.split()]
+    return fold_latin(" ".join(words)) or None

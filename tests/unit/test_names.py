@@ -63,3 +63,18 @@ def test_slug_is_ascii_and_stable():
     assert slug("Prosciutto di Parma") == "prosciutto-di-parma"
     assert slug("安溪铁观音") == "an-xi-tie-guan-yin"
     assert slug("!!!") == "gi"
+
+
+def test_thai_is_romanised_offline():
+    from compare.names import thai_romanisation
+
+    assert thai_romanisation("ทุเรียนปราจีน") == "thurianprachin"
+    assert thai_romanisation("Champagne") is None
+
+
+def test_wade_giles_reads_the_old_spellings():
+    from compare.names import wade_giles
+
+    assert wade_giles("铁观音") == "tieh kuan yin"
+    assert wade_giles("龙井") == "lung ching"
+    assert wade_giles("绍兴") == "shao hsing"

@@ -1,0 +1,66 @@
+"""The fixed words of a PDF briefing (labels, page numbers, confidence levels) in English and Chinese."""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "zh")
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "sources": "Sources",
+        "page": "Page",
+        "page_x_of_y": "Page {page} of {pages}",
+        "unconfirmed": "unconfirmed",
+        "unconfirmed_title": "Unconfirmed",
+        "disclaimer": "Disclaimer",
+        "info": "Note",
+        "date": "Date",
+        "data_version": "Data version",
+        "language": "Language",
+        "language_name": "English",
+        "confidence": "confidence",
+        "confidence_high": "high",
+        "confidence_medium": "medium",
+        "confidence_low": "low",
+        "confidence_unconfirmed": "unconfirmed",
+        "kind_dispute": "Dispute briefing",
+        "kind_compare": "Comparison briefing",
+        "kind_screening": "Screening briefing",
+        "colon": ": ",
+        "separator": " · ",
+    },
+    "zh": {
+        "sources": "来源",
+        "page": "页",
+        "page_x_of_y": "第 {page} 页，共 {pages} 页",
+        "unconfirmed": "未经证实",
+        "unconfirmed_title": "未经证实",
+        "disclaimer": "免责声明",
+        "info": "说明",
+        "date": "日期",
+        "data_version": "数据版本",
+        "language": "语言",
+        "language_name": "中文",
+        "confidence": "可信度",
+        "confidence_high": "高",
+        "confidence_medium": "中",
+        "confidence_low": "低",
+        "confidence_unconfirmed": "未经证实",
+        "kind_dispute": "争议简报",
+        "kind_compare": "比较简报",
+        "kind_screening": "筛查简报",
+        "colon": "：",
+        "separator": " · ",
+    },
+}
+
+
+def label(lang: str, key: str, **values: object) -> str:
+    """The label `key` in `lang` (English for an unknown language), with {placeholders} filled in."""
+    text = LABELS.get(lang, LABELS["en"])[key]
+    return text.format(**values) if values else text
+
+
+def confidence(lang: str, level: str) -> str:
+    """A confidence level ("high", "medium", "low", "unconfirmed") in words; unknown levels as given."""
+    table = LABELS.get(lang, LABELS["en"])
+    return table.get(f"confidence_{level}", level)
