@@ -5,12 +5,24 @@ import streamlit as st
 st.set_page_config(page_title="GIScope", layout="wide")
 
 pg = st.navigation(
-    [
-        st.Page("app_pages/overview.py", title="Agreements", default=True),
-        st.Page("app_pages/search.py", title="Search"),
-        st.Page("app_pages/gi.py", title="GI record"),
-        st.Page("app_pages/screen.py", title="Screen labels"),
-        st.Page("app_pages/scan.py", title="Scan a proposed list"),
-    ]
+    {
+        "Register": [
+            st.Page("app_pages/overview.py", title="Agreements", default=True),
+            st.Page("app_pages/search.py", title="Search"),
+            st.Page("app_pages/gi.py", title="GI record"),
+        ],
+        "Screening": [
+            st.Page("app_pages/screen.py", title="Screen labels"),
+            st.Page("app_pages/scan.py", title="Scan a proposed list"),
+        ],
+        "Agreements and law": [
+            st.Page("app_pages/compare.py", title="Compare agreements"),
+            st.Page("app_pages/profiles.py", title="Foreign GI law"),
+            st.Page("app_pages/deadlines.py", title="Deadlines and alerts"),
+        ],
+        "Briefings": [
+            st.Page("app_pages/briefs.py", title="Briefings"),
+        ],
+    }
 )
 pg.run()

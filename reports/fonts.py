@@ -81,7 +81,7 @@ class Fonts:
 
 
 _lock = threading.Lock()
-_registered: tuple[tuple, Fonts] | None = None
+_registered: tuple[tuple[tuple[str, FontFile], ...], Fonts] | None = None
 
 
 def _find(font: FontFile) -> str | None:
@@ -184,10 +184,9 @@ def split_runs(text: str) -> list[tuple[str, str]]:
     key: str | None = None
     buf: list[str] = []
     for ch in text:
-        if key is not None and (ch == " " or unicodedata.category(ch)[0] == "M"):
-            if ord(ch) in coverage[key]:
-                buf.append(ch)
-                continue
+        if key is not None and (ch == " " or unicodedata.category(ch)[0] == "M") and ord(ch) in coverage[key]:
+            buf.append(ch)
+            continue
         k = _font_for(ch) or LATIN
         if k != key and buf:
             runs.append((key or LATIN, "".join(buf)))

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Install the Debian packages GIScope's tests and PDF briefings need, when they are missing:
-# chromium (browser tests through Playwright), fonts-wqy-microhei (CJK) and fonts-thai-tlwg (Thai)
-# for embedded PDF fonts, poppler-utils (pdffonts, pdftoppm) to check PDFs as a reader sees them.
+# chromium (browser tests through Playwright), fonts-wqy-microhei (CJK), fonts-thai-tlwg (Thai) and
+# fonts-dejavu-core (Latin, Greek, Cyrillic) for embedded PDF fonts, poppler-utils (pdffonts, pdftoppm) to check PDFs as a reader sees them.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 ls /usr/share/fonts/truetype/tlwg/*.ttf >/dev/null 2>&1 || missing+=(fonts-thai-tlwg)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 

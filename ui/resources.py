@@ -7,7 +7,7 @@ service results into plain rows for tables; they decide nothing about the regist
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -15,12 +15,17 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
+from agreements.model import Alert, Deadline, Profile
 from agreements.services import AgreementOverview
+from briefings.services import AGREEMENT_SHORT
 from compare.conflicts import SEVERITY_RANK, ConflictIndex, worst_severity
+from compare.scope import ComparedDimension
 from compare.services import Finding, LabelResult, ScanRow, build_index
 from config import Settings
 from gi_lists.importers import InputError
 from gi_lists.model import GI, STATUSES, Protection
+from reports.briefing import Briefing
+from reports.render import render
 from storage.engine import StorageError, make_engine
 from storage.migrate import ensure_current
 
@@ -331,3 +336,163 @@ def scan_table(rows: Sequence[ScanRow]) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Agreements and law: language switch, scope comparison, profiles, deadlines, alerts, briefings
+# ---------------------------------------------------------------------------------------------
+
+LANGUAGES = {"en": "English", "zh": "中文"}
+CONFIDENCES = ("high", "medium", "low", "unconfirmed")
+DIFFERS_CSS = "background-color: #fff4e5"
+DEADLINE_CSS = {
+    "overdue": "color: #b71c1c; background-color: #fdecea; font-weight: 600",
+    "due": "color: #8a5300; background-color: #fff4e5; font-weight: 600",
+    "upcoming": "color: #616161",
+    "met": "color: #1b5e20; background-color: #e8f5e9",
+}
+DEADLINE_STATES_ZH = {"overdue": "逾期", "due": "即将到期", "upcoming": "未到期", "met": "已完成"}
+
+
+def language(key: str) -> str:
+    """The page's language switch (English / 中文); returns 'en' or 'zh'."""
+    choice = st.radio(
+        "Language · 语言", list(LANGUAGES), format_func=LANGUAGES.__getitem__, key=key, horizontal=True
+    )
+    return "zh" if choice == "zh" else "en"
+
+
+def tr(lang: str, en: str, zh: str) -> str:
+    """The English or the Chinese text, by the page's language."""
+    return zh if lang == "zh" else en
+
+
+def marked(text: str, level: str | None) -> str:
+    """Text followed by '⚠ low' / '⚠ unconfirmed' when its confidence is doubtful."""
+    return f"{text} ⚠ {level or 'unconfirmed'}" if (level or "unconfirmed") in DOUBTFUL else text
+
+
+def confidence_badge(level: str | None) -> str:
+    """Confidence as a markdown badge: orange with ⚠ when low or unconfirmed."""
+    level = level or "unconfirmed"
+    return f":orange-badge[⚠ {level}]" if level in DOUBTFUL else f":gray-badge[{level}]"
+
+
+def agreement_name(agreement_id: str, lang: str = "en") -> str:
+    return AGREEMENT_SHORT["zh" if lang == "zh" else "en"].get(agreement_id, agreement_id)
+
+
+def scope_table(dimensions: Sequence[ComparedDimension], columns: Sequence[str], lang: str) -> pd.DataFrame:
+    """Dimension × agreement: each cell the value and its article; doubtful values marked ⚠."""
+    differs = tr(lang, "Differs", "有差异")
+    rows = []
+    for d in dimensions:
+        row = {tr(lang, "Dimension", "维度"): d.dimension.label(lang), differs: "● yes" if d.differs else "—"}
+        for a in columns:
+            v = d.values[a]
+            article = v.article if v.article not in ("", UNKNOWN) else tr(lang, "article unknown", "条款不详")
+            row[agreement_name(a, lang)] = marked(f"{v.value(lang)} [{article}]", v.confidence)
+        rows.append(row)
+    return pd.DataFrame(rows).set_index(tr(lang, "Dimension", "维度")) if rows else pd.DataFrame()
+
+
+def highlight_differences(frame: pd.DataFrame) -> Any:
+    """Rows whose second column (Differs) says yes are shaded."""
+    if frame.empty:
+        return frame
+    column = frame.columns[0]
+    return frame.style.apply(
+        lambda row: [DIFFERS_CSS if str(row[column]).startswith("●") else ""] * len(row), axis=1
+    )
+
+
+def profile_cases_table(profile: Profile, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                tr(lang, "Case", "案例"): c.name,
+                tr(lang, "Court", "法院"): c.court or "",
+                tr(lang, "Date", "日期"): c.date or "",
+                tr(lang, "Point decided", "要点"): c.point(lang),
+                tr(lang, "Source", "来源"): c.source or UNKNOWN,
+                tr(lang, "Confidence", "可信度"): confidence(c.confidence),
+            }
+            for c in profile.cases
+        ]
+    )
+
+
+def profile_history_table(rows: Sequence[Mapping[str, object]]) -> pd.DataFrame:
+    """ProfileRepository.history rows, newest first."""
+    return pd.DataFrame(
+        [
+            {
+                "At": h["at"],
+                "Who": h["who"],
+                "Field": h["key"],
+                "What": h["what"],
+                "Before": h["before"] or "",
+                "After": h["after"] or "",
+                "Reason": h["reason"],
+            }
+            for h in reversed(rows)
+        ]
+    )
+
+
+def deadline_state(state: str, lang: str) -> str:
+    return DEADLINE_STATES_ZH.get(state, state) if lang == "zh" else state
+
+
+def deadlines_table(items: Sequence[Deadline], today: str, lang: str) -> pd.DataFrame:
+    rows = []
+    for d in items:
+        outcome = (d.outcome_zh if lang == "zh" and d.outcome_zh else d.outcome_en) or ""
+        if outcome and d.outcome_status:
+            outcome = f"[{d.outcome_status}] {outcome}"
+        if outcome and d.outcome_source:
+            outcome += f" ({tr(lang, 'source', '来源')}: {d.outcome_source})"
+        rows.append(
+            {
+                tr(lang, "Due", "期限"): d.due,
+                tr(lang, "State", "状态"): deadline_state(d.state(today), lang),
+                tr(lang, "Deadline", "事项"): d.title(lang),
+                tr(lang, "Basis", "依据"): d.basis or UNKNOWN,
+                tr(lang, "Outcome", "结果"): outcome or "—",
+                tr(lang, "Source", "来源"): d.source or UNKNOWN,
+                tr(lang, "Confidence", "可信度"): confidence(d.confidence),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def styled_states(frame: pd.DataFrame, states: Sequence[str]) -> Any:
+    """A deadlines table whose State column is coloured: overdue red, due amber, upcoming grey, met green."""
+    if frame.empty:
+        return frame
+    column = frame.columns[1]
+    css = [DEADLINE_CSS.get(s, "") for s in states]
+    return frame.style.apply(lambda col: css, subset=[column], axis=0)
+
+
+def alerts_table(alerts: Sequence[Alert]) -> pd.DataFrame:
+    """The alert feed, newest first."""
+    return pd.DataFrame(
+        [
+            {
+                "At": a.at,
+                "Kind": a.kind,
+                "Alert": a.title,
+                "Detail": a.detail or "",
+                "Source": a.source or "",
+                "Delivered": a.delivered_at or ("failed: " + a.delivery_error if a.delivery_error else "—"),
+            }
+            for a in sorted(alerts, key=lambda a: (a.at, a.id), reverse=True)
+        ]
+    )
+
+
+@st.cache_data(show_spinner="Rendering the PDF…", max_entries=32)
+def pdf(briefing: Briefing) -> bytes:
+    """A prepared briefing rendered as PDF bytes (cached: the briefing names its date and data version)."""
+    return render(briefing)

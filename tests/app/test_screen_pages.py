@@ -118,8 +118,8 @@ def test_each_match_shows_its_reason_and_legal_basis(register):
 
 
 def test_low_confidence_matches_are_marked(register):
-    at = screen("plain green tea")
-    rows = match_rows(at, "plain green tea")
+    at = screen("Barollox")  # two letters off Barolo: a weak, low-confidence similarity
+    rows = match_rows(at, "Barollox")
     assert rows and rows[0]["Confidence"] == "⚠ low", rows
     assert rows[0]["Severity"] == "○ low"
 

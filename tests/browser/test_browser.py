@@ -227,3 +227,59 @@ def test_scanning_an_uploaded_csv_finds_a_protected_name_and_a_generic_term(app_
     assert found["Champagne"]["Finding"] == "already-protected", found
     assert found["Cheddar"]["Finding"] == "generic-term", found
     assert "high" in found["Cheddar"]["Severity"]
+
+
+# --- Agreements and law, briefings ----------------------------------------------------------
+
+COMPARE_SCREENSHOT = ROOT / "docs" / "screenshot-compare.png"
+
+
+def pdf_text(path: Path) -> tuple[int, str]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    return len(reader.pages), "\n".join(p.extract_text() or "" for p in reader.pages)
+
+
+def test_compare_page_shows_the_table_of_dimensions_with_differences_highlighted(app_url, page):
+    page.goto(f"{app_url}/compare")
+    page.get_by_role("heading", name="Compare agreements").wait_for()
+    table = page.locator("[data-testid='stTable'] table").first
+    table.get_by_text("Legal form and binding force").wait_for()
+    columns = [c.strip() for c in table.locator("thead th").all_inner_texts()]
+    assert columns[-3:] == ["China–EU", "China–France", "China–Thailand"], columns
+    assert table.locator("tbody tr").count() >= 15
+    assert "● yes" in table.inner_text()
+    if os.environ.get("GISCOPE_SCREENSHOT") == "1":
+        save_full_page(page, COMPARE_SCREENSHOT)
+
+
+def test_downloading_the_comparison_brief_gives_a_pdf_of_several_pages(app_url, page, tmp_path):
+    page.goto(f"{app_url}/compare")
+    button = page.get_by_role("button", name="Download comparison brief (PDF)")
+    with page.expect_download() as download_info:
+        button.click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".pdf")
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    pages, text = pdf_text(saved)
+    assert pages >= 2
+    assert "China–EU" in text
+
+
+def test_downloading_the_dispute_brief_for_champagne_in_cn_names_it_in_chinese(app_url, page, tmp_path):
+    page.goto(f"{app_url}/briefs")
+    page.get_by_role("heading", name="Briefings").wait_for()
+    page.get_by_label("GI id or name").fill("香槟")
+    choose(page, "Jurisdiction", "CN")
+    page.get_by_role("button", name="Prepare dispute brief").click()
+    button = page.get_by_role("button", name="Download dispute brief (PDF)")
+    button.wait_for()
+    with page.expect_download() as download_info:
+        button.click()
+    saved = tmp_path / "dispute.pdf"
+    download_info.value.save_as(saved)
+    assert saved.read_bytes().startswith(b"%PDF")
+    _, text = pdf_text(saved)
+    assert "香槟" in text

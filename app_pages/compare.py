@@ -1,0 +1,90 @@
+"""Compare agreements: what each arrangement protects, dimension by dimension, with the article."""
+
+import streamlit as st
+
+from agreements.services import AgreementError, compare_agreements, overview
+from briefings.services import compare_brief
+from gi_lists.services import RegisterError
+from ui.resources import (
+    agreement_name,
+    confidence_badge,
+    engine,
+    highlight_differences,
+    language,
+    pdf,
+    plain,
+    scope_table,
+    tr,
+)
+
+heading = st.empty()
+lang = language("compare_lang")
+heading.title(tr(lang, "Compare agreements", "协定比较"))
+st.caption(
+    tr(
+        lang,
+        "Each dimension of protection as the agreement text states it, with the article. Shaded rows: the "
+        "agreements differ (the TRIPS baseline is shown, not counted). ⚠ marks a low or unconfirmed value.",
+        "逐项列出各协定文本规定的保护内容及条款。"
+        "底色标出的行：各协定之间存在差异（TRIPS 基准仅供参照，不计入）。"
+        "⚠ 表示可信度低或未经证实。",
+    )
+)
+
+with engine().connect() as conn:
+    known = [ov.agreement.id for ov in overview(conn)]
+    chosen = st.multiselect(
+        tr(lang, "Agreements (2 to 4)", "协定（2至4个）"),
+        known,
+        default=known[:4],
+        format_func=lambda a: agreement_name(a, lang),
+        max_selections=4,
+        key="compare_ids",
+    )
+    left, right = st.columns(2)
+    trips = left.checkbox(tr(lang, "TRIPS baseline", "TRIPS 基准"), key="compare_trips")
+    only_differences = right.toggle(tr(lang, "Only differences", "仅显示差异"), key="compare_only_diff")
+    if len(chosen) < 2:
+        st.info(tr(lang, "Choose two agreements or more.", "请选择至少两个协定。"))
+        st.stop()
+    try:
+        comparison = compare_agreements(conn, chosen, include_trips=trips)
+        briefing = compare_brief(conn, chosen, lang=lang)
+    except (AgreementError, RegisterError) as exc:
+        st.error(str(exc))
+        st.stop()
+
+shown = comparison.differing if only_differences else list(comparison.dimensions)
+st.markdown(
+    tr(
+        lang,
+        f"**{len(comparison.differing)} of {len(comparison.dimensions)} dimensions differ** between "
+        f"{', '.join(agreement_name(a) for a in chosen)}.",
+        f"**{len(comparison.dimensions)} 个维度中有 {len(comparison.differing)} 个存在差异**"
+        f"（{'、'.join(agreement_name(a, 'zh') for a in chosen)}）。",
+    )
+)
+st.download_button(
+    tr(lang, "Download comparison brief (PDF)", "下载比较简报（PDF）"),
+    pdf(briefing),
+    file_name=f"giscope-compare-{'-'.join(chosen)}-{lang}.pdf",
+    mime="application/pdf",
+    on_click="ignore",
+    key="compare_pdf",
+)
+if not shown:
+    st.success(tr(lang, "The agreements do not differ on any dimension.", "各协定在所有维度上均无差异。"))
+    st.stop()
+st.table(highlight_differences(scope_table(shown, comparison.agreements, lang)))
+
+st.subheader(tr(lang, "Notes and sources", "说明与来源"))
+for d in shown:
+    mark = " · " + tr(lang, "differs", "有差异") if d.differs else ""
+    with st.expander(f"{d.dimension.label(lang)}{mark}"):
+        for a, v in d.values.items():
+            st.markdown(
+                f"**{agreement_name(a, lang)}** · {plain(v.article)} · {confidence_badge(v.confidence)}"
+            )
+            if v.note:
+                st.markdown(plain(v.note))
+            st.caption(f"{tr(lang, 'Source', '来源')}: {plain(v.source or 'unknown')}")

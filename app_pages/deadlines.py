@@ -1,0 +1,68 @@
+"""Deadlines and alerts: the agreements' time limits with their state, and the alert feed."""
+
+import datetime as dt
+
+import streamlit as st
+
+from agreements.outbox import deliver
+from agreements.services import list_alerts, list_deadlines, refresh_deadline_alerts
+from config import Settings
+from gi_lists.services import now_iso
+from ui.resources import alerts_table, deadlines_table, engine, language, styled_states, tr
+
+heading = st.empty()
+lang = language("deadlines_lang")
+heading.title(tr(lang, "Deadlines and alerts", "期限与提醒"))
+st.caption(
+    tr(
+        lang,
+        "Annex V/VI processing, objection windows of published batches and scope reviews. A deadline is due "
+        "within 30 days of the date below, overdue once past and not met.",
+        "附录五、六名称的处理期限、已公布批次的异议期和扩大保护范围审议。距下列日期30天内为即将到期，"
+        "已过期且未完成为逾期。",
+    )
+)
+
+left, right = st.columns(2)
+today = left.date_input(tr(lang, "Today", "今天"), value=dt.date.today(), key="deadlines_today")
+within = right.number_input(
+    tr(lang, "Within N days (0 = all)", "N 天内（0 = 全部）"),
+    min_value=0,
+    value=0,
+    step=30,
+    key="deadlines_within",
+    help=tr(
+        lang, "Deadlines due in the next N days, and those overdue.", "未来 N 天内到期的期限及已逾期的期限。"
+    ),
+)
+day = today.isoformat() if isinstance(today, dt.date) else dt.date.today().isoformat()
+
+# Alerts are raised against the real date: a date chosen above only changes what the table shows.
+settings = Settings.from_env()
+with engine().begin() as conn:
+    raised = refresh_deadline_alerts(conn, today=dt.date.today().isoformat(), at=now_iso())
+if raised and (settings.alert_outbox or settings.alert_webhook):
+    report = deliver(engine(), outbox=settings.alert_outbox, webhook=settings.alert_webhook)
+    if report.failed:
+        st.warning(f"{report.failed} alert(s) not delivered: {report.error} (kept for later)")
+
+with engine().connect() as conn:
+    items = list_deadlines(conn, today=day, within=int(within) or None)
+
+if items:
+    st.table(styled_states(deadlines_table(items, day, lang), [d.state(day) for d in items]), hide_index=True)
+    if any(d.confidence in ("low", "unconfirmed") for d in items):
+        st.caption(tr(lang, "⚠ marks a low or unconfirmed deadline.", "⚠ 表示可信度低或未经证实的期限。"))
+else:
+    st.info(tr(lang, "No deadline in that window.", "该期间内没有期限。"))
+
+st.subheader(tr(lang, "Alerts", "提醒"))
+since = st.date_input(tr(lang, "Since", "起始日期"), value=None, key="alerts_since")
+with engine().connect() as conn:
+    alerts = list_alerts(conn, since=since.isoformat() if isinstance(since, dt.date) else None)
+if raised:
+    st.caption(tr(lang, f"{raised} new deadline alert(s) raised today.", f"今天新增 {raised} 条期限提醒。"))
+if alerts:
+    st.dataframe(alerts_table(alerts), hide_index=True)
+else:
+    st.caption(tr(lang, "No alert.", "没有提醒。"))
