@@ -296,6 +296,16 @@ def get_profile(conn: Connection, jurisdiction: str) -> Profile:
     return profile
 
 
+STALE_EN = "[to be updated: the Chinese text was revised on {date}] "
+STALE_ZH = "【待更新：英文内容已于{date}修订】"
+
+
+def _strip_stale(text: str) -> str:
+    import re
+
+    return re.sub(r"^(\[to be updated: [^\]]*\] |【待更新：[^】]*】)", "", text)
+
+
 def edit_profile(
     conn: Connection,
     jurisdiction: str,
@@ -320,20 +330,27 @@ def edit_profile(
     if confidence is not None and confidence not in ("high", "medium", "low", "unconfirmed"):
         raise AgreementError(f"confidence must be high, medium, low or unconfirmed, not {confidence!r}")
     if not reason.strip():
-        raise AgreementError("say why the field changes (--reason)")
+        raise AgreementError("say why the field changes (a reason is required)")
     for label, value in (("value", value_en), ("value", value_zh), ("source", source)):
         if value is not None and not value.strip():
             raise AgreementError(f"the new {label} is empty")
     changed_source = source is not None or value_en is not None or value_zh is not None
     if changed_source and source is None:
-        raise AgreementError("a changed value needs its --source")
+        raise AgreementError("a changed value needs its source")
+    stamp = at or dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    new_en = value_en if value_en is not None else current.fact.value_en
+    new_zh = value_zh if value_zh is not None else current.fact.value_zh
+    # one language edited: the other no longer matches the new source, so say so in it
+    if value_en is not None and value_zh is None and value_en != current.fact.value_en:
+        new_zh = f"{STALE_ZH.format(date=stamp[:10])}{_strip_stale(current.fact.value_zh)}"
+    if value_zh is not None and value_en is None and value_zh != current.fact.value_zh:
+        new_en = f"{STALE_EN.format(date=stamp[:10])}{_strip_stale(current.fact.value_en)}"
     fact = Fact(
-        value_en if value_en is not None else current.fact.value_en,
-        value_zh if value_zh is not None else current.fact.value_zh,
+        new_en,
+        new_zh,
         source if source is not None else current.fact.source,
         confidence if confidence is not None else current.fact.confidence,
     )
-    stamp = at or dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     return ProfileRepository(conn).update_field(
         profile.jurisdiction, key, fact, at=stamp, who=who, reason=reason
     )

@@ -13,8 +13,8 @@ from pathlib import Path
 from sqlalchemy import Connection, func, select
 
 from agreements.model import Fact, Profile, ScopeValue
-from agreements.services import compare_agreements, get_profile, overview
-from compare.conflicts import SEVERITY_RANK, Hit
+from agreements.services import AgreementError, compare_agreements, get_profile, overview
+from compare.conflicts import SEVERITY_RANK, ConflictIndex, Hit
 from compare.services import LabelResult, ScanRow, build_index, check_labels, read_labels, scan_list
 from gi_lists.model import GI, JURISDICTION_INCLUDES, Protection
 from gi_lists.services import RegisterError, find_gi
@@ -75,7 +75,8 @@ T = {
         "compare_title": "Agreement comparison: {names}",
         "compare_sub": "What each arrangement protects, article by article",
         "key_diff": "Key differences",
-        "no_diff": "The agreements compared do not differ on any recorded dimension.",
+        "no_diff": "The sources state no difference between the agreements compared on which both sides are known.",
+        "gaps": "These dimensions also differ, but only because a side's position is unknown or unconfirmed in the sources: ",
         "matrix": "Full comparison",
         "dimension": "Dimension",
         "counts": "Names per list",
@@ -137,7 +138,8 @@ T = {
         "compare_title": "协定比较：{names}",
         "compare_sub": "逐条比较各项安排的保护内容",
         "key_diff": "主要差异",
-        "no_diff": "所比较的协定在已记录的各维度上没有差异。",
+        "no_diff": "在双方立场均有资料的维度上，所比较的协定之间没有资料表明的差异。",
+        "gaps": "以下维度也有不同，但仅因一方的立场在资料中不详或未经证实：",
         "matrix": "完整比较",
         "dimension": "维度",
         "counts": "各名录的名称数量",
@@ -302,6 +304,14 @@ def _next_steps(
     return Bullets(tuple(Para(i) for i in items), checklist=True)
 
 
+def _title_name(gi: GI, lang: str) -> str:
+    """The GI's name for a title: in a Chinese brief its Chinese form too (香槟（Champagne）)."""
+    han = next((n.text for n in gi.names if n.script == "Hani"), None)
+    if lang == "zh" and han and han != gi.display_name:
+        return f"{han}（{gi.display_name}）"
+    return gi.display_name
+
+
 def dispute_brief(
     conn: Connection,
     gi_ref: str,
@@ -310,6 +320,7 @@ def dispute_brief(
     labels: Sequence[str] = (),
     lang: str = "en",
     today: str | None = None,
+    index: ConflictIndex | None = None,
 ) -> Briefing:
     j = jurisdiction.upper()
     if j not in JURISDICTION_NAMES["en"]:
@@ -354,8 +365,7 @@ def dispute_brief(
     conflict_blocks: list[Para | Table | Notice] = []
     has_conflicts = False
     if labels:
-        index = build_index(conn)
-        results = check_labels(index, labels, j, lang=lang)
+        results = check_labels(index or build_index(conn), labels, j, lang=lang)
         own = _hit_rows(results, lang, only_gi=gi.id)
         has_conflicts = bool(own)
         if own:
@@ -421,7 +431,7 @@ def dispute_brief(
     sections.append(Section("", tuple(closing)))
     return Briefing(
         kind="dispute",
-        title=s["dispute_title"].format(name=gi.display_name, where=where),
+        title=s["dispute_title"].format(name=_title_name(gi, lang), where=where),
         subtitle=s["dispute_sub"],
         lang="zh" if lang == "zh" else "en",
         date=_today(today),
@@ -434,19 +444,22 @@ def compare_brief(
     conn: Connection, ids: Sequence[str], *, lang: str = "en", today: str | None = None
 ) -> Briefing:
     if not 2 <= len(set(ids)) <= 4:
-        raise RegisterError("a comparison brief takes two to four agreements")
+        raise AgreementError("a comparison brief takes two to four agreements")
     s = T[lang]
     comparison = compare_agreements(conn, list(ids), include_trips=True)
     short = AGREEMENT_SHORT[lang]
     columns = list(comparison.agreements)
-    diff_blocks: list[Facts | Para] = []
-    for d in comparison.differing:
+    diff_blocks: list[Facts | Para | Notice] = []
+    for d in comparison.key_differences:
         diff_blocks.append(Para(d.dimension.label(lang), style="lead"))
         diff_blocks.append(
             Facts(tuple((short.get(a, a), _scope_para(d.values[a], lang)) for a in columns if a != "trips"))
         )
     if not diff_blocks:
         diff_blocks.append(Para(s["no_diff"]))
+    gaps = [d.dimension.label(lang) for d in comparison.differing if not d.key_difference]
+    if gaps:
+        diff_blocks.append(Notice(s["gaps"] + "; ".join(gaps), "unconfirmed"))
     width = 0.22
     rest = (1 - width) / len(columns)
     matrix = Table(

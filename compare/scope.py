@@ -15,17 +15,34 @@ def _normal(text: str) -> str:
     return " ".join(text.casefold().split()).rstrip(".")
 
 
+def known(value: ScopeValue) -> bool:
+    """A value the sources state (not 'unknown', not from knowledge alone)."""
+    return (
+        value.article.strip().lower() != "unknown"
+        and _normal(value.value_en) not in ("unknown", "")
+        and value.confidence != "unconfirmed"
+    )
+
+
 @dataclass(frozen=True)
 class ComparedDimension:
     dimension: ScopeDimension
     values: dict[str, ScopeValue]
     differs: bool
 
+    @property
+    def key_difference(self) -> bool:
+        """The agreements differ and at least two of them state their position (sourced, not
+        unknown): a difference a negotiator can rely on, not a gap in the sources."""
+        stated = [v for a, v in self.values.items() if a != BASELINE and known(v)]
+        return self.differs and len(stated) >= 2 and len({_normal(v.value_en) for v in stated}) > 1
+
     def to_dict(self, lang: str = "en") -> dict[str, object]:
         return {
             "key": self.dimension.key,
             "label": self.dimension.label(lang),
             "differs": self.differs,
+            "key_difference": self.key_difference,
             "values": {
                 agreement: {
                     "value": v.value(lang),
@@ -47,6 +64,10 @@ class Comparison:
     @property
     def differing(self) -> list[ComparedDimension]:
         return [d for d in self.dimensions if d.differs]
+
+    @property
+    def key_differences(self) -> list[ComparedDimension]:
+        return [d for d in self.dimensions if d.key_difference]
 
     def to_dict(self, lang: str = "en") -> dict[str, object]:
         return {"agreements": list(self.agreements), "dimensions": [d.to_dict(lang) for d in self.dimensions]}

@@ -191,12 +191,12 @@ def test_a_valid_edit_is_stored_and_shown_with_its_history(register):
         "DIP fee notice 2026",
         "high",
     )
-    assert "fees: value_en, source changed" in at.success[0].value
+    assert "fees: value_en, value_zh, source changed" in at.success[0].value  # zh marked "to be updated"
     shown = at.dataframe[0].value
-    assert set(shown["What"]) == {"value_en", "source"}
+    assert set(shown["What"]) == {"value_en", "value_zh", "source"}
     assert set(shown["Who"]) == {"page-tester"} and set(shown["Reason"]) == {"fee schedule changed"}
     assert "Application 600 THB." in set(shown["After"])
-    assert len(history) == 2
+    assert len(history) == 3
     assert "Application 600 THB." in texts(at)  # the field block shows the new value on the same run
 
 

@@ -62,7 +62,7 @@ def test_staff_can_correct_a_profile_field_and_see_the_history(shared: Shared, t
     fees = next(f for f in data["fields"] if f["key"] == "fees")
     assert fees["value_en"] == "Application 500 THB (checked 2026)"
     assert data["history"][0]["who"] == "tester" and data["history"][0]["reason"] == "checked"
-    clean_error(giscope("profile", "TH", "--set", "fees", "--value", "x", "--reason", "r", db=db), "--source")
+    clean_error(giscope("profile", "TH", "--set", "fees", "--value", "x", "--reason", "r", db=db), "source")
 
 
 def test_deadlines_show_the_annex_v_vi_deadline_as_past_with_its_outcome(shared: Shared) -> None:

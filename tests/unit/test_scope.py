@@ -29,7 +29,7 @@ def test_json_shape_follows_the_contract():
     data = compare_scope(DIMS, ["x", "y"]).to_dict("zh")
     assert data["agreements"] == ["x", "y"]
     d = data["dimensions"][0]
-    assert set(d) == {"key", "label", "differs", "values"} and d["label"] == "甲"
+    assert set(d) == {"key", "label", "differs", "key_difference", "values"} and d["label"] == "甲"
     assert set(d["values"]["x"]) == {"value", "article", "note", "source", "confidence"}
 
 
@@ -40,3 +40,16 @@ def test_deadline_states():
     assert d.state("2024-01-01") == "upcoming"
     met = Deadline("k", "processing", "t", "t", "2025-03-01", outcome_status="met")
     assert met.state("2026-11-27") == "met"
+
+
+def test_key_differences_need_two_stated_positions():
+    unknown = ScopeValue("unknown", "不详", "unknown", None, "not found", "unconfirmed")
+    dims = [
+        ScopeDimension(
+            "stated", "S", "S", {"x": v("Art. 23-level for all products"), "y": v("Art. 22 only")}
+        ),
+        ScopeDimension("gap", "G", "G", {"x": v("yes"), "y": unknown}),
+    ]
+    c = compare_scope(dims, ["x", "y"])
+    assert [d.dimension.key for d in c.differing] == ["stated", "gap"]
+    assert [d.dimension.key for d in c.key_differences] == ["stated"]
