@@ -222,7 +222,11 @@ def _protection_rows(protections: Sequence[Protection], lang: str) -> tuple[tupl
         rows.append(
             (
                 Para(f"{p.jurisdiction}: {route}"),
-                Para(p.status + (f" — {p.note}" if p.note else "")),
+                Para(
+                    p.note
+                    if p.note and p.note.lower().startswith(p.status)
+                    else p.status + (f" — {p.note}" if p.note else "")
+                ),
                 Para(p.since or "—"),
                 Para(p.confidence, _src(p.source, p.confidence)),
             )
@@ -337,7 +341,7 @@ def dispute_brief(
         table = Table(
             (s["route"], s["status"], s["since"], s["confidence"]),
             _protection_rows(protections, lang),
-            (0.32, 0.38, 0.12, 0.18),
+            (0.28, 0.40, 0.14, 0.18),
         )
         sections.append(Section(s["protection"].format(where=where), (table,)))
     else:

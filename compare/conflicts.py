@@ -937,6 +937,53 @@ _KIND_PHRASE = {
 }
 
 
+_KIND_PHRASE_ZH = {
+    "exact": "使用了受保护名称",
+    "official-rendering": "使用了官方中文译名",
+    "translation": "翻译了受保护名称",
+    "transliteration": "音译了受保护名称",
+    "script-variant": "以另一种书写形式使用了受保护名称",
+    "homophone": "与受保护名称同音（拼音相同、汉字不同）",
+    "evocation": "暗示（联想）受保护名称",
+    "partial": "使用了受保护名称的一部分",
+    "fuzzy": "拼写与受保护名称相近",
+    "generic-overlap": "与受保护名称仅共有通用名称",
+}
+_STATUS_ZH = {"protected": "受保护", "pending": "待决", "in-objection": "异议期中", "listed": "列入名录"}
+_WHY_ZH = (
+    ("a generic term alone", "仅为通用名称"),
+    ("similar spelling", "拼写相近"),
+    ("a partial match", "部分匹配"),
+    ("the name is used as a colour", "名称被用作颜色，并非用于同类产品"),
+    ("the name is pending", "该名称尚在审查中，当地尚未保护"),
+    ("the label's goods", "标签所标商品与该地理标志属于不同类别"),
+    ("like goods assumed", "推定为同类产品（标签未注明产品类别）"),
+    ("like goods", "同类产品"),
+)
+
+
+def _route_phrase_zh(p: Protection) -> str:
+    if p.route == "agreement":
+        where = f"{p.agreement} 附录{p.annex}" if p.annex else str(p.agreement)
+    elif p.route == "trademark":
+        where = "集体商标或证明商标"
+    else:
+        where = "国内登记" + (f"（{p.agreement}名录）" if p.agreement else "")
+    since = f"，自{p.since}起" if p.since else ""
+    return f"在{p.jurisdiction}{_STATUS_ZH.get(p.status, p.status)}，途径：{where}{since}"
+
+
+def reason_text(
+    cand_label: str, kind: str, matched: str, note: str, p: Protection, why: str, lang: str
+) -> str:
+    """The one-sentence reason of a hit, in English or Chinese (rule notes stay in English)."""
+    if lang == "zh":
+        why_zh = next((zh for en, zh in _WHY_ZH if why.startswith(en)), why)
+        return f"“{cand_label}”{_KIND_PHRASE_ZH[kind]}“{matched}”，{_route_phrase_zh(p)}；{why_zh}。"
+    extra = f" ({note})" if note else ""
+    return f"'{cand_label}' {_KIND_PHRASE[kind]} '{matched}'{extra}, {_route_phrase(p)}; {why}."
+
+
 def _route_phrase(p: Protection) -> str:
     if p.route == "agreement":
         where = f"Annex {p.annex} of {p.agreement}" if p.annex else p.agreement
@@ -1005,10 +1052,8 @@ class Checker:
             strongest = sorted(
                 protections, key=lambda p: (p.status != "protected", CONFIDENCE_RANK.get(p.confidence, 3))
             )
-            route = _route_phrase(strongest[0])
-            note = f" ({cand.note})" if cand.note else ""
-            reason = (
-                f"'{cand.label_form}' {_KIND_PHRASE[cand.kind]} '{cand.matched_form}'{note}, {route}; {why}."
+            reason = reason_text(
+                cand.label_form, cand.kind, cand.matched_form, cand.note, strongest[0], why, lang
             )
             hit = Hit(
                 gi=gi,
