@@ -50,3 +50,18 @@ for ov in agreements:
     if a.events:
         with st.expander(f"Dated events ({len(a.events)})"):
             st.table(events_table(ov), hide_index=True)
+    articles = a.extra.get("articles") if isinstance(a.extra, dict) else None
+    if articles:
+        with st.expander(f"Articles, as far as the sources were read ({len(articles)})"):
+            st.caption(str(a.extra.get("articles_note", "")))
+            st.table(
+                [
+                    {
+                        "Article": x["article"],
+                        "Summary": x["summary_en"],
+                        "Confidence": confidence(x["confidence"]),
+                        "Source": x["source"],
+                    }
+                    for x in articles
+                ]
+            )

@@ -207,3 +207,11 @@ def test_an_uninitialised_database_shows_an_error_asking_for_giscope_init(monkey
     assert at.error, "expected an error message"
     assert "giscope init" in at.error[0].value
     assert not at.dataframe and not at.table
+
+
+def test_overview_lists_the_china_eu_articles_with_their_confidence(register):
+    at = run("app_pages/overview.py")
+    labels = [e.label for e in at.expander]
+    assert any(label.startswith("Articles, as far as the sources were read") for label in labels)
+    cells = " ".join(str(v) for t in at.table for v in t.value.to_numpy().ravel())
+    assert "Art. 4 Scope of protection" in cells and "unconfirmed" in cells
