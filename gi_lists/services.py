@@ -37,6 +37,18 @@ class RegisterError(Exception):
     """A request the register cannot answer (unknown agreement, GI, ...); message is for a person."""
 
 
+def register_version(conn: Connection) -> str:
+    """A cheap fingerprint of the register's lists: changes with every batch and every change."""
+    from sqlalchemy import func, select
+
+    from storage import tables as t
+
+    gis = conn.execute(select(func.count()).select_from(t.gis)).scalar_one()
+    batch = conn.execute(select(func.max(t.batches.c.id))).scalar_one()
+    event = conn.execute(select(func.max(t.history.c.id))).scalar_one()
+    return f"{gis}/{batch or 0}/{event or 0}"
+
+
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 

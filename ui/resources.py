@@ -191,16 +191,21 @@ class Upload(Protocol):
 
 # Keyed by the database URL. The register can change under a running app (imports), so a built
 # index is dropped after ten minutes: a change reaches screening at most ten minutes late.
-@st.cache_resource(show_spinner="Building the conflict index from the register…", ttl="10m")
-def _conflict_index(url: str) -> ConflictIndex:
+@st.cache_resource(show_spinner="Building the conflict index from the register…", max_entries=2)
+def _conflict_index(url: str, version: str) -> ConflictIndex:
     with _ready_engine(url).connect() as conn:
         return build_index(conn)
 
 
 def conflict_index() -> ConflictIndex:
-    """The cross-script index of every name in the register; stops the page if it is not ready."""
-    engine()  # shows the "run giscope init" message and stops when the database is not ready
-    return _conflict_index(Settings.from_env().database_url)
+    """The cross-script index of every name in the register, rebuilt when the register changes (any
+    batch or status change); stops the page if the database is not ready."""
+    from gi_lists.services import register_version
+
+    eng = engine()  # shows the "run giscope init" message and stops when the database is not ready
+    with eng.connect() as conn:
+        version = register_version(conn)
+    return _conflict_index(Settings.from_env().database_url, version)
 
 
 def on_upload(upload: Upload, service: Callable[[Path], T]) -> T:
