@@ -50,7 +50,8 @@ for ov in agreements:
     if a.events:
         with st.expander(f"Dated events ({len(a.events)})"):
             st.table(events_table(ov), hide_index=True)
-    articles = a.extra.get("articles") if isinstance(a.extra, dict) else None
+    raw = a.extra.get("articles") if isinstance(a.extra, dict) else None
+    articles: list[dict[str, str]] = list(raw) if isinstance(raw, list) else []
     if articles:
         with st.expander(f"Articles, as far as the sources were read ({len(articles)})"):
             st.caption(str(a.extra.get("articles_note", "")))
