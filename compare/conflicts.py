@@ -384,6 +384,11 @@ class ConflictIndex:
                 if key not in self.signatures[(place, product)]:
                     self.signatures[(place, product)].append(key)
 
+    def _romanised(self, gi: int, pos: int) -> bool:
+        name = self.gis[gi].names[pos]
+        lang = name.lang or ""
+        return name.kind == "transcription" and (lang.startswith("zh") or lang.startswith("th"))
+
     def _index_latin_parts(self, gi: int, pos: int, text: str, words: list[str]) -> None:
         places, products, rest = self._concepts_in_words(words)
         concept_key = Key(gi, pos, "concept", text)
@@ -400,7 +405,8 @@ class ConflictIndex:
                 if c in self.k.generics and len(words) > j - i:
                     self.generic_in[c].append(Key(gi, pos, "generic", text))
         # distinctive components: runs of words that are neither product, place, connector nor generic
-        if len(words) >= 2:
+        # (not for romanised Chinese or Thai names: their parts are found through the characters)
+        if len(words) >= 2 and not self._romanised(gi, pos):
             explained = set(range(len(words))) - set(rest)
             runs: list[list[str]] = []
             current: list[str] = []
@@ -445,7 +451,9 @@ class ConflictIndex:
             if tail in self.k.products:
                 core = s[:j]
                 if len(core) >= 2 and core not in self.k.products and core not in self.k.generics:
-                    self._index_native_and_readings(core, Key(gi, pos, "core", text), han)
+                    # a core that is only a place counts with the name's own product, never alone
+                    via = "place-core" if core in self.k.places else "core"
+                    self._index_native_and_readings(core, Key(gi, pos, via, text), han)
                 break
         # generic terms inside the name (大米 in 五常大米)
         for g in self.k.generics:
@@ -561,8 +569,9 @@ class ConflictIndex:
                 for j in range(i + 2, min(len(run), i + self.max_native) + 1):
                     for key in self.native.get(run[i:j], ()):
                         native_cand = self._classify_native(key, run[i:j], a, whole=(j - i == len(run)))
-                        native_cand.colour = run[j:].startswith(COLOUR_HAN)
-                        found.append(native_cand)
+                        if native_cand is not None:
+                            native_cand.colour = run[j:].startswith(COLOUR_HAN)
+                            found.append(native_cand)
         # 2. Latin spans (Chinese in the label taken as pinyin too)
         for words, from_own in ((a.own_words, True), (a.latin_words, False)):
             n = len(words)
@@ -653,6 +662,9 @@ class ConflictIndex:
         for place in dict.fromkeys(a.place_concepts):
             span = a.place_spans.get(place, place)
             for key in self.place_parts.get(place, ()):
+                gi_class = gis[key.gi].product_class
+                if a.product_concepts and not any(same_class(cls, gi_class) for _, cls in a.product_concepts):
+                    continue
                 found.append(
                     _Candidate(
                         key.gi,
@@ -691,7 +703,7 @@ class ConflictIndex:
         c = compact(span)
         return next((g for g in a.generic_terms if c != g and c in g), None)
 
-    def _core(self, key: Key, span: str, a: LabelAnalysis, *, native: bool) -> _Candidate:
+    def _core(self, key: Key, span: str, a: LabelAnalysis, *, native: bool) -> _Candidate | None:
         """The name without its product word: with a product of the same class it is the name in
         another writing (龙井 + tea = 龙井茶); alone, or in Chinese characters, a partial match."""
         gi = self.gis[key.gi]
@@ -714,6 +726,8 @@ class ConflictIndex:
                 span,
                 "the name's own part, with the product named in another language",
             )
+        if key.via == "place-core":
+            return None  # a place alone: the place + product rules decide
         return _Candidate(
             key.gi,
             "partial",
@@ -723,10 +737,10 @@ class ConflictIndex:
             "the name without its product word",
         )
 
-    def _classify_native(self, key: Key, span: str, a: LabelAnalysis, *, whole: bool) -> _Candidate:
+    def _classify_native(self, key: Key, span: str, a: LabelAnalysis, *, whole: bool) -> _Candidate | None:
         gi = self.gis[key.gi]
         name = gi.names[key.name]
-        if key.via == "core":
+        if key.via in ("core", "place-core"):
             return self._core(key, span, a, native=True)
         generic = self._inside_generic(span, a)
         if generic:
@@ -774,7 +788,7 @@ class ConflictIndex:
         gi = self.gis[key.gi]
         name = gi.names[key.name]
         modifier = self._modifier_note(a)
-        if key.via == "core":
+        if key.via in ("core", "place-core"):
             return self._core(key, span, a, native=not from_own)
         generic = self._inside_generic(span, a)
         if generic:
@@ -830,7 +844,9 @@ class ConflictIndex:
     @staticmethod
     def _fuzzy_ok(key: Key, text: str) -> bool:
         """Keys worth a misspelling check: whole names (4+ letters) and longer name cores."""
-        return (key.via in FUZZY_VIAS and len(text) >= 4) or (key.via == "core" and len(text) >= 7)
+        return (key.via in FUZZY_VIAS and len(text) >= 4) or (
+            key.via in ("core", "place-core") and len(text) >= 7
+        )
 
     def _fuzzy(self, a: LabelAnalysis, explained: set[int]) -> list[_Candidate]:
         out = []
