@@ -50,6 +50,12 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, max_wi
         click.echo("  ".join(_pad(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
 
 
+SCOPE_NOTE = (
+    "note: screened against the names the register holds as protected or pending in {j} (China's "
+    "agreement lists and bilateral entries); names protected only by {j}'s own register are not included."
+)
+
+
 def fail(message: str, code: int = 1) -> None:
     click.echo(f"giscope: {message}", err=True)
     sys.exit(code)
@@ -323,7 +329,9 @@ def _protection_summary(protections: Sequence[Any]) -> str:
 @click.option("--class", "product_class", metavar="C", help="Product class, e.g. Tea or Wine.")
 @click.option("--origin", metavar="O", help="Origin country code (CN, FR ...) or region.")
 @click.option("--status", metavar="S", help="Protection status, e.g. protected or pending.")
-@click.option("--limit", default=50, show_default=True, help="At most this many results.")
+@click.option(
+    "--limit", default=50, show_default=True, type=click.IntRange(min=1), help="At most this many results."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print GI objects as JSON, best first.")
 @pass_ctx
 @handles_errors
@@ -472,6 +480,7 @@ def check(
     if as_json:
         click.echo(dumps([r.to_dict() for r in results]))
     else:
+        click.echo(SCOPE_NOTE.format(j=jurisdiction.upper()), err=True)
         for r in results:
             click.echo(f"{r.label}  [{r.jurisdiction}]")
             if not r.matches:
@@ -520,7 +529,7 @@ def scan(ctx: Context, file: Path, against: str, as_json: bool) -> None:
             click.echo("  no objection ground found")
         for f in r.findings:
             click.echo(f"  {f.severity:<6} {f.type:<17} {f.detail}")
-    flagged = sum(1 for r in rows if any(f.type != "already-protected" for f in r.findings))
+    flagged = sum(1 for r in rows if r.objectionable)
     click.echo(f"{len(rows)} rows; {flagged} with possible objection grounds")
 
 
@@ -643,17 +652,21 @@ def profile(
         click.echo(f"history: {h['at']} {h['who']} {change} ({h['reason']})")
 
 
-def _today(today: str | None) -> str:
+def _date_option(value: str, option: str) -> str:
     import datetime as dt
 
-    if today is None:
-        return dt.date.today().isoformat()
     try:
-        return dt.date.fromisoformat(today).isoformat()
+        return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         from gi_lists.services import RegisterError
 
-        raise RegisterError(f"--today {today!r} is not a date (YYYY-MM-DD)") from None
+        raise RegisterError(f"{option} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _today(today: str | None) -> str:
+    import datetime as dt
+
+    return dt.date.today().isoformat() if today is None else _date_option(today, "--today")
 
 
 @main.command()
@@ -703,9 +716,11 @@ def deadlines(
             )
             click.echo(f"{d.key}: outcome {d.outcome_status} recorded")
             return
-        refresh_deadline_alerts(conn, today=day, at=now_iso())
+        if today is None:  # a what-if date (--today) only changes the table, never the alert feed
+            refresh_deadline_alerts(conn, today=day, at=now_iso())
         items = list_deadlines(conn, today=day, within=within)
-    ctx.deliver_alerts()
+    if today is None:
+        ctx.deliver_alerts()
     if as_json:
         click.echo(dumps([d.to_dict(day) for d in items]))
         return
@@ -739,7 +754,7 @@ def alerts(ctx: Context, since: str | None, as_json: bool, deliver: bool) -> Non
     from gi_lists.services import dumps
 
     if since:
-        _today(since)
+        _date_option(since, "--since")
     engine = ctx.engine()
     if deliver:
         ctx.deliver_alerts()

@@ -345,6 +345,8 @@ def edit_profile(
         new_zh = f"{STALE_ZH.format(date=stamp[:10])}{_strip_stale(current.fact.value_zh)}"
     if value_zh is not None and value_en is None and value_zh != current.fact.value_zh:
         new_en = f"{STALE_EN.format(date=stamp[:10])}{_strip_stale(current.fact.value_en)}"
+    if confidence is None and changed_source:
+        confidence = "unconfirmed"  # a new value is unconfirmed until someone says how sure it is
     fact = Fact(
         new_en,
         new_zh,

@@ -7,7 +7,9 @@ results, with its source and confidence; `reports/` only renders the finished `B
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import Connection, func, select
@@ -16,6 +18,7 @@ from agreements.model import Fact, Profile, ScopeValue
 from agreements.services import AgreementError, compare_agreements, get_profile, overview
 from compare.conflicts import SEVERITY_RANK, ConflictIndex, Hit
 from compare.services import LabelResult, ScanRow, build_index, check_labels, read_labels, scan_list
+from config import REFERENCE_DIR
 from gi_lists.model import GI, JURISDICTION_INCLUDES, Protection
 from gi_lists.services import RegisterError, find_gi
 from reports.briefing import Briefing, Bullets, Facts, Notice, Para, Section, Source, Table
@@ -195,7 +198,25 @@ def data_version(conn: Connection) -> str:
 
 
 def _src(text: str | None, confidence: str | None) -> tuple[Source, ...]:
-    return (Source(text, confidence or "unconfirmed"),) if text else ()
+    return (Source(resolve_sources(text), confidence or "unconfirmed"),) if text else ()
+
+
+@lru_cache(maxsize=1)
+def _numbered_sources() -> dict[str, str]:
+    """legal_facts.md's numbered Sources list: '120' -> its address."""
+    text = (REFERENCE_DIR / "legal_facts.md").read_text(encoding="utf-8")
+    part = text.split("## Sources", 1)[-1]
+    return {m.group(1): m.group(2).strip() for m in re.finditer(r"^(\d+)\. (.+)$", part, re.M)}
+
+
+def resolve_sources(text: str) -> str:
+    """A footnote a reader can follow: 'legal_facts.md C5 [120]' gets the address of source 120."""
+    if "legal_facts.md" not in text:
+        return text
+    numbers = list(dict.fromkeys(re.findall(r"\[(\d+)\]", text)))
+    known = _numbered_sources()
+    addresses = [f"[{n}] {known[n]}" for n in numbers if n in known]
+    return text + (" — " + " ".join(addresses) if addresses else "")
 
 
 def _fact_para(fact: Fact, lang: str) -> Para:
@@ -262,7 +283,7 @@ def _hit_rows(
                     Para(h.severity),
                     Para(h.kind),
                     Para(f"{h.matched_form} ({h.gi.id})"),
-                    Para(h.reason, _src(h.legal_source or h.legal_basis, h.confidence)),
+                    Para(h.reason, _src(h.legal_source or h.legal_basis, h.legal_confidence)),
                 )
             )
     return rows
@@ -377,7 +398,7 @@ def dispute_brief(
                 Table(
                     (s["label"], s["severity"], s["kind"], s["matched"], s["reason"]),
                     tuple(own),
-                    (0.18, 0.1, 0.12, 0.2, 0.4),
+                    (0.17, 0.11, 0.15, 0.19, 0.38),
                 )
             )
         else:
@@ -389,7 +410,7 @@ def dispute_brief(
                 Table(
                     (s["label"], s["severity"], s["kind"], s["matched"], s["reason"]),
                     tuple(others),
-                    (0.18, 0.1, 0.12, 0.2, 0.4),
+                    (0.17, 0.11, 0.15, 0.19, 0.38),
                 )
             )
     else:
@@ -500,7 +521,7 @@ def compare_brief(
     counts = Table(
         (s["list"], s["meaning"], s["on_list"], s["expected"], s["by_status"]),
         tuple(count_rows),
-        (0.16, 0.44, 0.12, 0.1, 0.18),
+        (0.15, 0.42, 0.12, 0.12, 0.19),
     )
     notes = [Notice(s["unconfirmed"], "unconfirmed"), Notice(s["disclaimer"], "disclaimer")]
     names = ", ".join(short.get(a, a) for a in ids)
@@ -542,7 +563,7 @@ def _label_results_sections(results: Sequence[LabelResult], lang: str) -> list[S
                     Table(
                         (s["label"], s["severity"], s["kind"], s["matched"], s["reason"]),
                         tuple(rows),
-                        (0.18, 0.1, 0.12, 0.2, 0.4),
+                        (0.17, 0.11, 0.15, 0.19, 0.38),
                         highlight,
                     ),
                 ),
@@ -556,21 +577,23 @@ def _label_results_sections(results: Sequence[LabelResult], lang: str) -> list[S
             bases.setdefault(h.legal_basis, h)
     if bases:
         sections.append(
-            Section(s["basis"], tuple(Para(b, _src(h.legal_source, h.confidence)) for b, h in bases.items()))
+            Section(
+                s["basis"], tuple(Para(b, _src(h.legal_source, h.legal_confidence)) for b, h in bases.items())
+            )
         )
     return sections
 
 
 def _scan_sections(rows: Sequence[ScanRow], lang: str) -> list[Section]:
     s = T[lang]
-    flagged = [r for r in rows if any(f.type != "already-protected" for f in r.findings)]
+    flagged = [r for r in rows if r.objectionable]
     table_rows: list[tuple[Para, ...]] = []
     highlight = set()
     for r in rows:
         for f in r.findings or []:
             if f.severity == "high":
                 highlight.add(len(table_rows))
-            source = _src(f.hit.legal_source or f.hit.legal_basis, f.hit.confidence) if f.hit else ()
+            source = _src(f.hit.legal_source or f.hit.legal_basis, f.hit.legal_confidence) if f.hit else ()
             table_rows.append(
                 (
                     Para(f"{r.line}: {r.name} ({r.origin})"),
@@ -589,7 +612,7 @@ def _scan_sections(rows: Sequence[ScanRow], lang: str) -> list[Section]:
                 Table(
                     (s["row"], s["finding"], s["severity"], s["detail"]),
                     tuple(table_rows),
-                    (0.24, 0.14, 0.1, 0.52),
+                    (0.22, 0.18, 0.11, 0.49),
                     frozenset(highlight),
                 ),
             ),

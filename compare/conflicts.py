@@ -32,6 +32,7 @@ from compare.names import (
     compact,
     fold_latin,
     fold_native,
+    forms,
     has_han,
     has_thai,
     pinyin,
@@ -182,6 +183,7 @@ class Hit:
     protections: tuple[Protection, ...]
     confidence: str
     legal_source: str | None = None
+    legal_confidence: str = "unconfirmed"
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -196,6 +198,7 @@ class Hit:
             "reason": self.reason,
             "legal_basis": self.legal_basis,
             "legal_source": self.legal_source,
+            "legal_confidence": self.legal_confidence,
             "confidence": self.confidence,
             "protections": [p.to_dict() for p in self.protections],
         }
@@ -260,6 +263,11 @@ class ConflictIndex:
             for t in terms
             if t.lang == "zh" and len(t.term) == 1
         }
+        self.concept_class: dict[str, str] = {}
+        for terms in knowledge.products.values():
+            for t in terms:
+                if t.product_class:
+                    self.concept_class.setdefault(t.concept, t.product_class)
         # English head words of each product concept: "fragrant pear" -> pear
         self.heads: dict[str, set[str]] = defaultdict(set)
         self.english: dict[str, set[str]] = defaultdict(set)
@@ -513,6 +521,19 @@ class ConflictIndex:
         a.main_products = self._main_products(a)
         return a
 
+    def label_class(self, a: LabelAnalysis, cand: _Candidate) -> str | None:
+        """The class of the goods the label names, from its longest product words outside the matched
+        name (盘锦大米 names rice, not brocade; 'Shaoxing rice wine' names rice wine)."""
+        inside = {compact(f) for text in (cand.label_form, cand.matched_form) for f in forms(text)}
+        for concept in a.main_products:
+            span = a.product_spans.get(concept, "")
+            if span and any(span in m for m in inside):
+                continue
+            cls = self.concept_class.get(concept)
+            if cls:
+                return cls
+        return None
+
     def compatible(self, label_concept: str, name_concept: str) -> bool:
         """The label's product is the name's product or its head word (pears for 香梨 fragrant pear)."""
         if label_concept == name_concept:
@@ -727,7 +748,18 @@ class ConflictIndex:
                 "the name's own part, with the product named in another language",
             )
         if key.via == "place-core":
-            return None  # a place alone: the place + product rules decide
+            # the name's place without its product: a partial use, unless the label names goods of
+            # another class (安吉竹笋 is bamboo shoots, not 安吉白茶)
+            if any(not same_class(cls, gi.product_class) for _, cls in a.product_concepts if cls):
+                return None
+            return _Candidate(
+                key.gi,
+                "partial",
+                BASE_SCORE["partial"] - 0.07,
+                key.text,
+                span,
+                "the name's place without its product",
+            )
         return _Candidate(
             key.gi,
             "partial",
@@ -908,26 +940,32 @@ def _min_confidence(*values: str) -> str:
 
 def legal_basis(
     gi: GI, protections: Sequence[Protection], knowledge: Knowledge, lang: str = "en"
-) -> tuple[str, str]:
-    """(basis text, its source) for the strongest protection; wines and spirits add TRIPS Art. 23."""
+) -> tuple[str, str, str]:
+    """(basis text, its sources, the weakest confidence among them) for the protections; wines and
+    spirits add TRIPS Art. 23."""
     bases = knowledge.legal_bases
     suffix = "_zh" if lang == "zh" else ""
     parts: list[str] = []
     sources: list[str] = []
+    levels: list[str] = []
     for p in protections:
         if p.route == "agreement" and p.agreement:
             entry = bases.get(f"agreement:{p.agreement}", {})
             if p.status == "protected":
                 text, source = entry.get("text" + suffix) or entry.get("text"), entry.get("source")
+                level = entry.get("confidence", "unconfirmed")
             else:
                 text = entry.get("pending_text" + suffix) or entry.get("pending_text")
                 source = entry.get("pending_source")
+                level = entry.get("pending_confidence", "unconfirmed")
         else:
             route = "trademark" if p.route == "trademark" else "register"
             entry = bases.get(f"{route}:{p.jurisdiction}", {})
             text, source = entry.get("text" + suffix) or entry.get("text"), entry.get("source")
+            level = entry.get("confidence", "unconfirmed")
         if text and text not in parts:
             parts.append(text)
+            levels.append(level)
             if source:
                 sources.append(source)
     if class_key(gi.product_class) in WINE_SPIRIT_CLASSES:
@@ -935,8 +973,10 @@ def legal_basis(
         text = entry.get("text" + suffix) or entry.get("text")
         if text:
             parts.append(text)
+            levels.append(entry.get("confidence", "unconfirmed"))
             sources.append(entry.get("source", ""))
-    return "; ".join(parts) or "unknown", "; ".join(s for s in sources if s)
+    weakest = _min_confidence(*levels) if levels else "unconfirmed"
+    return "; ".join(parts) or "unknown", "; ".join(s for s in sources if s), weakest
 
 
 _KIND_PHRASE = {
@@ -946,7 +986,7 @@ _KIND_PHRASE = {
     "transliteration": "transliterates the protected name",
     "script-variant": "writes the protected name in another script form",
     "homophone": "sounds the same as the protected name (same pinyin, other characters)",
-    "evocation": "evokes the protected name",
+    "evocation": "imitates or evokes the protected name",
     "partial": "takes part of the protected name",
     "fuzzy": "is spelled like the protected name",
     "generic-overlap": "shares only a generic term with the protected name",
@@ -1053,18 +1093,18 @@ class Checker:
         self, label: str, product_class: str | None = None, *, lang: str = "en", limit: int = 10
     ) -> list[Hit]:
         a = self.index.analyse(label)
-        label_class = product_class or a.inferred_class
         best: dict[int, tuple[tuple[int, float], Hit]] = {}
         for cand in self.index.candidates(a):
             protections = self._protections(cand.gi)
             if not protections:
                 continue
             gi = self.index.gis[cand.gi]
+            label_class = product_class or self.index.label_class(a, cand)
             severity, why = severity_for(cand, gi, protections, label_class)
             rank = (SEVERITY_RANK[severity], -cand.score)
             if cand.gi in best and best[cand.gi][0] <= rank:
                 continue
-            basis, basis_source = legal_basis(gi, protections, self.index.k, lang)
+            basis, basis_source, basis_confidence = legal_basis(gi, protections, self.index.k, lang)
             strongest = sorted(
                 protections, key=lambda p: (p.status != "protected", CONFIDENCE_RANK.get(p.confidence, 3))
             )
@@ -1081,6 +1121,7 @@ class Checker:
                 reason=reason,
                 legal_basis=basis,
                 legal_source=basis_source or None,
+                legal_confidence=basis_confidence,
                 protections=tuple(protections),
                 confidence=_min_confidence(strongest[0].confidence, cand.rule_confidence),
             )

@@ -12,7 +12,9 @@ MISSING = ScopeValue("unknown", "不详", "unknown", "no value recorded", None, 
 
 
 def _normal(text: str) -> str:
-    return " ".join(text.casefold().split()).rstrip(".")
+    """Comparable form of a value; every kind of 'unknown …' is the same unknown."""
+    norm = " ".join(text.casefold().split()).rstrip(".")
+    return "unknown" if norm.startswith("unknown") else norm
 
 
 def known(value: ScopeValue) -> bool:

@@ -103,6 +103,9 @@ class Finding:
         return data
 
 
+NOT_OBJECTIONS = ("already-protected", "already-listed")
+
+
 @dataclass
 class ScanRow:
     line: int
@@ -110,6 +113,11 @@ class ScanRow:
     origin: str
     product_class: str
     findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def objectionable(self) -> bool:
+        """A finding that may ground an objection (not just 'already on a list')."""
+        return any(f.type not in NOT_OBJECTIONS for f in self.findings)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -142,7 +150,11 @@ def scan_list(index: ConflictIndex, path: Path, against: str) -> list[ScanRow]:
         if any(term_is_generic(index.k, n.text) for n in entry.names):
             generic = next(n.text for n in entry.names if term_is_generic(index.k, n.text))
             row.findings.append(
-                Finding("generic-term", f"'{generic}' is listed as a generic term", severity="high")
+                Finding(
+                    "generic-term",
+                    f"'{generic}' is listed as a generic term (TRIPS Art. 24(6))",
+                    severity="medium",
+                )
             )
         hits: dict[str, Hit] = {}
         for name in entry.names:
@@ -154,7 +166,9 @@ def scan_list(index: ConflictIndex, path: Path, against: str) -> list[ScanRow]:
             same_origin = bool(set(entry.origin.split(";")) & set(hit.gi.origin_countries))
             if hit.kind in SAME_NAME_KINDS and same_origin:
                 routes = ", ".join(_route_text(p) for p in hit.protections)
-                row.findings.append(Finding("already-protected", f"{hit.gi.id}: {routes}", hit, "low"))
+                protected = any(p.status == "protected" for p in hit.protections)
+                kind = "already-protected" if protected else "already-listed"
+                row.findings.append(Finding(kind, f"{hit.gi.id}: {routes}", hit, "low"))
             elif hit.kind in SAME_NAME_KINDS:
                 row.findings.append(
                     Finding("homonym", f"same name as {hit.gi.id} from {hit.gi.origin}", hit, hit.severity)

@@ -235,19 +235,26 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
     from openpyxl import load_workbook
 
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        # formulas are read as formulas: a cell whose value only a spreadsheet program computes is refused
+        wb = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise InputError([f"{path}: cannot read as an Excel workbook ({exc.__class__.__name__})"]) from exc
     ws = wb.worksheets[0]
-    rows_iter = ws.iter_rows(values_only=True)
+    rows_iter = ws.iter_rows()
     first = next(rows_iter, None)
     if first is None:
         raise InputError([f"{path}: the first sheet is empty; its first row must name the columns"])
-    header = [("" if v is None else str(v)).strip() for v in first]
+    header = [("" if c.value is None else str(c.value)).strip() for c in first]
     while header and header[-1] == "":
         header.pop()
     out = []
-    for line, values in enumerate(rows_iter, start=2):
+    formulas = []
+    for line, row_cells in enumerate(rows_iter, start=2):
+        for i, c in enumerate(row_cells):
+            if getattr(c, "data_type", None) == "f":
+                column = header[i] if i < len(header) else f"column {i + 1}"
+                formulas.append(f"{path}:{line}: {column}: a formula ({c.value}); paste its value instead")
+        values = [c.value for c in row_cells]
         cells = ["" if v is None else _cell_text(v) for v in values]
         if not any(c.strip() for c in cells):
             continue
@@ -256,6 +263,8 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
             continue
         out.append((line, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header)}))
     wb.close()
+    if formulas:
+        raise InputError(formulas)
     return header, out
 
 
@@ -370,7 +379,8 @@ def parse_batch(
         ):
             bad(
                 "origin",
-                f"{origin} is not a {target.names_from} origin; annex {target.annex} of {target.agreement} "
+                f"{origin} is not an origin in {target.names_from}; "
+                f"annex {target.annex} of {target.agreement} "
                 f"lists {target.names_from} names",
             )
         elif origin and _ORIGIN.match(origin) and jurisdiction is None:
@@ -529,7 +539,9 @@ def _bilateral_status(text: str) -> str:
     raise InputError([f"bilateral_entries.csv: status: cannot read {text[:60]!r}"])
 
 
-def load_bilateral_rows(path: Path, targets: dict[str, ListTarget]) -> list[ReferenceList]:
+def load_bilateral_rows(
+    path: Path, targets: dict[str, ListTarget], official_renderings: frozenset[str] = frozenset()
+) -> list[ReferenceList]:
     """bilateral_entries.csv -> lists for china-france, china-thailand and the EU register.
 
     `targets` maps 'china-france', 'china-thailand' and 'register/EU' to their ListTarget.
@@ -567,6 +579,9 @@ def load_bilateral_rows(path: Path, targets: dict[str, ListTarget]) -> list[Refe
             names += name_forms_from(row["name"], "transcription", "zh-Latn")
         if row["name_zh"] and row["name_zh"] not in (row["name_local"],):
             unofficial = "not official" in status_text or "not an official" in status_text
+            attested = row["name_zh"] in official_renderings or f"'{row['name_zh']}'" in status_text
+            if agreement == "china-france" and not attested:
+                unofficial = True  # SOURCES.md: renderings where sources disagree are not official
             kind = "translation" if unofficial else "official-rendering"
             names += name_forms_from(row["name_zh"], kind, "zh")
         target = targets[key]
@@ -574,6 +589,8 @@ def load_bilateral_rows(path: Path, targets: dict[str, ListTarget]) -> list[Refe
         if jurisdiction is None:
             raise InputError([f"{path.name}:{line}: origin: {origin} is not a party of {key}"])
         since = row["date"] or None
+        if since and "dates" in status_text and "unconfirmed" in status_text:
+            since = None  # the note says the date is from knowledge, unconfirmed: keep it out of `since`
         if since and not valid_partial_date(since):
             raise InputError([f"{path.name}:{line}: date: {since!r} is not a date"])
         if has_thai(row["name_local"]) and not names[0].text:

@@ -243,9 +243,10 @@ def plan_batch(
                     updates.get("region", region),
                 )
             known, next_position = name_sets.get(gi_id, (set(), 0))
+            folded = {compact(forms(text)[0]) for text, _kind in known}
             for name in entry.names:
-                if (name.text, name.kind) in known:
-                    continue
+                if (name.text, name.kind) in known or compact(forms(name.text)[0]) in folded:
+                    continue  # the same name up to case, accents or traditional characters
                 plan.new_names.append(
                     {
                         "gi_id": gi_id,
@@ -257,6 +258,7 @@ def plan_batch(
                     }
                 )
                 known.add((name.text, name.kind))
+                folded.add(compact(forms(name.text)[0]))
                 next_position += 1
                 entry_changes.append(Change(gi_id, label, f"name ({name.kind})", None, name.text))
             name_sets[gi_id] = (known, next_position)
@@ -789,7 +791,10 @@ def reference_lists(conn: Connection) -> list[Any]:
         "register/EU": ListTarget("EU", "national-register", None, None, "protected", None),
     }
     lists = load_annex_rows(REFERENCE_DIR / "china_eu_annexes.csv", annex_targets)
-    lists += load_bilateral_rows(REFERENCE_DIR / "bilateral_entries.csv", bilateral_targets)
+    renderings = frozenset(
+        n.text for ref in lists for e in ref.entries for n in e.names if n.kind == "official-rendering"
+    )
+    lists += load_bilateral_rows(REFERENCE_DIR / "bilateral_entries.csv", bilateral_targets, renderings)
     return lists
 
 

@@ -316,13 +316,16 @@ def results_csv(results: Sequence[LabelResult]) -> bytes:
         for r in results
         for h in r.matches
     ]
-    frame = pd.DataFrame(rows, columns=list(CSV_COLUMNS))
+    from gi_lists.export import neutralise
+
+    safe = [{k: neutralise(v) for k, v in row.items()} for row in rows]  # no cell runs as a formula
+    frame = pd.DataFrame(safe, columns=list(CSV_COLUMNS))
     return frame.to_csv(index=False).encode("utf-8-sig")
 
 
 def objection_rows(rows: Sequence[ScanRow]) -> int:
     """Rows with a finding other than 'already protected' (as `giscope scan` counts them)."""
-    return sum(1 for r in rows if any(f.type != "already-protected" for f in r.findings))
+    return sum(1 for r in rows if r.objectionable)
 
 
 def scan_table(rows: Sequence[ScanRow]) -> pd.DataFrame:

@@ -174,7 +174,7 @@ def test_scan_shows_findings_and_counts_rows_with_objection_grounds(register):
     cheddar = table[table["Name"] == "Cheddar"].iloc[0]
     assert (champagne["Finding"], champagne["Line"]) == ("already-protected", 2)
     assert champagne["Detail"].startswith("fr-champagne:")
-    assert (cheddar["Finding"], cheddar["Severity"]) == ("generic-term", "● high")
+    assert (cheddar["Finding"], cheddar["Severity"]) == ("generic-term", "● medium")
     assert "**2 rows scanned** against CN · **1** with possible objection grounds" in at.markdown[0].value
 
 

@@ -85,7 +85,8 @@ def test_scan_reports_objection_grounds_on_both_backends(loaded_engine, tmp_path
         "Champagne,Wine,US\n"  # homonym of a protected name, another origin
         "Cheddar,Cheeses,GB\n"  # a generic term
         "泰顺新茶,Tea,CN\n"  # nothing to object to
-        "香宾,Wine,CN\n",  # duplicate of line 3
+        "香宾,Wine,CN\n"  # duplicate of line 3
+        "Madeira,Wine,PT\n",  # on Annex VI, pending in China: already listed, not protected
     )
     rows = scan_list(index, path, "CN")
     types = {r.line: {f.type for f in r.findings} for r in rows}
@@ -95,6 +96,7 @@ def test_scan_reports_objection_grounds_on_both_backends(loaded_engine, tmp_path
     assert "generic-term" in types[5]
     assert types[6] == set()
     assert "duplicate" in types[7]
+    assert types[8] == {"already-listed"}
     route_detail = next(f.detail for f in rows[0].findings)
     assert "china-eu Annex IV" in route_detail and "collective/certification mark" in route_detail
 

@@ -301,3 +301,31 @@ def test_migrations_match_the_table_definitions(engine):
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), t.metadata)
     assert diff == []
+
+
+def test_an_import_does_not_add_a_name_that_differs_only_by_case_or_script(loaded_engine, tmp_path):
+    path = write_csv(
+        tmp_path / "iv.csv",
+        ["name", "name_zh", "product_class", "origin"],
+        [["champagne", "香檳", "Wine", "FR"]],
+    )
+    import_file(
+        loaded_engine, path, agreement="china-eu", annex="IV", register=None, who="a", keep_missing=True
+    )
+    with loaded_engine.connect() as conn:
+        names = [(n.text, n.kind) for n in find_gi(conn, "fr-champagne").names]
+    assert names == [("Champagne", "original"), ("香槟", "official-rendering")]
+
+
+def test_a_spreadsheet_formula_is_refused_with_its_line(loaded_engine, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["name", "product_class", "origin", "since"])
+    ws.append(["测试茶", "Tea", "CN", "=TODAY()"])
+    path = tmp_path / "v.xlsx"
+    wb.save(path)
+    with pytest.raises(InputError) as err:
+        import_file(loaded_engine, path, agreement="china-eu", annex="V", register=None, who="a")
+    assert err.value.problems == [f"{path}:2: since: a formula (=TODAY()); paste its value instead"]
