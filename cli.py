@@ -50,6 +50,10 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, max_wi
         click.echo("  ".join(_pad(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
 
 
+LABELS = {
+    "en": {"source": "source", "confidence": "confidence", "unconfirmed": "unconfirmed", "basis": "basis"},
+    "zh": {"source": "来源", "confidence": "可信度", "unconfirmed": "未经证实", "basis": "依据"},
+}
 SCOPE_NOTE = (
     "note: screened against the names the register holds as protected or pending in {j} (China's "
     "agreement lists and bilateral entries); names protected only by {j}'s own register are not included."
@@ -492,7 +496,7 @@ def check(
                     f"(confidence {m.confidence})"
                 )
                 click.echo(f"         {m.reason}")
-                click.echo(f"         basis: {m.legal_basis}")
+                click.echo(f"         {LABELS[lang]['basis']}: {m.legal_basis}")
     if fail_on:
         limit = SEVERITY_RANK[fail_on]
         if any(SEVERITY_RANK[m.severity] <= limit for r in results for m in r.matches):
@@ -637,11 +641,13 @@ def profile(
         click.echo(dumps(data))
         return
     click.echo(f"{p.name(lang)} ({p.jurisdiction})")
+    words = LABELS[lang]
     for f in p.fields:
-        doubt = "  [unconfirmed]" if f.fact.doubtful else ""
+        doubt = f"  [{words['unconfirmed']}]" if f.fact.doubtful else ""
         click.echo(f"\n{f.label(lang)}{doubt}")
         click.echo(f"  {f.fact.text(lang)}")
-        click.echo(f"  source: {f.fact.source or '—'} · confidence: {f.fact.confidence}")
+        source, level = f.fact.source or "—", f.fact.confidence
+        click.echo(f"  {words['source']}: {source} · {words['confidence']}: {level}")
     if p.cases:
         click.echo("\n" + ("案例" if lang == "zh" else "Cases"))
         for c in p.cases:
