@@ -226,7 +226,7 @@ def test_scanning_an_uploaded_csv_finds_a_protected_name_and_a_generic_term(app_
         found[cells["Name"]] = cells
     assert found["Champagne"]["Finding"] == "already-protected", found
     assert found["Cheddar"]["Finding"] == "generic-term", found
-    assert "high" in found["Cheddar"]["Severity"]
+    assert "medium" in found["Cheddar"]["Severity"]
 
 
 # --- Agreements and law, briefings ----------------------------------------------------------
