@@ -193,8 +193,8 @@ def data_version(conn: Connection) -> str:
     last = conn.execute(
         select(t.batches.c.id, t.batches.c.at).order_by(t.batches.c.id.desc()).limit(1)
     ).first()
-    batch = f"batch {last.id} of {last.at[:10]}" if last else "no batch"
-    return f"register: {gis} GIs, {batch}"
+    batch = f"batch {last.id}, {last.at[:10]}" if last else "no batch"
+    return f"register {gis} GIs, {batch}"
 
 
 def _src(text: str | None, confidence: str | None) -> tuple[Source, ...]:

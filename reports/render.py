@@ -416,7 +416,7 @@ class _Renderer:
         left = (
             f"{self.label('data_version')}{colon}{self.b.data_version}{self.label('separator')}{self.b.date}"
         )
-        self.draw_text(canvas, MARGIN, y, left, 7.5, max_width=FRAME_WIDTH / 2)
+        self.draw_text(canvas, MARGIN, y, left, 7.5, max_width=FRAME_WIDTH * 0.72)
         number = self.label("page_x_of_y", page=page, pages=pages)
         self.draw_text(canvas, PAGE_WIDTH - MARGIN, y, number, 7.5, align="right")
 

@@ -60,7 +60,7 @@ def test_dispute_brief_covers_protection_scope_conflicts_and_where_to_act(loaded
     assert "CNIPA" in text  # where to act, from the CN profile
     assert any(isinstance(bl, Notice) and bl.kind == "disclaimer" for s in b.sections for bl in s.blocks)
     assert "high" in sources(b) or "medium" in sources(b)
-    assert "register:" in b.data_version
+    assert b.data_version.startswith("register ") and "GIs" in b.data_version
 
 
 def test_dispute_brief_marks_unconfirmed_facts_and_works_in_chinese(loaded_engine):
