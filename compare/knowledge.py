@@ -151,3 +151,29 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
 @lru_cache(maxsize=4)
 def bundled_knowledge(directory: str = str(KNOWLEDGE_DIR)) -> Knowledge:
     return load_knowledge(Path(directory))
+
+
+def romanised_forms(text: str, knowledge: Knowledge) -> list[str]:
+    """Further folded Latin forms of a Chinese or Thai name for search: its Wade-Giles reading, its
+    offline RTGS romanisation, and the name with a part spelled the curated way (安溪铁观音 ->
+    'anxi ti kuan yin', 'anxi tieh kuan yin')."""
+    from compare.names import fold_native, pinyin, thai_romanisation, wade_giles
+
+    out: list[str] = []
+    if has_han(text):
+        out.append(wade_giles(text))
+        native = compact(fold_native(text))
+        for size in range(min(len(native), 8), 1, -1):
+            for start in range(0, len(native) - size + 1):
+                part = native[start : start + size]
+                for spelling in knowledge.romanisations.get(part, ()):
+                    before = pinyin(native[:start]).replace(" ", "")
+                    after = pinyin(native[start + size :]).replace(" ", "")
+                    out.append(fold_latin(" ".join(x for x in (before, spelling.term, after) if x)))
+    elif has_thai(text):
+        rtgs = thai_romanisation(text)
+        if rtgs:
+            out.append(rtgs)
+        for spelling in knowledge.romanisations.get(text, ()):
+            out.append(fold_latin(spelling.term))
+    return [f for f in dict.fromkeys(out) if f]

@@ -119,9 +119,14 @@ def _withdrawn_when_missing(target: ListTarget, p: Protection) -> bool:
 
 
 def _name_key_rows(gi_id: str, name: Name) -> list[dict[str, Any]]:
+    """Search keys of one name: its own forms (rank 0 identifies the name), then romanisations."""
+    from compare.knowledge import bundled_knowledge, romanised_forms
+
+    own = list(forms(name.text))
+    extra = [f for f in romanised_forms(name.text, bundled_knowledge()) if f not in own]
     return [
         {"gi_id": gi_id, "kind": name.kind, "form_rank": rank, "form": f, "compact": compact(f)}
-        for rank, f in enumerate(forms(name.text))
+        for rank, f in enumerate(own + extra)
     ]
 
 

@@ -165,6 +165,10 @@ def test_search_folds_accents_and_filters(loaded_engine):
         assert search(conn, "Champagne", Filters(origin="FR"))[0].gi.id == "fr-champagne"
         assert search(conn, "Champagne", Filters(origin="IT")) == []
         assert search(conn, "Champagen")[0].gi.id == "fr-champagne"  # close spelling
+        # Wade-Giles and trade spellings of Chinese names, RTGS for Thai
+        assert search(conn, "ti kuan yin")[0].gi.id == "cn-anxi-tie-guan-yin"
+        assert search(conn, "Lapsang Souchong")[0].gi.id == "cn-zhengshan-xiao-zhong"
+        assert search(conn, "khao hom mali")[0].gi.id == "th-khao-hom-mali-thung-kula-rong-hai"
         with pytest.raises(RegisterError, match="unknown jurisdiction"):
             search(conn, "x", Filters(jurisdiction="US"))
         with pytest.raises(RegisterError, match="unknown agreement"):
