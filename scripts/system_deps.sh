@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Install the Debian packages GIScope's tests and PDF briefings need, when they are missing:
 # chromium (browser tests through Playwright), fonts-wqy-microhei (CJK), fonts-thai-tlwg (Thai) and
-# fonts-dejavu-core (Latin, Greek, Cyrillic) for embedded PDF fonts, poppler-utils (pdffonts, pdftoppm) to check PDFs as a reader sees them.
+# fonts-dejavu-core (Latin, Greek, Cyrillic) for embedded PDF fonts, poppler-utils (pdffonts, pdftoppm)
+# to check PDFs as a reader sees them.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
-ls /usr/share/fonts/truetype/tlwg/*.ttf >/dev/null 2>&1 || missing+=(fonts-thai-tlwg)
+# the TrueType flavour of Loma explicitly: fonts-thai-tlwg alone may bring the OpenType one
+[ -e /usr/share/fonts/truetype/tlwg/Loma.ttf ] || missing+=(fonts-thai-tlwg fonts-tlwg-loma-ttf fonts-tlwg-garuda-ttf)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then
