@@ -10,6 +10,7 @@ pg = st.navigation(
             st.Page("app_pages/overview.py", title="Agreements", default=True),
             st.Page("app_pages/search.py", title="Search"),
             st.Page("app_pages/gi.py", title="GI record"),
+            st.Page("app_pages/lists.py", title="Import and export"),
         ],
         "Screening": [
             st.Page("app_pages/screen.py", title="Screen labels"),

@@ -6,8 +6,10 @@ service results into plain rows for tables; they decide nothing about the regist
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -22,8 +24,10 @@ from compare.conflicts import SEVERITY_RANK, ConflictIndex, worst_severity
 from compare.scope import ComparedDimension
 from compare.services import Finding, LabelResult, ScanRow, build_index
 from config import Settings
+from gi_lists import export as gi_export
 from gi_lists.importers import InputError
 from gi_lists.model import GI, STATUSES, Protection
+from gi_lists.services import BatchPlan, Filters, ImportResult, list_gis, register_version
 from reports.briefing import Briefing
 from reports.render import render
 from storage.engine import StorageError, make_engine
@@ -504,3 +508,143 @@ def alerts_table(alerts: Sequence[Alert]) -> pd.DataFrame:
 def pdf(briefing: Briefing) -> bytes:
     """A prepared briefing rendered as PDF bytes (cached: the briefing names its date and data version)."""
     return render(briefing)
+
+
+# ---------------------------------------------------------------------------------------------
+# Import and export: an upload kept between Check and Apply, a batch's plan, the export files
+# ---------------------------------------------------------------------------------------------
+
+EXPORT_MIME = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+
+
+@dataclass
+class KeptUpload:
+    """An uploaded file's name and bytes, kept in the session from Check to Apply (an `Upload`)."""
+
+    name: str
+    data: bytes
+
+    def getvalue(self) -> bytes:
+        return self.data
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def plan_tables(plan: BatchPlan) -> dict[str, pd.DataFrame]:
+    """A batch's plan as three tables: + added, ~ changed (before → after), − withdrawn."""
+    added = [
+        {"GI id": gi_id, "Name": label, "List": p.key_text, "Status": p.status}
+        for gi_id, label, p in plan.added
+    ]
+    changed = [
+        {
+            "GI id": c.gi_id,
+            "Name": c.label,
+            "What": c.what,
+            "Before": c.before or "—",
+            "After": c.after or "—",
+        }
+        for c in plan.changed
+    ]
+    removed = [
+        {"GI id": gi_id, "Name": label, "List": p.key_text, "Status": f"{p.status} → withdrawn"}
+        for gi_id, label, p in plan.removed
+    ]
+    return {
+        "+ Added": pd.DataFrame(added, columns=["GI id", "Name", "List", "Status"]),
+        "~ Changed": pd.DataFrame(changed, columns=["GI id", "Name", "What", "Before", "After"]),
+        "− Removed (withdrawn: on the list, not in the file)": pd.DataFrame(
+            removed, columns=["GI id", "Name", "List", "Status"]
+        ),
+    }
+
+
+@st.cache_data(show_spinner="Preparing the export…", max_entries=16)
+def _export_files(
+    url: str, version: str, agreement: str | None, annex: str | None, jurisdiction: str | None
+) -> tuple[int, dict[str, bytes]]:
+    filters = Filters(jurisdiction=jurisdiction, agreement=agreement, annex=annex)
+    with _ready_engine(url).connect() as conn:
+        gis = list_gis(conn, filters)
+    keep = filters.protection_matches if filters.filters_protections else (lambda p: True)
+    rows = gi_export.rows_for(gis, keep)
+    return len(gis), {
+        "csv": gi_export.to_csv(rows),
+        "xlsx": gi_export.to_xlsx(rows),
+        "json": gi_export.to_json(gis),
+    }
+
+
+def export_files(filters: Filters) -> tuple[int, dict[str, bytes]]:
+    """How many GIs the filters select, and the files `giscope export` writes for them (csv, xlsx, json);
+    cached until the register changes."""
+    with engine().connect() as conn:
+        version = register_version(conn)
+    url = Settings.from_env().database_url
+    return _export_files(url, version, filters.agreement, filters.annex, filters.jurisdiction)
+
+
+def show_plan(plan: BatchPlan, file: str) -> None:
+    """What a checked batch would do: the counts, then the added, changed and withdrawn entries."""
+    s = plan.summary()
+    st.markdown(
+        f"**Check of {plain(file)}** for {plan.target.key} · {s['rows']} rows · "
+        "nothing is written until **2. Apply**"
+    )
+    counts = {"Added": "added", "Changed": "changed", "Withdrawn": "removed", "Unchanged": "unchanged"}
+    for column, (label, key) in zip(st.columns(len(counts)), counts.items(), strict=True):
+        column.metric(label, s[key])
+    for title, frame in plan_tables(plan).items():
+        st.markdown(f"**{title}** · {len(frame)}")
+        if len(frame):
+            st.dataframe(frame, hide_index=True)
+
+
+def show_applied(result: ImportResult) -> None:
+    """The outcome of an applied batch: its id and counts, and the objection window it opened."""
+    s, target = result.plan.summary(), result.plan.target.key
+    if result.batch_id is None:
+        st.info(f"Nothing to change in {target}: the register already holds this batch.")
+    else:
+        st.success(
+            f"Batch {result.batch_id} applied to {target}: {s['added']} added, {s['changed']} changed, "
+            f"{s['removed']} withdrawn, {s['unchanged']} unchanged."
+        )
+    w = result.objection_window
+    if w is not None:
+        st.info(f"Objection window: until {w.due} ({w.basis}; source: {w.source})")
+
+
+def export_buttons(filters: Filters) -> None:
+    """Download buttons for the CSV, XLSX and JSON files, then how many GIs the filters select (written
+    last, so a count on the screen means its files are there too)."""
+    count, files = export_files(filters)
+    parts = (filters.agreement, filters.annex, filters.jurisdiction)
+    stem = "-".join(["giscope", *(p.lower() for p in parts if p)])
+    for column, (fmt, data) in zip(st.columns(6), files.items(), strict=False):
+        column.download_button(
+            f"Download {fmt.upper()}",
+            data,
+            file_name=f"{stem}.{fmt}",
+            mime=EXPORT_MIME[fmt],
+            on_click="ignore",
+            key=f"export_{fmt}",
+        )
+    st.markdown(f"**{count} GI{'s' if count != 1 else ''}** · the same files as `giscope export`")
+
+
+def deliver_alerts(settings: Settings) -> None:
+    """Send new alerts to the outbox file and the webhook, when they are set; warn when some fail."""
+    from agreements.outbox import deliver
+
+    if not (settings.alert_outbox or settings.alert_webhook):
+        return
+    report = deliver(engine(), outbox=settings.alert_outbox, webhook=settings.alert_webhook)
+    if report.failed:
+        st.warning(f"{report.failed} alert(s) not delivered: {report.error} (kept for later)")

@@ -283,3 +283,42 @@ def test_downloading_the_dispute_brief_for_champagne_in_cn_names_it_in_chinese(a
     assert saved.read_bytes().startswith(b"%PDF")
     _, text = pdf_text(saved)
     assert "香槟" in text
+
+
+def test_importing_an_uploaded_csv_then_the_json_export_holds_the_new_gi(app_url, page, tmp_path):
+    batch = tmp_path / "annex_v_batch.csv"
+    batch.write_text(
+        "name,transcription,product_class,origin\n浏览器测试茶,Liulanqi Ceshi Cha,Tea,CN\n", encoding="utf-8"
+    )
+    page.goto(f"{app_url}/lists")
+    page.get_by_role("heading", name="Import and export").wait_for()
+    page.get_by_role("tab", name="Export").click()
+    before = int(page.get_by_text(re.compile(r"^\d+ GIs$")).inner_text().split()[0])
+    page.get_by_role("tab", name="Import a batch").click()
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(batch)
+    page.get_by_text("annex_v_batch.csv").first.wait_for()
+    choose(page, "Annex", "V: Chinese names to be processed in the EU within four years of entry into force")
+    page.get_by_text("Keep entries the file leaves out").click()
+    page.get_by_role("button", name="1. Check").click()
+    added = page.locator("[data-testid='stMetric']").filter(has_text="Added")
+    added.wait_for()
+    assert added.inner_text().split() == ["Added", "1"], added.inner_text()
+    grid = page.locator("[data-testid='stDataFrame']").first  # a canvas grid: its cells are hidden
+    grid.get_by_text("cn-liulanqi-ceshi-cha").first.wait_for(state="attached")
+    page.get_by_role("button", name="2. Apply").click()
+    page.get_by_text(re.compile(r"Batch \d+ applied to china-eu/V: 1 added")).wait_for()
+    page.get_by_role("tab", name="Export").click()
+    # the count is written after the buttons: once it shows the new GI, so do the files
+    page.get_by_text(f"{before + 1} GIs", exact=True).wait_for()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download JSON").click()
+    download = download_info.value
+    assert download.suggested_filename == "giscope.json"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    gis = {gi["id"]: gi for gi in json.loads(saved.read_text(encoding="utf-8"))}
+    new = gis["cn-liulanqi-ceshi-cha"]
+    assert [(p["agreement"], p["annex"], p["status"]) for p in new["protections"]] == [
+        ("china-eu", "V", "pending")
+    ]
+    assert "fr-champagne" in gis
