@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-AGREEMENT_KINDS = ("agreement", "protocol", "MOU")
-
 
 @dataclass(frozen=True)
 class Annex:
@@ -81,7 +79,6 @@ class ListCount:
 # ---------------------------------------------------------------------------------------------
 
 DOUBTFUL = frozenset({"low", "unconfirmed"})
-DEADLINE_STATES = ("upcoming", "due", "overdue", "met")
 DUE_WINDOW_DAYS = 30
 
 

@@ -54,7 +54,6 @@ KINDS = (
     "fuzzy",
     "generic-overlap",
 )
-SEVERITIES = ("high", "medium", "low")
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2, "unconfirmed": 3}
 STRONG_KINDS = frozenset(
@@ -231,13 +230,6 @@ class LabelAnalysis:
     product_spans: dict[str, str] = field(default_factory=dict)  # product concept -> the label's span
     main_products: list[str] = field(default_factory=list)  # concepts of the longest product words
     generic_terms: list[str] = field(default_factory=list)
-
-    @property
-    def inferred_class(self) -> str | None:
-        for _concept, product_class in self.product_concepts:
-            if product_class:
-                return product_class
-        return None
 
 
 class ConflictIndex:
@@ -769,14 +761,16 @@ class ConflictIndex:
             "the name without its product word",
         )
 
-    def _classify_native(self, key: Key, span: str, a: LabelAnalysis, *, whole: bool) -> _Candidate | None:
-        gi = self.gis[key.gi]
-        name = gi.names[key.name]
+    def _part_of_name(
+        self, key: Key, span: str, a: LabelAnalysis, *, native: bool
+    ) -> tuple[bool, _Candidate | None]:
+        """(True, hit or None) for a match on part of a name (its core or a component) or inside a
+        generic term of the label; (False, None) when the key stands for the whole name."""
         if key.via in ("core", "place-core"):
-            return self._core(key, span, a, native=True)
+            return True, self._core(key, span, a, native=native)
         generic = self._inside_generic(span, a)
         if generic:
-            return _Candidate(
+            return True, _Candidate(
                 key.gi,
                 "generic-overlap",
                 BASE_SCORE["generic-overlap"],
@@ -786,7 +780,7 @@ class ConflictIndex:
                 "medium",
             )
         if key.via == "component":
-            return _Candidate(
+            return True, _Candidate(
                 key.gi,
                 "partial",
                 BASE_SCORE["partial"] + 0.05,
@@ -794,6 +788,14 @@ class ConflictIndex:
                 span,
                 "distinctive part of the protected name",
             )
+        return False, None
+
+    def _classify_native(self, key: Key, span: str, a: LabelAnalysis, *, whole: bool) -> _Candidate | None:
+        gi = self.gis[key.gi]
+        name = gi.names[key.name]
+        is_part, part = self._part_of_name(key, span, a, native=True)
+        if is_part:
+            return part
         if name.kind == "official-rendering":
             kind = "official-rendering"
         elif name.kind == "translation":
@@ -820,28 +822,9 @@ class ConflictIndex:
         gi = self.gis[key.gi]
         name = gi.names[key.name]
         modifier = self._modifier_note(a)
-        if key.via in ("core", "place-core"):
-            return self._core(key, span, a, native=not from_own)
-        generic = self._inside_generic(span, a)
-        if generic:
-            return _Candidate(
-                key.gi,
-                "generic-overlap",
-                BASE_SCORE["generic-overlap"],
-                key.text,
-                generic,
-                f"part of the generic term '{generic}'",
-                "medium",
-            )
-        if key.via == "component":
-            return _Candidate(
-                key.gi,
-                "partial",
-                BASE_SCORE["partial"] + 0.05,
-                key.text,
-                span,
-                "distinctive part of the protected name",
-            )
+        is_part, part = self._part_of_name(key, span, a, native=not from_own)
+        if is_part:
+            return part
         if key.via in ("pinyin", "wade-giles", "romanisation"):
             if not from_own:
                 # the label's Chinese characters read the same as the name's but are not the same

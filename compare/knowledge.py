@@ -53,13 +53,6 @@ class Knowledge:
     )  # native -> spellings
     legal_bases: dict[str, Any] = field(default_factory=dict)
 
-    def class_of_concept(self, concept: str) -> str | None:
-        for terms in self.products.values():
-            for t in terms:
-                if t.concept == concept and t.product_class:
-                    return t.product_class
-        return None
-
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
     with open(path, encoding="utf-8", newline="") as fh:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -193,7 +193,3 @@ def _route_text(p: Protection) -> str:
 def index_for(engine: Engine) -> ConflictIndex:
     with engine.connect() as conn:
         return build_index(conn)
-
-
-def sort_hits(hits: Sequence[Hit]) -> list[Hit]:
-    return sorted(hits, key=_rank)

@@ -216,13 +216,6 @@ class GIRepository:
         k = t.name_keys
         return [(r[0], r[1], r[2]) for r in self.conn.execute(select(k.c.gi_id, k.c.kind, k.c.compact))]
 
-    def history_for_batch(self, batch_id: int) -> list[HistoryEvent]:
-        query = select(t.history).where(t.history.c.batch_id == batch_id).order_by(t.history.c.id)
-        return [
-            HistoryEvent(r.gi_id, r.at, r.who, r.what, r.before, r.after, r.reason, r.source)
-            for r in self.conn.execute(query)
-        ]
-
     # -- writing (bulk) -----------------------------------------------------------------------
 
     def insert_batch(self, values: dict[str, Any]) -> int:
@@ -263,10 +256,6 @@ class GIRepository:
 
     def update_gi(self, gi_id: str, values: dict[str, Any]) -> None:
         self.conn.execute(update(t.gis).where(t.gis.c.id == gi_id).values(**values))
-
-    def batches(self) -> list[dict[str, Any]]:
-        query = select(t.batches).order_by(t.batches.c.id)
-        return [dict(r._mapping) for r in self.conn.execute(query)]
 
 
 def _like_escape(text: str) -> str:

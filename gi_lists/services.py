@@ -724,10 +724,6 @@ def list_gis(conn: Connection, filters: Filters = Filters()) -> list[GI]:
     return [gi for gi in repo.get_many(ids) if filters.gi_matches(gi)]
 
 
-def gi_json(gi: GI, *, with_history: bool = False) -> dict[str, Any]:
-    return gi.to_dict(with_history=with_history)
-
-
 def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 

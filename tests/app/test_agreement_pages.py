@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from agreements.repository import ProfileRepository
 from agreements.services import get_profile
-from gi_lists.services import initialise
 from storage.engine import make_engine
+from tests.app.conftest import ok
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPARE = "app_pages/compare.py"
@@ -23,27 +22,9 @@ THREE = ["China–EU", "China–France", "China–Thailand"]
 
 
 @pytest.fixture
-def register(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
-    """A fresh register per test: the profile tests write to it."""
-    url = f"sqlite:///{tmp_path / 'giscope.sqlite3'}"
-    engine = make_engine(url)
-    initialise(engine, who="test")
-    engine.dispose()
-    monkeypatch.setenv("GISCOPE_DATABASE_URL", url)
-    monkeypatch.setenv("GISCOPE_USER", "page-tester")
-    return url
-
-
-@pytest.fixture(autouse=True)
-def fresh_resources():
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
-
-
-def ok(at: AppTest) -> AppTest:
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+def register(fresh_register: str) -> str:
+    """A register per test: these pages write to it."""
+    return fresh_register
 
 
 def run(page: str) -> AppTest:

@@ -8,15 +8,15 @@ import json
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from click.testing import CliRunner
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from cli import main as giscope
 from gi_lists.export import to_json
-from gi_lists.services import Filters, find_gi, initialise, list_gis, search
+from gi_lists.services import Filters, find_gi, list_gis, search
 from storage.engine import make_engine
+from tests.app.conftest import ok
 from ui.resources import export_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,27 +29,9 @@ NEW_ID = "cn-ceshi-yi-hao-cha"
 
 
 @pytest.fixture
-def register(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
-    """A fresh register per test: the page writes to it."""
-    url = f"sqlite:///{tmp_path / 'giscope.sqlite3'}"
-    engine = make_engine(url)
-    initialise(engine, who="test")
-    engine.dispose()
-    monkeypatch.setenv("GISCOPE_DATABASE_URL", url)
-    monkeypatch.setenv("GISCOPE_USER", "page-tester")
-    return url
-
-
-@pytest.fixture(autouse=True)
-def fresh_resources():
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
-
-
-def ok(at: AppTest) -> AppTest:
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+def register(fresh_register: str) -> str:
+    """A register per test: these pages write to it."""
+    return fresh_register
 
 
 def opened() -> AppTest:

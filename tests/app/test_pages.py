@@ -6,37 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
-
-from gi_lists.services import initialise
-from storage.engine import make_engine
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ("app_pages/overview.py", "app_pages/search.py", "app_pages/gi.py")
 TIMEOUT = 30  # the first run imports the name-folding libraries
-
-
-@pytest.fixture(scope="module")
-def register_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('register') / 'giscope.sqlite3'}"
-    engine = make_engine(url)
-    initialise(engine, who="test")
-    engine.dispose()
-    return url
-
-
-@pytest.fixture(autouse=True)
-def fresh_resources():
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
-
-
-@pytest.fixture
-def register(monkeypatch: pytest.MonkeyPatch, register_url: str) -> str:
-    monkeypatch.setenv("GISCOPE_DATABASE_URL", register_url)
-    return register_url
 
 
 def run(page: str, query_params: dict[str, str] | None = None, **state: str) -> AppTest:

@@ -8,12 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from compare.services import ScanRow, check_labels, index_for
-from gi_lists.services import initialise
 from storage.engine import make_engine
+from tests.app.conftest import ok
 from ui.resources import CSV_COLUMNS, objection_rows, results_csv, scan_table, screen_summary
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,33 +21,6 @@ SCAN = "app_pages/scan.py"
 TIMEOUT = 30  # the first run imports the name-folding libraries and builds the index
 LABELS = "Champagne-style sparkling wine\n香宾酒\nplain green tea"
 PROPOSED = b"name,product_class,origin\nChampagne,Wine,FR\nCheddar,Cheeses,GB\n"
-
-
-@pytest.fixture(scope="module")
-def register_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('register') / 'giscope.sqlite3'}"
-    engine = make_engine(url)
-    initialise(engine, who="test")
-    engine.dispose()
-    return url
-
-
-@pytest.fixture(autouse=True)
-def fresh_resources():
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
-
-
-@pytest.fixture
-def register(monkeypatch: pytest.MonkeyPatch, register_url: str) -> str:
-    monkeypatch.setenv("GISCOPE_DATABASE_URL", register_url)
-    return register_url
-
-
-def ok(at: AppTest) -> AppTest:
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def run(page: str) -> AppTest:
