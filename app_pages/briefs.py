@@ -4,15 +4,17 @@ import re
 
 import streamlit as st
 
-from agreements.services import AgreementError, overview
-from briefings.services import compare_brief, dispute_brief, screening_brief
-from gi_lists.importers import InputError
+from agreements.services import agreement_ids
+from briefings.comparison import compare_brief
+from briefings.dispute import dispute_brief
+from briefings.screening import screening_brief
+from errors import GIScopeError, InputError, RegisterError
 from gi_lists.model import JURISDICTIONS
-from gi_lists.services import RegisterError
 from reports.briefing import Briefing
-from ui.resources import agreement_name, engine, language, on_upload, pdf, plain, problems_markdown
-
-PERSON_ERRORS = (RegisterError, AgreementError)
+from ui.cells import plain, problems_markdown
+from ui.resources import engine, pdf
+from ui.widgets import language, on_upload
+from wording import agreement_name
 
 st.title("Briefings")
 st.caption(
@@ -48,17 +50,16 @@ with dispute:
         try:
             if not ref.strip():
                 raise RegisterError("enter a GI id or one of its names")
-            with st.spinner("Preparing…"), engine().connect() as conn:
-                brief = dispute_brief(conn, ref, where, labels=labels, lang=lang)
-        except PERSON_ERRORS as exc:
+            with st.spinner("Preparing…"):
+                brief = dispute_brief(engine(), ref, where, labels=labels, lang=lang)
+        except GIScopeError as exc:
             st.error(str(exc))
         else:
             name = f"giscope-dispute-{slug(ref)}-{where}-{lang}.pdf"
             offer(brief, "Download dispute brief (PDF)", name, "brief_dispute_pdf")
 
 with comparison:
-    with engine().connect() as conn:
-        known = [ov.agreement.id for ov in overview(conn)]
+    known = agreement_ids(engine())
     with st.form("brief_compare"):
         chosen = st.multiselect(
             "Agreements (2 to 4)",
@@ -72,9 +73,8 @@ with comparison:
         submitted = st.form_submit_button("Prepare comparison brief", type="primary")
     if submitted:
         try:
-            with engine().connect() as conn:
-                brief = compare_brief(conn, chosen, lang=lang)
-        except PERSON_ERRORS as exc:
+            brief = compare_brief(engine(), chosen, lang=lang)
+        except GIScopeError as exc:
             st.error(str(exc))
         else:
             name = f"giscope-compare-{'-'.join(chosen)}-{lang}.pdf"
@@ -94,11 +94,11 @@ with screening:
         st.error("Upload a file first.")
     elif submitted and upload is not None:
         try:
-            with st.spinner("Screening…"), engine().connect() as conn:
-                brief = on_upload(upload, lambda path: screening_brief(conn, path, against, lang=lang))
+            with st.spinner("Screening…"):
+                brief = on_upload(upload, lambda path: screening_brief(engine(), path, against, lang=lang))
         except InputError as exc:
             st.error(f"{upload.name} cannot be used:\n{problems_markdown(exc.problems)}")
-        except PERSON_ERRORS as exc:
+        except GIScopeError as exc:
             st.error(str(exc))
         else:
             name = f"giscope-screening-{slug(upload.name)}-{against}-{lang}.pdf"

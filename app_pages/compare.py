@@ -2,20 +2,15 @@
 
 import streamlit as st
 
-from agreements.services import AgreementError, compare_agreements, overview
-from briefings.services import compare_brief
-from gi_lists.services import RegisterError
-from ui.resources import (
-    agreement_name,
-    confidence_badge,
-    engine,
-    highlight_differences,
-    language,
-    pdf,
-    plain,
-    scope_table,
-    tr,
-)
+from agreements.services import agreement_ids
+from briefings.comparison import compare_brief
+from compare.services import compare_agreements
+from errors import GIScopeError
+from ui.cells import confidence_badge, plain, tr
+from ui.resources import engine, pdf
+from ui.tables import highlight_differences, scope_table
+from ui.widgets import language
+from wording import agreement_name
 
 heading = st.empty()
 lang = language("compare_lang")
@@ -31,28 +26,27 @@ st.caption(
     )
 )
 
-with engine().connect() as conn:
-    known = [ov.agreement.id for ov in overview(conn)]
-    chosen = st.multiselect(
-        tr(lang, "Agreements (2 to 4)", "协定（2至4个）"),
-        known,
-        default=known[:4],
-        format_func=lambda a: agreement_name(a, lang),
-        max_selections=4,
-        key="compare_ids",
-    )
-    left, right = st.columns(2)
-    trips = left.checkbox(tr(lang, "TRIPS baseline", "TRIPS 基准"), key="compare_trips")
-    only_differences = right.toggle(tr(lang, "Only differences", "仅显示差异"), key="compare_only_diff")
-    if len(chosen) < 2:
-        st.info(tr(lang, "Choose two agreements or more.", "请选择至少两个协定。"))
-        st.stop()
-    try:
-        comparison = compare_agreements(conn, chosen, include_trips=trips)
-        briefing = compare_brief(conn, chosen, lang=lang)
-    except (AgreementError, RegisterError) as exc:
-        st.error(str(exc))
-        st.stop()
+known = agreement_ids(engine())
+chosen = st.multiselect(
+    tr(lang, "Agreements (2 to 4)", "协定（2至4个）"),
+    known,
+    default=known[:4],
+    format_func=lambda a: agreement_name(a, lang),
+    max_selections=4,
+    key="compare_ids",
+)
+left, right = st.columns(2)
+trips = left.checkbox(tr(lang, "TRIPS baseline", "TRIPS 基准"), key="compare_trips")
+only_differences = right.toggle(tr(lang, "Only differences", "仅显示差异"), key="compare_only_diff")
+if len(chosen) < 2:
+    st.info(tr(lang, "Choose two agreements or more.", "请选择至少两个协定。"))
+    st.stop()
+try:
+    comparison = compare_agreements(engine(), chosen, include_trips=trips)
+    briefing = compare_brief(engine(), chosen, lang=lang)
+except GIScopeError as exc:
+    st.error(str(exc))
+    st.stop()
 
 shown = comparison.differing if only_differences else list(comparison.dimensions)
 st.markdown(

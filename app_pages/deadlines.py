@@ -4,11 +4,14 @@ import datetime as dt
 
 import streamlit as st
 
-from agreements.outbox import deliver
-from agreements.services import list_alerts, list_deadlines, refresh_deadline_alerts
 from config import Settings
-from gi_lists.services import now_iso
-from ui.resources import alerts_table, deadlines_table, engine, language, styled_states, tr
+from storage.clock import now_iso
+from ui.cells import tr
+from ui.resources import deliver_alerts, engine
+from ui.tables import alerts_table, deadlines_table, styled_states
+from ui.widgets import language
+from watch.alerts import list_alerts
+from watch.deadlines import list_deadlines, refresh_deadline_alerts
 
 heading = st.empty()
 lang = language("deadlines_lang")
@@ -38,16 +41,11 @@ within = right.number_input(
 day = today.isoformat() if isinstance(today, dt.date) else dt.date.today().isoformat()
 
 # Alerts are raised against the real date: a date chosen above only changes what the table shows.
-settings = Settings.from_env()
-with engine().begin() as conn:
-    raised = refresh_deadline_alerts(conn, today=dt.date.today().isoformat(), at=now_iso())
-if raised and (settings.alert_outbox or settings.alert_webhook):
-    report = deliver(engine(), outbox=settings.alert_outbox, webhook=settings.alert_webhook)
-    if report.failed:
-        st.warning(f"{report.failed} alert(s) not delivered: {report.error} (kept for later)")
+raised = refresh_deadline_alerts(engine(), today=dt.date.today().isoformat(), at=now_iso())
+if raised:
+    deliver_alerts(Settings.from_env())
 
-with engine().connect() as conn:
-    items = list_deadlines(conn, today=day, within=int(within) or None)
+items = list_deadlines(engine(), today=day, within=int(within) or None)
 
 if items:
     st.table(styled_states(deadlines_table(items, day, lang), [d.state(day) for d in items]), hide_index=True)
@@ -58,8 +56,7 @@ else:
 
 st.subheader(tr(lang, "Alerts", "提醒"))
 since = st.date_input(tr(lang, "Since", "起始日期"), value=None, key="alerts_since")
-with engine().connect() as conn:
-    alerts = list_alerts(conn, since=since.isoformat() if isinstance(since, dt.date) else None)
+alerts = list_alerts(engine(), since=since.isoformat() if isinstance(since, dt.date) else None)
 if raised:
     st.caption(tr(lang, f"{raised} new deadline alert(s) raised today.", f"今天新增 {raised} 条期限提醒。"))
 if alerts:

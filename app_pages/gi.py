@@ -2,15 +2,12 @@
 
 import streamlit as st
 
-from gi_lists.services import RegisterError, find_gi
-from ui.resources import (
-    DOUBTFUL,
-    engine,
-    history_table,
-    names_table,
-    or_unknown,
-    protections_table,
-)
+from errors import RegisterError
+from gi_lists.services import find_gi
+from ui.cells import or_unknown
+from ui.resources import engine
+from ui.tables import history_table, names_table, protections_table
+from wording import DOUBTFUL
 
 st.title("GI record")
 
@@ -27,8 +24,7 @@ if not ref.strip():
     st.stop()
 
 try:
-    with engine().connect() as conn:
-        gi = find_gi(conn, ref)
+    gi = find_gi(engine(), ref)
 except RegisterError as exc:
     st.error(str(exc))
     st.caption("The Search page finds GIs by partial names and close spellings.")

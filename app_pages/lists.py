@@ -5,12 +5,14 @@ from typing import Any
 
 import streamlit as st
 
-from agreements.services import AgreementError, overview
+from agreements.services import overview
 from config import Settings
-from gi_lists.importers import KNOWN_COLUMNS, REQUIRED_COLUMNS, InputError
+from errors import GIScopeError, InputError
+from gi_lists.importers import KNOWN_COLUMNS, REQUIRED_COLUMNS
 from gi_lists.model import CONFIDENCES, JURISDICTIONS
-from gi_lists.services import Filters, ImportResult, RegisterError, import_file
-from ui import resources as ui
+from gi_lists.services import Filters, ImportResult, import_file
+from ui import cells, resources, widgets
+from wording import agreement_name
 
 ANY = "any"
 CHECKED = "lists_checked"  # the last successful check: its ticket (file and options), upload and plan
@@ -21,27 +23,26 @@ st.caption(
     "and withdraw, writing nothing; **Apply** then imports that file with those options."
 )
 
-db = ui.engine()
+db = resources.engine()
 settings = Settings.from_env()
-with db.connect() as conn:
-    agreements = {ov.agreement.id: ov.agreement for ov in overview(conn)}
+agreements = {ov.agreement.id: ov.agreement for ov in overview(db)}
 annexes = {a.id: {x.code: x.meaning_en for x in a.annexes if x.holds_names} for a in agreements.values()}
-names = {ANY: ANY} | {a: ui.agreement_name(a) for a in agreements}
+names = {ANY: ANY} | {a: agreement_name(a) for a in agreements}
 names |= {j: f"{j} register" for j in JURISDICTIONS}
 
 
-def run_import(kept: ui.KeptUpload, options: dict[str, Any], *, dry_run: bool) -> ImportResult | None:
+def run_import(kept: widgets.KeptUpload, options: dict[str, Any], *, dry_run: bool) -> ImportResult | None:
     """import_file on the kept upload; problems are shown, naming the upload's lines, and None returned."""
     try:
         with st.spinner("Checking…" if dry_run else "Applying…"):
-            return ui.on_upload(
+            return widgets.on_upload(
                 kept, lambda path: import_file(db, path, who=settings.user, dry_run=dry_run, **options)
             )
     except InputError as exc:
-        problems = ui.problems_markdown(exc.problems)
-        st.error(f"{ui.plain(kept.name)} cannot be imported; nothing was written:\n{problems}")
-    except (RegisterError, AgreementError) as exc:
-        st.error(f"{ui.plain(str(exc))}; nothing was written.")
+        problems = cells.problems_markdown(exc.problems)
+        st.error(f"{cells.plain(kept.name)} cannot be imported; nothing was written:\n{problems}")
+    except GIScopeError as exc:
+        st.error(f"{cells.plain(str(exc))}; nothing was written.")
     return None
 
 
@@ -81,7 +82,7 @@ with importing:
         "keep_missing": keep,
         "published": published.isoformat() if isinstance(published, dt.date) else None,
     }
-    kept = ui.KeptUpload(upload.name, upload.getvalue()) if upload is not None else None
+    kept = widgets.KeptUpload(upload.name, upload.getvalue()) if upload is not None else None
     ticket = (kept.name, kept.digest, tuple(options.items())) if kept else None
 
     buttons = st.columns([1, 1, 4])
@@ -97,10 +98,10 @@ with importing:
         st.rerun()  # shows the outcome with Apply disabled until the next check
 
     if (applied := st.session_state.pop("lists_applied", None)) is not None:
-        ui.show_applied(applied)
-        ui.deliver_alerts(settings)
+        widgets.show_applied(applied)
+        resources.deliver_alerts(settings)
     elif ready and last is not None:
-        ui.show_plan(last["plan"], last["upload"].name)
+        widgets.show_plan(last["plan"], last["upload"].name)
     elif kept is not None:
         st.info("Press **1. Check** to see what this batch would change; **2. Apply** follows a check.")
 
@@ -115,4 +116,4 @@ with exporting:
         "Protected in", [ANY, *JURISDICTIONS], key="export_in", help="FR includes the EU."
     )
     chosen = [None if v == ANY else v for v in (agreement, ex_annex if ex_annex in ex_codes else ANY, where)]
-    ui.export_buttons(Filters(agreement=chosen[0], annex=chosen[1], jurisdiction=chosen[2]))
+    widgets.export_buttons(Filters(agreement=chosen[0], annex=chosen[1], jurisdiction=chosen[2]))

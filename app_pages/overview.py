@@ -3,7 +3,9 @@
 import streamlit as st
 
 from agreements.services import overview
-from ui.resources import confidence, engine, events_table, list_table, or_unknown, sourced
+from ui.cells import confidence, or_unknown, sourced
+from ui.resources import engine
+from ui.tables import events_table, list_table
 
 st.title("GIScope")
 st.write(
@@ -11,8 +13,7 @@ st.write(
     "on each list and their status. Every fact names its source and how sure we are of it."
 )
 
-with engine().connect() as conn:
-    agreements = overview(conn)
+agreements = overview(engine())
 
 if not agreements:
     st.warning("No agreements are recorded. Run `giscope init` to load the bundled records.")

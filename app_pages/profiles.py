@@ -2,20 +2,14 @@
 
 import streamlit as st
 
-from agreements.repository import ProfileRepository
-from agreements.services import PROFILE_JURISDICTIONS, AgreementError, edit_profile, get_profile
+from agreements.profiles import PROFILE_JURISDICTIONS, edit_profile, get_profile, profile_history
 from config import Settings
-from ui.resources import (
-    CONFIDENCES,
-    DOUBTFUL,
-    confidence_badge,
-    engine,
-    language,
-    plain,
-    profile_cases_table,
-    profile_history_table,
-    tr,
-)
+from errors import GIScopeError
+from ui.cells import confidence_badge, plain, tr
+from ui.resources import engine
+from ui.tables import profile_cases_table, profile_history_table
+from ui.widgets import CONFIDENCES, language
+from wording import DOUBTFUL
 
 heading = st.empty()
 lang = language("profile_lang")
@@ -28,19 +22,18 @@ def save_edit(j: str, lang: str) -> None:
     s = st.session_state
     value = s["profile_value"].strip() or None
     try:
-        with engine().begin() as conn:
-            changed = edit_profile(
-                conn,
-                j,
-                s["profile_key"],
-                who=Settings.from_env().user,
-                reason=s["profile_reason"],
-                value_en=value if lang == "en" else None,
-                value_zh=value if lang == "zh" else None,
-                source=s["profile_source"],
-                confidence=s["profile_confidence"],
-            )
-    except AgreementError as exc:
+        changed = edit_profile(
+            engine(),
+            j,
+            s["profile_key"],
+            who=Settings.from_env().user,
+            reason=s["profile_reason"],
+            value_en=value if lang == "en" else None,
+            value_zh=value if lang == "zh" else None,
+            source=s["profile_source"],
+            confidence=s["profile_confidence"],
+        )
+    except GIScopeError as exc:
         s["profile_result"] = ("error", str(exc))
         return
     for part in ("profile_value", "profile_source", "profile_reason"):
@@ -48,8 +41,7 @@ def save_edit(j: str, lang: str) -> None:
     s["profile_result"] = ("success", f"{s['profile_key']}: {', '.join(changed)} changed" if changed else "")
 
 
-with engine().connect() as conn:
-    profile = get_profile(conn, j)
+profile = get_profile(engine(), j)
 
 st.header(f"{profile.name(lang)} ({profile.jurisdiction})")
 doubtful = [f for f in profile.fields if f.fact.doubtful]
@@ -100,8 +92,7 @@ with st.expander(tr(lang, "Edit a field", "修改字段"), expanded="profile_res
     elif kind == "success":
         st.success(message or tr(lang, "Nothing changed.", "没有变化。"))
     st.markdown(f"**{tr(lang, 'History of this field', '该字段的修改记录')}**")
-    with engine().connect() as conn:
-        history = ProfileRepository(conn).history(j, key)
+    history = profile_history(engine(), j, key)
     if history:
         st.dataframe(profile_history_table(history), hide_index=True)
     else:

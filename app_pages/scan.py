@@ -5,10 +5,14 @@ from functools import partial
 import streamlit as st
 
 from compare.services import scan_list
-from gi_lists.importers import KNOWN_COLUMNS, REQUIRED_COLUMNS, InputError
+from errors import InputError
+from gi_lists.export import dumps
+from gi_lists.importers import KNOWN_COLUMNS, REQUIRED_COLUMNS
 from gi_lists.model import JURISDICTIONS
-from gi_lists.services import dumps
-from ui.resources import conflict_index, objection_rows, on_upload, problems_markdown, scan_table, styled
+from ui.cells import problems_markdown
+from ui.resources import conflict_index
+from ui.tables import objection_rows, scan_table, styled
+from ui.widgets import on_upload
 
 st.title("Scan a proposed list")
 st.caption(

@@ -3,21 +3,13 @@
 import streamlit as st
 
 from compare.services import check_labels, read_labels
-from gi_lists.importers import InputError
+from errors import InputError
+from gi_lists.export import dumps
 from gi_lists.model import JURISDICTIONS
-from gi_lists.services import dumps
-from ui.resources import (
-    conflict_index,
-    label_severity,
-    matches_table,
-    on_upload,
-    plain,
-    problems_markdown,
-    results_csv,
-    screen_summary,
-    severity_badge,
-    styled,
-)
+from ui.cells import label_severity, plain, problems_markdown, screen_summary, severity_badge
+from ui.resources import conflict_index
+from ui.tables import matches_table, results_csv, styled
+from ui.widgets import on_upload
 
 st.title("Screen labels")
 st.caption(

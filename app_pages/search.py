@@ -3,10 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from agreements.services import overview
+from agreements.services import agreement_ids
+from errors import RegisterError
 from gi_lists.model import JURISDICTIONS, STATUSES
-from gi_lists.services import Filters, RegisterError, search
-from ui.resources import engine, protections_summary
+from gi_lists.services import Filters, search
+from ui.resources import engine
+from ui.tables import protections_summary
 
 ANY = "any"
 
@@ -17,8 +19,6 @@ st.caption(
 )
 
 db = engine()
-with db.connect() as conn:
-    agreement_ids = [ov.agreement.id for ov in overview(conn)]
 
 query = st.text_input("Name in any script", key="search_query", placeholder="e.g. Champagne, 安溪铁观音")
 left, middle, right = st.columns(3)
@@ -28,7 +28,7 @@ jurisdiction = left.selectbox(
     key="search_jurisdiction",
     help="FR includes protection in the whole EU.",
 )
-agreement = middle.selectbox("Agreement", [ANY, *agreement_ids], key="search_agreement")
+agreement = middle.selectbox("Agreement", [ANY, *agreement_ids(db)], key="search_agreement")
 status = right.selectbox("Status", [ANY, *STATUSES], key="search_status")
 
 if not query.strip():
@@ -41,8 +41,7 @@ filters = Filters(
     status=None if status == ANY else status,
 )
 try:
-    with db.connect() as conn:
-        hits = search(conn, query, filters, limit=50)
+    hits = search(db, query, filters, limit=50)
 except RegisterError as exc:
     st.error(str(exc))
     st.stop()

@@ -1,6 +1,6 @@
 """PDF briefing speed, against the baseline a user would write.
 
-Workload: reports.demo's briefing at about 10 A4 pages (mixed Chinese, Thai, Greek and accented Latin;
+Workload: benchmarks.demo's briefing at about 10 A4 pages (mixed Chinese, Thai, Greek and accented Latin;
 a 240-row table split over pages with its header repeated; facts, checklists, notices, sources), in
 English and in Chinese. Each is rendered 5 times with reports.render.render (fonts registered once per
 process; the first, cold render is reported apart).
@@ -35,8 +35,8 @@ from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle  # noqa: E402
 
+from benchmarks.demo import demo_briefing  # noqa: E402
 from reports.briefing import Briefing, Bullets, Facts, Notice, Para, Table  # noqa: E402
-from reports.demo import demo_briefing  # noqa: E402
 from reports.render import render  # noqa: E402
 
 TARGET_S = 2.0

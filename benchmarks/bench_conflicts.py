@@ -92,11 +92,11 @@ def max_rss_mb() -> float:
 
 
 def part1(n_names: int, n_labels: int) -> dict[str, float]:
+    from bootstrap import initialise
     from compare.conflicts import Checker, ConflictIndex
-    from compare.knowledge import bundled_knowledge
     from gi_lists.model import GI, Name, Protection
     from gi_lists.repository import GIRepository
-    from gi_lists.services import initialise
+    from names.knowledge import bundled_knowledge
     from storage.engine import make_engine
 
     with tempfile.TemporaryDirectory() as tmp:

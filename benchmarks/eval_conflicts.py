@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bootstrap import initialise  # noqa: E402
 from compare.evaluation import evaluate, load_cases  # noqa: E402
 from compare.services import build_index  # noqa: E402
-from gi_lists.services import initialise  # noqa: E402
 from storage.engine import make_engine  # noqa: E402
 
 

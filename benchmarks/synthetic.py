@@ -7,7 +7,7 @@ import csv
 import random
 from pathlib import Path
 
-from compare.names import pinyin
+from names.normalise import pinyin
 
 CN_PLACES = list("安溪福鼎武夷信阳恩施普洱临沧宜宾泸州贵阳遵义汉中延安吐鲁番和田喀什阿克苏库尔勒")
 CN_PRODUCTS = [

@@ -1,4 +1,5 @@
-"""Conflict screening services: build the index from the register, check labels, scan a list."""
+"""Screening and comparison services: build the conflict index from the register, check labels, scan
+a proposed list, compare what agreements protect."""
 
 from __future__ import annotations
 
@@ -7,28 +8,44 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 
+from agreements.repository import AgreementRepository, ScopeRepository
 from compare.conflicts import SEVERITY_RANK, Checker, ConflictIndex, Hit, term_is_generic
-from compare.knowledge import Knowledge, bundled_knowledge
-from compare.names import compact, forms
-from gi_lists.importers import InputError, ListTarget, parse_batch
-from gi_lists.model import JURISDICTIONS, Protection
+from compare.scope import Comparison, compare_scope
+from errors import AgreementError, InputError
+from gi_lists.entries import ListTarget
+from gi_lists.importers import parse_batch
+from gi_lists.model import Protection
 from gi_lists.repository import GIRepository
-from gi_lists.services import RegisterError
+from gi_lists.services import check_jurisdiction
+from names.knowledge import Knowledge, bundled_knowledge
+from names.normalise import compact, forms
+from storage.engine import read
+from wording import route_text
 
 
-def check_jurisdiction(jurisdiction: str | None) -> str:
-    j = (jurisdiction or "").upper()
-    if j not in JURISDICTIONS:
-        raise RegisterError(f"unknown jurisdiction {jurisdiction!r}; known: {', '.join(JURISDICTIONS)}")
-    return j
-
-
-def build_index(conn: Connection, knowledge: Knowledge | None = None) -> ConflictIndex:
-    repo = GIRepository(conn)
-    gis = repo.get_many(sorted(repo.ids()))
+def build_index(engine: Engine, knowledge: Knowledge | None = None) -> ConflictIndex:
+    """The cross-script index of every name in the register."""
+    with read(engine) as conn:
+        repo = GIRepository(conn)
+        gis = repo.get_many(sorted(repo.ids()))
     return ConflictIndex(gis, knowledge or bundled_knowledge())
+
+
+def compare_agreements(engine: Engine, ids: list[str], *, include_trips: bool = False) -> Comparison:
+    """What the agreements protect, dimension by dimension (with the TRIPS baseline on request)."""
+    with read(engine) as conn:
+        known = AgreementRepository(conn).ids()
+        unknown = [i for i in ids if i not in known]
+        if unknown:
+            raise AgreementError(
+                f"unknown agreement {', '.join(map(repr, unknown))}; known: {', '.join(known)}"
+            )
+        if len(set(ids)) < 2 and not include_trips:
+            raise AgreementError("compare needs two agreements or more (or --include trips)")
+        dimensions = ScopeRepository(conn).all()
+    return compare_scope(dimensions, ids, include_trips=include_trips)
 
 
 @dataclass
@@ -184,12 +201,4 @@ def _rank(hit: Hit) -> tuple[int, float]:
 
 
 def _route_text(p: Protection) -> str:
-    if p.route == "agreement":
-        return f"{p.status} via {p.agreement} Annex {p.annex}" if p.annex else f"{p.status} via {p.agreement}"
-    route = "collective/certification mark" if p.route == "trademark" else "national register"
-    return f"{p.status} via {route}" + (f" ({p.agreement} list)" if p.agreement else "")
-
-
-def index_for(engine: Engine) -> ConflictIndex:
-    with engine.connect() as conn:
-        return build_index(conn)
+    return f"{p.status} via {route_text(p)}"

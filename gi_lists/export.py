@@ -1,4 +1,4 @@
-"""Write GIs out as CSV, XLSX or JSON (pure apart from file writing; no database access)."""
+"""Write GIs and results out as CSV, XLSX or JSON (pure: no database access)."""
 
 from __future__ import annotations
 
@@ -100,6 +100,11 @@ def to_xlsx(rows: list[dict[str, Any]]) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def dumps(data: Any) -> str:
+    """Any result as JSON text, Chinese and Thai kept readable."""
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def to_json(gis: Sequence[GI]) -> bytes:

@@ -28,6 +28,16 @@ class StoredProtection:
 
 
 @dataclass(frozen=True)
+class RegisterVersion:
+    """How big the register is and what changed last (for fingerprints and briefing footers)."""
+
+    gis: int
+    last_batch_id: int | None
+    last_batch_at: str | None
+    last_event_id: int | None
+
+
+@dataclass(frozen=True)
 class ListSelector:
     """Which stored protections make up one list (see ListTarget.key)."""
 
@@ -60,6 +70,13 @@ class GIRepository:
 
     def count(self) -> int:
         return int(self.conn.execute(select(func.count()).select_from(t.gis)).scalar_one())
+
+    def version(self) -> RegisterVersion:
+        last = self.conn.execute(
+            select(t.batches.c.id, t.batches.c.at).order_by(t.batches.c.id.desc()).limit(1)
+        ).first()
+        event = self.conn.execute(select(func.max(t.history.c.id))).scalar_one()
+        return RegisterVersion(self.count(), last.id if last else None, last.at if last else None, event)
 
     def ids(self) -> set[str]:
         return {row[0] for row in self.conn.execute(select(t.gis.c.id))}

@@ -13,16 +13,13 @@ confidence. Statements resting on low or unconfirmed sources carry a visible mar
 from __future__ import annotations
 
 import io
-import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -40,27 +37,23 @@ from reportlab.platypus import Table as RLTable
 from reports import fonts as F
 from reports.briefing import Block, Briefing, Bullets, Facts, Notice, Para, Source, Table
 from reports.i18n import confidence, label
-
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN = 18 * mm
-FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
-
-INK = colors.HexColor("#1f2933")
-MUTED = colors.HexColor("#52606d")
-RULE = colors.HexColor("#9aa5b1")
-HEADER_BG = colors.HexColor("#334e68")
-ZEBRA = colors.HexColor("#f2f4f7")
-HIGHLIGHT = colors.HexColor("#ffe7b0")
-HIGHLIGHT_BAR = colors.HexColor("#d97706")
-WARN = colors.HexColor("#b45309")
-NOTICE_COLOURS = {  # kind -> (background, border)
-    "unconfirmed": (colors.HexColor("#fff1d6"), colors.HexColor("#d97706")),
-    "disclaimer": (colors.HexColor("#eeeeee"), colors.HexColor("#9e9e9e")),
-    "info": (colors.HexColor("#e6ecf0"), colors.HexColor("#607d8b")),
-}
-KEEP_HEADING = 40 * mm  # a heading starts a new page when less than this is left below it
-KEEP_CAPTION = 30 * mm
-LONG_TABLE_ROWS = 40  # LongTable (column widths fixed, faster) from this many rows on
+from reports.pages import NumberedCanvas, PageFurniture
+from reports.styles import (
+    FRAME_WIDTH,
+    HEADER_BG,
+    HIGHLIGHT,
+    HIGHLIGHT_BAR,
+    KEEP_CAPTION,
+    KEEP_HEADING,
+    LONG_TABLE_ROWS,
+    MARGIN,
+    NOTICE_COLOURS,
+    PAGE_HEIGHT,
+    RULE,
+    WARN,
+    ZEBRA,
+    paragraph_styles,
+)
 
 
 def render(briefing: Briefing) -> bytes:
@@ -68,75 +61,12 @@ def render(briefing: Briefing) -> bytes:
     return _Renderer(briefing, F.ensure_fonts()).build()
 
 
-def _styles(fonts: F.Fonts) -> dict[str, ParagraphStyle]:
-    regular, bold = fonts.name(F.LATIN), fonts.name(F.LATIN, bold=True)
-    base = ParagraphStyle(
-        "body",
-        fontName=regular,
-        fontSize=10,
-        leading=14,
-        textColor=INK,
-        bulletFontName=regular,
-        spaceAfter=6,
-    )
-
-    def style(name: str, **kw: Any) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=base, **kw)
-
-    return {
-        "body": base,
-        "lead": style("lead", fontSize=11.5, leading=16, spaceAfter=8),
-        "small": style("small", fontSize=8.5, leading=11.5, textColor=MUTED),
-        "title": style("title", fontName=bold, fontSize=20, leading=25, spaceAfter=4),
-        "subtitle": style("subtitle", fontSize=12, leading=16, textColor=MUTED, spaceAfter=4),
-        "meta": style("meta", fontSize=8.5, leading=12, textColor=MUTED, spaceAfter=0),
-        "heading": style("heading", fontName=bold, fontSize=13.5, leading=18, spaceBefore=12, spaceAfter=6),
-        "th": style("th", fontName=bold, fontSize=9, leading=12, textColor=colors.white, spaceAfter=0),
-        "td": style("td", fontSize=9, leading=12, spaceAfter=0),
-        "label": style("label", fontName=bold, fontSize=9.5, leading=13, spaceAfter=0),
-        "value": style("value", fontSize=9.5, leading=13, spaceAfter=0),
-        "caption": style("caption", fontSize=8.5, leading=11, textColor=MUTED, spaceBefore=4, spaceAfter=3),
-        "notice": style("notice", fontSize=9.5, leading=13.5, spaceAfter=0),
-        "bullet": style("bullet", leftIndent=16, bulletIndent=3, spaceAfter=3),
-        "source": style(
-            "source",
-            fontSize=8.5,
-            leading=11.5,
-            bulletFontSize=8.5,
-            leftIndent=22,
-            bulletIndent=0,
-            spaceAfter=2,
-        ),
-    }
-
-
-class _NumberedCanvas(Canvas):
-    """Holds pages back until the end so each footer can say "page X of Y"."""
-
-    def __init__(self, *args: Any, footer: Callable[[Canvas, int, int], None], **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self._held_pages: list[dict[str, Any]] = []
-        self._footer = footer
-
-    def showPage(self) -> None:
-        self._held_pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._held_pages)
-        for number, state in enumerate(self._held_pages, start=1):
-            self.__dict__.update(state)
-            self._footer(self, number, total)
-            super().showPage()
-        super().save()
-
-
 class _Renderer:
     def __init__(self, briefing: Briefing, fonts: F.Fonts):
         self.b = briefing
         self.lang = briefing.lang
         self.fonts = fonts
-        self.styles = _styles(fonts)
+        self.styles = paragraph_styles(fonts)
         self._char_wrap_styles: dict[str, ParagraphStyle] = {}
         self.sources: dict[Source, int] = {}  # in order of first citation
         has = fonts.coverage[F.LATIN].__contains__
@@ -198,6 +128,7 @@ class _Renderer:
         story.extend(self.sources_section())
 
         buf = io.BytesIO()
+        furniture = PageFurniture(self.b, self.fonts)
         frame = Frame(
             MARGIN, MARGIN, FRAME_WIDTH, PAGE_HEIGHT - 2 * MARGIN, 0, 0, 0, 0, id="body", showBoundary=0
         )
@@ -205,7 +136,7 @@ class _Renderer:
             buf,
             pageTemplates=[
                 PageTemplate("first", [frame], autoNextPageTemplate="later"),
-                PageTemplate("later", [frame], onPage=self.draw_header),
+                PageTemplate("later", [frame], onPage=furniture.draw_header),
             ],
             pagesize=A4,
             leftMargin=MARGIN,
@@ -220,7 +151,7 @@ class _Renderer:
             initialFontName=self.fonts.name(F.LATIN),
             invariant=1,
         )
-        doc.build(story, canvasmaker=partial(_NumberedCanvas, footer=self.draw_footer))
+        doc.build(story, canvasmaker=partial(NumberedCanvas, footer=furniture.draw_footer))
         return buf.getvalue()
 
     def heading(self, text: str) -> list[Flowable]:
@@ -386,71 +317,6 @@ class _Renderer:
 
     # --- page furniture --------------------------------------------------------------------------
 
-    def draw_header(self, canvas: Canvas, doc: Any) -> None:
-        y = PAGE_HEIGHT - MARGIN + 6 * mm
-        left = self.b.running_header
-        left_width = self.draw_text(canvas, MARGIN, y, left, 7.5, bold=True, max_width=FRAME_WIDTH / 3)
-        self.draw_text(
-            canvas,
-            PAGE_WIDTH - MARGIN,
-            y,
-            self.b.title,
-            7.5,
-            align="right",
-            max_width=FRAME_WIDTH - left_width - 10 * mm,
-        )
-        canvas.saveState()
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, y - 2 * mm, PAGE_WIDTH - MARGIN, y - 2 * mm)
-        canvas.restoreState()
-
-    def draw_footer(self, canvas: Canvas, page: int, pages: int) -> None:
-        y = MARGIN - 9 * mm
-        canvas.saveState()
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, y + 4 * mm, PAGE_WIDTH - MARGIN, y + 4 * mm)
-        canvas.restoreState()
-        colon = self.label("colon")
-        left = (
-            f"{self.label('data_version')}{colon}{self.b.data_version}{self.label('separator')}{self.b.date}"
-        )
-        self.draw_text(canvas, MARGIN, y, left, 7.5, max_width=FRAME_WIDTH * 0.72)
-        number = self.label("page_x_of_y", page=page, pages=pages)
-        self.draw_text(canvas, PAGE_WIDTH - MARGIN, y, number, 7.5, align="right")
-
-    def draw_text(
-        self,
-        canvas: Canvas,
-        x: float,
-        y: float,
-        text: str,
-        size: float,
-        *,
-        bold: bool = False,
-        align: str = "left",
-        max_width: float | None = None,
-    ) -> float:
-        """Draw one line of mixed-script text (cut with "…" beyond max_width); returns its width."""
-        text = " ".join(F.clean(text).split())
-        if max_width is not None:
-            text = _fit(text, size, bold, max_width)
-        width = F.text_width(text, size, bold)
-        if align == "right":
-            x -= width
-        elif align == "center":
-            x -= width / 2
-        canvas.saveState()
-        canvas.setFillColor(MUTED)
-        t = canvas.beginText(x, y)
-        for key, run in F.split_runs(text):
-            t.setFont(self.fonts.name(key, bold), size)
-            t.textOut(run)
-        canvas.drawText(t)
-        canvas.restoreState()
-        return width
-
 
 _KINDS = {"kind_dispute", "kind_compare", "kind_screening"}
 _NOTICE_TITLES = {"unconfirmed": "unconfirmed_title", "disclaimer": "disclaimer", "info": "info"}
@@ -466,19 +332,3 @@ def _col_widths(fractions: Sequence[float] | None, ncols: int) -> list[float]:
         raise ValueError(f"col_widths must be positive fractions: {fractions}")
     total = sum(fractions)
     return [FRAME_WIDTH * f / total for f in fractions]
-
-
-def _fit(text: str, size: float, bold: bool, max_width: float) -> str:
-    """text, or its longest prefix that fits in max_width followed by "…"."""
-    if F.text_width(text, size, bold) <= max_width:
-        return text
-    lo, hi = 0, len(text)
-    while lo < hi:  # the longest prefix that fits with the ellipsis
-        mid = (lo + hi + 1) // 2
-        if F.text_width(text[:mid].rstrip() + "…", size, bold) <= max_width:
-            lo = mid
-        else:
-            hi = mid - 1
-    while 0 < lo < len(text) and unicodedata.category(text[lo])[0] == "M":  # keep marks with their base
-        lo -= 1
-    return text[:lo].rstrip() + "…"

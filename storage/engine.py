@@ -1,18 +1,30 @@
-"""Engine and unit of work. The only place that knows how to reach the database."""
+"""Engine and unit of work. The only place that knows how to reach the database.
+
+Services own their transactions: an entrypoint hands a service the `Engine`, and the service reads
+with `read(engine)` or writes with `transaction(engine, work)`, which commits `work` as a whole or not
+at all and tries again once when another writer holds the database.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
+from errors import StorageError
 
-class StorageError(Exception):
-    """The database cannot be reached or used; the message says why, for a person."""
+T = TypeVar("T")
+SQLITE_BUSY_TIMEOUT_S = 5.0  # how long SQLite waits for another writer before saying "locked"
+WRITE_ATTEMPTS = 2  # a write that finds the database locked is tried once more
+RETRY_PAUSE_S = 0.5
+# PostgreSQL: serialization failure, deadlock, lock not available
+_PG_BUSY_CODES = frozenset({"40001", "40P01", "55P03"})
 
 
 def one_line(error: object) -> str:
@@ -37,7 +49,7 @@ def make_engine(url: str) -> Engine:
     try:
         if parsed.get_backend_name() != "sqlite":
             return create_engine(url, pool_pre_ping=True)
-        engine = create_engine(url)
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
     except (NoSuchModuleError, ImportError) as exc:
         raise StorageError(
             f"GISCOPE_DATABASE_URL names a database GIScope cannot use: {parsed.drivername!r} "
@@ -55,8 +67,37 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def is_busy(error: OperationalError) -> bool:
+    """Another writer holds the database (SQLite "locked"/"busy", a PostgreSQL lock conflict)."""
+    code = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
+    if code in _PG_BUSY_CODES:
+        return True
+    text = str(error.orig).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
 @contextmanager
-def unit_of_work(engine: Engine) -> Iterator[Connection]:
-    """One transaction: everything inside commits together or not at all."""
-    with engine.begin() as conn:
+def read(engine: Engine) -> Iterator[Connection]:
+    """A connection for reading; nothing done through it is committed."""
+    with engine.connect() as conn:
         yield conn
+
+
+def transaction(engine: Engine, work: Callable[[Connection], T], *, attempts: int = WRITE_ATTEMPTS) -> T:
+    """Run `work` in one transaction: everything it writes commits together or not at all. When another
+    writer holds the database, `work` is rolled back and run again (it must do nothing but database
+    work); when it is still held, a StorageError says so and nothing was written."""
+    for attempt in range(1, attempts + 1):
+        try:
+            with engine.begin() as conn:
+                return work(conn)
+        except OperationalError as exc:
+            if not is_busy(exc):
+                raise
+            if attempt == attempts:
+                raise StorageError(
+                    "the database is locked by another writer (an import or an edit in progress); "
+                    "nothing was written: try again when it has finished"
+                ) from exc
+            time.sleep(RETRY_PAUSE_S)
+    raise AssertionError("unreachable")  # pragma: no cover

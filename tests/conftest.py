@@ -108,7 +108,7 @@ def engine(db_url: str) -> Iterator[Engine]:
 @pytest.fixture
 def loaded_engine(engine: Engine) -> Engine:
     """A database with the schema and the bundled reference data."""
-    from gi_lists.services import initialise
+    from bootstrap import initialise
 
     initialise(engine, who="tester")
     return engine
@@ -117,7 +117,7 @@ def loaded_engine(engine: Engine) -> Engine:
 @pytest.fixture(scope="module")
 def sqlite_loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One initialised SQLite register shared by a module's read-only tests."""
-    from gi_lists.services import initialise
+    from bootstrap import initialise
 
     path = tmp_path_factory.mktemp("shared") / "register.sqlite3"
     url = f"sqlite:///{path}"

@@ -8,7 +8,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from gi_lists.services import initialise
+from bootstrap import initialise
 from storage.engine import make_engine
 
 

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from agreements.repository import ProfileRepository
-from agreements.services import get_profile
+from agreements.profiles import get_profile, profile_history
 from storage.engine import make_engine
 from tests.app.conftest import ok
 
@@ -44,9 +43,8 @@ def texts(at: AppTest) -> str:
 def field_value(url: str, jurisdiction: str, key: str):
     engine = make_engine(url)
     try:
-        with engine.connect() as conn:
-            field = get_profile(conn, jurisdiction).field(key)
-            history = ProfileRepository(conn).history(jurisdiction, key)
+        field = get_profile(engine, jurisdiction).field(key)
+        history = profile_history(engine, jurisdiction, key)
     finally:
         engine.dispose()
     assert field is not None
@@ -110,8 +108,7 @@ def test_profile_shows_every_field_with_its_source_and_marks_unconfirmed_ones(re
     at.selectbox(key="profile_jurisdiction").select(jurisdiction).run()
     ok(at)
     engine = make_engine(register)
-    with engine.connect() as conn:
-        profile = get_profile(conn, jurisdiction)
+    profile = get_profile(engine, jurisdiction)
     engine.dispose()
     page = texts(at)
     assert f"({jurisdiction})" in at.header[0].value

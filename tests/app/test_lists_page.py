@@ -70,8 +70,7 @@ def exported(url: str) -> bytes:
     """What `giscope export --format json` writes for the whole register."""
     engine = make_engine(url)
     try:
-        with engine.connect() as conn:
-            return to_json(list_gis(conn, Filters()))
+        return to_json(list_gis(engine, Filters()))
     finally:
         engine.dispose()
 
@@ -79,9 +78,8 @@ def exported(url: str) -> bytes:
 def gi_named(url: str, name: str):
     engine = make_engine(url)
     try:
-        with engine.connect() as conn:
-            ids = {hit.gi.id for hit in search(conn, name) if hit.score >= 1.0}
-            return find_gi(conn, ids.pop()) if len(ids) == 1 else None
+        ids = {hit.gi.id for hit in search(engine, name) if hit.score >= 1.0}
+        return find_gi(engine, ids.pop()) if len(ids) == 1 else None
     finally:
         engine.dispose()
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from gi_lists.services import initialise
+from bootstrap import initialise
 from storage.engine import make_engine
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]

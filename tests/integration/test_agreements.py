@@ -10,26 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from agreements.outbox import deliver
-from agreements.repository import ProfileRepository
-from agreements.services import (
-    AgreementError,
-    compare_agreements,
-    edit_profile,
-    get_profile,
-    list_alerts,
-    list_deadlines,
-    refresh_deadline_alerts,
-    set_deadline_outcome,
-)
-from gi_lists.services import import_file, initialise
+from agreements.profiles import edit_profile, get_profile, profile_history
+from bootstrap import initialise
+from compare.services import compare_agreements
+from errors import AgreementError
+from gi_lists.services import import_file
+from watch.alerts import list_alerts
+from watch.deadlines import list_deadlines, refresh_deadline_alerts, set_deadline_outcome
+from watch.outbox import deliver
 
 TODAY = "2026-11-27"
 
 
 def test_compare_three_agreements_gives_at_least_15_sourced_dimensions(loaded_engine):
-    with loaded_engine.connect() as conn:
-        c = compare_agreements(conn, ["china-eu", "china-france", "china-thailand"], include_trips=True)
+    c = compare_agreements(loaded_engine, ["china-eu", "china-france", "china-thailand"], include_trips=True)
     data = c.to_dict()
     assert data["agreements"] == ["china-eu", "china-france", "china-thailand", "trips"]
     assert len(data["dimensions"]) >= 15
@@ -47,18 +41,19 @@ def test_compare_three_agreements_gives_at_least_15_sourced_dimensions(loaded_en
 
 
 def test_compare_refuses_unknown_or_single_agreements(loaded_engine):
-    with loaded_engine.connect() as conn:
-        with pytest.raises(AgreementError, match="unknown agreement 'china-us'"):
-            compare_agreements(conn, ["china-eu", "china-us"])
-        with pytest.raises(AgreementError, match="two agreements"):
-            compare_agreements(conn, ["china-eu"])
-        assert compare_agreements(conn, ["china-eu"], include_trips=True).agreements == ("china-eu", "trips")
+    with pytest.raises(AgreementError, match="unknown agreement 'china-us'"):
+        compare_agreements(loaded_engine, ["china-eu", "china-us"])
+    with pytest.raises(AgreementError, match="two agreements"):
+        compare_agreements(loaded_engine, ["china-eu"])
+    assert compare_agreements(loaded_engine, ["china-eu"], include_trips=True).agreements == (
+        "china-eu",
+        "trips",
+    )
 
 
 @pytest.mark.parametrize("jurisdiction", ["CN", "EU", "FR", "TH"])
 def test_every_profile_loads_in_both_languages_with_sources(loaded_engine, jurisdiction):
-    with loaded_engine.connect() as conn:
-        p = get_profile(conn, jurisdiction)
+    p = get_profile(loaded_engine, jurisdiction)
     assert p.name_zh and p.name_en
     assert len(p.fields) >= 15
     for f in p.fields:
@@ -71,38 +66,35 @@ def test_every_profile_loads_in_both_languages_with_sources(loaded_engine, juris
 
 
 def test_staff_edit_of_a_profile_keeps_history_and_survives_init(loaded_engine):
-    with loaded_engine.begin() as conn:
-        before = get_profile(conn, "TH").field("fees")
-        changed = edit_profile(
-            conn,
-            "TH",
-            "fees",
-            who="staff-a",
-            reason="DIP fee schedule 2026",
-            value_en="Application 1,000 THB (test value)",
-            source="DIP notice (test)",
-            confidence="medium",
-        )
+    before = get_profile(loaded_engine, "TH").field("fees")
+    changed = edit_profile(
+        loaded_engine,
+        "TH",
+        "fees",
+        who="staff-a",
+        reason="DIP fee schedule 2026",
+        value_en="Application 1,000 THB (test value)",
+        source="DIP notice (test)",
+        confidence="medium",
+    )
     assert changed == ["value_en", "source", "confidence"] or set(changed) >= {"value_en", "source"}
     initialise(loaded_engine, who="tester")  # a second init must not overwrite staff edits
-    with loaded_engine.connect() as conn:
-        after = get_profile(conn, "TH").field("fees")
-        history = ProfileRepository(conn).history("TH", "fees")
+    after = get_profile(loaded_engine, "TH").field("fees")
+    history = profile_history(loaded_engine, "TH", "fees")
     assert after.fact.value_en == "Application 1,000 THB (test value)"
     assert after.fact.value_zh.startswith("【待更新") and after.fact.value_zh.endswith(before.fact.value_zh)
     assert {h["what"] for h in history} >= {"value_en", "source"}
     assert history[0]["who"] == "staff-a" and history[0]["before"] == before.fact.value_en
-    with loaded_engine.begin() as conn, pytest.raises(AgreementError, match="needs its source"):
-        edit_profile(conn, "TH", "fees", who="x", reason="r", value_en="x")
-    with loaded_engine.begin() as conn, pytest.raises(AgreementError, match="no field"):
-        edit_profile(conn, "TH", "colour", who="x", reason="r", value_en="x", source="s")
-    with loaded_engine.begin() as conn, pytest.raises(AgreementError, match="no profile"):
-        get_profile(conn, "US")
+    with pytest.raises(AgreementError, match="needs its source"):
+        edit_profile(loaded_engine, "TH", "fees", who="x", reason="r", value_en="x")
+    with pytest.raises(AgreementError, match="no field"):
+        edit_profile(loaded_engine, "TH", "colour", who="x", reason="r", value_en="x", source="s")
+    with pytest.raises(AgreementError, match="no profile"):
+        get_profile(loaded_engine, "US")
 
 
 def test_annex_v_vi_deadline_is_past_with_its_outcome(loaded_engine):
-    with loaded_engine.connect() as conn:
-        items = list_deadlines(conn, today=TODAY)
+    items = list_deadlines(loaded_engine, today=TODAY)
     by_key = {d.key: d for d in items}
     processing = by_key["china-eu/V/VI/processing"]
     assert processing.due == "2025-03-01"
@@ -113,31 +105,28 @@ def test_annex_v_vi_deadline_is_past_with_its_outcome(loaded_engine):
     assert {d.due for d in windows} == {"2023-02-02"} and all(d.state(TODAY) == "met" for d in windows)
     reviews = [d for d in items if d.kind == "review"]
     assert reviews[0].due == "2023-03-01" and any(d.state(TODAY) == "upcoming" for d in reviews)
-    with loaded_engine.connect() as conn:
-        soon = list_deadlines(conn, today="2025-02-10", within=30)
+    soon = list_deadlines(loaded_engine, today="2025-02-10", within=30)
     assert "china-eu/V/VI/processing" in {d.key for d in soon}
 
 
 def test_deadlines_raise_alerts_once_and_staff_can_record_an_outcome(loaded_engine):
-    with loaded_engine.begin() as conn:
-        first = refresh_deadline_alerts(conn, today=TODAY, at=TODAY + "T00:00:00+00:00")
-        again = refresh_deadline_alerts(conn, today=TODAY, at=TODAY + "T00:00:01+00:00")
-        assert first >= 1 and again == 0
-        kinds = {a.kind for a in list_alerts(conn)}
-        assert kinds == {"deadline"}
-        d = set_deadline_outcome(
-            conn,
-            "china-eu/V/VI/processing",
-            status="met",
-            note="Joint Committee decision",
-            source="OJ L (test)",
-            who="staff-b",
-            at=TODAY + "T01:00:00+00:00",
-        )
-        assert d.state(TODAY) == "met" and d.outcome_source.startswith("recorded by staff-b")
+    first = refresh_deadline_alerts(loaded_engine, today=TODAY, at=TODAY + "T00:00:00+00:00")
+    again = refresh_deadline_alerts(loaded_engine, today=TODAY, at=TODAY + "T00:00:01+00:00")
+    assert first >= 1 and again == 0
+    kinds = {a.kind for a in list_alerts(loaded_engine)}
+    assert kinds == {"deadline"}
+    d = set_deadline_outcome(
+        loaded_engine,
+        "china-eu/V/VI/processing",
+        status="met",
+        note="Joint Committee decision",
+        source="OJ L (test)",
+        who="staff-b",
+        at=TODAY + "T01:00:00+00:00",
+    )
+    assert d.state(TODAY) == "met" and d.outcome_source.startswith("recorded by staff-b")
     initialise(loaded_engine, who="tester", reload_reference=True, today=TODAY)
-    with loaded_engine.connect() as conn:
-        kept = {x.key: x for x in list_deadlines(conn, today=TODAY)}["china-eu/V/VI/processing"]
+    kept = {x.key: x for x in list_deadlines(loaded_engine, today=TODAY)}["china-eu/V/VI/processing"]
     assert kept.outcome_status == "met", "a reload keeps the outcome staff recorded"
 
 
@@ -181,9 +170,10 @@ def test_a_new_batch_creates_alerts_delivered_to_outbox_and_webhook(loaded_engin
     import_file(
         loaded_engine, path, agreement="china-eu", annex="V", register=None, who="staff", keep_missing=True
     )
-    with loaded_engine.connect() as conn:
-        feed = list_alerts(conn)
-        windows = [d for d in list_deadlines(conn, today=TODAY) if d.key.endswith("objection-2026-11-20")]
+    feed = list_alerts(loaded_engine)
+    windows = [
+        d for d in list_deadlines(loaded_engine, today=TODAY) if d.key.endswith("objection-2026-11-20")
+    ]
     assert [a.kind for a in feed].count("new-batch") == 2
     changes = [a for a in feed if a.kind == "status-change"]
     assert len(changes) == 1 and "pending -> protected" in changes[0].title
@@ -214,5 +204,4 @@ def test_an_unreachable_webhook_keeps_alerts_for_later(loaded_engine, tmp_path):
     )
     report = deliver(loaded_engine, outbox=None, webhook="http://127.0.0.1:9/nothing-listens-here")
     assert report.failed >= 1 and report.delivered == 0 and report.error
-    with loaded_engine.connect() as conn:
-        assert all(a.delivered_at is None for a in list_alerts(conn))
+    assert all(a.delivered_at is None for a in list_alerts(loaded_engine))

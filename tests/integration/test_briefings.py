@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.services import compare_brief, dispute_brief, screening_brief
-from gi_lists.services import RegisterError
+from briefings.comparison import compare_brief
+from briefings.dispute import dispute_brief
+from briefings.screening import screening_brief
+from errors import RegisterError
 from reports.briefing import Facts, Notice, Para, Table
 
 
@@ -43,15 +45,14 @@ def sources(briefing) -> list[str]:
 
 
 def test_dispute_brief_covers_protection_scope_conflicts_and_where_to_act(loaded_engine):
-    with loaded_engine.connect() as conn:
-        b = dispute_brief(
-            conn,
-            "香槟",
-            "CN",
-            labels=["香宾酒", "Champagne-style wine", "plain water"],
-            lang="en",
-            today="2026-11-27",
-        )
+    b = dispute_brief(
+        loaded_engine,
+        "香槟",
+        "CN",
+        labels=["香宾酒", "Champagne-style wine", "plain water"],
+        lang="en",
+        today="2026-11-27",
+    )
     text = "\n".join(texts(b))
     assert b.kind == "dispute" and "Champagne" in b.title and b.date == "2026-11-27"
     assert "香槟" in text and "Champagne" in text
@@ -64,8 +65,7 @@ def test_dispute_brief_covers_protection_scope_conflicts_and_where_to_act(loaded
 
 
 def test_dispute_brief_marks_unconfirmed_facts_and_works_in_chinese(loaded_engine):
-    with loaded_engine.connect() as conn:
-        b = dispute_brief(conn, "cn-anxi-tie-guan-yin", "FR", lang="zh")
+    b = dispute_brief(loaded_engine, "cn-anxi-tie-guan-yin", "FR", lang="zh")
     text = "\n".join(texts(b))
     assert "安溪铁观音" in b.title and "法国" in b.title
     assert "EU: 中欧 Annex III" in text
@@ -74,24 +74,21 @@ def test_dispute_brief_marks_unconfirmed_facts_and_works_in_chinese(loaded_engin
 
 
 def test_a_gi_not_protected_there_says_so(loaded_engine):
-    with loaded_engine.connect() as conn:
-        b = dispute_brief(conn, "ข้าวหอมมะลิทุ่งกุลาร้องไห้", "EU", lang="en")
+    b = dispute_brief(loaded_engine, "ข้าวหอมมะลิทุ่งกุลาร้องไห้", "EU", lang="en")
     assert any(isinstance(bl, Notice) and "No protection" in bl.text for s in b.sections for bl in s.blocks)
 
 
 def test_unknown_gi_or_agreement_is_a_clear_error(loaded_engine):
-    with loaded_engine.connect() as conn:
-        with pytest.raises(RegisterError, match="no GI"):
-            dispute_brief(conn, "Nowhere Cheese", "CN")
-        with pytest.raises(Exception, match="unknown agreement 'china-mars'"):
-            compare_brief(conn, ["china-eu", "china-mars"])
-        with pytest.raises(Exception, match="two to four"):
-            compare_brief(conn, ["china-eu"])
+    with pytest.raises(RegisterError, match="no GI"):
+        dispute_brief(loaded_engine, "Nowhere Cheese", "CN")
+    with pytest.raises(Exception, match="unknown agreement 'china-mars'"):
+        compare_brief(loaded_engine, ["china-eu", "china-mars"])
+    with pytest.raises(Exception, match="two to four"):
+        compare_brief(loaded_engine, ["china-eu"])
 
 
 def test_compare_brief_puts_differences_first_and_counts_names(loaded_engine):
-    with loaded_engine.connect() as conn:
-        b = compare_brief(conn, ["china-eu", "china-france", "china-thailand"], lang="en")
+    b = compare_brief(loaded_engine, ["china-eu", "china-france", "china-thailand"], lang="en")
     assert [s.heading for s in b.sections][:3] == ["Key differences", "Full comparison", "Names per list"]
     matrix = next(bl for bl in b.sections[1].blocks if isinstance(bl, Table))
     assert len(matrix.rows) >= 15 and matrix.highlight_rows
@@ -103,8 +100,7 @@ def test_compare_brief_puts_differences_first_and_counts_names(loaded_engine):
 def test_screening_brief_groups_labels_by_severity_and_scans_lists(loaded_engine, tmp_path):
     labels = tmp_path / "labels.txt"
     labels.write_text("香槟型起泡酒\nJumilla red\nplain water\n", encoding="utf-8")
-    with loaded_engine.connect() as conn:
-        b = screening_brief(conn, labels, "CN", lang="en")
+    b = screening_brief(loaded_engine, labels, "CN", lang="en")
     headings = [s.heading for s in b.sections]
     assert headings[:3] == ["Summary", "High severity", "Medium severity"]
     assert "No conflict found" in headings and "Legal basis" in headings
@@ -112,7 +108,6 @@ def test_screening_brief_groups_labels_by_severity_and_scans_lists(loaded_engine
     proposal.write_text(
         "name,product_class,origin\nChampagne,Wine,FR\nCheddar,Cheeses,GB\n", encoding="utf-8"
     )
-    with loaded_engine.connect() as conn:
-        scan = screening_brief(conn, proposal, "CN", lang="zh")
+    scan = screening_brief(loaded_engine, proposal, "CN", lang="zh")
     text = "\n".join(texts(scan))
     assert "already-protected" in text and "generic-term" in text and "proposal.csv" in scan.title

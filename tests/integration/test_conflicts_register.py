@@ -9,8 +9,7 @@ import pytest
 from compare.conflicts import KINDS
 from compare.evaluation import evaluate, load_cases
 from compare.services import build_index, check_labels, scan_list
-from gi_lists.importers import InputError
-from gi_lists.services import RegisterError
+from errors import InputError, RegisterError
 from storage.engine import make_engine
 from tests.conftest import TEST_DATA
 
@@ -20,8 +19,7 @@ EVAL = TEST_DATA / "conflict_eval.csv"
 @pytest.fixture(scope="module")
 def shared_index(sqlite_loaded):
     engine = make_engine(sqlite_loaded)
-    with engine.connect() as conn:
-        index = build_index(conn)
+    index = build_index(engine)
     engine.dispose()
     return index
 
@@ -48,8 +46,7 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
 
 
 def test_check_works_on_both_backends(loaded_engine):
-    with loaded_engine.connect() as conn:
-        index = build_index(conn)
+    index = build_index(loaded_engine)
     results = check_labels(index, ["香宾酒", "Parma ham", "plain green tea"], "CN")
     assert [r.label for r in results] == ["香宾酒", "Parma ham", "plain green tea"]
     assert (results[0].matches[0].gi.id, results[0].matches[0].kind) == ("fr-champagne", "homophone")
@@ -65,8 +62,7 @@ def write(path: Path, text: str) -> Path:
 
 
 def test_scan_reports_objection_grounds_on_both_backends(loaded_engine, tmp_path):
-    with loaded_engine.connect() as conn:
-        index = build_index(conn)
+    index = build_index(loaded_engine)
     path = write(
         tmp_path / "proposal.csv",
         "name,product_class,origin\n"

@@ -10,16 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from agreements.services import overview
-from gi_lists.importers import InputError
-from gi_lists.services import (
-    Filters,
-    RegisterError,
-    find_gi,
-    import_file,
-    initialise,
-    list_gis,
-    search,
-)
+from bootstrap import initialise
+from errors import InputError, RegisterError
+from gi_lists.services import Filters, find_gi, import_file, list_gis, search
 from storage import tables as t
 from tests.conftest import PROJECT_ROOT
 
@@ -53,8 +46,7 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
 
 
 def test_init_loads_every_bundled_row_once_merged_per_gi(loaded_engine):
-    with loaded_engine.connect() as conn:
-        gis = list_gis(conn)
+    gis = list_gis(loaded_engine)
     protections = [(gi, p) for gi in gis for p in gi.protections]
     assert len(protections) == len(reference_rows()) == 336
     assert all(p.source and p.confidence in ("high", "medium", "low", "unconfirmed") for _, p in protections)
@@ -74,11 +66,10 @@ def test_init_loads_every_bundled_row_once_merged_per_gi(loaded_engine):
             counts[p.annex or ""] = counts.get(p.annex or "", 0) + 1
     assert counts == {"III": 83, "IV": 96, "V": 43, "VI": 65, "VII": 5}
     # every reference row is findable by its name
-    with loaded_engine.connect() as conn:
-        for row in reference_rows():
-            name = row["name_local"] if row.get("agreement", "CN-FR") != "CN-FR" else row["name"]
-            hits = search(conn, name.split(" / ")[0], limit=5)
-            assert hits and hits[0].score == 1.0, name
+    for row in reference_rows():
+        name = row["name_local"] if row.get("agreement", "CN-FR") != "CN-FR" else row["name"]
+        hits = search(loaded_engine, name.split(" / ")[0], limit=5)
+        assert hits and hits[0].score == 1.0, name
 
 
 def test_init_is_idempotent(loaded_engine):
@@ -94,11 +85,10 @@ def test_init_is_idempotent(loaded_engine):
 
 
 def test_statuses_follow_the_annex_and_the_source(loaded_engine):
-    with loaded_engine.connect() as conn:
-        thai_rice = find_gi(conn, "ข้าวหอมมะลิทุ่งกุลาร้องไห้")
-        doi_tung = find_gi(conn, "Kafae Doi Tung")
-        longjing = find_gi(conn, "龙井茶")
-        haut_medoc = find_gi(conn, "Haut-Médoc")
+    thai_rice = find_gi(loaded_engine, "ข้าวหอมมะลิทุ่งกุลาร้องไห้")
+    doi_tung = find_gi(loaded_engine, "Kafae Doi Tung")
+    longjing = find_gi(loaded_engine, "龙井茶")
+    haut_medoc = find_gi(loaded_engine, "Haut-Médoc")
     assert [(p.jurisdiction, p.status, p.agreement) for p in thai_rice.protections] == [
         ("CN", "pending", "china-thailand")
     ]
@@ -114,8 +104,7 @@ def test_statuses_follow_the_annex_and_the_source(loaded_engine):
 
 
 def test_overview_counts_each_annex(loaded_engine):
-    with loaded_engine.connect() as conn:
-        views = {v.agreement.id: v for v in overview(conn)}
+    views = {v.agreement.id: v for v in overview(loaded_engine)}
     assert set(views) == {"china-eu", "china-france", "china-thailand"}
     eu = {lc.annex: lc for lc in views["china-eu"].lists}
     assert {k: v.total for k, v in eu.items()} == {"III": 83, "IV": 96, "V": 43, "VI": 65, "VII": 5}
@@ -142,39 +131,42 @@ def test_overview_counts_each_annex(loaded_engine):
     ],
 )
 def test_search_finds_a_gi_by_any_form(loaded_engine, query):
-    with loaded_engine.connect() as conn:
-        hits = search(conn, query)
+    hits = search(loaded_engine, query)
     assert hits[0].gi.id == "cn-anxi-tie-guan-yin"
     assert hits[0].score == 1.0
 
 
 def test_search_folds_accents_and_filters(loaded_engine):
-    with loaded_engine.connect() as conn:
-        assert search(conn, "polska wodka")[0].gi.id == "pl-polska-wodka"
-        assert search(conn, "Muenchener Bier")[0].gi.display_name == "Münchener Bier"
-        assert search(conn, "香檳")[0].gi.id == "fr-champagne"
-        parma = search(conn, "parma")
-        assert parma[0].gi.display_name == "Prosciutto di Parma"
-        # FR includes what the EU protects; CN does not
-        assert search(conn, "anxi tieguanyin", Filters(jurisdiction="FR"))[0].gi.id == "cn-anxi-tie-guan-yin"
-        assert search(conn, "anxi tieguanyin", Filters(jurisdiction="CN")) == []
-        assert all(h.gi.product_class == "Tea" for h in search(conn, "cha", Filters(product_class="tea")))
-        assert search(conn, "cha", Filters(product_class="tea"))
-        pending = search(conn, "cha", Filters(status="pending"))
-        assert pending and all(any(p.status == "pending" for p in h.gi.protections) for h in pending)
-        assert search(conn, "Champagne", Filters(origin="FR"))[0].gi.id == "fr-champagne"
-        assert search(conn, "Champagne", Filters(origin="IT")) == []
-        assert search(conn, "Champagen")[0].gi.id == "fr-champagne"  # close spelling
-        # Wade-Giles and trade spellings of Chinese names, RTGS for Thai
-        assert search(conn, "ti kuan yin")[0].gi.id == "cn-anxi-tie-guan-yin"
-        assert search(conn, "Lapsang Souchong")[0].gi.id == "cn-zhengshan-xiao-zhong"
-        assert search(conn, "khao hom mali")[0].gi.id == "th-khao-hom-mali-thung-kula-rong-hai"
-        with pytest.raises(RegisterError, match="unknown jurisdiction"):
-            search(conn, "x", Filters(jurisdiction="US"))
-        with pytest.raises(RegisterError, match="unknown agreement"):
-            search(conn, "x", Filters(agreement="china-us"))
-        with pytest.raises(RegisterError, match="empty"):
-            search(conn, "   ")
+    assert search(loaded_engine, "polska wodka")[0].gi.id == "pl-polska-wodka"
+    assert search(loaded_engine, "Muenchener Bier")[0].gi.display_name == "Münchener Bier"
+    assert search(loaded_engine, "香檳")[0].gi.id == "fr-champagne"
+    parma = search(loaded_engine, "parma")
+    assert parma[0].gi.display_name == "Prosciutto di Parma"
+    # FR includes what the EU protects; CN does not
+    assert (
+        search(loaded_engine, "anxi tieguanyin", Filters(jurisdiction="FR"))[0].gi.id
+        == "cn-anxi-tie-guan-yin"
+    )
+    assert search(loaded_engine, "anxi tieguanyin", Filters(jurisdiction="CN")) == []
+    assert all(
+        h.gi.product_class == "Tea" for h in search(loaded_engine, "cha", Filters(product_class="tea"))
+    )
+    assert search(loaded_engine, "cha", Filters(product_class="tea"))
+    pending = search(loaded_engine, "cha", Filters(status="pending"))
+    assert pending and all(any(p.status == "pending" for p in h.gi.protections) for h in pending)
+    assert search(loaded_engine, "Champagne", Filters(origin="FR"))[0].gi.id == "fr-champagne"
+    assert search(loaded_engine, "Champagne", Filters(origin="IT")) == []
+    assert search(loaded_engine, "Champagen")[0].gi.id == "fr-champagne"  # close spelling
+    # Wade-Giles and trade spellings of Chinese names, RTGS for Thai
+    assert search(loaded_engine, "ti kuan yin")[0].gi.id == "cn-anxi-tie-guan-yin"
+    assert search(loaded_engine, "Lapsang Souchong")[0].gi.id == "cn-zhengshan-xiao-zhong"
+    assert search(loaded_engine, "khao hom mali")[0].gi.id == "th-khao-hom-mali-thung-kula-rong-hai"
+    with pytest.raises(RegisterError, match="unknown jurisdiction"):
+        search(loaded_engine, "x", Filters(jurisdiction="US"))
+    with pytest.raises(RegisterError, match="unknown agreement"):
+        search(loaded_engine, "x", Filters(agreement="china-us"))
+    with pytest.raises(RegisterError, match="empty"):
+        search(loaded_engine, "   ")
 
 
 def test_a_batch_with_bad_rows_changes_nothing(loaded_engine, tmp_path):
@@ -216,8 +208,7 @@ def test_import_adds_then_is_idempotent_then_records_changes(loaded_engine, tmp_
         keep_missing=True,
     )
     assert len(dry.plan.added) == 2 and dry.batch_id is None
-    with loaded_engine.connect() as conn:
-        assert search(conn, "测试甲茶") == []
+    assert search(loaded_engine, "测试甲茶") == []
     first = import_file(
         loaded_engine, path, agreement="china-eu", annex="V", register=None, who="a", keep_missing=True
     )
@@ -235,9 +226,8 @@ def test_import_adds_then_is_idempotent_then_records_changes(loaded_engine, tmp_
     assert update.plan.summary()["changed"] == 1
     # without --keep-missing, every other Annex V entry (43 bundled + 1) is withdrawn
     assert len(update.plan.removed) == 44
-    with loaded_engine.connect() as conn:
-        gi = find_gi(conn, "Ceshi Jia Cha")
-        dropped = find_gi(conn, "测试乙米")
+    gi = find_gi(loaded_engine, "Ceshi Jia Cha")
+    dropped = find_gi(loaded_engine, "测试乙米")
     status_events = [h for h in gi.history if h.what.endswith("status")]
     assert [(h.before, h.after, h.who) for h in status_events] == [
         (None, "pending", "a"),
@@ -267,8 +257,7 @@ def test_register_import_merges_with_a_gi_known_from_an_agreement(loaded_engine,
         loaded_engine, path, agreement=None, annex=None, register="CN", who="a", keep_missing=True
     )
     assert result.plan.summary()["added"] == 1 and not result.plan.new_gis
-    with loaded_engine.connect() as conn:
-        parma = find_gi(conn, "帕尔玛火腿")
+    parma = find_gi(loaded_engine, "帕尔玛火腿")
     assert sorted(p.route for p in parma.protections) == ["agreement", "national-register"]
 
 
@@ -316,8 +305,7 @@ def test_an_import_does_not_add_a_name_that_differs_only_by_case_or_script(loade
     import_file(
         loaded_engine, path, agreement="china-eu", annex="IV", register=None, who="a", keep_missing=True
     )
-    with loaded_engine.connect() as conn:
-        names = [(n.text, n.kind) for n in find_gi(conn, "fr-champagne").names]
+    names = [(n.text, n.kind) for n in find_gi(loaded_engine, "fr-champagne").names]
     assert names == [("Champagne", "original"), ("香槟", "official-rendering")]
 
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.services import compare_brief, dispute_brief, screening_brief
+from briefings.comparison import compare_brief
+from briefings.dispute import dispute_brief
+from briefings.screening import screening_brief
 from reports.render import render
 from storage.engine import make_engine
 from tests.reports.pdftools import page_images, page_texts, pdffonts, pdftotext_pages, squash
 
 
 @pytest.fixture(scope="module")
-def conn(sqlite_loaded):
+def engine(sqlite_loaded):
     engine = make_engine(sqlite_loaded)
-    with engine.connect() as connection:
-        yield connection
+    yield engine
     engine.dispose()
 
 
@@ -32,28 +33,28 @@ def assert_readable(pdf: bytes) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_champagne_dispute_brief_shows_both_scripts(conn, lang):
-    pdf = render(dispute_brief(conn, "fr-champagne", "CN", labels=["香宾酒", "Champagne-style"], lang=lang))
+def test_champagne_dispute_brief_shows_both_scripts(engine, lang):
+    pdf = render(dispute_brief(engine, "fr-champagne", "CN", labels=["香宾酒", "Champagne-style"], lang=lang))
     text = whole_text(pdf)
     assert "香槟" in text and "Champagne" in text and "香宾" in text
     assert_readable(pdf)
 
 
-def test_thai_gi_brief_keeps_the_thai_script(conn):
-    pdf = render(dispute_brief(conn, "ข้าวหอมมะลิทุ่งกุลาร้องไห้", "CN", lang="en"))
+def test_thai_gi_brief_keeps_the_thai_script(engine):
+    pdf = render(dispute_brief(engine, "ข้าวหอมมะลิทุ่งกุลาร้องไห้", "CN", lang="en"))
     assert squash("ข้าวหอมมะลิทุ่งกุลาร้องไห้") in whole_text(pdf)
     assert_readable(pdf)
 
 
-def test_comparison_and_screening_briefs_render(conn, tmp_path):
-    compare = render(compare_brief(conn, ["china-eu", "china-france", "china-thailand"], lang="zh"))
+def test_comparison_and_screening_briefs_render(engine, tmp_path):
+    compare = render(compare_brief(engine, ["china-eu", "china-france", "china-thailand"], lang="zh"))
     assert "中欧" in whole_text(compare) and len(page_texts(compare)) >= 2
     assert_readable(compare)
     labels = tmp_path / "labels.txt"
     labels.write_text(
         "香槟型起泡酒\nParma ham\n<b>&amp;</b> & <script>\n" + "香" * 300 + "\n", encoding="utf-8"
     )
-    screening = render(screening_brief(conn, labels, "CN", lang="en"))
+    screening = render(screening_brief(engine, labels, "CN", lang="en"))
     text = whole_text(screening)
     assert "fr-champagne" in text and squash("<b>&amp;</b> & <script>") in text
     assert_readable(screening)

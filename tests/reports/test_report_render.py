@@ -10,8 +10,8 @@ import time
 
 import pytest
 
+from benchmarks.demo import SRC_AGREEMENT, SRC_PRESS, THAI_RICE, demo_briefing
 from reports.briefing import Briefing, Bullets, Facts, Notice, Para, Section, Source, Table
-from reports.demo import SRC_AGREEMENT, SRC_PRESS, THAI_RICE, demo_briefing
 from reports.render import render
 from tests.reports.pdftools import MM, ink_share, page_images, page_texts, pdffonts, pdftotext_pages, squash
 

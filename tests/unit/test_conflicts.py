@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from compare.conflicts import Checker, ConflictIndex, class_key, same_class
-from compare.knowledge import bundled_knowledge
 from gi_lists.model import GI, Name, Protection
+from names.knowledge import bundled_knowledge
 
 IV = Protection("CN", "agreement", "protected", "china-eu", "IV", "2021-03-01", None, "OJ L 408I", "high")
 III = Protection("EU", "agreement", "protected", "china-eu", "III", "2021-03-01", None, "OJ L 408I", "high")

@@ -1,7 +1,9 @@
 import pytest
 from openpyxl import Workbook
 
-from gi_lists.importers import InputError, ListTarget, parse_batch
+from errors import InputError
+from gi_lists.entries import ListTarget
+from gi_lists.importers import parse_batch
 
 ANNEX_V = ListTarget("EU", "agreement", "china-eu", "V", "pending", None, ("CN", "EU"))
 FRANCE = ListTarget(None, "national-register", "china-france", None, "protected", None, ("CN", "FR"))

@@ -1,6 +1,6 @@
 import pytest
 
-from compare.names import compact, fold_latin, forms, pinyin, script_of, slug, to_simplified
+from names.normalise import compact, fold_latin, forms, pinyin, script_of, slug, to_simplified
 
 
 def same_name(a: str, b: str) -> bool:
@@ -66,14 +66,14 @@ def test_slug_is_ascii_and_stable():
 
 
 def test_thai_is_romanised_offline():
-    from compare.names import thai_romanisation
+    from names.normalise import thai_romanisation
 
     assert thai_romanisation("ทุเรียนปราจีน") == "thurianprachin"
     assert thai_romanisation("Champagne") is None
 
 
 def test_wade_giles_reads_the_old_spellings():
-    from compare.names import wade_giles
+    from names.normalise import wade_giles
 
     assert wade_giles("铁观音") == "tieh kuan yin"
     assert wade_giles("龙井") == "lung ching"

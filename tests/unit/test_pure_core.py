@@ -6,7 +6,7 @@ import sys
 
 from tests.conftest import PROJECT_ROOT
 
-PURE_MODULES = ["gi_lists.model", "agreements.model", "compare.names", "compare", "gi_lists.export"]
+PURE_MODULES = ["gi_lists.model", "agreements.model", "names.normalise", "compare", "gi_lists.export"]
 FORBIDDEN = ["streamlit", "sqlalchemy", "reportlab", "deep_translator"]
 
 

@@ -1,5 +1,6 @@
-from agreements.model import Deadline, ScopeDimension, ScopeValue
+from agreements.model import ScopeDimension, ScopeValue
 from compare.scope import compare_scope
+from watch.model import Deadline
 
 
 def v(text: str, article: str = "Art. 1") -> ScopeValue:

@@ -1,6 +1,6 @@
 """A demonstration briefing in Chinese, Thai and Latin scripts, for tests, benchmarks and a look at the PDF.
 
-    .venv/bin/python -m reports.demo /tmp/sample.pdf [--lang zh] [--rows 60]
+    .venv/bin/python -m benchmarks.demo /tmp/sample.pdf [--lang zh] [--rows 60]
 
 The facts in it are illustrative sample content, not legal information.
 """

@@ -19,8 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from compare.names import compact, fold_latin, fold_native, has_han, has_thai
 from config import KNOWLEDGE_DIR
+from names.normalise import compact, fold_latin, fold_native, has_han, has_thai
 
 
 def term_key(text: str) -> str:
@@ -150,7 +150,7 @@ def romanised_forms(text: str, knowledge: Knowledge) -> list[str]:
     """Further folded Latin forms of a Chinese or Thai name for search: its Wade-Giles reading, its
     offline RTGS romanisation, and the name with a part spelled the curated way (安溪铁观音 ->
     'anxi ti kuan yin', 'anxi tieh kuan yin')."""
-    from compare.names import fold_native, pinyin, thai_romanisation, wade_giles
+    from names.normalise import fold_native, pinyin, thai_romanisation, wade_giles
 
     out: list[str] = []
     if has_han(text):

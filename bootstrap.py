@@ -1,0 +1,69 @@
+"""`giscope init`: the schema, the agreement records, scope data, profiles and deadlines, and the bundled
+lists (for an empty register, or merged in again on request)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine
+
+from agreements.services import load_bundled_agreements, sync_reference
+from gi_lists.batches import apply_plan, plan_batch
+from gi_lists.reference import reference_lists
+from gi_lists.repository import GIRepository
+from storage.clock import now_iso
+from storage.engine import transaction
+from storage.migrate import current_revision, upgrade
+from watch.deadlines import sync_deadlines
+
+
+@dataclass
+class InitResult:
+    migrated_from: str | None
+    lists: list[tuple[str, dict[str, int]]]
+    loaded_reference: bool = True
+
+    @property
+    def added(self) -> int:
+        return sum(s["added"] for _, s in self.lists)
+
+    @property
+    def changed(self) -> int:
+        return sum(s["changed"] for _, s in self.lists)
+
+
+def initialise(
+    engine: Engine, *, who: str, reload_reference: bool = False, today: str | None = None
+) -> InitResult:
+    """Create or migrate the schema and the agreement records; load the bundled lists into an empty
+    register. Safe to run again: a register that holds GIs keeps its lists (staff may have imported
+    newer batches) unless `reload_reference` asks to merge the bundled lists in again."""
+    before = current_revision(engine)
+    upgrade(engine)
+    at = now_iso()
+    bundled = reference_lists(load_bundled_agreements())  # read and checked before the transaction
+
+    def work(conn: Connection) -> InitResult:
+        agreements = sync_reference(conn, who=who, at=at, overwrite_profiles=reload_reference)
+        sync_deadlines(conn, agreements, today=today or at[:10], at=at)
+        repo = GIRepository(conn)
+        if repo.count() and not reload_reference:
+            return InitResult(before, [], loaded_reference=False)
+        initial = repo.count() == 0
+        results = []
+        for ref in bundled:
+            plan = plan_batch(
+                conn,
+                ref.target,
+                ref.entries,
+                file=ref.file,
+                who=who,
+                reason=f"bundled reference data {ref.file} ({ref.target.key})",
+                keep_missing=ref.target.key.startswith("register/"),
+            )
+            if not plan.is_empty:
+                apply_plan(conn, plan, who=who, source=f"bundled {ref.file}", alerts=not initial)
+            results.append((ref.target.key, plan.summary()))
+        return InitResult(before, results)
+
+    return transaction(engine, work)

@@ -1,0 +1,201 @@
+"""Dispute guidance for one GI in one jurisdiction: its names, its protection there, what that covers,
+conflicts in the labels given, how and where to act, a checklist, sources, and a disclaimer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Engine
+
+from agreements.model import Profile
+from agreements.profiles import get_profile
+from briefings.parts import (
+    fact_para,
+    gi_facts,
+    hit_rows,
+    protection_rows,
+    scope_para,
+    sourced,
+    today_or,
+)
+from briefings.text import ACT_FIELDS, DISPUTE_SCOPE_KEYS, T
+from compare.conflicts import ConflictIndex
+from compare.services import build_index, check_labels, compare_agreements
+from gi_lists.model import GI, JURISDICTION_INCLUDES, Protection
+from gi_lists.services import check_jurisdiction, data_version, find_gi
+from reports.briefing import Briefing, Bullets, Facts, Notice, Para, Section, Table
+from wording import DOUBTFUL, jurisdiction_name
+
+
+def _next_steps(
+    gi: GI, protections: Sequence[Protection], profile: Profile, has_conflicts: bool, lang: str
+) -> Bullets:
+    en = lang == "en"
+    authority = profile.field("contacts") or profile.field("authority")
+    where = authority.fact.text(lang) if authority else ("the competent authority" if en else "主管机关")
+    items: list[str] = []
+    if has_conflicts:
+        items.append(
+            "Keep evidence of each use: photographs of the product and label, invoices, listing addresses and dates."
+            if en
+            else "保存每项使用的证据：产品及标签照片、发票、网店链接和日期。"
+        )
+        items.append(
+            "Check whether the user holds an earlier trademark registered in good faith (it may coexist)."
+            if en
+            else "核查使用者是否持有善意在先注册的商标（可能与地理标志共存）。"
+        )
+        items.append(f"Bring the matter to: {where}" if en else f"向以下机关反映：{where}")
+    if any(p.status == "protected" for p in protections):
+        items.append(
+            "Quote the protection route, its date and source (above) in any complaint or letter."
+            if en
+            else "在投诉或函件中引用上述保护途径、日期和来源。"
+        )
+    else:
+        items.append(
+            "The name is not protected there yet: consider the routes under 'How and where to act' and watch the "
+            "pending procedure's deadlines (`giscope deadlines`)."
+            if en
+            else "该名称在当地尚未获得保护：可考虑“维权途径”中的保护途径，并关注待决程序的期限（`giscope deadlines`）。"
+        )
+    items.append(
+        "Verify every fact marked unconfirmed with the authority before acting."
+        if en
+        else "采取行动前，向主管机关核实所有标注为未经证实的事实。"
+    )
+    return Bullets(tuple(Para(i) for i in items), checklist=True)
+
+
+def _title_name(gi: GI, lang: str) -> str:
+    """The GI's name for a title: in a Chinese brief its Chinese form too (香槟（Champagne）)."""
+    han = next((n.text for n in gi.names if n.script == "Hani"), None)
+    if lang == "zh" and han and han != gi.display_name:
+        return f"{han}（{gi.display_name}）"
+    return gi.display_name
+
+
+def dispute_brief(
+    engine: Engine,
+    gi_ref: str,
+    jurisdiction: str,
+    *,
+    labels: Sequence[str] = (),
+    lang: str = "en",
+    today: str | None = None,
+    index: ConflictIndex | None = None,
+) -> Briefing:
+    j = check_jurisdiction(jurisdiction)
+    s = T[lang]
+    where = jurisdiction_name(j, lang)
+    gi = find_gi(engine, gi_ref)
+    profile = get_profile(engine, j)
+    places = JURISDICTION_INCLUDES[j]
+    protections = [p for p in gi.protections if p.jurisdiction in places]
+    sections: list[Section] = [Section(s["the_gi"], (gi_facts(gi, lang),))]
+
+    if protections:
+        table = Table(
+            (s["route"], s["status"], s["since"], s["confidence"]),
+            protection_rows(protections, lang),
+            (0.28, 0.40, 0.14, 0.18),
+        )
+        sections.append(Section(s["protection"].format(where=where), (table,)))
+    else:
+        route = profile.field("foreign_route")
+        blocks: tuple[Notice | Para, ...] = (Notice(s["no_protection"].format(where=where)),)
+        if route is not None:
+            blocks += (fact_para(route.fact, lang),)
+        sections.append(Section(s["protection"].format(where=where), blocks))
+
+    covers: list[Para | Facts] = []
+    agreements_used = sorted({p.agreement for p in protections if p.route == "agreement" and p.agreement})
+    for agreement_id in agreements_used:
+        comparison = compare_agreements(engine, [agreement_id], include_trips=True)
+        items = []
+        for d in comparison.dimensions:
+            if d.dimension.key in DISPUTE_SCOPE_KEYS:
+                items.append((d.dimension.label(lang), scope_para(d.values[agreement_id], lang)))
+        covers.append(Facts(tuple(items)))
+    level = profile.field("protection_level")
+    if level:
+        covers.append(Para(s["law_level"].format(where=where), style="lead"))
+        covers.append(fact_para(level.fact, lang))
+    sections.append(Section(s["covers"], tuple(covers)))
+
+    conflict_blocks: list[Para | Table | Notice] = []
+    has_conflicts = False
+    if labels:
+        results = check_labels(index or build_index(engine), labels, j, lang=lang)
+        own = hit_rows(results, lang, only_gi=gi.id)
+        has_conflicts = bool(own)
+        if own:
+            conflict_blocks.append(
+                Table(
+                    (s["label"], s["severity"], s["kind"], s["matched"], s["reason"]),
+                    tuple(own),
+                    (0.17, 0.11, 0.15, 0.19, 0.38),
+                )
+            )
+        else:
+            conflict_blocks.append(Para(s["no_conflict"]))
+        others = [row for row in hit_rows(results, lang) if row not in own]
+        if others:
+            conflict_blocks.append(Para(s["other_conflicts"], style="lead"))
+            conflict_blocks.append(
+                Table(
+                    (s["label"], s["severity"], s["kind"], s["matched"], s["reason"]),
+                    tuple(others),
+                    (0.17, 0.11, 0.15, 0.19, 0.38),
+                )
+            )
+    else:
+        conflict_blocks.append(Para(s["no_labels"], style="small"))
+    sections.append(Section(s["conflicts"], tuple(conflict_blocks)))
+
+    act_items = []
+    for key in ACT_FIELDS:
+        f = profile.field(key)
+        if f is not None:
+            act_items.append((f.label(lang), fact_para(f.fact, lang)))
+    act_blocks: list[Facts | Para | Table] = [Facts(tuple(act_items))]
+    if profile.cases:
+        act_blocks.append(Para(s["cases"], style="lead"))
+        act_blocks.append(
+            Table(
+                (
+                    "Case" if lang == "en" else "案例",
+                    "Court / date" if lang == "en" else "法院/日期",
+                    "Point decided" if lang == "en" else "要点",
+                ),
+                tuple(
+                    (
+                        Para(c.name),
+                        Para(f"{c.court or ''} {c.date or ''}".strip()),
+                        Para(c.point(lang), sourced(c.source, c.confidence)),
+                    )
+                    for c in profile.cases
+                ),
+                (0.3, 0.22, 0.48),
+            )
+        )
+    sections.append(Section(s["act"], tuple(act_blocks)))
+    sections.append(Section(s["steps"], (_next_steps(gi, protections, profile, has_conflicts, lang),)))
+
+    doubtful = any(p.confidence in DOUBTFUL for p in protections) or any(
+        f.fact.confidence in DOUBTFUL for f in profile.fields if f.key in ACT_FIELDS + ("protection_level",)
+    )
+    closing: list[Notice] = []
+    if doubtful:
+        closing.append(Notice(s["unconfirmed"], "unconfirmed"))
+    closing.append(Notice(s["disclaimer"], "disclaimer"))
+    sections.append(Section("", tuple(closing)))
+    return Briefing(
+        kind="dispute",
+        title=s["dispute_title"].format(name=_title_name(gi, lang), where=where),
+        subtitle=s["dispute_sub"],
+        lang="zh" if lang == "zh" else "en",
+        date=today_or(today),
+        data_version=data_version(engine),
+        sections=tuple(sections),
+    )

@@ -1,0 +1,124 @@
+"""The screening report: the results of `check --file` (labels) or `scan` (a proposed list), grouped
+by severity, with reasons and legal basis."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from briefings.parts import hit_rows, sourced, today_or
+from briefings.text import T
+from compare.conflicts import SEVERITY_RANK, Hit
+from compare.services import LabelResult, ScanRow, build_index, check_labels, read_labels, scan_list
+from gi_lists.services import check_jurisdiction, data_version
+from reports.briefing import Briefing, Bullets, Notice, Para, Section, Table
+from wording import jurisdiction_name
+
+
+def _label_results_sections(results: Sequence[LabelResult], lang: str) -> list[Section]:
+    s = T[lang]
+    worst: dict[str, list[LabelResult]] = {"high": [], "medium": [], "low": [], "none": []}
+    for r in results:
+        levels = [h.severity for h in r.matches]
+        key = min(levels, key=lambda v: SEVERITY_RANK[v]) if levels else "none"
+        worst[key].append(r)
+    summary = s["labels_checked"].format(n=len(results), **{k: len(v) for k, v in worst.items()})
+    sections = [Section(s["summary"], (Para(summary),))]
+    for level in ("high", "medium", "low"):
+        group = worst[level]
+        if not group:
+            continue
+        rows = hit_rows(group, lang)
+        highlight = frozenset(i for i, row in enumerate(rows) if row[1].text == "high")
+        sections.append(
+            Section(
+                s[f"sev_{level}"],
+                (
+                    Table(
+                        (s["label"], s["severity"], s["kind"], s["matched"], s["reason"]),
+                        tuple(rows),
+                        (0.17, 0.11, 0.15, 0.19, 0.38),
+                        highlight,
+                    ),
+                ),
+            )
+        )
+    if worst["none"]:
+        sections.append(Section(s["sev_none"], (Bullets(tuple(Para(r.label) for r in worst["none"])),)))
+    bases: dict[str, Hit] = {}
+    for r in results:
+        for h in r.matches:
+            bases.setdefault(h.legal_basis, h)
+    if bases:
+        sections.append(
+            Section(
+                s["basis"],
+                tuple(Para(b, sourced(h.legal_source, h.legal_confidence)) for b, h in bases.items()),
+            )
+        )
+    return sections
+
+
+def _scan_sections(rows: Sequence[ScanRow], lang: str) -> list[Section]:
+    s = T[lang]
+    flagged = [r for r in rows if r.objectionable]
+    table_rows: list[tuple[Para, ...]] = []
+    highlight = set()
+    for r in rows:
+        for f in r.findings or []:
+            if f.severity == "high":
+                highlight.add(len(table_rows))
+            source = sourced(f.hit.legal_source or f.hit.legal_basis, f.hit.legal_confidence) if f.hit else ()
+            table_rows.append(
+                (
+                    Para(f"{r.line}: {r.name} ({r.origin})"),
+                    Para(f.type),
+                    Para(f.severity),
+                    Para(f.detail, source),
+                )
+            )
+        if not r.findings:
+            table_rows.append((Para(f"{r.line}: {r.name} ({r.origin})"), Para("—"), Para("—"), Para("—")))
+    return [
+        Section(s["summary"], (Para(s["rows_checked"].format(n=len(rows), flagged=len(flagged))),)),
+        Section(
+            s["finding"],
+            (
+                Table(
+                    (s["row"], s["finding"], s["severity"], s["detail"]),
+                    tuple(table_rows),
+                    (0.22, 0.18, 0.11, 0.49),
+                    frozenset(highlight),
+                ),
+            ),
+        ),
+    ]
+
+
+def screening_brief(
+    engine: Engine, path: Path, jurisdiction: str, *, lang: str = "en", today: str | None = None
+) -> Briefing:
+    """A .txt file is a list of labels (as `giscope check --file`); a .csv/.xlsx file is a proposed list
+    in the import format (as `giscope scan`)."""
+    j = check_jurisdiction(jurisdiction)
+    s = T[lang]
+    where = jurisdiction_name(j, lang)
+    index = build_index(engine)
+    if path.suffix.lower() in (".csv", ".xlsx", ".xlsm", ".tsv"):
+        sections = _scan_sections(scan_list(index, path, j), lang)
+        title, subtitle = s["scan_title"].format(file=path.name, where=where), s["scan_sub"]
+    else:
+        sections = _label_results_sections(check_labels(index, read_labels(path), j, lang=lang), lang)
+        title, subtitle = s["screen_title"].format(file=path.name, where=where), s["screen_sub"]
+    sections.append(Section("", (Notice(s["disclaimer"], "disclaimer"),)))
+    return Briefing(
+        kind="screening",
+        title=title,
+        subtitle=subtitle,
+        lang="zh" if lang == "zh" else "en",
+        date=today_or(today),
+        data_version=data_version(engine),
+        sections=tuple(sections),
+    )

@@ -1,0 +1,119 @@
+"""The giscope group, its context (settings read once, one engine) and the error handling every
+command shares.
+
+Errors a user can cause print one clear line on stderr and exit 1 (2 for usage errors): a
+`GIScopeError`, a database that cannot be reached or stays locked, and an output pipe closed early
+(`giscope export --format json | head -1`). Nothing here imports a heavy library: each command imports
+what it needs when it runs, so `giscope --help` starts at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from cli.output import fail
+from config import Settings
+from errors import GIScopeError, InputError
+
+F = TypeVar("F", bound=Callable[..., Any])
+DATABASE_HINT = "is the database reachable and initialised (`giscope init`)?"
+
+
+def _database_error(exc: BaseException) -> str | None:
+    """The one-line message for a database driver's error, or None when `exc` is not one. SQLAlchemy is
+    looked up only if a command has imported it (an error cannot come from it otherwise)."""
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    if sa_exc is None or not isinstance(exc, sa_exc.DBAPIError):
+        return None
+    from storage.engine import is_busy, one_line
+
+    if isinstance(exc, sa_exc.OperationalError) and is_busy(exc):
+        return "the database is locked by another writer (an import or an edit in progress); try again"
+    return f"database error: {one_line(exc.orig)}; {DATABASE_HINT}"
+
+
+def _output_closed() -> None:
+    """The reader of our output went away (`| head -1`): say so once, and keep Python from printing
+    a second error when it flushes stdout at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    with contextlib.suppress(OSError):
+        click.echo("giscope: the output was closed before everything was written", err=True)
+    sys.exit(1)
+
+
+def handles_errors(func: F) -> F:
+    """Turn the errors a user can cause into one message and exit 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            for problem in exc.problems:
+                click.echo(problem, err=True)
+            if len(exc.problems) > 1:
+                click.echo(f"giscope: {len(exc.problems)} problems; nothing was written", err=True)
+            sys.exit(1)
+        except GIScopeError as exc:
+            fail(str(exc))
+        except BrokenPipeError:
+            _output_closed()
+        except Exception as exc:
+            message = _database_error(exc)
+            if message is None:
+                raise
+            fail(message)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class Context:
+    def __init__(self) -> None:
+        self.settings = Settings.from_env()
+        self._engine: Any = None
+
+    def engine(self, *, check_schema: bool = True) -> Any:
+        from storage.engine import make_engine
+        from storage.migrate import ensure_current
+
+        if self._engine is None:
+            self._engine = make_engine(self.settings.database_url)
+        if check_schema:
+            ensure_current(self._engine)
+        return self._engine
+
+    def deliver_alerts(self) -> None:
+        """Send new alerts to the outbox file and the webhook, when they are set (after the command's
+        own transaction has committed)."""
+        s = self.settings
+        if self._engine is None or not (s.alert_outbox or s.alert_webhook):
+            return
+        from watch.outbox import deliver_pending
+
+        report = deliver_pending(self._engine, s)
+        if report.failed:
+            click.echo(
+                f"giscope: {report.failed} alert(s) not delivered: {report.error} (kept for later)", err=True
+            )
+
+
+pass_ctx = click.make_pass_decorator(Context, ensure=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="giscope")
+def main() -> None:
+    """GIScope: China's international GI lists, in one register.
+
+    Settings come from the environment (see `giscope settings`).
+
+    Example: giscope init && giscope search 香槟
+    """

@@ -1,0 +1,208 @@
+"""The matcher's second half (pure): what one looked-up key means for the label: the whole name in
+some writing, part of it, an evocation with a modifier, a homophone, or a misspelling.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from compare.index import NameIndex
+from compare.rules import (
+    BASE_SCORE,
+    FUZZY_CUTOFF,
+    Candidate,
+    Key,
+    LabelAnalysis,
+    fuzzy_worthy,
+    same_class,
+)
+from names.normalise import compact, fold_native, has_han, pinyin, to_simplified
+
+
+def han_for_pinyin(span: str, a: LabelAnalysis) -> str | None:
+    """The label's characters that read as `span` (香宾 for 'xiang bin'), for the explanation."""
+    want = span.split()
+    for run in a.han_runs:
+        for i in range(len(run)):
+            for j in range(i + 1, len(run) + 1):
+                if pinyin(run[i:j]).split() == want:
+                    return run[i:j]
+    return None
+
+
+def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool) -> Candidate | None:
+    """The name without its product word: with a product of the same class it is the name in
+    another writing (龙井 + tea = 龙井茶); alone, or in Chinese characters, a partial match."""
+    gi = ix.gis[key.gi]
+    own_products = set(ix.product_of.get((key.gi, key.name), []))
+    if own_products & ix.broad_products:
+        like = any(same_class(cls, gi.product_class) for _, cls in a.product_concepts)
+    else:
+        like = any(ix.compatible(c, own) for c in a.main_products for own in own_products)
+    if like and not native:
+        modifier = a.modifier
+        if modifier:
+            return Candidate(
+                key.gi, "evocation", BASE_SCORE["evocation"], key.text, span, f"with '{modifier}'"
+            )
+        return Candidate(
+            key.gi,
+            "transliteration",
+            0.9,
+            key.text,
+            span,
+            "the name's own part, with the product named in another language",
+        )
+    if key.via == "place-core":
+        # the name's place without its product: a partial use, unless the label names goods of
+        # another class (安吉竹笋 is bamboo shoots, not 安吉白茶)
+        if any(not same_class(cls, gi.product_class) for _, cls in a.product_concepts if cls):
+            return None
+        return Candidate(
+            key.gi,
+            "partial",
+            BASE_SCORE["partial"] - 0.07,
+            key.text,
+            span,
+            "the name's place without its product",
+        )
+    return Candidate(
+        key.gi,
+        "partial",
+        BASE_SCORE["partial"] + 0.05,
+        key.text,
+        span,
+        "the name without its product word",
+    )
+
+
+def _part_of_name(
+    ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool
+) -> tuple[bool, Candidate | None]:
+    """(True, hit or None) for a match on part of a name (its core or a component) or inside a
+    generic term of the label; (False, None) when the key stands for the whole name."""
+    if key.via in ("core", "place-core"):
+        return True, _core(ix, key, span, a, native=native)
+    generic = a.inside_generic(span)
+    if generic:
+        return True, Candidate(
+            key.gi,
+            "generic-overlap",
+            BASE_SCORE["generic-overlap"],
+            key.text,
+            generic,
+            f"part of the generic term '{generic}'",
+            "medium",
+        )
+    if key.via == "component":
+        return True, Candidate(
+            key.gi,
+            "partial",
+            BASE_SCORE["partial"] + 0.05,
+            key.text,
+            span,
+            "distinctive part of the protected name",
+        )
+    return False, None
+
+
+def classify_native(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, whole: bool) -> Candidate | None:
+    gi = ix.gis[key.gi]
+    name = gi.names[key.name]
+    is_part, part = _part_of_name(ix, key, span, a, native=True)
+    if is_part:
+        return part
+    if name.kind == "official-rendering":
+        kind = "official-rendering"
+    elif name.kind == "translation":
+        kind = "translation"
+    elif (
+        has_han(name.text)
+        and name.text not in a.raw_han
+        and to_simplified(name.text) in to_simplified(a.raw_han)
+    ):
+        kind = "script-variant"
+    else:
+        kind = "exact"
+    score = BASE_SCORE[kind] * (1.0 if whole else 0.96)
+    modifier = a.modifier
+    if modifier and kind != "script-variant":
+        return Candidate(key.gi, "evocation", BASE_SCORE["evocation"], key.text, span, f"with '{modifier}'")
+    return Candidate(key.gi, kind, score, key.text, span)
+
+
+def classify_latin(
+    ix: NameIndex, key: Key, span: str, a: LabelAnalysis, from_own: bool, *, whole: bool
+) -> Candidate | None:
+    gi = ix.gis[key.gi]
+    name = gi.names[key.name]
+    modifier = a.modifier
+    is_part, part = _part_of_name(ix, key, span, a, native=not from_own)
+    if is_part:
+        return part
+    if key.via in ("pinyin", "wade-giles", "romanisation"):
+        if not from_own:
+            # the label's Chinese characters read the same as the name's but are not the same
+            if any(compact(fold_native(name.text)) in run for run in a.han_runs):
+                return None  # the same characters: the native key explains it
+            kind = "homophone"
+            span = han_for_pinyin(span, a) or span
+        else:
+            kind = "transliteration"
+    elif key.via == "umlaut":
+        kind = "script-variant"
+    elif key.via == "adjective":
+        kind = "exact"
+    elif name.kind == "translation":
+        kind = "translation"
+    elif name.kind == "official-rendering":
+        kind = "official-rendering"
+    elif name.kind == "transcription" and not (name.lang or "").startswith("el"):
+        kind = "transliteration"
+    else:
+        kind = "exact"
+    score = BASE_SCORE[kind] * (1.0 if whole else 0.96)
+    if key.via == "adjective":
+        score = 0.92
+    if modifier and kind not in ("homophone",):
+        return Candidate(key.gi, "evocation", BASE_SCORE["evocation"], key.text, span, f"with '{modifier}'")
+    note = "an adjectival or plural form of the name" if key.via == "adjective" else ""
+    return Candidate(key.gi, kind, score, key.text, span, note)
+
+
+def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[Candidate]:
+    out = []
+    words = a.own_words
+    spans = set()
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 4) + 1):
+            c = "".join(words[i:j])
+            if len(c) >= 5 and c not in ix.latin and c not in ix.k.generics and c not in ix.k.products:
+                spans.add(c)
+    for span in spans:
+        pool: list[str] = []
+        for length in range(len(span) - 2, len(span) + 3):
+            pool.extend(ix._fuzzy_buckets.get((span[0], length), ()))
+        if not pool:
+            continue
+        for choice, score, _ in process.extract(
+            span, pool, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_CUTOFF
+        ):
+            for key in ix.latin[choice]:
+                if key.gi in explained or not fuzzy_worthy(key, choice):
+                    continue
+                edits = OSA.distance(span, choice)
+                close = edits <= (2 if len(choice) >= 9 else 1)
+                out.append(
+                    Candidate(
+                        key.gi,
+                        "fuzzy",
+                        round(score / 100, 3),
+                        key.text,
+                        span,
+                        f"{edits} letter(s) from '{choice}'",
+                        "medium" if close else "low",
+                    )
+                )
+    return out

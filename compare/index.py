@@ -1,0 +1,296 @@
+"""The name index (pure): every written form of every protected name reduced to lookup keys.
+
+- Latin keys: the compact folded words of a name ("prosciuttodiparma"), the toneless pinyin of a
+  Chinese name ("anxitieguanyin"), its Wade-Giles reading ("anhsitiehkuanyin"), curated romanisations
+  ("tikuanyin"), adjectival and plural forms of one-word names ("tokaji", "champagner");
+- native keys: the simplified characters of a Chinese name, the Thai script of a Thai name;
+- components: the distinctive part of a compound ("bufalacampana", "铁观音" after the place 安溪);
+- concept signatures: place + product concepts from the glossary ("parma" + "ham"), so that
+  "Parma ham", "jambon de Parme" and "帕尔玛火腿" meet "Prosciutto di Parma".
+
+The matcher (compare.matching) looks a label's spans up in these dictionaries, so a check never scans
+every name.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from compare.rules import ADJECTIVE_SUFFIXES, CONNECTORS, UMLAUT_SPELLING, Key, fuzzy_worthy
+from gi_lists.model import GI
+from names.knowledge import Knowledge
+from names.normalise import (
+    compact,
+    fold_latin,
+    fold_native,
+    has_han,
+    has_thai,
+    pinyin,
+    thai_romanisation,
+    to_simplified,
+    wade_giles,
+)
+
+
+class NameIndex:
+    """Every written form of every name of the given GIs, reduced to lookup keys."""
+
+    def __init__(self, gis: Sequence[GI], knowledge: Knowledge) -> None:
+        self.gis = list(gis)
+        self.k = knowledge
+        self.latin: dict[str, list[Key]] = defaultdict(list)  # compact Latin key -> keys
+        self.native: dict[str, list[Key]] = defaultdict(list)  # compact native key -> keys
+        self.signatures: dict[tuple[str, str], list[Key]] = defaultdict(list)  # (place, product) -> keys
+        self.places_of: dict[str, list[Key]] = defaultdict(list)  # place concept -> keys
+        self.generic_in: dict[str, list[Key]] = defaultdict(list)  # generic term key -> keys
+        self.place_names: dict[str, list[Key]] = defaultdict(list)  # place concept -> names that are only it
+        # product concept -> names that are only it; place concept -> names made of several places
+        self.product_names: dict[str, list[Key]] = defaultdict(list)
+        self.place_parts: dict[str, list[Key]] = defaultdict(list)
+        self.product_of: dict[tuple[int, int], list[str]] = {}  # (gi, name) -> product concepts of the name
+        self.max_native = 2
+        self._fuzzy_buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+        # product words that name a whole category (茶 tea, 酒 liquor, 油 oil): one Chinese character
+        self.broad_products = {
+            t.concept
+            for terms in knowledge.products.values()
+            for t in terms
+            if t.lang == "zh" and len(t.term) == 1
+        }
+        self.concept_class: dict[str, str] = {}
+        for terms in knowledge.products.values():
+            for t in terms:
+                if t.product_class:
+                    self.concept_class.setdefault(t.concept, t.product_class)
+        # English head words of each product concept: "fragrant pear" -> pear
+        self.heads: dict[str, set[str]] = defaultdict(set)
+        self.english: dict[str, set[str]] = defaultdict(set)
+        for terms in knowledge.products.values():
+            for t in terms:
+                if t.lang == "en":
+                    words = fold_latin(t.term).split()
+                    if words:
+                        self.english[t.concept].add(" ".join(words))
+                        self.heads[t.concept].add(words[-1].removesuffix("s"))
+        for gi_pos, gi in enumerate(self.gis):
+            for name_pos, name in enumerate(gi.names):
+                self._index_name(gi_pos, name_pos, name.text, name.kind, name.lang or "")
+        # misspellings are looked for among whole names only (not parts, cores or Wade-Giles readings)
+        for key, keys in self.latin.items():
+            if any(fuzzy_worthy(k, key) for k in keys):
+                self._fuzzy_buckets[(key[0], len(key))].append(key)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _add_latin(self, words: Iterable[str], key: Key) -> None:
+        c = compact(" ".join(words))
+        if len(c) >= 2 and key not in self.latin[c]:
+            self.latin[c].append(key)
+
+    def _add_native(self, text: str, key: Key) -> None:
+        c = compact(fold_native(text))
+        if len(c) >= 2 and key not in self.native[c]:
+            self.native[c].append(key)
+            self.max_native = max(self.max_native, len(c))
+
+    def _index_name(self, gi: int, pos: int, text: str, kind: str, lang: str) -> None:
+        own = Key(gi, pos, "own", text)
+        if has_han(text):
+            self._add_native(text, Key(gi, pos, "native", text))
+            simplified = to_simplified(text)
+            self._add_latin(pinyin(simplified).split(), Key(gi, pos, "pinyin", text))
+            self._add_latin(wade_giles(simplified).split(), Key(gi, pos, "wade-giles", text))
+            for spelling in self._romanisations(simplified):
+                self._add_latin(fold_latin(spelling).split(), Key(gi, pos, "romanisation", text))
+            self._index_han_parts(gi, pos, text)
+        elif has_thai(text):
+            self._add_native(text, Key(gi, pos, "native", text))
+            rtgs = thai_romanisation(text)
+            if rtgs:
+                self._add_latin(rtgs.split(), Key(gi, pos, "romanisation", text))
+            for spelling in self._romanisations(text):
+                self._add_latin(fold_latin(spelling).split(), Key(gi, pos, "romanisation", text))
+            self._index_han_parts(gi, pos, text)
+        else:
+            words = fold_latin(text).split()
+            self._add_latin(words, own)
+            if any(ch in "äöüÄÖÜ" for ch in text):
+                spelled = text.translate(UMLAUT_SPELLING)
+                self._add_latin(fold_latin(spelled).split(), Key(gi, pos, "umlaut", text))
+            if kind == "original" and len(words) == 1 and len(words[0]) >= 4:
+                stem = words[0][:-1] if words[0].endswith("e") else words[0]
+                for suffix in ADJECTIVE_SUFFIXES:
+                    for base in {words[0], stem}:
+                        self._add_latin([base + suffix], Key(gi, pos, "adjective", text))
+            self._index_latin_parts(gi, pos, text, words)
+
+    def _romanisations(self, native: str) -> list[str]:
+        out: list[str] = []
+        for whole, spellings in self.k.romanisations.items():
+            if whole == native:
+                out.extend(t.term for t in spellings)
+        return out
+
+    def _concepts_in_words(self, words: list[str]) -> tuple[list[str], list[str], list[int]]:
+        """(place concepts, product concepts, positions not explained) of a Latin word list."""
+        places: list[str] = []
+        products: list[str] = []
+        rest: list[int] = []
+        i = 0
+        while i < len(words):
+            found = False
+            for j in range(min(len(words), i + 5), i, -1):
+                c = "".join(words[i:j])
+                if c in self.k.places:
+                    places.extend(t.concept for t in self.k.places[c])
+                    i, found = j, True
+                    break
+                if c in self.k.products:
+                    products.extend(t.concept for t in self.k.products[c])
+                    i, found = j, True
+                    break
+            if not found:
+                if words[i] not in CONNECTORS:
+                    rest.append(i)
+                i += 1
+        return places, products, rest
+
+    def _concepts_in_han(self, text: str) -> tuple[list[str], list[str], str]:
+        """(place concepts, product concepts, characters not explained) of a Chinese string."""
+        places: list[str] = []
+        products: list[str] = []
+        rest: list[str] = []
+        s = compact(fold_native(text))
+        i = 0
+        while i < len(s):
+            for j in range(min(len(s), i + 40), i, -1):
+                piece = s[i:j]
+                if piece in self.k.places:
+                    places.extend(t.concept for t in self.k.places[piece])
+                    i = j
+                    break
+                if piece in self.k.products and j - i >= 1:
+                    products.extend(t.concept for t in self.k.products[piece])
+                    i = j
+                    break
+            else:
+                rest.append(s[i])
+                i += 1
+        return places, products, "".join(rest)
+
+    def _index_signature(self, key: Key, places: list[str], products: list[str]) -> None:
+        for place in dict.fromkeys(places):
+            if key not in self.places_of[place]:
+                self.places_of[place].append(key)
+            for product in dict.fromkeys(products):
+                if key not in self.signatures[(place, product)]:
+                    self.signatures[(place, product)].append(key)
+
+    def _romanised(self, gi: int, pos: int) -> bool:
+        name = self.gis[gi].names[pos]
+        lang = name.lang or ""
+        return name.kind == "transcription" and (lang.startswith("zh") or lang.startswith("th"))
+
+    def _index_latin_parts(self, gi: int, pos: int, text: str, words: list[str]) -> None:
+        places, products, rest = self._concepts_in_words(words)
+        concept_key = Key(gi, pos, "concept", text)
+        self.product_of[(gi, pos)] = products
+        if places and products and not rest:
+            self._index_signature(concept_key, places, products)
+        elif places:
+            self._index_signature(concept_key, places, [])
+        self._index_single_concept(gi, pos, text, places, products, bool(rest))
+        # generic terms inside a compound (Mozzarella di Bufala Campana)
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + 3) + 1):
+                c = "".join(words[i:j])
+                if c in self.k.generics and len(words) > j - i:
+                    self.generic_in[c].append(Key(gi, pos, "generic", text))
+        # distinctive components: runs of words that are neither product, place, connector nor generic
+        # (not for romanised Chinese or Thai names: their parts are found through the characters)
+        if len(words) >= 2 and not self._romanised(gi, pos):
+            explained = set(range(len(words))) - set(rest)
+            runs: list[list[str]] = []
+            current: list[str] = []
+            for i, w in enumerate(words):
+                if i in explained or w in CONNECTORS or w in self.k.generics:
+                    if current:
+                        runs.append(current)
+                    current = []
+                else:
+                    current.append(w)
+            if current:
+                runs.append(current)
+            for run in runs:
+                c = "".join(run)
+                if len(c) >= 5 and run != words and c not in self.k.generics:
+                    self._add_latin(run, Key(gi, pos, "component", text))
+
+    def _index_han_parts(self, gi: int, pos: int, text: str) -> None:
+        """Concepts, the part after the place, the part before the product, and generic terms inside a
+        Chinese or Thai name."""
+        places, products, rest = self._concepts_in_han(text)
+        concept_key = Key(gi, pos, "concept", text)
+        self.product_of[(gi, pos)] = products
+        if places and products and not rest:
+            self._index_signature(concept_key, places, products)
+        elif places:
+            self._index_signature(concept_key, places, [])
+        self._index_single_concept(gi, pos, text, places, products, bool(rest))
+        s = compact(fold_native(text))
+        han = has_han(text)
+        # the part after the place name is a component (安溪铁观音 -> 铁观音, tie guan yin)
+        for j in range(len(s) - 1, 1, -1):
+            head = s[:j]
+            if head in self.k.places:
+                tail = s[j:]
+                if len(tail) >= 2 and tail not in self.k.products:
+                    self._index_native_and_readings(tail, Key(gi, pos, "component", text), han)
+                break
+        # the part before a closing product word is the core (龙井茶 -> 龙井, "Lung Ching" + tea)
+        for j in range(1, len(s)):
+            tail = s[j:]
+            if tail in self.k.products:
+                core = s[:j]
+                if len(core) >= 2 and core not in self.k.products and core not in self.k.generics:
+                    # a core that is only a place counts with the name's own product, never alone
+                    via = "place-core" if core in self.k.places else "core"
+                    self._index_native_and_readings(core, Key(gi, pos, via, text), han)
+                break
+        # generic terms inside the name (大米 in 五常大米)
+        for g in self.k.generics:
+            if (has_han(g) or has_thai(g)) and g in s and g != s:
+                self.generic_in[g].append(Key(gi, pos, "generic", text))
+
+    def _index_single_concept(
+        self, gi: int, pos: int, text: str, places: list[str], products: list[str], rest: bool
+    ) -> None:
+        """A name that is nothing but a place (Margaux) or one product word (宣纸 Xuan paper): that place or
+        product named in any language is the name."""
+        if rest:
+            return
+        if places and not products and len(set(places)) == 1:
+            self.place_names[places[0]].append(Key(gi, pos, "place-name", text))
+        elif places and not products:  # Parmigiano Reggiano: each place alone is part of the name
+            for place in dict.fromkeys(places):
+                self.place_parts[place].append(Key(gi, pos, "place-part", text))
+        elif products and not places and len(set(products)) == 1:
+            self.product_names[products[0]].append(Key(gi, pos, "product-name", text))
+
+    def _index_native_and_readings(self, part: str, key: Key, han: bool) -> None:
+        self._add_native(part, key)
+        if han:
+            self._add_latin(pinyin(part).split(), key)
+            self._add_latin(wade_giles(part).split(), key)
+        for spelling in self._romanisations(part):
+            self._add_latin(fold_latin(spelling).split(), key)
+
+    # -- used by the matcher --------------------------------------------------------------------
+
+    def compatible(self, label_concept: str, name_concept: str) -> bool:
+        """The label's product is the name's product or its head word (pears for 香梨 fragrant pear)."""
+        if label_concept == name_concept:
+            return True
+        label_words = {w.removesuffix("s") for w in self.english.get(label_concept, ())}
+        return bool(label_words & self.heads.get(name_concept, set()))

@@ -1,0 +1,238 @@
+"""The matcher's first half (pure): a label analysed into words, runs and concepts, and every span of it
+looked up in the name index. Each lookup is classified by compare.classify; compare.conflicts turns
+the candidates into explained hits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from compare.classify import classify_latin, classify_native, misspellings
+from compare.index import NameIndex
+from compare.rules import (
+    BASE_SCORE,
+    COLOUR_HAN,
+    COLOUR_WORDS,
+    MAX_SPAN_WORDS,
+    STRONG_KINDS,
+    Candidate,
+    Key,
+    LabelAnalysis,
+    same_class,
+)
+from names.normalise import compact, fold_latin, fold_native, forms, has_han, has_thai, to_simplified
+
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
+
+
+def analyse(ix: NameIndex, label: str) -> LabelAnalysis:
+    simplified = to_simplified(label)
+    non_han = _HAN_RUN.sub(" ", label)
+    non_han = _THAI_RUN.sub(" ", non_han)
+    a = LabelAnalysis(
+        text=label,
+        latin_words=fold_latin(label).split(),
+        own_words=fold_latin(non_han).split(),
+        han_runs=[compact(fold_native(r)) for r in _HAN_RUN.findall(simplified)],
+        raw_han="".join(_HAN_RUN.findall(label)),
+        thai_runs=_THAI_RUN.findall(label),
+    )
+    words = a.own_words
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 5) + 1):
+            c = "".join(words[i:j])
+            _note_term(ix, a, c)
+    for run in a.han_runs:
+        for i in range(len(run)):
+            for j in range(i + 1, min(len(run), i + 10) + 1):
+                _note_term(ix, a, run[i:j])
+    for run in a.thai_runs:  # Thai words run together and are long
+        for i in range(len(run)):
+            for j in range(i + 2, min(len(run), i + 40) + 1):
+                _note_term(ix, a, run[i:j])
+    a.main_products = _main_products(ix, a)
+    return a
+
+
+def label_class(ix: NameIndex, a: LabelAnalysis, cand: Candidate) -> str | None:
+    """The class of the goods the label names, from its longest product words outside the matched
+    name (盘锦大米 names rice, not brocade; 'Shaoxing rice wine' names rice wine)."""
+    inside = {compact(f) for text in (cand.label_form, cand.matched_form) for f in forms(text)}
+    for concept in a.main_products:
+        span = a.product_spans.get(concept, "")
+        if span and any(span in m for m in inside):
+            continue
+        cls = ix.concept_class.get(concept)
+        if cls:
+            return cls
+    return None
+
+
+def _main_products(ix: NameIndex, a: LabelAnalysis) -> list[str]:
+    """Product concepts of the longest product words, left to right (green tea, not tea)."""
+    out: list[str] = []
+    words = a.own_words
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + 5), i, -1):
+            c = "".join(words[i:j])
+            if c in ix.k.products:
+                out.extend(t.concept for t in ix.k.products[c])
+                i = j
+                break
+        else:
+            i += 1
+    for run in a.han_runs + a.thai_runs:
+        i = 0
+        while i < len(run):
+            for j in range(min(len(run), i + 20), i, -1):
+                if run[i:j] in ix.k.products:
+                    out.extend(t.concept for t in ix.k.products[run[i:j]])
+                    i = j
+                    break
+            else:
+                i += 1
+    return list(dict.fromkeys(out))
+
+
+def _note_term(ix: NameIndex, a: LabelAnalysis, c: str) -> None:
+    if c in ix.k.modifiers:
+        a.modifiers.append(ix.k.modifiers[c].term)
+    for t in ix.k.products.get(c, []):
+        a.product_concepts.append((t.concept, t.product_class))
+        if len(c) > len(a.product_spans.get(t.concept, "")):
+            a.product_spans[t.concept] = c
+    for t in ix.k.places.get(c, []):
+        a.place_concepts.append(t.concept)
+        if len(c) > len(a.place_spans.get(t.concept, "")):
+            a.place_spans[t.concept] = c
+    if c in ix.k.generics:
+        a.generic_terms.append(c)
+
+
+def candidates(ix: NameIndex, a: LabelAnalysis) -> list[Candidate]:
+    found: list[Candidate] = []
+    gis = ix.gis
+    # 1. native script: every substring of the label's Chinese and Thai runs
+    for run in a.han_runs + a.thai_runs:
+        for i in range(len(run)):
+            for j in range(i + 2, min(len(run), i + ix.max_native) + 1):
+                for key in ix.native.get(run[i:j], ()):
+                    native_cand = classify_native(ix, key, run[i:j], a, whole=(j - i == len(run)))
+                    if native_cand is not None:
+                        native_cand.colour = run[j:].startswith(COLOUR_HAN)
+                        found.append(native_cand)
+    # 2. Latin spans (Chinese in the label taken as pinyin too)
+    for words, from_own in ((a.own_words, True), (a.latin_words, False)):
+        n = len(words)
+        for i in range(n):
+            for j in range(i + 1, min(n, i + MAX_SPAN_WORDS) + 1):
+                span = "".join(words[i:j])
+                for key in ix.latin.get(span, ()):
+                    cand = classify_latin(ix, key, " ".join(words[i:j]), a, from_own, whole=(j - i == n))
+                    if cand is not None:
+                        cand.colour = j < n and words[j] in COLOUR_WORDS
+                        found.append(cand)
+    # 3. concept signatures: place + product in the label
+    seen_sig = set()
+    for place in dict.fromkeys(a.place_concepts):
+        products = [p for p, _ in a.product_concepts]
+        for product in dict.fromkeys(products):
+            for key in ix.signatures.get((place, product), ()):
+                seen_sig.add(key.gi)
+                modifier = a.modifier
+                kind = "evocation" if modifier else "translation"
+                why = f"place '{place}' and product '{product}'" + (f" with '{modifier}'" if modifier else "")
+                found.append(Candidate(key.gi, kind, BASE_SCORE[kind], key.text, a.text, why, "medium"))
+        for key in ix.places_of.get(place, ()):
+            if key.gi in seen_sig:
+                continue
+            gi_class = gis[key.gi].product_class
+            if any(same_class(cls, gi_class) for _, cls in a.product_concepts):
+                found.append(
+                    Candidate(
+                        key.gi,
+                        "partial",
+                        BASE_SCORE["partial"],
+                        key.text,
+                        a.text,
+                        f"place '{place}' with another product of the same class",
+                        "medium",
+                    )
+                )
+    # 3b. names that are only a place or one product word: that concept in another language or
+    # script is the name
+    single: list[tuple[str, str, list[Key]]] = []
+    for place in dict.fromkeys(a.place_concepts):
+        single.append((place, a.place_spans.get(place, place), ix.place_names.get(place, [])))
+    for product, _cls in dict.fromkeys(a.product_concepts):
+        single.append((product, a.product_spans.get(product, product), ix.product_names.get(product, [])))
+    modifier = a.modifier
+    for concept, span, keys in single:
+        if a.inside_generic(span):
+            continue
+        for key in keys:
+            name_text = gis[key.gi].names[key.name].text
+            if compact(fold_native(name_text)) == span or compact(fold_latin(name_text)) == span:
+                continue  # the name itself: found above
+            other_script = (has_han(span) or has_thai(span)) != (has_han(name_text) or has_thai(name_text))
+            kind = "transliteration" if other_script else "translation"
+            if modifier:
+                found.append(
+                    Candidate(
+                        key.gi,
+                        "evocation",
+                        BASE_SCORE["evocation"],
+                        key.text,
+                        span,
+                        f"'{concept}' with '{modifier}'",
+                        "medium",
+                    )
+                )
+            else:
+                found.append(
+                    Candidate(
+                        key.gi,
+                        kind,
+                        BASE_SCORE[kind] * 0.97,
+                        key.text,
+                        span,
+                        f"'{span}' is '{name_text}' in another language or script",
+                        "medium",
+                    )
+                )
+    for place in dict.fromkeys(a.place_concepts):
+        span = a.place_spans.get(place, place)
+        for key in ix.place_parts.get(place, ()):
+            gi_class = gis[key.gi].product_class
+            if a.product_concepts and not any(same_class(cls, gi_class) for _, cls in a.product_concepts):
+                continue
+            found.append(
+                Candidate(
+                    key.gi,
+                    "partial",
+                    BASE_SCORE["partial"],
+                    key.text,
+                    span,
+                    f"'{span}' names one of the places in the protected name",
+                    "medium",
+                )
+            )
+    # 4. generic terms that sit inside protected compounds
+    for g in dict.fromkeys(a.generic_terms):
+        for key in ix.generic_in.get(g, ()):
+            found.append(
+                Candidate(
+                    key.gi,
+                    "generic-overlap",
+                    BASE_SCORE["generic-overlap"],
+                    key.text,
+                    g,
+                    "shares only a generic term",
+                    "medium",
+                )
+            )
+    # 5. misspellings, when nothing closer explains that part of the label
+    found.extend(misspellings(ix, a, {c.gi for c in found if c.kind in STRONG_KINDS}))
+    return found

@@ -1,0 +1,162 @@
+"""The screening rules' vocabulary (pure): match kinds, scores, word lists, and the small records the
+index and the matcher pass between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from names.normalise import fold_latin
+
+KINDS = (
+    "exact",
+    "official-rendering",
+    "translation",
+    "transliteration",
+    "script-variant",
+    "homophone",
+    "evocation",
+    "partial",
+    "fuzzy",
+    "generic-overlap",
+)
+SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+CONFIDENCE_RANK = {"high": 0, "medium": 1, "low": 2, "unconfirmed": 3}
+STRONG_KINDS = frozenset(
+    {
+        "exact",
+        "official-rendering",
+        "translation",
+        "transliteration",
+        "script-variant",
+        "homophone",
+        "evocation",
+    }
+)
+BASE_SCORE = {
+    "exact": 1.0,
+    "official-rendering": 1.0,
+    "script-variant": 0.97,
+    "transliteration": 0.93,
+    "translation": 0.9,
+    "evocation": 0.9,
+    "homophone": 0.86,
+    "partial": 0.62,
+    "generic-overlap": 0.3,
+}
+# Connecting words inside compound names ("Prosciutto di Parma", "Pruneaux d'Agen", "vin de Bordeaux").
+CONNECTORS = frozenset(
+    [
+        "di",
+        "de",
+        "del",
+        "della",
+        "du",
+        "des",
+        "d",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "von",
+        "vom",
+        "aus",
+        "of",
+        "the",
+        "la",
+        "le",
+        "les",
+        "el",
+        "los",
+        "y",
+        "e",
+        "et",
+        "und",
+        "and",
+    ]
+)
+ADJECTIVE_SUFFIXES = ("i", "er", "ese", "s", "es", "an", "ian")
+MAX_SPAN_WORDS = 7
+FUZZY_CUTOFF = 80.0
+FUZZY_VIAS = frozenset({"own", "pinyin", "romanisation", "umlaut"})
+WINE_SPIRIT_CLASSES = ("wine", "spirit", "rice wine")
+UMLAUT_SPELLING = {
+    ord("ä"): "ae",
+    ord("ö"): "oe",
+    ord("ü"): "ue",
+    ord("Ä"): "Ae",
+    ord("Ö"): "Oe",
+    ord("Ü"): "Ue",
+}
+COLOUR_WORDS = frozenset(["colour", "color", "coloured", "colored", "couleur", "colore", "farbe", "farben"])
+COLOUR_HAN = ("色", "颜色")
+
+
+def class_key(product_class: str | None) -> str:
+    """'Rice wine (annex class unverified)' -> 'rice wine'; 'Meat products (cooked, …)' stays whole."""
+    if not product_class:
+        return ""
+    text = product_class.strip()
+    if text.lower().startswith("meat products"):
+        return "meat products"
+    return fold_latin(text.split(" (")[0])
+
+
+def same_class(a: str | None, b: str | None) -> bool:
+    ka, kb = class_key(a), class_key(b)
+    return bool(ka and kb) and (ka == kb or ka.startswith(kb) or kb.startswith(ka))
+
+
+@dataclass(frozen=True)
+class Key:
+    """One lookup key of one name of one GI."""
+
+    gi: int  # position in the index's GIs
+    name: int  # position in the GI's names
+    via: str  # own, pinyin, wade-giles, romanisation, adjective, umlaut, component, native, concept
+    text: str  # the protected form this key stands for (for the explanation)
+
+
+def fuzzy_worthy(key: Key, text: str) -> bool:
+    """Keys worth a misspelling check: whole names (4+ letters) and longer name cores."""
+    return (key.via in FUZZY_VIAS and len(text) >= 4) or (
+        key.via in ("core", "place-core") and len(text) >= 7
+    )
+
+
+@dataclass
+class Candidate:
+    gi: int
+    kind: str
+    score: float
+    matched_form: str
+    label_form: str
+    note: str = ""
+    rule_confidence: str = "high"
+    colour: bool = False  # the name is used as a colour ("香槟色", "champagne-coloured")
+
+
+@dataclass
+class LabelAnalysis:
+    text: str
+    latin_words: list[str]  # every script, Chinese as pinyin
+    own_words: list[str]  # the Latin-script parts only
+    han_runs: list[str]  # simplified
+    raw_han: str  # the label's own characters (traditional kept)
+    thai_runs: list[str]
+    modifiers: list[str] = field(default_factory=list)
+    product_concepts: list[tuple[str, str | None]] = field(default_factory=list)  # (concept, class)
+    place_concepts: list[str] = field(default_factory=list)
+    place_spans: dict[str, str] = field(default_factory=dict)  # place concept -> the label's span
+    product_spans: dict[str, str] = field(default_factory=dict)  # product concept -> the label's span
+    main_products: list[str] = field(default_factory=list)  # concepts of the longest product words
+    generic_terms: list[str] = field(default_factory=list)
+
+    @property
+    def modifier(self) -> str | None:
+        """The first evocation word of the label ("style", 型, genre ...), if any."""
+        return self.modifiers[0] if self.modifiers else None
+
+    def inside_generic(self, span: str) -> str | None:
+        """A generic term of the label that contains the matched span (波尔多 inside 波尔多液)."""
+        c = span.replace(" ", "")
+        return next((g for g in self.generic_terms if c != g and c in g), None)

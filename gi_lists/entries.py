@@ -1,0 +1,160 @@
+"""Validated list entries and the list they go to (pure): what importers produce and batches apply.
+
+Also the facts about origins that every importer checks: which countries belong to which party, and
+the language a single-country name is written in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from gi_lists.model import Name, Protection
+from names.normalise import script_of
+
+# Language of a single-country name from its origin (for the name's `lang`).
+COUNTRY_LANGUAGE = {
+    "AT": "de",
+    "BE": None,
+    "BG": "bg",
+    "CN": "zh",
+    "CY": "el",
+    "CZ": "cs",
+    "DE": "de",
+    "DK": "da",
+    "ES": "es",
+    "FI": "fi",
+    "FR": "fr",
+    "GR": "el",
+    "HR": "hr",
+    "HU": "hu",
+    "IE": "en",
+    "IT": "it",
+    "LT": "lt",
+    "NL": "nl",
+    "PL": "pl",
+    "PT": "pt",
+    "RO": "ro",
+    "SE": "sv",
+    "SI": "sl",
+    "SK": "sk",
+    "TH": "th",
+}
+
+
+EU_MEMBER_STATES = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+    ]
+)
+PARTY_COUNTRIES: dict[str, frozenset[str]] = {
+    "CN": frozenset({"CN"}),
+    "EU": EU_MEMBER_STATES,
+    "FR": frozenset({"FR"}),
+    "TH": frozenset({"TH"}),
+}
+
+
+def origin_belongs_to(origin: str, party: str) -> bool:
+    countries = PARTY_COUNTRIES.get(party, frozenset({party}))
+    return all(c in countries for c in origin.split(";"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One validated list entry: a GI's names and facts, and the protection the list gives it."""
+
+    line: int
+    names: tuple[Name, ...]
+    product_class: str
+    origin: str
+    region: str | None
+    protection: Protection
+    # Which optional facts the row gave (absent ones leave stored values alone).
+    given: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def primary(self) -> Name:
+        return self.names[0]
+
+
+@dataclass(frozen=True)
+class ListTarget:
+    """Where a batch goes: an agreement list (annex, or the whole arrangement) or a national register."""
+
+    jurisdiction: str | None  # None: decided per row from the origin (bilateral arrangements)
+    route: str
+    agreement: str | None
+    annex: str | None
+    default_status: str
+    default_since: str | None
+    parties: tuple[str, ...] = ()
+    names_from: str | None = None  # an annex lists one party's names: origins must belong to it
+
+    @property
+    def key(self) -> str:
+        """'china-eu/IV', 'china-france' or 'register/CN'."""
+        if self.route == "agreement":
+            return f"{self.agreement}/{self.annex}"
+        if self.agreement:
+            return self.agreement
+        return f"register/{self.jurisdiction}"
+
+    def jurisdiction_for(self, origin: str) -> str | None:
+        if self.jurisdiction:
+            return self.jurisdiction
+        countries = set(origin.split(";"))
+        others = [p for p in self.parties if p not in countries]
+        if len(others) == 1 and len(others) < len(self.parties):
+            return others[0]
+        return None
+
+
+def name_forms_from(
+    text: str, kind: str, lang: str | None = None, *, split_variants: bool = False
+) -> list[Name]:
+    parts = [p.strip() for p in text.split(" / ")] if split_variants else [text.strip()]
+    out = []
+    for part in parts:
+        if part:
+            script = script_of(part)
+            out.append(Name(part, kind, lang, script))
+    return out
+
+
+def dedupe(names: Iterable[Name]) -> tuple[Name, ...]:
+    seen: dict[tuple[str, str], Name] = {}
+    for n in names:
+        seen.setdefault((n.text, n.kind), n)
+    return tuple(seen.values())
+
+
+def origin_language(origin: str) -> str | None:
+    countries = origin.split(";")
+    return COUNTRY_LANGUAGE.get(countries[0]) if len(countries) == 1 else None

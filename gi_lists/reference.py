@@ -1,0 +1,232 @@
+"""The bundled lists (data/reference): the China–EU annexes, the bilateral entries and the EU's register
+of Chinese GIs, read into list entries for `giscope init` (pure apart from reading the files)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from agreements.model import Agreement
+from config import REFERENCE_DIR
+from errors import InputError
+from gi_lists.entries import Entry, ListTarget, dedupe, name_forms_from, origin_language
+from gi_lists.importers import OPTIONAL_COLUMNS
+from gi_lists.model import Name, Protection, valid_partial_date
+from names.normalise import has_han, has_thai
+
+
+@dataclass(frozen=True)
+class ReferenceList:
+    target: ListTarget
+    entries: list[Entry]
+    file: str
+
+
+def _read_reference_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        return [(i + 2, {k: (v or "").strip() for k, v in row.items()}) for i, row in enumerate(reader)]
+
+
+_GREEK_IN_SOURCE = re.compile(r"Greek:\s*([^;]+)")
+
+
+def load_annex_rows(path: Path, annex_targets: dict[str, ListTarget]) -> list[ReferenceList]:
+    """china_eu_annexes.csv -> one ReferenceList per annex."""
+    by_annex: dict[str, list[Entry]] = {code: [] for code in annex_targets}
+    problems = []
+    for line, row in _read_reference_csv(path):
+        code = row["annex"]
+        target = annex_targets.get(code)
+        if target is None:
+            problems.append(f"{path.name}:{line}: annex: unknown annex {code!r}")
+            continue
+        if row["party"] == "CN":
+            origin, region = "CN", row["origin"] or None
+            names = name_forms_from(row["name"], "original", "zh")
+            if row["transcription"]:
+                names += name_forms_from(row["transcription"], "transcription", "zh-Latn")
+        else:
+            origin, region = row["origin"], None
+            lang = origin_language(origin)
+            variants = row["name"].split(" / ")
+            if len(variants) > 1:
+                lang = None
+            greek = _GREEK_IN_SOURCE.search(row["source"])
+            if greek:
+                names = name_forms_from(row["name"], "transcription", "el-Latn")
+                names += name_forms_from(greek.group(1).strip(), "original", "el")
+            else:
+                names = name_forms_from(row["name"], "original", lang, split_variants=True)
+            if row["transcription"]:
+                names += name_forms_from(row["transcription"], "official-rendering", "zh")
+        jurisdiction = target.jurisdiction_for(origin)
+        assert jurisdiction
+        by_annex[code].append(
+            Entry(
+                line=line,
+                names=dedupe(names),
+                product_class=row["product_class"],
+                origin=origin,
+                region=region,
+                protection=Protection(
+                    jurisdiction=jurisdiction,
+                    route="agreement",
+                    agreement=target.agreement,
+                    annex=code,
+                    status=target.default_status,
+                    since=target.default_since,
+                    source=row["source"],
+                    confidence=row["confidence"],
+                ),
+                given=frozenset(OPTIONAL_COLUMNS),
+            )
+        )
+    if problems:
+        raise InputError(problems)
+    return [ReferenceList(annex_targets[code], entries, path.name) for code, entries in by_annex.items()]
+
+
+_ORIGIN_WITH_REGION = re.compile(r"^([A-Z]{2}(?:;[A-Z]{2})*)\s*(?:\((.*)\))?$")
+_BILATERAL_AGREEMENT = {"CN-FR": "china-france", "CN-TH": "china-thailand"}
+
+
+def _bilateral_status(text: str) -> str:
+    head = text.lower()
+    if head.startswith("pending"):
+        return "pending"
+    if head.startswith(("no china application", "planned")):
+        return "not-filed"
+    if head.startswith(("protected", "reported as registered")):
+        return "protected"
+    raise InputError([f"bilateral_entries.csv: status: cannot read {text[:60]!r}"])
+
+
+def load_bilateral_rows(
+    path: Path, targets: dict[str, ListTarget], official_renderings: frozenset[str] = frozenset()
+) -> list[ReferenceList]:
+    """bilateral_entries.csv -> lists for china-france, china-thailand and the EU register.
+
+    `targets` maps 'china-france', 'china-thailand' and 'register/EU' to their ListTarget.
+    """
+    lists: dict[str, list[Entry]] = {key: [] for key in targets}
+    for line, row in _read_reference_csv(path):
+        m = _ORIGIN_WITH_REGION.match(row["origin"])
+        if not m:
+            raise InputError([f"{path.name}:{line}: origin: cannot read {row['origin']!r}"])
+        origin, region = m.group(1), m.group(2)
+        status_text = row["status"]
+        route = (
+            "trademark" if re.search(r"trademark|collective mark", status_text, re.I) else "national-register"
+        )
+        if status_text.lower().startswith("reported as registered as a trademark"):
+            route = "trademark"
+        names: list[Name] = []
+        agreement = _BILATERAL_AGREEMENT.get(row["agreement"])
+        if agreement == "china-france":
+            key = "china-france"
+            names += name_forms_from(row["name"], "original", origin_language(origin))
+            local = row["name_local"]
+            if local and local != row["name"] and not has_han(local):
+                names += name_forms_from(local, "original", origin_language(origin))
+        elif agreement == "china-thailand":
+            key = "china-thailand"
+            latin, _, english = row["name"].partition(" (")
+            names += name_forms_from(row["name_local"], "original", "th")
+            names += name_forms_from(latin, "transcription", "th-Latn")
+            if english:
+                names += name_forms_from(english.rstrip(")"), "translation", "en")
+        else:  # the EU-China 10+10 pilot: Chinese GIs registered in the EU
+            key = "register/EU"
+            names += name_forms_from(row["name_local"], "original", "zh")
+            names += name_forms_from(row["name"], "transcription", "zh-Latn")
+        if row["name_zh"] and row["name_zh"] not in (row["name_local"],):
+            unofficial = "not official" in status_text or "not an official" in status_text
+            attested = row["name_zh"] in official_renderings or f"'{row['name_zh']}'" in status_text
+            if agreement == "china-france" and not attested:
+                unofficial = True  # SOURCES.md: renderings where sources disagree are not official
+            kind = "translation" if unofficial else "official-rendering"
+            names += name_forms_from(row["name_zh"], kind, "zh")
+        target = targets[key]
+        jurisdiction = target.jurisdiction_for(origin)
+        if jurisdiction is None:
+            raise InputError([f"{path.name}:{line}: origin: {origin} is not a party of {key}"])
+        since = row["date"] or None
+        if since and "dates" in status_text and "unconfirmed" in status_text:
+            since = None  # the note says the date is from knowledge, unconfirmed: keep it out of `since`
+        if since and not valid_partial_date(since):
+            raise InputError([f"{path.name}:{line}: date: {since!r} is not a date"])
+        if has_thai(row["name_local"]) and not names[0].text:
+            raise InputError([f"{path.name}:{line}: name_local: empty"])
+        lists[key].append(
+            Entry(
+                line=line,
+                names=dedupe(names),
+                product_class=row["product_class"],
+                origin=origin,
+                region=region,
+                protection=Protection(
+                    jurisdiction=jurisdiction,
+                    route=route,
+                    agreement=target.agreement,
+                    annex=None,
+                    status=_bilateral_status(status_text),
+                    since=since,
+                    source=row["source"],
+                    confidence=row["confidence"],
+                    note=status_text,
+                ),
+                given=frozenset(OPTIONAL_COLUMNS) | {"note"},
+            )
+        )
+    return [ReferenceList(targets[key], entries, path.name) for key, entries in lists.items()]
+
+
+def reference_lists(bundled: Sequence[Agreement], reference_dir: Path = REFERENCE_DIR) -> list[ReferenceList]:
+    """The bundled lists, in loading order, for the bundled agreement records."""
+    agreements = {a.id: a for a in bundled}
+    eu = agreements["china-eu"]
+    annex_targets = {
+        a.code: ListTarget(
+            a.protected_in,
+            "agreement",
+            eu.id,
+            a.code,
+            a.default_status or "listed",
+            a.default_since,
+            eu.parties,
+            a.names_from,
+        )
+        for a in eu.annexes
+        if a.holds_names
+    }
+    bilateral_targets = {
+        "china-france": ListTarget(
+            None,
+            "national-register",
+            "china-france",
+            None,
+            "protected",
+            None,
+            agreements["china-france"].parties,
+        ),
+        "china-thailand": ListTarget(
+            None,
+            "national-register",
+            "china-thailand",
+            None,
+            "pending",
+            None,
+            agreements["china-thailand"].parties,
+        ),
+        "register/EU": ListTarget("EU", "national-register", None, None, "protected", None),
+    }
+    lists = load_annex_rows(reference_dir / "china_eu_annexes.csv", annex_targets)
+    renderings = frozenset(
+        n.text for ref in lists for e in ref.entries for n in e.names if n.kind == "official-rendering"
+    )
+    lists += load_bilateral_rows(reference_dir / "bilateral_entries.csv", bilateral_targets, renderings)
+    return lists

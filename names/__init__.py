@@ -1,0 +1,1 @@
+"""Ground floor: folding, romanising and keying names, and the knowledge tables (pure)."""

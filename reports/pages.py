@@ -1,0 +1,129 @@
+"""Page furniture: the running header on later pages and the "page X of Y" footer on every page."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from reports import fonts as F
+from reports.briefing import Briefing
+from reports.i18n import label
+from reports.styles import FRAME_WIDTH, MARGIN, MUTED, PAGE_HEIGHT, PAGE_WIDTH, RULE
+
+
+class NumberedCanvas(Canvas):
+    """Holds pages back until the end so each footer can say "page X of Y"."""
+
+    def __init__(self, *args: Any, footer: Callable[[Canvas, int, int], None], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._held_pages: list[dict[str, Any]] = []
+        self._footer = footer
+
+    def showPage(self) -> None:
+        self._held_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held_pages)
+        for number, state in enumerate(self._held_pages, start=1):
+            self.__dict__.update(state)
+            self._footer(self, number, total)
+            super().showPage()
+        super().save()
+
+
+class PageFurniture:
+    """Draws a briefing's header and footer; text in several scripts is set run by run."""
+
+    def __init__(self, briefing: Briefing, fonts: F.Fonts):
+        self.b = briefing
+        self.lang = briefing.lang
+        self.fonts = fonts
+
+    def label(self, key: str, **values: object) -> str:
+        return label(self.lang, key, **values)
+
+    def draw_header(self, canvas: Canvas, doc: Any) -> None:
+        y = PAGE_HEIGHT - MARGIN + 6 * mm
+        left = self.b.running_header
+        left_width = self.draw_text(canvas, MARGIN, y, left, 7.5, bold=True, max_width=FRAME_WIDTH / 3)
+        self.draw_text(
+            canvas,
+            PAGE_WIDTH - MARGIN,
+            y,
+            self.b.title,
+            7.5,
+            align="right",
+            max_width=FRAME_WIDTH - left_width - 10 * mm,
+        )
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, y - 2 * mm, PAGE_WIDTH - MARGIN, y - 2 * mm)
+        canvas.restoreState()
+
+    def draw_footer(self, canvas: Canvas, page: int, pages: int) -> None:
+        y = MARGIN - 9 * mm
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, y + 4 * mm, PAGE_WIDTH - MARGIN, y + 4 * mm)
+        canvas.restoreState()
+        colon = self.label("colon")
+        left = (
+            f"{self.label('data_version')}{colon}{self.b.data_version}{self.label('separator')}{self.b.date}"
+        )
+        self.draw_text(canvas, MARGIN, y, left, 7.5, max_width=FRAME_WIDTH * 0.72)
+        number = self.label("page_x_of_y", page=page, pages=pages)
+        self.draw_text(canvas, PAGE_WIDTH - MARGIN, y, number, 7.5, align="right")
+
+    def draw_text(
+        self,
+        canvas: Canvas,
+        x: float,
+        y: float,
+        text: str,
+        size: float,
+        *,
+        bold: bool = False,
+        align: str = "left",
+        max_width: float | None = None,
+    ) -> float:
+        """Draw one line of mixed-script text (cut with "…" beyond max_width); returns its width."""
+        text = " ".join(F.clean(text).split())
+        if max_width is not None:
+            text = _fit(text, size, bold, max_width)
+        width = F.text_width(text, size, bold)
+        if align == "right":
+            x -= width
+        elif align == "center":
+            x -= width / 2
+        canvas.saveState()
+        canvas.setFillColor(MUTED)
+        t = canvas.beginText(x, y)
+        for key, run in F.split_runs(text):
+            t.setFont(self.fonts.name(key, bold), size)
+            t.textOut(run)
+        canvas.drawText(t)
+        canvas.restoreState()
+        return width
+
+
+def _fit(text: str, size: float, bold: bool, max_width: float) -> str:
+    """text, or its longest prefix that fits in max_width followed by "…"."""
+    if F.text_width(text, size, bold) <= max_width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:  # the longest prefix that fits with the ellipsis
+        mid = (lo + hi + 1) // 2
+        if F.text_width(text[:mid].rstrip() + "…", size, bold) <= max_width:
+            lo = mid
+        else:
+            hi = mid - 1
+    while 0 < lo < len(text) and unicodedata.category(text[lo])[0] == "M":  # keep marks with their base
+        lo -= 1
+    return text[:lo].rstrip() + "…"

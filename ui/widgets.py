@@ -1,0 +1,122 @@
+"""Widgets the pages share: the language switch, uploads kept between Check and Apply, a batch's plan
+and outcome, and the export buttons."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+import streamlit as st
+
+from errors import InputError
+from gi_lists.batches import BatchPlan
+from gi_lists.services import Filters, ImportResult
+from ui.cells import plain
+from ui.resources import export_files
+from ui.tables import plan_tables
+
+LANGUAGES = {"en": "English", "zh": "中文"}
+CONFIDENCES = ("high", "medium", "low", "unconfirmed")
+EXPORT_MIME = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+T = TypeVar("T")
+
+
+class Upload(Protocol):
+    name: str
+
+    def getvalue(self) -> bytes: ...
+
+
+# Keyed by the database URL. The register can change under a running app (imports), so a built
+
+
+def on_upload(upload: Upload, service: Callable[[Path], T]) -> T:
+    """Run a file-reading service on an uploaded file; its problems name the upload, not a temp copy."""
+    name = Path(upload.name).name or "upload"
+    with tempfile.TemporaryDirectory(prefix="giscope-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(upload.getvalue())
+        try:
+            return service(path)
+        except InputError as exc:
+            raise InputError([p.replace(str(path), name) for p in exc.problems]) from None
+
+
+def language(key: str) -> str:
+    """The page's language switch (English / 中文); returns 'en' or 'zh'."""
+    choice = st.radio(
+        "Language · 语言", list(LANGUAGES), format_func=LANGUAGES.__getitem__, key=key, horizontal=True
+    )
+    return "zh" if choice == "zh" else "en"
+
+
+@dataclass
+class KeptUpload:
+    """An uploaded file's name and bytes, kept in the session from Check to Apply (an `Upload`)."""
+
+    name: str
+    data: bytes
+
+    def getvalue(self) -> bytes:
+        return self.data
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def show_plan(plan: BatchPlan, file: str) -> None:
+    """What a checked batch would do: the counts, then the added, changed and withdrawn entries."""
+    s = plan.summary()
+    st.markdown(
+        f"**Check of {plain(file)}** for {plan.target.key} · {s['rows']} rows · "
+        "nothing is written until **2. Apply**"
+    )
+    counts = {"Added": "added", "Changed": "changed", "Withdrawn": "removed", "Unchanged": "unchanged"}
+    for column, (label, key) in zip(st.columns(len(counts)), counts.items(), strict=True):
+        column.metric(label, s[key])
+    for title, frame in plan_tables(plan).items():
+        st.markdown(f"**{title}** · {len(frame)}")
+        if len(frame):
+            st.dataframe(frame, hide_index=True)
+
+
+def show_applied(result: ImportResult) -> None:
+    """The outcome of an applied batch: its id and counts, and the objection window it opened."""
+    s, target = result.plan.summary(), result.plan.target.key
+    if result.batch_id is None:
+        st.info(f"Nothing to change in {target}: the register already holds this batch.")
+    else:
+        st.success(
+            f"Batch {result.batch_id} applied to {target}: {s['added']} added, {s['changed']} changed, "
+            f"{s['removed']} withdrawn, {s['unchanged']} unchanged."
+        )
+    w = result.objection_window
+    if w is not None:
+        st.info(f"Objection window: until {w.due} ({w.basis}; source: {w.source})")
+
+
+def export_buttons(filters: Filters) -> None:
+    """Download buttons for the CSV, XLSX and JSON files, then how many GIs the filters select (written
+    last, so a count on the screen means its files are there too)."""
+    count, files = export_files(filters)
+    parts = (filters.agreement, filters.annex, filters.jurisdiction)
+    stem = "-".join(["giscope", *(p.lower() for p in parts if p)])
+    for column, (fmt, data) in zip(st.columns(6), files.items(), strict=False):
+        column.download_button(
+            f"Download {fmt.upper()}",
+            data,
+            file_name=f"{stem}.{fmt}",
+            mime=EXPORT_MIME[fmt],
+            on_click="ignore",
+            key=f"export_{fmt}",
+        )
+    st.markdown(f"**{count} GI{'s' if count != 1 else ''}** · the same files as `giscope export`")

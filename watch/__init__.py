@@ -1,0 +1,1 @@
+"""Deadlines, alerts and their delivery: what staff must act on, and when."""

@@ -1,0 +1,77 @@
+"""The alert feed: new batches, status changes, and deadlines that came due."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from storage.engine import read
+from watch.model import Alert, Deadline
+from watch.repository import AlertRepository
+
+
+def batch_alerts(
+    conn: Connection,
+    *,
+    batch_id: int,
+    at: str,
+    list_key: str,
+    agreement: str | None,
+    annex: str | None,
+    summary: dict[str, int],
+    file: str,
+    history: Sequence[dict[str, Any]],
+) -> None:
+    """One alert for a batch, one per status change it makes."""
+    alerts = AlertRepository(conn)
+    s = summary
+    alerts.add(
+        key=f"batch:{batch_id}",
+        at=at,
+        kind="new-batch",
+        title=f"New batch for {list_key}: {s['added']} added, {s['changed']} changed, {s['removed']} removed",
+        detail=f"file {file}, {s['rows']} rows",
+        agreement_id=agreement,
+        annex=annex,
+        batch_id=batch_id,
+    )
+    for n, h in enumerate(history):
+        if not h["what"].endswith(": status") or h["before"] is None:
+            continue
+        alerts.add(
+            key=f"batch:{batch_id}:status:{n}",
+            at=at,
+            kind="status-change",
+            title=f"{h['gi_id']}: {h['what'].removesuffix(': status')} {h['before']} -> {h['after']}",
+            detail=h["reason"],
+            agreement_id=agreement,
+            annex=annex,
+            gi_id=h["gi_id"],
+            batch_id=batch_id,
+            source=h["source"],
+        )
+
+
+def deadline_alert(conn: Connection, d: Deadline, *, at: str, today: str) -> bool:
+    """An alert when a deadline becomes due or overdue (once per deadline and state)."""
+    state = d.state(today)
+    if state not in ("due", "overdue"):
+        return False
+    where = f" ({d.agreement_id}{' Annex ' + d.annex if d.annex else ''})" if d.agreement_id else ""
+    return AlertRepository(conn).add(
+        key=f"deadline:{d.key}:{state}",
+        at=at,
+        kind="deadline",
+        title=f"{state}: {d.title_en}{where}",
+        detail=f"due {d.due}" + (f"; outcome: {d.outcome_en}" if d.outcome_en else ""),
+        agreement_id=d.agreement_id,
+        annex=d.annex,
+        source=d.source,
+    )
+
+
+def list_alerts(engine: Engine, *, since: str | None = None) -> list[Alert]:
+    with read(engine) as conn:
+        return AlertRepository(conn).since(since)

@@ -1,0 +1,204 @@
+"""The agreements' deadlines: computed from their dates (Annex V/VI processing, scope reviews), bundled
+(data/reference/deadlines.json), or opened by a published batch (objection windows); their state and
+the outcomes staff record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from agreements.model import Agreement
+from config import REFERENCE_DIR
+from errors import AgreementError
+from storage.engine import read, transaction
+from watch.alerts import deadline_alert
+from watch.model import Deadline
+from watch.repository import STAFF_OUTCOME, DeadlineRepository
+
+
+def load_deadline_rules(reference_dir: Path = REFERENCE_DIR) -> dict[str, Any]:
+    return dict(json.loads((reference_dir / "deadlines.json").read_text(encoding="utf-8")))
+
+
+def _add_years(date: str, years: int) -> str:
+    d = dt.date.fromisoformat(date)
+    try:
+        return d.replace(year=d.year + years).isoformat()
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28).isoformat()
+
+
+def add_period(date: str, *, months: int = 0, days: int = 0) -> str:
+    d = dt.date.fromisoformat(date)
+    if months:
+        month = d.month - 1 + months
+        year = d.year + month // 12
+        month = month % 12 + 1
+        import calendar
+
+        d = d.replace(year=year, month=month, day=min(d.day, calendar.monthrange(year, month)[1]))
+    return (d + dt.timedelta(days=days)).isoformat()
+
+
+def computed_deadlines(agreements: list[Agreement], rules: dict[str, Any], today: str) -> list[Deadline]:
+    """Deadlines that follow from the agreements' dates: the Annex V/VI processing deadline and the
+    scope reviews (first within two years of entry into force, then every two years)."""
+    by_id = {a.id: a for a in agreements}
+    out: list[Deadline] = []
+    p = rules.get("processing")
+    agreement = by_id.get(p["agreement"]) if p else None
+    if p and agreement and agreement.in_force:
+        due = _add_years(agreement.in_force, p["years_after_entry_into_force"])
+        annexes = "/".join(p["annexes"])
+        out.append(
+            Deadline(
+                key=f"{agreement.id}/{annexes}/processing",
+                kind="processing",
+                agreement_id=agreement.id,
+                annex=annexes,
+                due=due,
+                title_en=f"Annex {' and '.join(p['annexes'])} names to be processed "
+                "(four years after entry into force)",
+                title_zh=f"附录{'、'.join(p['annexes'])}名称处理期限（生效后四年）",
+                basis=p["basis"],
+                source=p["source"],
+                confidence=p["confidence"],
+                outcome_status=p.get("outcome_status"),
+                outcome_en=p.get("outcome_en"),
+                outcome_zh=p.get("outcome_zh"),
+                outcome_source=p.get("outcome_source"),
+                origin="computed",
+            )
+        )
+    r = rules.get("review")
+    agreement = by_id.get(r["agreement"]) if r else None
+    if r and agreement and agreement.in_force:
+        horizon = _add_years(today, r["every_years"])
+        n = 0
+        due = _add_years(agreement.in_force, r["first_after_years"])
+        while due <= horizon:
+            n += 1
+            out.append(
+                Deadline(
+                    key=f"{agreement.id}/review-{n}",
+                    kind="review",
+                    agreement_id=agreement.id,
+                    annex="VII",
+                    due=due,
+                    title_en=f"Review {n} of progress on extending the scope (Art. 1(2))",
+                    title_zh=f"第{n}次扩大保护范围进展审议（第1条第2款）",
+                    basis=r["basis"],
+                    source=r["source"],
+                    confidence=r["confidence"],
+                    origin="computed",
+                    outcome_en="No record of the review was found in the sources." if due < today else None,
+                    outcome_zh="资料中未见该次审议的记录。" if due < today else None,
+                )
+            )
+            due = _add_years(due, r["every_years"])
+    for s in rules.get("stored", []):
+        out.append(
+            Deadline(
+                key=s["key"],
+                kind=s["kind"],
+                agreement_id=s.get("agreement"),
+                annex=s.get("annex"),
+                due=s["due"],
+                title_en=s["title_en"],
+                title_zh=s["title_zh"],
+                basis=s.get("basis"),
+                source=s.get("source"),
+                confidence=s["confidence"],
+                outcome_status=s.get("outcome_status"),
+                outcome_en=s.get("outcome_en"),
+                outcome_zh=s.get("outcome_zh"),
+                outcome_source=s.get("outcome_source"),
+                origin="bundled",
+            )
+        )
+    return out
+
+
+def sync_deadlines(conn: Connection, agreements: list[Agreement], *, today: str, at: str) -> int:
+    """Write the computed and bundled deadlines (outcomes staff recorded are kept); how many changed."""
+    repo = DeadlineRepository(conn)
+    return sum(repo.upsert(d, at=at) for d in computed_deadlines(agreements, load_deadline_rules(), today))
+
+
+def list_deadlines(engine: Engine, *, today: str, within: int | None = None) -> list[Deadline]:
+    """Every deadline; with `within`, those due in the next DAYS days and those overdue."""
+    with read(engine) as conn:
+        items = DeadlineRepository(conn).all()
+    if within is None:
+        return items
+    limit = add_period(today, days=within)
+    return [d for d in items if d.due <= limit and d.state(today) != "met" or today <= d.due <= limit]
+
+
+def record_objection_window(
+    conn: Connection, *, agreement_id: str, annex: str | None, published: str, side: str, batch: str, at: str
+) -> Deadline:
+    """The objection window of a batch published by `side`, from that side's law."""
+    rules = load_deadline_rules()["objection_periods"]
+    rule = rules.get(side)
+    if rule is None:
+        raise AgreementError(f"no objection period known for {side}")
+    due = add_period(published, months=rule.get("months", 0), days=rule.get("days", 0))
+    where = f"Annex {annex} of {agreement_id}" if annex else agreement_id
+    deadline = Deadline(
+        key=f"{agreement_id}/{annex or '-'}/objection-{published}",
+        kind="objection-window",
+        agreement_id=agreement_id,
+        annex=annex,
+        due=due,
+        title_en=f"Objections to the batch {batch} ({where}) published {published} by {side}",
+        title_zh=f"对{side}于{published}公布的批次 {batch}（{where}）提出异议",
+        basis=rule["basis"],
+        source=rule["source"],
+        confidence=rule["confidence"],
+        origin="batch",
+    )
+    DeadlineRepository(conn).upsert(deadline, at=at)
+    return deadline
+
+
+def set_deadline_outcome(
+    engine: Engine, key: str, *, status: str, note: str, source: str, who: str, at: str
+) -> Deadline:
+    """Staff record what happened to a deadline (met, missed, reported), with its source."""
+    if status not in ("met", "missed", "reported"):
+        raise AgreementError("outcome status must be met, missed or reported")
+    if not source.strip():
+        raise AgreementError("an outcome needs its --source")
+
+    def work(conn: Connection) -> Deadline:
+        repo = DeadlineRepository(conn)
+        current = repo.get(key)
+        if current is None:
+            raise AgreementError(f"no deadline {key!r}; see `giscope deadlines`")
+        updated = replace(
+            current,
+            outcome_status=status,
+            outcome_en=note,
+            outcome_zh=note,
+            outcome_source=f"{STAFF_OUTCOME}{who}: {source}",
+        )
+        repo.upsert(updated, at=at, keep_outcome=False)
+        deadline_alert(conn, updated, at=at, today=at[:10])
+        return updated
+
+    return transaction(engine, work)
+
+
+def refresh_deadline_alerts(engine: Engine, *, today: str, at: str) -> int:
+    """An alert for every deadline that came due or overdue by `today` (once per deadline and state)."""
+
+    def work(conn: Connection) -> int:
+        return sum(deadline_alert(conn, d, at=at, today=today) for d in DeadlineRepository(conn).all())
+
+    return transaction(engine, work)

@@ -1,0 +1,92 @@
+"""Deadlines and alerts (pure): the agreements' time limits with their state, and the alert feed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DUE_WINDOW_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Deadline:
+    key: str
+    kind: str
+    title_en: str
+    title_zh: str
+    due: str
+    agreement_id: str | None = None
+    annex: str | None = None
+    basis: str | None = None
+    source: str | None = None
+    confidence: str = "unconfirmed"
+    outcome_status: str | None = None
+    outcome_en: str | None = None
+    outcome_zh: str | None = None
+    outcome_source: str | None = None
+    origin: str = "computed"
+
+    def state(self, today: str) -> str:
+        """met, overdue (past and not met), due (within 30 days) or upcoming."""
+        import datetime as dt
+
+        if self.outcome_status == "met":
+            return "met"
+        if self.due < today:
+            return "overdue"
+        limit = (dt.date.fromisoformat(today) + dt.timedelta(days=DUE_WINDOW_DAYS)).isoformat()
+        return "due" if self.due <= limit else "upcoming"
+
+    def title(self, lang: str = "en") -> str:
+        return self.title_zh if lang == "zh" else self.title_en
+
+    def to_dict(self, today: str) -> dict[str, object]:
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "title": self.title_en,
+            "title_zh": self.title_zh,
+            "due": self.due,
+            "state": self.state(today),
+            "agreement": self.agreement_id,
+            "annex": self.annex,
+            "basis": self.basis,
+            "source": self.source,
+            "confidence": self.confidence,
+            "outcome_status": self.outcome_status,
+            "outcome": self.outcome_en,
+            "outcome_zh": self.outcome_zh,
+            "outcome_source": self.outcome_source,
+            "origin": self.origin,
+        }
+
+
+@dataclass(frozen=True)
+class Alert:
+    id: int
+    key: str
+    at: str
+    kind: str
+    title: str
+    detail: str | None = None
+    agreement_id: str | None = None
+    annex: str | None = None
+    gi_id: str | None = None
+    batch_id: int | None = None
+    source: str | None = None
+    delivered_at: str | None = None
+    delivery_error: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "at": self.at,
+            "kind": self.kind,
+            "title": self.title,
+            "detail": self.detail,
+            "agreement": self.agreement_id,
+            "annex": self.annex,
+            "gi_id": self.gi_id,
+            "batch_id": self.batch_id,
+            "source": self.source,
+            "delivered_at": self.delivered_at,
+        }

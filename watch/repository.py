@@ -1,0 +1,155 @@
+"""Maps deadline and alert rows to the watch model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from storage import tables as t
+from watch.model import Alert, Deadline
+
+STAFF_OUTCOME = "recorded by "  # outcome_source prefix of an outcome staff entered
+
+
+def _deadline_from(key: str, values: dict[str, Any]) -> Deadline:
+    return Deadline(key=key, **{k: v for k, v in values.items() if k != "updated_at"})
+
+
+def _deadline(r: Any) -> Deadline:
+    return Deadline(
+        key=r.key,
+        kind=r.kind,
+        title_en=r.title_en,
+        title_zh=r.title_zh,
+        due=r.due,
+        agreement_id=r.agreement_id,
+        annex=r.annex,
+        basis=r.basis,
+        source=r.source,
+        confidence=r.confidence,
+        outcome_status=r.outcome_status,
+        outcome_en=r.outcome_en,
+        outcome_zh=r.outcome_zh,
+        outcome_source=r.outcome_source,
+        origin=r.origin,
+    )
+
+
+class DeadlineRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def all(self) -> list[Deadline]:
+        query = select(t.deadlines).order_by(t.deadlines.c.due, t.deadlines.c.key)
+        return [_deadline(r) for r in self.conn.execute(query)]
+
+    def get(self, key: str) -> Deadline | None:
+        r = self.conn.execute(select(t.deadlines).where(t.deadlines.c.key == key)).first()
+        return _deadline(r) if r else None
+
+    def upsert(self, d: Deadline, *, at: str, keep_outcome: bool = True) -> bool:
+        """Insert or update; an outcome staff recorded is kept when `keep_outcome`. True if written."""
+        current = self.get(d.key)
+        values = {
+            "agreement_id": d.agreement_id,
+            "annex": d.annex,
+            "kind": d.kind,
+            "title_en": d.title_en,
+            "title_zh": d.title_zh,
+            "due": d.due,
+            "basis": d.basis,
+            "source": d.source,
+            "confidence": d.confidence,
+            "outcome_status": d.outcome_status,
+            "outcome_en": d.outcome_en,
+            "outcome_zh": d.outcome_zh,
+            "outcome_source": d.outcome_source,
+            "origin": d.origin,
+            "updated_at": at,
+        }
+        if current is None:
+            self.conn.execute(insert(t.deadlines).values(key=d.key, **values))
+            return True
+        if keep_outcome and (current.outcome_source or "").startswith(STAFF_OUTCOME):
+            for part in ("outcome_status", "outcome_en", "outcome_zh", "outcome_source"):
+                values[part] = getattr(current, part)
+        new = _deadline_from(d.key, values)
+        if new == current:
+            return False
+        self.conn.execute(update(t.deadlines).where(t.deadlines.c.key == d.key).values(**values))
+        return True
+
+
+def _alert(r: Any) -> Alert:
+    return Alert(
+        id=r.id,
+        key=r.key,
+        at=r.at,
+        kind=r.kind,
+        title=r.title,
+        detail=r.detail,
+        agreement_id=r.agreement_id,
+        annex=r.annex,
+        gi_id=r.gi_id,
+        batch_id=r.batch_id,
+        source=r.source,
+        delivered_at=r.delivered_at,
+        delivery_error=r.delivery_error,
+    )
+
+
+class AlertRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def add(
+        self,
+        *,
+        key: str,
+        at: str,
+        kind: str,
+        title: str,
+        detail: str | None = None,
+        agreement_id: str | None = None,
+        annex: str | None = None,
+        gi_id: str | None = None,
+        batch_id: int | None = None,
+        source: str | None = None,
+    ) -> bool:
+        """Record an alert once per key; False when it was already recorded."""
+        exists = self.conn.execute(select(t.alerts.c.id).where(t.alerts.c.key == key)).first()
+        if exists:
+            return False
+        self.conn.execute(
+            insert(t.alerts).values(
+                key=key,
+                at=at,
+                kind=kind,
+                title=title,
+                detail=detail,
+                agreement_id=agreement_id,
+                annex=annex,
+                gi_id=gi_id,
+                batch_id=batch_id,
+                source=source,
+            )
+        )
+        return True
+
+    def since(self, since: str | None = None) -> list[Alert]:
+        query = select(t.alerts).order_by(t.alerts.c.at, t.alerts.c.id)
+        if since:
+            query = query.where(t.alerts.c.at >= since)
+        return [_alert(r) for r in self.conn.execute(query)]
+
+    def undelivered(self) -> list[Alert]:
+        query = select(t.alerts).where(t.alerts.c.delivered_at.is_(None)).order_by(t.alerts.c.id)
+        return [_alert(r) for r in self.conn.execute(query)]
+
+    def mark(self, alert_id: int, *, delivered_at: str | None, error: str | None) -> None:
+        self.conn.execute(
+            update(t.alerts)
+            .where(t.alerts.c.id == alert_id)
+            .values(delivered_at=delivered_at, delivery_error=error)
+        )

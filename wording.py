@@ -1,0 +1,188 @@
+"""Every phrase for statuses, routes, protections, confidence and match kinds, in English and Chinese,
+written once (pure: no imports from the rest of GIScope except the model's field names).
+
+The CLI, the UI, the screening reasons and the PDF briefings all take their words from here.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+LANGS = ("en", "zh")
+DOUBTFUL = frozenset({"low", "unconfirmed"})
+
+
+class ProtectionLike(Protocol):
+    """What these phrases read of a protection (gi_lists.model.Protection has it)."""
+
+    @property
+    def jurisdiction(self) -> str: ...
+    @property
+    def route(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def agreement(self) -> str | None: ...
+    @property
+    def annex(self) -> str | None: ...
+    @property
+    def since(self) -> str | None: ...
+
+
+def lang_of(lang: str | None) -> str:
+    """'zh' for Chinese, 'en' for anything else."""
+    return "zh" if lang == "zh" else "en"
+
+
+STATUS_WORDS = {
+    "en": {},  # statuses are written as they are stored
+    "zh": {
+        "protected": "受保护",
+        "pending": "待决",
+        "in-objection": "异议期中",
+        "listed": "列入名录",
+        "rejected": "已驳回",
+        "withdrawn": "已撤回",
+        "not-filed": "未提出申请",
+    },
+}
+CONFIDENCE_WORDS = {
+    "en": {"high": "high", "medium": "medium", "low": "low", "unconfirmed": "unconfirmed"},
+    "zh": {"high": "高", "medium": "中", "low": "低", "unconfirmed": "未经证实"},
+}
+JURISDICTION_NAMES = {
+    "en": {"CN": "China", "EU": "the European Union", "FR": "France", "TH": "Thailand"},
+    "zh": {"CN": "中国", "EU": "欧盟", "FR": "法国", "TH": "泰国"},
+}
+AGREEMENT_SHORT = {
+    "en": {
+        "china-eu": "China–EU",
+        "china-france": "China–France",
+        "china-thailand": "China–Thailand",
+        "trips": "TRIPS (baseline)",
+    },
+    "zh": {"china-eu": "中欧", "china-france": "中法", "china-thailand": "中泰", "trips": "TRIPS（基准）"},
+}
+DEADLINE_STATES = {
+    "en": {},
+    "zh": {"overdue": "逾期", "due": "即将到期", "upcoming": "未到期", "met": "已完成"},
+}
+# Field labels the CLI prints beside a fact.
+LABELS = {
+    "en": {"source": "source", "confidence": "confidence", "unconfirmed": "unconfirmed", "basis": "basis"},
+    "zh": {"source": "来源", "confidence": "可信度", "unconfirmed": "未经证实", "basis": "依据"},
+}
+_ROUTE_WORDS = {
+    "en": {
+        "trademark": "collective/certification mark",
+        "register": "national register",
+        "of_list": " ({agreement} list)",
+    },
+    "zh": {"trademark": "集体商标/证明商标", "register": "国内登记", "of_list": "（{agreement}名录）"},
+}
+# What a screening hit did with the protected name, by kind.
+KIND_PHRASES = {
+    "en": {
+        "exact": "uses the protected name",
+        "official-rendering": "uses the official Chinese rendering",
+        "translation": "translates the protected name",
+        "transliteration": "transliterates the protected name",
+        "script-variant": "writes the protected name in another script form",
+        "homophone": "sounds the same as the protected name (same pinyin, other characters)",
+        "evocation": "imitates or evokes the protected name",
+        "partial": "takes part of the protected name",
+        "fuzzy": "is spelled like the protected name",
+        "generic-overlap": "shares only a generic term with the protected name",
+    },
+    "zh": {
+        "exact": "使用了受保护名称",
+        "official-rendering": "使用了官方中文译名",
+        "translation": "翻译了受保护名称",
+        "transliteration": "音译了受保护名称",
+        "script-variant": "以另一种书写形式使用了受保护名称",
+        "homophone": "与受保护名称同音（拼音相同、汉字不同）",
+        "evocation": "暗示（联想）受保护名称",
+        "partial": "使用了受保护名称的一部分",
+        "fuzzy": "拼写与受保护名称相近",
+        "generic-overlap": "与受保护名称仅共有通用名称",
+    },
+}
+# Why a hit has its severity: the English phrase starts, and their Chinese.
+WHY_ZH = (
+    ("a generic term alone", "仅为通用名称"),
+    ("similar spelling", "拼写相近"),
+    ("a partial match", "部分匹配"),
+    ("the name is used as a colour", "名称被用作颜色，并非用于同类产品"),
+    ("the name is pending", "该名称尚在审查中，当地尚未保护"),
+    ("the label's goods", "标签所标商品与该地理标志属于不同类别"),
+    ("like goods assumed", "推定为同类产品（标签未注明产品类别）"),
+    ("like goods", "同类产品"),
+)
+SCOPE_NOTE = (
+    "note: screened against the names the register holds as protected or pending in {j} (China's "
+    "agreement lists and bilateral entries); names protected only by {j}'s own register are not included."
+)
+
+
+def status_word(status: str, lang: str = "en") -> str:
+    return STATUS_WORDS[lang_of(lang)].get(status, status)
+
+
+def confidence_word(level: str | None, lang: str = "en") -> str:
+    level = level or "unconfirmed"
+    return CONFIDENCE_WORDS[lang_of(lang)].get(level, level)
+
+
+def deadline_state(state: str, lang: str = "en") -> str:
+    return DEADLINE_STATES[lang_of(lang)].get(state, state)
+
+
+def jurisdiction_name(jurisdiction: str, lang: str = "en") -> str:
+    return JURISDICTION_NAMES[lang_of(lang)].get(jurisdiction, jurisdiction)
+
+
+def agreement_name(agreement_id: str, lang: str = "en") -> str:
+    """'China–EU' / '中欧' for 'china-eu'; an unknown id as it is."""
+    return AGREEMENT_SHORT[lang_of(lang)].get(agreement_id, agreement_id)
+
+
+def route_text(p: ProtectionLike, lang: str = "en", *, short_names: bool = False) -> str:
+    """Through what a protection holds: 'china-eu Annex IV', 'collective/certification mark',
+    'national register (china-france list)'. Annex codes are citations and stay 'Annex IV'."""
+    words = _ROUTE_WORDS[lang_of(lang)]
+    agreement = p.agreement or ""
+    if short_names and agreement:
+        agreement = agreement_name(agreement, lang)
+    if p.route == "agreement":
+        return f"{agreement} Annex {p.annex}" if p.annex else agreement
+    if p.route == "trademark":
+        return words["trademark"]
+    return words["register"] + (words["of_list"].format(agreement=agreement) if agreement else "")
+
+
+def protection_phrase(p: ProtectionLike, lang: str = "en") -> str:
+    """'protected in CN through china-eu Annex IV since 2021-03-01' (or its Chinese)."""
+    if lang_of(lang) == "zh":
+        since = f"，自{p.since}起" if p.since else ""
+        return f"在{p.jurisdiction}{status_word(p.status, 'zh')}，途径：{route_text(p, 'zh')}{since}"
+    since = f" since {p.since}" if p.since else ""
+    return f"{p.status} in {p.jurisdiction} through {route_text(p)}{since}"
+
+
+def protection_label(p: ProtectionLike) -> str:
+    """A protection in a list cell: 'EU china-eu/III: protected'."""
+    where = "/".join(part for part in (p.agreement, p.annex) if part) or p.route
+    return f"{p.jurisdiction} {where}: {p.status}"
+
+
+def why_text(why: str, lang: str = "en") -> str:
+    """A severity reason in the language asked (English rule notes stay as they are)."""
+    if lang_of(lang) != "zh":
+        return why
+    return next((zh for en, zh in WHY_ZH if why.startswith(en)), why)
+
+
+def marked(text: str, level: str | None) -> str:
+    """Text followed by '⚠ low' / '⚠ unconfirmed' when its confidence is doubtful."""
+    level = level or "unconfirmed"
+    return f"{text} ⚠ {level}" if level in DOUBTFUL else text
