@@ -41,6 +41,17 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, max_wi
         click.echo("  ".join(_pad(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
 
 
+def write_out(data: bytes) -> None:
+    """Bytes to stdout, all of them: an unbuffered stdout (PYTHONUNBUFFERED) writes a large buffer only
+    in part, so write until done; a reader that went away raises BrokenPipeError."""
+    out = sys.stdout.buffer
+    view = memoryview(data)
+    while view:
+        written = out.write(view)
+        view = view[written or 0 :]
+    out.flush()
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     """One line on stderr, `giscope: message`, and exit `code`."""
     click.echo(f"giscope: {message}", err=True)
@@ -48,6 +59,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 def echo_json(data: Any) -> None:
+    """Machine output: JSON on stdout, all of it (see write_out)."""
     from gi_lists.export import dumps
 
-    click.echo(dumps(data))
+    write_out((dumps(data) + "\n").encode("utf-8"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from cli.app import Context, handles_errors, main, pass_ctx
-from cli.output import echo_json, fail, print_table
+from cli.output import echo_json, fail, print_table, write_out
 from config import SETTINGS
 
 
@@ -172,8 +172,7 @@ def export(
     if output is None:
         if fmt == "xlsx" and sys.stdout.isatty():
             fail("XLSX is binary: give -o FILE.xlsx")
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        write_out(data)
     else:
         try:
             output.write_bytes(data)

@@ -1,0 +1,176 @@
+"""What a user sees when the database or the output fails under a command: one clear line on stderr, a
+non-zero exit, no traceback, nothing half-written; and alert delivery that never holds the database."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from storage.engine import SQLITE_BUSY_TIMEOUT_S
+from tests.cli.test_cli import COMMAND, Shared, as_json, clean_error, copy_database, giscope, ok, write_csv
+
+
+@contextmanager
+def exclusive_lock(db: Path, seconds: float | None = None) -> Iterator[None]:
+    """Another writer holding the SQLite database (for `seconds`, or for the whole block)."""
+    conn = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    conn.execute("BEGIN EXCLUSIVE")
+    timer = threading.Timer(seconds, conn.rollback) if seconds is not None else None
+    if timer:
+        timer.start()
+    try:
+        yield
+    finally:
+        if timer:
+            timer.join()
+        else:
+            conn.rollback()
+        conn.close()
+
+
+def profile_fees(db: Path) -> str:
+    fields = as_json(giscope("profile", "TH", "--json", db=db))["fields"]
+    return next(f["value_en"] for f in fields if f["key"] == "fees")
+
+
+EDIT = (
+    "profile",
+    "TH",
+    "--set",
+    "fees",
+    "--value",
+    "1,000 THB",
+    "--source",
+    "DIP (test)",
+    "--reason",
+    "test",
+)
+
+
+def test_a_database_error_inside_a_command_is_one_clean_line(shared: Shared, tmp_path: Path) -> None:
+    db = copy_database(shared.path, tmp_path / "register.sqlite3")
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE name_keys")
+    err = clean_error(giscope("search", "tea", db=db), "database error", "name_keys")
+    assert "giscope init" in err
+
+
+def test_a_database_locked_by_another_writer_is_one_clean_line_after_the_retry(
+    shared: Shared, tmp_path: Path
+) -> None:
+    db = copy_database(shared.path, tmp_path / "register.sqlite3")
+    before = profile_fees(db)
+    started = time.monotonic()
+    with exclusive_lock(db):
+        run = giscope(*EDIT, db=db)
+    waited = time.monotonic() - started
+    clean_error(run, "locked", "nothing was written")
+    assert waited >= SQLITE_BUSY_TIMEOUT_S  # it waited for the other writer before giving up
+    assert profile_fees(db) == before
+
+
+def test_a_write_waits_for_a_lock_released_between_its_tries(shared: Shared, tmp_path: Path) -> None:
+    """The first try gives up after SQLite's busy timeout; the lock is gone by the retry."""
+    db = copy_database(shared.path, tmp_path / "register.sqlite3")
+    with exclusive_lock(db, seconds=SQLITE_BUSY_TIMEOUT_S + 1):
+        run = giscope(*EDIT, db=db)
+    ok(run)
+    assert profile_fees(db) == "1,000 THB"
+
+
+def _env(db: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GISCOPE_")}
+    env.update(GISCOPE_DATABASE_URL=f"sqlite:///{db}", GISCOPE_USER="tester", PYTHONIOENCODING="utf-8")
+    env.update(extra)
+    return env
+
+
+def test_a_closed_output_pipe_is_one_clean_line(shared: Shared) -> None:
+    """`giscope export --format json | head -1`: the reader goes away after one line."""
+    proc = subprocess.Popen(
+        [*COMMAND, "export", "--format", "json"],
+        env=_env(shared.path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().strip() == b"["
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=60) == 1
+    assert "Traceback" not in err
+    assert err.strip().splitlines() == ["giscope: the output was closed before everything was written"]
+
+
+class SilentWebhook:
+    """A local socket that accepts connections and never answers."""
+
+    def __init__(self) -> None:
+        self.server = socket.socket()
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen()
+        self.held: list[socket.socket] = []
+        self.second = threading.Event()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.getsockname()[1]}/hook"
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.server.accept()
+            except OSError:
+                return
+            self.held.append(conn)
+            if len(self.held) >= 2:
+                self.second.set()
+
+    def close(self) -> None:
+        for conn in self.held:
+            conn.close()
+        self.server.close()
+
+
+def test_a_webhook_that_never_answers_does_not_block_a_concurrent_import(
+    shared: Shared, tmp_path: Path
+) -> None:
+    """Two alerts wait; the import starts while the webhook holds the second one, after the first was
+    marked (a delivery inside one transaction would hold the write lock by then)."""
+    db = copy_database(shared.path, tmp_path / "register.sqlite3")
+    header = ["name", "transcription", "product_class", "origin"]
+    for n, (name, latin) in enumerate([("测试甲茶", "Ceshi Jia Cha"), ("测试丙茶", "Ceshi Bing Cha")]):
+        batch = write_csv(tmp_path / f"b{n}.csv", header, [[name, latin, "Tea", "CN"]])
+        ok(giscope("import", batch, "--agreement", "china-eu", "--annex", "V", "--keep-missing", db=db))
+    hook = SilentWebhook()
+    try:
+        delivering = subprocess.Popen(
+            [*COMMAND, "alerts", "--deliver"],
+            env=_env(db, GISCOPE_ALERT_WEBHOOK=hook.url),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        assert hook.second.wait(timeout=60), "the delivery never reached the webhook twice"
+        second = write_csv(tmp_path / "second.csv", header, [["测试乙茶", "Ceshi Yi Cha", "Tea", "CN"]])
+        imported = giscope(
+            "import", second, "--agreement", "china-eu", "--annex", "V", "--keep-missing", db=db
+        )
+        still_delivering = delivering.poll() is None
+        out, err = delivering.communicate(timeout=120)
+    finally:
+        hook.close()
+    ok(imported)
+    assert still_delivering, "the import should finish while the delivery still waits for the webhook"
+    assert delivering.returncode == 0 and "Traceback" not in err
+    assert "not delivered" in err and "kept for later" in err
+    assert as_json(giscope("show", "测试乙茶", "--json", db=db))["id"] == "cn-ceshi-yi-cha"
