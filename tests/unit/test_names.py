@@ -78,3 +78,45 @@ def test_wade_giles_reads_the_old_spellings():
     assert wade_giles("铁观音") == "tieh kuan yin"
     assert wade_giles("龙井") == "lung ching"
     assert wade_giles("绍兴") == "shao hsing"
+
+
+def test_our_phrase_fixes_read_exactly_as_pypinyins_own_loader_would():
+    """The fixes are added without retraining pypinyin's segmenter: every Chinese name and term we hold,
+    and every label of the evaluation set, must read as with pypinyin.load_phrases_dict."""
+    import csv
+    import json
+    import subprocess
+    import sys
+
+    from names.normalise import has_han, pinyin_syllables
+    from tests.conftest import PROJECT_ROOT, TEST_DATA
+
+    texts: set[str] = set()
+    for path in [*(PROJECT_ROOT / "data").rglob("*.csv"), TEST_DATA / "conflict_eval.csv"]:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.reader(fh):
+                texts.update(cell for cell in row if has_han(cell) and len(cell) < 60)
+    texts.update(["郫县豆瓣", "重庆火锅", "长白山人参", "乐山", "六安瓜片", "朝阳", "银行行长"])
+    corpus = sorted(texts)
+    assert len(corpus) > 500
+    reference = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import csv, json, sys\n"
+            "from pypinyin import lazy_pinyin, load_phrases_dict\n"
+            "from names.normalise import to_simplified\n"
+            "rows = csv.DictReader(open(sys.argv[1], encoding='utf-8'))\n"
+            "load_phrases_dict({r['phrase']: [[s] for s in r['pinyin'].split()] for r in rows})\n"
+            "texts = json.load(sys.stdin)\n"
+            "print(json.dumps([lazy_pinyin(to_simplified(t), v_to_u=True) for t in texts]))\n",
+            str(PROJECT_ROOT / "data" / "knowledge" / "pinyin_phrases.csv"),
+        ],
+        input=json.dumps(corpus),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=PROJECT_ROOT,
+    )
+    expected = json.loads(reference.stdout)
+    assert [list(pinyin_syllables(t)) for t in corpus] == expected
