@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PORT   ?= 8501
 ADDRESS ?= 127.0.0.1
+SOURCES := agreements app_pages briefings cli compare gi_lists names reports storage ui watch \
+           bootstrap.py config.py errors.py streamlit_app.py wording.py
 
 .PHONY: run test lint init system-deps bench clean
 
@@ -12,6 +14,8 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
+	@# bytecode ahead of time: where PYTHONDONTWRITEBYTECODE is set, every command would compile GIScope again
+	$(BIN)/python -m compileall -q $(SOURCES)
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine
-
 from agreements.services import load_bundled_agreements, sync_reference
-from gi_lists.batches import apply_plan, plan_batch
+from gi_lists.batches import apply_plan, new_readings, plan_batch
 from gi_lists.reference import reference_lists
 from gi_lists.repository import GIRepository
 from storage.clock import now_iso
-from storage.engine import transaction
+from storage.db import Connection, Database
 from storage.migrate import current_revision, upgrade
 from watch.deadlines import sync_deadlines
 
@@ -33,13 +31,13 @@ class InitResult:
 
 
 def initialise(
-    engine: Engine, *, who: str, reload_reference: bool = False, today: str | None = None
+    db: Database, *, who: str, reload_reference: bool = False, today: str | None = None
 ) -> InitResult:
     """Create or migrate the schema and the agreement records; load the bundled lists into an empty
     register. Safe to run again: a register that holds GIs keeps its lists (staff may have imported
     newer batches) unless `reload_reference` asks to merge the bundled lists in again."""
-    before = current_revision(engine)
-    upgrade(engine)
+    before = current_revision(db)
+    upgrade(db)
     at = now_iso()
     bundled = reference_lists(load_bundled_agreements())  # read and checked before the transaction
 
@@ -66,4 +64,18 @@ def initialise(
             results.append((ref.target.key, plan.summary()))
         return InitResult(before, results)
 
-    return transaction(engine, work)
+    result = db.transaction(work)
+    refresh_readings(db)
+    return result
+
+
+def refresh_readings(db: Database) -> int:
+    """Compute the readings that names lack, or that another romaniser version made (after an upgrade of
+    pypinyin or pythainlp, or a change to our pinyin fixes); how many were written."""
+
+    with db.read() as conn:  # computed with no transaction open
+        repo = GIRepository(conn)
+        rows = new_readings(repo, repo.name_texts(), refresh=True)
+    if rows:
+        db.transaction(lambda conn: GIRepository(conn).save_readings(rows, replace=True))
+    return len(rows)

@@ -7,14 +7,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine
-
 from agreements.model import Case, Fact, Profile, ProfileField
 from agreements.repository import ProfileRepository
 from config import REFERENCE_DIR
 from errors import AgreementError
 from storage.clock import now_iso
-from storage.engine import read, transaction
+from storage.db import Connection, Database
 from wording import CONFIDENCE_WORDS
 
 PROFILE_JURISDICTIONS = ("CN", "EU", "FR", "TH")
@@ -56,14 +54,14 @@ def _profile(conn: Connection, jurisdiction: str) -> Profile:
     return profile
 
 
-def get_profile(engine: Engine, jurisdiction: str) -> Profile:
-    with read(engine) as conn:
+def get_profile(db: Database, jurisdiction: str) -> Profile:
+    with db.read() as conn:
         return _profile(conn, jurisdiction)
 
 
-def profile_history(engine: Engine, jurisdiction: str, key: str | None = None) -> list[dict[str, Any]]:
+def profile_history(db: Database, jurisdiction: str, key: str | None = None) -> list[dict[str, Any]]:
     """The changes made to a profile (or to one of its fields), oldest first."""
-    with read(engine) as conn:
+    with db.read() as conn:
         return ProfileRepository(conn).history(_profile(conn, jurisdiction).jurisdiction, key)
 
 
@@ -72,7 +70,7 @@ def _strip_stale(text: str) -> str:
 
 
 def edit_profile(
-    engine: Engine,
+    db: Database,
     jurisdiction: str,
     key: str,
     *,
@@ -123,4 +121,4 @@ def edit_profile(
             profile.jurisdiction, key, fact, at=stamp, who=who, reason=reason
         )
 
-    return transaction(engine, work)
+    return db.transaction(work)

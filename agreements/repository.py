@@ -6,8 +6,6 @@ import json
 from collections import defaultdict
 from dataclasses import replace
 
-from sqlalchemy import Connection, delete, func, insert, select, update
-
 from agreements.model import (
     Agreement,
     AgreementEvent,
@@ -19,7 +17,7 @@ from agreements.model import (
     ScopeDimension,
     ScopeValue,
 )
-from storage import tables as t
+from storage.db import Connection
 
 
 class AgreementRepository:
@@ -28,9 +26,7 @@ class AgreementRepository:
 
     def all(self) -> list[Agreement]:
         annexes: dict[str, list[Annex]] = defaultdict(list)
-        for row in self.conn.execute(
-            select(t.annexes).order_by(t.annexes.c.agreement_id, t.annexes.c.position)
-        ):
+        for row in self.conn.records('SELECT * FROM annexes ORDER BY agreement_id, "position"'):
             annexes[row.agreement_id].append(
                 Annex(
                     agreement_id=row.agreement_id,
@@ -47,8 +43,7 @@ class AgreementRepository:
                 )
             )
         events: dict[str, list[AgreementEvent]] = defaultdict(list)
-        query = select(t.agreement_events).order_by(t.agreement_events.c.date, t.agreement_events.c.id)
-        for row in self.conn.execute(query):
+        for row in self.conn.records('SELECT * FROM agreement_events ORDER BY "date", id'):
             events[row.agreement_id].append(
                 AgreementEvent(
                     agreement_id=row.agreement_id,
@@ -56,13 +51,13 @@ class AgreementRepository:
                     event=row.event,
                     annexes=tuple(a for a in (row.annexes or "").split(";") if a),
                     parties=tuple(p for p in (row.parties or "").split(";") if p),
-                    count=row._mapping["count"],
+                    count=row.count,
                     source=row.source,
                     confidence=row.confidence,
                 )
             )
         out = []
-        for row in self.conn.execute(select(t.agreements).order_by(t.agreements.c.id)):
+        for row in self.conn.records("SELECT * FROM agreements ORDER BY id"):
             out.append(
                 Agreement(
                     id=row.id,
@@ -87,7 +82,7 @@ class AgreementRepository:
         return next((a for a in self.all() if a.id == agreement_id), None)
 
     def ids(self) -> list[str]:
-        return [row.id for row in self.conn.execute(select(t.agreements.c.id).order_by(t.agreements.c.id))]
+        return [row[0] for row in self.conn.rows("SELECT id FROM agreements ORDER BY id")]
 
     def replace_all(self, agreements: list[Agreement]) -> None:
         """Write the bundled agreement records (reference data, replaced as a whole when they differ)."""
@@ -103,12 +98,13 @@ class AgreementRepository:
 
         if canonical(self.all()) == canonical(agreements):
             return
-        self.conn.execute(delete(t.annexes))
-        self.conn.execute(delete(t.agreement_events))
-        self.conn.execute(delete(t.agreements))
+        self.conn.execute("DELETE FROM annexes")
+        self.conn.execute("DELETE FROM agreement_events")
+        self.conn.execute("DELETE FROM agreements")
         for a in agreements:
-            self.conn.execute(
-                insert(t.agreements).values(
+            self.conn.insert(
+                "agreements",
+                dict(
                     id=a.id,
                     title_en=a.title_en,
                     title_zh=a.title_zh,
@@ -121,11 +117,12 @@ class AgreementRepository:
                     source=a.source,
                     confidence=a.confidence,
                     extra=json.dumps(a.extra, ensure_ascii=False) if a.extra else None,
-                )
+                ),
             )
             for position, x in enumerate(a.annexes):
-                self.conn.execute(
-                    insert(t.annexes).values(
+                self.conn.insert(
+                    "annexes",
+                    dict(
                         agreement_id=a.id,
                         code=x.code,
                         position=position,
@@ -138,11 +135,12 @@ class AgreementRepository:
                         expected_count=x.expected_count,
                         source=x.source,
                         confidence=x.confidence,
-                    )
+                    ),
                 )
             for e in a.events:
-                self.conn.execute(
-                    insert(t.agreement_events).values(
+                self.conn.insert(
+                    "agreement_events",
+                    dict(
                         agreement_id=a.id,
                         date=e.date,
                         event=e.event,
@@ -151,18 +149,16 @@ class AgreementRepository:
                         count=e.count,
                         source=e.source,
                         confidence=e.confidence,
-                    )
+                    ),
                 )
 
     def list_counts(self) -> list[tuple[str, str, str, int]]:
         """(agreement id, annex, status, number of GIs) for every list in the register."""
-        p = t.protections
-        query = (
-            select(p.c.agreement_id, p.c.annex, p.c.status, func.count(func.distinct(p.c.gi_id)))
-            .where(p.c.agreement_id != "")
-            .group_by(p.c.agreement_id, p.c.annex, p.c.status)
+        sql = (
+            "SELECT agreement_id, annex, status, count(DISTINCT gi_id) FROM protections "
+            "WHERE agreement_id != '' GROUP BY agreement_id, annex, status"
         )
-        return [(r[0], r[1], r[2], int(r[3])) for r in self.conn.execute(query)]
+        return [(r[0], r[1], r[2], int(r[3])) for r in self.conn.rows(sql)]
 
 
 class ProfileRepository:
@@ -170,16 +166,12 @@ class ProfileRepository:
         self.conn = conn
 
     def jurisdictions(self) -> list[str]:
-        return [
-            r[0]
-            for r in self.conn.execute(select(t.profiles.c.jurisdiction).order_by(t.profiles.c.jurisdiction))
-        ]
+        return [r[0] for r in self.conn.rows("SELECT jurisdiction FROM profiles ORDER BY jurisdiction")]
 
     def get(self, jurisdiction: str) -> Profile | None:
-        meta = self.conn.execute(select(t.profiles).where(t.profiles.c.jurisdiction == jurisdiction)).first()
+        meta = self.conn.first("SELECT * FROM profiles WHERE jurisdiction = ?", [jurisdiction])
         if meta is None:
             return None
-        pf = t.profile_fields
         fields = tuple(
             ProfileField(
                 r.key,
@@ -189,42 +181,42 @@ class ProfileRepository:
                 r.updated_at,
                 r.updated_by,
             )
-            for r in self.conn.execute(
-                select(pf).where(pf.c.jurisdiction == jurisdiction).order_by(pf.c.position)
+            for r in self.conn.records(
+                'SELECT * FROM profile_fields WHERE jurisdiction = ? ORDER BY "position"', [jurisdiction]
             )
         )
-        pc = t.profile_cases
         cases = tuple(
             Case(r.name, r.court, r.date, r.point_en, r.point_zh, r.source, r.confidence)
-            for r in self.conn.execute(
-                select(pc).where(pc.c.jurisdiction == jurisdiction).order_by(pc.c.position)
+            for r in self.conn.records(
+                'SELECT * FROM profile_cases WHERE jurisdiction = ? ORDER BY "position"', [jurisdiction]
             )
         )
         return Profile(meta.jurisdiction, meta.name_en, meta.name_zh, fields, cases)
 
     def history(self, jurisdiction: str, key: str | None = None) -> list[dict[str, object]]:
-        h = t.profile_history
-        query = select(h).where(h.c.jurisdiction == jurisdiction)
+        sql = "SELECT * FROM profile_history WHERE jurisdiction = ?"
+        params = [jurisdiction]
         if key:
-            query = query.where(h.c.key == key)
-        return [dict(r._mapping) for r in self.conn.execute(query.order_by(h.c.id))]
+            sql += ' AND "key" = ?'
+            params.append(key)
+        return [r._asdict() for r in self.conn.records(sql + " ORDER BY id", params)]
 
     def save_profile(self, profile: Profile, *, at: str, who: str, overwrite: bool) -> int:
         """Insert a bundled profile; fields staff already hold are kept unless `overwrite`.
         Returns the number of fields written."""
         exists = self.get(profile.jurisdiction)
         if exists is None:
-            self.conn.execute(
-                insert(t.profiles).values(
-                    jurisdiction=profile.jurisdiction, name_en=profile.name_en, name_zh=profile.name_zh
-                )
+            self.conn.insert(
+                "profiles",
+                dict(jurisdiction=profile.jurisdiction, name_en=profile.name_en, name_zh=profile.name_zh),
             )
         written = 0
         for position, f in enumerate(profile.fields):
             current = exists.field(f.key) if exists else None
             if current is None:
-                self.conn.execute(
-                    insert(t.profile_fields).values(
+                self.conn.insert(
+                    "profile_fields",
+                    dict(
                         jurisdiction=profile.jurisdiction,
                         key=f.key,
                         position=position,
@@ -236,7 +228,7 @@ class ProfileRepository:
                         confidence=f.fact.confidence,
                         updated_at=at,
                         updated_by=who,
-                    )
+                    ),
                 )
                 written += 1
             elif overwrite and current.fact != f.fact:
@@ -250,11 +242,11 @@ class ProfileRepository:
                 )
                 written += 1
         if exists is None or overwrite:
-            pc = t.profile_cases
-            self.conn.execute(delete(pc).where(pc.c.jurisdiction == profile.jurisdiction))
+            self.conn.execute("DELETE FROM profile_cases WHERE jurisdiction = ?", [profile.jurisdiction])
             for position, c in enumerate(profile.cases):
-                self.conn.execute(
-                    insert(pc).values(
+                self.conn.insert(
+                    "profile_cases",
+                    dict(
                         jurisdiction=profile.jurisdiction,
                         position=position,
                         name=c.name,
@@ -264,7 +256,7 @@ class ProfileRepository:
                         point_zh=c.point_zh,
                         source=c.source,
                         confidence=c.confidence,
-                    )
+                    ),
                 )
         return written
 
@@ -282,8 +274,9 @@ class ProfileRepository:
             after = getattr(fact, part)
             if before != after:
                 changed.append(part)
-                self.conn.execute(
-                    insert(t.profile_history).values(
+                self.conn.insert(
+                    "profile_history",
+                    dict(
                         jurisdiction=jurisdiction,
                         key=key,
                         at=at,
@@ -292,21 +285,21 @@ class ProfileRepository:
                         before=before,
                         after=after,
                         reason=reason,
-                    )
+                    ),
                 )
         if changed:
-            pf = t.profile_fields
-            self.conn.execute(
-                update(pf)
-                .where(pf.c.jurisdiction == jurisdiction, pf.c.key == key)
-                .values(
+            self.conn.update(
+                "profile_fields",
+                dict(
                     value_en=fact.value_en,
                     value_zh=fact.value_zh,
                     source=fact.source,
                     confidence=fact.confidence,
                     updated_at=at,
                     updated_by=who,
-                )
+                ),
+                'jurisdiction = ? AND "key" = ?',
+                [jurisdiction, key],
             )
         return changed
 
@@ -317,31 +310,29 @@ class ScopeRepository:
 
     def all(self) -> list[ScopeDimension]:
         values: dict[str, dict[str, ScopeValue]] = defaultdict(dict)
-        for r in self.conn.execute(select(t.scope_values)):
+        for r in self.conn.records("SELECT * FROM scope_values"):
             values[r.dimension][r.agreement_id] = ScopeValue(
                 r.value_en, r.value_zh, r.article, r.note, r.source, r.confidence
             )
-        query = select(t.scope_dimensions).order_by(t.scope_dimensions.c.position)
-        return [
-            ScopeDimension(r.key, r.label_en, r.label_zh, values[r.key]) for r in self.conn.execute(query)
-        ]
+        rows = self.conn.records('SELECT * FROM scope_dimensions ORDER BY "position"')
+        return [ScopeDimension(r.key, r.label_en, r.label_zh, values[r.key]) for r in rows]
 
     def replace_all(self, dimensions: list[ScopeDimension]) -> bool:
         current = self.all()
         same = [(d, d.values) for d in current] == [(d, d.values) for d in dimensions]
         if same:
             return False
-        self.conn.execute(delete(t.scope_values))
-        self.conn.execute(delete(t.scope_dimensions))
+        self.conn.execute("DELETE FROM scope_values")
+        self.conn.execute("DELETE FROM scope_dimensions")
         for position, d in enumerate(dimensions):
-            self.conn.execute(
-                insert(t.scope_dimensions).values(
-                    key=d.key, position=position, label_en=d.label_en, label_zh=d.label_zh
-                )
+            self.conn.insert(
+                "scope_dimensions",
+                dict(key=d.key, position=position, label_en=d.label_en, label_zh=d.label_zh),
             )
             for agreement_id, v in d.values.items():
-                self.conn.execute(
-                    insert(t.scope_values).values(
+                self.conn.insert(
+                    "scope_values",
+                    dict(
                         dimension=d.key,
                         agreement_id=agreement_id,
                         value_en=v.value_en,
@@ -350,6 +341,6 @@ class ScopeRepository:
                         note=v.note,
                         source=v.source,
                         confidence=v.confidence,
-                    )
+                    ),
                 )
         return True

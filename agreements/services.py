@@ -9,13 +9,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine
-
 from agreements.model import Agreement, AgreementEvent, Annex, ListCount, ScopeDimension, ScopeValue
 from agreements.profiles import load_bundled_profiles
 from agreements.repository import AgreementRepository, ProfileRepository, ScopeRepository
 from config import REFERENCE_DIR
-from storage.engine import read
+from storage.db import Connection, Database
 
 
 def load_bundled_agreements(reference_dir: Path = REFERENCE_DIR) -> list[Agreement]:
@@ -72,9 +70,9 @@ class AgreementOverview:
         return sum(lc.total for lc in self.lists)
 
 
-def overview(engine: Engine) -> list[AgreementOverview]:
+def overview(db: Database) -> list[AgreementOverview]:
     """Each agreement with the number of GIs per list (annex), split by status."""
-    with read(engine) as conn:
+    with db.read() as conn:
         repo = AgreementRepository(conn)
         list_counts = repo.list_counts()
         agreements = repo.all()
@@ -100,8 +98,8 @@ def overview(engine: Engine) -> list[AgreementOverview]:
     return out
 
 
-def agreement_ids(engine: Engine) -> list[str]:
-    with read(engine) as conn:
+def agreement_ids(db: Database) -> list[str]:
+    with db.read() as conn:
         return AgreementRepository(conn).ids()
 
 

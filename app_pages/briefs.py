@@ -12,7 +12,7 @@ from errors import GIScopeError, InputError, RegisterError
 from gi_lists.model import JURISDICTIONS
 from reports.briefing import Briefing
 from ui.cells import plain, problems_markdown
-from ui.resources import engine, pdf
+from ui.resources import database, pdf
 from ui.widgets import language, on_upload
 from wording import agreement_name
 
@@ -51,7 +51,7 @@ with dispute:
             if not ref.strip():
                 raise RegisterError("enter a GI id or one of its names")
             with st.spinner("Preparing…"):
-                brief = dispute_brief(engine(), ref, where, labels=labels, lang=lang)
+                brief = dispute_brief(database(), ref, where, labels=labels, lang=lang)
         except GIScopeError as exc:
             st.error(str(exc))
         else:
@@ -59,7 +59,7 @@ with dispute:
             offer(brief, "Download dispute brief (PDF)", name, "brief_dispute_pdf")
 
 with comparison:
-    known = agreement_ids(engine())
+    known = agreement_ids(database())
     with st.form("brief_compare"):
         chosen = st.multiselect(
             "Agreements (2 to 4)",
@@ -73,7 +73,7 @@ with comparison:
         submitted = st.form_submit_button("Prepare comparison brief", type="primary")
     if submitted:
         try:
-            brief = compare_brief(engine(), chosen, lang=lang)
+            brief = compare_brief(database(), chosen, lang=lang)
         except GIScopeError as exc:
             st.error(str(exc))
         else:
@@ -95,7 +95,7 @@ with screening:
     elif submitted and upload is not None:
         try:
             with st.spinner("Screening…"):
-                brief = on_upload(upload, lambda path: screening_brief(engine(), path, against, lang=lang))
+                brief = on_upload(upload, lambda path: screening_brief(database(), path, against, lang=lang))
         except InputError as exc:
             st.error(f"{upload.name} cannot be used:\n{problems_markdown(exc.problems)}")
         except GIScopeError as exc:

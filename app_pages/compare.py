@@ -7,7 +7,7 @@ from briefings.comparison import compare_brief
 from compare.services import compare_agreements
 from errors import GIScopeError
 from ui.cells import confidence_badge, plain, tr
-from ui.resources import engine, pdf
+from ui.resources import database, pdf
 from ui.tables import highlight_differences, scope_table
 from ui.widgets import language
 from wording import agreement_name
@@ -26,7 +26,7 @@ st.caption(
     )
 )
 
-known = agreement_ids(engine())
+known = agreement_ids(database())
 chosen = st.multiselect(
     tr(lang, "Agreements (2 to 4)", "协定（2至4个）"),
     known,
@@ -42,8 +42,8 @@ if len(chosen) < 2:
     st.info(tr(lang, "Choose two agreements or more.", "请选择至少两个协定。"))
     st.stop()
 try:
-    comparison = compare_agreements(engine(), chosen, include_trips=trips)
-    briefing = compare_brief(engine(), chosen, lang=lang)
+    comparison = compare_agreements(database(), chosen, include_trips=trips)
+    briefing = compare_brief(database(), chosen, lang=lang)
 except GIScopeError as exc:
     st.error(str(exc))
     st.stop()

@@ -7,7 +7,7 @@ import streamlit as st
 from config import Settings
 from storage.clock import now_iso
 from ui.cells import tr
-from ui.resources import deliver_alerts, engine
+from ui.resources import database, deliver_alerts
 from ui.tables import alerts_table, deadlines_table, styled_states
 from ui.widgets import language
 from watch.alerts import list_alerts
@@ -41,11 +41,11 @@ within = right.number_input(
 day = today.isoformat() if isinstance(today, dt.date) else dt.date.today().isoformat()
 
 # Alerts are raised against the real date: a date chosen above only changes what the table shows.
-raised = refresh_deadline_alerts(engine(), today=dt.date.today().isoformat(), at=now_iso())
+raised = refresh_deadline_alerts(database(), today=dt.date.today().isoformat(), at=now_iso())
 if raised:
     deliver_alerts(Settings.from_env())
 
-items = list_deadlines(engine(), today=day, within=int(within) or None)
+items = list_deadlines(database(), today=day, within=int(within) or None)
 
 if items:
     st.table(styled_states(deadlines_table(items, day, lang), [d.state(day) for d in items]), hide_index=True)
@@ -56,7 +56,7 @@ else:
 
 st.subheader(tr(lang, "Alerts", "提醒"))
 since = st.date_input(tr(lang, "Since", "起始日期"), value=None, key="alerts_since")
-alerts = list_alerts(engine(), since=since.isoformat() if isinstance(since, dt.date) else None)
+alerts = list_alerts(database(), since=since.isoformat() if isinstance(since, dt.date) else None)
 if raised:
     st.caption(tr(lang, f"{raised} new deadline alert(s) raised today.", f"今天新增 {raised} 条期限提醒。"))
 if alerts:

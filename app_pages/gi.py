@@ -5,7 +5,7 @@ import streamlit as st
 from errors import RegisterError
 from gi_lists.services import find_gi
 from ui.cells import or_unknown
-from ui.resources import engine
+from ui.resources import database
 from ui.tables import history_table, names_table, protections_table
 from wording import DOUBTFUL
 
@@ -24,7 +24,7 @@ if not ref.strip():
     st.stop()
 
 try:
-    gi = find_gi(engine(), ref)
+    gi = find_gi(database(), ref)
 except RegisterError as exc:
     st.error(str(exc))
     st.caption("The Search page finds GIs by partial names and close spellings.")

@@ -23,7 +23,7 @@ st.caption(
     "and withdraw, writing nothing; **Apply** then imports that file with those options."
 )
 
-db = resources.engine()
+db = resources.database()
 settings = Settings.from_env()
 agreements = {ov.agreement.id: ov.agreement for ov in overview(db)}
 annexes = {a.id: {x.code: x.meaning_en for x in a.annexes if x.holds_names} for a in agreements.values()}

@@ -4,7 +4,7 @@ import streamlit as st
 
 from agreements.services import overview
 from ui.cells import confidence, or_unknown, sourced
-from ui.resources import engine
+from ui.resources import database
 from ui.tables import events_table, list_table
 
 st.title("GIScope")
@@ -13,7 +13,7 @@ st.write(
     "on each list and their status. Every fact names its source and how sure we are of it."
 )
 
-agreements = overview(engine())
+agreements = overview(database())
 
 if not agreements:
     st.warning("No agreements are recorded. Run `giscope init` to load the bundled records.")

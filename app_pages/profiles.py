@@ -6,7 +6,7 @@ from agreements.profiles import PROFILE_JURISDICTIONS, edit_profile, get_profile
 from config import Settings
 from errors import GIScopeError
 from ui.cells import confidence_badge, plain, tr
-from ui.resources import engine
+from ui.resources import database
 from ui.tables import profile_cases_table, profile_history_table
 from ui.widgets import CONFIDENCES, language
 from wording import DOUBTFUL
@@ -23,7 +23,7 @@ def save_edit(j: str, lang: str) -> None:
     value = s["profile_value"].strip() or None
     try:
         changed = edit_profile(
-            engine(),
+            database(),
             j,
             s["profile_key"],
             who=Settings.from_env().user,
@@ -41,7 +41,7 @@ def save_edit(j: str, lang: str) -> None:
     s["profile_result"] = ("success", f"{s['profile_key']}: {', '.join(changed)} changed" if changed else "")
 
 
-profile = get_profile(engine(), j)
+profile = get_profile(database(), j)
 
 st.header(f"{profile.name(lang)} ({profile.jurisdiction})")
 doubtful = [f for f in profile.fields if f.fact.doubtful]
@@ -92,7 +92,7 @@ with st.expander(tr(lang, "Edit a field", "修改字段"), expanded="profile_res
     elif kind == "success":
         st.success(message or tr(lang, "Nothing changed.", "没有变化。"))
     st.markdown(f"**{tr(lang, 'History of this field', '该字段的修改记录')}**")
-    history = profile_history(engine(), j, key)
+    history = profile_history(database(), j, key)
     if history:
         st.dataframe(profile_history_table(history), hide_index=True)
     else:

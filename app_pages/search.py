@@ -7,7 +7,7 @@ from agreements.services import agreement_ids
 from errors import RegisterError
 from gi_lists.model import JURISDICTIONS, STATUSES
 from gi_lists.services import Filters, search
-from ui.resources import engine
+from ui.resources import database
 from ui.tables import protections_summary
 
 ANY = "any"
@@ -18,7 +18,7 @@ st.caption(
     "or traditional characters, Thai, or a translation. Close spellings are offered when nothing matches."
 )
 
-db = engine()
+db = database()
 
 query = st.text_input("Name in any script", key="search_query", placeholder="e.g. Champagne, 安溪铁观音")
 left, middle, right = st.columns(3)

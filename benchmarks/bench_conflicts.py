@@ -97,12 +97,12 @@ def part1(n_names: int, n_labels: int) -> dict[str, float]:
     from gi_lists.model import GI, Name, Protection
     from gi_lists.repository import GIRepository
     from names.knowledge import bundled_knowledge
-    from storage.engine import make_engine
+    from storage.db import Database
 
     with tempfile.TemporaryDirectory() as tmp:
-        engine = make_engine(f"sqlite:///{tmp}/real.sqlite3")
+        engine = Database(f"sqlite:///{tmp}/real.sqlite3")
         initialise(engine, who="bench")
-        with engine.connect() as conn:
+        with engine.read() as conn:
             repo = GIRepository(conn)
             real = repo.get_many(sorted(repo.ids()))
         engine.dispose()

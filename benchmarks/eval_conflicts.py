@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from bootstrap import initialise  # noqa: E402
 from compare.evaluation import evaluate, load_cases  # noqa: E402
 from compare.services import build_index  # noqa: E402
-from storage.engine import make_engine  # noqa: E402
+from storage.db import Database  # noqa: E402
 
 
 def main() -> None:
@@ -30,10 +30,9 @@ def main() -> None:
     args = parser.parse_args()
     cases = load_cases(args.cases)
     with tempfile.TemporaryDirectory() as tmp:
-        engine = make_engine(f"sqlite:///{tmp}/eval.sqlite3")
+        engine = Database(f"sqlite:///{tmp}/eval.sqlite3")
         initialise(engine, who="eval")
-        with engine.connect() as conn:
-            index = build_index(conn)
+        index = build_index(engine)
         engine.dispose()
     report = evaluate(index, cases)
     positives = sum(c.positive for c in cases)

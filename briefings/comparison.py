@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Engine
-
 from agreements.services import overview
 from briefings.parts import scope_para, today_or
 from briefings.text import T
@@ -14,16 +12,17 @@ from compare.services import compare_agreements
 from errors import AgreementError
 from gi_lists.services import data_version
 from reports.briefing import Briefing, Facts, Notice, Para, Section, Table
+from storage.db import Database
 from wording import AGREEMENT_SHORT
 
 
 def compare_brief(
-    engine: Engine, ids: Sequence[str], *, lang: str = "en", today: str | None = None
+    db: Database, ids: Sequence[str], *, lang: str = "en", today: str | None = None
 ) -> Briefing:
     if not 2 <= len(set(ids)) <= 4:
         raise AgreementError("a comparison brief takes two to four agreements")
     s = T[lang]
-    comparison = compare_agreements(engine, list(ids), include_trips=True)
+    comparison = compare_agreements(db, list(ids), include_trips=True)
     short = AGREEMENT_SHORT[lang]
     columns = list(comparison.agreements)
     diff_blocks: list[Facts | Para | Notice] = []
@@ -50,7 +49,7 @@ def compare_brief(
         "Highlighted rows: the agreements differ." if lang == "en" else "底色标出的行：各协定之间存在差异。",
     )
     count_rows = []
-    for view in overview(engine):
+    for view in overview(db):
         if view.agreement.id not in ids:
             continue
         for lc in view.lists:
@@ -83,7 +82,7 @@ def compare_brief(
         subtitle=s["compare_sub"],
         lang="zh" if lang == "zh" else "en",
         date=today_or(today),
-        data_version=data_version(engine),
+        data_version=data_version(db),
         sections=(
             Section(s["key_diff"], tuple(diff_blocks)),
             Section(s["matrix"], (matrix,)),

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Engine
-
 from agreements.model import Profile
 from agreements.profiles import get_profile
 from briefings.parts import (
@@ -24,6 +22,7 @@ from compare.services import build_index, check_labels, compare_agreements
 from gi_lists.model import GI, JURISDICTION_INCLUDES, Protection
 from gi_lists.services import check_jurisdiction, data_version, find_gi
 from reports.briefing import Briefing, Bullets, Facts, Notice, Para, Section, Table
+from storage.db import Database
 from wording import DOUBTFUL, jurisdiction_name
 
 
@@ -76,7 +75,7 @@ def _title_name(gi: GI, lang: str) -> str:
 
 
 def dispute_brief(
-    engine: Engine,
+    db: Database,
     gi_ref: str,
     jurisdiction: str,
     *,
@@ -88,8 +87,8 @@ def dispute_brief(
     j = check_jurisdiction(jurisdiction)
     s = T[lang]
     where = jurisdiction_name(j, lang)
-    gi = find_gi(engine, gi_ref)
-    profile = get_profile(engine, j)
+    gi = find_gi(db, gi_ref)
+    profile = get_profile(db, j)
     places = JURISDICTION_INCLUDES[j]
     protections = [p for p in gi.protections if p.jurisdiction in places]
     sections: list[Section] = [Section(s["the_gi"], (gi_facts(gi, lang),))]
@@ -111,7 +110,7 @@ def dispute_brief(
     covers: list[Para | Facts] = []
     agreements_used = sorted({p.agreement for p in protections if p.route == "agreement" and p.agreement})
     for agreement_id in agreements_used:
-        comparison = compare_agreements(engine, [agreement_id], include_trips=True)
+        comparison = compare_agreements(db, [agreement_id], include_trips=True)
         items = []
         for d in comparison.dimensions:
             if d.dimension.key in DISPUTE_SCOPE_KEYS:
@@ -126,7 +125,7 @@ def dispute_brief(
     conflict_blocks: list[Para | Table | Notice] = []
     has_conflicts = False
     if labels:
-        results = check_labels(index or build_index(engine), labels, j, lang=lang)
+        results = check_labels(index or build_index(db, jurisdiction=j), labels, j, lang=lang)
         own = hit_rows(results, lang, only_gi=gi.id)
         has_conflicts = bool(own)
         if own:
@@ -196,6 +195,6 @@ def dispute_brief(
         subtitle=s["dispute_sub"],
         lang="zh" if lang == "zh" else "en",
         date=today_or(today),
-        data_version=data_version(engine),
+        data_version=data_version(db),
         sections=tuple(sections),
     )

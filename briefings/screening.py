@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import Engine
-
 from briefings.parts import hit_rows, sourced, today_or
 from briefings.text import T
 from compare.conflicts import SEVERITY_RANK, Hit
 from compare.services import LabelResult, ScanRow, build_index, check_labels, read_labels, scan_list
 from gi_lists.services import check_jurisdiction, data_version
 from reports.briefing import Briefing, Bullets, Notice, Para, Section, Table
+from storage.db import Database
 from wording import jurisdiction_name
 
 
@@ -98,14 +97,14 @@ def _scan_sections(rows: Sequence[ScanRow], lang: str) -> list[Section]:
 
 
 def screening_brief(
-    engine: Engine, path: Path, jurisdiction: str, *, lang: str = "en", today: str | None = None
+    db: Database, path: Path, jurisdiction: str, *, lang: str = "en", today: str | None = None
 ) -> Briefing:
     """A .txt file is a list of labels (as `giscope check --file`); a .csv/.xlsx file is a proposed list
     in the import format (as `giscope scan`)."""
     j = check_jurisdiction(jurisdiction)
     s = T[lang]
     where = jurisdiction_name(j, lang)
-    index = build_index(engine)
+    index = build_index(db, jurisdiction=j)
     if path.suffix.lower() in (".csv", ".xlsx", ".xlsm", ".tsv"):
         sections = _scan_sections(scan_list(index, path, j), lang)
         title, subtitle = s["scan_title"].format(file=path.name, where=where), s["scan_sub"]
@@ -119,6 +118,6 @@ def screening_brief(
         subtitle=subtitle,
         lang="zh" if lang == "zh" else "en",
         date=today_or(today),
-        data_version=data_version(engine),
+        data_version=data_version(db),
         sections=tuple(sections),
     )

@@ -1,4 +1,4 @@
-"""The giscope group, its context (settings read once, one engine) and the error handling every
+"""The giscope group, its context (settings read once, one database) and the error handling every
 command shares.
 
 Errors a user can cause print one clear line on stderr and exit 1 (2 for usage errors): a
@@ -27,16 +27,14 @@ DATABASE_HINT = "is the database reachable and initialised (`giscope init`)?"
 
 
 def _database_error(exc: BaseException) -> str | None:
-    """The one-line message for a database driver's error, or None when `exc` is not one. SQLAlchemy is
-    looked up only if a command has imported it (an error cannot come from it otherwise)."""
-    sa_exc = sys.modules.get("sqlalchemy.exc")
-    if sa_exc is None or not isinstance(exc, sa_exc.DBAPIError):
-        return None
-    from storage.engine import is_busy, one_line
+    """The one-line message for a database driver's error (sqlite3, psycopg), or None."""
+    from storage.db import driver_errors, is_busy, one_line
 
-    if isinstance(exc, sa_exc.OperationalError) and is_busy(exc):
+    if not isinstance(exc, driver_errors()):
+        return None
+    if is_busy(exc):
         return "the database is locked by another writer (an import or an edit in progress); try again"
-    return f"database error: {one_line(exc.orig)}; {DATABASE_HINT}"
+    return f"database error: {one_line(exc)}; {DATABASE_HINT}"
 
 
 def _output_closed() -> None:
@@ -78,27 +76,28 @@ def handles_errors(func: F) -> F:
 class Context:
     def __init__(self) -> None:
         self.settings = Settings.from_env()
-        self._engine: Any = None
+        self._db: Any = None
 
-    def engine(self, *, check_schema: bool = True) -> Any:
-        from storage.engine import make_engine
+    def db(self, *, check_schema: bool = True) -> Any:
+        """The register's database (checked to be initialised and current, unless asked not to)."""
+        from storage.db import Database
         from storage.migrate import ensure_current
 
-        if self._engine is None:
-            self._engine = make_engine(self.settings.database_url)
+        if self._db is None:
+            self._db = Database(self.settings.database_url)
         if check_schema:
-            ensure_current(self._engine)
-        return self._engine
+            ensure_current(self._db)
+        return self._db
 
     def deliver_alerts(self) -> None:
         """Send new alerts to the outbox file and the webhook, when they are set (after the command's
         own transaction has committed)."""
         s = self.settings
-        if self._engine is None or not (s.alert_outbox or s.alert_webhook):
+        if self._db is None or not (s.alert_outbox or s.alert_webhook):
             return
         from watch.outbox import deliver_pending
 
-        report = deliver_pending(self._engine, s)
+        report = deliver_pending(self._db, s)
         if report.failed:
             click.echo(
                 f"giscope: {report.failed} alert(s) not delivered: {report.error} (kept for later)", err=True

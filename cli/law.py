@@ -36,7 +36,7 @@ def compare_cmd(
     """
     from compare.services import compare_agreements
 
-    comparison = compare_agreements(ctx.engine(), list(agreements), include_trips=include == "trips")
+    comparison = compare_agreements(ctx.db(), list(agreements), include_trips=include == "trips")
     if as_json:
         echo_json(comparison.to_dict(lang))
         return
@@ -83,10 +83,10 @@ def profile(
     """
     from agreements.profiles import edit_profile, get_profile, profile_history
 
-    engine = ctx.engine()
+    db = ctx.db()
     if set_key:
         changed = edit_profile(
-            engine,
+            db,
             jurisdiction,
             set_key,
             who=ctx.settings.user,
@@ -101,8 +101,8 @@ def profile(
             + (", ".join(changed) + " changed" if changed else "unchanged")
         )
         return
-    p = get_profile(engine, jurisdiction)
-    history = profile_history(engine, p.jurisdiction) if show_history else []
+    p = get_profile(db, jurisdiction)
+    history = profile_history(db, p.jurisdiction) if show_history else []
     if as_json:
         data = p.to_dict(lang)
         if show_history:
@@ -177,10 +177,10 @@ def deadlines(
     from watch.deadlines import list_deadlines, refresh_deadline_alerts, set_deadline_outcome
 
     day = _today(today)
-    engine = ctx.engine()
+    db = ctx.db()
     if outcome:
         d = set_deadline_outcome(
-            engine,
+            db,
             outcome[0],
             status=outcome[1],
             note=note,
@@ -192,9 +192,9 @@ def deadlines(
         ctx.deliver_alerts()
         return
     if today is None:  # a what-if date (--today) only changes the table, never the alert feed
-        refresh_deadline_alerts(engine, today=day, at=now_iso())
+        refresh_deadline_alerts(db, today=day, at=now_iso())
         ctx.deliver_alerts()
-    items = list_deadlines(engine, today=day, within=within)
+    items = list_deadlines(db, today=day, within=within)
     if as_json:
         echo_json([d.to_dict(day) for d in items])
         return
@@ -228,10 +228,10 @@ def alerts(ctx: Context, since: str | None, as_json: bool, deliver: bool) -> Non
 
     if since:
         _date_option(since, "--since")
-    engine = ctx.engine()
+    db = ctx.db()
     if deliver:
         ctx.deliver_alerts()
-    items = list_alerts(engine, since=since)
+    items = list_alerts(db, since=since)
     if as_json:
         echo_json([a.to_dict() for a in items])
         return
@@ -288,7 +288,7 @@ def brief_dispute(
     from compare.services import read_labels
 
     items = read_labels(labels) if labels else []
-    briefing = dispute_brief(ctx.engine(), gi_ref, jurisdiction, labels=items, lang=lang)
+    briefing = dispute_brief(ctx.db(), gi_ref, jurisdiction, labels=items, lang=lang)
     _write_pdf(briefing, output)
 
 
@@ -305,7 +305,7 @@ def brief_compare(ctx: Context, agreements: tuple[str, ...], lang: str, output: 
     """
     from briefings.comparison import compare_brief
 
-    briefing = compare_brief(ctx.engine(), list(agreements), lang=lang)
+    briefing = compare_brief(ctx.db(), list(agreements), lang=lang)
     _write_pdf(briefing, output)
 
 
@@ -325,5 +325,5 @@ def brief_screening(ctx: Context, file: Path, jurisdiction: str, lang: str, outp
     """
     from briefings.screening import screening_brief
 
-    briefing = screening_brief(ctx.engine(), file, jurisdiction, lang=lang)
+    briefing = screening_brief(ctx.db(), file, jurisdiction, lang=lang)
     _write_pdf(briefing, output)

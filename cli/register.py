@@ -27,9 +27,7 @@ def init(ctx: Context, reload_reference: bool) -> None:
     """
     from bootstrap import initialise
 
-    result = initialise(
-        ctx.engine(check_schema=False), who=ctx.settings.user, reload_reference=reload_reference
-    )
+    result = initialise(ctx.db(check_schema=False), who=ctx.settings.user, reload_reference=reload_reference)
     state = "created" if result.migrated_from is None else "migrated and checked"
     if not result.loaded_reference:
         click.echo(
@@ -93,7 +91,7 @@ def import_(
     from gi_lists.services import import_file
 
     result = import_file(
-        ctx.engine(),
+        ctx.db(),
         file,
         agreement=agreement,
         annex=annex,
@@ -162,7 +160,7 @@ def export(
     from gi_lists.services import Filters, list_gis
 
     filters = Filters(jurisdiction=jurisdiction, agreement=agreement, annex=annex)
-    gis = list_gis(ctx.engine(), filters)
+    gis = list_gis(ctx.db(), filters)
     if fmt == "json":
         data = ex.to_json(gis)
     else:
@@ -215,7 +213,7 @@ def search(
     from wording import protection_label
 
     filters = Filters(jurisdiction, agreement, None, product_class, origin, status)
-    hits = run_search(ctx.engine(), query, filters, limit=limit)
+    hits = run_search(ctx.db(), query, filters, limit=limit)
     if as_json:
         echo_json([h.gi.to_dict() for h in hits])
         return
@@ -248,7 +246,7 @@ def show(ctx: Context, ref: str, as_json: bool) -> None:
     """
     from gi_lists.services import find_gi
 
-    gi = find_gi(ctx.engine(), ref)
+    gi = find_gi(ctx.db(), ref)
     if as_json:
         echo_json(gi.to_dict(with_history=True))
         return

@@ -24,12 +24,15 @@ from names.normalise import (
     compact,
     fold_latin,
     fold_native,
+    han_syllables,
     has_han,
     has_thai,
     pinyin,
+    pinyin_syllables,
     thai_romanisation,
     to_simplified,
     wade_giles,
+    wade_giles_of,
 )
 
 
@@ -240,13 +243,17 @@ class NameIndex:
         self._index_single_concept(gi, pos, text, places, products, bool(rest))
         s = compact(fold_native(text))
         han = has_han(text)
+        syllables = han_syllables(s) if han else None  # parts read as they do inside the name
         # the part after the place name is a component (安溪铁观音 -> 铁观音, tie guan yin)
         for j in range(len(s) - 1, 1, -1):
             head = s[:j]
             if head in self.k.places:
                 tail = s[j:]
                 if len(tail) >= 2 and tail not in self.k.products:
-                    self._index_native_and_readings(tail, Key(gi, pos, "component", text), han)
+                    part_syllables = syllables[j:] if syllables else None
+                    self._index_native_and_readings(
+                        tail, Key(gi, pos, "component", text), han, part_syllables
+                    )
                 break
         # the part before a closing product word is the core (龙井茶 -> 龙井, "Lung Ching" + tea)
         for j in range(1, len(s)):
@@ -256,7 +263,8 @@ class NameIndex:
                 if len(core) >= 2 and core not in self.k.products and core not in self.k.generics:
                     # a core that is only a place counts with the name's own product, never alone
                     via = "place-core" if core in self.k.places else "core"
-                    self._index_native_and_readings(core, Key(gi, pos, via, text), han)
+                    part_syllables = syllables[:j] if syllables else None
+                    self._index_native_and_readings(core, Key(gi, pos, via, text), han, part_syllables)
                 break
         # generic terms inside the name (大米 in 五常大米)
         for g in self.k.generics:
@@ -278,11 +286,14 @@ class NameIndex:
         elif products and not places and len(set(products)) == 1:
             self.product_names[products[0]].append(Key(gi, pos, "product-name", text))
 
-    def _index_native_and_readings(self, part: str, key: Key, han: bool) -> None:
+    def _index_native_and_readings(
+        self, part: str, key: Key, han: bool, syllables: tuple[str, ...] | None = None
+    ) -> None:
         self._add_native(part, key)
         if han:
-            self._add_latin(pinyin(part).split(), key)
-            self._add_latin(wade_giles(part).split(), key)
+            syllables = syllables or pinyin_syllables(part)
+            self._add_latin([x.strip() for x in syllables if x.strip()], key)
+            self._add_latin(wade_giles_of(syllables).split(), key)
         for spelling in self._romanisations(part):
             self._add_latin(fold_latin(spelling).split(), key)
 

@@ -8,14 +8,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection
-
 from errors import InputError
 from gi_lists.entries import Entry, ListTarget
 from gi_lists.model import Name, Protection
 from gi_lists.repository import GIRepository, ListSelector, StoredProtection
-from names.normalise import compact, fold_latin, forms, script_of, slug
+from names.normalise import (
+    compact,
+    compute_reading,
+    fold_latin,
+    forms,
+    reading_keys,
+    reading_version,
+    script_of,
+    slug,
+)
 from storage.clock import now_iso
+from storage.db import Connection
 from watch.alerts import batch_alerts
 
 IDENTITY_KINDS = ("original", "transcription", "official-rendering")
@@ -335,6 +343,7 @@ def apply_plan(
     key_rows: list[dict[str, Any]] = []  # computed before the first write
     for row in plan.new_names:
         key_rows.extend(_name_key_rows(row["gi_id"], Name(row["text"], row["kind"])))
+    readings = new_readings(repo, {row["text"] for row in plan.new_names})
     batch_id = repo.insert_batch(
         {
             "at": at,
@@ -351,6 +360,7 @@ def apply_plan(
     repo.insert_rows("gis", plan.new_gis)
     repo.insert_rows("names", plan.new_names)
     repo.insert_rows("name_keys", key_rows)
+    repo.save_readings(readings)
     for row in plan.new_protections:
         row["batch_id"] = batch_id
     repo.insert_rows("protections", plan.new_protections)
@@ -378,3 +388,21 @@ def apply_plan(
             history=plan.history,
         )
     return batch_id
+
+
+def new_readings(
+    repo: GIRepository, texts: set[str], *, refresh: bool = False
+) -> list[tuple[str, str, str, str]]:
+    """(system, key, reading, version) of the readings these names need that are not stored yet (with
+    `refresh`, also those a romaniser of another version made)."""
+    wanted = {k for text in texts for k in reading_keys(text)}
+    if not wanted:
+        return []
+    versions = {s: reading_version(s) for s in {s for s, _ in wanted}}
+    if refresh:
+        stored = repo.reading_versions()
+        todo = [k for k in wanted if stored.get(k) != versions[k[0]]]
+    else:
+        have = repo.readings(sorted(wanted))
+        todo = [k for k in wanted if k[1] not in have.get(k[0], {})]
+    return [(s, k, compute_reading(s, k), versions[s]) for s, k in sorted(todo)]

@@ -1,4 +1,7 @@
-"""Maps register rows to the pure model, in bulk where imports need it. Returns frozen dataclasses."""
+"""Maps register rows to the pure model, in bulk where imports need it. Returns frozen dataclasses.
+
+Plain, portable SQL through storage.db (the same text on SQLite and PostgreSQL).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +10,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, true, update
-
 from gi_lists.model import GI, HistoryEvent, Name, Protection
-from storage import tables as t
+from storage.db import Connection, in_list
 
 _CHUNK = 900  # stay under SQLite's bound-parameter limit
+COLUMNS = {  # the columns bulk inserts may name (storage/tables.py declares them)
+    "gis": {"id", "product_class", "origin", "region", "created_at", "updated_at"},
+    "names": {"gi_id", "position", "text", "kind", "lang", "script"},
+    "name_keys": {"gi_id", "kind", "form_rank", "form", "compact"},
+    "protections": {
+        "gi_id", "jurisdiction", "route", "agreement_id", "annex", "status", "since", "until", "source",
+        "confidence", "note", "batch_id",
+    },
+    "history": {"gi_id", "at", "who", "what", "before", "after", "reason", "source", "batch_id"},
+    "readings": {"system", "text", "reading", "version"},
+}  # fmt: skip
 
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
@@ -62,6 +74,13 @@ def _protection(row: Any) -> Protection:
     )
 
 
+def _where(conditions: list[tuple[str, Sequence[Any]]]) -> tuple[str, list[Any]]:
+    """' WHERE a AND b' and its parameters, from (clause, parameters) pairs ('' when none)."""
+    if not conditions:
+        return "", []
+    return " WHERE " + " AND ".join(c for c, _ in conditions), [v for _, vs in conditions for v in vs]
+
+
 class GIRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -69,27 +88,25 @@ class GIRepository:
     # -- reading ------------------------------------------------------------------------------
 
     def count(self) -> int:
-        return int(self.conn.execute(select(func.count()).select_from(t.gis)).scalar_one())
+        return int(self.conn.scalar("SELECT count(*) FROM gis"))
 
     def version(self) -> RegisterVersion:
-        last = self.conn.execute(
-            select(t.batches.c.id, t.batches.c.at).order_by(t.batches.c.id.desc()).limit(1)
-        ).first()
-        event = self.conn.execute(select(func.max(t.history.c.id))).scalar_one()
+        last = self.conn.first("SELECT id, at FROM batches ORDER BY id DESC LIMIT 1")
+        event = self.conn.scalar("SELECT max(id) FROM history")
         return RegisterVersion(self.count(), last.id if last else None, last.at if last else None, event)
 
     def ids(self) -> set[str]:
-        return {row[0] for row in self.conn.execute(select(t.gis.c.id))}
+        return {row[0] for row in self.conn.rows("SELECT id FROM gis")}
 
     def identity_index(self, kinds: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
         """compact key -> [(gi id, origin)] over names of the given kinds."""
-        query = (
-            select(t.name_keys.c.compact, t.gis.c.id, t.gis.c.origin)
-            .join(t.gis, t.gis.c.id == t.name_keys.c.gi_id)
-            .where(t.name_keys.c.kind.in_(list(kinds)), t.name_keys.c.form_rank == 0)
+        sql = (
+            "SELECT name_keys.compact, gis.id, gis.origin FROM name_keys "
+            "JOIN gis ON gis.id = name_keys.gi_id "
+            f"WHERE name_keys.kind IN {in_list(kinds)} AND name_keys.form_rank = 0"
         )
         index: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for compact, gi_id, origin in self.conn.execute(query):
+        for compact, gi_id, origin in self.conn.rows(sql, list(kinds)):
             entry = (gi_id, origin)
             bucket = index[compact]
             if entry not in bucket:
@@ -98,32 +115,31 @@ class GIRepository:
 
     def gi_facts(self) -> dict[str, tuple[str, str, str | None]]:
         """gi id -> (product class, origin, region), for every GI."""
-        query = select(t.gis.c.id, t.gis.c.product_class, t.gis.c.origin, t.gis.c.region)
-        return {r.id: (r.product_class, r.origin, r.region) for r in self.conn.execute(query)}
+        rows = self.conn.rows("SELECT id, product_class, origin, region FROM gis")
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
     def name_sets(self) -> dict[str, tuple[set[tuple[str, str]], int]]:
         """gi id -> ({(text, kind)}, next position), for every GI."""
         out: dict[str, tuple[set[tuple[str, str]], int]] = {}
-        query = select(t.names.c.gi_id, t.names.c.text, t.names.c.kind, t.names.c.position)
-        for gi_id, text, kind, position in self.conn.execute(query):
+        for gi_id, text, kind, position in self.conn.rows("SELECT gi_id, text, kind, position FROM names"):
             forms, nxt = out.get(gi_id, (set(), 0))
             forms.add((text, kind))
             out[gi_id] = (forms, max(nxt, position + 1))
         return out
 
     def list_protections(self, selector: ListSelector) -> list[StoredProtection]:
-        p = t.protections
-        conditions = []
+        conditions: list[tuple[str, Sequence[Any]]] = []
         if selector.agreement is not None:
-            conditions.append(p.c.agreement_id == selector.agreement)
+            conditions.append(("agreement_id = ?", [selector.agreement]))
         if selector.annex is not None:
-            conditions.append(p.c.annex == selector.annex)
+            conditions.append(("annex = ?", [selector.annex]))
         if selector.jurisdiction is not None:
-            conditions.append(p.c.jurisdiction == selector.jurisdiction)
+            conditions.append(("jurisdiction = ?", [selector.jurisdiction]))
         if selector.route is not None:
-            conditions.append(p.c.route == selector.route)
-        query = select(p).where(and_(true(), *conditions)).order_by(p.c.id)
-        return [StoredProtection(row.id, row.gi_id, _protection(row)) for row in self.conn.execute(query)]
+            conditions.append(("route = ?", [selector.route]))
+        where, params = _where(conditions)
+        rows = self.conn.records(f"SELECT * FROM protections{where} ORDER BY id", params)
+        return [StoredProtection(row.id, row.gi_id, _protection(row)) for row in rows]
 
     def get_many(self, ids: Sequence[str], *, with_history: bool = False) -> list[GI]:
         """GIs in the order of `ids` (unknown ids are skipped)."""
@@ -134,21 +150,22 @@ class GIRepository:
         prots: dict[str, list[Protection]] = defaultdict(list)
         hist: dict[str, list[HistoryEvent]] = defaultdict(list)
         for chunk in _chunks(list(dict.fromkeys(ids))):
-            for row in self.conn.execute(select(t.gis).where(t.gis.c.id.in_(chunk))):
+            among = in_list(chunk)
+            for row in self.conn.records(f"SELECT * FROM gis WHERE id IN {among}", chunk):
                 facts[row.id] = row
-            query = (
-                select(t.names)
-                .where(t.names.c.gi_id.in_(chunk))
-                .order_by(t.names.c.gi_id, t.names.c.position)
+            sql = (
+                f"SELECT gi_id, text, kind, lang, script FROM names WHERE gi_id IN {among} "
+                'ORDER BY gi_id, "position"'
             )
-            for row in self.conn.execute(query):
-                names[row.gi_id].append(Name(row.text, row.kind, row.lang, row.script))
-            query = select(t.protections).where(t.protections.c.gi_id.in_(chunk)).order_by(t.protections.c.id)
-            for row in self.conn.execute(query):
+            for gi_id, text, kind, lang, script in self.conn.rows(sql, chunk):
+                names[gi_id].append(Name(text, kind, lang, script))
+            for row in self.conn.records(
+                f"SELECT * FROM protections WHERE gi_id IN {among} ORDER BY id", chunk
+            ):
                 prots[row.gi_id].append(_protection(row))
             if with_history:
-                query = select(t.history).where(t.history.c.gi_id.in_(chunk)).order_by(t.history.c.id)
-                for row in self.conn.execute(query):
+                sql = f"SELECT * FROM history WHERE gi_id IN {among} ORDER BY id"
+                for row in self.conn.records(sql, chunk):
                     hist[row.gi_id].append(
                         HistoryEvent(
                             gi_id=row.gi_id,
@@ -192,20 +209,22 @@ class GIRepository:
         status: str | None = None,
     ) -> list[str]:
         """GI ids having at least one protection that matches every given filter, in id order."""
-        p = t.protections
-        conditions = []
+        conditions: list[tuple[str, Sequence[Any]]] = []
         if agreement is not None:
-            conditions.append(p.c.agreement_id == agreement)
+            conditions.append(("agreement_id = ?", [agreement]))
         if annex is not None:
-            conditions.append(p.c.annex == annex)
+            conditions.append(("annex = ?", [annex]))
         if jurisdictions is not None:
-            conditions.append(p.c.jurisdiction.in_(list(jurisdictions)))
+            conditions.append((f"jurisdiction IN {in_list(jurisdictions)}", list(jurisdictions)))
         if status is not None:
-            conditions.append(p.c.status == status)
-        query = select(p.c.gi_id).where(and_(true(), *conditions)).distinct().order_by(p.c.gi_id)
+            conditions.append(("status = ?", [status]))
         if not conditions:
-            query = select(t.gis.c.id).order_by(t.gis.c.id)
-        return [row[0] for row in self.conn.execute(query)]
+            return [row[0] for row in self.conn.rows("SELECT id FROM gis ORDER BY id")]
+        where, params = _where(conditions)
+        return [
+            row[0]
+            for row in self.conn.rows(f"SELECT DISTINCT gi_id FROM protections{where} ORDER BY gi_id", params)
+        ]
 
     def search_keys(
         self, compacts: Sequence[str], words: Sequence[str], substrings: Sequence[str]
@@ -213,66 +232,77 @@ class GIRepository:
         """(gi id, kind, form, compact) of name keys that equal a compact key, start a word with one of
         `words`, or contain one of `substrings`. Keys are stored folded, so LIKE behaves the same on
         SQLite and PostgreSQL."""
-        k = t.name_keys
-        conditions = []
+        clauses: list[str] = []
+        params: list[str] = []
         if compacts:
-            conditions.append(k.c.compact.in_(list(compacts)))
+            clauses.append(f"compact IN {in_list(compacts)}")
+            params += list(compacts)
         for word in words:
             escaped = _like_escape(word)
-            conditions.append(k.c.form.like(f"{escaped}%", escape="\\"))
-            conditions.append(k.c.form.like(f"% {escaped}%", escape="\\"))
+            clauses += [r"form LIKE ? ESCAPE '\'", r"form LIKE ? ESCAPE '\'"]
+            params += [f"{escaped}%", f"% {escaped}%"]
         for sub in substrings:
-            conditions.append(k.c.compact.like(f"%{_like_escape(sub)}%", escape="\\"))
-        if not conditions:
+            clauses.append(r"compact LIKE ? ESCAPE '\'")
+            params.append(f"%{_like_escape(sub)}%")
+        if not clauses:
             return []
-        query = select(k.c.gi_id, k.c.kind, k.c.form, k.c.compact).where(or_(*conditions))
-        return [(r[0], r[1], r[2], r[3]) for r in self.conn.execute(query)]
+        sql = f"SELECT gi_id, kind, form, compact FROM name_keys WHERE {' OR '.join(clauses)}"
+        return [(r[0], r[1], r[2], r[3]) for r in self.conn.rows(sql, params)]
 
     def all_keys(self) -> list[tuple[str, str, str]]:
         """(gi id, kind, compact) of every name key (for fuzzy fallback)."""
-        k = t.name_keys
-        return [(r[0], r[1], r[2]) for r in self.conn.execute(select(k.c.gi_id, k.c.kind, k.c.compact))]
+        return [(r[0], r[1], r[2]) for r in self.conn.rows("SELECT gi_id, kind, compact FROM name_keys")]
+
+    def readings(self, keys: Sequence[tuple[str, str]] | None = None) -> dict[str, dict[str, str]]:
+        """Stored readings, by system and key: all of them, or those of `keys` ((system, key) pairs)."""
+        out: dict[str, dict[str, str]] = defaultdict(dict)
+        if keys is None:
+            rows = self.conn.rows('SELECT "system", "text", reading FROM readings')
+        else:
+            rows = []
+            for chunk in _chunks(list(dict.fromkeys(k for _, k in keys)), _CHUNK):
+                sql = f'SELECT "system", "text", reading FROM readings WHERE "text" IN {in_list(chunk)}'
+                rows += self.conn.rows(sql, chunk)
+        for system, text, reading in rows:
+            out[system][text] = reading
+        return out
+
+    def reading_versions(self) -> dict[tuple[str, str], str]:
+        """(system, key) -> the version of the romaniser that made the stored reading."""
+        rows = self.conn.rows('SELECT "system", "text", version FROM readings')
+        return {(r[0], r[1]): r[2] for r in rows}
+
+    def name_texts(self) -> set[str]:
+        return {r[0] for r in self.conn.rows("SELECT DISTINCT text FROM names")}
 
     # -- writing (bulk) -----------------------------------------------------------------------
 
+    def save_readings(self, rows: Sequence[tuple[str, str, str, str]], *, replace: bool = False) -> None:
+        """Store (system, key, reading, version) rows; with `replace`, over what is stored for them."""
+        if replace:
+            for system, key, _, _ in rows:
+                self.conn.execute('DELETE FROM readings WHERE "system" = ? AND "text" = ?', [system, key])
+        self.conn.insert_many(
+            "readings", [{"system": s, "text": k, "reading": r, "version": v} for s, k, r, v in rows]
+        )
+
     def insert_batch(self, values: dict[str, Any]) -> int:
-        result = self.conn.execute(insert(t.batches).values(**values))
-        pk = result.inserted_primary_key
-        assert pk is not None
-        return int(pk[0])
+        return int(self.conn.insert("batches", values, returning="id"))
 
     def insert_rows(self, table_name: str, rows: list[dict[str, Any]]) -> None:
-        """Bulk insert through the driver's executemany (imports write ~10 rows per list entry;
-        SQLAlchemy's per-row parameter processing would dominate a 100,000-row batch)."""
+        """Bulk insert through the driver's executemany (imports write ~10 rows per list entry)."""
         if not rows:
             return
-        table = t.metadata.tables[table_name]
-        columns = list(rows[0])
-        unknown = [c for c in columns if c not in table.c]
+        unknown = [c for c in rows[0] if c not in COLUMNS[table_name]]
         if unknown:
             raise ValueError(f"{table_name} has no column(s) {unknown}")
-        prep = self.conn.dialect.identifier_preparer
-        style = self.conn.dialect.paramstyle
-        if style == "qmark":
-            marks = ", ".join("?" for _ in columns)
-        elif style in ("format", "pyformat"):
-            marks = ", ".join("%s" for _ in columns)
-        else:  # pragma: no cover - other drivers
-            for chunk in _chunks(rows, 5000):
-                self.conn.execute(insert(table), list(chunk))
-            return
-        sql = (
-            f"INSERT INTO {prep.quote(table.name)} ({', '.join(prep.quote(c) for c in columns)}) "
-            f"VALUES ({marks})"
-        )
-        for chunk in _chunks(rows, 20000):
-            self.conn.exec_driver_sql(sql, [tuple(row[c] for c in columns) for row in chunk])
+        self.conn.insert_many(table_name, rows)
 
     def update_protection(self, row_id: int, values: dict[str, Any]) -> None:
-        self.conn.execute(update(t.protections).where(t.protections.c.id == row_id).values(**values))
+        self.conn.update("protections", values, "id = ?", [row_id])
 
     def update_gi(self, gi_id: str, values: dict[str, Any]) -> None:
-        self.conn.execute(update(t.gis).where(t.gis.c.id == gi_id).values(**values))
+        self.conn.update("gis", values, "id = ?", [gi_id])
 
 
 def _like_escape(text: str) -> str:

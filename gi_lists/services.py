@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine
-
 from agreements.repository import AgreementRepository
 from errors import RegisterError
 from gi_lists.batches import BatchPlan, apply_plan, plan_batch
@@ -27,9 +25,9 @@ from gi_lists.model import (
     valid_partial_date,
 )
 from gi_lists.repository import GIRepository
-from names.normalise import compact, fold_latin, forms
+from names.normalise import compact, fold_latin, forms, reading_keys, remember_readings
 from storage.clock import now_iso
-from storage.engine import read, transaction
+from storage.db import Connection, Database
 from watch.deadlines import record_objection_window
 from watch.model import Deadline
 
@@ -42,16 +40,16 @@ def check_jurisdiction(jurisdiction: str | None) -> str:
     return j
 
 
-def register_version(engine: Engine) -> str:
+def register_version(db: Database) -> str:
     """A cheap fingerprint of the register's lists: changes with every batch and every change."""
-    with read(engine) as conn:
+    with db.read() as conn:
         v = GIRepository(conn).version()
     return f"{v.gis}/{v.last_batch_id or 0}/{v.last_event_id or 0}"
 
 
-def data_version(engine: Engine) -> str:
+def data_version(db: Database) -> str:
     """Which data a result was made from, for people: the register size and its newest batch."""
-    with read(engine) as conn:
+    with db.read() as conn:
         v = GIRepository(conn).version()
     batch = f"batch {v.last_batch_id}, {(v.last_batch_at or '')[:10]}" if v.last_batch_id else "no batch"
     return f"register {v.gis} GIs, {batch}"
@@ -114,7 +112,7 @@ class ImportResult:
 
 
 def import_file(
-    engine: Engine,
+    db: Database,
     path: Path,
     *,
     agreement: str | None,
@@ -129,7 +127,7 @@ def import_file(
 ) -> ImportResult:
     """Validate a whole file, plan it against the current list, and (unless dry_run) apply it at once:
     all rows or none. The file is read and checked before any transaction opens."""
-    with read(engine) as conn:
+    with db.read() as conn:
         target = resolve_target(conn, agreement=agreement, annex=annex, register=register)
     default_source = source or f"import of {path.name}"
     entries = parse_batch(path, target, default_source=default_source, default_confidence=confidence)
@@ -149,7 +147,7 @@ def import_file(
         return planned
 
     if dry_run:
-        with read(engine) as conn:
+        with db.read() as conn:
             return ImportResult(plan(conn), None)
 
     def work(conn: Connection) -> ImportResult:
@@ -159,7 +157,7 @@ def import_file(
             return ImportResult(planned, None, window)
         return ImportResult(planned, apply_plan(conn, planned, who=who, source=default_source), window)
 
-    return transaction(engine, work)
+    return db.transaction(work)
 
 
 def _objection_window(conn: Connection, target: ListTarget, published: str, file: str) -> Deadline:
@@ -251,13 +249,13 @@ class SearchHit:
     how: str
 
 
-def search(engine: Engine, query: str, filters: Filters = Filters(), *, limit: int = 50) -> list[SearchHit]:
+def search(db: Database, query: str, filters: Filters = Filters(), *, limit: int = 50) -> list[SearchHit]:
     """GIs whose names match `query` in any form, best first.
 
     Ranking: the whole name (1.0), then a name starting with the query words (0.8), then a name
     containing them (0.6), then close spellings (rapidfuzz, below 0.6).
     """
-    with read(engine) as conn:
+    with db.read() as conn:
         return _search(conn, query, filters, limit=limit)
 
 
@@ -269,11 +267,13 @@ def _search(
     query = query.strip()
     if not query:
         raise RegisterError("the search text is empty")
+    repo = GIRepository(conn)
+    for system, stored in repo.readings(reading_keys(query)).items():  # a known name needs no pypinyin
+        remember_readings(system, stored)
     qforms = forms(query)
     compacts = [compact(f) for f in qforms if compact(f)]
     if not compacts:
         raise RegisterError(f"nothing to search for in {query!r}")
-    repo = GIRepository(conn)
     best: dict[str, tuple[float, str, str]] = {}
 
     def offer(gi_id: str, score: float, form: str, how: str) -> None:
@@ -319,9 +319,9 @@ def _ranked_hits(
     return hits
 
 
-def find_gi(engine: Engine, ref: str) -> GI:
+def find_gi(db: Database, ref: str) -> GI:
     """A GI by id, or by a name that identifies exactly one GI."""
-    with read(engine) as conn:
+    with db.read() as conn:
         return _find_gi(conn, ref)
 
 
@@ -341,9 +341,9 @@ def _find_gi(conn: Connection, ref: str) -> GI:
     raise RegisterError(f"no GI with id or name {ref!r}; try `giscope search`")
 
 
-def list_gis(engine: Engine, filters: Filters = Filters()) -> list[GI]:
+def list_gis(db: Database, filters: Filters = Filters()) -> list[GI]:
     filters.check()
-    with read(engine) as conn:
+    with db.read() as conn:
         _check_agreement(conn, filters.agreement, filters.annex)
         repo = GIRepository(conn)
         jurisdictions = JURISDICTION_INCLUDES[filters.jurisdiction.upper()] if filters.jurisdiction else None

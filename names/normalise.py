@@ -10,6 +10,8 @@ removed) are the same name for search: "Anxi Tie Guan Yin", "anxi tieguanyin", "
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 import os
 import re
 import unicodedata
@@ -80,7 +82,7 @@ def _pinyin_ready() -> bool:
         for row in csv.DictReader(fh):
             phrases[row["phrase"]] = [[syllable] for syllable in row["pinyin"].split()]
     PHRASES_DICT.update(phrases)
-    mmseg.seg.train(phrases)
+    mmseg.seg.train(iter(phrases))
     return True
 
 
@@ -89,11 +91,16 @@ def pinyin_syllables(text: str) -> tuple[str, ...]:
     """Toneless pinyin syllables (ü kept) for the Chinese characters in `text`, in order.
 
     Non-Chinese runs are returned as they are, so "BORDEAUX 波尔多" gives ("BORDEAUX ", "bo", "er", "duo").
+    A reading stored with the register (see remember_readings) is used as it is.
     """
+    simplified = to_simplified(text)
+    known = _REMEMBERED["pinyin"].get(simplified)
+    if known is not None:
+        return tuple(json.loads(known))
     from pypinyin import lazy_pinyin
 
     _pinyin_ready()
-    return tuple(lazy_pinyin(to_simplified(text), v_to_u=True))
+    return tuple(lazy_pinyin(simplified, v_to_u=True))
 
 
 def pinyin(text: str, *, sep: str = " ") -> str:
@@ -234,8 +241,22 @@ def wade_giles_syllable(syllable: str) -> str:
 
 def wade_giles(text: str) -> str:
     """Folded Wade-Giles reading of the Chinese characters in `text`: 铁观音 -> 'tieh kuan yin'."""
-    syllables = [s.strip() for s in pinyin_syllables(text) if s.strip()]
-    return fold_latin(" ".join(wade_giles_syllable(s) for s in syllables))
+    return wade_giles_of(pinyin_syllables(text))
+
+
+def wade_giles_of(syllables: tuple[str, ...]) -> str:
+    """Folded Wade-Giles reading of pinyin syllables."""
+    return fold_latin(" ".join(wade_giles_syllable(s.strip()) for s in syllables if s.strip()))
+
+
+def han_syllables(text: str) -> tuple[str, ...] | None:
+    """The pinyin of a string of Chinese characters, one syllable per character, so that a part of the
+    string reads as the same part of its syllables (in context: 六安 is lu an, not liu an); None when
+    the string is not all Chinese characters or does not read one syllable each."""
+    if not text or not all(_HAN.match(ch) for ch in text):
+        return None
+    syllables = pinyin_syllables(text)
+    return syllables if len(syllables) == len(text) else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -246,11 +267,13 @@ def wade_giles(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def thai_romanisation(text: str) -> str | None:
-    """RTGS romanisation of the Thai in `text` by pythainlp's offline 'royin' engine, folded."""
+    """RTGS romanisation of the Thai in `text` by pythainlp's offline 'royin' engine, folded. A reading
+    stored with the register is used as it is: the engine loads a 62,000-word dictionary (a second)."""
     if not has_thai(text):
         return None
-    import os
-
+    known = _REMEMBERED["rtgs"].get(text)
+    if known is not None:
+        return known or None
     os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
     try:
         from pythainlp.transliterate import romanize
@@ -258,3 +281,52 @@ def thai_romanisation(text: str) -> str | None:
         return None
     words = [romanize(w, engine="royin") for w in text.split()]
     return fold_latin(" ".join(words)) or None
+
+
+# ---------------------------------------------------------------------------------------------
+# Readings kept with the register: the slow romanisations (pinyin through pypinyin's 47,000-phrase
+# table, RTGS through pythainlp's dictionary) are computed once, when a name enters the register, and
+# stored (storage table `readings`); commands hand them back here, so a check or a search of a known
+# name loads neither library. A stored reading is exactly what the function computes for that text.
+# ---------------------------------------------------------------------------------------------
+
+READING_SYSTEMS = ("pinyin", "rtgs")
+_REMEMBERED: dict[str, dict[str, str]] = {system: {} for system in READING_SYSTEMS}
+
+
+def remember_readings(system: str, readings: dict[str, str]) -> None:
+    """Readings stored with the register: pinyin by simplified text (a JSON list of syllables), RTGS
+    by Thai text (folded words, "" for none)."""
+    _REMEMBERED[system].update(readings)
+
+
+def reading_keys(text: str) -> list[tuple[str, str]]:
+    """(system, key) of the readings a name has: the pinyin of its simplified text, the RTGS of its
+    Thai text."""
+    keys = []
+    if has_han(text):
+        keys.append(("pinyin", to_simplified(text)))
+        native = compact(fold_native(text))  # what the name index reads its parts from
+        if native and native != keys[-1][1]:
+            keys.append(("pinyin", native))
+    if has_thai(text):
+        keys.append(("rtgs", text))
+    return keys
+
+
+def compute_reading(system: str, key: str) -> str:
+    """The reading to store for a key (see reading_keys)."""
+    if system == "pinyin":
+        return json.dumps(list(pinyin_syllables(key)), ensure_ascii=False)
+    return thai_romanisation(key) or ""
+
+
+def reading_version(system: str) -> str:
+    """Which romaniser made a reading: its version, and for pinyin our phrase fixes; `giscope init`
+    recomputes readings another version made."""
+    from importlib.metadata import version
+
+    if system == "pinyin":
+        fixes = hashlib.sha256((KNOWLEDGE_DIR / "pinyin_phrases.csv").read_bytes()).hexdigest()[:12]
+        return f"pypinyin {version('pypinyin')}; fixes {fixes}"
+    return f"pythainlp {version('pythainlp')} royin"

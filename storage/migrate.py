@@ -1,8 +1,8 @@
 """Alembic migrations, run from code (`giscope init`) so no alembic.ini is needed at run time.
 
-Every command checks that the schema is current. That check reads the revision table with a plain query
-and finds the newest revision from the migration files themselves, so it never imports Alembic (about
-a quarter of a second); only `upgrade` does.
+Only `upgrade` imports SQLAlchemy and Alembic. Every other command checks that the schema is current
+by reading the revision table with a plain query and finding the newest revision in the migration
+files themselves.
 """
 
 from __future__ import annotations
@@ -12,28 +12,34 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, inspect, text
-from sqlalchemy.exc import OperationalError
-
 from errors import StorageError
-from storage.engine import one_line, sqlite_path
+from storage.db import Database, driver_errors, masked, one_line
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent / "alembic"
 _REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*['"]?([\w]+)['"]?""", re.M)
 
 
-def alembic_config(engine: Engine) -> Any:
-    from alembic.config import Config
+def sqlalchemy_engine(db: Database) -> Any:
+    """A SQLAlchemy engine on the same database, for Alembic (and the tests that compare the schema)."""
+    from sqlalchemy import create_engine, event
 
-    cfg = Config()
-    cfg.set_main_option("script_location", str(SCRIPT_LOCATION))
-    cfg.attributes["engine"] = engine
-    return cfg
+    if db.backend == "sqlite":
+        engine = create_engine(f"sqlite:///{db.path}")
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.close()
+
+        return engine
+    return create_engine(db.url.replace("postgresql://", "postgresql+psycopg://", 1), pool_pre_ping=True)
 
 
-def head_revision(_engine: Engine | None = None) -> str:
+def head_revision(_db: Database | None = None) -> str:
     """The newest revision of the migration files: the one no other revision follows (the same for
-    every database; the engine argument is accepted for symmetry with current_revision)."""
+    every database; the argument is accepted for symmetry with current_revision)."""
     return _head_of_files()
 
 
@@ -52,44 +58,57 @@ def _head_of_files() -> str:
     return heads[0]
 
 
-def current_revision(engine: Engine) -> str | None:
-    path = sqlite_path(engine)
-    if path is not None and not path.exists():
+def current_revision(db: Database) -> str | None:
+    if db.path is not None and not db.path.exists():
         return None  # do not create an empty file just by looking
-    try:
-        with engine.connect() as conn:
-            if not inspect(conn).has_table("alembic_version"):
-                return None
-            rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
-    except OperationalError as exc:
-        raise StorageError(f"cannot reach the database {engine.url!r}: {one_line(exc.orig)}") from exc
-    return rows[0] if len(rows) == 1 else None
+    with db.read() as conn:
+        if db.backend == "sqlite":
+            exists = conn.scalar(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", ["alembic_version"]
+            )
+        else:
+            exists = conn.scalar("SELECT to_regclass('alembic_version') IS NOT NULL")
+        if not exists:
+            return None
+        found = [r[0] for r in conn.rows("SELECT version_num FROM alembic_version")]
+    return found[0] if len(found) == 1 else None
 
 
-def upgrade(engine: Engine) -> None:
+def upgrade(db: Database) -> None:
     """Create (for SQLite, with its folder) or migrate the schema to the newest revision."""
     from alembic import command
+    from alembic.config import Config
+    from sqlalchemy.exc import OperationalError
 
-    path = sqlite_path(engine)
-    if path is not None:
+    if db.path is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            db.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StorageError(f"cannot create the folder for the database {path}: {exc.strerror}") from exc
+            raise StorageError(
+                f"cannot create the folder for the database {db.path}: {exc.strerror}"
+            ) from exc
+    engine = sqlalchemy_engine(db)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(SCRIPT_LOCATION))
+    cfg.attributes["engine"] = engine
     try:
-        command.upgrade(alembic_config(engine), "head")
+        command.upgrade(cfg, "head")
     except OperationalError as exc:
         raise StorageError(
-            f"cannot open or migrate the database {engine.url!r}: {one_line(exc.orig)}"
+            f"cannot open or migrate the database {masked(db.url)!r}: {one_line(exc.orig)}"
         ) from exc
+    finally:
+        engine.dispose()
 
 
-def ensure_current(engine: Engine) -> None:
+def ensure_current(db: Database) -> None:
     """Refuse to work on a database that `giscope init` has not prepared."""
-    path = sqlite_path(engine)
-    if path is not None and not path.exists():
-        raise StorageError(f"no database at {path}: run `giscope init` first")
-    current = current_revision(engine)
+    if db.path is not None and not db.path.exists():
+        raise StorageError(f"no database at {db.path}: run `giscope init` first")
+    try:
+        current = current_revision(db)
+    except driver_errors() as exc:
+        raise StorageError(f"cannot read the database {masked(db.url)!r}: {one_line(exc)}") from exc
     if current is None:
         raise StorageError("the database is empty: run `giscope init` first")
     if current != head_revision():

@@ -287,3 +287,14 @@ alerts = Table(
     Column("delivery_error", Text),
 )
 Index("ix_alerts_at", alerts.c.at)
+
+# --- readings: slow romanisations computed once, when a name enters the register -----------------------
+
+readings = Table(
+    "readings",
+    metadata,
+    Column("system", String(16), primary_key=True),  # pinyin (by simplified text), rtgs (by Thai text)
+    Column("text", String(600), primary_key=True),
+    Column("reading", Text, nullable=False),  # pinyin: JSON list of syllables; rtgs: folded words
+    Column("version", String(120), nullable=False),  # the romaniser's version and fixes that made it
+)

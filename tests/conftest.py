@@ -14,10 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
-from storage.engine import make_engine
+from storage.db import Database
 
 POSTGRES_URL = os.environ.get(
     "GISCOPE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -99,14 +98,15 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    eng = make_engine(db_url)
+def engine(db_url: str) -> Iterator[Database]:
+    """The register's Database on an empty SQLite file or PostgreSQL database (the name is historical)."""
+    eng = Database(db_url)
     yield eng
     eng.dispose()
 
 
 @pytest.fixture
-def loaded_engine(engine: Engine) -> Engine:
+def loaded_engine(engine: Database) -> Database:
     """A database with the schema and the bundled reference data."""
     from bootstrap import initialise
 
@@ -121,7 +121,7 @@ def sqlite_loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     path = tmp_path_factory.mktemp("shared") / "register.sqlite3"
     url = f"sqlite:///{path}"
-    eng = make_engine(url)
+    eng = Database(url)
     initialise(eng, who="tester")
     eng.dispose()
     yield url

@@ -1,4 +1,4 @@
-"""Cached resources for the pages: the engine, the conflict index, rendered PDFs and export files.
+"""Cached resources for the pages: the database, the conflict index, rendered PDFs and export files.
 
 With app_pages/, ui/ and streamlit_app.py, the only code that imports streamlit. Every resource is
 made by a service; the cache only keeps it until the register changes.
@@ -7,34 +7,29 @@ made by a service; the cache only keeps it until the register changes.
 from __future__ import annotations
 
 import streamlit as st
-from sqlalchemy import Engine
 
 from compare.conflicts import ConflictIndex
 from config import Settings
 from errors import StorageError
 from gi_lists.services import Filters
 from reports.briefing import Briefing
-from storage.engine import make_engine
+from storage.db import Database
 from storage.migrate import ensure_current
 
 
 @st.cache_resource(show_spinner=False)
-def _ready_engine(url: str) -> Engine:
-    """One engine per database URL, cached only once the schema is current (errors are not cached)."""
-    engine = make_engine(url)
-    try:
-        ensure_current(engine)
-    except StorageError:
-        engine.dispose()
-        raise
-    return engine
+def _ready_database(url: str) -> Database:
+    """One database per URL, cached only once the schema is current (errors are not cached)."""
+    db = Database(url)
+    ensure_current(db)
+    return db
 
 
-def engine() -> Engine:
-    """The register's engine; stops the page with a message if the database is not ready."""
+def database() -> Database:
+    """The register's database; stops the page with a message if it is not ready."""
     url = Settings.from_env().database_url
     try:
-        return _ready_engine(url)
+        return _ready_database(url)
     except StorageError as exc:
         st.error(f"The register is not ready: {exc}")
         st.info(
@@ -49,7 +44,7 @@ def engine() -> Engine:
 def _conflict_index(url: str, version: str) -> ConflictIndex:
     from compare.services import build_index
 
-    return build_index(_ready_engine(url))
+    return build_index(_ready_database(url))
 
 
 def conflict_index() -> ConflictIndex:
@@ -57,7 +52,7 @@ def conflict_index() -> ConflictIndex:
     batch or status change); stops the page if the database is not ready."""
     from gi_lists.services import register_version
 
-    version = register_version(engine())  # engine() shows "run giscope init" and stops when not ready
+    version = register_version(database())  # database() shows "run giscope init" and stops when not ready
     return _conflict_index(Settings.from_env().database_url, version)
 
 
@@ -77,7 +72,7 @@ def _export_files(
     from gi_lists.services import list_gis
 
     filters = Filters(jurisdiction=jurisdiction, agreement=agreement, annex=annex)
-    gis = list_gis(_ready_engine(url), filters)
+    gis = list_gis(_ready_database(url), filters)
     keep = filters.protection_matches if filters.filters_protections else (lambda p: True)
     rows = gi_export.rows_for(gis, keep)
     return len(gis), {
@@ -92,7 +87,7 @@ def export_files(filters: Filters) -> tuple[int, dict[str, bytes]]:
     cached until the register changes."""
     from gi_lists.services import register_version
 
-    version = register_version(engine())
+    version = register_version(database())
     url = Settings.from_env().database_url
     return _export_files(url, version, filters.agreement, filters.annex, filters.jurisdiction)
 
@@ -103,6 +98,6 @@ def deliver_alerts(settings: Settings) -> None:
 
     if not (settings.alert_outbox or settings.alert_webhook):
         return
-    report = deliver_pending(engine(), settings)
+    report = deliver_pending(database(), settings)
     if report.failed:
         st.warning(f"{report.failed} alert(s) not delivered: {report.error} (kept for later)")

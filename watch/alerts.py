@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine
-
-from storage.engine import read
+from storage.db import Connection, Database
 from watch.model import Alert, Deadline
 from watch.repository import AlertRepository
 
@@ -72,6 +70,6 @@ def deadline_alert(conn: Connection, d: Deadline, *, at: str, today: str) -> boo
     )
 
 
-def list_alerts(engine: Engine, *, since: str | None = None) -> list[Alert]:
-    with read(engine) as conn:
+def list_alerts(db: Database, *, since: str | None = None) -> list[Alert]:
+    with db.read() as conn:
         return AlertRepository(conn).since(since)

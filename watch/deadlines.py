@@ -10,12 +10,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine
-
 from agreements.model import Agreement
 from config import REFERENCE_DIR
 from errors import AgreementError
-from storage.engine import read, transaction
+from storage.db import Connection, Database
 from watch.alerts import deadline_alert
 from watch.model import Deadline
 from watch.repository import STAFF_OUTCOME, DeadlineRepository
@@ -130,9 +128,9 @@ def sync_deadlines(conn: Connection, agreements: list[Agreement], *, today: str,
     return sum(repo.upsert(d, at=at) for d in computed_deadlines(agreements, load_deadline_rules(), today))
 
 
-def list_deadlines(engine: Engine, *, today: str, within: int | None = None) -> list[Deadline]:
+def list_deadlines(db: Database, *, today: str, within: int | None = None) -> list[Deadline]:
     """Every deadline; with `within`, those due in the next DAYS days and those overdue."""
-    with read(engine) as conn:
+    with db.read() as conn:
         items = DeadlineRepository(conn).all()
     if within is None:
         return items
@@ -168,7 +166,7 @@ def record_objection_window(
 
 
 def set_deadline_outcome(
-    engine: Engine, key: str, *, status: str, note: str, source: str, who: str, at: str
+    db: Database, key: str, *, status: str, note: str, source: str, who: str, at: str
 ) -> Deadline:
     """Staff record what happened to a deadline (met, missed, reported), with its source."""
     if status not in ("met", "missed", "reported"):
@@ -192,13 +190,13 @@ def set_deadline_outcome(
         deadline_alert(conn, updated, at=at, today=at[:10])
         return updated
 
-    return transaction(engine, work)
+    return db.transaction(work)
 
 
-def refresh_deadline_alerts(engine: Engine, *, today: str, at: str) -> int:
+def refresh_deadline_alerts(db: Database, *, today: str, at: str) -> int:
     """An alert for every deadline that came due or overdue by `today` (once per deadline and state)."""
 
     def work(conn: Connection) -> int:
         return sum(deadline_alert(conn, d, at=at, today=today) for d in DeadlineRepository(conn).all())
 
-    return transaction(engine, work)
+    return db.transaction(work)

@@ -16,10 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import Connection, Engine
-
 from storage.clock import now_iso
-from storage.engine import read, transaction
+from storage.db import Connection, Database
 from watch.model import Alert
 from watch.repository import AlertRepository
 
@@ -67,12 +65,12 @@ def _send(alert: Alert, outbox: str | None, webhook: str | None) -> str | None:
     return None
 
 
-def deliver(engine: Engine, *, outbox: str | None, webhook: str | None) -> DeliveryReport:
+def deliver(db: Database, *, outbox: str | None, webhook: str | None) -> DeliveryReport:
     """Send every undelivered alert to the outbox file and the webhook (those that are set)."""
     report = DeliveryReport()
     if not outbox and not webhook:
         return report
-    with read(engine) as conn:
+    with db.read() as conn:
         pending = AlertRepository(conn).undelivered()
     for alert in pending:
         error = _send(alert, outbox, webhook)  # no transaction is open while sending
@@ -80,7 +78,7 @@ def deliver(engine: Engine, *, outbox: str | None, webhook: str | None) -> Deliv
         def mark(conn: Connection, alert_id: int = alert.id, error: str | None = error) -> None:
             AlertRepository(conn).mark(alert_id, delivered_at=None if error else now_iso(), error=error)
 
-        transaction(engine, mark)
+        db.transaction(mark)
         if error:
             report.failed += 1
             report.error = error
@@ -89,7 +87,7 @@ def deliver(engine: Engine, *, outbox: str | None, webhook: str | None) -> Deliv
     return report
 
 
-def deliver_pending(engine: Engine, settings: DeliverySettings) -> DeliveryReport:
+def deliver_pending(db: Database, settings: DeliverySettings) -> DeliveryReport:
     """Deliver new alerts where the settings say (GISCOPE_ALERT_OUTBOX, GISCOPE_ALERT_WEBHOOK); the one
     entry point for the CLI and the UI."""
-    return deliver(engine, outbox=settings.alert_outbox, webhook=settings.alert_webhook)
+    return deliver(db, outbox=settings.alert_outbox, webhook=settings.alert_webhook)

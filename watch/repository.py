@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
-
-from storage import tables as t
+from storage.db import Connection
 from watch.model import Alert, Deadline
 
 STAFF_OUTCOME = "recorded by "  # outcome_source prefix of an outcome staff entered
@@ -41,11 +39,10 @@ class DeadlineRepository:
         self.conn = conn
 
     def all(self) -> list[Deadline]:
-        query = select(t.deadlines).order_by(t.deadlines.c.due, t.deadlines.c.key)
-        return [_deadline(r) for r in self.conn.execute(query)]
+        return [_deadline(r) for r in self.conn.records('SELECT * FROM deadlines ORDER BY due, "key"')]
 
     def get(self, key: str) -> Deadline | None:
-        r = self.conn.execute(select(t.deadlines).where(t.deadlines.c.key == key)).first()
+        r = self.conn.first('SELECT * FROM deadlines WHERE "key" = ?', [key])
         return _deadline(r) if r else None
 
     def upsert(self, d: Deadline, *, at: str, keep_outcome: bool = True) -> bool:
@@ -69,7 +66,7 @@ class DeadlineRepository:
             "updated_at": at,
         }
         if current is None:
-            self.conn.execute(insert(t.deadlines).values(key=d.key, **values))
+            self.conn.insert("deadlines", {"key": d.key, **values})
             return True
         if keep_outcome and (current.outcome_source or "").startswith(STAFF_OUTCOME):
             for part in ("outcome_status", "outcome_en", "outcome_zh", "outcome_source"):
@@ -77,7 +74,7 @@ class DeadlineRepository:
         new = _deadline_from(d.key, values)
         if new == current:
             return False
-        self.conn.execute(update(t.deadlines).where(t.deadlines.c.key == d.key).values(**values))
+        self.conn.update("deadlines", values, '"key" = ?', [d.key])
         return True
 
 
@@ -118,11 +115,12 @@ class AlertRepository:
         source: str | None = None,
     ) -> bool:
         """Record an alert once per key; False when it was already recorded."""
-        exists = self.conn.execute(select(t.alerts.c.id).where(t.alerts.c.key == key)).first()
+        exists = self.conn.first('SELECT id FROM alerts WHERE "key" = ?', [key])
         if exists:
             return False
-        self.conn.execute(
-            insert(t.alerts).values(
+        self.conn.insert(
+            "alerts",
+            dict(
                 key=key,
                 at=at,
                 kind=kind,
@@ -133,23 +131,21 @@ class AlertRepository:
                 gi_id=gi_id,
                 batch_id=batch_id,
                 source=source,
-            )
+            ),
         )
         return True
 
     def since(self, since: str | None = None) -> list[Alert]:
-        query = select(t.alerts).order_by(t.alerts.c.at, t.alerts.c.id)
-        if since:
-            query = query.where(t.alerts.c.at >= since)
-        return [_alert(r) for r in self.conn.execute(query)]
+        where, params = (" WHERE at >= ?", [since]) if since else ("", [])
+        return [_alert(r) for r in self.conn.records(f"SELECT * FROM alerts{where} ORDER BY at, id", params)]
 
     def undelivered(self) -> list[Alert]:
-        query = select(t.alerts).where(t.alerts.c.delivered_at.is_(None)).order_by(t.alerts.c.id)
-        return [_alert(r) for r in self.conn.execute(query)]
+        return [
+            _alert(r)
+            for r in self.conn.records("SELECT * FROM alerts WHERE delivered_at IS NULL ORDER BY id")
+        ]
 
     def mark(self, alert_id: int, *, delivered_at: str | None, error: str | None) -> None:
-        self.conn.execute(
-            update(t.alerts)
-            .where(t.alerts.c.id == alert_id)
-            .values(delivered_at=delivered_at, delivery_error=error)
+        self.conn.update(
+            "alerts", {"delivered_at": delivered_at, "delivery_error": error}, "id = ?", [alert_id]
         )

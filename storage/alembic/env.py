@@ -8,9 +8,10 @@ config = context.config
 engine = config.attributes.get("engine")
 if engine is None:  # `alembic` command line: take the URL from the settings
     from config import Settings
-    from storage.engine import make_engine
+    from storage.db import Database
+    from storage.migrate import sqlalchemy_engine
 
-    engine = make_engine(Settings.from_env().database_url)
+    engine = sqlalchemy_engine(Database(Settings.from_env().database_url))
 
 with engine.begin() as connection:
     context.configure(

@@ -9,13 +9,13 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from bootstrap import initialise
-from storage.engine import make_engine
+from storage.db import Database
 
 
 def make_register(path: Path) -> str:
     """An SQLite register at `path` with the bundled data; its URL."""
     url = f"sqlite:///{path}"
-    engine = make_engine(url)
+    engine = Database(url)
     initialise(engine, who="test")
     engine.dispose()
     return url

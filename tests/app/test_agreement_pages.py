@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from agreements.profiles import get_profile, profile_history
-from storage.engine import make_engine
+from storage.db import Database
 from tests.app.conftest import ok
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +41,7 @@ def texts(at: AppTest) -> str:
 
 
 def field_value(url: str, jurisdiction: str, key: str):
-    engine = make_engine(url)
+    engine = Database(url)
     try:
         field = get_profile(engine, jurisdiction).field(key)
         history = profile_history(engine, jurisdiction, key)
@@ -107,7 +107,7 @@ def test_profile_shows_every_field_with_its_source_and_marks_unconfirmed_ones(re
     at = run(PROFILES)
     at.selectbox(key="profile_jurisdiction").select(jurisdiction).run()
     ok(at)
-    engine = make_engine(register)
+    engine = Database(register)
     profile = get_profile(engine, jurisdiction)
     engine.dispose()
     page = texts(at)

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from cli import main as giscope
 from gi_lists.export import to_json
 from gi_lists.services import Filters, find_gi, list_gis, search
-from storage.engine import make_engine
+from storage.db import Database
 from tests.app.conftest import ok
 from ui.resources import export_files
 
@@ -68,7 +68,7 @@ def counts(at: AppTest) -> dict[str, str]:
 
 def exported(url: str) -> bytes:
     """What `giscope export --format json` writes for the whole register."""
-    engine = make_engine(url)
+    engine = Database(url)
     try:
         return to_json(list_gis(engine, Filters()))
     finally:
@@ -76,7 +76,7 @@ def exported(url: str) -> bytes:
 
 
 def gi_named(url: str, name: str):
-    engine = make_engine(url)
+    engine = Database(url)
     try:
         ids = {hit.gi.id for hit in search(engine, name) if hit.score >= 1.0}
         return find_gi(engine, ids.pop()) if len(ids) == 1 else None

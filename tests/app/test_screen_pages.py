@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from compare.services import ScanRow, build_index, check_labels
-from storage.engine import make_engine
+from storage.db import Database
 from tests.app.conftest import ok
 from ui.cells import screen_summary
 from ui.tables import CSV_COLUMNS, objection_rows, results_csv, scan_table
@@ -128,7 +128,7 @@ def test_the_product_class_and_jurisdiction_reach_the_checker(register):
 
 
 def test_csv_has_one_row_per_match_and_json_matches_the_cli(register_url):
-    index = build_index(make_engine(register_url))
+    index = build_index(Database(register_url))
     results = check_labels(index, LABELS.splitlines(), "CN")
     text = results_csv(results).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from bootstrap import initialise
-from storage.engine import make_engine
+from storage.db import Database
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -60,7 +60,7 @@ def healthy(url: str) -> bool:
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     workdir = tmp_path_factory.mktemp("browser")
     url = f"sqlite:///{workdir / 'giscope.sqlite3'}"
-    engine = make_engine(url)
+    engine = Database(url)
     initialise(engine, who="test")
     engine.dispose()
     port = free_port()

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from storage.engine import SQLITE_BUSY_TIMEOUT_S
+from storage.db import SQLITE_BUSY_TIMEOUT_S
 from tests.cli.test_cli import COMMAND, Shared, as_json, clean_error, copy_database, giscope, ok, write_csv
 
 

@@ -14,6 +14,7 @@ from bootstrap import initialise
 from errors import InputError, RegisterError
 from gi_lists.services import Filters, find_gi, import_file, list_gis, search
 from storage import tables as t
+from storage.migrate import sqlalchemy_engine
 from tests.conftest import PROJECT_ROOT
 
 REFERENCE = PROJECT_ROOT / "data" / "reference"
@@ -22,7 +23,7 @@ REFERENCE = PROJECT_ROOT / "data" / "reference"
 def snapshot(engine) -> str:
     """Everything stored, as text: used to prove that a refused batch changed nothing."""
     out = {}
-    with engine.connect() as conn:
+    with sqlalchemy_engine(engine).connect() as conn:
         for table in t.metadata.sorted_tables:
             rows = conn.execute(select(table)).all()
             out[table.name] = sorted(json.dumps(list(r), default=str, ensure_ascii=False) for r in rows)
@@ -79,7 +80,7 @@ def test_init_is_idempotent(loaded_engine):
     assert snapshot(loaded_engine) == before
     again = initialise(loaded_engine, who="tester", reload_reference=True)
     assert again.loaded_reference and again.added == 0 and again.changed == 0
-    with loaded_engine.connect() as conn:
+    with sqlalchemy_engine(loaded_engine).connect() as conn:
         history_rows = conn.execute(select(func.count()).select_from(t.history)).scalar_one()
     assert history_rows == len(json.loads(before)["history"])
 
@@ -291,7 +292,7 @@ def test_migrations_match_the_table_definitions(engine):
     from storage.migrate import upgrade
 
     upgrade(engine)
-    with engine.connect() as conn:
+    with sqlalchemy_engine(engine).connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), t.metadata)
     assert diff == []
 

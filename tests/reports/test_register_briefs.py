@@ -9,13 +9,13 @@ from briefings.comparison import compare_brief
 from briefings.dispute import dispute_brief
 from briefings.screening import screening_brief
 from reports.render import render
-from storage.engine import make_engine
+from storage.db import Database
 from tests.reports.pdftools import page_images, page_texts, pdffonts, pdftotext_pages, squash
 
 
 @pytest.fixture(scope="module")
 def engine(sqlite_loaded):
-    engine = make_engine(sqlite_loaded)
+    engine = Database(sqlite_loaded)
     yield engine
     engine.dispose()
 

@@ -6,7 +6,7 @@
 - the pure core (models, names/, compare/ but its services, wording, errors, the briefing model) imports
   no streamlit, sqlalchemy, reportlab, deep_translator or pandas;
 - storage/ imports no feature;
-- only repositories (and storage/) touch the tables;
+- only repositories (and storage/) touch the tables or run SQL;
 - entrypoints and briefings never open a connection or a transaction (services own them).
 
 Each rule is also run on a planted tree that breaks it, so the checker is shown to catch it.
@@ -71,6 +71,9 @@ NOT_PURE = ("compare.services",)
 HEAVY = frozenset({"streamlit", "sqlalchemy", "reportlab", "deep_translator", "pandas"})
 FEATURES = frozenset({"agreements", "briefings", "compare", "gi_lists", "watch", "cli", "ui", "app_pages"})
 NO_CONNECTIONS = ("cli", "ui", "app_pages", "streamlit_app", "briefings")
+SQL_METHODS = frozenset(
+    {"rows", "records", "first", "scalar", "execute", "executemany", "insert", "insert_many", "update"}
+)
 
 
 def modules(root: Path) -> dict[str, Path]:
@@ -196,17 +199,18 @@ def violations(root: Path) -> list[str]:
             out.append(f"{module}:{line} imports {name} in the pure core")
     out += [f"import circle: {' -> '.join(c)}" for c in cycles(edges)]
     for module, path in known.items():
-        if not within(module, NO_CONNECTIONS):
-            continue
+        sql_allowed = module.startswith("storage") or module.endswith(".repository")
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr in ("connect", "begin")
-            ):
-                out.append(
-                    f"{module}:{node.lineno} opens a connection (.{node.func.attr}()); a service should"
-                )
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            method, receiver = node.func.attr, node.func.value
+            if within(module, NO_CONNECTIONS) and method in ("connect", "begin", "read", "transaction"):
+                out.append(f"{module}:{node.lineno} opens a connection (.{method}()); a service should")
+            named_conn = (isinstance(receiver, ast.Name) and receiver.id == "conn") or (
+                isinstance(receiver, ast.Attribute) and receiver.attr == "conn"
+            )
+            if named_conn and method in SQL_METHODS and not sql_allowed:
+                out.append(f"{module}:{node.lineno} runs SQL (conn.{method}); only repositories may")
     return out
 
 
@@ -264,6 +268,14 @@ def plant(root: Path, files: dict[str, str]) -> Path:
         (
             {"app_pages/planted.py": "with engine().connect() as conn:\n    pass\n"},
             "app_pages.planted:1 opens a connection (.connect()); a service should",
+        ),
+        (
+            {"cli/planted.py": "with db.read() as c:\n    pass\n"},
+            "cli.planted:1 opens a connection (.read()); a service should",
+        ),
+        (
+            {"gi_lists/services.py": "def f(conn):\n    return conn.rows('SELECT 1')\n"},
+            "gi_lists.services:2 runs SQL (conn.rows); only repositories may",
         ),
     ],
 )
