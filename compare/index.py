@@ -24,9 +24,9 @@ from names.normalise import (
     compact,
     fold_latin,
     fold_native,
-    han_syllables,
     has_han,
     has_thai,
+    name_syllables,
     pinyin,
     pinyin_syllables,
     thai_romanisation,
@@ -243,7 +243,7 @@ class NameIndex:
         self._index_single_concept(gi, pos, text, places, products, bool(rest))
         s = compact(fold_native(text))
         han = has_han(text)
-        syllables = han_syllables(s) if han else None  # parts read as they do inside the name
+        syllables = name_syllables(text) if han else None  # parts read as they do inside the name
         # the part after the place name is a component (安溪铁观音 -> 铁观音, tie guan yin)
         for j in range(len(s) - 1, 1, -1):
             head = s[:j]

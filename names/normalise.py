@@ -27,6 +27,7 @@ _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NON_WORD = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]+")
+_SYLLABLE = re.compile(r"^[a-zü]+$")
 _UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
 
 
@@ -249,14 +250,29 @@ def wade_giles_of(syllables: tuple[str, ...]) -> str:
     return fold_latin(" ".join(wade_giles_syllable(s.strip()) for s in syllables if s.strip()))
 
 
-def han_syllables(text: str) -> tuple[str, ...] | None:
-    """The pinyin of a string of Chinese characters, one syllable per character, so that a part of the
-    string reads as the same part of its syllables (in context: 六安 is lu an, not liu an); None when
-    the string is not all Chinese characters or does not read one syllable each."""
-    if not text or not all(_HAN.match(ch) for ch in text):
+def name_syllables(text: str) -> tuple[str, ...] | None:
+    """The pinyin of a Chinese name, one syllable per character of its compact form
+    (compact(fold_native(text))), taken from the reading of the whole name: a part of the name then
+    reads as it does inside the name (六安 is lu an, not liu an). None when the compact form is not all
+    Chinese characters or the reading does not split one syllable per character."""
+    simplified = to_simplified(text)
+    items = pinyin_syllables(simplified)
+    out: list[str] = []
+    i = pos = 0
+    while pos < len(simplified):
+        if _HAN.match(simplified[pos]):
+            if i >= len(items) or not _SYLLABLE.match(items[i]):
+                return None
+            out.append(items[i])
+            pos += 1
+        else:  # pypinyin gives a run of other characters as one item
+            while pos < len(simplified) and not _HAN.match(simplified[pos]):
+                pos += 1
+        i += 1
+    native = compact(fold_native(text))
+    if i != len(items) or len(out) != len(native) or not all(_HAN.match(ch) for ch in native):
         return None
-    syllables = pinyin_syllables(text)
-    return syllables if len(syllables) == len(text) else None
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -306,9 +322,6 @@ def reading_keys(text: str) -> list[tuple[str, str]]:
     keys = []
     if has_han(text):
         keys.append(("pinyin", to_simplified(text)))
-        native = compact(fold_native(text))  # what the name index reads its parts from
-        if native and native != keys[-1][1]:
-            keys.append(("pinyin", native))
     if has_thai(text):
         keys.append(("rtgs", text))
     return keys
