@@ -19,8 +19,8 @@ from briefings.parts import (
 from briefings.text import ACT_FIELDS, DISPUTE_SCOPE_KEYS, T
 from compare.conflicts import ConflictIndex
 from compare.services import build_index, check_labels, compare_agreements
-from gi_lists.model import GI, JURISDICTION_INCLUDES, Protection
-from gi_lists.services import check_jurisdiction, data_version, find_gi
+from gi_lists.model import GI, JURISDICTION_INCLUDES, Protection, check_jurisdiction
+from gi_lists.services import data_version, find_gi
 from reports.briefing import Briefing, Bullets, Facts, Notice, Para, Section, Table
 from storage.db import Database
 from wording import DOUBTFUL, jurisdiction_name

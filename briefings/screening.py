@@ -10,7 +10,8 @@ from briefings.parts import hit_rows, sourced, today_or
 from briefings.text import T
 from compare.conflicts import SEVERITY_RANK, Hit
 from compare.services import LabelResult, ScanRow, build_index, check_labels, read_labels, scan_list
-from gi_lists.services import check_jurisdiction, data_version
+from gi_lists.model import check_jurisdiction
+from gi_lists.services import data_version
 from reports.briefing import Briefing, Bullets, Notice, Para, Section, Table
 from storage.db import Database
 from wording import jurisdiction_name

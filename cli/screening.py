@@ -54,7 +54,7 @@ def check(
     from compare.rules import SEVERITY_RANK
     from compare.services import build_index, check_labels, read_labels
     from errors import RegisterError
-    from gi_lists.services import check_jurisdiction
+    from gi_lists.model import check_jurisdiction
 
     jurisdiction = check_jurisdiction(jurisdiction)
     items = list(labels)
@@ -109,7 +109,7 @@ def scan(ctx: Context, file: Path, against: str, as_json: bool) -> None:
     Example: giscope scan proposed_annex.csv --against EU
     """
     from compare.services import build_index, scan_list
-    from gi_lists.services import check_jurisdiction
+    from gi_lists.model import check_jurisdiction
 
     index = build_index(ctx.db(), jurisdiction=check_jurisdiction(against))
     rows = scan_list(index, file, against)

@@ -6,22 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from agreements.repository import AgreementRepository, ScopeRepository
 from compare.conflicts import SEVERITY_RANK, Checker, ConflictIndex, Hit, term_is_generic
-from compare.scope import Comparison, compare_scope
 from compare.severity import relevant_protections
 from errors import AgreementError, InputError
-from gi_lists.entries import ListTarget
-from gi_lists.importers import parse_batch
-from gi_lists.model import Protection
+from gi_lists.model import Protection, check_jurisdiction
 from gi_lists.repository import GIRepository
-from gi_lists.services import check_jurisdiction
 from names.knowledge import Knowledge, bundled_knowledge
 from names.normalise import compact, forms, remember_readings
 from storage.db import Database
 from wording import route_text
+
+if TYPE_CHECKING:
+    from compare.scope import Comparison
 
 
 def build_index(
@@ -43,6 +41,9 @@ def build_index(
 
 def compare_agreements(db: Database, ids: list[str], *, include_trips: bool = False) -> Comparison:
     """What the agreements protect, dimension by dimension (with the TRIPS baseline on request)."""
+    from agreements.repository import AgreementRepository, ScopeRepository
+    from compare.scope import compare_scope
+
     with db.read() as conn:
         known = AgreementRepository(conn).ids()
         unknown = [i for i in ids if i not in known]
@@ -159,6 +160,9 @@ SAME_NAME_KINDS = ("exact", "official-rendering", "transliteration", "script-var
 
 def scan_list(index: ConflictIndex, path: Path, against: str) -> list[ScanRow]:
     """Screen a proposed list (import format) for objection grounds in `against`."""
+    from gi_lists.entries import ListTarget
+    from gi_lists.importers import parse_batch
+
     j = check_jurisdiction(against)
     target = ListTarget(j, "national-register", None, None, "pending", None)
     entries = parse_batch(path, target, default_source=path.name, allow_duplicates=True)

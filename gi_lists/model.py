@@ -46,6 +46,16 @@ def valid_partial_date(text: str) -> bool:
     return True
 
 
+def check_jurisdiction(jurisdiction: str | None) -> str:
+    """The jurisdiction code in capitals, or a RegisterError naming the known ones."""
+    from errors import RegisterError
+
+    j = (jurisdiction or "").upper()
+    if j not in JURISDICTIONS:
+        raise RegisterError(f"unknown jurisdiction {jurisdiction!r}; known: {', '.join(JURISDICTIONS)}")
+    return j
+
+
 def covers(jurisdiction: str, protection_jurisdiction: str) -> bool:
     """Does protection granted in `protection_jurisdiction` apply in `jurisdiction`?"""
     return protection_jurisdiction in JURISDICTION_INCLUDES.get(jurisdiction, (jurisdiction,))

@@ -32,14 +32,6 @@ from watch.deadlines import record_objection_window
 from watch.model import Deadline
 
 
-def check_jurisdiction(jurisdiction: str | None) -> str:
-    """The jurisdiction code in capitals, or a RegisterError naming the known ones."""
-    j = (jurisdiction or "").upper()
-    if j not in JURISDICTIONS:
-        raise RegisterError(f"unknown jurisdiction {jurisdiction!r}; known: {', '.join(JURISDICTIONS)}")
-    return j
-
-
 def register_version(db: Database) -> str:
     """A cheap fingerprint of the register's lists: changes with every batch and every change."""
     with db.read() as conn:
