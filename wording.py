@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Protocol
 
 LANGS = ("en", "zh")
+CONFIDENCES = ("high", "medium", "low", "unconfirmed")
 DOUBTFUL = frozenset({"low", "unconfirmed"})
 
 

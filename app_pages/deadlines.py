@@ -12,6 +12,7 @@ from ui.tables import alerts_table, deadlines_table, styled_states
 from ui.widgets import language
 from watch.alerts import list_alerts
 from watch.deadlines import list_deadlines, refresh_deadline_alerts
+from wording import DOUBTFUL
 
 heading = st.empty()
 lang = language("deadlines_lang")
@@ -49,7 +50,7 @@ items = list_deadlines(database(), today=day, within=int(within) or None)
 
 if items:
     st.table(styled_states(deadlines_table(items, day, lang), [d.state(day) for d in items]), hide_index=True)
-    if any(d.confidence in ("low", "unconfirmed") for d in items):
+    if any(d.confidence in DOUBTFUL for d in items):
         st.caption(tr(lang, "⚠ marks a low or unconfirmed deadline.", "⚠ 表示可信度低或未经证实的期限。"))
 else:
     st.info(tr(lang, "No deadline in that window.", "该期间内没有期限。"))

@@ -6,6 +6,7 @@ from agreements.services import overview
 from ui.cells import confidence, or_unknown, sourced
 from ui.resources import database
 from ui.tables import events_table, list_table
+from wording import DOUBTFUL
 
 st.title("GIScope")
 st.write(
@@ -35,7 +36,7 @@ for ov in agreements:
         with st.expander("说明（中文）"):
             st.markdown(a.note_zh)
     st.caption(sourced(a.source, a.confidence))
-    if a.confidence in ("low", "unconfirmed"):
+    if a.confidence in DOUBTFUL:
         st.warning(f"The facts about {a.id} are {a.confidence}: check the source before relying on them.")
 
     st.markdown(f"**Lists** · {ov.total} GIs in all")

@@ -8,8 +8,8 @@ from errors import GIScopeError
 from ui.cells import confidence_badge, plain, tr
 from ui.resources import database
 from ui.tables import profile_cases_table, profile_history_table
-from ui.widgets import CONFIDENCES, language
-from wording import DOUBTFUL
+from ui.widgets import language
+from wording import CONFIDENCES, DOUBTFUL
 
 heading = st.empty()
 lang = language("profile_lang")

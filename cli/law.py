@@ -9,7 +9,7 @@ import click
 
 from cli.app import Context, handles_errors, main, pass_ctx
 from cli.output import echo_json, fail
-from wording import LABELS
+from wording import CONFIDENCES, DOUBTFUL, LABELS
 
 
 @main.command("compare")
@@ -45,7 +45,7 @@ def compare_cmd(
         mark = "≠" if d.differs else "="
         click.echo(f"{mark} {d.dimension.label(lang)}")
         for agreement, v in d.values.items():
-            doubt = " [unconfirmed]" if v.confidence in ("low", "unconfirmed") else ""
+            doubt = " [unconfirmed]" if v.confidence in DOUBTFUL else ""
             click.echo(f"    {agreement:<15} {v.value(lang)}  ({v.article}){doubt}")
     click.echo(f"{len(comparison.differing)} of {len(comparison.dimensions)} dimensions differ")
 
@@ -59,7 +59,7 @@ def compare_cmd(
 )
 @click.option("--value", help="New value in the --lang language (with --set).")
 @click.option("--source", help="Source of the new value (with --set; required when the value changes).")
-@click.option("--confidence", type=click.Choice(["high", "medium", "low", "unconfirmed"]), help="With --set.")
+@click.option("--confidence", type=click.Choice(CONFIDENCES), help="With --set.")
 @click.option("--reason", default="", help="Why the field changes (with --set; kept in the history).")
 @click.option("--history", "show_history", is_flag=True, help="Print the profile's change history.")
 @pass_ctx

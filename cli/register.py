@@ -10,6 +10,7 @@ import click
 from cli.app import Context, handles_errors, main, pass_ctx
 from cli.output import echo_json, fail, print_table, write_out
 from config import SETTINGS
+from wording import CONFIDENCES
 
 
 @main.command()
@@ -51,7 +52,7 @@ def init(ctx: Context, reload_reference: bool) -> None:
 @click.option("--source", help="Source recorded for rows without a source cell (default: the file name).")
 @click.option(
     "--confidence",
-    type=click.Choice(["high", "medium", "low", "unconfirmed"]),
+    type=click.Choice(CONFIDENCES),
     default="unconfirmed",
     show_default=True,
     help="Confidence recorded for rows without a confidence cell.",

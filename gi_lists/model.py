@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from wording import CONFIDENCES  # noqa: F401  (part of the model's vocabulary)
+
 NAME_KINDS = ("original", "transcription", "translation", "traditional", "abbreviation", "official-rendering")
 ROUTES = ("agreement", "national-register", "trademark")
 # `not-filed` is a name tracked under an arrangement for which no application is known
@@ -18,7 +20,6 @@ STATUSES = ("listed", "pending", "in-objection", "protected", "rejected", "withd
 IN_FORCE_STATUSES = frozenset({"protected"})
 OPEN_STATUSES = frozenset({"listed", "pending", "in-objection"})
 ACTIVE_STATUSES = OPEN_STATUSES | IN_FORCE_STATUSES
-CONFIDENCES = ("high", "medium", "low", "unconfirmed")
 JURISDICTIONS = ("CN", "EU", "FR", "TH")
 # EU protection applies in every member state; of the jurisdictions we track, France.
 JURISDICTION_INCLUDES: dict[str, tuple[str, ...]] = {

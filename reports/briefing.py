@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from wording import DOUBTFUL
+
 Confidence = Literal["high", "medium", "low", "unconfirmed"]
 
 
@@ -28,7 +30,7 @@ class Para:
 
     @property
     def unconfirmed(self) -> bool:
-        return any(s.confidence in ("low", "unconfirmed") for s in self.sources)
+        return any(s.confidence in DOUBTFUL for s in self.sources)
 
 
 @dataclass(frozen=True)

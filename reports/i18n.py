@@ -1,6 +1,9 @@
-"""The fixed words of a PDF briefing (labels, page numbers, confidence levels) in English and Chinese."""
+"""The fixed words of a PDF briefing (labels, page numbers) in English and Chinese; confidence levels come
+from wording, like everywhere else."""
 
 from __future__ import annotations
+
+from wording import confidence_word
 
 LANGUAGES = ("en", "zh")
 
@@ -18,10 +21,6 @@ LABELS: dict[str, dict[str, str]] = {
         "language": "Language",
         "language_name": "English",
         "confidence": "confidence",
-        "confidence_high": "high",
-        "confidence_medium": "medium",
-        "confidence_low": "low",
-        "confidence_unconfirmed": "unconfirmed",
         "kind_dispute": "Dispute briefing",
         "kind_compare": "Comparison briefing",
         "kind_screening": "Screening briefing",
@@ -41,10 +40,6 @@ LABELS: dict[str, dict[str, str]] = {
         "language": "语言",
         "language_name": "中文",
         "confidence": "可信度",
-        "confidence_high": "高",
-        "confidence_medium": "中",
-        "confidence_low": "低",
-        "confidence_unconfirmed": "未经证实",
         "kind_dispute": "争议简报",
         "kind_compare": "比较简报",
         "kind_screening": "筛查简报",
@@ -62,5 +57,4 @@ def label(lang: str, key: str, **values: object) -> str:
 
 def confidence(lang: str, level: str) -> str:
     """A confidence level ("high", "medium", "low", "unconfirmed") in words; unknown levels as given."""
-    table = LABELS.get(lang, LABELS["en"])
-    return table.get(f"confidence_{level}", level)
+    return confidence_word(level, lang)

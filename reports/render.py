@@ -54,6 +54,7 @@ from reports.styles import (
     ZEBRA,
     paragraph_styles,
 )
+from wording import DOUBTFUL
 
 
 def render(briefing: Briefing) -> bytes:
@@ -301,7 +302,7 @@ class _Renderer:
             level = confidence(self.lang, source.confidence)
             tail = f"{self.label('confidence')}{self.label('colon')}{level}"
             tail = f"（{tail}）" if self.lang == "zh" else f" ({tail})"
-            if source.confidence in ("low", "unconfirmed"):
+            if source.confidence in DOUBTFUL:
                 tail_markup = ("" if self.lang == "zh" else " ") + self.warning(tail.strip())
             else:
                 tail_markup = F.markup(tail)

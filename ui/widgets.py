@@ -20,7 +20,6 @@ from ui.resources import export_files
 from ui.tables import plan_tables
 
 LANGUAGES = {"en": "English", "zh": "中文"}
-CONFIDENCES = ("high", "medium", "low", "unconfirmed")
 EXPORT_MIME = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

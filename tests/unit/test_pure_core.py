@@ -7,7 +7,7 @@ import sys
 from tests.conftest import PROJECT_ROOT
 
 PURE_MODULES = ["gi_lists.model", "agreements.model", "names.normalise", "compare", "gi_lists.export"]
-FORBIDDEN = ["streamlit", "sqlalchemy", "reportlab", "deep_translator"]
+FORBIDDEN = ["streamlit", "sqlalchemy", "reportlab", "deep_translator", "pandas"]
 
 
 def test_pure_core_imports_no_ui_database_pdf_or_translation_library():
