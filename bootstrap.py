@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agreements.services import load_bundled_agreements, sync_reference
-from gi_lists.batches import apply_plan, new_readings, plan_batch
+from gi_lists.batches import apply_plan, plan_batch
+from gi_lists.keys import new_readings
 from gi_lists.reference import reference_lists
 from gi_lists.repository import GIRepository
 from storage.clock import now_iso

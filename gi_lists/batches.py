@@ -10,15 +10,13 @@ from typing import Any
 
 from errors import InputError
 from gi_lists.entries import Entry, ListTarget
+from gi_lists.keys import name_key_rows, new_readings
 from gi_lists.model import Name, Protection
 from gi_lists.repository import GIRepository, ListSelector, StoredProtection
 from names.normalise import (
     compact,
-    compute_reading,
     fold_latin,
     forms,
-    reading_keys,
-    reading_version,
     script_of,
     slug,
 )
@@ -87,18 +85,6 @@ def _withdrawn_when_missing(target: ListTarget, p: Protection) -> bool:
     if p.route != target.route:
         return False
     return not (target.route == "national-register" and target.agreement is None and p.agreement)
-
-
-def _name_key_rows(gi_id: str, name: Name) -> list[dict[str, Any]]:
-    """Search keys of one name: its own forms (rank 0 identifies the name), then romanisations."""
-    from names.knowledge import bundled_knowledge, romanised_forms
-
-    own = list(forms(name.text))
-    extra = [f for f in romanised_forms(name.text, bundled_knowledge()) if f not in own]
-    return [
-        {"gi_id": gi_id, "kind": name.kind, "form_rank": rank, "form": f, "compact": compact(f)}
-        for rank, f in enumerate(own + extra)
-    ]
 
 
 def _new_id(entry: Entry, taken: set[str]) -> str:
@@ -342,7 +328,7 @@ def apply_plan(
     at = at or now_iso()
     key_rows: list[dict[str, Any]] = []  # computed before the first write
     for row in plan.new_names:
-        key_rows.extend(_name_key_rows(row["gi_id"], Name(row["text"], row["kind"])))
+        key_rows.extend(name_key_rows(row["gi_id"], Name(row["text"], row["kind"])))
     readings = new_readings(repo, {row["text"] for row in plan.new_names})
     batch_id = repo.insert_batch(
         {
@@ -388,21 +374,3 @@ def apply_plan(
             history=plan.history,
         )
     return batch_id
-
-
-def new_readings(
-    repo: GIRepository, texts: set[str], *, refresh: bool = False
-) -> list[tuple[str, str, str, str]]:
-    """(system, key, reading, version) of the readings these names need that are not stored yet (with
-    `refresh`, also those a romaniser of another version made)."""
-    wanted = {k for text in texts for k in reading_keys(text)}
-    if not wanted:
-        return []
-    versions = {s: reading_version(s) for s in {s for s, _ in wanted}}
-    if refresh:
-        stored = repo.reading_versions()
-        todo = [k for k in wanted if stored.get(k) != versions[k[0]]]
-    else:
-        have = repo.readings(sorted(wanted))
-        todo = [k for k in wanted if k[1] not in have.get(k[0], {})]
-    return [(s, k, compute_reading(s, k), versions[s]) for s, k in sorted(todo)]
