@@ -78,5 +78,5 @@ def refresh_readings(db: Database) -> int:
         repo = GIRepository(conn)
         rows = new_readings(repo, repo.name_texts(), refresh=True)
     if rows:
-        db.transaction(lambda conn: GIRepository(conn).save_readings(rows, replace=True))
+        db.transaction(lambda conn: GIRepository(conn).save_readings(rows))
     return len(rows)

@@ -125,7 +125,7 @@ def dispute_brief(
     conflict_blocks: list[Para | Table | Notice] = []
     has_conflicts = False
     if labels:
-        results = check_labels(index or build_index(db, jurisdiction=j), labels, j, lang=lang)
+        results = check_labels(index or build_index(db), labels, j, lang=lang)
         own = hit_rows(results, lang, only_gi=gi.id)
         has_conflicts = bool(own)
         if own:

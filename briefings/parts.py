@@ -3,7 +3,6 @@ rows and screening hits (pure: model objects in, briefing blocks out)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -14,6 +13,7 @@ from compare.services import LabelResult
 from config import REFERENCE_DIR
 from gi_lists.model import GI, Protection
 from reports.briefing import Facts, Para, Source
+from storage.clock import today_iso
 from wording import route_text
 
 HIT_HEADERS = ("label", "severity", "kind", "matched", "reason")
@@ -21,7 +21,7 @@ HIT_WIDTHS = (0.17, 0.11, 0.15, 0.19, 0.38)
 
 
 def today_or(today: str | None) -> str:
-    return today or dt.date.today().isoformat()
+    return today or today_iso()
 
 
 def sourced(text: str | None, confidence: str | None) -> tuple[Source, ...]:

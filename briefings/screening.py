@@ -105,7 +105,7 @@ def screening_brief(
     j = check_jurisdiction(jurisdiction)
     s = T[lang]
     where = jurisdiction_name(j, lang)
-    index = build_index(db, jurisdiction=j)
+    index = build_index(db)
     if path.suffix.lower() in (".csv", ".xlsx", ".xlsm", ".tsv"):
         sections = _scan_sections(scan_list(index, path, j), lang)
         title, subtitle = s["scan_title"].format(file=path.name, where=where), s["scan_sub"]

@@ -95,9 +95,15 @@ class Context:
         s = self.settings
         if self._db is None or not (s.alert_outbox or s.alert_webhook):
             return
+        from storage.db import driver_errors
         from watch.outbox import deliver_pending
 
-        report = deliver_pending(self._db, s)
+        failures: tuple[type[BaseException], ...] = (GIScopeError, *driver_errors())
+        try:
+            report = deliver_pending(self._db, s)
+        except failures as exc:  # the command itself has succeeded
+            click.echo(f"giscope: alerts not delivered: {exc} (kept for later)", err=True)
+            return
         if report.failed:
             click.echo(
                 f"giscope: {report.failed} alert(s) not delivered: {report.error} (kept for later)", err=True

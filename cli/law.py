@@ -139,9 +139,9 @@ def _date_option(value: str, option: str) -> str:
 
 
 def _today(today: str | None) -> str:
-    import datetime as dt
+    from storage.clock import today_iso
 
-    return dt.date.today().isoformat() if today is None else _date_option(today, "--today")
+    return today_iso() if today is None else _date_option(today, "--today")
 
 
 @main.command()

@@ -63,7 +63,7 @@ def check(
     items = [label for label in items if label.strip()]
     if not items:
         raise RegisterError("give labels to check, or --file FILE")
-    index = build_index(ctx.db(), jurisdiction=jurisdiction)
+    index = build_index(ctx.db())
     if len(items) > 20 and not as_json or len(items) > 200:
         with click.progressbar(length=len(items), label="checking", file=sys.stderr) as bar:
             results = check_labels(
@@ -111,7 +111,8 @@ def scan(ctx: Context, file: Path, against: str, as_json: bool) -> None:
     from compare.services import build_index, scan_list
     from gi_lists.model import check_jurisdiction
 
-    index = build_index(ctx.db(), jurisdiction=check_jurisdiction(against))
+    check_jurisdiction(against)
+    index = build_index(ctx.db())
     rows = scan_list(index, file, against)
     if as_json:
         echo_json([r.to_dict() for r in rows])

@@ -46,7 +46,6 @@ class ConflictIndex(NameIndex):
 
 
 @dataclass
-@dataclass
 class Hit:
     gi: GI
     matched_form: str

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compare.conflicts import SEVERITY_RANK, Checker, ConflictIndex, Hit, term_is_generic
-from compare.severity import relevant_protections
 from errors import AgreementError, InputError
 from gi_lists.model import Protection, check_jurisdiction
 from gi_lists.repository import GIRepository
@@ -22,20 +21,16 @@ if TYPE_CHECKING:
     from compare.scope import Comparison
 
 
-def build_index(
-    db: Database, knowledge: Knowledge | None = None, *, jurisdiction: str | None = None
-) -> ConflictIndex:
-    """The cross-script index of every name in the register; with `jurisdiction`, of the GIs protected
-    or on the way there only (all a check there can report: it gives the same hits, and builds faster)."""
+def build_index(db: Database, knowledge: Knowledge | None = None) -> ConflictIndex:
+    """The cross-script index of every name in the register (every name, whatever the jurisdiction a
+    check asks about: a name protected elsewhere still explains a label's word, which is then not a
+    misspelling of another)."""
     with db.read() as conn:
         repo = GIRepository(conn)
         gis = repo.get_many(sorted(repo.ids()))
         readings = repo.readings()
     for system, stored in readings.items():
         remember_readings(system, stored)
-    if jurisdiction is not None:
-        j = check_jurisdiction(jurisdiction)
-        gis = [gi for gi in gis if relevant_protections(gi, j)]
     return ConflictIndex(gis, knowledge or bundled_knowledge())
 
 

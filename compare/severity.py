@@ -5,17 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from compare.rules import CONFIDENCE_RANK, WINE_SPIRIT_CLASSES, Candidate, class_key, same_class
-from gi_lists.model import GI, JURISDICTION_INCLUDES, Protection
+from gi_lists.model import ACTIVE_STATUSES, GI, JURISDICTION_INCLUDES, Protection
 from names.knowledge import Knowledge
 from wording import KIND_PHRASES, lang_of, protection_phrase, why_text
-
-ACTIVE = ("protected", "pending", "in-objection", "listed")
 
 
 def relevant_protections(gi: GI, jurisdiction: str) -> list[Protection]:
     """The GI's protections that apply in `jurisdiction` and are in force or on the way."""
     places = JURISDICTION_INCLUDES.get(jurisdiction, (jurisdiction,))
-    return [p for p in gi.protections if p.jurisdiction in places and p.status in ACTIVE]
+    return [p for p in gi.protections if p.jurisdiction in places and p.status in ACTIVE_STATUSES]
 
 
 def weakest(*values: str) -> str:

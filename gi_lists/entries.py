@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from agreements.model import Agreement, Annex
 from gi_lists.model import Name, Protection
 from names.normalise import script_of
 
@@ -125,6 +126,20 @@ class ListTarget:
         if self.agreement:
             return self.agreement
         return f"register/{self.jurisdiction}"
+
+    @classmethod
+    def for_annex(cls, agreement: Agreement, annex: Annex) -> ListTarget:
+        """The list of one annex of an agreement (its names protected where the annex says)."""
+        return cls(
+            annex.protected_in,
+            "agreement",
+            agreement.id,
+            annex.code,
+            annex.default_status or "listed",
+            annex.default_since,
+            agreement.parties,
+            annex.names_from,
+        )
 
     def jurisdiction_for(self, origin: str) -> str | None:
         if self.jurisdiction:

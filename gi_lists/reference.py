@@ -189,20 +189,7 @@ def reference_lists(bundled: Sequence[Agreement], reference_dir: Path = REFERENC
     """The bundled lists, in loading order, for the bundled agreement records."""
     agreements = {a.id: a for a in bundled}
     eu = agreements["china-eu"]
-    annex_targets = {
-        a.code: ListTarget(
-            a.protected_in,
-            "agreement",
-            eu.id,
-            a.code,
-            a.default_status or "listed",
-            a.default_since,
-            eu.parties,
-            a.names_from,
-        )
-        for a in eu.annexes
-        if a.holds_names
-    }
+    annex_targets = {a.code: ListTarget.for_annex(eu, a) for a in eu.annexes if a.holds_names}
     bilateral_targets = {
         "china-france": ListTarget(
             None,

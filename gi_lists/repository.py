@@ -277,13 +277,13 @@ class GIRepository:
 
     # -- writing (bulk) -----------------------------------------------------------------------
 
-    def save_readings(self, rows: Sequence[tuple[str, str, str, str]], *, replace: bool = False) -> None:
-        """Store (system, key, reading, version) rows; with `replace`, over what is stored for them."""
-        if replace:
-            for system, key, _, _ in rows:
-                self.conn.execute('DELETE FROM readings WHERE "system" = ? AND "text" = ?', [system, key])
+    def save_readings(self, rows: Sequence[tuple[str, str, str, str]]) -> None:
+        """Store (system, key, reading, version) rows over what is stored for those keys (another import
+        may have stored the same reading meanwhile)."""
         self.conn.insert_many(
-            "readings", [{"system": s, "text": k, "reading": r, "version": v} for s, k, r, v in rows]
+            "readings",
+            [{"system": s, "text": k, "reading": r, "version": v} for s, k, r, v in rows],
+            upsert_on=("system", "text"),
         )
 
     def insert_batch(self, values: dict[str, Any]) -> int:

@@ -19,9 +19,9 @@ from gi_lists.model import (
     ACTIVE_STATUSES,
     GI,
     JURISDICTION_INCLUDES,
-    JURISDICTIONS,
     STATUSES,
     Protection,
+    check_jurisdiction,
     valid_partial_date,
 )
 from gi_lists.repository import GIRepository
@@ -60,9 +60,7 @@ def resolve_target(
             "give either --agreement ID (with --annex for annexed lists) or --register JURISDICTION"
         )
     if register:
-        j = register.upper()
-        if j not in JURISDICTIONS:
-            raise RegisterError(f"unknown jurisdiction {register!r}; known: {', '.join(JURISDICTIONS)}")
+        j = check_jurisdiction(register)
         if annex:
             raise RegisterError("--annex goes with --agreement, not with --register")
         return ListTarget(j, "national-register", None, None, "protected", None)
@@ -81,16 +79,7 @@ def resolve_target(
         if chosen is None or not chosen.holds_names:
             codes = ", ".join(a.code for a in name_annexes)
             raise RegisterError(f"{found.id} has no name list in annex {annex!r}; lists: {codes}")
-        return ListTarget(
-            chosen.protected_in,
-            "agreement",
-            found.id,
-            chosen.code,
-            chosen.default_status or "listed",
-            chosen.default_since,
-            found.parties,
-            chosen.names_from,
-        )
+        return ListTarget.for_annex(found, chosen)
     if annex:
         raise RegisterError(f"{found.id} has no annexes; leave out --annex")
     return ListTarget(None, "national-register", found.id, None, "protected", None, found.parties)
@@ -182,10 +171,8 @@ class Filters:
     status: str | None = None
 
     def check(self) -> None:
-        if self.jurisdiction and self.jurisdiction.upper() not in JURISDICTIONS:
-            raise RegisterError(
-                f"unknown jurisdiction {self.jurisdiction!r}; known: {', '.join(JURISDICTIONS)}"
-            )
+        if self.jurisdiction:
+            check_jurisdiction(self.jurisdiction)
         if self.status and self.status not in STATUSES:
             raise RegisterError(f"unknown status {self.status!r}; known: {', '.join(STATUSES)}")
 

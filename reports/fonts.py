@@ -22,6 +22,8 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from errors import GIScopeError
+
 LATIN, CJK, THAI = "latin", "cjk", "thai"
 
 
@@ -56,7 +58,7 @@ FONT_NAMES: dict[str, str] = {
 }
 
 
-class FontsMissing(RuntimeError):
+class FontsMissing(GIScopeError):
     """A font file the PDF renderer needs is not installed."""
 
     def __init__(self, missing: dict[str, FontFile]):

@@ -12,6 +12,7 @@ and, while another writer holds the database, runs it again (for up to LOCK_WAIT
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 import time
@@ -33,6 +34,7 @@ PG_CONNECT_TIMEOUT_S = 10
 # PostgreSQL: serialization failure, deadlock, lock not available
 _PG_BUSY_CODES = frozenset({"40001", "40P01", "55P03"})
 _PLACEHOLDER = re.compile(r"\?")
+SQLITE_PRAGMAS = ("PRAGMA foreign_keys=ON", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL")
 
 
 def one_line(error: object) -> str:
@@ -118,8 +120,12 @@ class Connection:
             return self.scalar(f"{sql} RETURNING {quote(returning)}", list(values.values()))
         return self.execute(sql, list(values.values()))
 
-    def insert_many(self, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Bulk INSERT through the driver's executemany (imports write ~10 rows per list entry)."""
+    def insert_many(
+        self, table: str, rows: Sequence[Mapping[str, Any]], *, upsert_on: Sequence[str] = ()
+    ) -> None:
+        """Bulk INSERT through the driver's executemany (imports write ~10 rows per list entry). With
+        `upsert_on` (the unique columns), a row already there is updated instead (SQLite and
+        PostgreSQL share the ON CONFLICT syntax)."""
         if not rows:
             return
         columns = list(rows[0])
@@ -127,6 +133,9 @@ class Connection:
             f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in columns)}) "
             f"VALUES ({', '.join('?' for _ in columns)})"
         )
+        if upsert_on:
+            updates = ", ".join(f"{quote(c)} = excluded.{quote(c)}" for c in columns if c not in upsert_on)
+            sql += f" ON CONFLICT ({', '.join(quote(c) for c in upsert_on)}) DO UPDATE SET {updates}"
         for start in range(0, len(rows), 20000):
             self.executemany(sql, [[row[c] for c in columns] for row in rows[start : start + 20000]])
 
@@ -160,6 +169,7 @@ class Database:
         if not scheme or "://" not in url:
             raise StorageError(f"GISCOPE_DATABASE_URL is not a database URL: {masked(url)!r}")
         self.path: Path | None = None
+        self.conninfo = ""
         if scheme == "sqlite":
             self.backend = "sqlite"
             target = url[len("sqlite://") :]
@@ -187,9 +197,8 @@ class Database:
                 raw = sqlite3.connect(
                     self.path, timeout=SQLITE_BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
                 )
-                raw.execute("PRAGMA foreign_keys=ON")
-                raw.execute("PRAGMA journal_mode=WAL")
-                raw.execute("PRAGMA synchronous=NORMAL")
+                for pragma in SQLITE_PRAGMAS:
+                    raw.execute(pragma)
             except sqlite3.OperationalError as exc:
                 if is_busy(exc):
                     raise
@@ -210,8 +219,9 @@ class Database:
         try:
             yield conn
         finally:
-            if self.backend == "postgresql":
-                conn.raw.rollback()
+            with contextlib.suppress(*driver_errors()):  # never hide the error that ended the read
+                if self.backend == "postgresql":
+                    conn.raw.rollback()
             conn.raw.close()
 
     def transaction(self, work: Callable[[Connection], T], *, wait_s: float = LOCK_WAIT_S) -> T:
@@ -219,15 +229,16 @@ class Database:
 
         The transaction reads first and takes the write lock at its first write, so a long import
         plans without blocking anyone. When another writer holds the database, `work` is rolled back
-        and run again on fresh data (it must do nothing but database work) until `wait_s` have passed;
-        then a StorageError says so, and nothing was written."""
-        deadline = time.monotonic() + wait_s
+        and run again on fresh data (it must do nothing but database work) until `wait_s` have passed
+        since it first found the database held; then a StorageError says so, and nothing was written."""
+        deadline: float | None = None
         while True:
             try:
                 return self._once(work)
             except driver_errors() as exc:
                 if not is_busy(exc):
                     raise
+                deadline = deadline or time.monotonic() + wait_s
                 if time.monotonic() + RETRY_PAUSE_S > deadline:
                     raise StorageError(
                         "the database is locked by another writer (an import or an edit in progress); "

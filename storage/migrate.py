@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from errors import StorageError
-from storage.db import Database, driver_errors, masked, one_line
+from storage.db import SQLITE_PRAGMAS, Database, driver_errors, masked, one_line
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent / "alembic"
 _REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*['"]?([\w]+)['"]?""", re.M)
@@ -29,12 +29,13 @@ def sqlalchemy_engine(db: Database) -> Any:
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA journal_mode=WAL")
+            for pragma in SQLITE_PRAGMAS:
+                cur.execute(pragma)
             cur.close()
 
         return engine
-    return create_engine(db.url.replace("postgresql://", "postgresql+psycopg://", 1), pool_pre_ping=True)
+    # db.conninfo is a libpq URI (postgresql://...): the same database through SQLAlchemy's psycopg dialect
+    return create_engine("postgresql+psycopg" + db.conninfo[len("postgresql") :], pool_pre_ping=True)
 
 
 def head_revision(_db: Database | None = None) -> str:
@@ -87,7 +88,10 @@ def upgrade(db: Database) -> None:
             raise StorageError(
                 f"cannot create the folder for the database {db.path}: {exc.strerror}"
             ) from exc
-    engine = sqlalchemy_engine(db)
+    try:
+        engine = sqlalchemy_engine(db)
+    except ImportError as exc:  # SQLAlchemy's NoSuchModuleError is one
+        raise StorageError(f"cannot migrate the database {masked(db.url)!r}: {one_line(exc)}") from exc
     cfg = Config()
     cfg.set_main_option("script_location", str(SCRIPT_LOCATION))
     cfg.attributes["engine"] = engine

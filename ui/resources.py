@@ -98,6 +98,13 @@ def deliver_alerts(settings: Settings) -> None:
 
     if not (settings.alert_outbox or settings.alert_webhook):
         return
-    report = deliver_pending(database(), settings)
+    from storage.db import driver_errors
+
+    failures: tuple[type[BaseException], ...] = (StorageError, *driver_errors())
+    try:
+        report = deliver_pending(database(), settings)
+    except failures as exc:  # what the page did has succeeded
+        st.warning(f"Alerts not delivered: {exc} (kept for later)")
+        return
     if report.failed:
         st.warning(f"{report.failed} alert(s) not delivered: {report.error} (kept for later)")

@@ -169,16 +169,16 @@ def set_deadline_outcome(
     db: Database, key: str, *, status: str, note: str, source: str, who: str, at: str
 ) -> Deadline:
     """Staff record what happened to a deadline (met, missed, reported), with its source."""
-    if status not in ("met", "missed", "reported"):
-        raise AgreementError("outcome status must be met, missed or reported")
-    if not source.strip():
-        raise AgreementError("an outcome needs its --source")
 
     def work(conn: Connection) -> Deadline:
         repo = DeadlineRepository(conn)
         current = repo.get(key)
         if current is None:
             raise AgreementError(f"no deadline {key!r}; see `giscope deadlines`")
+        if status not in ("met", "missed", "reported"):
+            raise AgreementError("outcome status must be met, missed or reported")
+        if not source.strip():
+            raise AgreementError("an outcome needs its --source")
         updated = replace(
             current,
             outcome_status=status,

@@ -174,3 +174,23 @@ def test_a_webhook_that_never_answers_does_not_block_a_concurrent_import(
     assert delivering.returncode == 0 and "Traceback" not in err
     assert "not delivered" in err and "kept for later" in err
     assert as_json(giscope("show", "测试乙茶", "--json", db=db))["id"] == "cn-ceshi-yi-cha"
+
+
+def test_missing_pdf_fonts_are_one_clean_line(shared: Shared, tmp_path: Path, monkeypatch) -> None:
+    """The renderer names the Debian package to install; the CLI prints that, not a traceback."""
+    from click.testing import CliRunner
+
+    from cli import main
+    from reports import fonts
+
+    def missing() -> None:
+        raise fonts.FontsMissing({fonts.CJK: fonts.FONT_FILES[fonts.CJK]})
+
+    monkeypatch.setattr(fonts, "ensure_fonts", missing)
+    monkeypatch.setenv("GISCOPE_DATABASE_URL", f"sqlite:///{shared.path}")
+    out = tmp_path / "brief.pdf"
+    result = CliRunner().invoke(main, ["brief", "compare", "china-eu", "china-france", "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "giscope: " in result.output and "fonts-wqy-microhei" in result.output
+    assert not out.exists()

@@ -45,22 +45,6 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         assert m["recall"] >= 0.85, (kind, m)
 
 
-@pytest.mark.parametrize("jurisdiction", ["CN", "EU", "FR", "TH"])
-def test_a_jurisdictions_own_index_gives_the_same_hits_as_the_whole_registers(
-    sqlite_loaded, shared_index, jurisdiction
-):
-    labels = sorted({c.label for c in load_cases(EVAL)})
-    own = build_index(Database(sqlite_loaded), jurisdiction=jurisdiction)
-    assert len(own.gis) < len(shared_index.gis)
-    whole = [r.to_dict() for r in check_labels(shared_index, labels, jurisdiction)]
-    assert [r.to_dict() for r in check_labels(own, labels, jurisdiction)] == whole
-    hits = sum(len(r["matches"]) for r in whole)
-    if jurisdiction == "TH":  # the bundled lists protect nothing in Thailand yet
-        assert own.gis == [] and hits == 0
-    else:
-        assert hits > len(labels) / 4  # the comparison is not between empties
-
-
 def test_check_works_on_both_backends(loaded_engine):
     index = build_index(loaded_engine)
     results = check_labels(index, ["香宾酒", "Parma ham", "plain green tea"], "CN")

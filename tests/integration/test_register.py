@@ -322,3 +322,33 @@ def test_a_spreadsheet_formula_is_refused_with_its_line(loaded_engine, tmp_path)
     with pytest.raises(InputError) as err:
         import_file(loaded_engine, path, agreement="china-eu", annex="V", register=None, who="a")
     assert err.value.problems == [f"{path}:2: since: a formula (=TODAY()); paste its value instead"]
+
+
+def test_a_write_that_finds_the_database_held_after_long_work_is_still_retried(engine):
+    """The wait for another writer counts from the first refusal, not from the start of the work: a
+    long plan that then finds the database held is tried again."""
+    import sqlite3
+    import time
+
+    initialise(engine, who="tester")
+    calls = []
+
+    def work(conn):
+        calls.append(time.monotonic())
+        if len(calls) == 1:
+            time.sleep(1.2)
+            raise sqlite3.OperationalError("database is locked")
+        return conn.scalar("SELECT count(*) FROM gis")
+
+    assert engine.transaction(work, wait_s=1.0) == 324
+    assert len(calls) == 2
+
+
+def test_two_writers_storing_the_same_reading_do_not_collide(loaded_engine):
+    from gi_lists.repository import GIRepository
+
+    row = ("pinyin", "测试甲", '["ce", "shi", "jia"]', "test 1")
+    loaded_engine.transaction(lambda conn: GIRepository(conn).save_readings([row]))
+    loaded_engine.transaction(lambda conn: GIRepository(conn).save_readings([(*row[:3], "test 2")]))
+    with loaded_engine.read() as conn:
+        assert GIRepository(conn).reading_versions()[("pinyin", "测试甲")] == "test 2"

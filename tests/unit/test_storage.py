@@ -1,0 +1,27 @@
+"""The database URL and the migration engine (no server needed: nothing connects)."""
+
+import pytest
+
+from errors import StorageError
+from storage.db import Database, masked
+from storage.migrate import sqlalchemy_engine
+
+
+def test_a_postgres_url_migrates_through_the_psycopg_dialect():
+    for url in ("postgres://u@h:5432/db", "postgresql://u@h/db", "postgresql+psycopg://u:pw@h/db"):
+        assert sqlalchemy_engine(Database(url)).url.drivername == "postgresql+psycopg", url
+
+
+def test_database_urls_are_read_or_refused_with_the_setting_named():
+    assert Database("sqlite:///register.sqlite3").path is not None
+    assert str(Database("sqlite:////tmp/x/register.sqlite3").path) == "/tmp/x/register.sqlite3"
+    for bad in ("not a url", "nosuchdb://host/db", "sqlite://"):
+        with pytest.raises(StorageError, match="GISCOPE_DATABASE_URL"):
+            Database(bad)
+
+
+def test_a_password_never_appears_in_a_message():
+    assert masked("postgresql+psycopg://giscope:s3cret@db:5432/register") == (
+        "postgresql+psycopg://giscope:***@db:5432/register"
+    )
+    assert "s3cret" not in repr(Database("postgresql://giscope:s3cret@db/register"))
