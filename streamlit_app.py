@@ -17,7 +17,9 @@ pg = st.navigation(
             st.Page("app_pages/scan.py", title="Scan a proposed list"),
         ],
         "Agreements and law": [
-            st.Page("app_pages/compare.py", title="Compare agreements"),
+            # not compare.py: a page script beside the `compare` package would shadow it where the
+            # script folder is put first on sys.path (AppTest does)
+            st.Page("app_pages/comparison.py", title="Compare agreements", url_path="compare"),
             st.Page("app_pages/profiles.py", title="Foreign GI law"),
             st.Page("app_pages/deadlines.py", title="Deadlines and alerts"),
         ],

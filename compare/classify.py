@@ -4,9 +4,6 @@ some writing, part of it, an evocation with a modifier, a homophone, or a misspe
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
-
 from compare.index import NameIndex
 from compare.rules import (
     BASE_SCORE,
@@ -180,6 +177,11 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
             c = "".join(words[i:j])
             if len(c) >= 5 and c not in ix.latin and c not in ix.k.generics and c not in ix.k.products:
                 spans.add(c)
+    if not spans:
+        return out  # a label in Chinese or Thai only: nothing to spell wrong in Latin letters
+    from rapidfuzz import fuzz, process  # a twentieth of a second to load: only when needed
+    from rapidfuzz.distance import OSA
+
     for span in spans:
         pool: list[str] = []
         for length in range(len(span) - 2, len(span) + 3):

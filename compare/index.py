@@ -76,6 +76,8 @@ class NameIndex:
                     if words:
                         self.english[t.concept].add(" ".join(words))
                         self.heads[t.concept].add(words[-1].removesuffix("s"))
+        # generic terms in Chinese or Thai script, looked for inside every such name
+        self._native_generics = [g for g in knowledge.generics if has_han(g) or has_thai(g)]
         for gi_pos, gi in enumerate(self.gis):
             for name_pos, name in enumerate(gi.names):
                 self._index_name(gi_pos, name_pos, name.text, name.kind, name.lang or "")
@@ -129,11 +131,8 @@ class NameIndex:
             self._index_latin_parts(gi, pos, text, words)
 
     def _romanisations(self, native: str) -> list[str]:
-        out: list[str] = []
-        for whole, spellings in self.k.romanisations.items():
-            if whole == native:
-                out.extend(t.term for t in spellings)
-        return out
+        """The curated spellings of a name or part written exactly so (Ti Kuan Yin for 铁观音)."""
+        return [t.term for t in self.k.romanisations.get(native, ())]
 
     def _concepts_in_words(self, words: list[str]) -> tuple[list[str], list[str], list[int]]:
         """(place concepts, product concepts, positions not explained) of a Latin word list."""
@@ -267,8 +266,8 @@ class NameIndex:
                     self._index_native_and_readings(core, Key(gi, pos, via, text), han, part_syllables)
                 break
         # generic terms inside the name (大米 in 五常大米)
-        for g in self.k.generics:
-            if (has_han(g) or has_thai(g)) and g in s and g != s:
+        for g in self._native_generics:
+            if g in s and g != s:
                 self.generic_in[g].append(Key(gi, pos, "generic", text))
 
     def _index_single_concept(

@@ -10,7 +10,6 @@ removed) are the same name for search: "Anxi Tie Guan Yin", "anxi tieguanyin", "
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 import re
@@ -210,6 +209,7 @@ _WG_WHOLE = {
 }
 
 
+@lru_cache(maxsize=4096)
 def wade_giles_syllable(syllable: str) -> str:
     """One toneless pinyin syllable in Wade-Giles (apostrophes kept): 'tie' -> "t'ieh"."""
     s = syllable.lower().replace("v", "ü")
@@ -337,6 +337,7 @@ def compute_reading(system: str, key: str) -> str:
 def reading_version(system: str) -> str:
     """Which romaniser made a reading: its version, and for pinyin our phrase fixes; `giscope init`
     recomputes readings another version made."""
+    import hashlib
     from importlib.metadata import version
 
     if system == "pinyin":

@@ -12,7 +12,7 @@ from storage.db import Database
 from tests.app.conftest import ok
 
 ROOT = Path(__file__).resolve().parents[2]
-COMPARE = "app_pages/compare.py"
+COMPARE = "app_pages/comparison.py"
 PROFILES = "app_pages/profiles.py"
 DEADLINES = "app_pages/deadlines.py"
 BRIEFS = "app_pages/briefs.py"
