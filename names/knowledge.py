@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from config import KNOWLEDGE_DIR
 from names.normalise import compact, fold_latin, fold_native, has_han, has_thai
@@ -30,8 +30,9 @@ def term_key(text: str) -> str:
     return compact(fold_latin(text))
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
+    """One row of a knowledge table (a tuple: thousands are made at every start)."""
+
     concept: str
     term: str
     lang: str
@@ -56,14 +57,16 @@ class Knowledge:
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
     with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        reader = csv.reader(fh)
+        header = next(reader, [])
+        missing = [c for c in required if c not in header]
         if missing:
             raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+        columns = [(i, h) for i, h in enumerate(header) if h]
         out = []
-        for i, row in enumerate(reader, start=2):
-            clean = {k: (v or "").strip() for k, v in row.items() if k}
-            out.append((i, clean))
+        for line, row in enumerate(reader, start=2):
+            cells = row + [""] * (len(header) - len(row))
+            out.append((line, {h: cells[i].strip() for i, h in columns}))
         return out
 
 

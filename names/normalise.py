@@ -113,6 +113,9 @@ def fold_latin(text: str) -> str:
 
     Chinese characters become pinyin syllables and other scripts their anyascii romanisation.
     """
+    if text.isascii():  # NFKC and anyascii leave ASCII as it is
+        ascii_text = text.replace("'", "").casefold()
+        return " ".join(_NON_WORD.sub(" ", ascii_text).split())
     if has_han(text):
         text = " ".join(pinyin_syllables(text))
     text = unicodedata.normalize("NFKC", text).replace("'", "").replace("’", "")
