@@ -169,7 +169,7 @@ def classify_latin(
 
 
 def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[Candidate]:
-    out = []
+    out: list[Candidate] = []
     words = a.own_words
     spans = set()
     for i in range(len(words)):
