@@ -196,13 +196,7 @@ class NameIndex:
 
     def _index_latin_parts(self, gi: int, pos: int, text: str, words: list[str]) -> None:
         places, products, rest = self._concepts_in_words(words)
-        concept_key = Key(gi, pos, "concept", text)
-        self.product_of[(gi, pos)] = products
-        if places and products and not rest:
-            self._index_signature(concept_key, places, products)
-        elif places:
-            self._index_signature(concept_key, places, [])
-        self._index_single_concept(gi, pos, text, places, products, bool(rest))
+        self._index_concepts(gi, pos, text, places, products, bool(rest))
         # generic terms inside a compound (Mozzarella di Bufala Campana)
         for i in range(len(words)):
             for j in range(i + 1, min(len(words), i + 3) + 1):
@@ -232,14 +226,8 @@ class NameIndex:
     def _index_han_parts(self, gi: int, pos: int, text: str) -> None:
         """Concepts, the part after the place, the part before the product, and generic terms inside a
         Chinese or Thai name."""
-        places, products, rest = self._concepts_in_han(text)
-        concept_key = Key(gi, pos, "concept", text)
-        self.product_of[(gi, pos)] = products
-        if places and products and not rest:
-            self._index_signature(concept_key, places, products)
-        elif places:
-            self._index_signature(concept_key, places, [])
-        self._index_single_concept(gi, pos, text, places, products, bool(rest))
+        places, products, rest_chars = self._concepts_in_han(text)
+        self._index_concepts(gi, pos, text, places, products, bool(rest_chars))
         s = compact(fold_native(text))
         han = has_han(text)
         syllables = name_syllables(text) if han else None  # parts read as they do inside the name
@@ -269,6 +257,19 @@ class NameIndex:
         for g in self._native_generics:
             if g in s and g != s:
                 self.generic_in[g].append(Key(gi, pos, "generic", text))
+
+    def _index_concepts(
+        self, gi: int, pos: int, text: str, places: list[str], products: list[str], rest: bool
+    ) -> None:
+        """The place + product signature of a name made of them (a place alone signs too), and a name
+        that is a single place or product."""
+        concept_key = Key(gi, pos, "concept", text)
+        self.product_of[(gi, pos)] = products
+        if places and products and not rest:
+            self._index_signature(concept_key, places, products)
+        elif places:
+            self._index_signature(concept_key, places, [])
+        self._index_single_concept(gi, pos, text, places, products, rest)
 
     def _index_single_concept(
         self, gi: int, pos: int, text: str, places: list[str], products: list[str], rest: bool
