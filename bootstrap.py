@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from agreements.services import load_bundled_agreements, sync_reference
 from gi_lists.batches import apply_plan, plan_batch
 from gi_lists.keys import new_readings
-from gi_lists.reference import reference_lists
+from gi_lists.reference import HOME_FILE, reference_lists
 from gi_lists.repository import GIRepository
 from storage.clock import now_iso
 from storage.db import Connection, Database
@@ -62,7 +62,8 @@ def initialise(
             )
             if not plan.is_empty:
                 apply_plan(conn, plan, who=who, source=f"bundled {ref.file}", alerts=not initial)
-            results.append((ref.target.key, plan.summary()))
+            label = f"home/{ref.target.jurisdiction}" if ref.file == HOME_FILE else ref.target.key
+            results.append((label, plan.summary()))
         return InitResult(before, results)
 
     result = db.transaction(work)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from names.normalise import fold_latin
+from gi_lists.model import class_key, same_class  # noqa: F401  (the screening rules use them)
 
 KINDS = (
     "exact",
@@ -89,21 +89,6 @@ UMLAUT_SPELLING = {
 }
 COLOUR_WORDS = frozenset(["colour", "color", "coloured", "colored", "couleur", "colore", "farbe", "farben"])
 COLOUR_HAN = ("色", "颜色")
-
-
-def class_key(product_class: str | None) -> str:
-    """'Rice wine (annex class unverified)' -> 'rice wine'; 'Meat products (cooked, …)' stays whole."""
-    if not product_class:
-        return ""
-    text = product_class.strip()
-    if text.lower().startswith("meat products"):
-        return "meat products"
-    return fold_latin(text.split(" (")[0])
-
-
-def same_class(a: str | None, b: str | None) -> bool:
-    ka, kb = class_key(a), class_key(b)
-    return bool(ka and kb) and (ka == kb or ka.startswith(kb) or kb.startswith(ka))
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from errors import InputError
-from gi_lists.entries import Entry, ListTarget
+from gi_lists.entries import HOME_SOURCE, Entry, ListTarget
 from gi_lists.keys import name_key_rows, new_readings
-from gi_lists.model import Name, Protection
+from gi_lists.model import Name, Protection, same_class
 from gi_lists.repository import GIRepository, ListSelector, StoredProtection
 from names.normalise import (
     compact,
@@ -81,10 +81,27 @@ def selector_for(target: ListTarget) -> ListSelector:
 
 def _withdrawn_when_missing(target: ListTarget, p: Protection) -> bool:
     """Which stored entries a batch speaks for: its own route, and for a national register only the
-    entries not tracked under a bilateral arrangement (those change through that arrangement's list)."""
+    entries not tracked under a bilateral arrangement (those change through that arrangement's list)
+    and not inferred from the bundled lists (a GI's home protection changes with those lists)."""
     if p.route != target.route:
         return False
-    return not (target.route == "national-register" and target.agreement is None and p.agreement)
+    if target.route == "national-register" and target.agreement is None:
+        return not p.agreement and p.source != HOME_SOURCE
+    return True
+
+
+def _name_row(gi_id: str, position: int, name: Name, entry: Entry) -> dict[str, Any]:
+    """A names row; a written form without a source of its own has its list entry's."""
+    return {
+        "gi_id": gi_id,
+        "position": position,
+        "text": name.text,
+        "kind": name.kind,
+        "lang": name.lang,
+        "script": name.script,
+        "source": name.source or entry.protection.source,
+        "confidence": name.confidence or entry.protection.confidence,
+    }
 
 
 def _new_id(entry: Entry, taken: set[str]) -> str:
@@ -106,6 +123,12 @@ def _new_id(entry: Entry, taken: set[str]) -> str:
 
 def _origins_overlap(a: str, b: str) -> bool:
     return bool(set(a.split(";")) & set(b.split(";")))
+
+
+def _same_goods(stored: str, given: str) -> bool:
+    """A name is one GI per kind of goods: Toscano the wine and Toscano the olive oil are two GIs. A
+    class the list leaves empty or unverified does not split a GI."""
+    return not stored or not given or same_class(stored, given)
 
 
 def plan_batch(
@@ -150,7 +173,14 @@ def plan_batch(
 
     for entry in entries:
         key0 = compact(forms(entry.primary.text)[0])
-        gi_id = next((g for g, origin in index.get(key0, []) if _origins_overlap(origin, entry.origin)), None)
+        gi_id = next(
+            (
+                g
+                for g, origin in index.get(key0, [])
+                if _origins_overlap(origin, entry.origin) and _same_goods(facts[g][0], entry.product_class)
+            ),
+            None,
+        )
         label = entry.primary.text
         p = entry.protection
         entry_changes: list[Change] = []
@@ -169,16 +199,7 @@ def plan_batch(
             facts[gi_id] = (entry.product_class, entry.origin, entry.region)
             facts_set_in_batch.add(gi_id)
             for position, name in enumerate(entry.names):
-                plan.new_names.append(
-                    {
-                        "gi_id": gi_id,
-                        "position": position,
-                        "text": name.text,
-                        "kind": name.kind,
-                        "lang": name.lang,
-                        "script": name.script,
-                    }
-                )
+                plan.new_names.append(_name_row(gi_id, position, name, entry))
                 if name.kind in IDENTITY_KINDS:
                     index[compact(forms(name.text)[0])].append((gi_id, entry.origin))
             name_sets[gi_id] = ({(n.text, n.kind) for n in entry.names}, len(entry.names))
@@ -209,16 +230,7 @@ def plan_batch(
             for name in entry.names:
                 if (name.text, name.kind) in known or compact(forms(name.text)[0]) in folded:
                     continue  # the same name up to case, accents or traditional characters
-                plan.new_names.append(
-                    {
-                        "gi_id": gi_id,
-                        "position": next_position,
-                        "text": name.text,
-                        "kind": name.kind,
-                        "lang": name.lang,
-                        "script": name.script,
-                    }
-                )
+                plan.new_names.append(_name_row(gi_id, next_position, name, entry))
                 known.add((name.text, name.kind))
                 folded.add(compact(forms(name.text)[0]))
                 next_position += 1

@@ -82,6 +82,27 @@ PARTY_COUNTRIES: dict[str, frozenset[str]] = {
 }
 
 
+HOME_SOURCE = (
+    "Home protection, inferred: a GI listed or registered abroad under China's agreements was registered "
+    "first under the law of its country of origin (China–EU Agreement Art. 2 with Annexes I and II for the "
+    "annexed names: each side's names went through its own registration and objection procedure; TRIPS "
+    "Art. 24(9): no obligation to protect a GI not protected in its country of origin). The home "
+    "registration's date and file number are not recorded here."
+)
+
+
+def home_jurisdictions(origin: str) -> list[str]:
+    """Where a GI of this origin is protected at home, of the jurisdictions GIScope tracks: CN, TH, the
+    EU for an EU member state (and FR for France)."""
+    countries = set(origin.split(";"))
+    out = [j for j in ("CN", "TH") if countries == {j}]
+    if countries and countries <= EU_MEMBER_STATES:
+        out.append("EU")
+        if "FR" in countries:
+            out.append("FR")
+    return out
+
+
 def origin_belongs_to(origin: str, party: str) -> bool:
     countries = PARTY_COUNTRIES.get(party, frozenset({party}))
     return all(c in countries for c in origin.split(";"))

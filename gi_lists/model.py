@@ -57,6 +57,24 @@ def check_jurisdiction(jurisdiction: str | None) -> str:
     return j
 
 
+def class_key(product_class: str | None) -> str:
+    """'Rice wine (annex class unverified)' -> 'rice wine'; 'Meat products (cooked, …)' stays whole."""
+    from names.normalise import fold_latin
+
+    if not product_class:
+        return ""
+    text = product_class.strip()
+    if text.lower().startswith("meat products"):
+        return "meat products"
+    return fold_latin(text.split(" (")[0])
+
+
+def same_class(a: str | None, b: str | None) -> bool:
+    """Two product classes that name the same kind of goods ('Wine' and 'Wine (annex class unverified)')."""
+    ka, kb = class_key(a), class_key(b)
+    return bool(ka and kb) and (ka == kb or ka.startswith(kb) or kb.startswith(ka))
+
+
 def covers(jurisdiction: str, protection_jurisdiction: str) -> bool:
     """Does protection granted in `protection_jurisdiction` apply in `jurisdiction`?"""
     return protection_jurisdiction in JURISDICTION_INCLUDES.get(jurisdiction, (jurisdiction,))
@@ -68,9 +86,18 @@ class Name:
     kind: str
     lang: str | None = None
     script: str | None = None
+    source: str | None = None  # a written form's own source (e.g. where a Chinese rendering is given)
+    confidence: str | None = None
 
     def to_dict(self) -> dict[str, str | None]:
-        return {"text": self.text, "kind": self.kind, "lang": self.lang, "script": self.script}
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "lang": self.lang,
+            "script": self.script,
+            "source": self.source,
+            "confidence": self.confidence,
+        }
 
 
 @dataclass(frozen=True)

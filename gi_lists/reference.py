@@ -6,16 +6,24 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from agreements.model import Agreement
 from config import REFERENCE_DIR
 from errors import InputError
-from gi_lists.entries import Entry, ListTarget, dedupe, name_forms_from, origin_language
+from gi_lists.entries import (
+    HOME_SOURCE,
+    Entry,
+    ListTarget,
+    dedupe,
+    home_jurisdictions,
+    name_forms_from,
+    origin_language,
+)
 from gi_lists.importers import OPTIONAL_COLUMNS
-from gi_lists.model import Name, Protection, valid_partial_date
-from names.normalise import has_han, has_thai
+from gi_lists.model import Name, Protection, class_key, valid_partial_date
+from names.normalise import compact, forms, has_han, has_thai
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,33 @@ def _read_reference_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
 
 
 _GREEK_IN_SOURCE = re.compile(r"Greek:\s*([^;]+)")
+_PARENTHESIS = re.compile(r"（([^）]*)）|\(([^)]*)\)")
+
+
+def renderings(name_zh: str, name: str) -> list[str]:
+    """The Chinese renderings written in one `name_zh` cell: forms joined by 、 or /, and a form in
+    parentheses when it is another rendering (托斯卡诺（托斯卡纳）, 特鲁埃尔火腿（特鲁埃尔前腿） for
+    "Jamón de Teruel / Paleta de Teruel") rather than a note (西红花 for saffron, a list of areas)."""
+    variants = len(name.split(" / ")) > 1
+    out: list[str] = []
+    for part in re.split(r"[、/]", _PARENTHESIS.sub("", name_zh)):
+        if part.strip():
+            out.append(part.strip())
+    main = out[0] if out else ""
+    for m in _PARENTHESIS.finditer(name_zh):
+        inner = m.group(1) or m.group(2) or ""
+        if "，" in inner or "," in inner:
+            continue  # a list (of areas), not a name
+        for alt in (a.strip() for a in inner.split("/")):
+            if alt and (variants or alt[:2] == main[:2]):
+                out.append(alt)
+    return list(dict.fromkeys(out))
+
+
+def _rendering_confidence(source: str) -> str:
+    """A rendering the research doubts (its source says so) is `low`; the others come from the Chinese
+    annex tables as mirrored by their sources: `medium`."""
+    return "low" if "doubtful" in source.lower() else "medium"
 
 
 def load_annex_rows(path: Path, annex_targets: dict[str, ListTarget]) -> list[ReferenceList]:
@@ -63,6 +98,11 @@ def load_annex_rows(path: Path, annex_targets: dict[str, ListTarget]) -> list[Re
                 names = name_forms_from(row["name"], "original", lang, split_variants=True)
             if row["transcription"]:
                 names += name_forms_from(row["transcription"], "official-rendering", "zh")
+            if row.get("name_zh"):
+                source = row.get("name_zh_source") or row["source"]
+                level = _rendering_confidence(source)
+                for text in renderings(row["name_zh"], row["name"]):
+                    names.append(Name(text, "official-rendering", "zh", "Hani", source, level))
         jurisdiction = target.jurisdiction_for(origin)
         assert jurisdiction
         by_annex[code].append(
@@ -85,9 +125,54 @@ def load_annex_rows(path: Path, annex_targets: dict[str, ListTarget]) -> list[Re
                 given=frozenset(OPTIONAL_COLUMNS),
             )
         )
+    uk = path.with_name("china_eu_uk_names.csv")
+    if uk.exists():
+        for entry in _uk_rows(uk, annex_targets, problems):
+            by_annex[entry.protection.annex or ""].append(entry)
     if problems:
         raise InputError(problems)
     return [ReferenceList(annex_targets[code], entries, path.name) for code, entries in by_annex.items()]
+
+
+UK_NOTE = "UK name in the annex as signed in 2020; not protected under the agreement now (see the source)"
+
+
+def _uk_rows(path: Path, annex_targets: dict[str, ListTarget], problems: list[str]) -> list[Entry]:
+    """china_eu_uk_names.csv: the UK names of the signed annexes, kept as withdrawn history."""
+    out = []
+    for line, row in _read_reference_csv(path):
+        target = annex_targets.get(row["annex"])
+        if target is None:
+            problems.append(f"{path.name}:{line}: annex: unknown annex {row['annex']!r}")
+            continue
+        origin = "GB" if row["origin"] in ("UK", "GB") else row["origin"]
+        names = name_forms_from(row["name"], "original", "en", split_variants=True)
+        if row["name_zh"]:
+            names += [
+                Name(text, "official-rendering", "zh", "Hani", row["source"], row["confidence"])
+                for text in renderings(row["name_zh"], row["name"])
+            ]
+        out.append(
+            Entry(
+                line=line,
+                names=dedupe(names),
+                product_class=row["product_class"],
+                origin=origin,
+                region=None,
+                protection=Protection(
+                    jurisdiction=target.jurisdiction or "CN",
+                    route="agreement",
+                    agreement=target.agreement,
+                    annex=row["annex"],
+                    status="withdrawn",
+                    source=f"{path.name}: {row['source']}",
+                    confidence=row["confidence"],
+                    note=UK_NOTE,
+                ),
+                given=frozenset(OPTIONAL_COLUMNS) | {"note"},
+            )
+        )
+    return out
 
 
 _ORIGIN_WITH_REGION = re.compile(r"^([A-Z]{2}(?:;[A-Z]{2})*)\s*(?:\((.*)\))?$")
@@ -216,4 +301,36 @@ def reference_lists(bundled: Sequence[Agreement], reference_dir: Path = REFERENC
         n.text for ref in lists for e in ref.entries for n in e.names if n.kind == "official-rendering"
     )
     lists += load_bilateral_rows(reference_dir / "bilateral_entries.csv", bilateral_targets, renderings)
-    return lists
+    return lists + home_lists(lists)
+
+
+HOME_FILE = "home protection (inferred from the lists)"
+
+
+def home_lists(lists: Sequence[ReferenceList]) -> list[ReferenceList]:
+    """For every GI on the bundled lists (but names no longer protected under them), its protection at
+    home: a Chinese GI in CN, an EU GI in the EU (a French one in FR too), a Thai GI in TH."""
+    by_jurisdiction: dict[str, list[Entry]] = {}
+    seen: set[tuple[str, str, str, str]] = set()  # a GI on several lists is protected at home once
+    for ref in lists:
+        for entry in ref.entries:
+            if entry.protection.status == "withdrawn":
+                continue
+            for j in home_jurisdictions(entry.origin):
+                gi = (j, compact(forms(entry.primary.text)[0]), entry.origin, class_key(entry.product_class))
+                if gi in seen:
+                    continue
+                seen.add(gi)
+                home = Protection(
+                    jurisdiction=j,
+                    route="national-register",
+                    status="protected",
+                    source=HOME_SOURCE,
+                    confidence="medium",
+                )
+                entries = by_jurisdiction.setdefault(j, [])
+                entries.append(replace(entry, line=len(entries) + 1, protection=home, given=frozenset()))
+    return [
+        ReferenceList(ListTarget(j, "national-register", None, None, "protected", None), entries, HOME_FILE)
+        for j, entries in sorted(by_jurisdiction.items())
+    ]

@@ -16,7 +16,7 @@ from storage.db import Connection, in_list
 _CHUNK = 900  # stay under SQLite's bound-parameter limit
 COLUMNS = {  # the columns bulk inserts may name (storage/tables.py declares them)
     "gis": {"id", "product_class", "origin", "region", "created_at", "updated_at"},
-    "names": {"gi_id", "position", "text", "kind", "lang", "script"},
+    "names": {"gi_id", "position", "text", "kind", "lang", "script", "source", "confidence"},
     "name_keys": {"gi_id", "kind", "form_rank", "form", "compact"},
     "protections": {
         "gi_id", "jurisdiction", "route", "agreement_id", "annex", "status", "since", "until", "source",
@@ -154,11 +154,11 @@ class GIRepository:
             for row in self.conn.records(f"SELECT * FROM gis WHERE id IN {among}", chunk):
                 facts[row.id] = row
             sql = (
-                f"SELECT gi_id, text, kind, lang, script FROM names WHERE gi_id IN {among} "
-                'ORDER BY gi_id, "position"'
+                "SELECT gi_id, text, kind, lang, script, source, confidence FROM names "
+                f'WHERE gi_id IN {among} ORDER BY gi_id, "position"'
             )
-            for gi_id, text, kind, lang, script in self.conn.rows(sql, chunk):
-                names[gi_id].append(Name(text, kind, lang, script))
+            for gi_id, text, kind, lang, script, source, confidence in self.conn.rows(sql, chunk):
+                names[gi_id].append(Name(text, kind, lang, script, source, confidence))
             for row in self.conn.records(
                 f"SELECT * FROM protections WHERE gi_id IN {among} ORDER BY id", chunk
             ):

@@ -97,6 +97,8 @@ names = Table(
     Column("kind", String(24), nullable=False),
     Column("lang", String(16)),
     Column("script", String(8)),
+    Column("source", Text),  # where this written form comes from (a rendering's own source)
+    Column("confidence", String(12)),
     UniqueConstraint("gi_id", "text", "kind", name="uq_names_form"),
 )
 Index("ix_names_gi", names.c.gi_id)

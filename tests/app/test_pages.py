@@ -62,13 +62,14 @@ def test_overview_names_the_three_agreements(register):
 def test_overview_lists_annex_counts(register):
     at = run("app_pages/overview.py")
     eu = table_with_annex(at, "IV")
-    assert eu.loc["IV", "GIs on the list"] == 96
-    assert eu.loc["III", "GIs on the list"] == 83
+    assert eu.loc["IV", "GIs on the list"] == 100  # 96 in force, 4 UK names withdrawn
+    assert eu.loc["III", "GIs on the list"] == 100
     assert eu.loc["III", "Expected"] == "100"
     assert eu.loc["IV", "protected"] == 96
-    assert eu.loc["VI", "pending"] == 65
+    assert eu.loc["IV", "withdrawn"] == 4
+    assert eu.loc["VI", "pending"] == 171
     assert eu.loc["III", "Meaning"].startswith("Chinese GIs protected in the EU")
-    assert "Annex III: 83 of 100" in texts(at)
+    assert "Lists not complete" not in texts(at)
 
 
 def test_overview_counts_the_thai_names_by_status(register):
@@ -87,7 +88,7 @@ def test_overview_says_unknown_when_the_date_in_force_is_not_known(register):
 def test_overview_shows_the_china_eu_events_in_an_expander(register):
     at = run("app_pages/overview.py")
     labels = [e.label for e in at.expander]
-    assert "Dated events (16)" in labels
+    assert "Dated events (17)" in labels
     events = next(t.value for t in at.table if "Event" in t.value.columns)
     assert "2021-03-01" in set(events["Date"])
     assert {"high", "medium"} <= set(events["Confidence"])
@@ -153,7 +154,7 @@ def test_gi_page_looks_a_gi_up_by_a_name(register):
 
 
 def test_gi_page_marks_low_confidence_protections(register):
-    at = run("app_pages/gi.py", {"id": "cn-qiandao-yin-zhen"})
+    at = run("app_pages/gi.py", {"id": "cn-xinnong-han-fu-ping-guo"})  # the one low-confidence annex row
     assert "⚠ low" in set(at.table[1].value["Confidence"])
     assert "low confidence" in at.warning[0].value
 

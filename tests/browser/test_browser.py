@@ -146,14 +146,20 @@ def save_full_page(page, path: Path) -> None:
     page.screenshot(path=str(path), full_page=True)
 
 
-def test_first_page_shows_the_china_eu_agreement_with_96_names_in_annex_iv(app_url, page):
+def test_first_page_shows_the_china_eu_agreement_with_96_names_in_force_in_annex_iv(app_url, page):
     page.goto(app_url)
     page.get_by_role("heading", name="GIScope").wait_for()
     page.get_by_role("heading", name=re.compile(re.escape(EU_TITLE))).wait_for()
     annex_iv = page.locator("tr").filter(has=page.locator("th, td").filter(has_text=re.compile(r"^IV$")))
     annex_iv.first.wait_for()
     cells = [c.strip() for c in annex_iv.first.locator("th, td").all_inner_texts()]
-    assert cells[0] == "IV" and cells[2] == "96", cells
+    header = [
+        c.strip()
+        for c in page.locator("tr").filter(has_text="GIs on the list").first.locator("th").all_inner_texts()
+    ]
+    row = dict(zip(header, cells, strict=False)) if len(header) == len(cells) else {}
+    assert cells[0] == "IV" and cells[2] == "100", cells  # 96 in force and the 4 UK names, withdrawn
+    assert row.get("protected") == "96" and row.get("withdrawn") == "4", (header, cells)
     page.get_by_role("heading", name=re.compile("CNIPA-DIP Memorandum")).wait_for()
     if os.environ.get("GISCOPE_SCREENSHOT") == "1":
         save_full_page(page, SCREENSHOT)

@@ -62,7 +62,7 @@ def test_check_file_reads_one_label_a_line_and_skips_blank_lines(shared: Shared,
     path.write_text("Parma ham\n\n   \n安溪鐵觀音\n", encoding="utf-8")
     data = as_json(giscope("check", "--file", path, "--in", "EU", "--json", db=shared.path))
     assert [d["label"] for d in data] == ["Parma ham", "安溪鐵觀音"]
-    assert data[0]["matches"] == []  # Prosciutto di Parma is protected in China, not listed for the EU here
+    assert data[0]["matches"][0]["gi_id"] == "it-prosciutto-di-parma"  # an EU GI, protected in the EU at home
     assert data[1]["matches"][0]["gi_id"] == "cn-anxi-tie-guan-yin"
 
 

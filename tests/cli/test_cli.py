@@ -23,6 +23,8 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from gi_lists.entries import HOME_SOURCE
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
 _SCRIPT = Path(sys.executable).with_name("giscope")
@@ -196,7 +198,8 @@ def reference_rows(file: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-# A Thai national register batch (the bundled data has nothing in register/TH) and its update.
+# A Thai national register batch and its update (the bundled lists put only their Thai GIs in register/TH,
+# as protected at home: THAI_HOME).
 BATCH_HEADER = [
     "name", "name_zh", "translation_en", "product_class", "origin", "region", "status", "since", "source",
     "confidence",
@@ -217,6 +220,15 @@ BATCH_V2 = [
 ]  # fmt: skip
 BATCH_SOURCE = "DIP gazette 2024"
 BATCH_IDS = {"th-kafae-test-hill", "th-khao-test-thung", "th-som-test-pak", "fr-champagne"}
+THAI_HOME = {
+    "th-kafae-doi-chaang",
+    "th-kafae-doi-tung",
+    "th-khao-hom-mali-thung-kula-rong-hai",
+    "th-makham-wan-phetchabun",
+    "th-maphrao-nam-hom-ratchaburi",
+    "th-som-o-tubtim-siam-pak-phanang",
+    "th-thurian-prachin",
+}
 
 
 def import_batch(db: Path, file: Path, *extra: str) -> Run:
@@ -242,14 +254,19 @@ def test_init_on_an_empty_database_prints_every_bundled_list(shared: Shared) -> 
         parts = line.split()
         if len(parts) == 5 and parts[1].isdigit():
             table[parts[0]] = (int(parts[1]), int(parts[2]))
-    annex_counts = Counter(row["annex"] for row in reference_rows("china_eu_annexes.csv"))
+    annex_counts = Counter(
+        row["annex"]
+        for file in ("china_eu_annexes.csv", "china_eu_uk_names.csv")
+        for row in reference_rows(file)
+    )
     for annex, count in annex_counts.items():
         assert table[f"china-eu/{annex}"] == (count, count)
-    for key in ("china-france", "china-thailand", "register/EU"):
+    for key in ("china-france", "china-thailand", "register/EU", "home/CN", "home/EU", "home/FR", "home/TH"):
         assert key in table
-    assert sum(rows for rows, _ in table.values()) == 292 + 44
-    assert sum(added for _, added in table.values()) == 336
-    assert "336 protections added" in shared.init.out
+    listed = sum(rows for key, (rows, _) in table.items() if not key.startswith("home/"))
+    assert listed == 559 + 8 + 44  # the annexes, the UK names of the signed annexes, the bilateral lists
+    total = sum(added for _, added in table.values())
+    assert f"{total} protections added" in shared.init.out
 
 
 def test_a_second_init_keeps_the_register_and_reload_reference_changes_nothing(
@@ -263,7 +280,7 @@ def test_a_second_init_keeps_the_register_and_reload_reference_changes_nothing(
     rows = [
         line.split() for line in reload.out.splitlines() if re.match(r"^\S+\s+\d+\s+\d+\s+\d+\s+\d+$", line)
     ]
-    assert len(rows) == 8
+    assert len(rows) == 12  # 5 annexes, 2 bilateral lists, the EU's pilot names, 4 home lists
     assert all(row[2:] == ["0", "0", "0"] for row in rows), reload.out
 
     assert as_json(giscope("export", "--format", "json", db=db)) == reference_export
@@ -273,16 +290,29 @@ def test_export_json_after_init_gives_every_bundled_row_exactly_once_with_source
     reference_export: list[dict[str, Any]],
 ) -> None:
     gis = reference_export
-    assert len(gis) == 324
-    assert len({gi["id"] for gi in gis}) == 324
+    assert len({gi["id"] for gi in gis}) == len(gis)
     protections = [p for gi in gis for p in gi["protections"]]
-    assert len(protections) == 336
+    listed = [p for p in protections if p["source"] != HOME_SOURCE]
+    assert len(listed) == 559 + 8 + 44
     for gi in gis:
         assert_gi_contract(gi)
     assert all(p["source"] and p["confidence"] for p in protections)
 
     annex_rows = reference_rows("china_eu_annexes.csv")
-    assert len(annex_rows) == 292
+    assert len(annex_rows) == 559
+    # each Chinese rendering of an EU name is a name of its GI, with its own source
+    renderings = [n for gi in gis for n in gi["names"] if n["kind"] == "official-rendering"]
+    assert (
+        len(
+            {
+                gi["id"]
+                for gi in gis
+                if gi["origin"] != "CN" and any(n["kind"] == "official-rendering" for n in gi["names"])
+            }
+        )
+        >= 267
+    )
+    assert all(n["source"] and n["confidence"] for n in renderings)
     for row in annex_rows:
         first_name = row["name"].split(" / ")[0].strip()
         holders = holders_of(
@@ -311,11 +341,13 @@ def test_export_json_after_init_gives_every_bundled_row_exactly_once_with_source
         assert len(holders) == 1, (row["name"], holders)
 
     champagne = by_id(gis)["fr-champagne"]
-    routes = {(p["route"], p["agreement"], p["annex"]) for p in champagne["protections"]}
+    routes = {(p["route"], p["agreement"], p["annex"], p["jurisdiction"]) for p in champagne["protections"]}
     assert routes == {
-        ("agreement", "china-eu", "IV"),
-        ("national-register", "china-france", None),
-        ("trademark", "china-france", None),
+        ("agreement", "china-eu", "IV", "CN"),
+        ("national-register", "china-france", None, "CN"),
+        ("trademark", "china-france", None, "CN"),
+        ("national-register", None, None, "EU"),  # home
+        ("national-register", None, None, "FR"),  # home
     }
 
 
@@ -357,7 +389,9 @@ def test_import_with_three_bad_rows_writes_nothing(
     assert as_json(giscope("export", "--format", "json", db=db)) == reference_export
     after = as_json(giscope("show", existing, "--json", db=db))
     assert after == before
-    assert after["history"] and all(p["status"] == "pending" for p in after["protections"])
+    assert after["history"] and all(
+        p["status"] == "pending" for p in after["protections"] if p["annex"] == "V"
+    )
 
 
 def test_import_with_an_unknown_column_names_it_on_line_1(db: Path, tmp_path: Path) -> None:
@@ -505,7 +539,7 @@ def test_xlsx_import_gives_the_same_register_as_the_same_rows_in_csv(shared: Sha
 
     from_csv = as_json(giscope("export", "--in", "TH", "--format", "json", db=csv_db))
     from_xlsx = as_json(giscope("export", "--in", "TH", "--format", "json", db=xlsx_db))
-    assert {gi["id"] for gi in from_xlsx} == BATCH_IDS
+    assert {gi["id"] for gi in from_xlsx} == BATCH_IDS | THAI_HOME
     assert from_xlsx == from_csv
     assert th_protection(by_id(from_xlsx)["th-kafae-test-hill"])["since"] == "2023-01-15"
     assert th_protection(by_id(from_xlsx)["fr-champagne"])["since"] == "2015"
@@ -537,14 +571,17 @@ def test_xlsx_import_reports_bad_rows_with_their_sheet_row_numbers(db: Path, tmp
 # ---------------------------------------------------------------------------------------------
 
 
-def test_export_of_annex_iv_gives_96_gis_in_csv_xlsx_and_json(shared: Shared, tmp_path: Path) -> None:
+def test_export_of_annex_iv_gives_its_100_names_96_in_force_in_csv_xlsx_and_json(
+    shared: Shared, tmp_path: Path
+) -> None:
     flt = ["--agreement", "china-eu", "--annex", "IV"]
     rows = csv_rows(ok(giscope("export", *flt, "--format", "csv", db=shared.path)).out)
-    assert len(rows) == 96
+    assert len(rows) == 100
+    assert Counter(r["status"] for r in rows) == {"protected": 96, "withdrawn": 4}  # 4 UK names
     assert {"source", "confidence"} <= set(rows[0])
     assert all(r["annex"] == "IV" and r["agreement"] == "china-eu" for r in rows)
     assert all(r["source"] and r["confidence"] for r in rows)
-    assert len({r["id"] for r in rows}) == 96
+    assert len({r["id"] for r in rows}) == 100
 
     out = tmp_path / "annex_iv.xlsx"
     run = ok(giscope("export", *flt, "--format", "xlsx", "-o", out, db=shared.path))
@@ -554,12 +591,12 @@ def test_export_of_annex_iv_gives_96_gis_in_csv_xlsx_and_json(shared: Shared, tm
     wb.close()
     header = list(sheet[0])
     assert header == list(rows[0])
-    assert len(sheet) == 97
+    assert len(sheet) == 101
     xlsx_ids = {dict(zip(header, r, strict=True))["id"] for r in sheet[1:]}
     assert xlsx_ids == {r["id"] for r in rows}
 
     gis = as_json(giscope("export", *flt, "--format", "json", db=shared.path))
-    assert len(gis) == 96
+    assert len(gis) == 100
     assert {gi["id"] for gi in gis} == xlsx_ids
     for gi in gis:
         assert_gi_contract(gi)
@@ -596,7 +633,11 @@ def test_export_neutralises_formula_cells_in_csv_and_xlsx_but_not_in_json(db: Pa
     assert summary(ok(giscope("import", "formulas.csv", "--register", "TH", db=db, cwd=tmp_path)).out)[0] == 4
     expected = {"'" + name for name in FORMULA_NAMES}
 
-    exported = csv_rows(ok(giscope("export", "--in", "TH", "--format", "csv", db=db)).out)
+    exported = [
+        r
+        for r in csv_rows(ok(giscope("export", "--in", "TH", "--format", "csv", db=db)).out)
+        if r["source"] != HOME_SOURCE  # the Thai GIs of the bundled lists, protected at home
+    ]
     assert {r["name"] for r in exported} == expected
     assert "'=cmd|' /C calc'!A0" in {r["source"] for r in exported}
     assert "'-Region" in {r["region"] for r in exported}
@@ -607,11 +648,13 @@ def test_export_neutralises_formula_cells_in_csv_and_xlsx_but_not_in_json(db: Pa
     ws = wb.worksheets[0]
     header = [c.value for c in ws[1]]
     cells = [dict(zip(header, row, strict=True)) for row in ws.iter_rows(min_row=2)]
+    cells = [c for c in cells if c["source"].value != HOME_SOURCE]
     assert {c["name"].value for c in cells} == expected
     assert all(c["name"].data_type == "s" for c in cells)
     assert "'=cmd|' /C calc'!A0" in {c["source"].value for c in cells}
 
     gis = as_json(giscope("export", "--in", "TH", "--format", "json", db=db))
+    gis = [gi for gi in gis if gi["id"] not in THAI_HOME]
     assert {gi["names"][0]["text"] for gi in gis} == set(FORMULA_NAMES)
     assert "=cmd|' /C calc'!A0" in {p["source"] for gi in gis for p in gi["protections"]}
 
@@ -652,15 +695,18 @@ def test_every_written_form_of_anxi_tie_guan_yin_finds_it_first(shared: Shared, 
     anxi = hits[0]
     assert {"安溪铁观音", "Anxi Tie Guan Yin"} <= name_texts(anxi)
     assert [(p["jurisdiction"], p["agreement"], p["annex"]) for p in anxi["protections"]] == [
-        ("EU", "china-eu", "III")
+        ("EU", "china-eu", "III"),
+        ("CN", None, None),  # home
     ]
 
 
 def test_search_in_a_jurisdiction_keeps_only_gis_protected_there(shared: Shared) -> None:
     pending_cn = as_json(giscope("search", "Thung Kula Rong-Hai", "--in", "CN", "--json", db=shared.path))
     assert pending_cn and pending_cn[0]["protections"][0]["status"] == "pending"
-    in_th = ok(giscope("search", "Thung Kula Rong-Hai", "--in", "TH", db=shared.path))
-    assert "no GI matches" in in_th.out  # a Thai GI pending in China is not protected in Thailand
+    in_fr = ok(giscope("search", "Thung Kula Rong-Hai", "--in", "FR", db=shared.path))
+    assert "no GI matches" in in_fr.out  # a Thai GI pending in China is not protected in France
+    in_th = as_json(giscope("search", "Thung Kula Rong-Hai", "--in", "TH", "--json", db=shared.path))
+    assert in_th[0]["id"] == "th-khao-hom-mali-thung-kula-rong-hai"  # but at home, in Thailand
     # "in CN" means listed, pending or protected there: a name never filed in China is left out ...
     not_filed = ok(giscope("search", "Doi Chaang", "--in", "CN", db=shared.path))
     assert "no GI matches" in not_filed.out
@@ -739,7 +785,7 @@ def test_show_finds_champagne_by_id_and_by_any_written_name(shared: Shared, ref:
     gi = as_json(giscope("show", ref, "--json", db=shared.path))
     assert gi["id"] == "fr-champagne"
     assert_gi_contract(gi)
-    assert len(gi["protections"]) == 3
+    assert len(gi["protections"]) == 5  # annex IV, GI product, collective marks; at home in the EU and FR
     assert all(p["source"] and p["confidence"] for p in gi["protections"])
     assert gi["history"]
     for event in gi["history"]:

@@ -70,7 +70,7 @@ def test_scan_reports_objection_grounds_on_both_backends(loaded_engine, tmp_path
         "香宾,Wine,CN\n"  # conflicts with 香槟
         "Champagne,Wine,US\n"  # homonym of a protected name, another origin
         "Cheddar,Cheeses,GB\n"  # a generic term
-        "泰顺新茶,Tea,CN\n"  # nothing to object to
+        "测试新茶,Tea,CN\n"  # nothing to object to
         "香宾,Wine,CN\n"  # duplicate of line 3
         "Madeira,Wine,PT\n",  # on Annex VI, pending in China: already listed, not protected
     )

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from agreements.services import overview
 from bootstrap import initialise
 from errors import InputError, RegisterError
+from gi_lists.entries import HOME_SOURCE, home_jurisdictions
 from gi_lists.services import Filters, find_gi, import_file, list_gis, search
 from storage import tables as t
 from storage.migrate import sqlalchemy_engine
@@ -31,11 +32,11 @@ def snapshot(engine) -> str:
 
 
 def reference_rows() -> list[dict[str, str]]:
-    with open(REFERENCE / "china_eu_annexes.csv", encoding="utf-8") as fh:
-        annexes = list(csv.DictReader(fh))
-    with open(REFERENCE / "bilateral_entries.csv", encoding="utf-8") as fh:
-        bilateral = list(csv.DictReader(fh))
-    return annexes + bilateral
+    rows = []
+    for file in ("china_eu_annexes.csv", "china_eu_uk_names.csv", "bilateral_entries.csv"):
+        with open(REFERENCE / file, encoding="utf-8") as fh:
+            rows += list(csv.DictReader(fh))
+    return rows
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
@@ -49,26 +50,42 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
 def test_init_loads_every_bundled_row_once_merged_per_gi(loaded_engine):
     gis = list_gis(loaded_engine)
     protections = [(gi, p) for gi in gis for p in gi.protections]
-    assert len(protections) == len(reference_rows()) == 336
+    listed = [(gi, p) for gi, p in protections if p.source != HOME_SOURCE]
+    assert len(listed) == len(reference_rows()) == 611  # 559 annex names, 8 UK names, 44 bilateral
     assert all(p.source and p.confidence in ("high", "medium", "low", "unconfirmed") for _, p in protections)
     by_id = {gi.id: gi for gi in gis}
     assert len(by_id) == len(gis)
+    # every GI still on a list is protected at home, once per home jurisdiction
+    for gi in gis:
+        home = sorted(p.jurisdiction for p in gi.protections if p.source == HOME_SOURCE)
+        on_a_list = any(p.status != "withdrawn" for p in gi.protections if p.source != HOME_SOURCE)
+        assert home == (sorted(home_jurisdictions(gi.origin)) if on_a_list else []), gi.id
     champagne = by_id["fr-champagne"]
-    assert sorted((p.route, p.annex) for p in champagne.protections) == [
-        ("agreement", "IV"),
-        ("national-register", None),
-        ("trademark", None),
+    assert sorted((p.route, p.annex, p.jurisdiction) for p in champagne.protections) == [
+        ("agreement", "IV", "CN"),
+        ("national-register", None, "CN"),
+        ("national-register", None, "EU"),
+        ("national-register", None, "FR"),
+        ("trademark", None, "CN"),
     ]
     assert {"Champagne", "香槟"} <= {n.text for n in champagne.names}
     # Annex rows by annex, with their own source and confidence
     counts: dict[str, int] = {}
     for _, p in protections:
-        if p.agreement == "china-eu":
+        if p.agreement == "china-eu" and p.status != "withdrawn":
             counts[p.annex or ""] = counts.get(p.annex or "", 0) + 1
-    assert counts == {"III": 83, "IV": 96, "V": 43, "VI": 65, "VII": 5}
+    assert counts == {"III": 100, "IV": 96, "V": 175, "VI": 171, "VII": 17}
+    # the UK names of the signed annexes are kept as withdrawn history
+    uk = [(gi.id, p.annex) for gi, p in protections if p.status == "withdrawn" and gi.origin == "GB"]
+    assert sorted(annex for _, annex in uk) == ["IV"] * 4 + ["VI"] * 4
+    # homonyms stay apart by their goods: Toscano the wine (IV) and the olive oil (VI)
+    toscano = sorted(gi.product_class for gi in gis if "Toscano" in {n.text for n in gi.names})
+    assert toscano == ["Oils and fats", "Wine"]
     # every reference row is findable by its name
     for row in reference_rows():
         name = row["name_local"] if row.get("agreement", "CN-FR") != "CN-FR" else row["name"]
+        if row.get("origin") == "UK":
+            continue  # withdrawn: findable, but the check below looks at a GI's first hit only
         hits = search(loaded_engine, name.split(" / ")[0], limit=5)
         assert hits and hits[0].score == 1.0, name
 
@@ -91,16 +108,20 @@ def test_statuses_follow_the_annex_and_the_source(loaded_engine):
     longjing = find_gi(loaded_engine, "龙井茶")
     haut_medoc = find_gi(loaded_engine, "Haut-Médoc")
     assert [(p.jurisdiction, p.status, p.agreement) for p in thai_rice.protections] == [
-        ("CN", "pending", "china-thailand")
+        ("CN", "pending", "china-thailand"),
+        ("TH", "protected", None),  # home
     ]
     assert any(n.kind == "translation" and n.text == "通谷拉隆海茉莉香米" for n in thai_rice.names)
     assert doi_tung.protections[0].status == "not-filed"
     assert [(p.jurisdiction, p.route, p.agreement) for p in longjing.protections] == [
-        ("EU", "national-register", None)
+        ("EU", "national-register", None),
+        ("CN", "national-register", None),  # home
     ]
-    assert sorted((p.route, p.annex, p.status) for p in haut_medoc.protections) == [
-        ("agreement", "VI", "pending"),
-        ("national-register", None, "protected"),
+    assert sorted((p.route, p.annex, p.status, p.jurisdiction) for p in haut_medoc.protections) == [
+        ("agreement", "VI", "pending", "CN"),
+        ("national-register", None, "protected", "CN"),
+        ("national-register", None, "protected", "EU"),  # home
+        ("national-register", None, "protected", "FR"),  # home
     ]
 
 
@@ -108,9 +129,9 @@ def test_overview_counts_each_annex(loaded_engine):
     views = {v.agreement.id: v for v in overview(loaded_engine)}
     assert set(views) == {"china-eu", "china-france", "china-thailand"}
     eu = {lc.annex: lc for lc in views["china-eu"].lists}
-    assert {k: v.total for k, v in eu.items()} == {"III": 83, "IV": 96, "V": 43, "VI": 65, "VII": 5}
-    assert eu["IV"].by_status == {"protected": 96} and eu["IV"].expected == 96
-    assert eu["V"].by_status == {"pending": 43}
+    assert {k: v.total for k, v in eu.items()} == {"III": 100, "IV": 100, "V": 175, "VI": 175, "VII": 17}
+    assert eu["IV"].by_status == {"protected": 96, "withdrawn": 4} and eu["IV"].expected == 96
+    assert eu["V"].by_status == {"pending": 175}
     france = views["china-france"].lists[0]
     assert (
         france.annex is None and france.total == 24
@@ -143,12 +164,16 @@ def test_search_folds_accents_and_filters(loaded_engine):
     assert search(loaded_engine, "香檳")[0].gi.id == "fr-champagne"
     parma = search(loaded_engine, "parma")
     assert parma[0].gi.display_name == "Prosciutto di Parma"
-    # FR includes what the EU protects; CN does not
+    # FR includes what the EU protects; CN protects it at home; TH not at all
     assert (
         search(loaded_engine, "anxi tieguanyin", Filters(jurisdiction="FR"))[0].gi.id
         == "cn-anxi-tie-guan-yin"
     )
-    assert search(loaded_engine, "anxi tieguanyin", Filters(jurisdiction="CN")) == []
+    assert (
+        search(loaded_engine, "anxi tieguanyin", Filters(jurisdiction="CN"))[0].gi.id
+        == "cn-anxi-tie-guan-yin"
+    )
+    assert search(loaded_engine, "anxi tieguanyin", Filters(jurisdiction="TH")) == []
     assert all(
         h.gi.product_class == "Tea" for h in search(loaded_engine, "cha", Filters(product_class="tea"))
     )
@@ -225,8 +250,8 @@ def test_import_adds_then_is_idempotent_then_records_changes(loaded_engine, tmp_
     write_csv(path, header, rows[:1])
     update = import_file(loaded_engine, path, agreement="china-eu", annex="V", register=None, who="b")
     assert update.plan.summary()["changed"] == 1
-    # without --keep-missing, every other Annex V entry (43 bundled + 1) is withdrawn
-    assert len(update.plan.removed) == 44
+    # without --keep-missing, every other Annex V entry (175 bundled + 1) is withdrawn
+    assert len(update.plan.removed) == 176
     gi = find_gi(loaded_engine, "Ceshi Jia Cha")
     dropped = find_gi(loaded_engine, "测试乙米")
     status_events = [h for h in gi.history if h.what.endswith("status")]
@@ -259,7 +284,11 @@ def test_register_import_merges_with_a_gi_known_from_an_agreement(loaded_engine,
     )
     assert result.plan.summary()["added"] == 1 and not result.plan.new_gis
     parma = find_gi(loaded_engine, "帕尔玛火腿")
-    assert sorted(p.route for p in parma.protections) == ["agreement", "national-register"]
+    assert sorted((p.route, p.jurisdiction) for p in parma.protections) == [
+        ("agreement", "CN"),
+        ("national-register", "CN"),  # the batch just imported
+        ("national-register", "EU"),  # home
+    ]
 
 
 def test_import_target_errors_are_clear(loaded_engine, tmp_path):
@@ -324,6 +353,13 @@ def test_a_spreadsheet_formula_is_refused_with_its_line(loaded_engine, tmp_path)
     assert err.value.problems == [f"{path}:2: since: a formula (=TODAY()); paste its value instead"]
 
 
+def gi_ids(db) -> set[str]:
+    from gi_lists.repository import GIRepository
+
+    with db.read() as conn:
+        return GIRepository(conn).ids()
+
+
 def test_a_write_that_finds_the_database_held_after_long_work_is_still_retried(engine):
     """The wait for another writer counts from the first refusal, not from the start of the work: a
     long plan that then finds the database held is tried again."""
@@ -340,7 +376,7 @@ def test_a_write_that_finds_the_database_held_after_long_work_is_still_retried(e
             raise sqlite3.OperationalError("database is locked")
         return conn.scalar("SELECT count(*) FROM gis")
 
-    assert engine.transaction(work, wait_s=1.0) == 324
+    assert engine.transaction(work, wait_s=1.0) == len(gi_ids(engine))
     assert len(calls) == 2
 
 

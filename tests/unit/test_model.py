@@ -32,7 +32,7 @@ def test_gi_json_has_the_contract_fields():
     )
     data = gi.to_dict()
     assert set(data) >= {"id", "names", "product_class", "origin", "region", "protections"}
-    assert set(data["names"][0]) == {"text", "kind", "lang", "script"}
+    assert set(data["names"][0]) == {"text", "kind", "lang", "script", "source", "confidence"}
     assert set(data["protections"][0]) >= {
         "jurisdiction",
         "route",
