@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,6 +12,9 @@ from cli.app import Context, handles_errors, main, pass_ctx
 from cli.output import echo_json, fail, print_table, write_out
 from config import SETTINGS
 from wording import CONFIDENCES
+
+if TYPE_CHECKING:
+    from gi_lists.model import GI
 
 
 @main.command()
@@ -241,25 +245,47 @@ def search(
 @pass_ctx
 @handles_errors
 def show(ctx: Context, ref: str, as_json: bool) -> None:
-    """Print one GI whole: names, protections with sources, and history.
+    """Print a GI whole: names, protections with sources, and history. A name that several GIs bear
+    (Toscano the wine and the olive oil) prints each of them (--json: a list).
 
     Example: giscope show 香槟
     """
-    from gi_lists.services import find_gi
+    from gi_lists.services import find_gis
 
-    gi = find_gi(ctx.db(), ref)
+    gis = find_gis(ctx.db(), ref)
     if as_json:
-        echo_json(gi.to_dict(with_history=True))
+        data = [gi.to_dict(with_history=True) for gi in gis]
+        echo_json(data[0] if len(data) == 1 else data)
         return
+    if len(gis) > 1:
+        click.echo(f"{ref!r} names {len(gis)} GIs: {', '.join(g.id for g in gis)}")
+    for i, gi in enumerate(gis):
+        if i or len(gis) > 1:
+            click.echo("")
+            click.echo("=" * 70)
+        _show_one(gi)
+
+
+def _show_one(gi: GI) -> None:
     click.echo(f"{gi.display_name}  [{gi.id}]")
     click.echo(f"class: {gi.product_class}   origin: {gi.origin}" + (f" ({gi.region})" if gi.region else ""))
     click.echo("")
     print_table(["name", "kind", "lang", "script"], [(n.text, n.kind, n.lang, n.script) for n in gi.names])
     click.echo("")
     print_table(
-        ["in", "route", "agreement", "annex", "status", "since", "confidence", "source"],
+        ["in", "route", "agreement", "annex", "file", "status", "since", "confidence", "source"],
         [
-            (p.jurisdiction, p.route, p.agreement, p.annex, p.status, p.since, p.confidence, p.source)
+            (
+                p.jurisdiction,
+                p.route,
+                p.agreement,
+                p.annex,
+                p.reference,
+                p.status,
+                p.since,
+                p.confidence,
+                p.source,
+            )
             for p in gi.protections
         ],
         max_width=70,

@@ -9,9 +9,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from errors import InputError
-from gi_lists.entries import HOME_SOURCE, Entry, ListTarget
+from gi_lists.entries import (
+    HOME_SOURCE,
+    IDENTITY_KINDS,
+    Entry,
+    ListTarget,
+    identity_keys,
+    origins_overlap,
+    same_goods,
+)
 from gi_lists.keys import name_key_rows, new_readings
-from gi_lists.model import Name, Protection, same_class
+from gi_lists.model import Name, Protection
 from gi_lists.repository import GIRepository, ListSelector, StoredProtection
 from names.normalise import (
     compact,
@@ -23,8 +31,6 @@ from names.normalise import (
 from storage.clock import now_iso
 from storage.db import Connection
 from watch.alerts import batch_alerts
-
-IDENTITY_KINDS = ("original", "transcription", "official-rendering")
 
 
 @dataclass
@@ -121,14 +127,25 @@ def _new_id(entry: Entry, taken: set[str]) -> str:
     return candidate
 
 
-def _origins_overlap(a: str, b: str) -> bool:
-    return bool(set(a.split(";")) & set(b.split(";")))
-
-
-def _same_goods(stored: str, given: str) -> bool:
-    """A name is one GI per kind of goods: Toscano the wine and Toscano the olive oil are two GIs. A
-    class the list leaves empty or unverified does not split a GI."""
-    return not stored or not given or same_class(stored, given)
+def _find_gi(
+    entry: Entry,
+    index: dict[str, list[tuple[str, str]]],
+    facts: dict[str, tuple[str, str, str | None]],
+    by_reference: dict[str, str],
+    registered: set[str],
+) -> str | None:
+    """The stored GI an entry speaks of: the one holding its register file number, else the first GI
+    that one of its names (in order) names, from an overlapping origin, for the same kind of goods."""
+    reference = entry.protection.reference
+    if reference and reference in by_reference:
+        return by_reference[reference]
+    for key in identity_keys(entry.names):
+        for g, origin in index.get(key, []):
+            if reference and g in registered:
+                continue  # another file number of the register: another GI of the same name
+            if origins_overlap(origin, entry.origin) and same_goods(facts[g][0], entry.product_class):
+                return g
+    return None
 
 
 def plan_batch(
@@ -146,6 +163,8 @@ def plan_batch(
     at = at or now_iso()
     plan = BatchPlan(target=target, file=file, rows=len(entries))
     index = repo.identity_index(IDENTITY_KINDS)
+    by_reference = repo.protection_references()
+    registered = set(by_reference.values())  # GIs that hold a register file number
     facts = repo.gi_facts()
     name_sets = repo.name_sets()
     taken = set(facts)
@@ -172,15 +191,7 @@ def plan_batch(
         )
 
     for entry in entries:
-        key0 = compact(forms(entry.primary.text)[0])
-        gi_id = next(
-            (
-                g
-                for g, origin in index.get(key0, [])
-                if _origins_overlap(origin, entry.origin) and _same_goods(facts[g][0], entry.product_class)
-            ),
-            None,
-        )
+        gi_id = _find_gi(entry, index, facts, by_reference, registered)
         label = entry.primary.text
         p = entry.protection
         entry_changes: list[Change] = []
@@ -209,7 +220,12 @@ def plan_batch(
             updates: dict[str, Any] = {}
             first_row = gi_id not in facts_set_in_batch
             facts_set_in_batch.add(gi_id)
-            if first_row and entry.product_class and entry.product_class != product_class:
+            if (
+                first_row
+                and entry.sets_class
+                and entry.product_class
+                and entry.product_class != product_class
+            ):
                 entry_changes.append(
                     Change(gi_id, label, "product_class", product_class, entry.product_class)
                 )
@@ -269,15 +285,19 @@ def plan_batch(
                     "source": p.source,
                     "confidence": p.confidence,
                     "note": p.note,
+                    "reference": p.reference,
                 }
             )
+            if p.reference:
+                by_reference[p.reference] = gi_id
+                registered.add(gi_id)
             plan.added.append((gi_id, label, p))
             event(gi_id, f"{p.key_text}: status", None, p.status, p.source)
         else:
             matched_rows.add(existing.row_id)
             old = existing.protection
             values: dict[str, Any] = {}
-            for fname in ("status", "since", "source", "confidence", "note"):
+            for fname in ("status", "since", "source", "confidence", "note", "reference"):
                 new_value = getattr(p, fname)
                 if new_value in (None, ""):
                     continue

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from agreements.model import Agreement, Annex
-from gi_lists.model import Name, Protection
-from names.normalise import script_of
+from gi_lists.model import Name, Protection, class_key, same_class
+from names.normalise import compact, forms, script_of
 
 # Language of a single-country name from its origin (for the name's `lang`).
 COUNTRY_LANGUAGE = {
@@ -108,6 +108,35 @@ def origin_belongs_to(origin: str, party: str) -> bool:
     return all(c in countries for c in origin.split(";"))
 
 
+CATCH_ALL_CLASSES = frozenset({"other products", "other"})
+# Classes that name one kind of goods for telling GIs apart (an annex may file a name under fresh meat
+# that the EU register files under meat products).
+GOODS_FAMILIES = {"fresh meat": "meat", "meat products": "meat"}
+IDENTITY_KINDS = ("original", "transcription", "official-rendering")
+
+
+def origins_overlap(a: str, b: str) -> bool:
+    return bool(set(a.split(";")) & set(b.split(";")))
+
+
+def same_goods(stored: str, given: str) -> bool:
+    """A name is one GI per kind of goods: Toscano the wine and Toscano the olive oil are two GIs. A
+    class the list leaves empty, or a catch-all class ('Other products (spices etc.)', where the EU
+    register puts tea and coffee) or one marked unverified, does not split a GI."""
+    if not stored or not given or "unverified" in stored or "unverified" in given:
+        return True
+    a, b = class_key(stored), class_key(given)
+    if a in CATCH_ALL_CLASSES or b in CATCH_ALL_CLASSES:
+        return True
+    family = GOODS_FAMILIES.get(a.split(" (")[0], a), GOODS_FAMILIES.get(b.split(" (")[0], b)
+    return family[0] == family[1] or same_class(stored, given)
+
+
+def identity_keys(names: Iterable[Name]) -> list[str]:
+    """The keys a GI is recognised by across lists: its written names folded (case, accents, script)."""
+    return list(dict.fromkeys(compact(forms(n.text)[0]) for n in names if n.kind in IDENTITY_KINDS))
+
+
 @dataclass(frozen=True)
 class Entry:
     """One validated list entry: a GI's names and facts, and the protection the list gives it."""
@@ -120,10 +149,34 @@ class Entry:
     protection: Protection
     # Which optional facts the row gave (absent ones leave stored values alone).
     given: frozenset[str] = field(default_factory=frozenset)
+    # False for a list whose classes are coarser than the GI's (a register's catch-all class): its row
+    # never changes the class of a GI it matches.
+    sets_class: bool = True
 
     @property
     def primary(self) -> Name:
         return self.names[0]
+
+
+class EntryMatcher:
+    """Entries of several lists that speak of one GI, found by the rule batches use: a shared name, an
+    overlapping origin, the same kind of goods (pure: no database)."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[tuple[Entry, object]]] = {}
+
+    def add(self, entry: Entry, value: object) -> None:
+        for key in identity_keys(entry.names):
+            self._by_key.setdefault(key, []).append((entry, value))
+
+    def find(self, entry: Entry) -> object | None:
+        for key in identity_keys(entry.names):
+            for other, value in self._by_key.get(key, []):
+                if origins_overlap(other.origin, entry.origin) and same_goods(
+                    other.product_class, entry.product_class
+                ):
+                    return value
+        return None
 
 
 @dataclass(frozen=True)

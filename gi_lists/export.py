@@ -30,6 +30,7 @@ EXPORT_COLUMNS = (
     "source",
     "confidence",
     "note",
+    "reference",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

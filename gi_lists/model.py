@@ -112,6 +112,7 @@ class Protection:
     source: str | None = None
     confidence: str = "unconfirmed"
     note: str | None = None
+    reference: str | None = None  # the register's own key, e.g. the EU file number PDO-FR-A1359
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -134,6 +135,7 @@ class Protection:
             "source": self.source,
             "confidence": self.confidence,
             "note": self.note,
+            "reference": self.reference,
         }
 
 

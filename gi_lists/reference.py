@@ -15,15 +15,19 @@ from errors import InputError
 from gi_lists.entries import (
     HOME_SOURCE,
     Entry,
+    EntryMatcher,
     ListTarget,
     dedupe,
     home_jurisdictions,
+    identity_keys,
     name_forms_from,
     origin_language,
+    same_goods,
 )
 from gi_lists.importers import OPTIONAL_COLUMNS
-from gi_lists.model import Name, Protection, class_key, valid_partial_date
-from names.normalise import compact, forms, has_han, has_thai
+from gi_lists.model import Name, Protection, valid_partial_date
+from gi_lists.registers import SNAPSHOT_2020, register_entries
+from names.normalise import has_han, has_thai
 
 
 @dataclass(frozen=True)
@@ -270,6 +274,81 @@ def load_bilateral_rows(
     return [ReferenceList(targets[key], entries, path.name) for key, entries in lists.items()]
 
 
+EU_REGISTER_CSV = "registers/eu_eambrosia_2020-07.csv"
+EU_REGISTER = ListTarget("EU", "national-register", None, None, "protected", None)
+
+
+def load_eu_register(path: Path) -> list[Entry]:
+    """The bundled EU register snapshot (July 2020) as entries of the list register/EU."""
+    return register_entries(_read_reference_csv(path), SNAPSHOT_2020, path.name)
+
+
+def _register_spellings(entries: list[Entry], register: list[Entry]) -> list[Entry]:
+    """An annex name the register spells a little differently ('Azeites do Alentejo Interior' /
+    'Azeite do …', 'Trakiiska nizina' / 'Тракийска низина', 'Pomodoro S. Marzano' / 'San Marzano'):
+    the register's names join the annex entry, so that both lists speak of one GI. Only for a name of
+    8 letters or more, at most 2 edits away, from the same origin and for the same kind of goods."""
+    from rapidfuzz.distance import Levenshtein
+
+    exact = EntryMatcher()
+    by_origin: dict[str, list[tuple[str, Entry]]] = {}
+    for entry in register:
+        exact.add(entry, entry)
+        for key in identity_keys(entry.names):
+            by_origin.setdefault(entry.origin, []).append((key, entry))
+    out = []
+    for entry in entries:
+        found = None
+        if entry.origin in by_origin and exact.find(entry) is None:
+            for key in identity_keys(entry.names):
+                if len(key) < 8 or has_han(key):
+                    continue
+                found = next(
+                    (
+                        other
+                        for other_key, other in by_origin[entry.origin]
+                        if same_goods(other.product_class, entry.product_class)
+                        and Levenshtein.distance(key, other_key, score_cutoff=2) <= 2
+                    ),
+                    None,
+                )
+                if found:
+                    break
+        if found is not None:
+            extra = tuple(
+                replace(n, source=found.protection.source, confidence=found.protection.confidence)
+                for n in found.names
+            )
+            entry = replace(entry, names=dedupe(entry.names + extra))
+        out.append(entry)
+    return out
+
+
+def _merge_pilot(register: list[Entry], pilot: list[Entry]) -> list[Entry]:
+    """The 10+10 pilot's Chinese GIs are in the EU register too: one entry per GI, the register's
+    protection (file number, date) with the pilot's names, class and note added."""
+    matcher = EntryMatcher()
+    for i, entry in enumerate(register):
+        matcher.add(entry, i)
+    out = list(register)
+    for entry in pilot:
+        i = matcher.find(entry)
+        if not isinstance(i, int):
+            out.append(replace(entry, line=len(out) + 2))
+            continue
+        found = out[i]
+        note = "; ".join(n for n in (found.protection.note, entry.protection.note) if n)
+        out[i] = replace(
+            found,
+            names=dedupe(entry.names + found.names),
+            product_class=entry.product_class,
+            region=entry.region,
+            protection=replace(found.protection, note=note),
+            sets_class=True,
+        )
+    return out
+
+
 def reference_lists(bundled: Sequence[Agreement], reference_dir: Path = REFERENCE_DIR) -> list[ReferenceList]:
     """The bundled lists, in loading order, for the bundled agreement records."""
     agreements = {a.id: a for a in bundled}
@@ -294,13 +373,19 @@ def reference_lists(bundled: Sequence[Agreement], reference_dir: Path = REFERENC
             None,
             agreements["china-thailand"].parties,
         ),
-        "register/EU": ListTarget("EU", "national-register", None, None, "protected", None),
+        "register/EU": EU_REGISTER,
     }
     lists = load_annex_rows(reference_dir / "china_eu_annexes.csv", annex_targets)
     renderings = frozenset(
         n.text for ref in lists for e in ref.entries for n in e.names if n.kind == "official-rendering"
     )
-    lists += load_bilateral_rows(reference_dir / "bilateral_entries.csv", bilateral_targets, renderings)
+    bilateral = load_bilateral_rows(reference_dir / "bilateral_entries.csv", bilateral_targets, renderings)
+    lists += [ref for ref in bilateral if ref.target.key != "register/EU"]
+    pilot = [e for ref in bilateral if ref.target.key == "register/EU" for e in ref.entries]
+    register_path = reference_dir / EU_REGISTER_CSV
+    register = _merge_pilot(load_eu_register(register_path), pilot)
+    lists = [replace(ref, entries=_register_spellings(ref.entries, register)) for ref in lists]
+    lists.append(ReferenceList(EU_REGISTER, register, register_path.name))
     return lists + home_lists(lists)
 
 
@@ -309,18 +394,32 @@ HOME_FILE = "home protection (inferred from the lists)"
 
 def home_lists(lists: Sequence[ReferenceList]) -> list[ReferenceList]:
     """For every GI on the bundled lists (but names no longer protected under them), its protection at
-    home: a Chinese GI in CN, an EU GI in the EU (a French one in FR too), a Thai GI in TH."""
+    home: a Chinese GI in CN, an EU GI in the EU (a French one in FR too), a Thai GI in TH.
+
+    The EU register is the EU's home register: a GI it holds has its EU protection from there (with the
+    file number), and a French one its FR protection with that file number; its own rows only give home
+    protection where they are registered."""
+    registered = EntryMatcher()
+    for ref in lists:
+        if ref.target.key == EU_REGISTER.key:
+            for entry in ref.entries:
+                registered.add(entry, entry)
     by_jurisdiction: dict[str, list[Entry]] = {}
-    seen: set[tuple[str, str, str, str]] = set()  # a GI on several lists is protected at home once
+    seen: dict[str, EntryMatcher] = {}  # a GI on several lists is protected at home once
     for ref in lists:
         for entry in ref.entries:
             if entry.protection.status == "withdrawn":
                 continue
+            in_register = registered.find(entry)
+            if ref.target.key == EU_REGISTER.key and entry.protection.status != "protected":
+                continue
             for j in home_jurisdictions(entry.origin):
-                gi = (j, compact(forms(entry.primary.text)[0]), entry.origin, class_key(entry.product_class))
-                if gi in seen:
+                if j == "EU" and in_register is not None:
                     continue
-                seen.add(gi)
+                done = seen.setdefault(j, EntryMatcher())
+                if done.find(entry) is not None:
+                    continue
+                done.add(entry, True)
                 home = Protection(
                     jurisdiction=j,
                     route="national-register",
@@ -328,6 +427,17 @@ def home_lists(lists: Sequence[ReferenceList]) -> list[ReferenceList]:
                     source=HOME_SOURCE,
                     confidence="medium",
                 )
+                if (
+                    j == "FR"
+                    and isinstance(in_register, Entry)
+                    and in_register.protection.status == "protected"
+                ):
+                    home = replace(
+                        home,
+                        since=in_register.protection.since,
+                        reference=in_register.protection.reference,
+                        note=f"EU register file {in_register.protection.reference} (EU law applies in France)",
+                    )
                 entries = by_jurisdiction.setdefault(j, [])
                 entries.append(replace(entry, line=len(entries) + 1, protection=home, given=frozenset()))
     return [

@@ -20,7 +20,7 @@ COLUMNS = {  # the columns bulk inserts may name (storage/tables.py declares the
     "name_keys": {"gi_id", "kind", "form_rank", "form", "compact"},
     "protections": {
         "gi_id", "jurisdiction", "route", "agreement_id", "annex", "status", "since", "until", "source",
-        "confidence", "note", "batch_id",
+        "confidence", "note", "batch_id", "reference",
     },
     "history": {"gi_id", "at", "who", "what", "before", "after", "reason", "source", "batch_id"},
     "readings": {"system", "text", "reading", "version"},
@@ -71,6 +71,7 @@ def _protection(row: Any) -> Protection:
         source=row.source,
         confidence=row.confidence,
         note=row.note,
+        reference=row.reference,
     )
 
 
@@ -126,6 +127,11 @@ class GIRepository:
             forms.add((text, kind))
             out[gi_id] = (forms, max(nxt, position + 1))
         return out
+
+    def protection_references(self) -> dict[str, str]:
+        """Register file numbers -> the GI whose protection holds it."""
+        rows = self.conn.rows("SELECT reference, gi_id FROM protections WHERE reference IS NOT NULL")
+        return {reference: gi_id for reference, gi_id in rows}
 
     def list_protections(self, selector: ListSelector) -> list[StoredProtection]:
         conditions: list[tuple[str, Sequence[Any]]] = []

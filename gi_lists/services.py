@@ -300,23 +300,24 @@ def _ranked_hits(
 
 def find_gi(db: Database, ref: str) -> GI:
     """A GI by id, or by a name that identifies exactly one GI."""
+    gis = find_gis(db, ref)
+    if len(gis) > 1:
+        raise RegisterError(f"{ref!r} names several GIs: {', '.join(g.id for g in gis)}; give the id")
+    return gis[0]
+
+
+def find_gis(db: Database, ref: str) -> list[GI]:
+    """The GI with this id, or every GI this name names exactly (homonyms: 'Toscano' is a wine and an
+    olive oil); a RegisterError when there is none."""
     with db.read() as conn:
-        return _find_gi(conn, ref)
-
-
-def _find_gi(conn: Connection, ref: str) -> GI:
-    repo = GIRepository(conn)
-    gi = repo.get(ref.strip())
-    if gi is not None:
-        return gi
-    hits = [h for h in _search(conn, ref, limit=10) if h.score >= 1.0] if ref.strip() else []
-    ids = list(dict.fromkeys(h.gi.id for h in hits))
-    if len(ids) == 1:
-        found = repo.get(ids[0])
-        assert found is not None
-        return found
-    if len(ids) > 1:
-        raise RegisterError(f"{ref!r} names several GIs: {', '.join(ids)}; give the id")
+        repo = GIRepository(conn)
+        gi = repo.get(ref.strip())
+        if gi is not None:
+            return [gi]
+        hits = [h for h in _search(conn, ref, limit=10) if h.score >= 1.0] if ref.strip() else []
+        ids = list(dict.fromkeys(h.gi.id for h in hits))
+        if ids:
+            return repo.get_many(ids, with_history=True)
     raise RegisterError(f"no GI with id or name {ref!r}; try `giscope search`")
 
 

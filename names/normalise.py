@@ -123,6 +123,28 @@ def fold_latin(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", ascii_text).split())
 
 
+_BULGARIAN = dict(
+    zip(
+        "абвгдежзийклмнопрстуфхцчшщъьюя",
+        "a b v g d e zh z i y k l m n o p r s t u f h ts ch sh sht a y yu ya".split(),
+    )
+)
+
+
+def bulgarian_latin(text: str) -> str:
+    """Bulgarian Cyrillic in Latin letters by the streamlined system of Bulgaria's Transliteration Act
+    (2009): 'Шумен' -> 'Shumen', 'Търговище' -> 'Targovishte' (other letters are kept)."""
+    out = []
+    for ch in text:
+        low = ch.lower()
+        latin = _BULGARIAN.get(low)
+        if latin is None:
+            out.append(ch)
+        else:
+            out.append(latin.capitalize() if ch != low else latin)
+    return "".join(out)
+
+
 def fold_native(text: str) -> str:
     """The text in its own script, normalised: NFKC, simplified characters, case folded, words only."""
     text = to_simplified(unicodedata.normalize("NFKC", text)).casefold()

@@ -132,9 +132,11 @@ protections = Table(
     Column("confidence", String(12), nullable=False),
     Column("note", Text),
     Column("batch_id", Integer),
+    Column("reference", String(60)),  # the register's own key (e.g. EU file number PDO-FR-A1359)
     UniqueConstraint("gi_id", "jurisdiction", "route", "agreement_id", "annex", name="uq_protections_route"),
 )
 Index("ix_protections_gi", protections.c.gi_id)
+Index("ix_protections_reference", protections.c.reference)
 Index("ix_protections_list", protections.c.agreement_id, protections.c.annex)
 
 history = Table(
