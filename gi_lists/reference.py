@@ -328,8 +328,8 @@ def _merge_pilot(register: list[Entry], pilot: list[Entry]) -> list[Entry]:
     """The 10+10 pilot's Chinese GIs are in the EU register too: one entry per GI, the register's
     protection (file number, date) with the pilot's names, class and note added."""
     matcher = EntryMatcher()
-    for i, entry in enumerate(register):
-        matcher.add(entry, i)
+    for position, entry in enumerate(register):
+        matcher.add(entry, position)
     out = list(register)
     for entry in pilot:
         i = matcher.find(entry)
@@ -436,7 +436,7 @@ def home_lists(lists: Sequence[ReferenceList]) -> list[ReferenceList]:
                         home,
                         since=in_register.protection.since,
                         reference=in_register.protection.reference,
-                        note=f"EU register file {in_register.protection.reference} (EU law applies in France)",
+                        note=f"EU register file {in_register.protection.reference} (EU law applies in FR)",
                     )
                 entries = by_jurisdiction.setdefault(j, [])
                 entries.append(replace(entry, line=len(entries) + 1, protection=home, given=frozenset()))

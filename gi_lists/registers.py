@@ -101,11 +101,11 @@ def register_names(text: str, origin: str) -> list[Name]:
     lang = origin_language(origin) if len(parts) == 1 else None
     names: list[Name] = []
     if not native:
-        return [Name(part, "original", lang, script) for part, script in zip(parts, scripts)]
+        return [Name(part, "original", lang, script) for part, script in zip(parts, scripts, strict=True)]
     native_lang = _NATIVE_SCRIPTS[native[0]]
     if native[0] == "Grek" or native[0] == "Cyrl":
         native_lang = origin_language(origin) or native_lang
-    for part, script in zip(parts, scripts):
+    for part, script in zip(parts, scripts, strict=True):
         if script in _NATIVE_SCRIPTS:
             names.append(Name(part, "original", native_lang, script))
         else:
@@ -227,7 +227,8 @@ def register_entries(
         cancel = cancellations.get(reference)
         if cancel is not None:
             when = cancel.get("application_date") or "an unknown date"
-            note = f"{entry.protection.note}; cancellation {cancel.get('status') or 'applied'} ({when}, file {reference}{CANCEL_SUFFIX})"
+            status = cancel.get("status") or "applied"
+            note = f"{entry.protection.note}; cancellation {status} ({when}, file {reference}{CANCEL_SUFFIX})"
             entry = replace(entry, protection=replace(entry.protection, note=note))
         entries.append(entry)
     if problems:

@@ -123,12 +123,9 @@ def fold_latin(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", ascii_text).split())
 
 
-_BULGARIAN = dict(
-    zip(
-        "абвгдежзийклмнопрстуфхцчшщъьюя",
-        "a b v g d e zh z i y k l m n o p r s t u f h ts ch sh sht a y yu ya".split(),
-    )
-)
+_BULGARIAN_LETTERS = "абвгдежзийклмнопрстуфхцчшщъьюя"
+_BULGARIAN_LATIN = "a b v g d e zh z i y k l m n o p r s t u f h ts ch sh sht a y yu ya"
+_BULGARIAN = dict(zip(_BULGARIAN_LETTERS, _BULGARIAN_LATIN.split(" "), strict=True))
 
 
 def bulgarian_latin(text: str) -> str:
