@@ -119,10 +119,6 @@ WHY_ZH = (
     ("like goods assumed", "推定为同类产品（标签未注明产品类别）"),
     ("like goods", "同类产品"),
 )
-SCOPE_NOTE = (
-    "note: screened against the names the register holds as protected or pending in {j} (China's "
-    "agreement lists and bilateral entries); names protected only by {j}'s own register are not included."
-)
 
 
 def status_word(status: str, lang: str = "en") -> str:

@@ -6,8 +6,9 @@ from compare.services import check_labels, read_labels
 from errors import InputError
 from gi_lists.export import dumps
 from gi_lists.model import JURISDICTIONS
+from gi_lists.services import coverage
 from ui.cells import label_severity, plain, problems_markdown, screen_summary, severity_badge
-from ui.resources import conflict_index
+from ui.resources import conflict_index, database
 from ui.tables import matches_table, results_csv, styled
 from ui.widgets import on_upload
 
@@ -54,6 +55,7 @@ with st.spinner("Screening…"):
     results = check_labels(index, labels, jurisdiction, product_class=product_class.strip() or None)
 
 st.markdown(screen_summary(results))
+st.caption(coverage(database(), jurisdiction).text().capitalize())
 downloads = st.columns([1, 1, 4])
 downloads[0].download_button(
     "Download JSON",

@@ -10,14 +10,15 @@ from briefings.parts import hit_rows, sourced, today_or
 from briefings.text import T
 from compare.conflicts import SEVERITY_RANK, Hit
 from compare.services import LabelResult, ScanRow, build_index, check_labels, read_labels, scan_list
+from gi_lists.coverage import Coverage
 from gi_lists.model import check_jurisdiction
-from gi_lists.services import data_version
+from gi_lists.services import coverage, data_version
 from reports.briefing import Briefing, Bullets, Notice, Para, Section, Table
 from storage.db import Database
 from wording import jurisdiction_name
 
 
-def _label_results_sections(results: Sequence[LabelResult], lang: str) -> list[Section]:
+def _label_results_sections(results: Sequence[LabelResult], covered: Coverage, lang: str) -> list[Section]:
     s = T[lang]
     worst: dict[str, list[LabelResult]] = {"high": [], "medium": [], "low": [], "none": []}
     for r in results:
@@ -25,7 +26,7 @@ def _label_results_sections(results: Sequence[LabelResult], lang: str) -> list[S
         key = min(levels, key=lambda v: SEVERITY_RANK[v]) if levels else "none"
         worst[key].append(r)
     summary = s["labels_checked"].format(n=len(results), **{k: len(v) for k, v in worst.items()})
-    sections = [Section(s["summary"], (Para(summary),))]
+    sections = [Section(s["summary"], (Para(summary), Notice(covered.text(lang), "info")))]
     for level in ("high", "medium", "low"):
         group = worst[level]
         if not group:
@@ -110,7 +111,8 @@ def screening_brief(
         sections = _scan_sections(scan_list(index, path, j), lang)
         title, subtitle = s["scan_title"].format(file=path.name, where=where), s["scan_sub"]
     else:
-        sections = _label_results_sections(check_labels(index, read_labels(path), j, lang=lang), lang)
+        results = check_labels(index, read_labels(path), j, lang=lang)
+        sections = _label_results_sections(results, coverage(db, j), lang)
         title, subtitle = s["screen_title"].format(file=path.name, where=where), s["screen_sub"]
     sections.append(Section("", (Notice(s["disclaimer"], "disclaimer"),)))
     return Briefing(

@@ -9,7 +9,7 @@ import click
 
 from cli.app import Context, handles_errors, main, pass_ctx
 from cli.output import echo_json
-from wording import LABELS, SCOPE_NOTE
+from wording import LABELS
 
 
 @main.command()
@@ -55,6 +55,7 @@ def check(
     from compare.services import build_index, check_labels, read_labels
     from errors import RegisterError
     from gi_lists.model import check_jurisdiction
+    from gi_lists.services import coverage
 
     jurisdiction = check_jurisdiction(jurisdiction)
     items = list(labels)
@@ -71,10 +72,11 @@ def check(
             )
     else:
         results = check_labels(index, items, jurisdiction, product_class=product_class, lang=lang)
+    covered = coverage(ctx.db(), jurisdiction)
     if as_json:
-        echo_json([r.to_dict() for r in results])
+        echo_json([{**r.to_dict(), "coverage": covered.to_dict()} for r in results])
     else:
-        click.echo(SCOPE_NOTE.format(j=jurisdiction.upper()), err=True)
+        click.echo("note: " + covered.text(lang), err=True)
         for r in results:
             click.echo(f"{r.label}  [{r.jurisdiction}]")
             if not r.matches:
@@ -110,6 +112,7 @@ def scan(ctx: Context, file: Path, against: str, as_json: bool) -> None:
     """
     from compare.services import build_index, scan_list
     from gi_lists.model import check_jurisdiction
+    from gi_lists.services import coverage
 
     check_jurisdiction(against)
     index = build_index(ctx.db())
@@ -117,6 +120,7 @@ def scan(ctx: Context, file: Path, against: str, as_json: bool) -> None:
     if as_json:
         echo_json([r.to_dict() for r in rows])
         return
+    click.echo("note: " + coverage(ctx.db(), against).text(), err=True)
     for r in rows:
         click.echo(f"{file.name}:{r.line}  {r.name}  ({r.origin}, {r.product_class})")
         if not r.findings:

@@ -12,6 +12,7 @@ from pathlib import Path
 from agreements.model import Agreement
 from config import REFERENCE_DIR
 from errors import InputError
+from gi_lists.coverage import EU_SNAPSHOT_FILE, HOME_FILE
 from gi_lists.entries import (
     HOME_SOURCE,
     Entry,
@@ -274,7 +275,7 @@ def load_bilateral_rows(
     return [ReferenceList(targets[key], entries, path.name) for key, entries in lists.items()]
 
 
-EU_REGISTER_CSV = "registers/eu_eambrosia_2020-07.csv"
+EU_REGISTER_CSV = f"registers/{EU_SNAPSHOT_FILE}"
 EU_REGISTER = ListTarget("EU", "national-register", None, None, "protected", None)
 
 
@@ -387,9 +388,6 @@ def reference_lists(bundled: Sequence[Agreement], reference_dir: Path = REFERENC
     lists = [replace(ref, entries=_register_spellings(ref.entries, register)) for ref in lists]
     lists.append(ReferenceList(EU_REGISTER, register, register_path.name))
     return lists + home_lists(lists)
-
-
-HOME_FILE = "home protection (inferred from the lists)"
 
 
 def home_lists(lists: Sequence[ReferenceList]) -> list[ReferenceList]:

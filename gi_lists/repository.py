@@ -128,6 +128,24 @@ class GIRepository:
             out[gi_id] = (forms, max(nxt, position + 1))
         return out
 
+    def coverage_rows(
+        self, jurisdictions: Sequence[str], statuses: Sequence[str], *, home_file: str
+    ) -> tuple[list[tuple[str, str, str, int]], int]:
+        """(list key, file, applied at, GIs) of the batches that hold the protections in force or open in
+        these jurisdictions (the inferred home protections of every jurisdiction as one list), and how
+        many distinct GIs those are."""
+        where = f"p.jurisdiction IN {in_list(jurisdictions)} AND p.status IN {in_list(statuses)}"
+        params = [*jurisdictions, *statuses]
+        rows = self.conn.rows(
+            "SELECT list, file, max(at), count(DISTINCT gi_id) FROM ("
+            "SELECT CASE WHEN b.file = ? THEN 'home' ELSE b.list_key END AS list, b.file AS file, "
+            f"b.at AS at, p.gi_id AS gi_id, b.id AS batch FROM protections p JOIN batches b ON b.id = p.batch_id "
+            f"WHERE {where}) covered GROUP BY list, file ORDER BY min(batch)",
+            [home_file, *params],
+        )
+        total = self.conn.scalar(f"SELECT count(DISTINCT p.gi_id) FROM protections p WHERE {where}", params)
+        return [(r[0], r[1], r[2], int(r[3])) for r in rows], int(total or 0)
+
     def protection_references(self) -> dict[str, str]:
         """Register file numbers -> the GI whose protection holds it."""
         rows = self.conn.rows("SELECT reference, gi_id FROM protections WHERE reference IS NOT NULL")

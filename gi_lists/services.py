@@ -13,6 +13,7 @@ from typing import Any
 from agreements.repository import AgreementRepository
 from errors import RegisterError
 from gi_lists.batches import BatchPlan, apply_plan, plan_batch
+from gi_lists.coverage import HOME_FILE, Coverage, CoveredList
 from gi_lists.entries import ListTarget
 from gi_lists.importers import parse_batch
 from gi_lists.model import (
@@ -286,8 +287,16 @@ def _search(
 def _ranked_hits(
     repo: GIRepository, best: dict[str, tuple[float, str, str]], filters: Filters, limit: int
 ) -> list[SearchHit]:
-    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
-    gis = {g.id: g for g in repo.get_many([gi_id for gi_id, _ in ranked])}
+    gis = {g.id: g for g in repo.get_many(list(best))}
+
+    def rank(kv: tuple[str, tuple[float, str, str]]) -> tuple[float, int, int, str]:
+        """Best score first; among equals, the GI protected by more routes (an agreement's name before a
+        register-only one: 'parma' finds Prosciutto di Parma before Colli di Parma), then the shorter."""
+        gi = gis.get(kv[0])
+        routes = len({(p.route, p.agreement) for p in gi.protections}) if gi else 0
+        return (-kv[1][0], -routes, len(kv[1][1]), kv[0])
+
+    ranked = sorted(best.items(), key=rank)
     hits = []
     for gi_id, (score, form, how) in ranked:
         gi = gis.get(gi_id)
@@ -319,6 +328,16 @@ def find_gis(db: Database, ref: str) -> list[GI]:
         if ids:
             return repo.get_many(ids, with_history=True)
     raise RegisterError(f"no GI with id or name {ref!r}; try `giscope search`")
+
+
+def coverage(db: Database, jurisdiction: str) -> Coverage:
+    """Which lists a screening in this jurisdiction covers (protected or pending names)."""
+    j = check_jurisdiction(jurisdiction)
+    with db.read() as conn:
+        rows, total = GIRepository(conn).coverage_rows(
+            JURISDICTION_INCLUDES[j], sorted(ACTIVE_STATUSES), home_file=HOME_FILE
+        )
+    return Coverage(j, tuple(CoveredList(*row) for row in rows), total)
 
 
 def list_gis(db: Database, filters: Filters = Filters()) -> list[GI]:

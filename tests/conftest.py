@@ -63,8 +63,8 @@ class PostgresDatabase:
         with psycopg.connect(**self._admin, autocommit=True) as conn:
             conn.execute(sql)
 
-    def create(self) -> None:
-        self._run(f"CREATE DATABASE \"{self.name}\" ENCODING 'UTF8' TEMPLATE template0")
+    def create(self, template: str = "template0") -> None:
+        self._run(f"CREATE DATABASE \"{self.name}\" ENCODING 'UTF8' TEMPLATE \"{template}\"")
 
     def drop(self) -> None:
         self._run(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
@@ -105,13 +105,65 @@ def engine(db_url: str) -> Iterator[Database]:
     eng.dispose()
 
 
-@pytest.fixture
-def loaded_engine(engine: Database) -> Database:
-    """A database with the schema and the bundled reference data."""
-    from bootstrap import initialise
+class _LoadedTemplates:
+    """One initialised register per backend and test process, copied for each test that needs one
+    (`giscope init` with every bundled list takes seconds; a copy takes milliseconds)."""
 
-    initialise(engine, who="tester")
-    return engine
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.sqlite: Path | None = None
+        self.postgres: PostgresDatabase | None = None
+
+    def _initialise(self, url: str) -> None:
+        from bootstrap import initialise
+
+        initialise(Database(url), who="tester")
+
+    def sqlite_copy(self, target: Path) -> None:
+        import shutil
+
+        if self.sqlite is None:
+            path = self.folder / "template.sqlite3"
+            self._initialise(f"sqlite:///{path}")
+            self.sqlite = path
+        shutil.copyfile(self.sqlite, target)
+
+    def postgres_template(self) -> str:
+        if self.postgres is None:
+            pg = PostgresDatabase()
+            pg.create()
+            self._initialise(pg.url)
+            self.postgres = pg
+        return self.postgres.name
+
+    def drop(self) -> None:
+        if self.postgres is not None:
+            self.postgres.drop()
+
+
+@pytest.fixture(scope="session")
+def _loaded_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_LoadedTemplates]:
+    templates = _LoadedTemplates(tmp_path_factory.mktemp("templates"))
+    yield templates
+    templates.drop()
+
+
+@pytest.fixture
+def loaded_engine(db_url: str, _loaded_templates: _LoadedTemplates) -> Iterator[Database]:
+    """A database with the schema and the bundled reference data (as `giscope init` leaves it), a
+    copy of one initialised per backend."""
+    if db_url.startswith("sqlite:///"):
+        _loaded_templates.sqlite_copy(Path(db_url.removeprefix("sqlite:///")))
+    else:
+        template = _loaded_templates.postgres_template()
+        name = make_url(db_url).database
+        pg = PostgresDatabase()
+        pg.name = str(name)
+        pg.drop()
+        pg.create(template)
+    eng = Database(db_url)
+    yield eng
+    eng.dispose()
 
 
 @pytest.fixture(scope="module")

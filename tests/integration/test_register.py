@@ -47,19 +47,39 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     return path
 
 
+def register_rows() -> list[dict[str, str]]:
+    with open(REFERENCE / "registers" / "eu_eambrosia_2020-07.csv", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
 def test_init_loads_every_bundled_row_once_merged_per_gi(loaded_engine):
     gis = list_gis(loaded_engine)
     protections = [(gi, p) for gi in gis for p in gi.protections]
-    listed = [(gi, p) for gi, p in protections if p.source != HOME_SOURCE]
-    assert len(listed) == len(reference_rows()) == 611  # 559 annex names, 8 UK names, 44 bilateral
+    register = [(gi, p) for gi, p in protections if p.jurisdiction == "EU" and p.reference]
+    listed = [(gi, p) for gi, p in protections if p.source != HOME_SOURCE and (gi, p) not in register]
+    # 559 annex names, 8 UK names, 44 bilateral rows, of which the 10 pilot names are EU-register rows
+    assert len(listed) == len(reference_rows()) - 10 == 601
+    # the register: every row but the 5 cancellation requests (notes on their names), one GI per file number
+    rows = register_rows()
+    numbers = {r["file_number"] for r in rows if not r["file_number"].endswith("-CANCEL")}
+    assert sorted(p.reference for _, p in register) == sorted(numbers)
+    assert len({gi.id for gi, _ in register}) == len(numbers) == 3476
+    assert all(p.note and p.note.startswith("EU register as of July 2020") for _, p in register)
     assert all(p.source and p.confidence in ("high", "medium", "low", "unconfirmed") for _, p in protections)
     by_id = {gi.id: gi for gi in gis}
     assert len(by_id) == len(gis)
-    # every GI still on a list is protected at home, once per home jurisdiction
+    # every GI still on a list is protected at home, once per home jurisdiction (in the EU, by the EU
+    # register where it holds the name)
     for gi in gis:
-        home = sorted(p.jurisdiction for p in gi.protections if p.source == HOME_SOURCE)
-        on_a_list = any(p.status != "withdrawn" for p in gi.protections if p.source != HOME_SOURCE)
-        assert home == (sorted(home_jurisdictions(gi.origin)) if on_a_list else []), gi.id
+        expected = home_jurisdictions(gi.origin)
+        home = sorted(
+            p.jurisdiction
+            for p in gi.protections
+            if p.source == HOME_SOURCE or (p.reference and p.jurisdiction == "EU" and "EU" in expected)
+        )
+        on_a_list = any(p.status != "withdrawn" for p in gi.protections if p.agreement)
+        if on_a_list:
+            assert home == sorted(expected), gi.id
     champagne = by_id["fr-champagne"]
     assert sorted((p.route, p.annex, p.jurisdiction) for p in champagne.protections) == [
         ("agreement", "IV", "CN"),
@@ -107,22 +127,28 @@ def test_statuses_follow_the_annex_and_the_source(loaded_engine):
     doi_tung = find_gi(loaded_engine, "Kafae Doi Tung")
     longjing = find_gi(loaded_engine, "龙井茶")
     haut_medoc = find_gi(loaded_engine, "Haut-Médoc")
-    assert [(p.jurisdiction, p.status, p.agreement) for p in thai_rice.protections] == [
-        ("CN", "pending", "china-thailand"),
-        ("TH", "protected", None),  # home
+    assert [(p.jurisdiction, p.status, p.agreement, p.reference) for p in thai_rice.protections] == [
+        ("CN", "pending", "china-thailand", None),
+        ("EU", "protected", None, "PGI-TH-0729"),  # the EU register
+        ("TH", "protected", None, None),  # home
     ]
     assert any(n.kind == "translation" and n.text == "通谷拉隆海茉莉香米" for n in thai_rice.names)
     assert doi_tung.protections[0].status == "not-filed"
-    assert [(p.jurisdiction, p.route, p.agreement) for p in longjing.protections] == [
-        ("EU", "national-register", None),
-        ("CN", "national-register", None),  # home
+    assert [(p.jurisdiction, p.route, p.agreement, p.reference) for p in longjing.protections] == [
+        ("EU", "national-register", None, "PDO-CN-0621"),  # the EU register, with the pilot's names
+        ("CN", "national-register", None, None),  # home
     ]
+    assert {"龙井茶", "Longjing cha"} <= {n.text for n in longjing.names} and longjing.product_class == "Tea"
     assert sorted((p.route, p.annex, p.status, p.jurisdiction) for p in haut_medoc.protections) == [
         ("agreement", "VI", "pending", "CN"),
         ("national-register", None, "protected", "CN"),
-        ("national-register", None, "protected", "EU"),  # home
-        ("national-register", None, "protected", "FR"),  # home
+        ("national-register", None, "protected", "EU"),  # the EU register
+        ("national-register", None, "protected", "FR"),  # home, with the EU file number
     ]
+    assert {p.reference for p in haut_medoc.protections if p.route == "national-register"} == {
+        None,
+        "PDO-FR-A0710",
+    }
 
 
 def test_overview_counts_each_annex(loaded_engine):

@@ -1,0 +1,94 @@
+"""What a screening covered: which lists hold the names protected or pending in a jurisdiction, with
+their dates and limits (pure: rows in, sentences out). "No conflict" is said only of these names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wording import agreement_name, jurisdiction_name, lang_of
+
+EU_SNAPSHOT_FILE = "eu_eambrosia_2020-07.csv"
+HOME_FILE = "home protection (inferred from the lists)"
+
+
+@dataclass(frozen=True)
+class CoveredList:
+    list_key: str  # 'china-eu/IV', 'china-france', 'register/EU'
+    file: str
+    at: str  # when the batch was applied
+    names: int  # GIs protected or pending through it in the jurisdiction
+
+    def phrase(self, lang: str = "en") -> str:
+        zh = lang_of(lang) == "zh"
+        agreement, _, annex = self.list_key.partition("/")
+        if self.file == HOME_FILE:
+            text = (
+                "在原产地受保护（依上列名单推定）"
+                if zh
+                else "home protection (inferred from the lists above)"
+            )
+        elif self.list_key == "register/EU" and self.file == EU_SNAPSHOT_FILE:
+            text = (
+                "欧盟地理标志登记簿（2020年7月版本；此后登记的名称未收录，英国名称自2021年起未经核实）"
+                if zh
+                else "the EU register as of July 2020 (names registered since then are missing; UK names "
+                "unconfirmed since 2021)"
+            )
+        elif agreement == "register":
+            where = jurisdiction_name(annex, lang)
+            text = (
+                f"{where}登记簿（导入文件 {self.file}，{self.at[:10]}）"
+                if zh
+                else f"the {where} register as imported from {self.file} on {self.at[:10]}"
+            )
+        elif annex:
+            text = (
+                f"{agreement_name(agreement, lang)}协定附录{annex}"
+                if zh
+                else f"{agreement_name(agreement, lang)} Annex {annex}"
+            )
+        else:
+            text = (
+                f"{agreement_name(agreement, lang)}名单"
+                if zh
+                else f"the {agreement_name(agreement, lang)} list"
+            )
+        return f"{text}: {self.names}" if not zh else f"{text}：{self.names}"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    jurisdiction: str
+    lists: tuple[CoveredList, ...]
+    names: int  # distinct GIs screened
+
+    def text(self, lang: str = "en") -> str:
+        zh = lang_of(lang) == "zh"
+        where = jurisdiction_name(self.jurisdiction, lang)
+        if not self.lists:
+            return (
+                f"未筛查：登记簿中没有在{where}受保护或待审的名称。"
+                if zh
+                else f"nothing screened: the register holds no name protected or pending in {where}."
+            )
+        parts = ("；" if zh else "; ").join(c.phrase(lang) for c in self.lists)
+        if zh:
+            return (
+                f"筛查范围：登记簿中在{where}受保护或待审的{self.names}个地理标志（{parts}）。"
+                f"未列入这些名单、仅受{where}本地登记保护的名称不在筛查范围内。"
+            )
+        return (
+            f"screened against the {self.names} GIs the register holds as protected or pending in {where} "
+            f"({parts}). Names protected in {where} but on none of these lists were not screened."
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "jurisdiction": self.jurisdiction,
+            "gis": self.names,
+            "lists": [
+                {"list": c.list_key, "file": c.file, "loaded": c.at, "gis": c.names, "what": c.phrase()}
+                for c in self.lists
+            ],
+            "note": self.text(),
+        }
