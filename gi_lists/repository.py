@@ -139,8 +139,9 @@ class GIRepository:
         rows = self.conn.rows(
             "SELECT list, file, max(at), count(DISTINCT gi_id) FROM ("
             "SELECT CASE WHEN b.file = ? THEN 'home' ELSE b.list_key END AS list, b.file AS file, "
-            f"b.at AS at, p.gi_id AS gi_id, b.id AS batch FROM protections p JOIN batches b ON b.id = p.batch_id "
-            f"WHERE {where}) covered GROUP BY list, file ORDER BY min(batch)",
+            "b.at AS at, p.gi_id AS gi_id, b.id AS batch "
+            f"FROM protections p JOIN batches b ON b.id = p.batch_id WHERE {where}) covered "
+            "GROUP BY list, file ORDER BY min(batch)",
             [home_file, *params],
         )
         total = self.conn.scalar(f"SELECT count(DISTINCT p.gi_id) FROM protections p WHERE {where}", params)
@@ -231,6 +232,7 @@ class GIRepository:
         annex: str | None = None,
         jurisdictions: Sequence[str] | None = None,
         status: str | None = None,
+        statuses: Sequence[str] | None = None,
     ) -> list[str]:
         """GI ids having at least one protection that matches every given filter, in id order."""
         conditions: list[tuple[str, Sequence[Any]]] = []
@@ -242,6 +244,8 @@ class GIRepository:
             conditions.append((f"jurisdiction IN {in_list(jurisdictions)}", list(jurisdictions)))
         if status is not None:
             conditions.append(("status = ?", [status]))
+        if statuses is not None:
+            conditions.append((f"status IN {in_list(statuses)}", list(statuses)))
         if not conditions:
             return [row[0] for row in self.conn.rows("SELECT id FROM gis ORDER BY id")]
         where, params = _where(conditions)

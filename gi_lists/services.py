@@ -192,6 +192,11 @@ class Filters:
     def filters_protections(self) -> bool:
         return bool(self.jurisdiction or self.agreement or self.annex or self.status)
 
+    @property
+    def needs_gis(self) -> bool:
+        """Filters on a GI's own facts (class, origin), which only a built GI answers."""
+        return bool(self.product_class or self.origin)
+
     def gi_matches(self, gi: GI) -> bool:
         if self.product_class:
             wanted = fold_latin(self.product_class)
@@ -338,6 +343,26 @@ def coverage(db: Database, jurisdiction: str) -> Coverage:
             JURISDICTION_INCLUDES[j], sorted(ACTIVE_STATUSES), home_file=HOME_FILE
         )
     return Coverage(j, tuple(CoveredList(*row) for row in rows), total)
+
+
+def count_gis(db: Database, filters: Filters = Filters()) -> int:
+    """How many GIs list_gis would give (without building them where no name filter applies)."""
+    if filters.needs_gis:
+        return len(list_gis(db, filters))
+    filters.check()
+    with db.read() as conn:
+        _check_agreement(conn, filters.agreement, filters.annex)
+        jurisdictions = JURISDICTION_INCLUDES[filters.jurisdiction.upper()] if filters.jurisdiction else None
+        return len(
+            GIRepository(conn).ids_with_protections(
+                agreement=filters.agreement,
+                annex=filters.annex.upper() if filters.annex else None,
+                jurisdictions=jurisdictions,
+                status=filters.status,
+                # "in J" means listed, pending or protected there (Filters.protection_matches)
+                statuses=sorted(ACTIVE_STATUSES) if jurisdictions and not filters.status else None,
+            )
+        )
 
 
 def list_gis(db: Database, filters: Filters = Filters()) -> list[GI]:

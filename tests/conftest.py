@@ -64,7 +64,7 @@ class PostgresDatabase:
             conn.execute(sql)
 
     def create(self, template: str = "template0") -> None:
-        self._run(f"CREATE DATABASE \"{self.name}\" ENCODING 'UTF8' TEMPLATE \"{template}\"")
+        self._run(f'CREATE DATABASE "{self.name}" ENCODING \'UTF8\' TEMPLATE "{template}"')
 
     def drop(self) -> None:
         self._run(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')

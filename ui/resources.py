@@ -65,31 +65,54 @@ def pdf(briefing: Briefing) -> bytes:
 
 
 @st.cache_data(show_spinner="Preparing the export…", max_entries=16)
-def _export_files(
-    url: str, version: str, agreement: str | None, annex: str | None, jurisdiction: str | None
-) -> tuple[int, dict[str, bytes]]:
+def _export_file(
+    url: str, version: str, agreement: str | None, annex: str | None, jurisdiction: str | None, fmt: str
+) -> tuple[int, bytes]:
     from gi_lists import export as gi_export
     from gi_lists.services import list_gis
 
     filters = Filters(jurisdiction=jurisdiction, agreement=agreement, annex=annex)
     gis = list_gis(_ready_database(url), filters)
+    if fmt == "json":
+        return len(gis), gi_export.to_json(gis)
     keep = filters.protection_matches if filters.filters_protections else (lambda p: True)
     rows = gi_export.rows_for(gis, keep)
-    return len(gis), {
-        "csv": gi_export.to_csv(rows),
-        "xlsx": gi_export.to_xlsx(rows),
-        "json": gi_export.to_json(gis),
-    }
+    return len(gis), gi_export.to_csv(rows) if fmt == "csv" else gi_export.to_xlsx(rows)
 
 
-def export_files(filters: Filters) -> tuple[int, dict[str, bytes]]:
-    """How many GIs the filters select, and the files `giscope export` writes for them (csv, xlsx, json);
-    cached until the register changes."""
+def export_file(filters: Filters, fmt: str) -> tuple[int, bytes]:
+    """How many GIs the filters select, and the file `giscope export --format FMT` writes for them
+    (csv, xlsx or json); cached until the register changes."""
     from gi_lists.services import register_version
 
     version = register_version(database())
     url = Settings.from_env().database_url
-    return _export_files(url, version, filters.agreement, filters.annex, filters.jurisdiction)
+    return _export_file(url, version, filters.agreement, filters.annex, filters.jurisdiction, fmt)
+
+
+def export_files(filters: Filters) -> tuple[int, dict[str, bytes]]:
+    """export_file for every format."""
+    files = {fmt: export_file(filters, fmt) for fmt in ("csv", "xlsx", "json")}
+    return files["json"][0], {fmt: data for fmt, (_, data) in files.items()}
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _export_count(
+    url: str, version: str, agreement: str | None, annex: str | None, jurisdiction: str | None
+) -> int:
+    from gi_lists.services import count_gis
+
+    return count_gis(
+        _ready_database(url), Filters(jurisdiction=jurisdiction, agreement=agreement, annex=annex)
+    )
+
+
+def export_count(filters: Filters) -> int:
+    from gi_lists.services import register_version
+
+    version = register_version(database())
+    url = Settings.from_env().database_url
+    return _export_count(url, version, filters.agreement, filters.annex, filters.jurisdiction)
 
 
 def deliver_alerts(settings: Settings) -> None:

@@ -7,6 +7,7 @@ import hashlib
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -16,7 +17,7 @@ from errors import InputError
 from gi_lists.batches import BatchPlan
 from gi_lists.services import Filters, ImportResult
 from ui.cells import plain
-from ui.resources import export_files
+from ui.resources import export_count, export_file
 from ui.tables import plan_tables
 
 LANGUAGES = {"en": "English", "zh": "中文"}
@@ -103,16 +104,20 @@ def show_applied(result: ImportResult) -> None:
         st.info(f"Objection window: until {w.due} ({w.basis}; source: {w.source})")
 
 
+def _file_bytes(filters: Filters, fmt: str) -> bytes:
+    return export_file(filters, fmt)[1]
+
+
 def export_buttons(filters: Filters) -> None:
     """Download buttons for the CSV, XLSX and JSON files, then how many GIs the filters select (written
     last, so a count on the screen means its files are there too)."""
-    count, files = export_files(filters)
+    count = export_count(filters)
     parts = (filters.agreement, filters.annex, filters.jurisdiction)
     stem = "-".join(["giscope", *(p.lower() for p in parts if p)])
-    for column, (fmt, data) in zip(st.columns(6), files.items(), strict=False):
+    for column, fmt in zip(st.columns(6), ("csv", "xlsx", "json"), strict=False):
         column.download_button(
             f"Download {fmt.upper()}",
-            data,
+            partial(_file_bytes, filters, fmt),  # made when the button is pressed, not on every run
             file_name=f"{stem}.{fmt}",
             mime=EXPORT_MIME[fmt],
             on_click="ignore",

@@ -24,6 +24,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from gi_lists.entries import HOME_SOURCE
+from gi_lists.model import ACTIVE_STATUSES
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
@@ -221,6 +222,7 @@ BATCH_V2 = [
 BATCH_SOURCE = "DIP gazette 2024"
 BATCH_IDS = {"th-kafae-test-hill", "th-khao-test-thung", "th-som-test-pak", "fr-champagne"}
 THAI_HOME = {
+    "th-khao-sangyod-muang-phatthalung",  # in the EU register, so protected at home
     "th-kafae-doi-chaang",
     "th-kafae-doi-tung",
     "th-khao-hom-mali-thung-kula-rong-hai",
@@ -264,7 +266,9 @@ def test_init_on_an_empty_database_prints_every_bundled_list(shared: Shared) -> 
     for key in ("china-france", "china-thailand", "register/EU", "home/CN", "home/EU", "home/FR", "home/TH"):
         assert key in table
     listed = sum(rows for key, (rows, _) in table.items() if not key.startswith("home/"))
-    assert listed == 559 + 8 + 44  # the annexes, the UK names of the signed annexes, the bilateral lists
+    # the annexes, the UK names of the signed annexes, the bilateral lists (France 27, Thailand 7) and
+    # the EU register (3,481 rows but 5 cancellation requests; the 10 pilot names merged into it)
+    assert listed == 559 + 8 + 27 + 7 + 3476
     total = sum(added for _, added in table.values())
     assert f"{total} protections added" in shared.init.out
 
@@ -293,9 +297,25 @@ def test_export_json_after_init_gives_every_bundled_row_exactly_once_with_source
     assert len({gi["id"] for gi in gis}) == len(gis)
     protections = [p for gi in gis for p in gi["protections"]]
     listed = [p for p in protections if p["source"] != HOME_SOURCE]
-    assert len(listed) == 559 + 8 + 44
+    assert len(listed) == 559 + 8 + 27 + 7 + 3476
     for gi in gis:
         assert_gi_contract(gi)
+    # the EU register: >= 3,400 GIs protected there through it, each row "as of July 2020"
+    eu_register = [
+        gi for gi in gis if any(p["jurisdiction"] == "EU" and p["reference"] for p in gi["protections"])
+    ]
+    assert len(eu_register) >= 3400
+    champagne = by_id(gis)["fr-champagne"]
+    assert sorted(
+        (p["jurisdiction"], p["route"], p["agreement"], p["reference"]) for p in champagne["protections"]
+    ) == [
+        ("CN", "agreement", "china-eu", None),
+        ("CN", "national-register", "china-france", None),
+        ("CN", "trademark", "china-france", None),
+        ("EU", "national-register", None, "PDO-FR-A1359"),
+        ("FR", "national-register", None, "PDO-FR-A1359"),  # home, with the EU file number
+    ]
+    assert len([gi for gi in gis if "Champagne" in name_texts(gi)]) == 1
     assert all(p["source"] and p["confidence"] for p in protections)
 
     annex_rows = reference_rows("china_eu_annexes.csv")
@@ -325,10 +345,26 @@ def test_export_json_after_init_gives_every_bundled_row_exactly_once_with_source
             ),
         )
         assert len(holders) == 1, (row["annex"], row["name"], holders)
+        if row["party"] != "CN" and "Greek:" not in row["source"]:
+            # each " / " part of an EU name is a name of its GI
+            assert {part.strip() for part in row["name"].split(" / ")} <= name_texts(by_id(gis)[holders[0]])
 
     bilateral_rows = reference_rows("bilateral_entries.csv")
     assert len(bilateral_rows) == 44
     for row in bilateral_rows:
+        if row["agreement"] == "EU-CN 10+10 pilot":
+            # the pilot's names are EU-register names: one GI, the register's protection, the pilot's note
+            holders = holders_of(
+                gis,
+                lambda gi, p, row=row: (
+                    p["jurisdiction"] == "EU"
+                    and bool(p["reference"])
+                    and row["status"] in (p["note"] or "")
+                    and {row["name"], row["name_local"]} <= name_texts(gi)
+                ),
+            )
+            assert len(holders) == 1, row["name"]
+            continue
         holders = holders_of(
             gis,
             lambda gi, p, row=row: (
@@ -613,7 +649,9 @@ def test_export_in_france_includes_gis_protected_in_the_eu(
     expected = {
         gi["id"]
         for gi in reference_export
-        if any(p["jurisdiction"] in ("EU", "FR") for p in gi["protections"])
+        if any(
+            p["jurisdiction"] in ("EU", "FR") and p["status"] in ACTIVE_STATUSES for p in gi["protections"]
+        )
     }
     assert ids == expected
     anxi = [r for r in rows if r["id"] == "cn-anxi-tie-guan-yin"]
@@ -703,8 +741,8 @@ def test_every_written_form_of_anxi_tie_guan_yin_finds_it_first(shared: Shared, 
 def test_search_in_a_jurisdiction_keeps_only_gis_protected_there(shared: Shared) -> None:
     pending_cn = as_json(giscope("search", "Thung Kula Rong-Hai", "--in", "CN", "--json", db=shared.path))
     assert pending_cn and pending_cn[0]["protections"][0]["status"] == "pending"
-    in_fr = ok(giscope("search", "Thung Kula Rong-Hai", "--in", "FR", db=shared.path))
-    assert "no GI matches" in in_fr.out  # a Thai GI pending in China is not protected in France
+    in_fr = ok(giscope("search", "Makham Wan Phetchabun", "--in", "FR", db=shared.path))
+    assert "no GI matches" in in_fr.out  # a Thai GI pending in China and not in the EU register
     in_th = as_json(giscope("search", "Thung Kula Rong-Hai", "--in", "TH", "--json", db=shared.path))
     assert in_th[0]["id"] == "th-khao-hom-mali-thung-kula-rong-hai"  # but at home, in Thailand
     # "in CN" means listed, pending or protected there: a name never filed in China is left out ...
