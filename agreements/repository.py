@@ -21,7 +21,7 @@ from citations import cite
 from storage.db import Connection
 
 
-def _cited_extra(extra: dict[str, object]) -> dict[str, object]:
+def cited_extra(extra: dict[str, object]) -> dict[str, object]:
     """The agreement's extra facts with every source (`source`, `*_source`, the articles') cited."""
     out = {k: cite(v) if k.endswith("source") and isinstance(v, str) else v for k, v in extra.items()}
     articles = out.get("articles")
@@ -84,7 +84,7 @@ class AgreementRepository:
                     note_zh=row.note_zh,
                     source=cite(row.source),
                     confidence=row.confidence,
-                    extra=_cited_extra(json.loads(row.extra) if row.extra else {}),
+                    extra=cited_extra(json.loads(row.extra) if row.extra else {}),
                     annexes=tuple(annexes[row.id]),
                     events=tuple(events[row.id]),
                 )
