@@ -65,8 +65,18 @@ AGREEMENT_SHORT = {
     "zh": {"china-eu": "中欧", "china-france": "中法", "china-thailand": "中泰", "trips": "TRIPS（基准）"},
 }
 DEADLINE_STATES = {
-    "en": {},
-    "zh": {"overdue": "逾期", "due": "即将到期", "upcoming": "未到期", "met": "已完成"},
+    "en": {
+        "passed-reported": "passed — outcome reported (unverified)",
+        "passed-unknown": "passed — outcome unknown",
+    },
+    "zh": {
+        "overdue": "逾期",
+        "due": "即将到期",
+        "upcoming": "未到期",
+        "met": "已完成",
+        "passed-reported": "已过期——结果有报道（未经证实）",
+        "passed-unknown": "已过期——结果不详",
+    },
 }
 # Field labels the CLI prints beside a fact.
 LABELS = {

@@ -9,6 +9,7 @@ from typing import Any
 
 from agreements.model import Case, Fact, Profile, ProfileField
 from agreements.repository import ProfileRepository
+from citations import cite
 from config import REFERENCE_DIR
 from errors import AgreementError
 from storage.clock import now_iso
@@ -28,7 +29,7 @@ def load_bundled_profiles(reference_dir: Path = REFERENCE_DIR) -> list[Profile]:
         fields = []
         for key, meta in labels.items():
             v = item["values"][key]
-            fact = Fact(v["value_en"], v["value_zh"], v.get("source"), v["confidence"])
+            fact = Fact(v["value_en"], v["value_zh"], cite(v.get("source")), v["confidence"])
             fields.append(ProfileField(key, meta["label_en"], meta["label_zh"], fact))
         cases = tuple(
             Case(
@@ -37,7 +38,7 @@ def load_bundled_profiles(reference_dir: Path = REFERENCE_DIR) -> list[Profile]:
                 c.get("date"),
                 c["point_en"],
                 c["point_zh"],
-                c.get("source"),
+                cite(c.get("source")),
                 c["confidence"],
             )
             for c in item.get("cases", [])

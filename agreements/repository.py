@@ -17,7 +17,20 @@ from agreements.model import (
     ScopeDimension,
     ScopeValue,
 )
+from citations import cite
 from storage.db import Connection
+
+
+def cited_extra(extra: dict[str, object]) -> dict[str, object]:
+    """The agreement's extra facts with every source (`source`, `*_source`, the articles') cited."""
+    out = {k: cite(v) if k.endswith("source") and isinstance(v, str) else v for k, v in extra.items()}
+    articles = out.get("articles")
+    if isinstance(articles, list):
+        out["articles"] = [
+            {**a, "source": cite(a.get("source"))} if isinstance(a, dict) and a.get("source") else a
+            for a in articles
+        ]
+    return out
 
 
 class AgreementRepository:
@@ -38,7 +51,7 @@ class AgreementRepository:
                     default_status=row.default_status,
                     default_since=row.default_since,
                     expected_count=row.expected_count,
-                    source=row.source,
+                    source=cite(row.source),
                     confidence=row.confidence,
                 )
             )
@@ -52,7 +65,7 @@ class AgreementRepository:
                     annexes=tuple(a for a in (row.annexes or "").split(";") if a),
                     parties=tuple(p for p in (row.parties or "").split(";") if p),
                     count=row.count,
-                    source=row.source,
+                    source=cite(row.source),
                     confidence=row.confidence,
                 )
             )
@@ -69,9 +82,9 @@ class AgreementRepository:
                     in_force=row.in_force,
                     note_en=row.note_en,
                     note_zh=row.note_zh,
-                    source=row.source,
+                    source=cite(row.source),
                     confidence=row.confidence,
-                    extra=json.loads(row.extra) if row.extra else {},
+                    extra=cited_extra(json.loads(row.extra) if row.extra else {}),
                     annexes=tuple(annexes[row.id]),
                     events=tuple(events[row.id]),
                 )
@@ -177,7 +190,7 @@ class ProfileRepository:
                 r.key,
                 r.label_en,
                 r.label_zh,
-                Fact(r.value_en, r.value_zh, r.source, r.confidence),
+                Fact(r.value_en, r.value_zh, cite(r.source), r.confidence),
                 r.updated_at,
                 r.updated_by,
             )
@@ -186,7 +199,7 @@ class ProfileRepository:
             )
         )
         cases = tuple(
-            Case(r.name, r.court, r.date, r.point_en, r.point_zh, r.source, r.confidence)
+            Case(r.name, r.court, r.date, r.point_en, r.point_zh, cite(r.source), r.confidence)
             for r in self.conn.records(
                 'SELECT * FROM profile_cases WHERE jurisdiction = ? ORDER BY "position"', [jurisdiction]
             )
@@ -312,7 +325,7 @@ class ScopeRepository:
         values: dict[str, dict[str, ScopeValue]] = defaultdict(dict)
         for r in self.conn.records("SELECT * FROM scope_values"):
             values[r.dimension][r.agreement_id] = ScopeValue(
-                r.value_en, r.value_zh, r.article, r.note, r.source, r.confidence
+                r.value_en, r.value_zh, r.article, r.note, cite(r.source), r.confidence
             )
         rows = self.conn.records('SELECT * FROM scope_dimensions ORDER BY "position"')
         return [ScopeDimension(r.key, r.label_en, r.label_zh, values[r.key]) for r in rows]

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from agreements.model import Agreement, AgreementEvent, Annex, ListCount, ScopeDimension, ScopeValue
 from agreements.profiles import load_bundled_profiles
-from agreements.repository import AgreementRepository, ProfileRepository, ScopeRepository
+from agreements.repository import AgreementRepository, ProfileRepository, ScopeRepository, cited_extra
+from citations import cite
 from config import REFERENCE_DIR
 from storage.db import Connection, Database
 
@@ -30,7 +31,7 @@ def load_bundled_agreements(reference_dir: Path = REFERENCE_DIR) -> list[Agreeme
                     annexes=tuple(a for a in row["annex"].split(";") if a),
                     parties=tuple(p for p in row["party"].split(";") if p),
                     count=int(row["count"]) if row["count"] else None,
-                    source=row["source"],
+                    source=cite(row["source"]),
                     confidence=row["confidence"],
                 )
             )
@@ -47,11 +48,11 @@ def load_bundled_agreements(reference_dir: Path = REFERENCE_DIR) -> list[Agreeme
                 in_force=item.get("in_force"),
                 note_en=item.get("note_en"),
                 note_zh=item.get("note_zh"),
-                source=item.get("source"),
+                source=cite(item.get("source")),
                 confidence=item["confidence"],
-                extra=item.get("extra") or {},
+                extra=cited_extra(item.get("extra") or {}),
                 annexes=tuple(
-                    Annex(agreement_id=item["id"], **{k: v for k, v in annex.items()})
+                    Annex(agreement_id=item["id"], **{**annex, "source": cite(annex.get("source"))})
                     for annex in item["annexes"]
                 ),
                 events=tuple(e for e in events if e.agreement_id == item["id"]),
@@ -109,7 +110,12 @@ def load_bundled_scope(reference_dir: Path = REFERENCE_DIR) -> list[ScopeDimensi
     for d in data["dimensions"]:
         values = {
             a: ScopeValue(
-                v["value_en"], v["value_zh"], v["article"], v.get("note"), v.get("source"), v["confidence"]
+                v["value_en"],
+                v["value_zh"],
+                v["article"],
+                v.get("note"),
+                cite(v.get("source")),
+                v["confidence"],
             )
             for a, v in d["values"].items()
         }

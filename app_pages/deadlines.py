@@ -21,9 +21,12 @@ st.caption(
     tr(
         lang,
         "Annex V/VI processing, objection windows of published batches and scope reviews. A deadline is due "
-        "within 30 days of the date below, overdue once past and not met.",
-        "附录五、六名称的处理期限、已公布批次的异议期和扩大保护范围审议。距下列日期30天内为即将到期，"
-        "已过期且未完成为逾期。",
+        'within 30 days of the date below. Once past it is "passed — outcome reported (unverified)" when an '
+        'outcome is reported but no official act confirms it, "passed — outcome unknown" when no record of '
+        "its outcome was found, and overdue (with an alert) only when it has no outcome at all.",
+        "附录五、六名称的处理期限、已公布批次的异议期和扩大保护范围审议。距下列日期30天内为即将到期。"
+        "期限过后：结果有报道但无正式文件证实的，显示为“已过期——结果有报道（未经证实）”；未找到结果记录的，"
+        "显示为“已过期——结果不详”；完全没有结果的才为逾期（并发出提醒）。",
     )
 )
 

@@ -3,14 +3,12 @@ rows and screening hits (pure: model objects in, briefing blocks out)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from agreements.model import Fact, ScopeValue
 from briefings.text import T
+from citations import cite
 from compare.services import LabelResult
-from config import REFERENCE_DIR
 from gi_lists.model import GI, Protection
 from reports.briefing import Facts, Para, Source
 from storage.clock import today_iso
@@ -25,26 +23,8 @@ def today_or(today: str | None) -> str:
 
 
 def sourced(text: str | None, confidence: str | None) -> tuple[Source, ...]:
-    """The footnote of a statement: its source (with resolved addresses) and confidence."""
-    return (Source(resolve_sources(text), confidence or "unconfirmed"),) if text else ()
-
-
-@lru_cache(maxsize=1)
-def _numbered_sources() -> dict[str, str]:
-    """legal_facts.md's numbered Sources list: '120' -> its address."""
-    text = (REFERENCE_DIR / "legal_facts.md").read_text(encoding="utf-8")
-    part = text.split("## Sources", 1)[-1]
-    return {m.group(1): m.group(2).strip() for m in re.finditer(r"^(\d+)\. (.+)$", part, re.M)}
-
-
-def resolve_sources(text: str) -> str:
-    """A footnote a reader can follow: 'legal_facts.md C5 [120]' gets the address of source 120."""
-    if "legal_facts.md" not in text:
-        return text
-    numbers = list(dict.fromkeys(re.findall(r"\[(\d+)\]", text)))
-    known = _numbered_sources()
-    addresses = [f"[{n}] {known[n]}" for n in numbers if n in known]
-    return text + (" — " + " ".join(addresses) if addresses else "")
+    """The footnote of a statement: its source, as a reader can follow it, and confidence."""
+    return (Source(cite(text) or text, confidence or "unconfirmed"),) if text else ()
 
 
 def fact_para(fact: Fact, lang: str) -> Para:

@@ -152,7 +152,10 @@ def _today(today: str | None) -> str:
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @click.option("--today", metavar="DATE", help="Date to judge against (default: today).")
 @click.option(
-    "--outcome", nargs=2, metavar="KEY STATUS", help="Staff: record an outcome (met, missed, reported)."
+    "--outcome",
+    nargs=2,
+    metavar="KEY STATUS",
+    help="Staff: record an outcome (met, missed, reported, unknown).",
 )
 @click.option("--note", default="", help="With --outcome: what happened.")
 @click.option("--source", default="", help="With --outcome: where that is stated.")
@@ -169,12 +172,15 @@ def deadlines(
     source: str,
 ) -> None:
     """Deadlines of the agreements: Annex V/VI processing, objection windows of published batches,
-    scope reviews; each upcoming, due (within 30 days), overdue or met. Due and overdue ones raise alerts.
+    scope reviews; each upcoming, due (within 30 days), met, or once past: "passed — outcome reported
+    (unverified)", "passed — outcome unknown" (no record found) or overdue (no outcome at all). Due and
+    overdue ones raise alerts.
 
     Example: giscope deadlines --within 90
     """
     from storage.clock import now_iso
     from watch.deadlines import list_deadlines, refresh_deadline_alerts, set_deadline_outcome
+    from wording import deadline_state
 
     day = _today(today)
     db = ctx.db()
@@ -201,7 +207,7 @@ def deadlines(
     if not items:
         click.echo("no deadline in that window")
     for d in items:
-        click.echo(f"{d.due}  {d.state(day):<8} {d.title(lang)}  [{d.key}]")
+        click.echo(f"{d.due}  {deadline_state(d.state(day), lang):<8} {d.title(lang)}  [{d.key}]")
         click.echo(
             f"            basis: {d.basis or '—'} (source: {d.source or '—'}; confidence: {d.confidence})"
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from citations import cite
 from compare.rules import CONFIDENCE_RANK, WINE_SPIRIT_CLASSES, Candidate, class_key, same_class
 from gi_lists.model import ACTIVE_STATUSES, GI, JURISDICTION_INCLUDES, Protection
 from names.knowledge import Knowledge
@@ -59,7 +60,7 @@ def legal_basis(
             levels.append(entry.get("confidence", "unconfirmed"))
             sources.append(entry.get("source", ""))
     least = weakest(*levels) if levels else "unconfirmed"
-    return "; ".join(parts) or "unknown", "; ".join(s for s in sources if s), least
+    return "; ".join(parts) or "unknown", "; ".join(cite(s) or "" for s in sources if s), least
 
 
 def reason_text(

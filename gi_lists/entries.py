@@ -87,7 +87,9 @@ HOME_SOURCE = (
     "first under the law of its country of origin (China–EU Agreement Art. 2 with Annexes I and II for the "
     "annexed names: each side's names went through its own registration and objection procedure; TRIPS "
     "Art. 24(9): no obligation to protect a GI not protected in its country of origin). The home "
-    "registration's date and file number are not recorded here."
+    "registration's date and file number are not recorded here. Sources: EU–China GI Agreement, OJ L 408I, "
+    "4.12.2020, p. 3, Art. 2 (https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX%3A02020A1204%2801%29"
+    "-20201204); TRIPS Agreement Art. 24(9) (http://law-ref.org/TRIPS/article24.html)."
 )
 
 

@@ -170,7 +170,7 @@ def _uk_rows(path: Path, annex_targets: dict[str, ListTarget], problems: list[st
                     agreement=target.agreement,
                     annex=row["annex"],
                     status="withdrawn",
-                    source=f"{path.name}: {row['source']}",
+                    source=row["source"],
                     confidence=row["confidence"],
                     note=UK_NOTE,
                 ),

@@ -29,6 +29,8 @@ DEADLINE_CSS = {
     "due": "color: #8a5300; background-color: #fff4e5; font-weight: 600",
     "upcoming": "color: #616161",
     "met": "color: #1b5e20; background-color: #e8f5e9",
+    "passed-reported": "color: #0d47a1; background-color: #e3f2fd",
+    "passed-unknown": "color: #424242; background-color: #f5f5f5",
 }
 
 
@@ -289,7 +291,8 @@ def deadlines_table(items: Sequence[Deadline], today: str, lang: str) -> pd.Data
 
 
 def styled_states(frame: pd.DataFrame, states: Sequence[str]) -> Any:
-    """A deadlines table whose State column is coloured: overdue red, due amber, upcoming grey, met green."""
+    """A deadlines table whose State column is coloured: overdue red, due amber, upcoming grey, met green,
+    passed with an outcome reported blue, passed with the outcome unknown shaded grey."""
     if frame.empty:
         return frame
     column = frame.columns[1]

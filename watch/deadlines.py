@@ -15,7 +15,7 @@ from config import REFERENCE_DIR
 from errors import AgreementError
 from storage.db import Connection, Database
 from watch.alerts import deadline_alert
-from watch.model import Deadline
+from watch.model import OUTCOME_STATUSES, Deadline
 from watch.repository import STAFF_OUTCOME, DeadlineRepository
 
 
@@ -79,8 +79,10 @@ def computed_deadlines(agreements: list[Agreement], rules: dict[str, Any], today
         horizon = _add_years(today, r["every_years"])
         n = 0
         due = _add_years(agreement.in_force, r["first_after_years"])
+        outcomes = r.get("outcomes", {})
         while due <= horizon:
             n += 1
+            known = outcomes.get(due, {})
             out.append(
                 Deadline(
                     key=f"{agreement.id}/review-{n}",
@@ -94,8 +96,10 @@ def computed_deadlines(agreements: list[Agreement], rules: dict[str, Any], today
                     source=r["source"],
                     confidence=r["confidence"],
                     origin="computed",
-                    outcome_en="No record of the review was found in the sources." if due < today else None,
-                    outcome_zh="资料中未见该次审议的记录。" if due < today else None,
+                    outcome_status=known.get("outcome_status"),
+                    outcome_en=known.get("outcome_en"),
+                    outcome_zh=known.get("outcome_zh"),
+                    outcome_source=known.get("outcome_source"),
                 )
             )
             due = _add_years(due, r["every_years"])
@@ -129,13 +133,14 @@ def sync_deadlines(conn: Connection, agreements: list[Agreement], *, today: str,
 
 
 def list_deadlines(db: Database, *, today: str, within: int | None = None) -> list[Deadline]:
-    """Every deadline; with `within`, those due in the next DAYS days and those overdue."""
+    """Every deadline; with `within`, those due in the next DAYS days and those overdue (past with no
+    outcome; a past one whose outcome is reported or unknown is not listed)."""
     with db.read() as conn:
         items = DeadlineRepository(conn).all()
     if within is None:
         return items
     limit = add_period(today, days=within)
-    return [d for d in items if d.due <= limit and d.state(today) != "met" or today <= d.due <= limit]
+    return [d for d in items if today <= d.due <= limit or d.due < today and d.state(today) == "overdue"]
 
 
 def record_objection_window(
@@ -168,15 +173,15 @@ def record_objection_window(
 def set_deadline_outcome(
     db: Database, key: str, *, status: str, note: str, source: str, who: str, at: str
 ) -> Deadline:
-    """Staff record what happened to a deadline (met, missed, reported), with its source."""
+    """Staff record what happened to a deadline (met, missed, reported, unknown), with its source."""
 
     def work(conn: Connection) -> Deadline:
         repo = DeadlineRepository(conn)
         current = repo.get(key)
         if current is None:
             raise AgreementError(f"no deadline {key!r}; see `giscope deadlines`")
-        if status not in ("met", "missed", "reported"):
-            raise AgreementError("outcome status must be met, missed or reported")
+        if status not in OUTCOME_STATUSES:
+            raise AgreementError(f"outcome status must be {', '.join(OUTCOME_STATUSES[:-1])} or unknown")
         if not source.strip():
             raise AgreementError("an outcome needs its --source")
         updated = replace(

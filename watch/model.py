@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wording import deadline_state
+
 DUE_WINDOW_DAYS = 30
+# Outcome statuses of a deadline: met, missed, reported (an outcome is reported but no official act
+# confirms it) and unknown (the date passed and no record of an outcome was found).
+OUTCOME_STATUSES = ("met", "missed", "reported", "unknown")
+# A past deadline whose outcome is reported or unknown is not overdue: nothing shows it was missed.
+PASSED_STATES = {"reported": "passed-reported", "unknown": "passed-unknown"}
 
 
 @dataclass(frozen=True)
@@ -26,13 +33,14 @@ class Deadline:
     origin: str = "computed"
 
     def state(self, today: str) -> str:
-        """met, overdue (past and not met), due (within 30 days) or upcoming."""
+        """met; once past, passed-reported (an outcome reported, unverified), passed-unknown (no record
+        of the outcome) or overdue (no outcome, or missed); before that due (within 30 days) or upcoming."""
         import datetime as dt
 
         if self.outcome_status == "met":
             return "met"
         if self.due < today:
-            return "overdue"
+            return PASSED_STATES.get(self.outcome_status or "", "overdue")
         limit = (dt.date.fromisoformat(today) + dt.timedelta(days=DUE_WINDOW_DAYS)).isoformat()
         return "due" if self.due <= limit else "upcoming"
 
@@ -47,6 +55,8 @@ class Deadline:
             "title_zh": self.title_zh,
             "due": self.due,
             "state": self.state(today),
+            "state_text": deadline_state(self.state(today), "en"),
+            "state_text_zh": deadline_state(self.state(today), "zh"),
             "agreement": self.agreement_id,
             "annex": self.annex,
             "basis": self.basis,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from citations import cite
 from storage.db import Connection
 from watch.model import Alert, Deadline
 
@@ -24,12 +25,12 @@ def _deadline(r: Any) -> Deadline:
         agreement_id=r.agreement_id,
         annex=r.annex,
         basis=r.basis,
-        source=r.source,
+        source=cite(r.source),
         confidence=r.confidence,
         outcome_status=r.outcome_status,
         outcome_en=r.outcome_en,
         outcome_zh=r.outcome_zh,
-        outcome_source=r.outcome_source,
+        outcome_source=cite(r.outcome_source),
         origin=r.origin,
     )
 
@@ -90,7 +91,7 @@ def _alert(r: Any) -> Alert:
         annex=r.annex,
         gi_id=r.gi_id,
         batch_id=r.batch_id,
-        source=r.source,
+        source=cite(r.source),
         delivered_at=r.delivered_at,
         delivery_error=r.delivery_error,
     )

@@ -37,7 +37,8 @@ def test_profile_prints_in_both_languages_and_marks_unconfirmed_facts(shared: Sh
         assert "source:" in en and "confidence:" in en and "来源：" not in en and "来源:" in zh
     th = as_json(giscope("profile", "TH", "--json", db=shared.path))
     assert th["jurisdiction"] == "TH" and th["fields"]
-    assert any(f["unconfirmed"] for f in th["fields"])
+    eu = as_json(giscope("profile", "EU", "--json", db=shared.path))
+    assert any(f["unconfirmed"] for f in eu["fields"])
     assert "[unconfirmed]" in ok(giscope("profile", "EU", db=shared.path)).out
     clean_error(giscope("profile", "US", db=shared.path), "no profile")
 
@@ -68,10 +69,22 @@ def test_staff_can_correct_a_profile_field_and_see_the_history(shared: Shared, t
 def test_deadlines_show_the_annex_v_vi_deadline_as_past_with_its_outcome(shared: Shared) -> None:
     items = as_json(giscope("deadlines", "--json", "--today", "2026-11-27", db=shared.path))
     processing = next(d for d in items if d["key"] == "china-eu/V/VI/processing")
-    assert processing["due"] == "2025-03-01" and processing["state"] == "overdue"
+    assert processing["due"] == "2025-03-01" and processing["state"] == "passed-reported"
+    assert processing["state_text"] == "passed — outcome reported (unverified)"
     assert "not confirmed" in processing["outcome"].lower() and processing["source"]
+    reviews = [d for d in items if d["kind"] == "review" and d["due"] < "2026-11-27"]
+    assert [d["due"] for d in reviews] == ["2023-03-01", "2025-03-01"]
+    assert {d["state"] for d in reviews} == {"passed-unknown"}
+    # no reported or unknown outcome is marked overdue
+    assert not [
+        d for d in items if d["state"] == "overdue" and d["outcome_status"] in ("reported", "unknown")
+    ]
+    assert "overdue" not in {d["state"] for d in items}
     text = ok(giscope("deadlines", "--today", "2026-11-27", db=shared.path)).out
-    assert "2025-03-01  overdue" in text and "outcome:" in text
+    assert "2025-03-01  passed — outcome reported (unverified)" in text and "outcome:" in text
+    assert "2023-03-01  passed — outcome unknown" in text and "overdue" not in text
+    zh = ok(giscope("deadlines", "--today", "2026-11-27", "--lang", "zh", db=shared.path)).out
+    assert "已过期——结果有报道（未经证实）" in zh and "已过期——结果不详" in zh
     soon = as_json(giscope("deadlines", "--within", "30", "--today", "2025-02-10", "--json", db=shared.path))
     assert "china-eu/V/VI/processing" in {d["key"] for d in soon}
     clean_error(giscope("deadlines", "--today", "yesterday", db=shared.path), "not a date")

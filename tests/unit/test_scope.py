@@ -1,3 +1,5 @@
+import pytest
+
 from agreements.model import ScopeDimension, ScopeValue
 from compare.scope import compare_scope
 from watch.model import Deadline
@@ -41,6 +43,36 @@ def test_deadline_states():
     assert d.state("2024-01-01") == "upcoming"
     met = Deadline("k", "processing", "t", "t", "2025-03-01", outcome_status="met")
     assert met.state("2026-11-27") == "met"
+
+
+@pytest.mark.parametrize(
+    ("outcome", "past", "before"),
+    [
+        (None, "overdue", "due"),
+        ("missed", "overdue", "due"),
+        ("met", "met", "met"),
+        ("reported", "passed-reported", "due"),
+        ("unknown", "passed-unknown", "due"),
+    ],
+)
+def test_a_past_deadline_is_overdue_only_without_an_outcome(outcome, past, before):
+    d = Deadline("k", "processing", "t", "t", "2025-03-01", outcome_status=outcome)
+    assert d.state("2026-11-27") == past
+    assert d.state("2025-02-15") == before
+
+
+def test_passed_states_are_worded_in_english_and_chinese():
+    reported = Deadline("k", "processing", "t", "t", "2025-03-01", outcome_status="reported").to_dict(
+        "2026-01-01"
+    )
+    assert reported["state"] == "passed-reported"
+    assert reported["state_text"] == "passed — outcome reported (unverified)"
+    assert reported["state_text_zh"] == "已过期——结果有报道（未经证实）"
+    unknown = Deadline("k", "review", "t", "t", "2025-03-01", outcome_status="unknown").to_dict("2026-01-01")
+    assert (unknown["state_text"], unknown["state_text_zh"]) == (
+        "passed — outcome unknown",
+        "已过期——结果不详",
+    )
 
 
 def test_key_differences_need_two_stated_positions():
