@@ -135,8 +135,18 @@ def same_goods(stored: str, given: str) -> bool:
 
 
 def identity_keys(names: Iterable[Name]) -> list[str]:
-    """The keys a GI is recognised by across lists: its written names folded (case, accents, script)."""
-    return list(dict.fromkeys(compact(forms(n.text)[0]) for n in names if n.kind in IDENTITY_KINDS))
+    """The keys a GI is recognised by across lists: its written names folded (case, accents, script).
+    A transcription counts only for a name with no original in its own script: 勒夷红茶 and 勒义红茶 are
+    two GIs though both are 'Lei Yi Hong Cha'."""
+    names = list(names)
+    native = any(n.kind == "original" and script_of(n.text) not in ("Latn", "Zyyy") for n in names)
+    return list(
+        dict.fromkeys(
+            compact(forms(n.text)[0])
+            for n in names
+            if n.kind in IDENTITY_KINDS and not (native and n.kind == "transcription")
+        )
+    )
 
 
 @dataclass(frozen=True)

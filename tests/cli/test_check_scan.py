@@ -108,3 +108,44 @@ def test_scan_refuses_a_malformed_list(shared: Shared, tmp_path: Path) -> None:
     clean_error(
         giscope("scan", path, "--against", "CN", db=shared.path), "proposal.csv:1: colour: unknown column"
     )
+
+
+def test_home_protection_and_the_eu_register_are_screened(shared: Shared) -> None:
+    """A Chinese GI in China, a Thai GI registered in the EU, an EU name by its Chinese rendering."""
+    cases = [
+        ("安吉白茶", "CN", "cn-anji-bai-cha"),
+        ("Kafae Doi Tung coffee", "EU", "th-kafae-doi-tung"),
+        ("格拉娜帕达诺", "CN", "it-grana-padano"),
+        (
+            "Trakiyska nizina red wine",
+            "EU",
+            "bg-trakiiska-nizina",
+        ),  # the register's Cyrillic name, transliterated
+    ]
+    for label, where, gi_id in cases:
+        data = as_json(giscope("check", label, "--in", where, "--json", db=shared.path))
+        assert gi_id in {m["gi_id"] for m in data[0]["matches"]}, (label, data[0]["matches"][:3])
+
+
+def test_check_says_what_it_screened(shared: Shared) -> None:
+    run = ok(giscope("check", "plain water", "--in", "EU", db=shared.path))
+    assert "EU register as of July 2020" in run.err and "China–EU Annex III" in run.err
+    assert "no conflict found" in run.out
+    data = as_json(giscope("check", "plain water", "--in", "CN", "--json", db=shared.path))
+    coverage = data[0]["coverage"]
+    assert coverage["jurisdiction"] == "CN" and coverage["gis"] > 500
+    assert {c["list"] for c in coverage["lists"]} >= {"china-eu/IV", "china-eu/VI", "home"}
+    assert "register/EU" not in {
+        c["list"] for c in coverage["lists"]
+    }  # the EU register does not protect in CN
+
+
+def test_show_lists_every_gi_of_a_homonym(shared: Shared) -> None:
+    run = ok(giscope("show", "Toscano", db=shared.path))
+    assert "'Toscano' names 2 GIs" in run.out
+    assert (
+        run.out.count("Toscano  [it-toscano") == 2 and "Oils and fats" in run.out and "class: Wine" in run.out
+    )
+    data = as_json(giscope("show", "Toscano", "--json", db=shared.path))
+    assert sorted(gi["product_class"] for gi in data) == ["Oils and fats", "Wine"]
+    assert all(any(p["reference"] for p in gi["protections"]) for gi in data)  # each with its EU file number
