@@ -113,7 +113,8 @@ def import_register(
     """Check the answer (shape, every row, row count) and apply it to register/EU as one batch: all rows
     or none. Rows of the list the answer leaves out are withdrawn (home protections are not)."""
     read = read_answer(answer.body, answer.label)
-    snapshot = RegisterSnapshot(as_of=answer.as_of, citation=answer.citation, confidence="medium")
+    # the live register says which UK names are registered now: they are not 'unconfirmed since 2021'
+    snapshot = RegisterSnapshot(answer.as_of, answer.citation, confidence="medium", uk_unconfirmed=False)
     entries = answer_entries(read, snapshot, answer.label)
 
     def plan(conn: Connection) -> tuple[BatchPlan, int]:

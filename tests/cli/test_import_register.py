@@ -240,6 +240,12 @@ def test_the_refreshed_rows_cite_the_live_register_with_medium_confidence(
     assert "EU register as of 20" in (eu[0]["note"] or "")
     history = [h for h in gi["history"] if h["what"].startswith("EU/national-register")]
     assert history and history[-1]["after"] == "protected"
+    # a UK name the live register still lists is no longer "unconfirmed since 2021"
+    with sqlite3.connect(db) as conn:
+        uk = conn.execute(
+            "SELECT confidence, note FROM protections WHERE jurisdiction = 'EU' AND reference = 'PDO-GB-0014'"
+        ).fetchone()
+    assert uk[0] == "medium" and "unconfirmed" not in uk[1]
 
 
 def test_home_protections_are_not_withdrawn_by_a_refresh(refreshed: tuple[Path, Any, Any]) -> None:
