@@ -48,7 +48,21 @@ SETTINGS: tuple[Setting, ...] = (
         "URL that each new alert is POSTed to as JSON (5 s timeout; failures are retried later). "
         "Default: none.",
     ),
+    Setting(
+        "GISCOPE_EAMBROSIA_URL",
+        "https://ec.europa.eu/geographical-indications-register/eambrosia-public-api/api/gi-applications/filter",
+        "Address of the EU register's public JSON interface that `giscope import-register eu` POSTs to.",
+    ),
+    Setting(
+        "GISCOPE_EAMBROSIA_TIMEOUT",
+        "30",
+        "Seconds `giscope import-register eu` waits for the EU register before giving up.",
+    ),
 )
+
+
+def setting_default(name: str) -> str:
+    return next(s.default for s in SETTINGS if s.name == name)
 
 
 def _user_default() -> str:
@@ -64,6 +78,8 @@ class Settings:
     user: str = field(default_factory=_user_default)
     alert_outbox: str | None = None
     alert_webhook: str | None = None
+    eambrosia_url: str = field(default_factory=lambda: setting_default("GISCOPE_EAMBROSIA_URL"))
+    eambrosia_timeout: str = "30"  # seconds; checked where it is used
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -73,4 +89,7 @@ class Settings:
             user=env.get("GISCOPE_USER") or _user_default(),
             alert_outbox=env.get("GISCOPE_ALERT_OUTBOX") or None,
             alert_webhook=env.get("GISCOPE_ALERT_WEBHOOK") or None,
+            eambrosia_url=env.get("GISCOPE_EAMBROSIA_URL") or setting_default("GISCOPE_EAMBROSIA_URL"),
+            eambrosia_timeout=env.get("GISCOPE_EAMBROSIA_TIMEOUT")
+            or setting_default("GISCOPE_EAMBROSIA_TIMEOUT"),
         )

@@ -14,6 +14,7 @@ from config import SETTINGS
 from wording import CONFIDENCES
 
 if TYPE_CHECKING:
+    from gi_lists.batches import BatchPlan
     from gi_lists.model import GI
 
 
@@ -108,7 +109,15 @@ def import_(
         keep_missing=keep_missing,
         published=published,
     )
-    plan = result.plan
+    echo_plan(result.plan, dry_run=dry_run, verbose=verbose, batch_id=result.batch_id)
+    if result.objection_window is not None:
+        w = result.objection_window
+        click.echo(f"objection window: until {w.due} ({w.basis}; source: {w.source})")
+    ctx.deliver_alerts()
+
+
+def echo_plan(plan: BatchPlan, *, dry_run: bool, verbose: bool, batch_id: int | None) -> None:
+    """A batch's diff: `+` added, `~` changed, `-` withdrawn (20 of each unless verbose), then its summary."""
     verb = "would be" if dry_run else "were"
     shown = None if verbose else 20
 
@@ -128,13 +137,8 @@ def import_(
     s = plan.summary()
     click.echo(
         f"{plan.target.key}: {s['rows']} rows; {s['added']} {verb} added, {s['changed']} changed, "
-        f"{s['removed']} removed, {s['unchanged']} unchanged"
-        + (f" (batch {result.batch_id})" if result.batch_id else "")
+        f"{s['removed']} removed, {s['unchanged']} unchanged" + (f" (batch {batch_id})" if batch_id else "")
     )
-    if result.objection_window is not None:
-        w = result.objection_window
-        click.echo(f"objection window: until {w.due} ({w.basis}; source: {w.source})")
-    ctx.deliver_alerts()
 
 
 @main.command()

@@ -43,6 +43,7 @@ class RegisterSnapshot:
     as_of: str  # 'July 2020' or '2026-12-03'
     citation: str  # document title, date and address
     confidence: str = "medium"
+    uk_unconfirmed: bool = True  # a snapshot older than 2021 cannot say whether a UK name is still registered
 
     def note(self, row: Mapping[str, str]) -> str:
         """'EU register as of July 2020: PDO, registered on 1973-09-18 (Article 107 of …)'."""
@@ -172,7 +173,7 @@ def register_entry(line: int, row: Mapping[str, str], snapshot: RegisterSnapshot
     names = register_names(row["name"], origin)
     if not names:
         raise RegisterRowError("name", "empty")
-    uk = bool(set(origin.split(";")) & UK_ORIGINS)
+    uk = snapshot.uk_unconfirmed and bool(set(origin.split(";")) & UK_ORIGINS)
     note = snapshot.note(row) + (f"; {UK_NOTE}" if uk else "")
     file_number = row["file_number"].strip()
     return Entry(

@@ -152,6 +152,15 @@ class GIRepository:
         rows = self.conn.rows("SELECT reference, gi_id FROM protections WHERE reference IS NOT NULL")
         return {reference: gi_id for reference, gi_id in rows}
 
+    def register_rows(self, jurisdiction: str, route: str) -> int:
+        """The rows a national register's list holds now: its protections that carry the register's file
+        number, not withdrawn and not tracked under a bilateral arrangement."""
+        sql = (
+            "SELECT count(*) FROM protections WHERE jurisdiction = ? AND route = ? AND agreement_id = '' "
+            "AND reference IS NOT NULL AND status <> 'withdrawn'"
+        )
+        return int(self.conn.scalar(sql, [jurisdiction, route]))
+
     def list_protections(self, selector: ListSelector) -> list[StoredProtection]:
         conditions: list[tuple[str, Sequence[Any]]] = []
         if selector.agreement is not None:
