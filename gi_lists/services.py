@@ -16,6 +16,7 @@ from gi_lists.batches import BatchPlan, apply_plan, plan_batch
 from gi_lists.coverage import HOME_FILE, Coverage, CoveredList
 from gi_lists.entries import ListTarget
 from gi_lists.importers import parse_batch
+from gi_lists.keys import prepare_readings
 from gi_lists.model import (
     ACTIVE_STATUSES,
     GI,
@@ -113,6 +114,8 @@ def import_file(
         target = resolve_target(conn, agreement=agreement, annex=annex, register=register)
     default_source = source or f"import of {path.name}"
     entries = parse_batch(path, target, default_source=default_source, default_confidence=confidence)
+    with db.read() as conn:
+        prepare_readings(GIRepository(conn), {n.text for e in entries for n in e.names})
 
     def plan(conn: Connection) -> BatchPlan:
         planned = plan_batch(

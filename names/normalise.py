@@ -30,8 +30,11 @@ _SYLLABLE = re.compile(r"^[a-zü]+$")
 _UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
 
 
+@lru_cache(maxsize=1 << 16)
 def script_of(text: str) -> str:
     """ISO 15924 code of the main script: Hani, Thai, Grek, Cyrl or Latn (Zyyy if none)."""
+    if text.isascii():  # most names: no need to count five scripts
+        return "Latn" if any(ch.isalpha() for ch in text) else "Zyyy"
     counts = {
         "Hani": len(_HAN.findall(text)),
         "Thai": len(_THAI.findall(text)),

@@ -414,3 +414,27 @@ def test_two_writers_storing_the_same_reading_do_not_collide(loaded_engine):
     loaded_engine.transaction(lambda conn: GIRepository(conn).save_readings([(*row[:3], "test 2")]))
     with loaded_engine.read() as conn:
         assert GIRepository(conn).reading_versions()[("pinyin", "测试甲")] == "test 2"
+
+
+def test_a_large_batch_computes_its_readings_on_every_core_with_the_same_result(
+    loaded_engine, tmp_path, monkeypatch
+):
+    """Readings made by worker processes are the readings one process makes (pinyin of each name)."""
+    import gi_lists.keys as keys
+    from names.normalise import compute_reading
+
+    monkeypatch.setattr(keys, "PARALLEL_FROM", 2)
+    names = ["测试甲乙茶", "測試丙丁茶", "郫县测试豆瓣", "测试戊己米"]
+    path = write_csv(
+        tmp_path / "many.csv",
+        ["name", "product_class", "origin"],
+        [[n, "Tea", "CN"] for n in names],
+    )
+    import_file(loaded_engine, path, agreement=None, annex=None, register="CN", who="tester")
+    with sqlalchemy_engine(loaded_engine).connect() as conn:
+        query = select(t.readings.c.text, t.readings.c.reading).where(t.readings.c.system == "pinyin")
+        stored = {text: reading for text, reading in conn.execute(query).all()}
+    for name in ["测试甲乙茶", "测试丙丁茶", "郫县测试豆瓣", "测试戊己米"]:
+        assert stored[name] == compute_reading("pinyin", name)
+    assert json.loads(stored["郫县测试豆瓣"])[:2] == ["pi", "xian"]
+    assert find_gi(loaded_engine, "ce shi bing ding cha").display_name == "測試丙丁茶"
