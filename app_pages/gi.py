@@ -3,7 +3,7 @@
 import streamlit as st
 
 from errors import RegisterError
-from gi_lists.services import find_gi
+from gi_lists.services import find_gis
 from ui.cells import or_unknown
 from ui.resources import database
 from ui.tables import history_table, names_table, protections_table
@@ -24,11 +24,22 @@ if not ref.strip():
     st.stop()
 
 try:
-    gi = find_gi(database(), ref)
+    found = find_gis(database(), ref)
 except RegisterError as exc:
     st.error(str(exc))
     st.caption("The Search page finds GIs by partial names and close spellings.")
     st.stop()
+gi = found[0]
+if len(found) > 1:  # a homonym: Toscano the wine and Toscano the olive oil
+    st.warning(f"'{ref.strip()}' names {len(found)} GIs; choose one.")
+    by_id = {g.id: g for g in found}
+    chosen = st.radio(
+        "GI",
+        list(by_id),
+        format_func=lambda i: f"{by_id[i].display_name} · {by_id[i].product_class} · {by_id[i].origin} ({i})",
+        key="gi_homonym",
+    )
+    gi = by_id[chosen]
 
 others = [n.text for n in gi.names[1:]]
 st.header(gi.display_name + (f" · {' · '.join(others)}" if others else ""))

@@ -55,7 +55,8 @@ with st.spinner("Screening…"):
     results = check_labels(index, labels, jurisdiction, product_class=product_class.strip() or None)
 
 st.markdown(screen_summary(results))
-st.caption(coverage(database(), jurisdiction).text().capitalize())
+covered = coverage(database(), jurisdiction).text()
+st.caption(covered[:1].upper() + covered[1:])
 downloads = st.columns([1, 1, 4])
 downloads[0].download_button(
     "Download JSON",

@@ -95,6 +95,7 @@ def protections_table(gi: GI) -> pd.DataFrame:
                 "Route": p.route,
                 "Agreement": p.agreement or "",
                 "Annex": p.annex or "",
+                "File": p.reference or "",
                 "Status": p.status,
                 "Since": p.since or "",
                 "Until": p.until or "",

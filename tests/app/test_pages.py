@@ -190,3 +190,13 @@ def test_overview_lists_the_china_eu_articles_with_their_confidence(register):
     assert any(label.startswith("Articles, as far as the sources were read") for label in labels)
     cells = " ".join(str(v) for t in at.table for v in t.value.to_numpy().ravel())
     assert "Art. 4 Scope of protection" in cells and "unconfirmed" in cells
+
+
+def test_gi_page_lets_the_user_choose_between_homonyms(register):
+    at = run("app_pages/gi.py", {"id": "Toscano"})
+    assert "names 2 GIs" in at.warning[0].value
+    assert at.caption[0].value == "`it-toscano`"  # the wine, first
+    at.radio(key="gi_homonym").set_value("it-toscano-2").run()
+    assert at.caption[0].value == "`it-toscano-2`"
+    protections = at.table[1].value
+    assert "PGI-IT-1512" in set(protections["File"])  # the olive oil's EU register file number

@@ -209,3 +209,11 @@ def test_router_lists_the_screening_pages(register):
     assert ok(at).title[0].value == "Screen labels"
     at.switch_page(SCAN).run()
     assert ok(at).title[0].value == "Scan a proposed list"
+
+
+def test_the_screen_page_says_what_was_screened(register):
+    at = screen("plain water", jurisdiction="EU")
+    captions = [c.value for c in at.caption]
+    covered = next(c for c in captions if c.startswith("Screened against"))
+    assert "the EU register as of July 2020" in covered and "China–EU Annex III" in covered
+    assert "on none of these lists were not screened" in covered
