@@ -261,6 +261,9 @@ def plan_batch(
             )
             continue
         seen_protections[pkey] = entry.line
+        if p.reference:  # the file number names this GI from now on
+            by_reference[p.reference] = gi_id
+            registered.add(gi_id)
         existing = next(
             (
                 s
@@ -288,9 +291,6 @@ def plan_batch(
                     "reference": p.reference,
                 }
             )
-            if p.reference:
-                by_reference[p.reference] = gi_id
-                registered.add(gi_id)
             plan.added.append((gi_id, label, p))
             event(gi_id, f"{p.key_text}: status", None, p.status, p.source)
         else:
