@@ -438,3 +438,29 @@ def test_a_large_batch_computes_its_readings_on_every_core_with_the_same_result(
         assert stored[name] == compute_reading("pinyin", name)
     assert json.loads(stored["郫县测试豆瓣"])[:2] == ["pi", "xian"]
     assert find_gi(loaded_engine, "ce shi bing ding cha").display_name == "測試丙丁茶"
+
+
+def test_reload_reference_brings_a_register_from_before_the_eu_register_up_to_date(loaded_engine):
+    """A register whose EU protections were inferred home protections (no file numbers), as before the
+    EU register was bundled: `init --reload-reference` gives each file number to one GI, adds no GI, and
+    records every change in the history."""
+    from sqlalchemy import update
+
+    gis_before = len(list_gis(loaded_engine))
+    with sqlalchemy_engine(loaded_engine).begin() as conn:
+        conn.execute(
+            update(t.protections)
+            .where(t.protections.c.reference.is_not(None))
+            .values(reference=None, source=HOME_SOURCE, note=None, since=None)
+        )
+        events_before = conn.execute(select(func.count()).select_from(t.history)).scalar_one()
+    result = initialise(loaded_engine, who="tester", reload_reference=True)
+    assert result.added == 0 and result.changed >= 3400
+    gis = list_gis(loaded_engine)
+    assert len(gis) == gis_before
+    references = [p.reference for gi in gis for p in gi.protections if p.jurisdiction == "EU" and p.reference]
+    assert len(references) == len(set(references)) == 3476
+    with sqlalchemy_engine(loaded_engine).connect() as conn:
+        events = conn.execute(select(func.count()).select_from(t.history)).scalar_one()
+    assert events - events_before >= 3476
+    assert initialise(loaded_engine, who="tester", reload_reference=True).changed == 0
