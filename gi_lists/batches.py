@@ -23,8 +23,8 @@ from gi_lists.model import Name, Protection
 from gi_lists.repository import GIRepository, ListSelector, StoredProtection
 from names.normalise import (
     compact,
+    first_form,
     fold_latin,
-    forms,
     script_of,
     slug,
 )
@@ -212,7 +212,7 @@ def plan_batch(
             for position, name in enumerate(entry.names):
                 plan.new_names.append(_name_row(gi_id, position, name, entry))
                 if name.kind in IDENTITY_KINDS:
-                    index[compact(forms(name.text)[0])].append((gi_id, entry.origin))
+                    index[compact(first_form(name.text))].append((gi_id, entry.origin))
             name_sets[gi_id] = ({(n.text, n.kind) for n in entry.names}, len(entry.names))
             event(gi_id, "gi", None, "created", p.source)
         else:
@@ -242,13 +242,13 @@ def plan_batch(
                     updates.get("region", region),
                 )
             known, next_position = name_sets.get(gi_id, (set(), 0))
-            folded = {compact(forms(text)[0]) for text, _kind in known}
+            folded = {compact(first_form(text)) for text, _kind in known}
             for name in entry.names:
-                if (name.text, name.kind) in known or compact(forms(name.text)[0]) in folded:
+                if (name.text, name.kind) in known or compact(first_form(name.text)) in folded:
                     continue  # the same name up to case, accents or traditional characters
                 plan.new_names.append(_name_row(gi_id, next_position, name, entry))
                 known.add((name.text, name.kind))
-                folded.add(compact(forms(name.text)[0]))
+                folded.add(compact(first_form(name.text)))
                 next_position += 1
                 entry_changes.append(Change(gi_id, label, f"name ({name.kind})", None, name.text))
             name_sets[gi_id] = (known, next_position)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from agreements.model import Agreement, Annex
 from gi_lists.model import Name, Protection, class_key, same_class
-from names.normalise import compact, forms, script_of
+from names.normalise import compact, first_form, script_of
 
 # Language of a single-country name from its origin (for the name's `lang`).
 COUNTRY_LANGUAGE = {
@@ -139,14 +139,16 @@ def identity_keys(names: Iterable[Name]) -> list[str]:
     A transcription counts only for a name with no original in its own script: 勒夷红茶 and 勒义红茶 are
     two GIs though both are 'Lei Yi Hong Cha'."""
     names = list(names)
-    native = any(n.kind == "original" and script_of(n.text) not in ("Latn", "Zyyy") for n in names)
-    return list(
-        dict.fromkeys(
-            compact(forms(n.text)[0])
-            for n in names
-            if n.kind in IDENTITY_KINDS and not (native and n.kind == "transcription")
-        )
+    native = any(
+        n.kind == "original" and (n.script or script_of(n.text)) not in ("Latn", "Zyyy") for n in names
     )
+    keys: list[str] = []
+    for n in names:
+        if n.kind in IDENTITY_KINDS and not (native and n.kind == "transcription"):
+            key = compact(first_form(n.text))
+            if key not in keys:
+                keys.append(key)
+    return keys
 
 
 @dataclass(frozen=True)

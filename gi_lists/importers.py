@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from errors import InputError
@@ -28,6 +29,7 @@ OPTIONAL_COLUMNS = (
     "confidence",
 )
 KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+NAME_COLUMNS = ("name", "transcription", "name_zh", "translation_en")
 MAX_NAME_LENGTH = 500
 
 
@@ -142,9 +144,14 @@ def parse_batch(
     default_source: str,
     default_confidence: str = "unconfirmed",
     allow_duplicates: bool = False,
+    on_names: Callable[[set[str]], None] | None = None,
 ) -> list[Entry]:
-    """Validate a whole batch file against the import format; raise InputError listing every problem."""
+    """Validate a whole batch file against the import format; raise InputError listing every problem.
+    `on_names`, if given, receives the file's written names as soon as they are read (before checking
+    them), so that their readings can be computed meanwhile."""
     header, rows = read_table(path)
+    if on_names is not None:
+        on_names({(v or "").strip() for _, row in rows for c in NAME_COLUMNS if (v := row.get(c))} - {""})
     label = str(path)
     problems: list[str] = []
     unknown = [h for h in header if h not in KNOWN_COLUMNS]

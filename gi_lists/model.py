@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from wording import CONFIDENCES  # noqa: F401  (part of the model's vocabulary)
 
@@ -75,6 +76,11 @@ def same_class(a: str | None, b: str | None) -> bool:
     return bool(ka and kb) and (ka == kb or ka.startswith(kb) or kb.startswith(ka))
 
 
+@lru_cache(maxsize=1024)
+def _key_text(key: tuple[str, str, str, str]) -> str:
+    return "/".join(part for part in key if part)
+
+
 def covers(jurisdiction: str, protection_jurisdiction: str) -> bool:
     """Does protection granted in `protection_jurisdiction` apply in `jurisdiction`?"""
     return protection_jurisdiction in JURISDICTION_INCLUDES.get(jurisdiction, (jurisdiction,))
@@ -121,7 +127,7 @@ class Protection:
 
     @property
     def key_text(self) -> str:
-        return "/".join(part for part in self.key if part)
+        return _key_text(self.key)
 
     def to_dict(self) -> dict[str, str | None]:
         return {

@@ -16,7 +16,7 @@ from gi_lists.batches import BatchPlan, apply_plan, plan_batch
 from gi_lists.coverage import HOME_FILE, Coverage, CoveredList
 from gi_lists.entries import ListTarget
 from gi_lists.importers import parse_batch
-from gi_lists.keys import prepare_readings
+from gi_lists.keys import PendingReadings, prepare_readings, start_readings
 from gi_lists.model import (
     ACTIVE_STATUSES,
     GI,
@@ -113,9 +113,21 @@ def import_file(
     with db.read() as conn:
         target = resolve_target(conn, agreement=agreement, annex=annex, register=register)
     default_source = source or f"import of {path.name}"
-    entries = parse_batch(path, target, default_source=default_source, default_confidence=confidence)
-    with db.read() as conn:
-        prepare_readings(GIRepository(conn), {n.text for e in entries for n in e.names})
+    readings = PendingReadings()
+
+    def start(texts: set[str]) -> None:  # the names' readings are computed while the file is checked
+        nonlocal readings
+        with db.read() as conn:
+            missing = prepare_readings(GIRepository(conn), texts)
+        readings = start_readings(missing)
+
+    try:
+        entries = parse_batch(
+            path, target, default_source=default_source, default_confidence=confidence, on_names=start
+        )
+    except BaseException:
+        readings.cancel()
+        raise
 
     def plan(conn: Connection) -> BatchPlan:
         planned = plan_batch(
@@ -132,6 +144,7 @@ def import_file(
         return planned
 
     if dry_run:
+        readings.cancel()
         with db.read() as conn:
             return ImportResult(plan(conn), None)
 
@@ -140,9 +153,13 @@ def import_file(
         window = _objection_window(conn, target, published, path.name) if published else None
         if planned.is_empty:
             return ImportResult(planned, None, window)
+        readings.wait()
         return ImportResult(planned, apply_plan(conn, planned, who=who, source=default_source), window)
 
-    return db.transaction(work)
+    try:
+        return db.transaction(work)
+    finally:
+        readings.cancel()
 
 
 def _objection_window(conn: Connection, target: ListTarget, published: str, file: str) -> Deadline:

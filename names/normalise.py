@@ -30,7 +30,7 @@ _SYLLABLE = re.compile(r"^[a-zü]+$")
 _UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def script_of(text: str) -> str:
     """ISO 15924 code of the main script: Hani, Thai, Grek, Cyrl or Latn (Zyyy if none)."""
     if text.isascii():  # most names: no need to count five scripts
@@ -174,6 +174,16 @@ def forms(text: str) -> tuple[str, ...]:
         if form and form not in seen:
             seen[form] = None
     return tuple(seen)
+
+
+def first_form(text: str) -> str:
+    """forms(text)[0] (the form that identifies a name), without the others: a Chinese name's own
+    characters, folded, need no pinyin ("" where the text has no letters at all)."""
+    if has_han(text) or has_thai(text):
+        native = fold_native(text)
+        if native:
+            return native
+    return fold_latin(text)
 
 
 def slug(text: str) -> str:

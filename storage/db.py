@@ -34,7 +34,12 @@ PG_CONNECT_TIMEOUT_S = 10
 # PostgreSQL: serialization failure, deadlock, lock not available
 _PG_BUSY_CODES = frozenset({"40001", "40P01", "55P03"})
 _PLACEHOLDER = re.compile(r"\?")
-SQLITE_PRAGMAS = ("PRAGMA foreign_keys=ON", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL")
+SQLITE_PRAGMAS = (
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",
+    "PRAGMA cache_size=-65536",  # 64 MB: a large batch updates its indexes in memory, not page by page
+)
 
 
 def one_line(error: object) -> str:
@@ -136,8 +141,11 @@ class Connection:
         if upsert_on:
             updates = ", ".join(f"{quote(c)} = excluded.{quote(c)}" for c in columns if c not in upsert_on)
             sql += f" ON CONFLICT ({', '.join(quote(c) for c in upsert_on)}) DO UPDATE SET {updates}"
+        from operator import itemgetter
+
+        values = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
         for start in range(0, len(rows), 20000):
-            self.executemany(sql, [[row[c] for c in columns] for row in rows[start : start + 20000]])
+            self.executemany(sql, [values(row) for row in rows[start : start + 20000]])
 
     def update(self, table: str, values: Mapping[str, Any], where: str, params: Sequence[Any]) -> int:
         """UPDATE table SET values WHERE `where` (with `?` parameters)."""

@@ -101,7 +101,7 @@ names = Table(
     Column("confidence", String(12)),
     UniqueConstraint("gi_id", "text", "kind", name="uq_names_form"),
 )
-Index("ix_names_gi", names.c.gi_id)
+# names and protections are found by gi_id through their unique constraints, which begin with it
 
 name_keys = Table(
     "name_keys",
@@ -135,8 +135,12 @@ protections = Table(
     Column("reference", String(60)),  # the register's own key (e.g. EU file number PDO-FR-A1359)
     UniqueConstraint("gi_id", "jurisdiction", "route", "agreement_id", "annex", name="uq_protections_route"),
 )
-Index("ix_protections_gi", protections.c.gi_id)
-Index("ix_protections_reference", protections.c.reference)
+Index(
+    "ix_protections_reference",
+    protections.c.reference,
+    sqlite_where=protections.c.reference.is_not(None),
+    postgresql_where=protections.c.reference.is_not(None),
+)
 Index("ix_protections_list", protections.c.agreement_id, protections.c.annex)
 
 history = Table(
