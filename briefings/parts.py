@@ -42,7 +42,10 @@ def protection_rows(protections: Sequence[Protection], lang: str) -> tuple[tuple
     for p in protections:
         rows.append(
             (
-                Para(f"{p.jurisdiction}: {route_text(p, lang, short_names=True)}"),
+                Para(
+                    f"{p.jurisdiction}: {route_text(p, lang, short_names=True)}"
+                    + (f" ({'档案号' if lang == 'zh' else 'file'} {p.reference})" if p.reference else "")
+                ),
                 Para(
                     p.note
                     if p.note and p.note.lower().startswith(p.status)

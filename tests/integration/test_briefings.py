@@ -111,3 +111,10 @@ def test_screening_brief_groups_labels_by_severity_and_scans_lists(loaded_engine
     scan = screening_brief(loaded_engine, proposal, "CN", lang="zh")
     text = "\n".join(texts(scan))
     assert "already-protected" in text and "generic-term" in text and "proposal.csv" in scan.title
+
+
+def test_a_gi_protected_by_the_eu_register_shows_its_file_number_and_the_registers_date(loaded_engine):
+    b = dispute_brief(loaded_engine, "กาแฟดอยตุง", "EU", lang="en")
+    text = "\n".join(texts(b))
+    assert "file PGI-TH-0814" in text
+    assert "EU register as of July 2020" in text
