@@ -6,6 +6,7 @@ The CLI, the UI, the screening reasons and the PDF briefings all take their word
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 LANGS = ("en", "zh")
@@ -88,9 +89,21 @@ _ROUTE_WORDS = {
         "trademark": "collective/certification mark",
         "register": "national register",
         "of_list": " ({agreement} list)",
+        "eu_register": "the EU register (as of {as_of}{file})",
+        "file": ", file {reference}",
+        "home": "national register (home protection, inferred)",
     },
-    "zh": {"trademark": "集体商标/证明商标", "register": "国内登记", "of_list": "（{agreement}名录）"},
+    "zh": {
+        "trademark": "集体商标/证明商标",
+        "register": "国内登记",
+        "of_list": "（{agreement}名录）",
+        "eu_register": "欧盟地理标志登记簿（{as_of}版本{file}）",
+        "file": "，档案号{reference}",
+        "home": "国内登记（原产地保护，推定）",
+    },
 }
+_EU_REGISTER_NOTE = re.compile(r"^EU register as of ([^:;]+):")
+HOME_SOURCE_START = "Home protection, inferred"  # how gi_lists.entries.HOME_SOURCE begins
 # What a screening hit did with the protected name, by kind.
 KIND_PHRASES = {
     "en": {
@@ -164,7 +177,26 @@ def route_text(p: ProtectionLike, lang: str = "en", *, short_names: bool = False
         return f"{agreement} Annex {p.annex}" if p.annex else agreement
     if p.route == "trademark":
         return words["trademark"]
+    if not agreement:
+        snapshot = _EU_REGISTER_NOTE.match(getattr(p, "note", None) or "")
+        if snapshot and p.jurisdiction == "EU":
+            reference = getattr(p, "reference", None)
+            as_of = snapshot.group(1)
+            if lang_of(lang) == "zh":
+                as_of = re.sub(r"^(\w+) (\d{4})$", lambda m: _zh_month_year(m.group(1), m.group(2)), as_of)
+            file = words["file"].format(reference=reference) if reference else ""
+            return words["eu_register"].format(as_of=as_of, file=file)
+        if (getattr(p, "source", None) or "").startswith(HOME_SOURCE_START):
+            return words["home"]
     return words["register"] + (words["of_list"].format(agreement=agreement) if agreement else "")
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+
+def _zh_month_year(month: str, year: str) -> str:
+    """'July', '2020' -> '2020年7月' (other words as they are)."""
+    return f"{year}年{_MONTHS.index(month) + 1}月" if month in _MONTHS else f"{month} {year}"
 
 
 def protection_phrase(p: ProtectionLike, lang: str = "en") -> str:

@@ -42,10 +42,7 @@ def protection_rows(protections: Sequence[Protection], lang: str) -> tuple[tuple
     for p in protections:
         rows.append(
             (
-                Para(
-                    f"{p.jurisdiction}: {route_text(p, lang, short_names=True)}"
-                    + (f" ({'档案号' if lang == 'zh' else 'file'} {p.reference})" if p.reference else "")
-                ),
+                Para(_route_cell(p, lang)),
                 Para(
                     p.note
                     if p.note and p.note.lower().startswith(p.status)
@@ -56,6 +53,15 @@ def protection_rows(protections: Sequence[Protection], lang: str) -> tuple[tuple
             )
         )
     return tuple(rows)
+
+
+def _route_cell(p: Protection, lang: str) -> str:
+    """'EU: the EU register (as of July 2020, file PGI-TH-0814)'; another route with a file number
+    (a French GI at home) names it too."""
+    text = f"{p.jurisdiction}: {route_text(p, lang, short_names=True)}"
+    if p.reference and p.reference not in text:
+        text += f" ({'档案号' if lang == 'zh' else 'file'} {p.reference})"
+    return text
 
 
 def gi_facts(gi: GI, lang: str) -> Facts:

@@ -149,3 +149,16 @@ def test_show_lists_every_gi_of_a_homonym(shared: Shared) -> None:
     data = as_json(giscope("show", "Toscano", "--json", db=shared.path))
     assert sorted(gi["product_class"] for gi in data) == ["Oils and fats", "Wine"]
     assert all(any(p["reference"] for p in gi["protections"]) for gi in data)  # each with its EU file number
+
+
+def test_a_hit_names_the_route_that_protects_the_name(shared: Shared) -> None:
+    """A hit on an EU-register name says the register's date and file number; one on a home protection
+    says it is inferred."""
+    eu = as_json(giscope("check", "Kafae Doi Tung coffee", "--in", "EU", "--json", db=shared.path))
+    reason = next(m["reason"] for m in eu[0]["matches"] if m["gi_id"] == "th-kafae-doi-tung")
+    assert "the EU register (as of July 2020, file PGI-TH-0814)" in reason
+    cn = as_json(giscope("check", "安吉白茶", "--in", "CN", "--json", db=shared.path))
+    reason = next(m["reason"] for m in cn[0]["matches"] if m["gi_id"] == "cn-anji-bai-cha")
+    assert "home protection, inferred" in reason
+    zh = as_json(giscope("check", "安吉白茶", "--in", "CN", "--lang", "zh", "--json", db=shared.path))
+    assert "原产地保护，推定" in zh[0]["matches"][0]["reason"]
