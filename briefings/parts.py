@@ -12,7 +12,7 @@ from compare.services import LabelResult
 from gi_lists.model import GI, Protection
 from reports.briefing import Facts, Para, Source
 from storage.clock import today_iso
-from wording import route_text
+from wording import route_text, status_word
 
 HIT_HEADERS = ("label", "severity", "kind", "matched", "reason")
 HIT_WIDTHS = (0.17, 0.11, 0.15, 0.19, 0.38)
@@ -45,8 +45,8 @@ def protection_rows(protections: Sequence[Protection], lang: str) -> tuple[tuple
                 Para(_route_cell(p, lang)),
                 Para(
                     p.note
-                    if p.note and p.note.lower().startswith(p.status)
-                    else p.status + (f" — {p.note}" if p.note else "")
+                    if p.note and p.note.lower().startswith(p.status) and lang != "zh"
+                    else status_word(p.status, lang) + (f" — {p.note}" if p.note else "")
                 ),
                 Para(p.since or "—"),
                 Para(p.confidence, sourced(p.source, p.confidence)),
