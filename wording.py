@@ -191,7 +191,20 @@ def route_text(p: ProtectionLike, lang: str = "en", *, short_names: bool = False
     return words["register"] + (words["of_list"].format(agreement=agreement) if agreement else "")
 
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _zh_month_year(month: str, year: str) -> str:

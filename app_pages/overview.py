@@ -3,10 +3,12 @@
 import streamlit as st
 
 from agreements.services import overview
+from gi_lists.model import JURISDICTIONS
+from gi_lists.services import coverage
 from ui.cells import confidence, or_unknown, sourced
 from ui.resources import database
 from ui.tables import events_table, list_table
-from wording import DOUBTFUL
+from wording import DOUBTFUL, jurisdiction_name
 
 st.title("GIScope")
 st.write(
@@ -68,3 +70,14 @@ for ov in agreements:
                     for x in articles
                 ]
             )
+
+st.divider()
+st.header("What a screening covers", anchor="coverage")
+st.write(
+    "Besides the agreement lists, the register holds each listed GI's protection at home (inferred) and "
+    "the EU register as of July 2020. A screening in a jurisdiction covers these names, and only these:"
+)
+for j in JURISDICTIONS:
+    covered = coverage(database(), j).text()
+    where = jurisdiction_name(j)
+    st.markdown(f"**{where[:1].upper() + where[1:]}** · {covered[:1].upper() + covered[1:]}")

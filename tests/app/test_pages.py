@@ -200,3 +200,12 @@ def test_gi_page_lets_the_user_choose_between_homonyms(register):
     assert at.caption[0].value == "`it-toscano-2`"
     protections = at.table[1].value
     assert "PGI-IT-1512" in set(protections["File"])  # the olive oil's EU register file number
+
+
+def test_overview_says_what_a_screening_covers_in_each_jurisdiction(register):
+    at = run("app_pages/overview.py")
+    covered = [m.value for m in at.markdown if "Screened against" in m.value]
+    assert len(covered) == 4
+    eu = next(c for c in covered if c.startswith("**The European Union**"))
+    assert "the EU register as of July 2020" in eu
+    assert "home protection" in next(c for c in covered if c.startswith("**China**"))
