@@ -181,3 +181,13 @@ def test_product_classes_compare_without_their_notes():
         "Meat products (cooked, salted, smoked, etc.)", "Meat products (cooked, salted, smoked, etc.)"
     )
     assert not same_class("Wine", "Spirit")
+
+
+def test_wine_label_terms_name_wine(index):
+    """Sugar-content terms of sparkling wine (Reg. (EU) 2019/33 Annex III) and traditional terms such as
+    château or crianza name the goods: wine."""
+    for label in ["Champagne Brut", "Château Champagne", "Jumilla Crianza"]:
+        hit = top(index, label, "CN")
+        assert hit.severity in ("high", "medium") and "like goods assumed" not in hit.reason, hit.reason
+    assert top(index, "Champagne Brut", "CN").reason.endswith("; like goods.")
+    assert "another class" in top(index, "Tokaj extra brut", "CN", "Cheeses").reason
