@@ -129,11 +129,19 @@ def classify_native(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, who
     return Candidate(key.gi, kind, score, key.text, span)
 
 
+READING_VIAS = frozenset({"pinyin", "wade-giles", "romanisation"})
+READ_ORIGINS = frozenset({"CN", "TH"})  # names whose Latin forms are readings of Chinese or Thai script
+
+
 def classify_latin(
     ix: NameIndex, key: Key, span: str, a: LabelAnalysis, from_own: bool, *, whole: bool
 ) -> Candidate | None:
     gi = ix.gis[key.gi]
     name = gi.names[key.name]
+    if not from_own and key.via not in READING_VIAS and not set(gi.origin_countries) & READ_ORIGINS:
+        # the pinyin of the label's characters spells a European name (道 'dao' and Dão, 青岛 'qingdao'):
+        # a coincidence of letters, not a use of the name
+        return None
     modifier = a.modifier
     is_part, part = _part_of_name(ix, key, span, a, native=not from_own)
     if is_part:

@@ -162,3 +162,15 @@ def test_a_hit_names_the_route_that_protects_the_name(shared: Shared) -> None:
     assert "home protection, inferred" in reason
     zh = as_json(giscope("check", "安吉白茶", "--in", "CN", "--lang", "zh", "--json", db=shared.path))
     assert "原产地保护，推定" in zh[0]["matches"][0]["reason"]
+
+
+def test_the_pinyin_of_chinese_brands_does_not_spell_a_european_name(shared: Shared) -> None:
+    """Real brands: 青岛啤酒 (Tsingtao beer, Tsingtao Brewery Co., SSE 600600) and 道光廿五 (a baijiu of
+    Jinzhou Daoguang Nianwu Group): the pinyin 'dao' of 道 and 岛 spells the Portuguese wine region Dão
+    of the EU register, a coincidence of letters that must not be reported as a use of the name."""
+    data = as_json(giscope("check", "青岛啤酒", "道光廿五", "--in", "EU", "--json", db=shared.path))
+    for result in data:
+        assert "pt-dao" not in {m["gi_id"] for m in result["matches"]}, result["label"]
+    # a Chinese GI written in pinyin is still found, and a Chinese homophone of a European name too
+    anxi = as_json(giscope("check", "Anxi tieguanyin", "--in", "EU", "--json", db=shared.path))
+    assert anxi[0]["matches"][0]["gi_id"] == "cn-anxi-tie-guan-yin"
