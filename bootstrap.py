@@ -51,6 +51,14 @@ def initialise(
         initial = repo.count() == 0
         results = []
         for ref in bundled:
+            if ref.file != HOME_FILE and ref.target.key.startswith("register/"):
+                newer = repo.newer_batches(ref.target.key, ref.file, besides=[HOME_FILE])
+                if newer:  # refreshed since (giscope import-register): the bundled snapshot is older
+                    file, when = newer[-1]
+                    results.append(
+                        (f"{ref.target.key} (kept: {file}, {when[:10]})", _unchanged(len(ref.entries)))
+                    )
+                    continue
             plan = plan_batch(
                 conn,
                 ref.target,
@@ -69,6 +77,10 @@ def initialise(
     result = db.transaction(work)
     refresh_readings(db)
     return result
+
+
+def _unchanged(rows: int) -> dict[str, int]:
+    return {"rows": rows, "added": 0, "changed": 0, "removed": 0, "unchanged": 0}
 
 
 def refresh_readings(db: Database) -> int:

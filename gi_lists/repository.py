@@ -147,6 +147,22 @@ class GIRepository:
         total = self.conn.scalar(f"SELECT count(DISTINCT p.gi_id) FROM protections p WHERE {where}", params)
         return [(r[0], r[1], r[2], int(r[3])) for r in rows], int(total or 0)
 
+    def newer_batches(
+        self, list_key: str, than_file: str, besides: Sequence[str] = ()
+    ) -> list[tuple[str, str]]:
+        """(file, at) of the batches of a list from any file but `than_file` (and `besides`) applied after
+        the last batch from `than_file`: e.g. a refresh from the live register after the bundled snapshot."""
+        last = self.conn.scalar(
+            "SELECT max(id) FROM batches WHERE list_key = ? AND file = ?", [list_key, than_file]
+        )
+        skip = [than_file, *besides]
+        rows = self.conn.rows(
+            "SELECT file, at FROM batches WHERE list_key = ? AND id > ? "
+            f"AND file NOT IN {in_list(skip)} ORDER BY id",
+            [list_key, last or 0, *skip],
+        )
+        return [(r[0], r[1]) for r in rows]
+
     def protection_references(self) -> dict[str, str]:
         """Register file numbers -> the GI whose protection holds it."""
         rows = self.conn.rows("SELECT reference, gi_id FROM protections WHERE reference IS NOT NULL")

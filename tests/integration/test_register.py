@@ -464,3 +464,22 @@ def test_reload_reference_brings_a_register_from_before_the_eu_register_up_to_da
         events = conn.execute(select(func.count()).select_from(t.history)).scalar_one()
     assert events - events_before >= 3476
     assert initialise(loaded_engine, who="tester", reload_reference=True).changed == 0
+
+
+def test_reload_reference_keeps_a_register_list_refreshed_since_the_bundled_snapshot(loaded_engine, tmp_path):
+    """After a newer batch of register/EU (a refresh from the live register, or staff's import), the
+    bundled July 2020 snapshot is not applied over it again."""
+    path = write_csv(
+        tmp_path / "eu_update.csv",
+        ["name", "product_class", "origin", "status", "since", "source"],
+        [["Ennstaler Steirerkas", "Cheeses", "AT", "protected", "2021-06-01", "EU register, 2026"]],
+    )
+    import_file(
+        loaded_engine, path, agreement=None, annex=None, register="EU", who="staff", keep_missing=True
+    )
+    result = initialise(loaded_engine, who="tester", reload_reference=True)
+    kept = [label for label, _ in result.lists if label.startswith("register/EU (kept")]
+    assert kept and "eu_update.csv" in kept[0]
+    gi = find_gi(loaded_engine, "Ennstaler Steirerkas")
+    eu = next(p for p in gi.protections if p.jurisdiction == "EU" and p.route == "national-register")
+    assert (eu.status, eu.since) == ("protected", "2021-06-01")  # not set back to the snapshot's 'applied'
