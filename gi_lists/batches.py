@@ -15,6 +15,7 @@ from gi_lists.entries import (
     Entry,
     ListTarget,
     identity_keys,
+    new_gi_id,
     origins_overlap,
     same_goods,
 )
@@ -24,9 +25,6 @@ from gi_lists.repository import GIRepository, ListSelector, StoredProtection
 from names.normalise import (
     compact,
     first_form,
-    fold_latin,
-    script_of,
-    slug,
 )
 from storage.clock import now_iso
 from storage.db import Connection
@@ -110,23 +108,6 @@ def _name_row(gi_id: str, position: int, name: Name, entry: Entry) -> dict[str, 
     }
 
 
-def _new_id(entry: Entry, taken: set[str]) -> str:
-    primary = entry.primary
-    latin = primary.text if script_of(primary.text) == "Latn" else None
-    if latin is None:
-        transcriptions = [
-            n.text for n in entry.names if n.kind == "transcription" and script_of(n.text) == "Latn"
-        ]
-        latin = transcriptions[0] if transcriptions else fold_latin(primary.text)
-    base = f"{entry.origin.split(';')[0].lower()}-{slug(latin)}"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate = f"{base}-{n}"
-        n += 1
-    taken.add(candidate)
-    return candidate
-
-
 def _find_gi(
     entry: Entry,
     index: dict[str, list[tuple[str, str]]],
@@ -196,7 +177,7 @@ def plan_batch(
         p = entry.protection
         entry_changes: list[Change] = []
         if gi_id is None:
-            gi_id = _new_id(entry, taken)
+            gi_id = new_gi_id(entry, taken)
             plan.new_gis.append(
                 {
                     "id": gi_id,

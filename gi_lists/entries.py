@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from agreements.model import Agreement, Annex
 from gi_lists.model import Name, Protection, class_key, same_class
-from names.normalise import compact, first_form, script_of
+from names.normalise import compact, first_form, fold_latin, script_of, slug
 
 # Language of a single-country name from its origin (for the name's `lang`).
 COUNTRY_LANGUAGE = {
@@ -194,6 +194,13 @@ class EntryMatcher:
 
 
 @dataclass(frozen=True)
+class ReferenceList:
+    target: ListTarget
+    entries: list[Entry]
+    file: str
+
+
+@dataclass(frozen=True)
 class ListTarget:
     """Where a batch goes: an agreement list (annex, or the whole arrangement) or a national register."""
 
@@ -261,3 +268,21 @@ def dedupe(names: Iterable[Name]) -> tuple[Name, ...]:
 def origin_language(origin: str) -> str | None:
     countries = origin.split(";")
     return COUNTRY_LANGUAGE.get(countries[0]) if len(countries) == 1 else None
+
+
+def new_gi_id(entry: Entry, taken: set[str]) -> str:
+    """A new GI's id: its origin and its name in Latin letters ('fr-champagne'), numbered if taken."""
+    primary = entry.primary
+    latin = primary.text if script_of(primary.text) == "Latn" else None
+    if latin is None:
+        transcriptions = [
+            n.text for n in entry.names if n.kind == "transcription" and script_of(n.text) == "Latn"
+        ]
+        latin = transcriptions[0] if transcriptions else fold_latin(primary.text)
+    base = f"{entry.origin.split(';')[0].lower()}-{slug(latin)}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{n}"
+        n += 1
+    taken.add(candidate)
+    return candidate

@@ -18,8 +18,7 @@ from pathlib import Path
 from errors import RegisterError
 from gi_lists.batches import BatchPlan, apply_plan, plan_batch
 from gi_lists.eambrosia import Answer, answer_entries, read_answer
-from gi_lists.reference import EU_REGISTER
-from gi_lists.registers import EU_REGISTER_ADDRESS, RegisterSnapshot
+from gi_lists.registers import EU_REGISTER, EU_REGISTER_ADDRESS, RegisterSnapshot
 from gi_lists.repository import GIRepository
 from storage.db import Connection, Database
 

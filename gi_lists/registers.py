@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from config import KNOWLEDGE_DIR
-from gi_lists.entries import Entry, dedupe, origin_language
+from gi_lists.entries import Entry, ListTarget, dedupe, origin_language
 from gi_lists.model import Name, Protection, valid_partial_date
 from names.normalise import bulgarian_latin, script_of
 
@@ -68,6 +68,7 @@ SNAPSHOT_2020 = RegisterSnapshot(
         "6c678bae, app/views/v4/data/registers/register.json); live register: " + EU_REGISTER_ADDRESS
     ),
 )
+EU_REGISTER = ListTarget("EU", "national-register", None, None, "protected", None)  # the list register/EU
 UK_NOTE = "UK name: whether it is still registered in the EU after the UK left on 1 Jan 2021 is unconfirmed"
 
 
