@@ -107,6 +107,15 @@ def _part_of_name(
 def classify_native(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, whole: bool) -> Candidate | None:
     gi = ix.gis[key.gi]
     name = gi.names[key.name]
+    if key.via == "trade":  # a Chinese name the market uses for the GI (布根地 for Bourgogne)
+        if a.inside_generic(span):
+            return None
+        if a.modifier:
+            return Candidate(
+                key.gi, "evocation", BASE_SCORE["evocation"], key.text, span, f"with '{a.modifier}'"
+            )
+        score = BASE_SCORE["transliteration"] * (1.0 if whole else 0.96)
+        return Candidate(key.gi, "transliteration", score, key.text, span, "a trade rendering", "medium")
     is_part, part = _part_of_name(ix, key, span, a, native=True)
     if is_part:
         return part

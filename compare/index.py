@@ -81,6 +81,7 @@ class NameIndex:
         for gi_pos, gi in enumerate(self.gis):
             for name_pos, name in enumerate(gi.names):
                 self._index_name(gi_pos, name_pos, name.text, name.kind, name.lang or "")
+        self._index_trade_renderings()
         # misspellings are looked for among whole names only (not parts, cores or Wade-Giles readings)
         for key, keys in self.latin.items():
             if any(fuzzy_worthy(k, key) for k in keys):
@@ -129,6 +130,19 @@ class NameIndex:
                     for base in {words[0], stem}:
                         self._add_latin([base + suffix], Key(gi, pos, "adjective", text))
             self._index_latin_parts(gi, pos, text, words)
+
+    def _index_trade_renderings(self) -> None:
+        """The Chinese names the market uses for a GI beside its official rendering (布根地 for
+        Bourgogne), from data/knowledge/trade_renderings.csv: keys of the GI's first name."""
+        if not self.k.trade_renderings:
+            return
+        positions = {gi.id: pos for pos, gi in enumerate(self.gis)}
+        for gi_id, terms in self.k.trade_renderings.items():
+            pos = positions.get(gi_id)
+            if pos is None or not self.gis[pos].names:
+                continue
+            for t in terms:
+                self._add_native(t.term, Key(pos, 0, "trade", self.gis[pos].names[0].text))
 
     def _romanisations(self, native: str) -> list[str]:
         """The curated spellings of a name or part written exactly so (Ti Kuan Yin for 铁观音)."""

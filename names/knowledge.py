@@ -5,6 +5,8 @@ places.csv         place names and their adjectives across languages (Parma / Pa
 modifiers.csv      evocation words ("style", "type", 型, 仿, genre, Art, tipo, แบบ ...)
 generic_terms.csv  names that are generic (Cheddar, green tea, 大米 ...)
 romanisations.csv  Wade-Giles, trade and RTGS spellings of names (Ti Kuan Yin, Lapsang Souchong)
+trade_renderings.csv  Chinese names the market uses for EU GIs beside the official rendering (布根地 for
+                   Bourgogne), by GI id, each with its source
 legal_bases.json   the legal basis quoted for a hit, by route, agreement and jurisdiction
 Every row keeps its source and confidence; a hit quotes them.
 """
@@ -53,6 +55,8 @@ class Knowledge:
         default_factory=lambda: defaultdict(list)
     )  # native -> spellings
     legal_bases: dict[str, Any] = field(default_factory=dict)
+    # GI id -> Chinese trade renderings (term: the rendering; lang: its variant; source, confidence)
+    trade_renderings: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -140,6 +144,13 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
                     r.get("confidence") or "unconfirmed",
                 )
             )
+    trade = directory / "trade_renderings.csv"
+    if trade.exists():
+        for _, r in _rows(trade, ("gi_id", "rendering", "variant", "source", "confidence")):
+            if r["gi_id"] and r["rendering"]:
+                k.trade_renderings[r["gi_id"]].append(
+                    Term(r["gi_id"], r["rendering"], r["variant"], None, None, r["source"], r["confidence"])
+                )
     k.legal_bases = json.loads((directory / "legal_bases.json").read_text(encoding="utf-8"))
     return k
 

@@ -191,3 +191,24 @@ def test_wine_label_terms_name_wine(index):
         assert hit.severity in ("high", "medium") and "like goods assumed" not in hit.reason, hit.reason
     assert top(index, "Champagne Brut", "CN").reason.endswith("; like goods.")
     assert "another class" in top(index, "Tokaj extra brut", "CN", "Cheeses").reason
+
+
+def test_a_trade_rendering_of_a_gi_is_a_transliteration_of_it():
+    """A Chinese name from the trade-renderings table finds its GI, in simplified or traditional
+    characters, with the rendering's own confidence kept at medium (the table here is made up for the test;
+    the bundled one cites a source for every row)."""
+    from dataclasses import replace as copy_with
+
+    from names.knowledge import Term
+
+    knowledge = copy_with(bundled_knowledge())
+    knowledge.trade_renderings = {
+        "fr-champagne": [Term("fr-champagne", "尚帕涅", "trade", None, None, "test")]
+    }
+    index = ConflictIndex(REGISTER, knowledge)
+    for label in ("尚帕涅起泡酒", "尚帕涅"):
+        hit = Checker(index, "CN").check(label)[0]
+        assert (hit.gi.id, hit.kind, hit.severity) == ("fr-champagne", "transliteration", "high"), hit.reason
+        assert hit.matched_form == "Champagne" and "a trade rendering" in hit.reason
+        assert hit.confidence == "medium"
+    assert Checker(index, "CN").check("尚帕涅型起泡酒")[0].kind == "evocation"
