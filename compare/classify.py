@@ -30,14 +30,15 @@ def han_for_pinyin(span: str, a: LabelAnalysis) -> str | None:
 
 def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool) -> Candidate | None:
     """The name without its product word: with a product of the same class it is the name in
-    another writing (龙井 + tea = 龙井茶); alone, or in Chinese characters, a partial match."""
+    another writing (龙井 + tea = 龙井茶, 帕达诺 + 芝士 = 帕达诺干奶酪); a place part with a product in
+    Chinese characters, or a part alone, is a partial match."""
     gi = ix.gis[key.gi]
     own_products = set(ix.product_of.get((key.gi, key.name), []))
     if own_products & ix.broad_products:
         like = any(same_class(cls, gi.product_class) for _, cls in a.product_concepts)
     else:
         like = any(ix.compatible(c, own) for c in a.main_products for own in own_products)
-    if like and not native:
+    if like and (not native or key.via == "core"):
         modifier = a.modifier
         if modifier:
             return Candidate(

@@ -174,3 +174,12 @@ def test_the_pinyin_of_chinese_brands_does_not_spell_a_european_name(shared: Sha
     # a Chinese GI written in pinyin is still found, and a Chinese homophone of a European name too
     anxi = as_json(giscope("check", "Anxi tieguanyin", "--in", "EU", "--json", db=shared.path))
     assert anxi[0]["matches"][0]["gi_id"] == "cn-anxi-tie-guan-yin"
+
+
+def test_a_names_own_part_with_a_like_product_in_chinese_is_the_name(shared: Shared) -> None:
+    """帕达诺芝士: Grana Padano's rendering 帕达诺干奶酪 with its product word said another way (芝士,
+    cheese), as Chinese retail listings write it; alone, the part is a partial match."""
+    data = as_json(giscope("check", "帕达诺芝士", "帕达诺", "--in", "CN", "--json", db=shared.path))
+    with_product, alone = (next(m for m in d["matches"] if m["gi_id"] == "it-grana-padano") for d in data)
+    assert (with_product["kind"], with_product["severity"]) == ("transliteration", "high")
+    assert (alone["kind"], alone["severity"]) == ("partial", "medium")
