@@ -116,7 +116,8 @@ def classify_native(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, who
                 key.gi, "evocation", BASE_SCORE["evocation"], key.text, span, f"with '{a.modifier}'"
             )
         score = BASE_SCORE["transliteration"] * (1.0 if whole else 0.96)
-        return Candidate(key.gi, "transliteration", score, key.text, span, "a trade rendering", "medium")
+        level = ix.trade_confidence.get((key.gi, span), "medium")
+        return Candidate(key.gi, "transliteration", score, key.text, span, "a trade rendering", level)
     is_part, part = _part_of_name(ix, key, span, a, native=True)
     if is_part:
         return part

@@ -53,6 +53,7 @@ class NameIndex:
         self.place_parts: dict[str, list[Key]] = defaultdict(list)
         self.product_of: dict[tuple[int, int], list[str]] = {}  # (gi, name) -> product concepts of the name
         self.max_native = 2
+        self.trade_confidence: dict[tuple[int, str], str] = {}  # (gi, rendering key) -> its confidence
         self._fuzzy_buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         # product words that name a whole category (茶 tea, 酒 liquor, 油 oil): one Chinese character
         self.broad_products = {
@@ -143,6 +144,7 @@ class NameIndex:
                 continue
             for t in terms:
                 self._add_native(t.term, Key(pos, 0, "trade", self.gis[pos].names[0].text))
+                self.trade_confidence[(pos, compact(fold_native(t.term)))] = t.confidence
 
     def _romanisations(self, native: str) -> list[str]:
         """The curated spellings of a name or part written exactly so (Ti Kuan Yin for 铁观音)."""

@@ -483,3 +483,18 @@ def test_reload_reference_keeps_a_register_list_refreshed_since_the_bundled_snap
     gi = find_gi(loaded_engine, "Ennstaler Steirerkas")
     eu = next(p for p in gi.protections if p.jurisdiction == "EU" and p.route == "national-register")
     assert (eu.status, eu.since) == ("protected", "2021-06-01")  # not set back to the snapshot's 'applied'
+
+
+def test_every_trade_rendering_names_a_gi_of_the_register_with_a_source(loaded_engine):
+    """data/knowledge/trade_renderings.csv: each row's GI exists, the rendering is not already one of its
+    names, and it has a source and a confidence."""
+    with open(PROJECT_ROOT / "data" / "knowledge" / "trade_renderings.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) >= 100
+    gis = {gi.id: gi for gi in list_gis(loaded_engine)}
+    for row in rows:
+        gi = gis.get(row["gi_id"])
+        assert gi is not None, row
+        assert row["rendering"] not in {n.text for n in gi.names}, row
+        assert row["source"] and row["confidence"] in ("high", "medium", "low"), row
+        assert row["variant"] in ("trade", "taiwan", "hong-kong", "older", "short"), row

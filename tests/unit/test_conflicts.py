@@ -195,7 +195,7 @@ def test_wine_label_terms_name_wine(index):
 
 def test_a_trade_rendering_of_a_gi_is_a_transliteration_of_it():
     """A Chinese name from the trade-renderings table finds its GI, in simplified or traditional
-    characters, with the rendering's own confidence kept at medium (the table here is made up for the test;
+    characters, with the rendering's own confidence (the table here is made up for the test;
     the bundled one cites a source for every row)."""
     from dataclasses import replace as copy_with
 
@@ -203,7 +203,7 @@ def test_a_trade_rendering_of_a_gi_is_a_transliteration_of_it():
 
     knowledge = copy_with(bundled_knowledge())
     knowledge.trade_renderings = {
-        "fr-champagne": [Term("fr-champagne", "尚帕涅", "trade", None, None, "test")]
+        "fr-champagne": [Term("fr-champagne", "尚帕涅", "trade", None, None, "test", "medium")]
     }
     index = ConflictIndex(REGISTER, knowledge)
     for label in ("尚帕涅起泡酒", "尚帕涅"):
