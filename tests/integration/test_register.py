@@ -498,3 +498,11 @@ def test_every_trade_rendering_names_a_gi_of_the_register_with_a_source(loaded_e
         assert row["rendering"] not in {n.text for n in gi.names}, row
         assert row["source"] and row["confidence"] in ("high", "medium", "low"), row
         assert row["variant"] in ("trade", "taiwan", "hong-kong", "older", "short"), row
+
+
+def test_search_finds_a_gi_by_a_chinese_trade_rendering(loaded_engine):
+    """A name the market uses (布根地, Taiwan usage for Bourgogne) finds its GI when no register name
+    matches: data/knowledge/trade_renderings.csv."""
+    hits = search(loaded_engine, "布根地")
+    assert hits[0].gi.id == "fr-bourgogne" and hits[0].how == "trade rendering"
+    assert search(loaded_engine, "布根地", Filters(jurisdiction="TH")) == []  # the filters still apply
