@@ -154,6 +154,16 @@ def classify_latin(
         # a coincidence of letters, not a use of the name
         return None
     modifier = a.modifier
+    if key.via == "translated":  # the name in another language or script (Parmesan, Пармезан)
+        if a.inside_generic(span):
+            return None
+        kind, level = ix.translated.get((key.gi, compact(span)), ("translation", "medium"))
+        if modifier:
+            return Candidate(
+                key.gi, "evocation", BASE_SCORE["evocation"], key.text, span, f"with '{modifier}'"
+            )
+        score = BASE_SCORE[kind] * (1.0 if whole else 0.96)
+        return Candidate(key.gi, kind, score, key.text, span, "the name in another language or script", level)
     is_part, part = _part_of_name(ix, key, span, a, native=not from_own)
     if is_part:
         return part

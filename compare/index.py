@@ -54,6 +54,7 @@ class NameIndex:
         self.product_of: dict[tuple[int, int], list[str]] = {}  # (gi, name) -> product concepts of the name
         self.max_native = 2
         self.trade_confidence: dict[tuple[int, str], str] = {}  # (gi, rendering key) -> its confidence
+        self.translated: dict[tuple[int, str], tuple[str, str]] = {}  # (gi, key) -> (kind, confidence)
         self._fuzzy_buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         # product words that name a whole category (茶 tea, 酒 liquor, 油 oil): one Chinese character
         self.broad_products = {
@@ -83,6 +84,7 @@ class NameIndex:
             for name_pos, name in enumerate(gi.names):
                 self._index_name(gi_pos, name_pos, name.text, name.kind, name.lang or "")
         self._index_trade_renderings()
+        self._index_translations()
         # misspellings are looked for among whole names only (not parts, cores or Wade-Giles readings)
         for key, keys in self.latin.items():
             if any(fuzzy_worthy(k, key) for k in keys):
@@ -145,6 +147,23 @@ class NameIndex:
             for t in terms:
                 self._add_native(t.term, Key(pos, 0, "trade", self.gis[pos].names[0].text))
                 self.trade_confidence[(pos, compact(fold_native(t.term)))] = t.confidence
+
+    def _index_translations(self) -> None:
+        """The name in other European languages and scripts (Parmesan, Пармезан, Champagner), from
+        data/knowledge/name_translations.csv: Latin keys of the GI's first name (Cyrillic and Greek
+        forms folded to Latin letters, as a label in those scripts is)."""
+        if not self.k.translations:
+            return
+        positions = {gi.id: pos for pos, gi in enumerate(self.gis)}
+        for gi_id, terms in self.k.translations.items():
+            pos = positions.get(gi_id)
+            if pos is None or not self.gis[pos].names:
+                continue
+            for t in terms:
+                words = fold_latin(t.term).split()
+                self._add_latin(words, Key(pos, 0, "translated", self.gis[pos].names[0].text))
+                kind = "transliteration" if t.form == "transliteration" else "translation"
+                self.translated[(pos, compact(" ".join(words)))] = (kind, t.confidence)
 
     def _romanisations(self, native: str) -> list[str]:
         """The curated spellings of a name or part written exactly so (Ti Kuan Yin for 铁观音)."""

@@ -7,6 +7,8 @@ generic_terms.csv  names that are generic (Cheddar, green tea, 大米 ...)
 romanisations.csv  Wade-Giles, trade and RTGS spellings of names (Ti Kuan Yin, Lapsang Souchong)
 trade_renderings.csv  Chinese names the market uses for EU GIs beside the official rendering (布根地 for
                    Bourgogne), by GI id, each with its source
+name_translations.csv  EU GI names in other European languages and scripts (Parmesan, Пармезан,
+                   Champagner), by GI id, each with its source
 legal_bases.json   the legal basis quoted for a hit, by route, agreement and jurisdiction
 Every row keeps its source and confidence; a hit quotes them.
 """
@@ -57,6 +59,9 @@ class Knowledge:
     legal_bases: dict[str, Any] = field(default_factory=dict)
     # GI id -> Chinese trade renderings (term: the rendering; lang: its variant; source, confidence)
     trade_renderings: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
+    # GI id -> the name in other languages (term: the form; lang; form: translation, transliteration or
+    # exonym; source, confidence)
+    translations: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -150,6 +155,13 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
             if r["gi_id"] and r["rendering"]:
                 k.trade_renderings[r["gi_id"]].append(
                     Term(r["gi_id"], r["rendering"], r["variant"], None, None, r["source"], r["confidence"])
+                )
+    translated = directory / "name_translations.csv"
+    if translated.exists():
+        for _, r in _rows(translated, ("gi_id", "form", "lang", "kind", "source", "confidence")):
+            if r["gi_id"] and r["form"]:
+                k.translations[r["gi_id"]].append(
+                    Term(r["gi_id"], r["form"], r["lang"], None, r["kind"], r["source"], r["confidence"])
                 )
     k.legal_bases = json.loads((directory / "legal_bases.json").read_text(encoding="utf-8"))
     return k

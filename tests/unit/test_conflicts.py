@@ -212,3 +212,28 @@ def test_a_trade_rendering_of_a_gi_is_a_transliteration_of_it():
         assert hit.matched_form == "Champagne" and "a trade rendering" in hit.reason
         assert hit.confidence == "medium"
     assert Checker(index, "CN").check("尚帕涅型起泡酒")[0].kind == "evocation"
+
+
+def test_the_name_in_another_language_or_script_is_a_translation_or_transliteration():
+    """Forms from the name-translations table (made up here for the test; the bundled table cites a
+    source for every row): a Cyrillic form matches a Cyrillic label, a German one a German label."""
+    from dataclasses import replace as copy_with
+
+    from names.knowledge import Term
+
+    knowledge = copy_with(bundled_knowledge())
+    knowledge.translations = {
+        "fr-champagne": [
+            Term("fr-champagne", "Шампань", "ru", None, "transliteration", "test", "medium"),
+            Term("fr-champagne", "Schampanjer", "de", None, "translation", "test", "low"),
+        ]
+    }
+    index = ConflictIndex(REGISTER, knowledge)
+    cyrillic = Checker(index, "CN").check("Шампань")[0]
+    assert (cyrillic.gi.id, cyrillic.kind, cyrillic.severity) == ("fr-champagne", "transliteration", "high")
+    assert cyrillic.matched_form == "Champagne" and "another language or script" in cyrillic.reason
+    german = Checker(index, "CN").check("Schampanjer Sekt")[0]
+    assert (german.kind, german.confidence) == ("translation", "low")
+    assert Checker(index, "CN").check("Schampanjer-Art Sekt")[0].kind == "evocation"
+    # the pinyin of Chinese characters never reads as such a form
+    assert not [h for h in Checker(index, "CN").check("山盘") if h.gi.id == "fr-champagne"]
