@@ -100,9 +100,11 @@ def start_readings(texts: list[str]) -> PendingReadings:
     names, or on one core, they are computed as the names are stored. Call with no database
     connection open (worker processes are forked)."""
     import os
+    import threading
 
     workers = min((os.cpu_count() or 1) - 1, 4)  # the caller goes on planning on the remaining core
-    if len(texts) < PARALLEL_FROM or workers < 1:
+    if len(texts) < PARALLEL_FROM or workers < 1 or threading.active_count() > 1:
+        # forking a process that runs other threads (the web UI's server) is not safe: compute in-process
         return PendingReadings()
     import multiprocessing
 

@@ -120,3 +120,32 @@ def test_our_phrase_fixes_read_exactly_as_pypinyins_own_loader_would():
     )
     expected = json.loads(reference.stdout)
     assert [list(pinyin_syllables(t)) for t in corpus] == expected
+
+
+def test_readings_and_search_forms_made_in_a_worker_process_are_those_made_here(monkeypatch):
+    """gi_lists.keys.start_readings: a large batch's new names get their pinyin and search forms in a
+    forked worker; what comes back is what this process computes."""
+    import json
+    import os
+    import threading
+
+    from pypinyin import lazy_pinyin
+
+    import gi_lists.keys as keys
+    from names.normalise import _REMEMBERED, _pinyin_ready
+
+    if (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+        import pytest
+
+        pytest.skip("needs two cores and a process without other threads (forking is refused otherwise)")
+    monkeypatch.setattr(keys, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(keys, "_KEY_FORMS", {})
+    texts = ["测试甲乙茶", "郫县测试豆瓣", "测试戊己米"]
+    _pinyin_ready()  # our place-name fixes (郫县 pí xiàn), as the register reads them
+    pending = keys.start_readings(texts)
+    assert pending._pool is not None  # the work went to a worker process
+    pending.wait()
+    for text in texts:
+        from_worker = keys._KEY_FORMS.pop(text)
+        assert from_worker and from_worker == keys.key_forms(text)  # computed here, once popped
+        assert _REMEMBERED["pinyin"][text] == json.dumps(lazy_pinyin(text, v_to_u=True), ensure_ascii=False)
