@@ -506,3 +506,18 @@ def test_search_finds_a_gi_by_a_chinese_trade_rendering(loaded_engine):
     hits = search(loaded_engine, "布根地")
     assert hits[0].gi.id == "fr-bourgogne" and hits[0].how == "trade rendering"
     assert search(loaded_engine, "布根地", Filters(jurisdiction="TH")) == []  # the filters still apply
+
+
+def test_every_name_translation_names_a_gi_of_the_register_with_a_source(loaded_engine):
+    """data/knowledge/name_translations.csv: each row's GI exists, the form is not already one of its
+    names, and it has a kind, a source and a confidence."""
+    with open(PROJECT_ROOT / "data" / "knowledge" / "name_translations.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) >= 100
+    gis = {gi.id: gi for gi in list_gis(loaded_engine)}
+    for row in rows:
+        gi = gis.get(row["gi_id"])
+        assert gi is not None, row
+        assert row["form"].casefold() not in {n.text.casefold() for n in gi.names}, row
+        assert row["kind"] in ("translation", "transliteration", "exonym"), row
+        assert row["source"] and row["confidence"] in ("high", "medium", "low"), row
