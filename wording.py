@@ -102,8 +102,18 @@ _ROUTE_WORDS = {
         "home": "国内登记（原产地保护，推定）",
     },
 }
-_EU_REGISTER_NOTE = re.compile(r"^EU register as of ([^:;]+):")
+# How a protection's note begins when it comes from the EU register (gi_lists.registers writes it): the
+# register's date is read back from it for the route's wording.
+EU_REGISTER_NOTE = "EU register as of {as_of}:"
+_EU_REGISTER_NOTE = re.compile("^" + re.escape(EU_REGISTER_NOTE).replace(r"\{as_of\}", "([^:;]+)"))
 HOME_SOURCE_START = "Home protection, inferred"  # how gi_lists.entries.HOME_SOURCE begins
+
+
+def is_home_source(source: str | None) -> bool:
+    """Is this the source of an inferred home protection (any version of gi_lists.entries.HOME_SOURCE)?"""
+    return (source or "").startswith(HOME_SOURCE_START)
+
+
 # What a screening hit did with the protected name, by kind.
 KIND_PHRASES = {
     "en": {
@@ -186,7 +196,7 @@ def route_text(p: ProtectionLike, lang: str = "en", *, short_names: bool = False
                 as_of = re.sub(r"^(\w+) (\d{4})$", lambda m: _zh_month_year(m.group(1), m.group(2)), as_of)
             file = words["file"].format(reference=reference) if reference else ""
             return words["eu_register"].format(as_of=as_of, file=file)
-        if (getattr(p, "source", None) or "").startswith(HOME_SOURCE_START):
+        if is_home_source(getattr(p, "source", None)):
             return words["home"]
     return words["register"] + (words["of_list"].format(agreement=agreement) if agreement else "")
 

@@ -105,19 +105,24 @@ def _part_of_name(
     return False, None
 
 
+def _known_form(
+    key: Key, span: str, a: LabelAnalysis, kind: str, note: str, level: str, *, whole: bool
+) -> Candidate | None:
+    """A form of a name from a knowledge table (a trade rendering, a translation): that kind of use,
+    an evocation beside a 'style' word, nothing inside a generic term."""
+    if a.inside_generic(span):
+        return None
+    if a.modifier:
+        return Candidate(key.gi, "evocation", BASE_SCORE["evocation"], key.text, span, f"with '{a.modifier}'")
+    return Candidate(key.gi, kind, BASE_SCORE[kind] * (1.0 if whole else 0.96), key.text, span, note, level)
+
+
 def classify_native(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, whole: bool) -> Candidate | None:
     gi = ix.gis[key.gi]
     name = gi.names[key.name]
     if key.via == "trade":  # a Chinese name the market uses for the GI (布根地 for Bourgogne)
-        if a.inside_generic(span):
-            return None
-        if a.modifier:
-            return Candidate(
-                key.gi, "evocation", BASE_SCORE["evocation"], key.text, span, f"with '{a.modifier}'"
-            )
-        score = BASE_SCORE["transliteration"] * (1.0 if whole else 0.96)
         level = ix.trade_confidence.get((key.gi, span), "medium")
-        return Candidate(key.gi, "transliteration", score, key.text, span, "a trade rendering", level)
+        return _known_form(key, span, a, "transliteration", "a trade rendering", level, whole=whole)
     is_part, part = _part_of_name(ix, key, span, a, native=True)
     if is_part:
         return part
@@ -155,15 +160,8 @@ def classify_latin(
         return None
     modifier = a.modifier
     if key.via == "translated":  # the name in another language or script (Parmesan, Пармезан)
-        if a.inside_generic(span):
-            return None
         kind, level = ix.translated.get((key.gi, compact(span)), ("translation", "medium"))
-        if modifier:
-            return Candidate(
-                key.gi, "evocation", BASE_SCORE["evocation"], key.text, span, f"with '{modifier}'"
-            )
-        score = BASE_SCORE[kind] * (1.0 if whole else 0.96)
-        return Candidate(key.gi, kind, score, key.text, span, "the name in another language or script", level)
+        return _known_form(key, span, a, kind, "the name in another language or script", level, whole=whole)
     is_part, part = _part_of_name(ix, key, span, a, native=not from_own)
     if is_part:
         return part

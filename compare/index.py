@@ -15,11 +15,11 @@ every name.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from compare.rules import ADJECTIVE_SUFFIXES, CONNECTORS, UMLAUT_SPELLING, Key, fuzzy_worthy
 from gi_lists.model import GI
-from names.knowledge import Knowledge
+from names.knowledge import Knowledge, Term
 from names.normalise import (
     compact,
     fold_latin,
@@ -134,36 +134,31 @@ class NameIndex:
                         self._add_latin([base + suffix], Key(gi, pos, "adjective", text))
             self._index_latin_parts(gi, pos, text, words)
 
+    def _known_forms(self, table: dict[str, list[Term]]) -> Iterator[tuple[int, str, Term]]:
+        """(GI position, its first name, row) of a knowledge table keyed by GI id, for the GIs indexed."""
+        positions = {gi.id: pos for pos, gi in enumerate(self.gis)}
+        for gi_id, terms in table.items():
+            pos = positions.get(gi_id)
+            if pos is not None and self.gis[pos].names:
+                for t in terms:
+                    yield pos, self.gis[pos].names[0].text, t
+
     def _index_trade_renderings(self) -> None:
         """The Chinese names the market uses for a GI beside its official rendering (布根地 for
         Bourgogne), from data/knowledge/trade_renderings.csv: keys of the GI's first name."""
-        if not self.k.trade_renderings:
-            return
-        positions = {gi.id: pos for pos, gi in enumerate(self.gis)}
-        for gi_id, terms in self.k.trade_renderings.items():
-            pos = positions.get(gi_id)
-            if pos is None or not self.gis[pos].names:
-                continue
-            for t in terms:
-                self._add_native(t.term, Key(pos, 0, "trade", self.gis[pos].names[0].text))
-                self.trade_confidence[(pos, compact(fold_native(t.term)))] = t.confidence
+        for pos, first, t in self._known_forms(self.k.trade_renderings):
+            self._add_native(t.term, Key(pos, 0, "trade", first))
+            self.trade_confidence[(pos, compact(fold_native(t.term)))] = t.confidence
 
     def _index_translations(self) -> None:
         """The name in other European languages and scripts (Parmesan, Пармезан, Champagner), from
         data/knowledge/name_translations.csv: Latin keys of the GI's first name (Cyrillic and Greek
         forms folded to Latin letters, as a label in those scripts is)."""
-        if not self.k.translations:
-            return
-        positions = {gi.id: pos for pos, gi in enumerate(self.gis)}
-        for gi_id, terms in self.k.translations.items():
-            pos = positions.get(gi_id)
-            if pos is None or not self.gis[pos].names:
-                continue
-            for t in terms:
-                words = fold_latin(t.term).split()
-                self._add_latin(words, Key(pos, 0, "translated", self.gis[pos].names[0].text))
-                kind = "transliteration" if t.form == "transliteration" else "translation"
-                self.translated[(pos, compact(" ".join(words)))] = (kind, t.confidence)
+        for pos, first, t in self._known_forms(self.k.translations):
+            words = fold_latin(t.term).split()
+            self._add_latin(words, Key(pos, 0, "translated", first))
+            kind = "transliteration" if t.form == "transliteration" else "translation"
+            self.translated[(pos, compact(" ".join(words)))] = (kind, t.confidence)
 
     def _romanisations(self, native: str) -> list[str]:
         """The curated spellings of a name or part written exactly so (Ti Kuan Yin for 铁观音)."""

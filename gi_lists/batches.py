@@ -10,7 +10,6 @@ from typing import Any
 
 from errors import InputError
 from gi_lists.entries import (
-    HOME_SOURCE,
     IDENTITY_KINDS,
     Entry,
     ListTarget,
@@ -29,6 +28,7 @@ from names.normalise import (
 from storage.clock import now_iso
 from storage.db import Connection
 from watch.alerts import batch_alerts
+from wording import is_home_source
 
 
 @dataclass
@@ -90,7 +90,7 @@ def _withdrawn_when_missing(target: ListTarget, p: Protection) -> bool:
     if p.route != target.route:
         return False
     if target.route == "national-register" and target.agreement is None:
-        return not p.agreement and p.source != HOME_SOURCE
+        return not p.agreement and not is_home_source(p.source)
     return True
 
 

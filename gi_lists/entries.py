@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from agreements.model import Agreement, Annex
 from gi_lists.model import Name, Protection, class_key, same_class
 from names.normalise import compact, first_form, fold_latin, script_of, slug
+from wording import HOME_SOURCE_START
 
 # Language of a single-country name from its origin (for the name's `lang`).
 COUNTRY_LANGUAGE = {
@@ -83,7 +84,7 @@ PARTY_COUNTRIES: dict[str, frozenset[str]] = {
 
 
 HOME_SOURCE = (
-    "Home protection, inferred: a GI listed or registered abroad under China's agreements was registered "
+    f"{HOME_SOURCE_START}: a GI listed or registered abroad under China's agreements was registered "
     "first under the law of its country of origin (China–EU Agreement Art. 2 with Annexes I and II for the "
     "annexed names: each side's names went through its own registration and objection procedure; TRIPS "
     "Art. 24(9): no obligation to protect a GI not protected in its country of origin). The home "

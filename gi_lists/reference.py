@@ -31,6 +31,22 @@ from names.normalise import has_han, has_thai
 __all__ = ["EU_REGISTER", "HOME_FILE", "ReferenceList", "reference_lists"]
 
 
+def _row_entry(
+    line: int, row: dict[str, str], names: list[Name], origin: str, region: str | None, protection: Protection
+) -> Entry:
+    """A bundled row as a list entry: every optional fact counts as given (its note too, where the
+    protection has one)."""
+    return Entry(
+        line=line,
+        names=dedupe(names),
+        product_class=row["product_class"],
+        origin=origin,
+        region=region,
+        protection=protection,
+        given=frozenset(OPTIONAL_COLUMNS) | ({"note"} if protection.note else set()),
+    )
+
+
 def _read_reference_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
     with open(path, encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
@@ -103,26 +119,17 @@ def load_annex_rows(path: Path, annex_targets: dict[str, ListTarget]) -> list[Re
                     names.append(Name(text, "official-rendering", "zh", "Hani", source, level))
         jurisdiction = target.jurisdiction_for(origin)
         assert jurisdiction
-        by_annex[code].append(
-            Entry(
-                line=line,
-                names=dedupe(names),
-                product_class=row["product_class"],
-                origin=origin,
-                region=region,
-                protection=Protection(
-                    jurisdiction=jurisdiction,
-                    route="agreement",
-                    agreement=target.agreement,
-                    annex=code,
-                    status=target.default_status,
-                    since=target.default_since,
-                    source=row["source"],
-                    confidence=row["confidence"],
-                ),
-                given=frozenset(OPTIONAL_COLUMNS),
-            )
+        protection = Protection(
+            jurisdiction=jurisdiction,
+            route="agreement",
+            agreement=target.agreement,
+            annex=code,
+            status=target.default_status,
+            since=target.default_since,
+            source=row["source"],
+            confidence=row["confidence"],
         )
+        by_annex[code].append(_row_entry(line, row, names, origin, region, protection))
     uk = path.with_name("china_eu_uk_names.csv")
     if uk.exists():
         for entry in _uk_rows(uk, annex_targets, problems):
@@ -150,26 +157,17 @@ def _uk_rows(path: Path, annex_targets: dict[str, ListTarget], problems: list[st
                 Name(text, "official-rendering", "zh", "Hani", row["source"], row["confidence"])
                 for text in renderings(row["name_zh"], row["name"])
             ]
-        out.append(
-            Entry(
-                line=line,
-                names=dedupe(names),
-                product_class=row["product_class"],
-                origin=origin,
-                region=None,
-                protection=Protection(
-                    jurisdiction=target.jurisdiction or "CN",
-                    route="agreement",
-                    agreement=target.agreement,
-                    annex=row["annex"],
-                    status="withdrawn",
-                    source=row["source"],
-                    confidence=row["confidence"],
-                    note=UK_NOTE,
-                ),
-                given=frozenset(OPTIONAL_COLUMNS) | {"note"},
-            )
+        protection = Protection(
+            jurisdiction=target.jurisdiction or "CN",
+            route="agreement",
+            agreement=target.agreement,
+            annex=row["annex"],
+            status="withdrawn",
+            source=row["source"],
+            confidence=row["confidence"],
+            note=UK_NOTE,
         )
+        out.append(_row_entry(line, row, names, origin, None, protection))
     return out
 
 
@@ -244,27 +242,18 @@ def load_bilateral_rows(
             raise InputError([f"{path.name}:{line}: date: {since!r} is not a date"])
         if has_thai(row["name_local"]) and not names[0].text:
             raise InputError([f"{path.name}:{line}: name_local: empty"])
-        lists[key].append(
-            Entry(
-                line=line,
-                names=dedupe(names),
-                product_class=row["product_class"],
-                origin=origin,
-                region=region,
-                protection=Protection(
-                    jurisdiction=jurisdiction,
-                    route=route,
-                    agreement=target.agreement,
-                    annex=None,
-                    status=_bilateral_status(status_text),
-                    since=since,
-                    source=row["source"],
-                    confidence=row["confidence"],
-                    note=status_text,
-                ),
-                given=frozenset(OPTIONAL_COLUMNS) | {"note"},
-            )
+        protection = Protection(
+            jurisdiction=jurisdiction,
+            route=route,
+            agreement=target.agreement,
+            annex=None,
+            status=_bilateral_status(status_text),
+            since=since,
+            source=row["source"],
+            confidence=row["confidence"],
+            note=status_text,
         )
+        lists[key].append(_row_entry(line, row, names, origin, region, protection))
     return [ReferenceList(targets[key], entries, path.name) for key, entries in lists.items()]
 
 

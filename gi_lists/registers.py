@@ -19,6 +19,7 @@ from config import KNOWLEDGE_DIR
 from gi_lists.entries import Entry, ListTarget, dedupe, origin_language
 from gi_lists.model import Name, Protection, valid_partial_date
 from names.normalise import bulgarian_latin, script_of
+from wording import EU_REGISTER_NOTE
 
 EU_REGISTER_ADDRESS = "https://ec.europa.eu/agriculture/eambrosia/geographical-indications-register/"
 REGISTER_COLUMNS = ("file_number", "name", "type", "origin", "product_type", "product_category", "status")
@@ -48,7 +49,8 @@ class RegisterSnapshot:
     def note(self, row: Mapping[str, str]) -> str:
         """'EU register as of July 2020: PDO, registered on 1973-09-18 (Article 107 of …)'."""
         status = (row.get("status") or "").strip().lower()
-        text = f"EU register as of {self.as_of}: {row.get('type') or 'GI'}, {status or 'status not given'}"
+        head = EU_REGISTER_NOTE.format(as_of=self.as_of)
+        text = f"{head} {row.get('type') or 'GI'}, {status or 'status not given'}"
         if status == "registered" and row.get("registration_date"):
             text += f" on {row['registration_date']}"
         elif status == "published" and row.get("publication_date"):

@@ -215,36 +215,30 @@ def coverage(db: Database, jurisdiction: str) -> Coverage:
     return Coverage(j, tuple(CoveredList(*row) for row in rows), total)
 
 
+def _matching_ids(conn: Connection, filters: Filters) -> list[str]:
+    """Ids of the GIs with a protection that matches the filters ("in J": listed, pending or protected
+    there, as Filters.protection_matches), before any filter on the GI's own facts."""
+    filters.check()
+    _check_agreement(conn, filters.agreement, filters.annex)
+    jurisdictions = JURISDICTION_INCLUDES[filters.jurisdiction.upper()] if filters.jurisdiction else None
+    return GIRepository(conn).ids_with_protections(
+        agreement=filters.agreement,
+        annex=filters.annex.upper() if filters.annex else None,
+        jurisdictions=jurisdictions,
+        status=filters.status,
+        statuses=sorted(ACTIVE_STATUSES) if jurisdictions and not filters.status else None,
+    )
+
+
 def count_gis(db: Database, filters: Filters = Filters()) -> int:
     """How many GIs list_gis would give (without building them where no name filter applies)."""
     if filters.needs_gis:
         return len(list_gis(db, filters))
-    filters.check()
     with db.read() as conn:
-        _check_agreement(conn, filters.agreement, filters.annex)
-        jurisdictions = JURISDICTION_INCLUDES[filters.jurisdiction.upper()] if filters.jurisdiction else None
-        return len(
-            GIRepository(conn).ids_with_protections(
-                agreement=filters.agreement,
-                annex=filters.annex.upper() if filters.annex else None,
-                jurisdictions=jurisdictions,
-                status=filters.status,
-                # "in J" means listed, pending or protected there (Filters.protection_matches)
-                statuses=sorted(ACTIVE_STATUSES) if jurisdictions and not filters.status else None,
-            )
-        )
+        return len(_matching_ids(conn, filters))
 
 
 def list_gis(db: Database, filters: Filters = Filters()) -> list[GI]:
-    filters.check()
     with db.read() as conn:
-        _check_agreement(conn, filters.agreement, filters.annex)
-        repo = GIRepository(conn)
-        jurisdictions = JURISDICTION_INCLUDES[filters.jurisdiction.upper()] if filters.jurisdiction else None
-        ids = repo.ids_with_protections(
-            agreement=filters.agreement,
-            annex=filters.annex.upper() if filters.annex else None,
-            jurisdictions=jurisdictions,
-            status=filters.status,
-        )
-        return [gi for gi in repo.get_many(ids) if filters.gi_matches(gi)]
+        ids = _matching_ids(conn, filters)
+        return [gi for gi in GIRepository(conn).get_many(ids) if filters.gi_matches(gi)]

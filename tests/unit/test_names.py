@@ -122,30 +122,38 @@ def test_our_phrase_fixes_read_exactly_as_pypinyins_own_loader_would():
     assert [list(pinyin_syllables(t)) for t in corpus] == expected
 
 
-def test_readings_and_search_forms_made_in_a_worker_process_are_those_made_here(monkeypatch):
+WORKER_CHECK = """
+import json, os
+from pypinyin import lazy_pinyin
+import gi_lists.keys as keys
+from names.normalise import _REMEMBERED, _pinyin_ready
+
+os.cpu_count = lambda: 2  # one worker, as on the 2-core machines this runs on
+keys.PARALLEL_FROM = 2
+texts = ["测试甲乙茶", "郫县测试豆瓣", "测试戊己米"]
+_pinyin_ready()  # our place-name fixes (郫县 pí xiàn), as the register reads them
+pending = keys.start_readings(texts)
+assert pending._pool is not None, "the work did not go to a worker process"
+pending.wait()
+for text in texts:
+    from_worker = keys._KEY_FORMS.pop(text)
+    assert from_worker and from_worker == keys.key_forms(text), text  # computed here, once popped
+    expected = json.dumps(lazy_pinyin(text, v_to_u=True), ensure_ascii=False)
+    assert _REMEMBERED["pinyin"][text] == expected, text
+print("ok")
+"""
+
+
+def test_readings_and_search_forms_made_in_a_worker_process_are_those_made_here():
     """gi_lists.keys.start_readings: a large batch's new names get their pinyin and search forms in a
-    forked worker; what comes back is what this process computes."""
-    import json
-    import os
-    import threading
+    forked worker; what comes back is what one process computes. Run in a fresh interpreter: forking is
+    refused in a process with other threads (as a test runner's worker has)."""
+    import subprocess
+    import sys
 
-    from pypinyin import lazy_pinyin
+    from tests.conftest import PROJECT_ROOT
 
-    import gi_lists.keys as keys
-    from names.normalise import _REMEMBERED, _pinyin_ready
-
-    if (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
-        import pytest
-
-        pytest.skip("needs two cores and a process without other threads (forking is refused otherwise)")
-    monkeypatch.setattr(keys, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(keys, "_KEY_FORMS", {})
-    texts = ["测试甲乙茶", "郫县测试豆瓣", "测试戊己米"]
-    _pinyin_ready()  # our place-name fixes (郫县 pí xiàn), as the register reads them
-    pending = keys.start_readings(texts)
-    assert pending._pool is not None  # the work went to a worker process
-    pending.wait()
-    for text in texts:
-        from_worker = keys._KEY_FORMS.pop(text)
-        assert from_worker and from_worker == keys.key_forms(text)  # computed here, once popped
-        assert _REMEMBERED["pinyin"][text] == json.dumps(lazy_pinyin(text, v_to_u=True), ensure_ascii=False)
+    run = subprocess.run(
+        [sys.executable, "-c", WORKER_CHECK], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
