@@ -143,6 +143,7 @@ KIND_PHRASES = {
 }
 # Why a hit has its severity: the English phrase starts, and their Chinese.
 WHY_ZH = (
+    ("a rendering by sound", "按读音推断的译名（未见于译名表），待核实前至多为中等"),
     ("a generic term alone", "仅为通用名称"),
     ("similar spelling", "拼写相近"),
     ("a partial match", "部分匹配"),

@@ -49,12 +49,19 @@ def main() -> None:
             f"at expected severity: {report.expected_severity_rate(held):.1%}; "
             f"negatives at high: {len(report.negatives_at_high(held))} (target 0)"
         )
+        unprotected = report.unprotected(held)
+        if unprotected:
+            print(
+                f"          of which positives whose GI the register does not hold as protected or pending "
+                f"there (cannot be found): {len(unprotected)}"
+            )
     if args.failures:
         for o in report.failures(held_out=False):
             got = ", ".join(f"{h.gi.id}:{h.kind}:{h.severity}:{h.score:.2f}" for h in o.hits[:3]) or "nothing"
             c = o.case
             expected = f"{c.expected_gi or 'no high'} {c.expected_kind or ''} {c.min_severity or ''}"
-            print(f"  line {c.line}: {c.label!r} [{c.jurisdiction}] expected {expected}; got {got}")
+            gap = " (GI not protected or pending there in the register)" if o.unprotected else ""
+            print(f"  line {c.line}: {c.label!r} [{c.jurisdiction}] expected {expected}{gap}; got {got}")
 
 
 if __name__ == "__main__":

@@ -4,17 +4,25 @@ some writing, part of it, an evocation with a modifier, a homophone, or a misspe
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from compare.index import NameIndex
 from compare.rules import (
     BASE_SCORE,
     FUZZY_CUTOFF,
+    STRONG_KINDS,
     Candidate,
     Key,
     LabelAnalysis,
     fuzzy_worthy,
     same_class,
 )
-from names.normalise import compact, fold_native, has_han, pinyin, to_simplified
+from names.normalise import compact, fold_native, has_han, pinyin, pinyin_syllables, to_simplified
+from names.phonetic import PhoneticIndex, rendering_phonemes, rendering_runs, similarity, skeleton
+
+# which GIs a check can hit: (a name for the set, a test of a GI's position), or None for every GI
+Scope = tuple[str, Callable[[int], bool]] | None
 
 
 def han_for_pinyin(span: str, a: LabelAnalysis) -> str | None:
@@ -235,3 +243,65 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
                     )
                 )
     return out
+
+
+_JOINER = re.compile(r"(?<=[\u4e00-\u9fff])[-‐–·・‧ ]+(?=[\u4e00-\u9fff])")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+# how close a rendering must sound, by the number of consonant sounds of the shorter skeleton
+# (short names need a closer match: three consonants leave many names to choose from)
+SOUND_THRESHOLD = {2: 0.92, 3: 0.88}
+SOUND_THRESHOLD_LONG = 0.85
+SOUND_THRESHOLD_PART = 0.92  # one word of a longer name: the rest of the name is missing
+SOUND_CAP = ("medium", "a rendering by sound, not in the rendering tables: at most medium until checked")
+
+
+def renderings_by_sound(
+    ix: NameIndex, a: LabelAnalysis, found: list[Candidate], scope: Scope = None
+) -> list[Candidate]:
+    """Chinese characters that render a foreign GI name by sound though no table holds that rendering
+    (柏美洛 for Pomerol, 古冈左拉 for Gorgonzola): runs of the characters used to write foreign names,
+    not already explained by a name, a place or a product word, compared by sound (names.phonetic).
+    A guess by sound is at most medium, and only where the label does not name goods of another class."""
+    explained = [c.label_form.replace(" ", "") for c in found if c.kind in STRONG_KINDS | {"partial"}]
+    out: dict[int, Candidate] = {}
+    # a rendering's parts may be joined by a hyphen or a dot (乌迭尔-雷格纳 Utiel-Requena)
+    joined = _JOINER.sub("", to_simplified(a.text))
+    for run in (compact(fold_native(r)) for r in _HAN_RUN.findall(joined)):
+        for start, end in rendering_runs(run):
+            # the whole run of such characters: a part of it would leave sounds unexplained
+            span = run[start:end]
+            if any(span in e for e in explained) or span in ix.k.places or span in ix.k.products:
+                continue
+            syllables = pinyin_syllables(span)
+            if len(syllables) == len(span):
+                sounds = ix.sounds(*scope) if scope else ix.sounds()
+                _sound_matches(ix, sounds, a, span, rendering_phonemes(span, syllables), out)
+    return list(out.values())
+
+
+def _sound_matches(
+    ix: NameIndex, sounds: PhoneticIndex, a: LabelAnalysis, span: str, han: str, out: dict[int, Candidate]
+) -> None:
+    han_skeleton = skeleton(han)
+    if len(han_skeleton) == 2 and len(span) < 3:
+        return  # two characters with two consonants: too little to go on
+    for key in sounds.lookup(han):
+        gi = ix.gis[key.gi]
+        if a.product_concepts and not any(same_class(cls, gi.product_class) for _, cls in a.product_concepts):
+            continue  # the label names goods of another class: a likeness of sound is not worth a hit
+        shorter = min(len(han_skeleton), len(skeleton(key.phonemes)))
+        need = SOUND_THRESHOLD.get(shorter, SOUND_THRESHOLD_LONG if shorter > 3 else 2.0)
+        if not key.whole:
+            need = max(need, SOUND_THRESHOLD_PART) if shorter >= 4 else 2.0
+        sim = similarity(key.phonemes, han)
+        if sim < need:
+            continue
+        kind = "transliteration" if key.whole else "partial"
+        score = round(sim * (BASE_SCORE["transliteration"] if key.whole else BASE_SCORE["partial"]), 3)
+        if key.gi in out and out[key.gi].score >= score:
+            continue
+        note = f"sounds like '{key.text}'" + ("" if key.whole else " (one word of the name)")
+        out[key.gi] = Candidate(
+            key.gi, kind, score, gi.names[key.name].text, span, note, "medium", max_severity=SOUND_CAP
+        )

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from compare import matching
+from compare.classify import Scope
 from compare.index import NameIndex
 from compare.rules import (  # noqa: F401  (the screening vocabulary, re-exported for callers)
     CONFIDENCE_RANK,
@@ -38,8 +39,8 @@ class ConflictIndex(NameIndex):
     def analyse(self, label: str) -> LabelAnalysis:
         return matching.analyse(self, label)
 
-    def candidates(self, a: LabelAnalysis) -> list[Candidate]:
-        return matching.candidates(self, a)
+    def candidates(self, a: LabelAnalysis, scope: Scope = None) -> list[Candidate]:
+        return matching.candidates(self, a, scope)
 
     def label_class(self, a: LabelAnalysis, cand: Candidate) -> str | None:
         return matching.label_class(self, a, cand)
@@ -97,7 +98,8 @@ class Checker:
     ) -> list[Hit]:
         a = self.index.analyse(label)
         best: dict[int, tuple[tuple[int, float], Hit]] = {}
-        for cand in self.index.candidates(a):
+        scope = (self.jurisdiction, lambda pos: bool(self._protections(pos)))
+        for cand in self.index.candidates(a, scope):
             protections = self._protections(cand.gi)
             if not protections:
                 continue

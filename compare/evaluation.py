@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from compare.conflicts import KINDS, SEVERITY_RANK, Checker, ConflictIndex, Hit
+from compare.severity import relevant_protections
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def load_cases(path: Path) -> list[Case]:
 class Outcome:
     case: Case
     hits: list[Hit]
+    unprotected: bool = False  # the expected GI is neither protected nor pending there in the register
 
     @property
     def rank(self) -> int | None:
@@ -109,6 +111,11 @@ class Report:
     def negatives_at_high(self, held_out: bool | None = None) -> list[Outcome]:
         return [o for o in self.subset(held_out) if o.negative_high]
 
+    def unprotected(self, held_out: bool | None = None) -> list[Outcome]:
+        """Positives whose GI the register holds as neither protected nor pending in the case's
+        jurisdiction: no screening of that jurisdiction can find them (the label or the data is wrong)."""
+        return [o for o in self.subset(held_out) if o.case.positive and o.unprotected]
+
     def failures(self, held_out: bool | None = False) -> list[Outcome]:
         return [o for o in self.subset(held_out) if (o.case.positive and not o.found()) or o.negative_high]
 
@@ -116,9 +123,13 @@ class Report:
 def evaluate(index: ConflictIndex, cases: list[Case]) -> Report:
     checkers: dict[str, Checker] = {}
     outcomes = []
+    position = {gi.id: pos for pos, gi in enumerate(index.gis)}
     for case in cases:
         checker = checkers.setdefault(case.jurisdiction, Checker(index, case.jurisdiction))
-        outcomes.append(Outcome(case, checker.check(case.label, case.product_class)))
+        at = position.get(case.expected_gi or "")
+        protected = at is not None and bool(relevant_protections(index.gis[at], case.jurisdiction))
+        unprotected = case.positive and not protected
+        outcomes.append(Outcome(case, checker.check(case.label, case.product_class), unprotected))
     report = Report(outcomes)
     # precision and recall per kind: recall over positives of that expected kind (GI in top 3 at the
     # expected severity); precision over hits of that kind at medium or above in the top 3 (right when

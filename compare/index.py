@@ -14,8 +14,9 @@ every name.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from compare.rules import ADJECTIVE_SUFFIXES, CONNECTORS, UMLAUT_SPELLING, Key, fuzzy_worthy
 from gi_lists.model import GI
@@ -29,11 +30,13 @@ from names.normalise import (
     name_syllables,
     pinyin,
     pinyin_syllables,
+    script_of,
     thai_romanisation,
     to_simplified,
     wade_giles,
     wade_giles_of,
 )
+from names.phonetic import PhoneticIndex, SoundKey, language_of, name_phonemes
 
 
 class NameIndex:
@@ -56,6 +59,7 @@ class NameIndex:
         self.trade_confidence: dict[tuple[int, str], str] = {}  # (gi, rendering key) -> its confidence
         self.translated: dict[tuple[int, str], tuple[str, str]] = {}  # (gi, key) -> (kind, confidence)
         self._fuzzy_buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self._sounds: dict[str, PhoneticIndex] = {}  # scope -> names by sound (built when first needed)
         # product words that name a whole category (茶 tea, 酒 liquor, 油 oil): one Chinese character
         self.broad_products = {
             t.concept
@@ -326,6 +330,34 @@ class NameIndex:
             self._add_latin(wade_giles_of(syllables).split(), key)
         for spelling in self._romanisations(part):
             self._add_latin(fold_latin(spelling).split(), key)
+
+    def sounds(self, scope: str = "*", keep: Callable[[int], bool] | None = None) -> PhoneticIndex:
+        """The Latin names of GIs from outside China and Thailand by sound, for Chinese renderings that
+        no table holds (柏美洛 for Pomerol); only the GIs `keep` accepts (those protected where a check
+        asks: a name unprotected there cannot be a hit). Built on the first label that needs it, once
+        per scope."""
+        if scope in self._sounds:
+            return self._sounds[scope]
+        sounds = self._sounds[scope] = PhoneticIndex()
+        for gi_pos, gi in enumerate(self.gis):
+            if set(gi.origin_countries) & {"CN", "TH"} or (keep is not None and not keep(gi_pos)):
+                continue
+            for pos, name in enumerate(gi.names):
+                if name.kind not in ("original", "transcription"):
+                    continue
+                if script_of(name.text) != "Latn":
+                    continue
+                lang = language_of(name.lang, gi.origin_countries)
+                sounds.add(SoundKey(gi_pos, pos, name.text, name_phonemes(name.text, lang), True))
+                words = [w for w in re.split(r"[\s\-'’]+", name.text) if w]
+                if len(words) < 2:
+                    continue
+                for w in words:
+                    key = compact(fold_latin(w))
+                    if len(key) < 5 or key in CONNECTORS or key in self.k.generics or key in self.k.products:
+                        continue
+                    sounds.add(SoundKey(gi_pos, pos, w, name_phonemes(w, lang), False))
+        return sounds
 
     # -- used by the matcher --------------------------------------------------------------------
 

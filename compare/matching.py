@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from compare.classify import classify_latin, classify_native, misspellings
+from compare.classify import Scope, classify_latin, classify_native, misspellings, renderings_by_sound
 from compare.index import NameIndex
 from compare.rules import (
     BASE_SCORE,
@@ -111,7 +111,7 @@ def _note_term(ix: NameIndex, a: LabelAnalysis, c: str) -> None:
         a.generic_terms.append(c)
 
 
-def candidates(ix: NameIndex, a: LabelAnalysis) -> list[Candidate]:
+def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Candidate]:
     found: list[Candidate] = []
     gis = ix.gis
     # 1. native script: every substring of the label's Chinese and Thai runs
@@ -235,4 +235,6 @@ def candidates(ix: NameIndex, a: LabelAnalysis) -> list[Candidate]:
             )
     # 5. misspellings, when nothing closer explains that part of the label
     found.extend(misspellings(ix, a, {c.gi for c in found if c.kind in STRONG_KINDS}))
+    # 6. Chinese renderings by sound that no table holds
+    found.extend(renderings_by_sound(ix, a, found, scope))
     return found

@@ -118,6 +118,8 @@ class Candidate:
     note: str = ""
     rule_confidence: str = "high"
     colour: bool = False  # the name is used as a colour ("香槟色", "champagne-coloured")
+    # a rule that is a guess caps what it can claim: (the highest severity, why)
+    max_severity: tuple[str, str] | None = None
 
 
 @dataclass

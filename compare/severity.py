@@ -78,6 +78,20 @@ def severity_for(
     cand: Candidate, gi: GI, protections: Sequence[Protection], label_class: str | None
 ) -> tuple[str, str]:
     """(severity, why) for one candidate."""
+    severity, why = _severity_for(cand, gi, protections, label_class)
+    if cand.max_severity:
+        cap, cap_why = cand.max_severity
+        if SEVERITY_ORDER.index(severity) < SEVERITY_ORDER.index(cap):
+            return cap, cap_why
+    return severity, why
+
+
+SEVERITY_ORDER = ("high", "medium", "low")
+
+
+def _severity_for(
+    cand: Candidate, gi: GI, protections: Sequence[Protection], label_class: str | None
+) -> tuple[str, str]:
     in_force = any(p.status == "protected" for p in protections)
     like = label_class is None or same_class(label_class, gi.product_class)
     if cand.kind == "generic-overlap":
