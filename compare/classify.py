@@ -10,6 +10,7 @@ from collections.abc import Callable
 from compare.index import NameIndex
 from compare.rules import (
     BASE_SCORE,
+    CONNECTORS,
     FUZZY_CUTOFF,
     STRONG_KINDS,
     Candidate,
@@ -18,7 +19,7 @@ from compare.rules import (
     fuzzy_worthy,
     same_class,
 )
-from names.normalise import compact, fold_native, has_han, pinyin, pinyin_syllables, to_simplified
+from names.normalise import compact, fold_latin, fold_native, has_han, pinyin, pinyin_syllables, to_simplified
 from names.phonetic import PhoneticIndex, rendering_phonemes, rendering_runs, similarity, skeleton
 
 # which GIs a check can hit: (a name for the set, a test of a GI's position), or None for every GI
@@ -305,3 +306,110 @@ def _sound_matches(
         out[key.gi] = Candidate(
             key.gi, kind, score, gi.names[key.name].text, span, note, "medium", max_severity=SOUND_CAP
         )
+
+
+EVOCATION_CAP = (
+    "medium",
+    "a coined name sharing the protected name's distinctive part: a possible evocation, which a court "
+    "weighs as a whole (CJEU C-75/15 Verlados, C-44/17 Glen Buchenbach, C-783/19 Champanillo)",
+)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[Candidate]:
+    """Coined words that share the distinctive part of a one-word protected name without being it or a
+    misspelling of it: the same ending on a word of the same length (Verlados, Calvados; Odessagne,
+    Champagne), or most of its beginning (Champanillo, Champagne). On like goods that is a possible
+    evocation (medium); on other goods or services only a long shared beginning counts (the name's
+    reputation, C-783/19); with no goods known, nothing."""
+    known = {c.gi for c in found if c.kind in STRONG_KINDS or c.kind == "fuzzy"}
+    classes = [cls for _, cls in a.product_concepts if cls]
+    if a.stated_class:
+        classes.append(a.stated_class)
+    out: dict[int, Candidate] = {}
+    _held_evocative(ix, a, classes, known, out)
+    if not classes:
+        return list(out.values())
+    heads, tails = ix.word_ends
+    for word in a.own_words:
+        if len(word) < 6 or word in ix.latin or word in CONNECTORS or _known_word(ix, word):
+            continue
+        # an ending shared by several names is an ending of the language (-tina: Fontina, Galatina,
+        # Martina), not the distinctive part of one of them
+        ending = tails.get(word[-4:], [])
+        keys = [(k, "head") for k in heads.get(word[:5], ())]
+        keys += [(k, "tail") for k in ending] if len({k.gi for k in ending}) <= 2 else []
+        for key, how in keys:
+            if key.gi in known or key.gi in out:
+                continue
+            name = compact(fold_latin(key.text))
+            if name == word:
+                continue
+            gi = ix.gis[key.gi]
+            like = any(same_class(cls, gi.product_class) for cls in classes)
+            prefix = _common_prefix(word, name)
+            if how == "head":
+                shared = name[:prefix]
+                strong = prefix >= 6 and prefix * 3 >= 2 * len(name)
+                if not (prefix >= 5 and (like or strong) and prefix * 5 >= 3 * len(name)):
+                    continue
+            else:
+                suffix = _common_prefix(word[::-1], name[::-1])
+                shared = name[-suffix:]
+                if not like or abs(len(word) - len(name)) > 1 or suffix >= len(name) - 1:
+                    continue
+            goods = "on like goods" if like else "on other goods or services"
+            out[key.gi] = Candidate(
+                key.gi,
+                "evocation",
+                BASE_SCORE["evocation"] * (0.9 if like else 0.8),
+                key.text,
+                word,
+                f"shares '{shared}' with '{key.text}' {goods}",
+                "medium",
+                max_severity=EVOCATION_CAP,
+            )
+    return list(out.values())
+
+
+def _held_evocative(
+    ix: NameIndex, a: LabelAnalysis, classes: list[str], known: set[int], out: dict[int, Candidate]
+) -> None:
+    """Words a court held to evoke a GI or mislead as to its origin ('Glen' for Scotch Whisky): on like
+    goods the decision's own case (severity as for any use); with no goods known at most medium; on
+    other goods nothing."""
+    if not ix.k.evocative:
+        return
+    for word in dict.fromkeys(a.own_words):
+        for t in ix.k.evocative.get(word, ()):
+            pos = ix.positions.get(t.concept)
+            if pos is None or pos in known or pos in out:
+                continue
+            gi = ix.gis[pos]
+            like = any(same_class(cls, gi.product_class) for cls in classes)
+            if classes and not like:
+                continue
+            court = (t.source or "a court").split("(")[0].strip()  # the decision, without its details
+            out[pos] = Candidate(
+                pos,
+                "evocation",
+                BASE_SCORE["evocation"],
+                gi.names[0].text,
+                word,
+                f"held to call '{gi.names[0].text}' to mind by {court}",
+                t.confidence,
+                max_severity=None if like else EVOCATION_CAP,
+            )
+
+
+def _known_word(ix: NameIndex, word: str) -> bool:
+    k = ix.k
+    return word in k.products or word in k.generics or word in k.places or word in k.modifiers

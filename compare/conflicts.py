@@ -97,6 +97,7 @@ class Checker:
         self, label: str, product_class: str | None = None, *, lang: str = "en", limit: int = 10
     ) -> list[Hit]:
         a = self.index.analyse(label)
+        a.stated_class = product_class
         best: dict[int, tuple[tuple[int, float], Hit]] = {}
         scope = (self.jurisdiction, lambda pos: bool(self._protections(pos)))
         for cand in self.index.candidates(a, scope):

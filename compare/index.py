@@ -17,8 +17,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cached_property
 
-from compare.rules import ADJECTIVE_SUFFIXES, CONNECTORS, UMLAUT_SPELLING, Key, fuzzy_worthy
+from compare.rules import (
+    ADJECTIVE_SUFFIXES,
+    CONNECTORS,
+    EVOCATION_MIN_NAME,
+    UMLAUT_SPELLING,
+    Key,
+    fuzzy_worthy,
+)
 from gi_lists.model import GI
 from names.knowledge import Knowledge, Term
 from names.normalise import (
@@ -138,11 +146,15 @@ class NameIndex:
                         self._add_latin([base + suffix], Key(gi, pos, "adjective", text))
             self._index_latin_parts(gi, pos, text, words)
 
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """GI id -> its position in the index."""
+        return {gi.id: pos for pos, gi in enumerate(self.gis)}
+
     def _known_forms(self, table: dict[str, list[Term]]) -> Iterator[tuple[int, str, Term]]:
         """(GI position, its first name, row) of a knowledge table keyed by GI id, for the GIs indexed."""
-        positions = {gi.id: pos for pos, gi in enumerate(self.gis)}
         for gi_id, terms in table.items():
-            pos = positions.get(gi_id)
+            pos = self.positions.get(gi_id)
             if pos is not None and self.gis[pos].names:
                 for t in terms:
                     yield pos, self.gis[pos].names[0].text, t
@@ -358,6 +370,26 @@ class NameIndex:
                         continue
                     sounds.add(SoundKey(gi_pos, pos, w, name_phonemes(w, lang), False))
         return sounds
+
+    @cached_property
+    def word_ends(self) -> tuple[dict[str, list[Key]], dict[str, list[Key]]]:
+        """One-word Latin names of GIs from outside China and Thailand (7+ letters) by their first five
+        and last four letters, for coined names that share a name's distinctive part (Verlados,
+        Calvados). Built on the first label that needs it."""
+        heads: dict[str, list[Key]] = defaultdict(list)
+        tails: dict[str, list[Key]] = defaultdict(list)
+        for gi_pos, gi in enumerate(self.gis):
+            if set(gi.origin_countries) & {"CN", "TH"}:
+                continue
+            for pos, name in enumerate(gi.names):
+                if name.kind != "original" or script_of(name.text) != "Latn":
+                    continue
+                words = fold_latin(name.text).split()
+                if len(words) == 1 and len(words[0]) >= EVOCATION_MIN_NAME:
+                    key = Key(gi_pos, pos, "own", name.text)
+                    heads[words[0][:5]].append(key)
+                    tails[words[0][-4:]].append(key)
+        return heads, tails
 
     # -- used by the matcher --------------------------------------------------------------------
 

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import re
 
-from compare.classify import Scope, classify_latin, classify_native, misspellings, renderings_by_sound
+from compare.classify import (
+    Scope,
+    classify_latin,
+    classify_native,
+    evocations,
+    misspellings,
+    renderings_by_sound,
+)
 from compare.index import NameIndex
 from compare.rules import (
     BASE_SCORE,
@@ -237,4 +244,6 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     found.extend(misspellings(ix, a, {c.gi for c in found if c.kind in STRONG_KINDS}))
     # 6. Chinese renderings by sound that no table holds
     found.extend(renderings_by_sound(ix, a, found, scope))
+    # 7. coined words sharing a name's distinctive part
+    found.extend(evocations(ix, a, found))
     return found

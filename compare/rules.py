@@ -76,6 +76,7 @@ CONNECTORS = frozenset(
 )
 ADJECTIVE_SUFFIXES = ("i", "er", "ese", "s", "es", "an", "ian")
 MAX_SPAN_WORDS = 7
+EVOCATION_MIN_NAME = 7  # letters of a one-word name whose ending or beginning a coined word may evoke
 FUZZY_CUTOFF = 80.0
 FUZZY_VIAS = frozenset({"own", "pinyin", "romanisation", "umlaut"})
 WINE_SPIRIT_CLASSES = ("wine", "spirit", "rice wine")
@@ -137,6 +138,7 @@ class LabelAnalysis:
     product_spans: dict[str, str] = field(default_factory=dict)  # product concept -> the label's span
     main_products: list[str] = field(default_factory=list)  # concepts of the longest product words
     generic_terms: list[str] = field(default_factory=list)
+    stated_class: str | None = None  # the product class the user gave with the label, if any
 
     @property
     def modifier(self) -> str | None:

@@ -9,6 +9,8 @@ trade_renderings.csv  Chinese names the market uses for EU GIs beside the offici
                    Bourgogne), by GI id, each with its source
 name_translations.csv  EU GI names in other European languages and scripts (Parmesan, Пармезан,
                    Champagner), by GI id, each with its source
+evocative_terms.csv  words a court held to call a GI to mind or mislead as to its origin on like goods
+                   ('Glen' for Scotch Whisky), by GI id, each with the ground and the decision
 legal_bases.json   the legal basis quoted for a hit, by route, agreement and jurisdiction
 Every row keeps its source and confidence; a hit quotes them.
 """
@@ -62,6 +64,8 @@ class Knowledge:
     # GI id -> the name in other languages (term: the form; lang; form: translation, transliteration or
     # exonym; source, confidence)
     translations: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
+    # term key -> words held to evoke a GI (concept: GI id; form: the ground; source: the decision)
+    evocative: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -162,6 +166,13 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
             if r["gi_id"] and r["form"]:
                 k.translations[r["gi_id"]].append(
                     Term(r["gi_id"], r["form"], r["lang"], None, r["kind"], r["source"], r["confidence"])
+                )
+    evocative = directory / "evocative_terms.csv"
+    if evocative.exists():
+        for _, r in _rows(evocative, ("term", "gi_id", "lang", "ground", "source", "confidence")):
+            if r["term"] and r["gi_id"]:
+                k.evocative[term_key(r["term"])].append(
+                    Term(r["gi_id"], r["term"], r["lang"], None, r["ground"], r["source"], r["confidence"])
                 )
     k.legal_bases = json.loads((directory / "legal_bases.json").read_text(encoding="utf-8"))
     return k

@@ -1,0 +1,75 @@
+"""Evocation without a 'style' word: coined names sharing a protected name's distinctive part, and
+words a court held to evoke a GI."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.conflicts import Checker, ConflictIndex
+from gi_lists.model import GI, Name, Protection
+
+EU = Protection("EU", "national-register", "protected", None, None, None, None, "eAmbrosia", "medium")
+
+
+def _gi(gi_id: str, name: str, cls: str, country: str) -> GI:
+    return GI(gi_id, (Name(name, "original"),), cls, country, None, (EU,))
+
+
+REGISTER = [
+    _gi("fr-calvados", "Calvados", "Spirit", "FR"),
+    _gi("it-gorgonzola", "Gorgonzola", "Cheeses", "IT"),
+    _gi("fr-champagne", "Champagne", "Wine", "FR"),
+    _gi("gb-scotch-whisky", "Scotch Whisky", "Spirit", "GB"),
+    # three cheeses ending in -tina: the ending belongs to the language, not to one name
+    _gi("it-fontina", "Fontina", "Cheeses", "IT"),
+    _gi("it-galatina", "Galatina", "Cheeses", "IT"),
+    _gi("it-martina", "Martina", "Cheeses", "IT"),
+]
+
+
+@pytest.fixture(scope="module")
+def eu() -> Checker:
+    from names.knowledge import bundled_knowledge
+
+    return Checker(ConflictIndex(REGISTER, bundled_knowledge()), "EU")
+
+
+def _found(hits: list, gi_id: str):  # type: ignore[no-untyped-def]
+    return next((h for h in hits if h.gi.id == gi_id), None)
+
+
+def test_same_ending_on_like_goods(eu: Checker) -> None:
+    # CJEU C-75/15 Viiniverla (21 Jan 2016): 'Verlados' for a cider spirit evokes Calvados
+    hit = _found(eu.check("Verlados", "Spirit"), "fr-calvados")
+    assert hit is not None and hit.kind == "evocation" and hit.severity == "medium"
+    assert "shares 'ados'" in hit.reason and "a court weighs" in hit.reason
+    # CJEU C-87/97 Consorzio Gorgonzola v Käserei Champignon (4 Mar 1999): 'Cambozola' evokes Gorgonzola
+    assert _found(eu.check("Cambozola", "Cheeses"), "it-gorgonzola") is not None
+
+
+def test_no_evocation_without_goods_or_on_other_goods_by_an_ending(eu: Checker) -> None:
+    # goods unknown: a shared ending is no evidence
+    assert _found(eu.check("Verlados"), "fr-calvados") is None
+    assert _found(eu.check("Verlados", "Cheeses"), "fr-calvados") is None
+
+
+def test_a_common_ending_is_not_a_distinctive_part(eu: Checker) -> None:
+    # Arla's 'Apetina' white cheese: ends like Fontina, Galatina and Martina
+    assert [h.gi.id for h in eu.check("Apetina", "Cheeses") if h.kind == "evocation"] == []
+
+
+def test_most_of_the_beginning_on_services(eu: Checker) -> None:
+    # CJEU C-783/19 CIVC v GB (9 Sep 2021): 'Champanillo' for tapas bars may evoke Champagne
+    hit = _found(eu.check("Champanillo", "Non-food goods"), "fr-champagne")
+    assert hit is not None and hit.kind == "evocation" and hit.severity == "medium"
+    assert "other goods or services" in hit.reason
+
+
+def test_a_word_a_court_held_evocative(eu: Checker) -> None:
+    # LG Hamburg, 7 Feb 2019, after CJEU C-44/17: 'Glen' on a German whisky misleads as to Scotch origin
+    hit = _found(eu.check("Glen Buchenbach", "Spirit"), "gb-scotch-whisky")
+    assert hit is not None and hit.kind == "evocation" and hit.severity == "high"
+    assert "Landgericht Hamburg" in hit.reason
+    assert _found(eu.check("Glen Buchenbach", "Cheeses"), "gb-scotch-whisky") is None
+    unknown = _found(eu.check("Glen Buchenbach"), "gb-scotch-whisky")
+    assert unknown is not None and unknown.severity == "medium"
