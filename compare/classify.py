@@ -19,7 +19,16 @@ from compare.rules import (
     fuzzy_worthy,
     same_class,
 )
-from names.normalise import compact, fold_latin, fold_native, has_han, pinyin, pinyin_syllables, to_simplified
+from names.normalise import (
+    compact,
+    fold_latin,
+    fold_native,
+    has_han,
+    pinyin,
+    pinyin_syllables,
+    pinyin_tones,
+    to_simplified,
+)
 from names.phonetic import PhoneticIndex, rendering_phonemes, rendering_runs, similarity, skeleton
 
 # which GIs a check can hit: (a name for the set, a test of a GI's position), or None for every GI
@@ -35,6 +44,17 @@ def han_for_pinyin(span: str, a: LabelAnalysis) -> str | None:
                 if pinyin(run[i:j]).split() == want:
                     return run[i:j]
     return None
+
+
+def same_tones(label_chars: str, name_text: str) -> bool:
+    """Do the label's characters read with the same tones as the part of the name they match without
+    tones? (True when no part of the name matches them: nothing to compare.)"""
+    want = pinyin(label_chars).split()
+    name = compact(fold_native(to_simplified(name_text)))
+    tones = pinyin_tones(label_chars)
+    parts = [name[i : i + len(label_chars)] for i in range(len(name) - len(label_chars) + 1)]
+    matching = [p for p in parts if pinyin(p).split() == want]
+    return not matching or any(pinyin_tones(p) == tones for p in matching)
 
 
 def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool) -> Candidate | None:
@@ -61,10 +81,15 @@ def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool)
             span,
             "the name's own part, with the product named in another language",
         )
+    # the name without its product word is how the trade names the product (龙井 for 龙井茶 Longjing
+    # tea): where the user says the goods are of the name's class, it counts as the name (alone it may
+    # be a place or a brand: 苏格兰 Scotland is the core of 苏格兰威士忌)
+    stated_like = a.stated_class is not None and same_class(a.stated_class, gi.product_class)
+    other_goods = any(not same_class(cls, gi.product_class) for _, cls in a.product_concepts if cls)
     if key.via == "place-core":
         # the name's place without its product: a partial use, unless the label names goods of
         # another class (安吉竹笋 is bamboo shoots, not 安吉白茶)
-        if any(not same_class(cls, gi.product_class) for _, cls in a.product_concepts if cls):
+        if other_goods:
             return None
         return Candidate(
             key.gi,
@@ -72,7 +97,8 @@ def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool)
             BASE_SCORE["partial"] - 0.07,
             key.text,
             span,
-            "the name's place without its product",
+            "the name's place without its product" + (", on goods of its class" if stated_like else ""),
+            short_form=stated_like,
         )
     return Candidate(
         key.gi,
@@ -80,7 +106,8 @@ def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool)
         BASE_SCORE["partial"] + 0.05,
         key.text,
         span,
-        "the name without its product word",
+        "the name's short form, without its product word",
+        short_form=stated_like and not other_goods,
     )
 
 
@@ -167,6 +194,13 @@ def classify_latin(
         # the pinyin of the label's characters spells a European name (道 'dao' and Dão, 青岛 'qingdao'):
         # a coincidence of letters, not a use of the name
         return None
+    if not from_own and "CN" in gi.origin_countries and has_han(name.text):
+        chars = han_for_pinyin(span, a)
+        if chars and not same_tones(chars, name.text):
+            # other Chinese words that read alike only without tones (山西 Shānxī and 陕西 Shǎnxī, 苏州
+            # Sūzhōu and 宿州 Sùzhōu) are other places and words; renderings of foreign names keep
+            # the looser test (波尔朵 for 波尔多)
+            return None
     modifier = a.modifier
     if key.via == "translated":  # the name in another language or script (Parmesan, Пармезан)
         kind, level = ix.translated.get((key.gi, compact(span)), ("translation", "medium"))
@@ -181,6 +215,7 @@ def classify_latin(
                 return None  # the same characters: the native key explains it
             kind = "homophone"
             span = han_for_pinyin(span, a) or span
+
         else:
             kind = "transliteration"
     elif key.via == "umlaut":

@@ -36,7 +36,7 @@ from names.normalise import (
     has_han,
     has_thai,
     name_syllables,
-    pinyin,
+    official_syllables,
     pinyin_syllables,
     script_of,
     thai_romanisation,
@@ -120,7 +120,8 @@ class NameIndex:
         if has_han(text):
             self._add_native(text, Key(gi, pos, "native", text))
             simplified = to_simplified(text)
-            self._add_latin(pinyin(simplified).split(), Key(gi, pos, "pinyin", text))
+            syllables = official_syllables(simplified, pinyin_syllables(simplified))
+            self._add_latin([x for x in syllables if x.strip()], Key(gi, pos, "pinyin", text))
             self._add_latin(wade_giles(simplified).split(), Key(gi, pos, "wade-giles", text))
             for spelling in self._romanisations(simplified):
                 self._add_latin(fold_latin(spelling).split(), Key(gi, pos, "romanisation", text))
@@ -337,7 +338,7 @@ class NameIndex:
     ) -> None:
         self._add_native(part, key)
         if han:
-            syllables = syllables or pinyin_syllables(part)
+            syllables = official_syllables(part, syllables or pinyin_syllables(part))
             self._add_latin([x.strip() for x in syllables if x.strip()], key)
             self._add_latin(wade_giles_of(syllables).split(), key)
         for spelling in self._romanisations(part):

@@ -99,7 +99,7 @@ def _severity_for(
     if cand.kind == "fuzzy":
         close = cand.rule_confidence == "medium"  # one letter off (two in long names)
         return ("medium" if close and in_force else "low"), "similar spelling"
-    if cand.kind == "partial":
+    if cand.kind == "partial" and not cand.short_form:
         return "medium", "a partial match"
     if cand.colour:
         return "medium", "the name is used as a colour, not for like goods"

@@ -106,6 +106,35 @@ def pinyin_syllables(text: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(simplified, v_to_u=True))
 
 
+@lru_cache(maxsize=4096)
+def pinyin_tones(text: str) -> tuple[str, ...]:
+    """Pinyin syllables with their tone as a digit (5 for the neutral tone) of the Chinese characters in
+    `text`: 苏州 ('su1', 'zhou1'), 宿州 ('su4', 'zhou1'). Read in context, as pinyin_syllables does."""
+    from pypinyin import Style, lazy_pinyin
+
+    _pinyin_ready()
+    syllables = lazy_pinyin(to_simplified(text), style=Style.TONE3, neutral_tone_with_five=True)
+    return tuple(s for s in syllables if s.strip())
+
+
+# Official spellings that differ from plain pinyin, to tell apart places whose toneless pinyin is the
+# same: 陕西 Shaanxi (Shǎnxī) beside 山西 Shanxi (Shānxī), the spelling the province's own government
+# uses (Shaanxi Provincial People's Government, http://www.shaanxi.gov.cn/) and the agreement's
+# Annex transcriptions follow ("Shaanxi ping guo")
+OFFICIAL_SPELLINGS = {"陕西": ("shaan", "xi")}
+
+
+def official_syllables(text: str, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """Toneless syllables of Chinese text (one per character) with official spellings put in."""
+    out = list(syllables)
+    for place, spelling in OFFICIAL_SPELLINGS.items():
+        start = text.find(place)
+        while start >= 0 and len(out) == len(text):
+            out[start : start + len(place)] = spelling
+            start = text.find(place, start + len(place))
+    return tuple(out)
+
+
 def pinyin(text: str, *, sep: str = " ") -> str:
     return sep.join(s.strip() for s in pinyin_syllables(text) if s.strip())
 
