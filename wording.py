@@ -143,6 +143,8 @@ KIND_PHRASES = {
 }
 # Why a hit has its severity: the English phrase starts, and their Chinese.
 WHY_ZH = (
+    ("the name's place on another product than the name's", "使用该名称的地名，但产品与该名称所指产品不同"),
+    ("the label's words are the whole of another protected name", "标签文字为另一受保护名称的全称"),
     ("a rendering by sound", "按读音推断的译名（未见于译名表），待核实前至多为中等"),
     ("a generic term alone", "仅为通用名称"),
     ("similar spelling", "拼写相近"),

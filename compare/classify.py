@@ -4,7 +4,6 @@ some writing, part of it, an evocation with a modifier, a homophone, or a misspe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from compare.index import NameIndex
@@ -84,7 +83,9 @@ def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool)
     # the name without its product word is how the trade names the product (龙井 for 龙井茶 Longjing
     # tea): where the user says the goods are of the name's class, it counts as the name (alone it may
     # be a place or a brand: 苏格兰 Scotland is the core of 苏格兰威士忌)
-    stated_like = a.stated_class is not None and same_class(a.stated_class, gi.product_class)
+    stated_like = (
+        a.stated_class is not None and same_class(a.stated_class, gi.product_class) and not a.product_concepts
+    )
     other_goods = any(not same_class(cls, gi.product_class) for _, cls in a.product_concepts if cls)
     if key.via == "place-core":
         # the name's place without its product: a partial use, unless the label names goods of
@@ -281,9 +282,6 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
     return out
 
 
-_JOINER = re.compile(r"(?<=[\u4e00-\u9fff])[-‐–·・‧ ]+(?=[\u4e00-\u9fff])")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-
 # how close a rendering must sound, by the number of consonant sounds of the shorter skeleton
 # (short names need a closer match: three consonants leave many names to choose from)
 SOUND_THRESHOLD = {2: 0.92, 3: 0.88}
@@ -301,9 +299,7 @@ def renderings_by_sound(
     A guess by sound is at most medium, and only where the label does not name goods of another class."""
     explained = [c.label_form.replace(" ", "") for c in found if c.kind in STRONG_KINDS | {"partial"}]
     out: dict[int, Candidate] = {}
-    # a rendering's parts may be joined by a hyphen or a dot (乌迭尔-雷格纳 Utiel-Requena)
-    joined = _JOINER.sub("", to_simplified(a.text))
-    for run in (compact(fold_native(r)) for r in _HAN_RUN.findall(joined)):
+    for run in a.han_runs:
         for start, end in rendering_runs(run):
             # the whole run of such characters: a part of it would leave sounds unexplained
             span = run[start:end]

@@ -21,6 +21,7 @@ from functools import cached_property
 
 from compare.rules import (
     ADJECTIVE_SUFFIXES,
+    COLOUR_ADJECTIVES,
     CONNECTORS,
     EVOCATION_MIN_NAME,
     UMLAUT_SPELLING,
@@ -252,7 +253,9 @@ class NameIndex:
                     self.generic_in[c].append(Key(gi, pos, "generic", text))
         # distinctive components: runs of words that are neither product, place, connector nor generic
         # (not for romanised Chinese or Thai names: their parts are found through the characters)
-        if len(words) >= 2 and not self._romanised(gi, pos):
+        # (nor for translations: "Finnish fruit liqueur" has no distinctive part of its own)
+        kind = self.gis[gi].names[pos].kind
+        if len(words) >= 2 and not self._romanised(gi, pos) and kind != "translation":
             explained = set(range(len(words))) - set(rest)
             runs: list[list[str]] = []
             current: list[str] = []
@@ -267,7 +270,7 @@ class NameIndex:
                 runs.append(current)
             for run in runs:
                 c = "".join(run)
-                if len(c) >= 5 and run != words and c not in self.k.generics:
+                if len(c) >= 5 and run != words and c not in self.k.generics and c not in COLOUR_ADJECTIVES:
                     self._add_latin(run, Key(gi, pos, "component", text))
 
     def _index_han_parts(self, gi: int, pos: int, text: str) -> None:

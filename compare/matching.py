@@ -33,8 +33,12 @@ _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 
 
+# a Chinese name's parts may be joined by a hyphen or a dot (乌迭尔-雷格纳 Utiel-Requena)
+_HAN_JOINER = re.compile(r"(?<=[\u4e00-\u9fff])[-‐–·・‧]+(?=[\u4e00-\u9fff])")
+
+
 def analyse(ix: NameIndex, label: str) -> LabelAnalysis:
-    simplified = to_simplified(label)
+    simplified = _HAN_JOINER.sub("", to_simplified(label))
     non_han = _HAN_RUN.sub(" ", label)
     non_han = _THAI_RUN.sub(" ", non_han)
     a = LabelAnalysis(
@@ -156,18 +160,26 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
             if key.gi in seen_sig:
                 continue
             gi_class = gis[key.gi].product_class
-            if any(same_class(cls, gi_class) for _, cls in a.product_concepts):
-                found.append(
-                    Candidate(
-                        key.gi,
-                        "partial",
-                        BASE_SCORE["partial"],
-                        key.text,
-                        a.text,
-                        f"place '{place}' with another product of the same class",
-                        "medium",
-                    )
+            named = any(same_class(cls, gi_class) for _, cls in a.product_concepts)
+            # no product word, but the user says the goods are of the name's class ('Bavaria' on beer)
+            stated = not a.product_concepts and a.stated_class and same_class(a.stated_class, gi_class)
+            if named or stated:
+                cand = Candidate(
+                    key.gi,
+                    "partial",
+                    BASE_SCORE["partial"],
+                    key.text,
+                    a.text if named else a.place_spans.get(place, a.text),
+                    f"place '{place}' with another product of the same class"
+                    if named
+                    else f"place '{place}' on goods of the name's class",
+                    "medium",
                 )
+                own = ix.product_of.get((key.gi, key.name), [])
+                if named and own and not any(ix.compatible(c, o) for c, _ in a.product_concepts for o in own):
+                    # the place on another product than the name's (Danish feta, Danablu): low
+                    cand.max_severity = ("low", OTHER_PRODUCT)
+                found.append(cand)
     # 3b. names that are only a place or one product word: that concept in another language or
     # script is the name
     single: list[tuple[str, str, list[Key]]] = []
@@ -246,4 +258,24 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     found.extend(renderings_by_sound(ix, a, found, scope))
     # 7. coined words sharing a name's distinctive part
     found.extend(evocations(ix, a, found))
+    _explained_parts(found)
     return found
+
+
+OTHER_PRODUCT = "the name's place on another product than the name's"
+EXPLAINED = "the label's words are the whole of another protected name"
+
+
+def _explained_parts(found: list[Candidate]) -> None:
+    """A part of a longer name that is the whole of another name is a use of that name (Bordeaux is
+    the GI Bordeaux, not a part of Côtes de Bordeaux): such partial matches stay low."""
+    whole = {
+        compact(fold_native(c.label_form)): c.matched_form
+        for c in found
+        if c.kind in STRONG_KINDS and c.kind != "evocation"
+    }
+    for c in found:
+        if c.kind == "partial" and not c.short_form:
+            other = whole.get(compact(fold_native(c.label_form)))
+            if other and other != c.matched_form:
+                c.max_severity = ("low", f"{EXPLAINED} ('{other}')")

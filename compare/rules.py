@@ -88,6 +88,52 @@ UMLAUT_SPELLING = {
     ord("Ö"): "Oe",
     ord("Ü"): "Ue",
 }
+# colour words: inside a name they describe the product (Ail blanc de Lomagne), they do not distinguish it
+COLOUR_ADJECTIVES = frozenset(
+    [
+        "blanc",
+        "blanche",
+        "blancs",
+        "blanches",
+        "rouge",
+        "rouges",
+        "noir",
+        "noire",
+        "gris",
+        "bianco",
+        "bianca",
+        "bianchi",
+        "rosso",
+        "rossa",
+        "rossi",
+        "nero",
+        "nera",
+        "blanco",
+        "blanca",
+        "blancos",
+        "tinto",
+        "tinta",
+        "negro",
+        "negra",
+        "branco",
+        "branca",
+        "vermelho",
+        "preto",
+        "weiss",
+        "weisse",
+        "rot",
+        "rote",
+        "schwarz",
+        "white",
+        "red",
+        "black",
+        "green",
+        "verde",
+        "vert",
+        "gruen",
+        "grun",
+    ]
+)
 COLOUR_WORDS = frozenset(["colour", "color", "coloured", "colored", "couleur", "colore", "farbe", "farben"])
 COLOUR_HAN = ("色", "颜色")
 
