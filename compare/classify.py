@@ -11,10 +11,12 @@ from compare.rules import (
     BASE_SCORE,
     CONNECTORS,
     FUZZY_CUTOFF,
+    OTHER_PRODUCT_WHY,
     STRONG_KINDS,
     Candidate,
     Key,
     LabelAnalysis,
+    class_key,
     fuzzy_worthy,
     same_class,
 )
@@ -45,6 +47,10 @@ def han_for_pinyin(span: str, a: LabelAnalysis) -> str | None:
     return None
 
 
+# product classes too wide to say that two products in them are the same goods (rice and goji berries)
+WIDE_CLASSES = ("fresh or processed fruit", "other products")
+
+
 def same_tones(label_chars: str, name_text: str) -> bool:
     """Do the label's characters read with the same tones as the part of the name they match without
     tones? (True when no part of the name matches them: nothing to compare.)"""
@@ -62,7 +68,7 @@ def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool)
     Chinese characters, or a part alone, is a partial match."""
     gi = ix.gis[key.gi]
     own_products = set(ix.product_of.get((key.gi, key.name), []))
-    if own_products & ix.broad_products:
+    if own_products & ix.broad_products and not class_key(gi.product_class).startswith(WIDE_CLASSES):
         like = any(same_class(cls, gi.product_class) for _, cls in a.product_concepts)
     else:
         like = any(ix.compatible(c, own) for c in a.main_products for own in own_products)
@@ -92,7 +98,7 @@ def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool)
         # another class (安吉竹笋 is bamboo shoots, not 安吉白茶)
         if other_goods:
             return None
-        return Candidate(
+        cand = Candidate(
             key.gi,
             "partial",
             BASE_SCORE["partial"] - 0.07,
@@ -101,6 +107,13 @@ def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool)
             "the name's place without its product" + (", on goods of its class" if stated_like else ""),
             short_form=stated_like,
         )
+        if (
+            own_products
+            and a.main_products
+            and not any(ix.compatible(c, own) for c in a.main_products for own in own_products)
+        ):
+            cand.max_severity = ("low", OTHER_PRODUCT_WHY)  # 宁夏枸杞 goji is not 宁夏大米 rice
+        return cand
     return Candidate(
         key.gi,
         "partial",

@@ -21,6 +21,7 @@ from compare.rules import (
     COLOUR_HAN,
     COLOUR_WORDS,
     MAX_SPAN_WORDS,
+    OTHER_PRODUCT_WHY,
     STRONG_KINDS,
     Candidate,
     Key,
@@ -178,7 +179,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                 own = ix.product_of.get((key.gi, key.name), [])
                 if named and own and not any(ix.compatible(c, o) for c, _ in a.product_concepts for o in own):
                     # the place on another product than the name's (Danish feta, Danablu): low
-                    cand.max_severity = ("low", OTHER_PRODUCT)
+                    cand.max_severity = ("low", OTHER_PRODUCT_WHY)
                 found.append(cand)
     # 3b. names that are only a place or one product word: that concept in another language or
     # script is the name
@@ -262,7 +263,6 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     return found
 
 
-OTHER_PRODUCT = "the name's place on another product than the name's"
 EXPLAINED = "the label's words are the whole of another protected name"
 
 

@@ -88,6 +88,7 @@ UMLAUT_SPELLING = {
     ord("Ö"): "Oe",
     ord("Ü"): "Ue",
 }
+OTHER_PRODUCT_WHY = "the name's place on another product than the name's"
 # colour words: inside a name they describe the product (Ail blanc de Lomagne), they do not distinguish it
 COLOUR_ADJECTIVES = frozenset(
     [

@@ -1,0 +1,81 @@
+"""Partial matches that would mislead: parts explained by another whole name, places on other products,
+colour words, places alone on goods the user names."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.conflicts import Checker, ConflictIndex
+from gi_lists.model import GI, Name, Protection
+from names.knowledge import bundled_knowledge
+
+EU = Protection("EU", "national-register", "protected", None, None, None, None, "eAmbrosia", "medium")
+
+
+def _gi(gi_id: str, name: str, cls: str, country: str) -> GI:
+    return GI(gi_id, (Name(name, "original"),), cls, country, None, (EU,))
+
+
+REGISTER = [
+    _gi("fr-bordeaux", "Bordeaux", "Wine", "FR"),
+    _gi("fr-cotes-de-bordeaux", "Côtes de Bordeaux", "Wine", "FR"),
+    GI(
+        "dk-danablu",
+        (Name("Danablu", "original"), Name("Danish Blue cheese", "translation")),
+        "Cheeses",
+        "DK",
+        None,
+        (EU,),
+    ),
+    _gi(
+        "fr-ail-blanc-de-lomagne",
+        "Ail blanc de Lomagne",
+        "Fresh or processed fruit, vegetables and cereals",
+        "FR",
+    ),
+    _gi("de-bayerisches-bier", "Bayerisches Bier", "Beer", "DE"),
+    GI(
+        "cn-ningxia-da-mi",
+        (Name("宁夏大米", "original"), Name("Ningxia da mi", "transcription")),
+        "Fresh or processed fruit, vegetables and cereals",
+        "CN",
+        None,
+        (EU,),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def eu() -> Checker:
+    return Checker(ConflictIndex(REGISTER, bundled_knowledge()), "EU")
+
+
+def _severity(hits: list, gi_id: str) -> str | None:  # type: ignore[type-arg]
+    return next((h.severity for h in hits if h.gi.id == gi_id), None)
+
+
+def test_a_part_that_is_another_whole_name_stays_low(eu: Checker) -> None:
+    hits = eu.check("Bordeaux", "Wine")
+    assert _severity(hits, "fr-bordeaux") == "high"
+    assert _severity(hits, "fr-cotes-de-bordeaux") == "low"
+    assert "whole of another protected name" in next(
+        h.reason for h in hits if h.gi.id == "fr-cotes-de-bordeaux"
+    )
+
+
+def test_the_place_on_another_product_stays_low(eu: Checker) -> None:
+    # Ningxia goji (宁夏枸杞, itself a Chinese GI) is not a use of Ningxia rice (宁夏大米): same class,
+    # another product
+    assert _severity(eu.check("Ningxia goji berries"), "cn-ningxia-da-mi") in (None, "low")
+    assert _severity(eu.check("Ningxia rice"), "cn-ningxia-da-mi") == "high"
+
+
+def test_colour_words_are_not_a_distinctive_part(eu: Checker) -> None:
+    # 'Ail blanc de Chine': Chinese white garlic, a common import in the EU
+    assert _severity(eu.check("Ail blanc de Chine"), "fr-ail-blanc-de-lomagne") in (None, "low")
+
+
+def test_a_place_alone_on_goods_the_user_names(eu: Checker) -> None:
+    # Bavaria N.V.'s beer brand 'Bavaria' against the PGI Bayerisches Bier (CJEU C-343/07, 2 Jul 2009)
+    assert _severity(eu.check("Bavaria", "Beer"), "de-bayerisches-bier") == "medium"
+    assert _severity(eu.check("Bavaria", "Cheeses"), "de-bayerisches-bier") is None
