@@ -9,6 +9,9 @@ trade_renderings.csv  Chinese names the market uses for EU GIs beside the offici
                    Bourgogne), by GI id, each with its source
 name_translations.csv  EU GI names in other European languages and scripts (Parmesan, Пармезан,
                    Champagner), by GI id, each with its source
+goods_terms.csv    goods and service words across languages and their Nice class (dog food 31, handbag 18,
+                   hotel 43; a blank class: goods that name no single class, or a place that is not goods)
+nice_classes.csv   the Nice classes of each GI product class (Wine 33, Cheeses 29, Handicraft (porcelain) 21)
 legal_bases.json   the legal basis quoted for a hit, by route, agreement and jurisdiction
 Every row keeps its source and confidence; a hit quotes them.
 """
@@ -47,6 +50,16 @@ class Term(NamedTuple):
     note: str | None = None
 
 
+class NiceRow(NamedTuple):
+    """One row of nice_classes.csv: a GI product class (and a detail of it) and its Nice classes."""
+
+    product_class: str
+    detail: str
+    classes: tuple[int, ...]
+    source: str
+    confidence: str
+
+
 @dataclass
 class Knowledge:
     products: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
@@ -62,6 +75,31 @@ class Knowledge:
     # GI id -> the name in other languages (term: the form; lang; form: translation, transliteration or
     # exonym; source, confidence)
     translations: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
+    # goods and service words -> their rows (product_class: the Nice class as text, None when the word
+    # names goods of no single class or a place); read on first use by goods_terms(), to keep start-up fast
+    goods: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
+    goods_file: Path | None = None
+    # GI product classes and the Nice classes they fall in, as in nice_classes.csv (compare.goods reads them)
+    nice_classes: list[NiceRow] = field(default_factory=list)
+
+    def goods_terms(self) -> dict[str, list[Term]]:
+        """The goods vocabulary (goods_terms.csv), read the first time a label needs it."""
+        if self.goods_file is not None:
+            path, self.goods_file = self.goods_file, None
+            for _, r in _rows(path, ("concept", "nice_class", "lang", "term", "source", "confidence")):
+                if r["term"]:
+                    self.goods[term_key(r["term"])].append(
+                        Term(
+                            r["concept"],
+                            r["term"],
+                            r["lang"],
+                            r["nice_class"] or None,
+                            None,
+                            r["source"],
+                            r["confidence"],
+                        )
+                    )
+        return self.goods
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -163,6 +201,15 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
                 k.translations[r["gi_id"]].append(
                     Term(r["gi_id"], r["form"], r["lang"], None, r["kind"], r["source"], r["confidence"])
                 )
+    goods = directory / "goods_terms.csv"
+    k.goods_file = goods if goods.exists() else None
+    nice = directory / "nice_classes.csv"
+    if nice.exists():
+        for _, r in _rows(nice, ("product_class", "detail", "nice_classes", "source", "confidence")):
+            classes = tuple(int(c) for c in r["nice_classes"].split(";") if c.strip())
+            k.nice_classes.append(
+                NiceRow(r["product_class"], r["detail"], classes, r["source"], r["confidence"])
+            )
     k.legal_bases = json.loads((directory / "legal_bases.json").read_text(encoding="utf-8"))
     return k
 
