@@ -26,6 +26,10 @@ from names.normalise import compact, fold_latin, forms
 # product_terms' class for goods outside every GI class: goods_terms says which Nice class they are in
 NON_FOOD = class_key("Non-food goods")
 _MAX_WORDS = 5
+# kinds whose label form is the label's own spelling of the name (not a place + product explanation)
+_LITERAL_KINDS = frozenset(
+    {"exact", "official-rendering", "script-variant", "homophone", "transliteration", "fuzzy"}
+)
 _MAX_CHARS = 8
 
 
@@ -136,6 +140,10 @@ def label_goods(k: Knowledge, a: LabelAnalysis, cand: Candidate) -> LabelGoods:
     # the name as the label writes it and as protected; a rule that explains the whole label (a place and
     # a product word, 'Bordeaux wine glass') leaves only the protected form to exclude
     whole = {compact(f) for f in forms(a.text)}
+    if {compact(f) for f in forms(cand.matched_form)} & whole or (
+        cand.kind in _LITERAL_KINDS and {compact(f) for f in forms(cand.label_form)} & whole
+    ):
+        return LabelGoods()  # the label is the name and nothing else
     texts = [t for t in (cand.label_form, cand.matched_form) if not {compact(f) for f in forms(t)} & whole]
     inside = {compact(f) for text in texts for f in forms(text)}
     if _all_name_or_products(k, a, inside):
