@@ -152,7 +152,8 @@ WHY_ZH = (
     ("the name is used as a colour", "名称被用作颜色，并非用于同类产品"),
     ("the name is pending", "该名称尚在审查中，当地尚未保护"),
     ("the label's goods", "标签所标商品与该地理标志属于不同类别"),
-    ("like goods assumed", "推定为同类产品（标签未注明产品类别）"),
+    ("goods unknown", "标签所标商品无法归类（商品不明），最高为中等"),
+    ("like goods assumed", "推定为同类产品（标签未注明任何商品）"),
     ("like goods", "同类产品"),
 )
 

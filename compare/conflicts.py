@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from compare import goods as goods_words
 from compare import matching
 from compare.classify import Scope
 from compare.index import NameIndex
@@ -106,7 +107,13 @@ class Checker:
                 continue
             gi = self.index.gis[cand.gi]
             label_class = product_class or self.index.label_class(a, cand)
-            severity, why = severity_for(cand, gi, protections, label_class)
+            verdict = None
+            if not product_class:  # the user's --class decides; else the label's own goods words
+                found = goods_words.label_goods(self.index.k, a, cand)
+                if label_class and class_key(label_class) in found.swallowed:
+                    label_class = None  # 'wine' in 'wine glass', 酒 in 酒店: not the label's goods
+                verdict = goods_words.verdict(self.index.k, found, gi.product_class)
+            severity, why = severity_for(cand, gi, protections, label_class, verdict)
             rank = (SEVERITY_RANK[severity], -cand.score)
             if cand.gi in best and best[cand.gi][0] <= rank:
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from citations import cite
+from compare.goods import GoodsVerdict
 from compare.rules import CONFIDENCE_RANK, WINE_SPIRIT_CLASSES, Candidate, class_key, same_class
 from gi_lists.model import ACTIVE_STATUSES, GI, JURISDICTION_INCLUDES, Protection
 from names.knowledge import Knowledge
@@ -75,10 +76,16 @@ def reason_text(
 
 
 def severity_for(
-    cand: Candidate, gi: GI, protections: Sequence[Protection], label_class: str | None
+    cand: Candidate,
+    gi: GI,
+    protections: Sequence[Protection],
+    label_class: str | None,
+    goods: GoodsVerdict | None = None,
 ) -> tuple[str, str]:
-    """(severity, why) for one candidate."""
-    severity, why = _severity_for(cand, gi, protections, label_class)
+    """(severity, why) for one candidate; `goods` is what the label's goods words say by Nice class
+    (compare.goods), consulted where the product words do not decide. A rule that is a guess caps it
+    (Candidate.max_severity)."""
+    severity, why = _severity_for(cand, gi, protections, label_class, goods)
     if cand.max_severity:
         cap, cap_why = cand.max_severity
         if SEVERITY_ORDER.index(severity) < SEVERITY_ORDER.index(cap):
@@ -90,7 +97,11 @@ SEVERITY_ORDER = ("high", "medium", "low")
 
 
 def _severity_for(
-    cand: Candidate, gi: GI, protections: Sequence[Protection], label_class: str | None
+    cand: Candidate,
+    gi: GI,
+    protections: Sequence[Protection],
+    label_class: str | None,
+    goods: GoodsVerdict | None,
 ) -> tuple[str, str]:
     in_force = any(p.status == "protected" for p in protections)
     like = label_class is None or same_class(label_class, gi.product_class)
@@ -106,8 +117,12 @@ def _severity_for(
     if not in_force:
         return "medium", "the name is pending, not yet protected there"
     if not like:
+        if goods is not None and goods.kind == "other":
+            return "medium", goods.phrase(gi.product_class)
         return (
             "medium",
             f"the label's goods ({label_class}) are another class than the GI's ({gi.product_class})",
         )
-    return "high", "like goods" if label_class else "like goods assumed (the label names no product class)"
+    if label_class is None and goods is not None:
+        return ("high" if goods.kind == "like" else "medium"), goods.phrase(gi.product_class)
+    return "high", "like goods" if label_class else "like goods assumed (the label names no goods)"

@@ -11,6 +11,9 @@ name_translations.csv  EU GI names in other European languages and scripts (Parm
                    Champagner), by GI id, each with its source
 evocative_terms.csv  words a court held to call a GI to mind or mislead as to its origin on like goods
                    ('Glen' for Scotch Whisky), by GI id, each with the ground and the decision
+goods_terms.csv    goods and service words across languages and their Nice class (dog food 31, handbag 18,
+                   hotel 43; a blank class: goods that name no single class, or a place that is not goods)
+nice_classes.csv   the Nice classes of each GI product class (Wine 33, Cheeses 29, Handicraft (porcelain) 21)
 legal_bases.json   the legal basis quoted for a hit, by route, agreement and jurisdiction
 Every row keeps its source and confidence; a hit quotes them.
 """
@@ -49,6 +52,16 @@ class Term(NamedTuple):
     note: str | None = None
 
 
+class NiceRow(NamedTuple):
+    """One row of nice_classes.csv: a GI product class (and a detail of it) and its Nice classes."""
+
+    product_class: str
+    detail: str
+    classes: tuple[int, ...]
+    source: str
+    confidence: str
+
+
 @dataclass
 class Knowledge:
     products: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
@@ -66,6 +79,31 @@ class Knowledge:
     translations: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
     # term key -> words held to evoke a GI (concept: GI id; form: the ground; source: the decision)
     evocative: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
+    # goods and service words -> their rows (product_class: the Nice class as text, None when the word
+    # names goods of no single class or a place); read on first use by goods_terms(), to keep start-up fast
+    goods: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
+    goods_file: Path | None = None
+    # GI product classes and the Nice classes they fall in, as in nice_classes.csv (compare.goods reads them)
+    nice_classes: list[NiceRow] = field(default_factory=list)
+
+    def goods_terms(self) -> dict[str, list[Term]]:
+        """The goods vocabulary (goods_terms.csv), read the first time a label needs it."""
+        if self.goods_file is not None:
+            path, self.goods_file = self.goods_file, None
+            for _, r in _rows(path, ("concept", "nice_class", "lang", "term", "source", "confidence")):
+                if r["term"]:
+                    self.goods[term_key(r["term"])].append(
+                        Term(
+                            r["concept"],
+                            r["term"],
+                            r["lang"],
+                            r["nice_class"] or None,
+                            None,
+                            r["source"],
+                            r["confidence"],
+                        )
+                    )
+        return self.goods
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -174,6 +212,15 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
                 k.evocative[term_key(r["term"])].append(
                     Term(r["gi_id"], r["term"], r["lang"], None, r["ground"], r["source"], r["confidence"])
                 )
+    goods = directory / "goods_terms.csv"
+    k.goods_file = goods if goods.exists() else None
+    nice = directory / "nice_classes.csv"
+    if nice.exists():
+        for _, r in _rows(nice, ("product_class", "detail", "nice_classes", "source", "confidence")):
+            classes = tuple(int(c) for c in r["nice_classes"].split(";") if c.strip())
+            k.nice_classes.append(
+                NiceRow(r["product_class"], r["detail"], classes, r["source"], r["confidence"])
+            )
     k.legal_bases = json.loads((directory / "legal_bases.json").read_text(encoding="utf-8"))
     return k
 

@@ -1,0 +1,210 @@
+"""The goods a label names, by Nice class (pure).
+
+The product words of data/knowledge/product_terms.csv decide "same class" for the GI product classes
+(compare.matching.label_class); the broader goods vocabulary of goods_terms.csv says which Nice class
+any other goods or service word of the label is in (dog food 31, handbag 18, hotel 43), and
+nice_classes.csv which Nice classes a GI's product class falls in (Cheeses 29, Wine 33). Together they
+tell three labels apart that used to look alike:
+
+- a label naming goods of another Nice class (a Bordeaux wine glass, Dogue de Bordeaux puppies): medium;
+- a label with goods words the tool cannot place in one class ("accessories", "city"): goods unknown,
+  medium at most;
+- a label naming no goods at all (a brand, filler words): like goods assumed.
+
+Words inside the matched name ("Parmigiano Reggiano" in "Parmigiano Reggiano cheese"), inside a generic
+term of the label (波尔多液) and colour words never count as goods.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from compare.rules import COLOUR_HAN, COLOUR_WORDS, Candidate, LabelAnalysis, class_key
+from names.knowledge import Knowledge, Term
+from names.normalise import compact, fold_latin, forms
+
+# product_terms' class for goods outside every GI class: goods_terms says which Nice class they are in
+NON_FOOD = class_key("Non-food goods")
+_MAX_WORDS = 5
+# kinds whose label form is the label's own spelling of the name (not a place + product explanation)
+_LITERAL_KINDS = frozenset(
+    {"exact", "official-rendering", "script-variant", "homophone", "transliteration", "fuzzy"}
+)
+_MAX_CHARS = 8
+
+
+@dataclass(frozen=True)
+class GoodsWord:
+    text: str  # the label's word(s), as folded
+    concept: str  # dog food, handbag ...
+    nice_class: int | None  # None: goods of no single class, or a place
+
+
+@dataclass(frozen=True)
+class LabelGoods:
+    """Goods and service words of a label outside the matched name."""
+
+    words: tuple[GoodsWord, ...] = ()
+    # classes of the product words (product_terms) that a longer goods word swallows ("wine" in
+    # "wine glass", 酒 in 酒店): they do not name the label's goods
+    swallowed: frozenset[str] = frozenset()
+
+    @property
+    def placed(self) -> tuple[GoodsWord, ...]:
+        return tuple(w for w in self.words if w.nice_class is not None)
+
+    @property
+    def unplaced(self) -> tuple[GoodsWord, ...]:
+        return tuple(w for w in self.words if w.nice_class is None)
+
+
+def nice_classes_of(knowledge: Knowledge, product_class: str | None) -> tuple[int, ...]:
+    """The Nice classes of a GI product class ('Handicraft (porcelain)' -> (21,)); () when unknown."""
+    key = class_key(product_class)
+    if not key:
+        return ()
+    whole = fold_latin(product_class or "")
+    best: tuple[int, ...] = ()
+    best_len = -1
+    for row in knowledge.nice_classes:
+        row_key = class_key(row.product_class)
+        if not row_key or not key.startswith(row_key):
+            continue
+        detail = fold_latin(row.detail) if row.detail else ""
+        if detail and detail not in whole:
+            continue
+        rank = len(row_key) * 2 + (1 if detail else 0)  # the longest class, then the one with a detail
+        if rank > best_len:
+            best, best_len = row.classes, rank
+    return best
+
+
+def _lookup(k: Knowledge, key: str, plural: bool) -> tuple[list[Term], list[Term]]:
+    products = k.products.get(key, [])
+    vocabulary = k.goods_terms()
+    goods = vocabulary.get(key, [])
+    if plural and not products and not goods and len(key) > 3 and key.endswith("s"):
+        goods = vocabulary.get(key[:-1], [])
+    return products, goods
+
+
+def _all_name_or_products(k: Knowledge, a: LabelAnalysis, inside: set[str]) -> bool:
+    """True when every word (character) of the label is part of the name or a product word: nothing
+    is left for the goods vocabulary, which is then not even read (香宾酒, Champagne)."""
+    for units in [a.own_words] + [list(run) for run in a.han_runs]:
+        covered = [any(u in m for m in inside) for u in units]
+        for i in range(len(units)):
+            for j in range(i + 1, min(len(units), i + _MAX_CHARS) + 1):
+                rows = k.products.get("".join(units[i:j]), ())
+                if any(t.product_class and class_key(t.product_class) != NON_FOOD for t in rows):
+                    covered[i:j] = [True] * (j - i)
+        if not all(covered):
+            return False
+    return True
+
+
+def _segments(
+    k: Knowledge, units: list[str], joiner: str, limit: int
+) -> list[tuple[str, list[Term], list[Term]]]:
+    """Longest product or goods words, left to right: (span, product rows, goods rows)."""
+    out = []
+    i = 0
+    while i < len(units):
+        for j in range(min(len(units), i + limit), i, -1):
+            span = "".join(units[i:j])
+            products, goods = _lookup(k, span, plural=joiner == " ")
+            if products or goods:
+                out.append((joiner.join(units[i:j]), products, goods))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def _inner_product_classes(k: Knowledge, span: str, joiner: str) -> set[str]:
+    """Classes of product words inside a longer goods word ('wine' in 'wine glass')."""
+    units = span.split(" ") if joiner == " " else list(span)
+    out: set[str] = set()
+    for i in range(len(units)):
+        for j in range(i + 1, len(units) + 1):
+            if j - i == len(units):
+                continue
+            for t in k.products.get("".join(units[i:j]), ()):
+                if t.product_class:
+                    out.add(class_key(t.product_class))
+    return out
+
+
+def label_goods(k: Knowledge, a: LabelAnalysis, cand: Candidate) -> LabelGoods:
+    # the name as the label writes it and as protected; a rule that explains the whole label (a place and
+    # a product word, 'Bordeaux wine glass') leaves only the protected form to exclude
+    whole = {compact(f) for f in forms(a.text)}
+    if {compact(f) for f in forms(cand.matched_form)} & whole or (
+        cand.kind in _LITERAL_KINDS and {compact(f) for f in forms(cand.label_form)} & whole
+    ):
+        return LabelGoods()  # the label is the name and nothing else
+    texts = [t for t in (cand.label_form, cand.matched_form) if not {compact(f) for f in forms(t)} & whole]
+    inside = {compact(f) for text in texts for f in forms(text)}
+    if _all_name_or_products(k, a, inside):
+        return LabelGoods()
+    generics = set(a.generic_terms)
+    words: list[GoodsWord] = []
+    swallowed: set[str] = set()
+    standalone: set[str] = set()
+    for units, joiner, limit in [(a.own_words, " ", _MAX_WORDS)] + [
+        (list(run), "", _MAX_CHARS) for run in a.han_runs
+    ]:
+        for span, products, goods in _segments(k, units, joiner, limit):
+            key = span.replace(" ", "")
+            if any(key in m for m in inside) or any(key in g for g in generics):
+                continue
+            if span in COLOUR_WORDS or span in COLOUR_HAN:
+                continue
+            classes = {class_key(t.product_class) for t in products if t.product_class}
+            if products and (classes - {NON_FOOD} or not goods):
+                standalone |= classes  # product_terms decide the class (compare.matching.label_class)
+                continue
+            swallowed |= _inner_product_classes(k, span, joiner)
+            for t in goods[:1]:
+                words.append(GoodsWord(span, t.concept, int(t.product_class) if t.product_class else None))
+    return LabelGoods(tuple(words), frozenset(swallowed - standalone))
+
+
+@dataclass(frozen=True)
+class GoodsVerdict:
+    """What the label's goods words say about one GI: like, other (another Nice class) or unknown."""
+
+    kind: str  # like, other, unknown
+    word: GoodsWord
+    gi_classes: tuple[int, ...]
+
+    def phrase(self, gi_product_class: str | None) -> str:
+        w = self.word
+        if self.kind == "unknown":
+            what = "a place, not goods" if w.concept.startswith("place") else "goods of no single class"
+            return f"goods unknown ('{w.text}' is {what}): medium at most"
+        classes = ", ".join(str(c) for c in self.gi_classes)
+        label = "classes" if len(self.gi_classes) > 1 else "class"
+        if self.kind == "like":
+            return f"like goods ({w.text}, Nice class {w.nice_class})"
+        return (
+            f"the label's goods ({w.text}, Nice class {w.nice_class}) are another class than the GI's "
+            f"({gi_product_class}, {label} {classes})"
+        )
+
+
+def verdict(k: Knowledge, goods: LabelGoods | None, gi_product_class: str | None) -> GoodsVerdict | None:
+    """None when the goods words decide nothing (none found, or the GI's Nice classes unknown)."""
+    if goods is None or not goods.words:
+        return None
+    gi_classes = nice_classes_of(k, gi_product_class)
+    if not gi_classes:
+        return None
+    placed = goods.placed
+    for w in placed:
+        if w.nice_class in gi_classes:
+            return GoodsVerdict("like", w, gi_classes)
+    if placed:
+        return GoodsVerdict("other", placed[0], gi_classes)
+    return GoodsVerdict("unknown", goods.unplaced[0], gi_classes)

@@ -1,0 +1,181 @@
+"""Goods decide severity: a GI name on goods of another Nice class is medium and says which goods and
+class; goods the tool cannot place are 'goods unknown' (medium at most); only a label naming no goods
+at all is 'like goods assumed'. Real-market examples, each with its source."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.conflicts import Checker, ConflictIndex
+from compare.goods import nice_classes_of
+from gi_lists.model import GI, Name, Protection
+from names.knowledge import bundled_knowledge
+
+IV = Protection("CN", "agreement", "protected", "china-eu", "IV", "2021-03-01", None, "OJ L 408I", "high")
+III = Protection("EU", "agreement", "protected", "china-eu", "III", "2021-03-01", None, "OJ L 408I", "high")
+
+
+def gi(gi_id: str, names: list[tuple[str, str]], cls: str, origin: str, *prots: Protection) -> GI:
+    return GI(gi_id, tuple(Name(t, k) for t, k in names), cls, origin, None, tuple(prots))
+
+
+REGISTER = [
+    gi("fr-champagne", [("Champagne", "original"), ("香槟", "official-rendering")], "Wine", "FR", IV),
+    gi("fr-bordeaux", [("Bordeaux", "original"), ("波尔多", "official-rendering")], "Wine", "FR", IV),
+    gi("fr-bourgogne", [("Bourgogne", "original"), ("勃艮第", "official-rendering")], "Wine", "FR", IV),
+    gi("fr-roquefort", [("Roquefort", "original"), ("罗克福", "official-rendering")], "Cheeses", "FR", IV),
+    gi("fr-cognac", [("Cognac", "original"), ("干邑", "official-rendering")], "Spirit", "FR", IV),
+    gi("it-parmigiano-reggiano", [("Parmigiano Reggiano", "original")], "Cheeses", "IT", IV),
+    gi("cn-moutai-jiu", [("茅台酒", "original"), ("Moutai Jiu", "transcription")], "Spirit", "CN", III),
+    gi(
+        "cn-jingdezhen-ci-qi",
+        [("景德镇瓷器", "original"), ("Jingdezhen Ci Qi", "transcription")],
+        "Handicraft (porcelain)",
+        "CN",
+        III,
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> ConflictIndex:
+    return ConflictIndex(REGISTER, bundled_knowledge())
+
+
+def hit_for(index: ConflictIndex, label: str, gi_id: str, jurisdiction: str = "CN"):
+    hits = [h for h in Checker(index, jurisdiction).check(label) if h.gi.id == gi_id]
+    assert hits, f"no hit on {gi_id} for {label!r}"
+    return hits[0]
+
+
+def test_the_bundled_goods_vocabulary_places_words_in_nice_classes():
+    goods = bundled_knowledge().goods_terms()
+    classes = {t.product_class for terms in (goods["dogfood"], goods["狗粮"], goods["hotel"]) for t in terms}
+    assert classes == {"31", "43"}
+    assert {t.product_class for t in goods["handbag"]} == {"18"}
+    assert all(t.source and t.confidence for terms in goods.values() for t in terms)
+
+
+@pytest.mark.parametrize(
+    "product_class,classes",
+    [
+        ("Wine", (33,)),
+        ("Spirit (Fruit spirit)", (33,)),
+        ("Beer", (32,)),
+        ("Cheeses", (29,)),
+        ("Meat products (cooked, salted, smoked, etc.)", (29,)),
+        ("Tea", (30,)),
+        ("Other products of animal origin (honey)", (30,)),
+        ("Other products (vinegar)", (30,)),
+        ("Handicraft (porcelain)", (21,)),
+        ("Handicraft (embroidery)", (26, 24)),
+        ("Handicraft (fireworks)", (13,)),
+        ("no such class", ()),
+    ],
+)
+def test_each_gi_product_class_falls_in_its_nice_classes(product_class, classes):
+    assert nice_classes_of(bundled_knowledge(), product_class) == classes
+
+
+def test_a_dog_breed_named_after_a_wine_region_is_another_class_not_high(index):
+    # Dogue de Bordeaux: FCI breed standard No. 116 (Fédération Cynologique Internationale), a French
+    # mastiff; puppies are sold as "Dogue de Bordeaux puppies" (live animals, Nice class 31)
+    hit = hit_for(index, "Dogue de Bordeaux puppies for sale", "fr-bordeaux")
+    assert hit.severity == "medium"
+    assert "Nice class 31" in hit.reason and "(Wine, class 33)" in hit.reason
+
+
+def test_pet_food_with_a_cheese_name_says_its_goods_and_class(index):
+    # pet food and treats named after famous foods: CIVC v. CHAMPAWS (dog food and a dog drink), EUIPO
+    # opposition, reported by Abcor, https://trademarkagency.abcor.eu/merkennieuws/merken/champagne-stops-champaws
+    hit = hit_for(index, "Roquefort dog treats", "fr-roquefort")
+    assert hit.severity == "medium"
+    assert (
+        "the label's goods (dog treats, Nice class 31) are another class than the GI's (Cheeses, class 29)"
+        in hit.reason
+    )
+    assert hit_for(index, "罗克福狗粮", "fr-roquefort").severity == "medium"
+
+
+def test_a_plant_protection_product_named_after_a_wine_region_is_not_high(index):
+    # Burgundy mixture (bouillie bourguignonne): copper sulphate and sodium carbonate, a fungicide first
+    # used on vines around 1885 (en.wikipedia 'Burgundy mixture'); Bordeaux mixture is a generic term
+    hit = hit_for(index, "Burgundy mixture fungicide 1 kg", "fr-bourgogne")
+    assert hit.severity == "medium" and "Nice class 5" in hit.reason
+    assert hit_for(index, "Bordeaux mixture fungicide", "fr-bordeaux").severity == "low"
+
+
+def test_a_hotel_named_after_a_wine_region_is_a_service_of_class_43(index):
+    # hotels and restaurants named after GIs: CJEU C-783/19 Champanillo (tapas bars, 9 Sept 2021) holds
+    # that a PDO is protected against use for services too; the tool flags such use at medium
+    for label in ("Hotel Champagne", "香槟酒店"):
+        hit = hit_for(index, label, "fr-champagne")
+        assert hit.severity == "medium" and "Nice class 43" in hit.reason, hit.reason
+    # 酒 inside 酒店 (hotel) is not liquor
+    hit = hit_for(index, "茅台酒店", "cn-moutai-jiu", "EU")
+    assert hit.severity == "medium" and "Nice class 43" in hit.reason
+
+
+WORDS = (("Cognac", "fr-cognac"), ("Bordeaux", "fr-bordeaux"))
+
+
+def test_cosmetics_fashion_and_glassware_are_other_classes(index):
+    # Unilever's "Andrelon Champagne shampoo", withdrawn after CIVC action (Abcor, as above);
+    # Yves Saint Laurent's perfume "Champagne" (Paris Court of Appeal, 15 Dec 1993, renamed Yvresse)
+    for label, nice in (
+        ("Andrelon Champagne shampoo", "Nice class 3"),
+        ("Champagne eau de parfum 50 ml", "Nice class 3"),
+        ("Cognac leather jacket", "(leather, Nice class 18)"),
+        ("Cognac down jacket", "(down jacket, Nice class 25)"),
+        ("Champagne glasses set of 6", "Nice class 21"),
+        ("Bordeaux wine glass", "Nice class 21"),
+        ("香槟杯", "Nice class 21"),
+    ):
+        gi_id = next((g for word, g in WORDS if word in label), "fr-champagne")
+        hit = hit_for(index, label, gi_id)
+        assert hit.severity == "medium" and nice in hit.reason, (label, hit.reason)
+
+
+def test_a_sorbet_with_a_wine_name_is_another_class(index):
+    # CJEU C-393/16 Champagner Sorbet (20 Dec 2017): Aldi's "Champagner Sorbet" (an ice, Nice class 30)
+    hit = hit_for(index, "Champagner Sorbet", "fr-champagne")
+    assert hit.severity == "medium" and "Nice class 30" in hit.reason
+
+
+def test_tiles_with_a_porcelain_gi_name_are_building_materials(index):
+    hit = hit_for(index, "景德镇瓷砖", "cn-jingdezhen-ci-qi", "EU")
+    assert hit.severity == "medium" and "Nice class 19" in hit.reason
+
+
+def test_goods_the_tool_cannot_place_are_unknown_and_medium_at_most(index):
+    hit = hit_for(index, "Champagne accessories", "fr-champagne")
+    expected = "goods unknown ('accessories' is goods of no single class): medium at most"
+    assert hit.severity == "medium" and hit.reason.rstrip(".").endswith(expected)
+    hit = hit_for(index, "Bordeaux city", "fr-bordeaux")
+    assert hit.severity == "medium" and "a place, not goods" in hit.reason
+
+
+def test_a_label_naming_no_goods_is_like_goods_assumed(index):
+    hit = hit_for(index, "Champagne", "fr-champagne")
+    assert hit.severity == "high" and "like goods assumed (the label names no goods)" in hit.reason
+
+
+def test_goods_of_the_gis_own_class_stay_high(index):
+    assert hit_for(index, "Parmigiano Reggiano cheese", "it-parmigiano-reggiano").severity == "high"
+    assert hit_for(index, "香宾酒", "fr-champagne").severity == "high"
+    # cider is Nice class 33 like wine: the goods words find it like goods
+    hit = hit_for(index, "Champagne cider", "fr-champagne")
+    assert hit.severity == "high", hit.reason
+
+
+def test_the_product_word_inside_the_name_and_colour_uses_are_not_other_goods(index):
+    # 酒 is part of the protected name 茅台酒: it is not a goods word of the label
+    assert hit_for(index, "茅台酒", "cn-moutai-jiu", "EU").severity == "high"
+    # a colour use stays a colour use (medium), whatever the goods
+    hit = hit_for(index, "Champagne colour dress", "fr-champagne")
+    assert hit.severity == "medium" and "colour" in hit.reason
+
+
+def test_the_users_product_class_overrides_the_goods_words(index):
+    hits = Checker(index, "CN").check("Champagne dog food", "Wine")
+    assert hits[0].gi.id == "fr-champagne" and hits[0].severity == "high"
