@@ -27,7 +27,14 @@ from compare.rules import (  # noqa: F401  (the screening vocabulary, re-exporte
     class_key,
     same_class,
 )
-from compare.severity import legal_basis, reason_text, relevant_protections, severity_for, weakest
+from compare.severity import (
+    legal_basis,
+    reason_text,
+    relevant_protections,
+    severity_for,
+    weakest,
+    well_known_mark,
+)
 from gi_lists.model import GI, Protection
 from names.knowledge import Knowledge, term_key
 
@@ -86,11 +93,20 @@ class Checker:
         self.index = index
         self.jurisdiction = jurisdiction
         self._relevant: dict[int, list[Protection]] = {}
+        self._well_known: dict[int, dict[str, str] | None] = {}
 
     def _protections(self, gi_pos: int) -> list[Protection]:
         if gi_pos not in self._relevant:
             self._relevant[gi_pos] = relevant_protections(self.index.gis[gi_pos], self.jurisdiction)
         return self._relevant[gi_pos]
+
+    def _well_known_mark(self, gi_pos: int) -> dict[str, str] | None:
+        """The GI as a well-known mark in this jurisdiction, or None."""
+        if gi_pos not in self._well_known:
+            self._well_known[gi_pos] = well_known_mark(
+                self.index.gis[gi_pos], self._protections(gi_pos), self.index.k, self.jurisdiction
+            )
+        return self._well_known[gi_pos]
 
     def check(
         self, label: str, product_class: str | None = None, *, lang: str = "en", limit: int = 10
@@ -103,11 +119,14 @@ class Checker:
                 continue
             gi = self.index.gis[cand.gi]
             label_class = product_class or self.index.label_class(a, cand)
-            severity, why = severity_for(cand, gi, protections, label_class)
+            well_known = self._well_known_mark(cand.gi)
+            severity, why = severity_for(cand, gi, protections, label_class, well_known, a.main_products)
             rank = (SEVERITY_RANK[severity], -cand.score)
             if cand.gi in best and best[cand.gi][0] <= rank:
                 continue
-            basis, basis_source, basis_confidence = legal_basis(gi, protections, self.index.k, lang)
+            basis, basis_source, basis_confidence = legal_basis(
+                gi, protections, self.index.k, lang, kind=cand.kind, well_known=well_known
+            )
             strongest = sorted(
                 protections, key=lambda p: (p.status != "protected", CONFIDENCE_RANK.get(p.confidence, 3))
             )
