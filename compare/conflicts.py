@@ -124,8 +124,15 @@ class Checker:
             rank = (SEVERITY_RANK[severity], -cand.score)
             if cand.gi in best and best[cand.gi][0] <= rank:
                 continue
+            # the well-known-mark route is quoted where it reaches past like goods
+            other_goods = label_class is not None and not same_class(label_class, gi.product_class)
             basis, basis_source, basis_confidence = legal_basis(
-                gi, protections, self.index.k, lang, kind=cand.kind, well_known=well_known
+                gi,
+                protections,
+                self.index.k,
+                lang,
+                kind=cand.kind,
+                well_known=well_known if other_goods else None,
             )
             strongest = sorted(
                 protections, key=lambda p: (p.status != "protected", CONFIDENCE_RANK.get(p.confidence, 3))

@@ -203,9 +203,9 @@ def severity_for(
                 )
             return (
                 "medium",
-                f"the label's goods ({label_class}) are another class than the GI's ({gi.product_class}); "
-                f"the name is a well-known mark here ({marks}: {court}, {date}; held for {', '.join(held)}): "
-                "whether it reaches these goods is for a case-by-case assessment",
+                f"a well-known mark here, not yet held for these goods ({marks}: {court}, {date}; held for "
+                f"{', '.join(held)}): the label's goods ({label_class}) are another class than the GI's "
+                f"({gi.product_class}); whether the mark reaches them is for a case-by-case assessment",
             )
         return (
             "medium",

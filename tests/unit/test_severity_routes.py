@@ -155,4 +155,12 @@ def test_descriptive_uses_of_a_well_known_name_stay_below_high(index, label):
 def test_a_well_known_name_on_goods_no_decision_covered_is_medium_and_says_the_mark_may_reach_them(index):
     hit = Checker(index, "CN").check("Champagne sofa")[0]
     assert (hit.gi.id, hit.severity) == ("fr-champagne", "medium")
-    assert "well-known mark here" in hit.reason
+    assert "a well-known mark here, not yet held for these goods" in hit.reason
+    assert "well-known marks, protected across classes" in hit.legal_basis
+    zh = Checker(index, "CN").check("Champagne sofa", lang="zh")[0]
+    assert "驰名商标" in zh.reason and "个案评估" in zh.reason
+
+
+def test_the_well_known_route_is_quoted_only_where_it_reaches_past_like_goods(index):
+    hit = Checker(index, "CN").check("Champagne-style sparkling wine")[0]
+    assert hit.kind == "imitation" and "well-known" not in hit.legal_basis
