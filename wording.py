@@ -123,7 +123,8 @@ KIND_PHRASES = {
         "transliteration": "transliterates the protected name",
         "script-variant": "writes the protected name in another script form",
         "homophone": "sounds the same as the protected name (same pinyin, other characters)",
-        "evocation": "imitates or evokes the protected name",
+        "imitation": "uses, with a 'kind/type/style/imitation' word, the protected name",
+        "evocation": "evokes (calls to mind without using) the protected name",
         "partial": "takes part of the protected name",
         "fuzzy": "is spelled like the protected name",
         "generic-overlap": "shares only a generic term with the protected name",
@@ -135,7 +136,8 @@ KIND_PHRASES = {
         "transliteration": "音译了受保护名称",
         "script-variant": "以另一种书写形式使用了受保护名称",
         "homophone": "与受保护名称同音（拼音相同、汉字不同）",
-        "evocation": "暗示（联想）受保护名称",
+        "imitation": "附加“型/式/风味”等字样使用受保护名称",
+        "evocation": "暗示（使人联想到）受保护名称",
         "partial": "使用了受保护名称的一部分",
         "fuzzy": "拼写与受保护名称相近",
         "generic-overlap": "与受保护名称仅共有通用名称",
@@ -154,6 +156,23 @@ WHY_ZH = (
     ("the label's goods", "标签所标商品与该地理标志属于不同类别"),
     ("goods unknown", "标签所标商品无法归类（商品不明），最高为中等"),
     ("like goods assumed", "推定为同类产品（标签未注明任何商品）"),
+    (
+        "a well-known mark here, not yet held",
+        "该名称在当地为驰名商标，但其跨类保护尚未及于标签所标的商品类别（与该地理标志属于不同类别）：是否及于这些商品须个案评估",
+    ),
+    ("well-known mark", "该名称在当地为驰名商标，可跨类保护，已认定及于标签所标的商品"),
+    (
+        "evocation under EU law is not confirmed",
+        "仅经中欧协定在欧盟受保护的名称是否适用欧盟法上的暗示性使用规则未经证实，协定本身未规定暗示性使用：按误导性使用评估（第4条第1款(a)项）",
+    ),
+    (
+        "evocation is not a limb of the China–EU agreement",
+        "中欧协定未规定暗示性使用（该依据属于欧盟法）：按误导性使用评估（协定第4条第1款(a)项；《商标法》第16条）",
+    ),
+    (
+        "evocation is not a ground of the law",
+        "当地保护该名称的法律未规定暗示性使用（该依据属于欧盟法）：按误导性使用评估",
+    ),
     ("like goods", "同类产品"),
 )
 

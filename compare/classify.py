@@ -1,5 +1,5 @@
 """The matcher's second half (pure): what one looked-up key means for the label: the whole name in
-some writing, part of it, an evocation with a modifier, a homophone, or a misspelling.
+some writing, part of it, an imitation (the name with a "style" word), a homophone, or a misspelling.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool)
         modifier = a.modifier
         if modifier:
             return Candidate(
-                key.gi, "evocation", BASE_SCORE["evocation"], key.text, span, f"with '{modifier}'"
+                key.gi, "imitation", BASE_SCORE["imitation"], key.text, span, f"with '{modifier}'"
             )
         return Candidate(
             key.gi,
@@ -159,11 +159,11 @@ def _known_form(
     key: Key, span: str, a: LabelAnalysis, kind: str, note: str, level: str, *, whole: bool
 ) -> Candidate | None:
     """A form of a name from a knowledge table (a trade rendering, a translation): that kind of use,
-    an evocation beside a 'style' word, nothing inside a generic term."""
+    an imitation beside a 'style' word, nothing inside a generic term."""
     if a.inside_generic(span):
         return None
     if a.modifier:
-        return Candidate(key.gi, "evocation", BASE_SCORE["evocation"], key.text, span, f"with '{a.modifier}'")
+        return Candidate(key.gi, "imitation", BASE_SCORE["imitation"], key.text, span, f"with '{a.modifier}'")
     return Candidate(key.gi, kind, BASE_SCORE[kind] * (1.0 if whole else 0.96), key.text, span, note, level)
 
 
@@ -191,7 +191,7 @@ def classify_native(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, who
     score = BASE_SCORE[kind] * (1.0 if whole else 0.96)
     modifier = a.modifier
     if modifier and kind != "script-variant":
-        return Candidate(key.gi, "evocation", BASE_SCORE["evocation"], key.text, span, f"with '{modifier}'")
+        return Candidate(key.gi, "imitation", BASE_SCORE["imitation"], key.text, span, f"with '{modifier}'")
     return Candidate(key.gi, kind, score, key.text, span)
 
 
@@ -248,7 +248,7 @@ def classify_latin(
     if key.via == "adjective":
         score = 0.92
     if modifier and kind not in ("homophone",):
-        return Candidate(key.gi, "evocation", BASE_SCORE["evocation"], key.text, span, f"with '{modifier}'")
+        return Candidate(key.gi, "imitation", BASE_SCORE["imitation"], key.text, span, f"with '{modifier}'")
     note = "an adjectival or plural form of the name" if key.via == "adjective" else ""
     return Candidate(key.gi, kind, score, key.text, span, note)
 

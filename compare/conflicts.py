@@ -29,7 +29,14 @@ from compare.rules import (  # noqa: F401  (the screening vocabulary, re-exporte
     class_key,
     same_class,
 )
-from compare.severity import legal_basis, reason_text, relevant_protections, severity_for, weakest
+from compare.severity import (
+    legal_basis,
+    reason_text,
+    relevant_protections,
+    severity_for,
+    weakest,
+    well_known_mark,
+)
 from gi_lists.model import GI, Protection
 from names.knowledge import Knowledge, term_key
 
@@ -88,11 +95,20 @@ class Checker:
         self.index = index
         self.jurisdiction = jurisdiction
         self._relevant: dict[int, list[Protection]] = {}
+        self._well_known: dict[int, dict[str, str] | None] = {}
 
     def _protections(self, gi_pos: int) -> list[Protection]:
         if gi_pos not in self._relevant:
             self._relevant[gi_pos] = relevant_protections(self.index.gis[gi_pos], self.jurisdiction)
         return self._relevant[gi_pos]
+
+    def _well_known_mark(self, gi_pos: int) -> dict[str, str] | None:
+        """The GI as a well-known mark in this jurisdiction, or None."""
+        if gi_pos not in self._well_known:
+            self._well_known[gi_pos] = well_known_mark(
+                self.index.gis[gi_pos], self._protections(gi_pos), self.index.k, self.jurisdiction
+            )
+        return self._well_known[gi_pos]
 
     def check(
         self, label: str, product_class: str | None = None, *, lang: str = "en", limit: int = 10
@@ -113,11 +129,23 @@ class Checker:
                 if label_class and class_key(label_class) in found.swallowed:
                     label_class = None  # 'wine' in 'wine glass', 酒 in 酒店: not the label's goods
                 verdict = goods_words.verdict(self.index.k, found, gi.product_class)
-            severity, why = severity_for(cand, gi, protections, label_class, verdict)
+            well_known = self._well_known_mark(cand.gi)
+            severity, why = severity_for(
+                cand, gi, protections, label_class, verdict, well_known, a.main_products
+            )
             rank = (SEVERITY_RANK[severity], -cand.score)
             if cand.gi in best and best[cand.gi][0] <= rank:
                 continue
-            basis, basis_source, basis_confidence = legal_basis(gi, protections, self.index.k, lang)
+            # the well-known-mark route is quoted where it reaches past like goods
+            other_goods = label_class is not None and not same_class(label_class, gi.product_class)
+            basis, basis_source, basis_confidence = legal_basis(
+                gi,
+                protections,
+                self.index.k,
+                lang,
+                kind=cand.kind,
+                well_known=well_known if other_goods else None,
+            )
             strongest = sorted(
                 protections, key=lambda p: (p.status != "protected", CONFIDENCE_RANK.get(p.confidence, 3))
             )

@@ -154,7 +154,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
             for key in ix.signatures.get((place, product), ()):
                 seen_sig.add(key.gi)
                 modifier = a.modifier
-                kind = "evocation" if modifier else "translation"
+                kind = "imitation" if modifier else "translation"
                 why = f"place '{place}' and product '{product}'" + (f" with '{modifier}'" if modifier else "")
                 found.append(Candidate(key.gi, kind, BASE_SCORE[kind], key.text, a.text, why, "medium"))
         for key in ix.places_of.get(place, ()):
@@ -202,8 +202,8 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                 found.append(
                     Candidate(
                         key.gi,
-                        "evocation",
-                        BASE_SCORE["evocation"],
+                        "imitation",
+                        BASE_SCORE["imitation"],
                         key.text,
                         span,
                         f"'{concept}' with '{modifier}'",
@@ -259,6 +259,8 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     found.extend(renderings_by_sound(ix, a, found, scope))
     # 7. coined words sharing a name's distinctive part
     found.extend(evocations(ix, a, found))
+    for cand in found:  # a name followed by a colour word is a colour, whichever rule found it
+        cand.colour = cand.colour or used_as_colour(a, cand.label_form)
     _explained_parts(found)
     return found
 
@@ -279,3 +281,24 @@ def _explained_parts(found: list[Candidate]) -> None:
             other = whole.get(compact(fold_native(c.label_form)))
             if other and other != c.matched_form:
                 c.max_severity = ("low", f"{EXPLAINED} ('{other}')")
+
+
+def used_as_colour(a: LabelAnalysis, span: str) -> bool:
+    """Is the label's span followed by a colour word (香槟色, 'champagne colour')?"""
+    c = compact(fold_native(to_simplified(span))) if has_han(span) else ""
+    if c:
+        for run in a.han_runs:
+            at = run.find(c)
+            while at >= 0:
+                if run[at + len(c) :].startswith(COLOUR_HAN):
+                    return True
+                at = run.find(c, at + 1)
+        return False
+    words = fold_latin(span).split()
+    n = len(words)
+    if not n:
+        return False
+    for i in range(len(a.own_words) - n):
+        if a.own_words[i : i + n] == words and a.own_words[i + n] in COLOUR_WORDS:
+            return True
+    return False

@@ -14,6 +14,7 @@ KINDS = (
     "transliteration",
     "script-variant",
     "homophone",
+    "imitation",
     "evocation",
     "partial",
     "fuzzy",
@@ -29,6 +30,7 @@ STRONG_KINDS = frozenset(
         "transliteration",
         "script-variant",
         "homophone",
+        "imitation",
         "evocation",
     }
 )
@@ -38,6 +40,7 @@ BASE_SCORE = {
     "script-variant": 0.97,
     "transliteration": 0.93,
     "translation": 0.9,
+    "imitation": 0.9,
     "evocation": 0.9,
     "homophone": 0.86,
     "partial": 0.62,
@@ -190,7 +193,8 @@ class LabelAnalysis:
 
     @property
     def modifier(self) -> str | None:
-        """The first evocation word of the label ("style", 型, genre ...), if any."""
+        """The first "kind/type/style/imitation" word of the label ("style", 型, genre ...), if any: a
+        use of a name beside one is an `imitation`."""
         return self.modifiers[0] if self.modifiers else None
 
     def inside_generic(self, span: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from citations import cite
 from compare.goods import GoodsVerdict
@@ -23,43 +24,104 @@ def weakest(*values: str) -> str:
     return max(values, key=lambda v: CONFIDENCE_RANK.get(v, 3))
 
 
+# Which limb of a route's legal basis a kind of hit falls under (legal_bases.json "limbs"); other kinds
+# (homophone, partial, fuzzy, generic-overlap) quote the route's own text.
+LIMB_OF_KIND = {
+    "exact": "use",
+    "official-rendering": "use",
+    "script-variant": "use",
+    "translation": "translation",
+    "transliteration": "translation",
+    "imitation": "imitation",
+    "evocation": "evocation",
+}
+# Kinds that use the name itself (in some writing): these reach other goods where the name is a
+# well-known mark. Imitations, evocations, homophones and weaker matches do not.
+WELL_KNOWN_KINDS = frozenset(
+    {"exact", "official-rendering", "script-variant", "translation", "transliteration"}
+)
+# Where the law cited has an evocation limb: the EU regime (Reg. 2024/1143 Art. 26(1)(b)), which
+# applies in France too. The China–EU agreement, PRC law and the Thai GI Act have none.
+EVOCATION_JURISDICTIONS = frozenset({"EU", "FR"})
+
+
+def _text(entry: dict[str, Any], suffix: str, prefix: str = "") -> str | None:
+    return entry.get(prefix + "text" + suffix) or entry.get(prefix + "text")
+
+
+def _basis_of(
+    bases: dict[str, Any], p: Protection, kind: str | None, suffix: str
+) -> tuple[str | None, str | None, str]:
+    """(text, source, confidence) quoted for one protection and one kind of hit."""
+    if p.route == "agreement" and p.agreement:
+        entry = bases.get(f"agreement:{p.agreement}", {})
+        if p.status != "protected":
+            return (
+                _text(entry, suffix, "pending_"),
+                entry.get("pending_source"),
+                entry.get("pending_confidence", "unconfirmed"),
+            )
+    else:
+        route = "trademark" if p.route == "trademark" else "register"
+        entry = bases.get(f"{route}:{p.jurisdiction}", {})
+    limb = LIMB_OF_KIND.get(kind or "")
+    limbs = entry.get("limbs", {})
+    chosen = (limbs.get(f"{limb}@{p.jurisdiction}") or limbs.get(limb or "")) if limb else None
+    chosen = chosen or entry
+    return _text(chosen, suffix), chosen.get("source"), chosen.get("confidence", "unconfirmed")
+
+
+def well_known_mark(
+    gi: GI, protections: Sequence[Protection], knowledge: Knowledge, jurisdiction: str
+) -> dict[str, str] | None:
+    """The GI as a well-known mark where asked (well_known_marks.csv), when a mark protection is in
+    force there: a registered collective/certification mark recognised as well-known."""
+    for p in protections:
+        if p.route == "trademark" and p.status == "protected":
+            row = knowledge.well_known.get((gi.id, p.jurisdiction)) or knowledge.well_known.get(
+                (gi.id, jurisdiction)
+            )
+            if row:
+                return row
+    return None
+
+
 def legal_basis(
-    gi: GI, protections: Sequence[Protection], knowledge: Knowledge, lang: str = "en"
+    gi: GI,
+    protections: Sequence[Protection],
+    knowledge: Knowledge,
+    lang: str = "en",
+    *,
+    kind: str | None = None,
+    well_known: dict[str, str] | None = None,
 ) -> tuple[str, str, str]:
-    """(basis text, its sources, the weakest confidence among them) for the protections; wines and
-    spirits add TRIPS Art. 23."""
+    """(basis text, its sources, the weakest confidence among them) for the protections and the kind of
+    hit: each route's limb for that kind where legal_bases.json gives one; the well-known-mark route
+    where the GI is one; wines and spirits add TRIPS Art. 23 (which has no evocation limb)."""
     bases = knowledge.legal_bases
     suffix = "_zh" if lang == "zh" else ""
     parts: list[str] = []
     sources: list[str] = []
     levels: list[str] = []
-    for p in protections:
-        if p.route == "agreement" and p.agreement:
-            entry = bases.get(f"agreement:{p.agreement}", {})
-            if p.status == "protected":
-                text, source = entry.get("text" + suffix) or entry.get("text"), entry.get("source")
-                level = entry.get("confidence", "unconfirmed")
-            else:
-                text = entry.get("pending_text" + suffix) or entry.get("pending_text")
-                source = entry.get("pending_source")
-                level = entry.get("pending_confidence", "unconfirmed")
-        else:
-            route = "trademark" if p.route == "trademark" else "register"
-            entry = bases.get(f"{route}:{p.jurisdiction}", {})
-            text, source = entry.get("text" + suffix) or entry.get("text"), entry.get("source")
-            level = entry.get("confidence", "unconfirmed")
+
+    def add(text: str | None, source: str | None, level: str) -> None:
         if text and text not in parts:
             parts.append(text)
             levels.append(level)
             if source:
                 sources.append(source)
-    if class_key(gi.product_class) in WINE_SPIRIT_CLASSES:
+
+    for p in protections:
+        add(*_basis_of(bases, p, kind, suffix))
+    if well_known:
+        add(
+            well_known.get("basis" + suffix) or well_known.get("basis"),
+            well_known.get("source"),
+            well_known.get("confidence") or "unconfirmed",
+        )
+    if class_key(gi.product_class) in WINE_SPIRIT_CLASSES and kind != "evocation":
         entry = bases.get("trips23", {})
-        text = entry.get("text" + suffix) or entry.get("text")
-        if text:
-            parts.append(text)
-            levels.append(entry.get("confidence", "unconfirmed"))
-            sources.append(entry.get("source", ""))
+        add(_text(entry, suffix), entry.get("source", ""), entry.get("confidence", "unconfirmed"))
     least = weakest(*levels) if levels else "unconfirmed"
     return "; ".join(parts) or "unknown", "; ".join(cite(s) or "" for s in sources if s), least
 
@@ -75,17 +137,53 @@ def reason_text(
     return f"'{cand_label}' {phrase} '{matched}'{extra}, {protection_phrase(p)}; {why}."
 
 
+def evocation_limb(protections: Sequence[Protection]) -> bool:
+    """Does a route in force here protect against evocation as such (the EU regime: the EU register,
+    or a name at home in the EU or France)?"""
+    return any(
+        p.status == "protected"
+        and p.route == "national-register"
+        and p.jurisdiction in EVOCATION_JURISDICTIONS
+        for p in protections
+    )
+
+
+def _no_evocation_limb(protections: Sequence[Protection]) -> str:
+    """Why an evocation is at most medium where the routes cited have no evocation limb."""
+    by_agreement = [p for p in protections if p.route == "agreement" and p.agreement == "china-eu"]
+    if any(p.jurisdiction in EVOCATION_JURISDICTIONS for p in by_agreement):
+        return (
+            "evocation under EU law is not confirmed for a name protected in the EU only through the "
+            "China–EU agreement, which has no evocation limb: a misleading-use assessment (Art. 4(1)(a))"
+        )
+    if by_agreement:
+        return (
+            "evocation is not a limb of the China–EU agreement (an EU-law ground): a misleading-use "
+            "assessment (Art. 4(1)(a); Trademark Law Art. 16)"
+        )
+    return (
+        "evocation is not a ground of the law protecting the name here (an EU-law ground): a misleading-use "
+        "assessment"
+    )
+
+
 def severity_for(
     cand: Candidate,
     gi: GI,
     protections: Sequence[Protection],
     label_class: str | None,
     goods: GoodsVerdict | None = None,
+    well_known: dict[str, str] | None = None,
+    label_goods: Sequence[str] = (),
 ) -> tuple[str, str]:
     """(severity, why) for one candidate; `goods` is what the label's goods words say by Nice class
-    (compare.goods), consulted where the product words do not decide. A rule that is a guess caps it
+    (compare.goods), consulted where the product words do not decide. `well_known`: the GI's row in
+    well_known_marks.csv where it is a well-known mark in the jurisdiction asked about (see
+    well_known_mark); `label_goods`: the product concepts the label names: a well-known mark is high on
+    the other goods its recognition was held for (well_known_marks.csv goods_held); on others it is
+    medium, saying that the mark may reach them. A rule that is a guess caps the result
     (Candidate.max_severity)."""
-    severity, why = _severity_for(cand, gi, protections, label_class, goods)
+    severity, why = _severity_for(cand, gi, protections, label_class, goods, well_known, label_goods)
     if cand.max_severity:
         cap, cap_why = cand.max_severity
         if SEVERITY_ORDER.index(severity) < SEVERITY_ORDER.index(cap):
@@ -102,6 +200,8 @@ def _severity_for(
     protections: Sequence[Protection],
     label_class: str | None,
     goods: GoodsVerdict | None,
+    well_known: dict[str, str] | None,
+    label_goods: Sequence[str],
 ) -> tuple[str, str]:
     in_force = any(p.status == "protected" for p in protections)
     like = label_class is None or same_class(label_class, gi.product_class)
@@ -117,12 +217,29 @@ def _severity_for(
     if not in_force:
         return "medium", "the name is pending, not yet protected there"
     if not like:
+        if well_known and cand.kind in WELL_KNOWN_KINDS:
+            marks, court, date = (well_known.get(c, "") for c in ("marks", "recognised_by", "date"))
+            held = [g for g in well_known.get("goods_held", "").split(";") if g]
+            if set(held) & set(label_goods):
+                return (
+                    "high",
+                    f"well-known mark ({marks}: {court}, {date}): protected across classes, held for "
+                    f"{', '.join(held)}, the label's goods",
+                )
+            return (
+                "medium",
+                f"a well-known mark here, not yet held for these goods ({marks}: {court}, {date}; held for "
+                f"{', '.join(held)}): the label's goods ({label_class}) are another class than the GI's "
+                f"({gi.product_class}); whether the mark reaches them is for a case-by-case assessment",
+            )
         if goods is not None and goods.kind == "other":
             return "medium", goods.phrase(gi.product_class)
         return (
             "medium",
             f"the label's goods ({label_class}) are another class than the GI's ({gi.product_class})",
         )
+    if cand.kind == "evocation" and not evocation_limb(protections):
+        return "medium", _no_evocation_limb(protections)
     if label_class is None and goods is not None:
         return ("high" if goods.kind == "like" else "medium"), goods.phrase(gi.product_class)
     return "high", "like goods" if label_class else "like goods assumed (the label names no goods)"

@@ -2,7 +2,7 @@
 
 product_terms.csv  product words per concept and language (ham / 火腿 / prosciutto / jambon ...)
 places.csv         place names and their adjectives across languages (Parma / Parme / 帕尔玛)
-modifiers.csv      evocation words ("style", "type", 型, 仿, genre, Art, tipo, แบบ ...)
+modifiers.csv      "kind/type/style/imitation" words ("style", "type", 型, 仿, genre, Art, tipo, แบบ ...)
 generic_terms.csv  names that are generic (Cheddar, green tea, 大米 ...)
 romanisations.csv  Wade-Giles, trade and RTGS spellings of names (Ti Kuan Yin, Lapsang Souchong)
 trade_renderings.csv  Chinese names the market uses for EU GIs beside the official rendering (布根地 for
@@ -14,6 +14,8 @@ evocative_terms.csv  words a court held to call a GI to mind or mislead as to it
 goods_terms.csv    goods and service words across languages and their Nice class (dog food 31, handbag 18,
                    hotel 43; a blank class: goods that name no single class, or a place that is not goods)
 nice_classes.csv   the Nice classes of each GI product class (Wine 33, Cheeses 29, Handicraft (porcelain) 21)
+well_known_marks.csv  GIs that are also well-known marks in a jurisdiction (Champagne / 香槟 in CN), by GI
+                   id, with the decision that recognised them, the basis quoted, source and confidence
 legal_bases.json   the legal basis quoted for a hit, by route, agreement and jurisdiction
 Every row keeps its source and confidence; a hit quotes them.
 """
@@ -104,6 +106,10 @@ class Knowledge:
                         )
                     )
         return self.goods
+
+    # (GI id, jurisdiction) -> the GI as a well-known mark there (marks, recognised_by, date, basis,
+    # basis_zh, source, confidence)
+    well_known: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -221,6 +227,12 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
             k.nice_classes.append(
                 NiceRow(r["product_class"], r["detail"], classes, r["source"], r["confidence"])
             )
+    known = directory / "well_known_marks.csv"
+    if known.exists():
+        cols = ("gi_id", "jurisdiction", "marks", "recognised_by", "date", "basis", "source", "confidence")
+        for _, r in _rows(known, cols):
+            if r["gi_id"] and r["jurisdiction"]:
+                k.well_known[(r["gi_id"], r["jurisdiction"])] = r
     k.legal_bases = json.loads((directory / "legal_bases.json").read_text(encoding="utf-8"))
     return k
 

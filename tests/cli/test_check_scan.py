@@ -28,7 +28,7 @@ def test_check_json_gives_one_object_per_label_in_input_order(shared: Shared) ->
     assert all(d["jurisdiction"] == "CN" for d in data)
     first = data[0]["matches"][0]
     assert set(first) >= MATCH_KEYS
-    assert (first["gi_id"], first["kind"], first["severity"]) == ("fr-champagne", "evocation", "high")
+    assert (first["gi_id"], first["kind"], first["severity"]) == ("fr-champagne", "imitation", "high")
     assert data[1]["matches"][0]["kind"] == "homophone"
     assert all(m["severity"] != "high" for m in data[2]["matches"])
     for d in data:
@@ -38,7 +38,7 @@ def test_check_json_gives_one_object_per_label_in_input_order(shared: Shared) ->
 
 def test_check_prints_a_readable_report(shared: Shared) -> None:
     run = ok(giscope("check", "香槟型起泡酒", "--in", "CN", db=shared.path))
-    assert "high" in run.out and "evocation" in run.out and "fr-champagne" in run.out
+    assert "high" in run.out and "imitation" in run.out and "fr-champagne" in run.out
     assert "basis:" in run.out and "Art. 4" in run.out
 
 

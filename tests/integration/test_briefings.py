@@ -57,7 +57,7 @@ def test_dispute_brief_covers_protection_scope_conflicts_and_where_to_act(loaded
     assert b.kind == "dispute" and "Champagne" in b.title and b.date == "2026-11-27"
     assert "香槟" in text and "Champagne" in text
     assert "China–EU Annex IV" in text and "collective/certification mark" in text
-    assert "homophone" in text and "evocation" in text
+    assert "homophone" in text and "imitation" in text  # Champagne-style: the agreement's "style" wording
     assert "CNIPA" in text  # where to act, from the CN profile
     assert any(isinstance(bl, Notice) and bl.kind == "disclaimer" for s in b.sections for bl in s.blocks)
     assert "high" in sources(b) or "medium" in sources(b)

@@ -68,9 +68,9 @@ def top(index: ConflictIndex, label: str, jurisdiction: str = "CN", product_clas
         ("安溪鐵觀音", "EU", "cn-anxi-tie-guan-yin", "script-variant"),
         ("Muenchener Bier", "CN", "de-munchener-bier", "script-variant"),
         ("香宾", "CN", "fr-champagne", "homophone"),
-        ("Champagne-style sparkling wine", "CN", "fr-champagne", "evocation"),
-        ("香槟型起泡酒", "CN", "fr-champagne", "evocation"),
-        ("仿香槟", "CN", "fr-champagne", "evocation"),
+        ("Champagne-style sparkling wine", "CN", "fr-champagne", "imitation"),
+        ("香槟型起泡酒", "CN", "fr-champagne", "imitation"),
+        ("仿香槟", "CN", "fr-champagne", "imitation"),
         ("Tokaji", "CN", "hu-tokaj", "exact"),
         ("Champange", "CN", "fr-champagne", "fuzzy"),
     ],
@@ -211,7 +211,7 @@ def test_a_trade_rendering_of_a_gi_is_a_transliteration_of_it():
         assert (hit.gi.id, hit.kind, hit.severity) == ("fr-champagne", "transliteration", "high"), hit.reason
         assert hit.matched_form == "Champagne" and "a trade rendering" in hit.reason
         assert hit.confidence == "medium"
-    assert Checker(index, "CN").check("尚帕涅型起泡酒")[0].kind == "evocation"
+    assert Checker(index, "CN").check("尚帕涅型起泡酒")[0].kind == "imitation"
 
 
 def test_the_name_in_another_language_or_script_is_a_translation_or_transliteration():
@@ -234,6 +234,6 @@ def test_the_name_in_another_language_or_script_is_a_translation_or_transliterat
     assert cyrillic.matched_form == "Champagne" and "another language or script" in cyrillic.reason
     german = Checker(index, "CN").check("Schampanjer Sekt")[0]
     assert (german.kind, german.confidence) == ("translation", "low")
-    assert Checker(index, "CN").check("Schampanjer-Art Sekt")[0].kind == "evocation"
+    assert Checker(index, "CN").check("Schampanjer-Art Sekt")[0].kind == "imitation"
     # the pinyin of Chinese characters never reads as such a form
     assert not [h for h in Checker(index, "CN").check("山盘") if h.gi.id == "fr-champagne"]
