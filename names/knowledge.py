@@ -9,6 +9,8 @@ trade_renderings.csv  Chinese names the market uses for EU GIs beside the offici
                    Bourgogne), by GI id, each with its source
 name_translations.csv  EU GI names in other European languages and scripts (Parmesan, Пармезан,
                    Champagner), by GI id, each with its source
+thai_name_words.csv  generic words inside Thai GI names (เมือง town, จังหวัด province, ข้าว rice ...) with
+                   their RTGS spelling and common variants: a label may leave them out
 legal_bases.json   the legal basis quoted for a hit, by route, agreement and jurisdiction
 Every row keeps its source and confidence; a hit quotes them.
 """
@@ -62,6 +64,9 @@ class Knowledge:
     # GI id -> the name in other languages (term: the form; lang; form: translation, transliteration or
     # exonym; source, confidence)
     translations: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
+    # Thai word -> Term(concept: role (product, settlement, admin), term: the Thai word, form: its RTGS
+    # spelling, note: variant spellings separated by ';')
+    thai_words: dict[str, Term] = field(default_factory=dict)
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -162,6 +167,13 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
             if r["gi_id"] and r["form"]:
                 k.translations[r["gi_id"]].append(
                     Term(r["gi_id"], r["form"], r["lang"], None, r["kind"], r["source"], r["confidence"])
+                )
+    thai = directory / "thai_name_words.csv"
+    if thai.exists():
+        for _, r in _rows(thai, ("thai", "rtgs", "variants", "role", "source", "confidence")):
+            if r["thai"]:
+                k.thai_words[r["thai"]] = Term(
+                    r["role"], r["thai"], "th", None, r["rtgs"], r["source"], r["confidence"], r["variants"]
                 )
     k.legal_bases = json.loads((directory / "legal_bases.json").read_text(encoding="utf-8"))
     return k
