@@ -151,47 +151,55 @@ def _spellings(ix: NameIndex, part: str, syllables: tuple[str, ...]) -> list[tup
     return [(list(w), curated) for w, curated in unique.items()]
 
 
-def _region_spellings(ix: NameIndex, region: str) -> list[list[str]]:
-    """Latin spellings of a GI's region (Guizhou, Kweichow) from the place and romanisation tables, with
-    the region's Chinese forms (贵州), without loading pypinyin."""
-    out: list[list[str]] = []
+def _region_spellings(ix: NameIndex, region: str) -> list[tuple[list[str], bool]]:
+    """Latin spellings of a GI's region (Guizhou; Kweichow, curated) from the place and romanisation
+    tables through the region's Chinese forms (贵州), without loading pypinyin."""
+    out: list[tuple[list[str], bool]] = []
     for place in ix.k.places.get(compact(fold_latin(region)), ()):
-        out += [fold_latin(t).split() for t in ix.place_latin.get(place.concept, ())]
+        out += [(fold_latin(t).split(), False) for t in ix.place_latin.get(place.concept, ())]
         for han in ix.place_han.get(place.concept, ()):
-            out += [fold_latin(t.term).split() for t in ix.k.romanisations.get(han, ())]
-    unique: dict[tuple[str, ...], None] = {tuple(w): None for w in out if w}
-    return [list(w) for w in unique]
+            out += [(fold_latin(t.term).split(), True) for t in ix.k.romanisations.get(han, ())]
+    unique: dict[tuple[str, ...], bool] = {}
+    for words, curated in out:
+        if words:
+            unique[tuple(words)] = unique.get(tuple(words), False) or curated
+    return [(list(w), curated) for w, curated in unique.items()]
 
 
 def index_old_romanisations(ix: NameIndex, gi: int, pos: int, text: str) -> None:
     """Whole-name keys from the parts of a Chinese name spelled each in its own way (see the module
-    docstring)."""
+    docstring). Pinyin alone and Wade-Giles alone are keys already: a part with a curated spelling is
+    needed (and keeps the work at start-up small)."""
     if not has_han(text) or "CN" not in ix.gis[gi].origin_countries:
         return
+    k = ix.k
     s = compact(fold_native(text))
+    head = next((j for j in range(len(s) - 1, 1, -1) if s[:j] in k.places), None)
+    tail = next((j for j in range(1, len(s)) if s[j:] in k.products), None)
+    splits = [j for j in dict.fromkeys((head, tail)) if j is not None]
+    splits = [j for j in splits if s[:j] in k.romanisations or s[j:] in k.romanisations]
+    region = ix.gis[gi].region
+    provinces: list[tuple[list[str], bool]] = []
+    if tail is not None and s[:tail] in k.places and region and ";" not in region:
+        provinces = _region_spellings(ix, region)
+    if not splits and not provinces:
+        return
     syllables = name_syllables(text)
     if not syllables:
         return
-    k = ix.k
     key = Key(gi, pos, "romanisation", text)
-    splits = []
-    head = next((j for j in range(len(s) - 1, 1, -1) if s[:j] in k.places), None)
-    if head is not None:
-        splits.append(head)
-    tail = next((j for j in range(1, len(s)) if s[j:] in k.products), None)
-    if tail is not None and tail != head:
-        splits.append(tail)
-    for j in splits:  # pinyin alone and Wade-Giles alone are keys already: a curated part is needed
+    for j in splits:
         for first, curated_first in _spellings(ix, s[:j], syllables[:j]):
             for second, curated_second in _spellings(ix, s[j:], syllables[j:]):
                 if curated_first or curated_second:
                     ix._add_latin(first + second, key)
     # a name that is a place and a product word (茅台酒): the place with its province, "Kweichow Moutai"
-    region = ix.gis[gi].region
-    if tail is not None and s[:tail] in k.places and region and ";" not in region:
-        core = [words for words, _ in _spellings(ix, s[:tail], syllables[:tail])]
-        for province in _region_spellings(ix, region):
-            if compact(" ".join(province)) in (compact(" ".join(c)) for c in core):
+    if provinces and tail is not None:
+        core = _spellings(ix, s[:tail], syllables[:tail])
+        own = {compact(" ".join(c)) for c, _ in core}
+        for province, curated_province in provinces:
+            if compact(" ".join(province)) in own:
                 continue
-            for c in core:
-                ix._add_latin(province + c, key)
+            for c, curated_core in core:
+                if curated_province or curated_core:
+                    ix._add_latin(province + c, key)
