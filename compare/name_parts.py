@@ -105,6 +105,8 @@ def index_thai_parts(ix: NameIndex, gi: int, pos: int, text: str) -> None:
         if n.kind == "transcription" and (n.lang or "").startswith("th")
     ]
 
+    whole = {tuple(words) for words in latin}
+
     def add(native: str, words_list: Iterable[list[str]], via: str) -> None:
         if len(native) < 2 or native == s or native in k.products or native in k.generics:
             return
@@ -115,8 +117,8 @@ def index_thai_parts(ix: NameIndex, gi: int, pos: int, text: str) -> None:
             return
         key = Key(gi, pos, via, text)
         ix._add_native(native, key)
-        for words in words_list:
-            if words and len(compact(" ".join(words))) >= 4:
+        for words in words_list:  # a spelling the part was not found in stays the whole name's key
+            if words and tuple(words) not in whole and len(compact(" ".join(words))) >= 4:
                 ix._add_latin(words, key)
 
     without_generic = [_strip_latin(w, generic_sk) for w in latin]
