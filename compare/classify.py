@@ -197,6 +197,15 @@ def classify_native(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, who
 
 READING_VIAS = frozenset({"pinyin", "wade-giles", "romanisation"})
 READ_ORIGINS = frozenset({"CN", "TH"})  # names whose Latin forms are readings of Chinese or Thai script
+# A Thai name's Chinese rendering is a translation or a loose transcription (象山咖啡 for Kafae Doi Chaang):
+# a label matching only its pinyin is a weaker key than one matching the name's RTGS form
+RENDERING_READING_FACTOR = 0.9
+
+
+def _reads_thai_rendering(ix: NameIndex, key: Key) -> bool:
+    """A Latin key read from the Chinese characters of a Thai GI's name (its pinyin, whole or part)."""
+    gi = ix.gis[key.gi]
+    return "TH" in gi.origin_countries and has_han(gi.names[key.name].text)
 
 
 def classify_latin(
@@ -221,6 +230,8 @@ def classify_latin(
         return _known_form(key, span, a, kind, "the name in another language or script", level, whole=whole)
     is_part, part = _part_of_name(ix, key, span, a, native=not from_own)
     if is_part:
+        if part is not None and _reads_thai_rendering(ix, key):
+            part.score *= RENDERING_READING_FACTOR
         return part
     if key.via in ("pinyin", "wade-giles", "romanisation"):
         if not from_own:
@@ -247,6 +258,8 @@ def classify_latin(
     score = BASE_SCORE[kind] * (1.0 if whole else 0.96)
     if key.via == "adjective":
         score = 0.92
+    if _reads_thai_rendering(ix, key):
+        score *= RENDERING_READING_FACTOR
     if modifier and kind not in ("homophone",):
         return Candidate(key.gi, "imitation", BASE_SCORE["imitation"], key.text, span, f"with '{modifier}'")
     note = "an adjectival or plural form of the name" if key.via == "adjective" else ""

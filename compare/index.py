@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 
+from compare.name_parts import index_old_romanisations, index_thai_parts
 from compare.rules import (
     ADJECTIVE_SUFFIXES,
     COLOUR_ADJECTIVES,
@@ -46,6 +47,11 @@ from names.normalise import (
     wade_giles_of,
 )
 from names.phonetic import PhoneticIndex, SoundKey, language_of, name_phonemes
+from names.thai import MIN_SKELETON, thai_skeleton
+
+# Latin keys of Thai names that are also looked up by their Thai skeleton (Sang Yod, Sangyot, Mueang):
+# not the pinyin or Wade-Giles of a Chinese rendering of the name
+THAI_SKELETON_VIAS = frozenset({"own", "romanisation", "core", "place-core", "component"})
 
 
 class NameIndex:
@@ -69,6 +75,18 @@ class NameIndex:
         self.translated: dict[tuple[int, str], tuple[str, str]] = {}  # (gi, key) -> (kind, confidence)
         self._fuzzy_buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         self._sounds: dict[str, PhoneticIndex] = {}  # scope -> names by sound (built when first needed)
+        # Thai skeleton (names.thai) of a Latin key of a Thai name -> keys
+        self.thai_latin: dict[str, list[Key]] = defaultdict(list)
+        self._thai_gis = {pos for pos, gi in enumerate(self.gis) if "TH" in gi.origin_countries}
+        # place concept -> its Latin-script names and its Chinese names (Guizhou, Kweichow / 贵州)
+        self.place_latin: dict[str, list[str]] = defaultdict(list)
+        self.place_han: dict[str, list[str]] = defaultdict(list)
+        for terms in knowledge.places.values():
+            for t in terms:
+                if has_han(t.term):
+                    self.place_han[t.concept].append(t.term)
+                elif not has_thai(t.term):
+                    self.place_latin[t.concept].append(t.term)
         # product words that name a whole category (茶 tea, 酒 liquor, 油 oil): one Chinese character
         self.broad_products = {
             t.concept
@@ -106,9 +124,18 @@ class NameIndex:
     # -- building ------------------------------------------------------------------------------
 
     def _add_latin(self, words: Iterable[str], key: Key) -> None:
+        words = list(words)
         c = compact(" ".join(words))
         if len(c) >= 2 and key not in self.latin[c]:
             self.latin[c].append(key)
+            if (
+                key.gi in self._thai_gis
+                and key.via in THAI_SKELETON_VIAS
+                and not has_han(self.gis[key.gi].names[key.name].text)
+            ):
+                skeleton = thai_skeleton(words)
+                if len(skeleton) >= MIN_SKELETON and key not in self.thai_latin[skeleton]:
+                    self.thai_latin[skeleton].append(key)
 
     def _add_native(self, text: str, key: Key) -> None:
         c = compact(fold_native(text))
@@ -127,6 +154,7 @@ class NameIndex:
             for spelling in self._romanisations(simplified):
                 self._add_latin(fold_latin(spelling).split(), Key(gi, pos, "romanisation", text))
             self._index_han_parts(gi, pos, text)
+            index_old_romanisations(self, gi, pos, text)
         elif has_thai(text):
             self._add_native(text, Key(gi, pos, "native", text))
             rtgs = thai_romanisation(text)
@@ -135,6 +163,7 @@ class NameIndex:
             for spelling in self._romanisations(text):
                 self._add_latin(fold_latin(spelling).split(), Key(gi, pos, "romanisation", text))
             self._index_han_parts(gi, pos, text)
+            index_thai_parts(self, gi, pos, text)
         else:
             words = fold_latin(text).split()
             self._add_latin(words, own)

@@ -28,6 +28,7 @@ from compare.rules import (
     LabelAnalysis,
     same_class,
 )
+from compare.variants import thai_spelling_variants
 from names.normalise import compact, fold_latin, fold_native, forms, has_han, has_thai, to_simplified
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -146,6 +147,9 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                     if cand is not None:
                         cand.colour = j < n and words[j] in COLOUR_WORDS
                         found.append(cand)
+    # 2b. Thai names spelled another way (Sang Yod, Mueang, Phattalung): compare.variants
+    if ix.thai_latin:
+        found.extend(thai_spelling_variants(ix, a))
     # 3. concept signatures: place + product in the label
     seen_sig = set()
     for place in dict.fromkeys(a.place_concepts):

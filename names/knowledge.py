@@ -16,6 +16,8 @@ goods_terms.csv    goods and service words across languages and their Nice class
 nice_classes.csv   the Nice classes of each GI product class (Wine 33, Cheeses 29, Handicraft (porcelain) 21)
 well_known_marks.csv  GIs that are also well-known marks in a jurisdiction (Champagne / 香槟 in CN), by GI
                    id, with the decision that recognised them, the basis quoted, source and confidence
+thai_name_words.csv  generic words inside Thai GI names (เมือง town, จังหวัด province, ข้าว rice ...) with
+                   their RTGS spelling and common variants: a label may leave them out
 legal_bases.json   the legal basis quoted for a hit, by route, agreement and jurisdiction
 Every row keeps its source and confidence; a hit quotes them.
 """
@@ -110,6 +112,9 @@ class Knowledge:
     # (GI id, jurisdiction) -> the GI as a well-known mark there (marks, recognised_by, date, basis,
     # basis_zh, source, confidence)
     well_known: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    # Thai word -> Term(concept: role (product, settlement, admin), term: the Thai word, form: its RTGS
+    # spelling, note: variant spellings separated by ';')
+    thai_words: dict[str, Term] = field(default_factory=dict)
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -233,6 +238,13 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         for _, r in _rows(known, cols):
             if r["gi_id"] and r["jurisdiction"]:
                 k.well_known[(r["gi_id"], r["jurisdiction"])] = r
+    thai = directory / "thai_name_words.csv"
+    if thai.exists():
+        for _, r in _rows(thai, ("thai", "rtgs", "variants", "role", "source", "confidence")):
+            if r["thai"]:
+                k.thai_words[r["thai"]] = Term(
+                    r["role"], r["thai"], "th", None, r["rtgs"], r["source"], r["confidence"], r["variants"]
+                )
     k.legal_bases = json.loads((directory / "legal_bases.json").read_text(encoding="utf-8"))
     return k
 
