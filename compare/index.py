@@ -167,7 +167,7 @@ class NameIndex:
         else:
             words = fold_latin(text).split()
             self._add_latin(words, own)
-            if any(ch in "äöüÄÖÜ" for ch in text):
+            if not text.isascii() and any(ch in "äöüÄÖÜ" for ch in text):
                 spelled = text.translate(UMLAUT_SPELLING)
                 self._add_latin(fold_latin(spelled).split(), Key(gi, pos, "umlaut", text))
             if kind == "original" and len(words) == 1 and len(words[0]) >= 4:
