@@ -145,6 +145,7 @@ class Checker:
                 lang,
                 kind=cand.kind,
                 well_known=well_known if other_goods else None,
+                other_goods=other_goods,
             )
             strongest = sorted(
                 protections, key=lambda p: (p.status != "protected", CONFIDENCE_RANK.get(p.confidence, 3))

@@ -94,10 +94,13 @@ def legal_basis(
     *,
     kind: str | None = None,
     well_known: dict[str, str] | None = None,
+    other_goods: bool = False,
 ) -> tuple[str, str, str]:
     """(basis text, its sources, the weakest confidence among them) for the protections and the kind of
     hit: each route's limb for that kind where legal_bases.json gives one; the well-known-mark route
-    where the GI is one; wines and spirits add TRIPS Art. 23 (which has no evocation limb)."""
+    where the GI is one; wines and spirits add TRIPS Art. 23 (which has no evocation limb). On goods of
+    another class the basis says that those limbs reach identical or similar products only, and TRIPS
+    Art. 23 (wines and spirits) is left out."""
     bases = knowledge.legal_bases
     suffix = "_zh" if lang == "zh" else ""
     parts: list[str] = []
@@ -119,11 +122,22 @@ def legal_basis(
             well_known.get("source"),
             well_known.get("confidence") or "unconfirmed",
         )
-    if class_key(gi.product_class) in WINE_SPIRIT_CLASSES and kind != "evocation":
+    if class_key(gi.product_class) in WINE_SPIRIT_CLASSES and kind != "evocation" and not other_goods:
         entry = bases.get("trips23", {})
         add(_text(entry, suffix), entry.get("source", ""), entry.get("confidence", "unconfirmed"))
     least = weakest(*levels) if levels else "unconfirmed"
-    return "; ".join(parts) or "unknown", "; ".join(cite(s) or "" for s in sources if s), least
+    text = "; ".join(parts) or "unknown"
+    if other_goods and parts:
+        text = OTHER_GOODS_BASIS[suffix] + text
+    return text, "; ".join(cite(s) or "" for s in sources if s), least
+
+
+# the basis of a hit on goods of another class than the GI's
+OTHER_GOODS_BASIS = {
+    "": "the label's goods are another class: the agreement and register limbs below reach identical or "
+    "similar products only; a well-known-mark route, where quoted, reaches further — ",
+    "_zh": "标签所标商品属于其他类别：以下协定及登记条款仅适用于相同或类似产品；如引述驰名商标途径，其保护范围更广——",
+}
 
 
 def reason_text(
