@@ -136,7 +136,8 @@ def legal_basis(
 OTHER_GOODS_BASIS = {
     "": "the label's goods are another class: the agreement and register limbs below reach identical or "
     "similar products only; a well-known-mark route, where quoted, reaches further — ",
-    "_zh": "标签所标商品属于其他类别：以下协定及登记条款仅适用于相同或类似产品；如引述驰名商标途径，其保护范围更广——",
+    "_zh": "标签所标商品属于其他类别：以下协定及登记条款仅适用于相同或类似产品；"
+    "如引述驰名商标途径，其保护范围更广——",
 }
 
 
