@@ -88,6 +88,19 @@ class Hit:
         }
 
 
+@dataclass
+class _Found:
+    """The best candidate of one GI for a label, before its explanation is written."""
+
+    cand: Candidate
+    gi: GI
+    protections: list[Protection]
+    severity: str
+    why: str
+    label_class: str | None
+    well_known: dict[str, str] | None
+
+
 class Checker:
     """Screens labels against the GIs relevant in one jurisdiction."""
 
@@ -115,16 +128,19 @@ class Checker:
     ) -> list[Hit]:
         a = self.index.analyse(label)
         a.stated_class = product_class
-        best: dict[int, tuple[tuple[int, float], Hit]] = {}
+        best: dict[int, tuple[tuple[int, float], _Found]] = {}
         scope = (self.jurisdiction, lambda pos: bool(self._protections(pos)))
-        for cand in self.index.candidates(a, scope):
+        for cand in sorted(self.index.candidates(a, scope), key=lambda c: -c.score):
+            if cand.gi in best and best[cand.gi][0] <= (0, -cand.score):
+                continue  # this GI already has a hit this candidate cannot beat
             protections = self._protections(cand.gi)
             if not protections:
                 continue
             gi = self.index.gis[cand.gi]
-            label_class = product_class or self.index.label_class(a, cand)
+            matter = _goods_matter(cand)
+            label_class = product_class or (self.index.label_class(a, cand) if matter else None)
             verdict = None
-            if not product_class:  # the user's --class decides; else the label's own goods words
+            if not product_class and matter:  # else the label's own goods words
                 found = goods_words.label_goods(self.index.k, a, cand)
                 if label_class and class_key(label_class) in found.swallowed:
                     label_class = None  # 'wine' in 'wine glass', 酒 in 酒店: not the label's goods
@@ -136,40 +152,52 @@ class Checker:
             rank = (SEVERITY_RANK[severity], -cand.score)
             if cand.gi in best and best[cand.gi][0] <= rank:
                 continue
-            # the well-known-mark route is quoted where it reaches past like goods
-            other_goods = label_class is not None and not same_class(label_class, gi.product_class)
-            basis, basis_source, basis_confidence = legal_basis(
-                gi,
-                protections,
-                self.index.k,
-                lang,
-                kind=cand.kind,
-                well_known=well_known if other_goods else None,
-                other_goods=other_goods,
-            )
-            strongest = sorted(
-                protections, key=lambda p: (p.status != "protected", CONFIDENCE_RANK.get(p.confidence, 3))
-            )
-            reason = reason_text(
-                cand.label_form, cand.kind, cand.matched_form, cand.note, strongest[0], why, lang
-            )
-            hit = Hit(
-                gi=gi,
-                matched_form=cand.matched_form,
-                label_form=cand.label_form,
-                kind=cand.kind,
-                score=min(1.0, cand.score),
-                severity=severity,
-                reason=reason,
-                legal_basis=basis,
-                legal_source=basis_source or None,
-                legal_confidence=basis_confidence,
-                protections=tuple(protections),
-                confidence=weakest(strongest[0].confidence, cand.rule_confidence),
-            )
-            best[cand.gi] = (rank, hit)
-        hits = [h for _, h in sorted(best.values(), key=lambda x: (x[0], x[1].gi.id))]
-        return hits[:limit]
+            best[cand.gi] = (rank, _Found(cand, gi, protections, severity, why, label_class, well_known))
+        # the explanation (reason, legal basis) only for the hits returned
+        chosen = sorted(best.values(), key=lambda x: (x[0], x[1].gi.id))[:limit]
+        return [self._hit(f, lang) for _, f in chosen]
+
+    def _hit(self, f: _Found, lang: str) -> Hit:
+        cand, gi, protections = f.cand, f.gi, f.protections
+        # the well-known-mark route is quoted where it reaches past like goods
+        other_goods = f.label_class is not None and not same_class(f.label_class, gi.product_class)
+        basis, basis_source, basis_confidence = legal_basis(
+            gi,
+            protections,
+            self.index.k,
+            lang,
+            kind=cand.kind,
+            well_known=f.well_known if other_goods else None,
+            other_goods=other_goods,
+        )
+        strongest = sorted(
+            protections, key=lambda p: (p.status != "protected", CONFIDENCE_RANK.get(p.confidence, 3))
+        )
+        reason = reason_text(
+            cand.label_form, cand.kind, cand.matched_form, cand.note, strongest[0], f.why, lang
+        )
+        return Hit(
+            gi=gi,
+            matched_form=cand.matched_form,
+            label_form=cand.label_form,
+            kind=cand.kind,
+            score=min(1.0, cand.score),
+            severity=f.severity,
+            reason=reason,
+            legal_basis=basis,
+            legal_source=basis_source or None,
+            legal_confidence=basis_confidence,
+            protections=tuple(protections),
+            confidence=weakest(strongest[0].confidence, cand.rule_confidence),
+        )
+
+
+def _goods_matter(cand: Candidate) -> bool:
+    """Can the label's goods change this candidate's severity? (Not for a generic term, a misspelling, a
+    partial match or a colour: their severity does not depend on the goods.)"""
+    if cand.kind in ("generic-overlap", "fuzzy") or cand.colour:
+        return False
+    return cand.kind != "partial" or cand.short_form
 
 
 def worst_severity(hits: Sequence[Hit]) -> str | None:

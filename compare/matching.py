@@ -263,8 +263,9 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     found.extend(renderings_by_sound(ix, a, found, scope))
     # 7. coined words sharing a name's distinctive part
     found.extend(evocations(ix, a, found))
-    for cand in found:  # a name followed by a colour word is a colour, whichever rule found it
-        cand.colour = cand.colour or used_as_colour(a, cand.label_form)
+    if any(w in COLOUR_WORDS for w in a.own_words) or any(c in run for run in a.han_runs for c in COLOUR_HAN):
+        for cand in found:  # a name followed by a colour word is a colour, whichever rule found it
+            cand.colour = cand.colour or used_as_colour(a, cand.label_form)
     _explained_parts(found)
     return found
 
