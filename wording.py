@@ -145,6 +145,11 @@ KIND_PHRASES = {
 }
 # Why a hit has its severity: the English phrase starts, and their Chinese.
 WHY_ZH = (
+    (
+        "a coined name sharing the protected name's distinctive part",
+        "自创名称与受保护名称的显著部分相同：可能构成暗示性使用，须由法院整体评估"
+        "（欧盟法院C-75/15 Verlados案、C-44/17 Glen Buchenbach案、C-783/19 Champanillo案）",
+    ),
     ("the name's place on another product than the name's", "使用该名称的地名，但产品与该名称所指产品不同"),
     ("the label's words are the whole of another protected name", "标签文字为另一受保护名称的全称"),
     ("a rendering by sound", "按读音推断的译名（未见于译名表），待核实前至多为中等"),
