@@ -6,13 +6,12 @@ from __future__ import annotations
 import pytest
 
 from compare.conflicts import Checker, ConflictIndex
-from gi_lists.model import GI, Name, Protection
-
-EU = Protection("EU", "national-register", "protected", None, None, None, None, "eAmbrosia", "medium")
+from gi_lists.model import GI
+from tests.registers import EU_REGISTER, make_gi
 
 
 def _gi(gi_id: str, name: str, cls: str, country: str) -> GI:
-    return GI(gi_id, (Name(name, "original"),), cls, country, None, (EU,))
+    return make_gi(gi_id, name, cls, country, EU_REGISTER)
 
 
 REGISTER = [

@@ -6,26 +6,24 @@ from __future__ import annotations
 import pytest
 
 from compare.conflicts import Checker, ConflictIndex
-from gi_lists.model import GI, Name, Protection
+from gi_lists.model import GI
 from names.knowledge import bundled_knowledge
-
-EU = Protection("EU", "national-register", "protected", None, None, None, None, "eAmbrosia", "medium")
+from tests.registers import EU_REGISTER, make_gi
 
 
 def _gi(gi_id: str, name: str, cls: str, country: str) -> GI:
-    return GI(gi_id, (Name(name, "original"),), cls, country, None, (EU,))
+    return make_gi(gi_id, name, cls, country, EU_REGISTER)
 
 
 REGISTER = [
     _gi("fr-bordeaux", "Bordeaux", "Wine", "FR"),
     _gi("fr-cotes-de-bordeaux", "Côtes de Bordeaux", "Wine", "FR"),
-    GI(
+    make_gi(
         "dk-danablu",
-        (Name("Danablu", "original"), Name("Danish Blue cheese", "translation")),
+        [("Danablu", "original"), ("Danish Blue cheese", "translation")],
         "Cheeses",
         "DK",
-        None,
-        (EU,),
+        EU_REGISTER,
     ),
     _gi(
         "fr-ail-blanc-de-lomagne",
@@ -34,13 +32,12 @@ REGISTER = [
         "FR",
     ),
     _gi("de-bayerisches-bier", "Bayerisches Bier", "Beer", "DE"),
-    GI(
+    make_gi(
         "cn-ningxia-da-mi",
-        (Name("宁夏大米", "original"), Name("Ningxia da mi", "transcription")),
+        [("宁夏大米", "original"), ("Ningxia da mi", "transcription")],
         "Fresh or processed fruit, vegetables and cereals",
         "CN",
-        None,
-        (EU,),
+        EU_REGISTER,
     ),
 ]
 

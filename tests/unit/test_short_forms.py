@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 from compare.conflicts import Checker, ConflictIndex
-from gi_lists.model import GI, Name, Protection
 from names.knowledge import bundled_knowledge
+from tests.registers import EU_III, make_gi
 
-EU_III = Protection(
-    "EU", "agreement", "protected", "china-eu", "III", "2021-03-01", None, "OJ L 408I", "high"
-)
-LONGJING = GI(
-    "cn-longjing-cha",
-    (Name("龙井茶", "original"), Name("Longjing Cha", "transcription")),
-    "Tea",
-    "CN",
-    None,
-    (EU_III,),
+LONGJING = make_gi(
+    "cn-longjing-cha", [("龙井茶", "original"), ("Longjing Cha", "transcription")], "Tea", "CN", EU_III
 )
 
 
 def test_short_form_on_goods_the_user_names_counts_as_the_name() -> None:
-    # 狮峰龙井 (Shifeng Longjing) is how tea shops sell Longjing tea, e.g. the Hangzhou West Lake Longjing
-    # tea standard GB/T 18650 names the Shifeng production area
+    # 狮峰龙井 (Shifeng Longjing): a common shop name for Longjing tea from the Shifeng hill by West Lake
     eu = Checker(ConflictIndex([LONGJING], bundled_knowledge()), "EU")
     hit = eu.check("狮峰龙井", "Tea")[0]
     assert (hit.gi.id, hit.kind, hit.severity) == ("cn-longjing-cha", "partial", "high")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare.conflicts import Checker, ConflictIndex
-from gi_lists.model import GI, Name, Protection
+from gi_lists.model import GI, Protection
 from names.knowledge import bundled_knowledge
 from names.normalise import pinyin_syllables
 from names.phonetic import (
@@ -17,9 +17,10 @@ from names.phonetic import (
     similarity,
     skeleton,
 )
+from tests.registers import CN_IV, EU_REGISTER, make_gi
 
-IV = Protection("CN", "agreement", "protected", "china-eu", "IV", "2021-03-01", None, "OJ L 408I", "high")
-EU = Protection("EU", "national-register", "protected", None, None, None, None, "eAmbrosia", "medium")
+IV = CN_IV
+EU = EU_REGISTER
 
 
 def sound(han: str) -> str:
@@ -80,7 +81,7 @@ def test_index_finds_a_name_one_sound_away() -> None:
 
 
 def _gi(gi_id: str, name: str, cls: str, country: str, *prots: Protection) -> GI:
-    return GI(gi_id, (Name(name, "original"),), cls, country, None, prots)
+    return make_gi(gi_id, name, cls, country, *prots)
 
 
 REGISTER = [

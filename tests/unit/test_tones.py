@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 from compare.conflicts import Checker, ConflictIndex
-from gi_lists.model import GI, Name, Protection
 from names.knowledge import bundled_knowledge
 from names.normalise import official_syllables, pinyin_syllables, pinyin_tones
+from tests.registers import CN_IV, EU_V, make_gi
 
-EU_V = Protection("EU", "agreement", "pending", "china-eu", "V", None, None, "OJ L 408I", "high")
-CN_IV = Protection("CN", "agreement", "protected", "china-eu", "IV", "2021-03-01", None, "OJ L 408I", "high")
-SHAANXI = GI(
+SHAANXI = make_gi(
     "cn-shaanxi-ping-guo",
-    (Name("陕西苹果", "original"), Name("Shaanxi ping guo", "transcription")),
+    [("陕西苹果", "original"), ("Shaanxi ping guo", "transcription")],
     "Fresh or processed fruit, vegetables and cereals",
     "CN",
-    None,
-    (EU_V,),
+    EU_V,
 )
-BORDEAUX = GI(
-    "fr-bordeaux",
-    (Name("Bordeaux", "original"), Name("波尔多", "official-rendering")),
-    "Wine",
-    "FR",
-    None,
-    (CN_IV,),
+BORDEAUX = make_gi(
+    "fr-bordeaux", [("Bordeaux", "original"), ("波尔多", "official-rendering")], "Wine", "FR", CN_IV
 )
 
 
