@@ -130,9 +130,9 @@ def _part_of_name(
 ) -> tuple[bool, Candidate | None]:
     """(True, hit or None) for a match on part of a name (its core or a component) or inside a
     generic term of the label; (False, None) when the key stands for the whole name."""
-    if key.via in ("core", "place-core"):
+    generic = a.inside_generic(span)  # first: 波尔多 inside 波尔多液 is the fungicide, not the wine
+    if key.via in ("core", "place-core") and not generic:
         return True, _core(ix, key, span, a, native=native)
-    generic = a.inside_generic(span)
     if generic:
         return True, Candidate(
             key.gi,
