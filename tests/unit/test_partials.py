@@ -76,3 +76,15 @@ def test_a_place_alone_on_goods_the_user_names(eu: Checker) -> None:
     # Bavaria N.V.'s beer brand 'Bavaria' against the PGI Bayerisches Bier (CJEU C-343/07, 2 Jul 2009)
     assert _severity(eu.check("Bavaria", "Beer"), "de-bayerisches-bier") == "medium"
     assert _severity(eu.check("Bavaria", "Cheeses"), "de-bayerisches-bier") is None
+
+
+def test_a_core_inside_a_generic_term_is_only_a_generic_overlap() -> None:
+    # 波尔多液 (Bordeaux mixture) is a copper fungicide sold under that name in China; 波尔多 is also the
+    # core of the official rendering 波尔多葡萄酒
+    from tests.registers import CN_IV
+
+    bordeaux = make_gi(
+        "fr-bordeaux", [("Bordeaux", "original"), ("波尔多葡萄酒", "official-rendering")], "Wine", "FR", CN_IV
+    )
+    cn = Checker(ConflictIndex([bordeaux], bundled_knowledge()), "CN")
+    assert [(h.kind, h.severity) for h in cn.check("波尔多液")] == [("generic-overlap", "low")]
