@@ -145,6 +145,7 @@ KIND_PHRASES = {
 }
 # Why a hit has its severity: the English phrase starts, and their Chinese.
 WHY_ZH = (
+    ("an adjectival form of the name on goods of another class", "名称的形容词形式用于其他类别的商品"),
     (
         "a coined name sharing the protected name's distinctive part",
         "自创名称与受保护名称的显著部分相同：可能构成暗示性使用，须由法院整体评估"

@@ -263,7 +263,7 @@ def classify_latin(
     if modifier and kind not in ("homophone",):
         return Candidate(key.gi, "imitation", BASE_SCORE["imitation"], key.text, span, f"with '{modifier}'")
     note = "an adjectival or plural form of the name" if key.via == "adjective" else ""
-    return Candidate(key.gi, kind, score, key.text, span, note)
+    return Candidate(key.gi, kind, score, key.text, span, note, adjectival=key.via == "adjective")
 
 
 def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[Candidate]:

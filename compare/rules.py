@@ -169,6 +169,7 @@ class Candidate:
     note: str = ""
     rule_confidence: str = "high"
     colour: bool = False  # the name is used as a colour ("香槟色", "champagne-coloured")
+    adjectival: bool = False  # an adjectival form of the name (Wiener for Wien): weak on other goods
     short_form: bool = False  # the name's everyday short form (龙井 for 龙井茶): as severe as the name
     # a rule that is a guess caps what it can claim: (the highest severity, why)
     max_severity: tuple[str, str] | None = None

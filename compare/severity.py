@@ -207,6 +207,7 @@ def severity_for(
 
 
 SEVERITY_ORDER = ("high", "medium", "low")
+ADJECTIVE_OTHER_GOODS = "an adjectival form of the name on goods of another class"
 
 
 def _severity_for(
@@ -247,6 +248,8 @@ def _severity_for(
                 f"{', '.join(held)}): the label's goods ({label_class}) are another class than the GI's "
                 f"({gi.product_class}); whether the mark reaches them is for a case-by-case assessment",
             )
+        if cand.adjectival:  # Wiener sweets, Frankfurter sausages: a city's adjective on other goods
+            return "low", ADJECTIVE_OTHER_GOODS
         if goods is not None and goods.kind == "other":
             return "medium", goods.phrase(gi.product_class)
         return (
@@ -256,5 +259,7 @@ def _severity_for(
     if cand.kind == "evocation" and not evocation_limb(protections):
         return "medium", _no_evocation_limb(protections)
     if label_class is None and goods is not None:
+        if goods.kind == "other" and cand.adjectival:
+            return "low", ADJECTIVE_OTHER_GOODS
         return ("high" if goods.kind == "like" else "medium"), goods.phrase(gi.product_class)
     return "high", "like goods" if label_class else "like goods assumed (the label names no goods)"

@@ -88,3 +88,15 @@ def test_a_core_inside_a_generic_term_is_only_a_generic_overlap() -> None:
     )
     cn = Checker(ConflictIndex([bordeaux], bundled_knowledge()), "CN")
     assert [(h.kind, h.severity) for h in cn.check("波尔多液")] == [("generic-overlap", "low")]
+
+
+def test_a_city_adjective_on_other_goods_and_a_generic_product_word() -> None:
+    # Wiener Würstchen (Vienna sausages) are sold across the EU; the PDO Wien is a wine
+    wien = make_gi("at-wien", "Wien", "Wine", "AT", EU_REGISTER)
+    irish_cream = make_gi("ie-irish-cream", "Irish Cream", "Spirit", "IE", EU_REGISTER)
+    eu = Checker(ConflictIndex([wien, irish_cream], bundled_knowledge()), "EU")
+    assert _severity(eu.check("Wiener Würstchen"), "at-wien") == "low"
+    assert _severity(eu.check("Wiener Wein"), "at-wien") == "high"
+    # 'cream' is a product word, not the distinctive part of Irish Cream
+    assert _severity(eu.check("vanilla ice cream"), "ie-irish-cream") is None
+    assert _severity(eu.check("Irish Cream liqueur"), "ie-irish-cream") == "high"
