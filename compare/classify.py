@@ -4,15 +4,11 @@ some writing, part of it, an imitation (the name with a "style" word), a homopho
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from compare.index import NameIndex
 from compare.rules import (
     BASE_SCORE,
-    CONNECTORS,
     FUZZY_CUTOFF,
     OTHER_PRODUCT_WHY,
-    STRONG_KINDS,
     Candidate,
     Key,
     LabelAnalysis,
@@ -22,18 +18,12 @@ from compare.rules import (
 )
 from names.normalise import (
     compact,
-    fold_latin,
     fold_native,
     has_han,
     pinyin,
-    pinyin_syllables,
     pinyin_tones,
     to_simplified,
 )
-from names.phonetic import PhoneticIndex, rendering_phonemes, rendering_runs, similarity, skeleton
-
-# which GIs a check can hit: (a name for the set, a test of a GI's position), or None for every GI
-Scope = tuple[str, Callable[[int], bool]] | None
 
 
 def han_for_pinyin(span: str, a: LabelAnalysis) -> str | None:
@@ -306,167 +296,3 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
                     )
                 )
     return out
-
-
-# how close a rendering must sound, by the number of consonant sounds of the shorter skeleton
-# (short names need a closer match: three consonants leave many names to choose from)
-SOUND_THRESHOLD = {2: 0.92, 3: 0.88}
-SOUND_THRESHOLD_LONG = 0.85
-SOUND_THRESHOLD_PART = 0.92  # one word of a longer name: the rest of the name is missing
-SOUND_CAP = ("medium", "a rendering by sound, not in the rendering tables: at most medium until checked")
-
-
-def renderings_by_sound(
-    ix: NameIndex, a: LabelAnalysis, found: list[Candidate], scope: Scope = None
-) -> list[Candidate]:
-    """Chinese characters that render a foreign GI name by sound though no table holds that rendering
-    (柏美洛 for Pomerol, 古冈左拉 for Gorgonzola): runs of the characters used to write foreign names,
-    not already explained by a name, a place or a product word, compared by sound (names.phonetic).
-    A guess by sound is at most medium, and only where the label does not name goods of another class."""
-    explained = [c.label_form.replace(" ", "") for c in found if c.kind in STRONG_KINDS | {"partial"}]
-    out: dict[int, Candidate] = {}
-    for run in a.han_runs:
-        for start, end in rendering_runs(run):
-            # the whole run of such characters: a part of it would leave sounds unexplained
-            span = run[start:end]
-            if any(span in e for e in explained) or span in ix.k.places or span in ix.k.products:
-                continue
-            syllables = pinyin_syllables(span)
-            if len(syllables) == len(span):
-                sounds = ix.sounds(*scope) if scope else ix.sounds()
-                _sound_matches(ix, sounds, a, span, rendering_phonemes(span, syllables), out)
-    return list(out.values())
-
-
-def _sound_matches(
-    ix: NameIndex, sounds: PhoneticIndex, a: LabelAnalysis, span: str, han: str, out: dict[int, Candidate]
-) -> None:
-    han_skeleton = skeleton(han)
-    if len(han_skeleton) == 2 and len(span) < 3:
-        return  # two characters with two consonants: too little to go on
-    for key in sounds.lookup(han):
-        gi = ix.gis[key.gi]
-        if a.product_concepts and not any(same_class(cls, gi.product_class) for _, cls in a.product_concepts):
-            continue  # the label names goods of another class: a likeness of sound is not worth a hit
-        shorter = min(len(han_skeleton), len(skeleton(key.phonemes)))
-        need = SOUND_THRESHOLD.get(shorter, SOUND_THRESHOLD_LONG if shorter > 3 else 2.0)
-        if not key.whole:
-            need = max(need, SOUND_THRESHOLD_PART) if shorter >= 4 else 2.0
-        sim = similarity(key.phonemes, han)
-        if sim < need:
-            continue
-        kind = "transliteration" if key.whole else "partial"
-        score = round(sim * (BASE_SCORE["transliteration"] if key.whole else BASE_SCORE["partial"]), 3)
-        if key.gi in out and out[key.gi].score >= score:
-            continue
-        note = f"sounds like '{key.text}'" + ("" if key.whole else " (one word of the name)")
-        out[key.gi] = Candidate(
-            key.gi, kind, score, gi.names[key.name].text, span, note, "medium", max_severity=SOUND_CAP
-        )
-
-
-EVOCATION_CAP = (
-    "medium",
-    "a coined name sharing the protected name's distinctive part: a possible evocation, which a court "
-    "weighs as a whole (CJEU C-75/15 Verlados, C-44/17 Glen Buchenbach, C-783/19 Champanillo)",
-)
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[Candidate]:
-    """Coined words that share the distinctive part of a one-word protected name without being it or a
-    misspelling of it: the same ending on a word of the same length (Verlados, Calvados; Odessagne,
-    Champagne), or most of its beginning (Champanillo, Champagne). On like goods that is a possible
-    evocation (medium); on other goods or services only a long shared beginning counts (the name's
-    reputation, C-783/19); with no goods known, nothing."""
-    known = {c.gi for c in found if c.kind in STRONG_KINDS or c.kind == "fuzzy"}
-    classes = [cls for _, cls in a.product_concepts if cls]
-    if a.stated_class:
-        classes.append(a.stated_class)
-    out: dict[int, Candidate] = {}
-    _held_evocative(ix, a, classes, known, out)
-    if not classes:
-        return list(out.values())
-    heads, tails = ix.word_ends
-    for word in a.own_words:
-        if len(word) < 6 or word in ix.latin or word in CONNECTORS or _known_word(ix, word):
-            continue
-        # an ending shared by several names is an ending of the language (-tina: Fontina, Galatina,
-        # Martina), not the distinctive part of one of them
-        ending = tails.get(word[-4:], [])
-        keys = [(k, "head") for k in heads.get(word[:5], ())]
-        keys += [(k, "tail") for k in ending] if len({k.gi for k in ending}) <= 2 else []
-        for key, how in keys:
-            if key.gi in known or key.gi in out:
-                continue
-            name = compact(fold_latin(key.text))
-            if name == word:
-                continue
-            gi = ix.gis[key.gi]
-            like = any(same_class(cls, gi.product_class) for cls in classes)
-            prefix = _common_prefix(word, name)
-            if how == "head":
-                shared = name[:prefix]
-                strong = prefix >= 6 and prefix * 3 >= 2 * len(name)
-                if not (prefix >= 5 and (like or strong) and prefix * 5 >= 3 * len(name)):
-                    continue
-            else:
-                suffix = _common_prefix(word[::-1], name[::-1])
-                shared = name[-suffix:]
-                if not like or abs(len(word) - len(name)) > 1 or suffix >= len(name) - 1:
-                    continue
-            goods = "on like goods" if like else "on other goods or services"
-            out[key.gi] = Candidate(
-                key.gi,
-                "evocation",
-                BASE_SCORE["evocation"] * (0.9 if like else 0.8),
-                key.text,
-                word,
-                f"shares '{shared}' with '{key.text}' {goods}",
-                "medium",
-                max_severity=EVOCATION_CAP,
-            )
-    return list(out.values())
-
-
-def _held_evocative(
-    ix: NameIndex, a: LabelAnalysis, classes: list[str], known: set[int], out: dict[int, Candidate]
-) -> None:
-    """Words a court held to evoke a GI or mislead as to its origin ('Glen' for Scotch Whisky): on like
-    goods the decision's own case (severity as for any use); with no goods known at most medium; on
-    other goods nothing."""
-    if not ix.k.evocative:
-        return
-    for word in dict.fromkeys(a.own_words):
-        for t in ix.k.evocative.get(word, ()):
-            pos = ix.positions.get(t.concept)
-            if pos is None or pos in known or pos in out:
-                continue
-            gi = ix.gis[pos]
-            like = any(same_class(cls, gi.product_class) for cls in classes)
-            if classes and not like:
-                continue
-            court = (t.source or "a court").split("(")[0].strip()  # the decision, without its details
-            out[pos] = Candidate(
-                pos,
-                "evocation",
-                BASE_SCORE["evocation"],
-                gi.names[0].text,
-                word,
-                f"held to call '{gi.names[0].text}' to mind by {court}",
-                t.confidence,
-                max_severity=None if like else EVOCATION_CAP,
-            )
-
-
-def _known_word(ix: NameIndex, word: str) -> bool:
-    k = ix.k
-    return word in k.products or word in k.generics or word in k.places or word in k.modifiers

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from compare import goods as goods_words
 from compare import matching
-from compare.classify import Scope
 from compare.index import NameIndex
 from compare.rules import (  # noqa: F401  (the screening vocabulary, re-exported for callers)
     CONFIDENCE_RANK,
@@ -26,6 +25,7 @@ from compare.rules import (  # noqa: F401  (the screening vocabulary, re-exporte
     SEVERITY_RANK,
     Candidate,
     LabelAnalysis,
+    Scope,
     class_key,
     same_class,
 )

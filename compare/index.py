@@ -14,9 +14,8 @@ every name.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 
 from compare.name_parts import index_old_romanisations, index_thai_parts
@@ -24,7 +23,6 @@ from compare.rules import (
     ADJECTIVE_SUFFIXES,
     COLOUR_ADJECTIVES,
     CONNECTORS,
-    EVOCATION_MIN_NAME,
     UMLAUT_SPELLING,
     Key,
     fuzzy_worthy,
@@ -40,14 +38,12 @@ from names.normalise import (
     name_syllables,
     official_syllables,
     pinyin_syllables,
-    script_of,
     thai_romanisation,
     to_simplified,
-    wade_giles,
-    wade_giles_of,
 )
-from names.phonetic import PhoneticIndex, SoundKey, language_of, name_phonemes
+from names.phonetic import PhoneticIndex
 from names.thai import MIN_SKELETON, thai_skeleton
+from names.wade_giles import wade_giles, wade_giles_of
 
 # Latin keys of Thai names that are also looked up by their Thai skeleton (Sang Yod, Sangyot, Mueang):
 # not the pinyin or Wade-Giles of a Chinese rendering of the name
@@ -74,7 +70,10 @@ class NameIndex:
         self.trade_confidence: dict[tuple[int, str], str] = {}  # (gi, rendering key) -> its confidence
         self.translated: dict[tuple[int, str], tuple[str, str]] = {}  # (gi, key) -> (kind, confidence)
         self._fuzzy_buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
-        self._sounds: dict[str, PhoneticIndex] = {}  # scope -> names by sound (built when first needed)
+        # built when a label first needs them (compare.guesses): scope -> names by sound; one-word names
+        # by their first five and last four letters
+        self.sound_scopes: dict[str, PhoneticIndex] = {}
+        self.name_ends: tuple[dict[str, list[Key]], dict[str, list[Key]]] | None = None
         # Thai skeleton (names.thai) of a Latin key of a Thai name -> keys
         self.thai_latin: dict[str, list[Key]] = defaultdict(list)
         self._thai_gis = {pos for pos, gi in enumerate(self.gis) if "TH" in gi.origin_countries}
@@ -375,54 +374,6 @@ class NameIndex:
             self._add_latin(wade_giles_of(syllables).split(), key)
         for spelling in self._romanisations(part):
             self._add_latin(fold_latin(spelling).split(), key)
-
-    def sounds(self, scope: str = "*", keep: Callable[[int], bool] | None = None) -> PhoneticIndex:
-        """The Latin names of GIs from outside China and Thailand by sound, for Chinese renderings that
-        no table holds (柏美洛 for Pomerol); only the GIs `keep` accepts (those protected where a check
-        asks: a name unprotected there cannot be a hit). Built on the first label that needs it, once
-        per scope."""
-        if scope in self._sounds:
-            return self._sounds[scope]
-        sounds = self._sounds[scope] = PhoneticIndex()
-        for gi_pos, gi in enumerate(self.gis):
-            if set(gi.origin_countries) & {"CN", "TH"} or (keep is not None and not keep(gi_pos)):
-                continue
-            for pos, name in enumerate(gi.names):
-                if name.kind not in ("original", "transcription"):
-                    continue
-                if script_of(name.text) != "Latn":
-                    continue
-                lang = language_of(name.lang, gi.origin_countries)
-                sounds.add(SoundKey(gi_pos, pos, name.text, name_phonemes(name.text, lang), True))
-                words = [w for w in re.split(r"[\s\-'’]+", name.text) if w]
-                if len(words) < 2:
-                    continue
-                for w in words:
-                    key = compact(fold_latin(w))
-                    if len(key) < 5 or key in CONNECTORS or key in self.k.generics or key in self.k.products:
-                        continue
-                    sounds.add(SoundKey(gi_pos, pos, w, name_phonemes(w, lang), False))
-        return sounds
-
-    @cached_property
-    def word_ends(self) -> tuple[dict[str, list[Key]], dict[str, list[Key]]]:
-        """One-word Latin names of GIs from outside China and Thailand (7+ letters) by their first five
-        and last four letters, for coined names that share a name's distinctive part (Verlados,
-        Calvados). Built on the first label that needs it."""
-        heads: dict[str, list[Key]] = defaultdict(list)
-        tails: dict[str, list[Key]] = defaultdict(list)
-        for gi_pos, gi in enumerate(self.gis):
-            if set(gi.origin_countries) & {"CN", "TH"}:
-                continue
-            for pos, name in enumerate(gi.names):
-                if name.kind != "original" or script_of(name.text) != "Latn":
-                    continue
-                words = fold_latin(name.text).split()
-                if len(words) == 1 and len(words[0]) >= EVOCATION_MIN_NAME:
-                    key = Key(gi_pos, pos, "own", name.text)
-                    heads[words[0][:5]].append(key)
-                    tails[words[0][-4:]].append(key)
-        return heads, tails
 
     # -- used by the matcher --------------------------------------------------------------------
 

@@ -7,14 +7,8 @@ from __future__ import annotations
 
 import re
 
-from compare.classify import (
-    Scope,
-    classify_latin,
-    classify_native,
-    evocations,
-    misspellings,
-    renderings_by_sound,
-)
+from compare.classify import classify_latin, classify_native, misspellings
+from compare.guesses import evocations, renderings_by_sound
 from compare.index import NameIndex
 from compare.rules import (
     BASE_SCORE,
@@ -26,6 +20,7 @@ from compare.rules import (
     Candidate,
     Key,
     LabelAnalysis,
+    Scope,
     same_class,
 )
 from compare.variants import thai_spelling_variants

@@ -20,8 +20,9 @@ from typing import Protocol
 from compare.rules import Key
 from gi_lists.model import GI
 from names.knowledge import Knowledge
-from names.normalise import compact, fold_latin, fold_native, has_han, name_syllables, wade_giles_of
+from names.normalise import compact, fold_latin, fold_native, has_han, name_syllables
 from names.thai import thai_skeleton
+from names.wade_giles import wade_giles_of
 
 
 class NameIndex(Protocol):

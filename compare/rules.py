@@ -3,6 +3,7 @@ index and the matcher pass between them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gi_lists.model import class_key, same_class  # noqa: F401  (the screening rules use them)
@@ -140,6 +141,10 @@ COLOUR_ADJECTIVES = frozenset(
 )
 COLOUR_WORDS = frozenset(["colour", "color", "coloured", "colored", "couleur", "colore", "farbe", "farben"])
 COLOUR_HAN = ("色", "颜色")
+
+
+# which GIs a check can hit: (a name for the set, a test of a GI's position), or None for every GI
+Scope = tuple[str, Callable[[int], bool]] | None
 
 
 @dataclass(frozen=True)

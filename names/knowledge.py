@@ -258,7 +258,8 @@ def romanised_forms(text: str, knowledge: Knowledge) -> list[str]:
     """Further folded Latin forms of a Chinese or Thai name for search: its Wade-Giles reading, its
     offline RTGS romanisation, and the name with a part spelled the curated way (安溪铁观音 ->
     'anxi ti kuan yin', 'anxi tieh kuan yin')."""
-    from names.normalise import fold_native, pinyin, thai_romanisation, wade_giles
+    from names.normalise import fold_native, pinyin, thai_romanisation
+    from names.wade_giles import wade_giles
 
     out: list[str] = []
     if has_han(text):

@@ -5,8 +5,8 @@ and the market coins such renderings faster than any table records them. This mo
 to a rough phoneme string and compares them with a weighted edit distance that knows how Chinese
 transliteration works (the standard of GB/T 17693, 外语地名汉字译写导则, and the Xinhua tables it follows):
 
-- the Latin name is read by simple rules of its language (French silent endings, "ch" = sh, Italian
-  "ci" = ch, Spanish "j" = h, German "sch" …);
+- the Latin name is read by simple rules of its language (names.latin_sounds: French silent endings,
+  "ch" = sh, Italian "ci" = ch, Spanish "j" = h, German "sch" …);
 - the characters are read as toneless pinyin; syllables that stand for a bare consonant (特 te for
   "t", 斯 si for "s", 布 bu for "b", 尔 er for "r") have a vowel that may be left unmatched;
 - b/p, d/t, g/k are one sound (Chinese has no voicing contrast, only aspiration); r is l; m and n,
@@ -20,14 +20,13 @@ names sharing a key are compared in full.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-VOWELS = frozenset("aeiou")
+from names.latin_sounds import VOWELS
+
 # consonant classes of the skeleton: the sounds that Chinese renders alike share a class
 _SKELETON_CLASS = {
     "p": "p",
@@ -68,227 +67,6 @@ _CLOSE = {
     frozenset("au"): 0.45,
     frozenset("io"): 0.45,
 }
-
-# -- the Latin side -----------------------------------------------------------------------------
-
-_LANG_OF_COUNTRY = {
-    "FR": "fr",
-    "BE": "fr",
-    "LU": "fr",
-    "IT": "it",
-    "ES": "es",
-    "PT": "pt",
-    "DE": "de",
-    "AT": "de",
-    "NL": "de",
-    "GB": "en",
-    "IE": "en",
-}
-
-
-def language_of(lang: str | None, countries: Iterable[str]) -> str:
-    """The reading rules for a name: its language, else its country's main language, else generic."""
-    if lang:
-        base = lang.split("-")[0]
-        if base in ("fr", "it", "es", "pt", "de", "en", "gl", "ca"):
-            return {"gl": "pt", "ca": "es"}.get(base, base)
-        return "xx"
-    for c in countries:
-        if c in _LANG_OF_COUNTRY:
-            return _LANG_OF_COUNTRY[c]
-    return "xx"
-
-
-def _fold(text: str) -> str:
-    text = text.replace("ß", "ss").replace("œ", "oe").replace("æ", "ae")
-    text = text.replace("ñ", "ny").replace("ç", "s")
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-
-
-_RULES: dict[str, list[tuple[str, str]]] = {
-    # order matters: longer spellings first; the right side is in the phoneme alphabet
-    "fr": [
-        (r"(?<=[aeiou])ill", "y"),
-        (r"eaux?$", "o"),
-        (r"eau", "o"),
-        (r"aux?$", "o"),
-        (r"au", "o"),
-        (r"ou", "u"),
-        (r"oi", "ua"),
-        (r"ai|ei", "e"),
-        (r"ch", "S"),
-        (r"gn", "ny"),
-        (r"qu", "k"),
-        (r"ph", "f"),
-        (r"th", "t"),
-        (r"g(?=[eiy])", "S"),
-        (r"j", "S"),
-        (r"c(?=[eiy])", "s"),
-        (r"c", "k"),
-        (r"x$", ""),
-        (r"x", "ks"),
-        (r"(?<=[aeiou])s(?=[aeiou])", "z"),
-        (r"(?<=.)(?:es|e|s|t|ts|d|ds|z|p|x)$", ""),
-        (r"(?<=.)(?:er|ez|et)$", "e"),
-        (r"h", ""),
-        (r"y", "i"),
-        (r"w", "v"),
-    ],
-    "it": [
-        (r"sc(?=[ei])", "S"),
-        (r"ch", "k"),
-        (r"gh", "g"),
-        (r"gli", "li"),
-        (r"gn", "ny"),
-        (r"ci(?=[aou])", "C"),
-        (r"c(?=[ei])", "C"),
-        (r"gi(?=[aou])", "C"),
-        (r"g(?=[ei])", "C"),
-        (r"qu", "kv"),
-        (r"c", "k"),
-        (r"h", ""),
-        (r"j", "y"),
-    ],
-    "es": [
-        (r"ll", "y"),
-        (r"ch", "C"),
-        (r"qu", "k"),
-        (r"gu(?=[ei])", "g"),
-        (r"g(?=[ei])", "H"),
-        (r"j", "H"),
-        (r"c(?=[ei])", "s"),
-        (r"c", "k"),
-        (r"x", "S"),
-        (r"h", ""),
-        (r"y$", "i"),
-    ],
-    "pt": [
-        (r"nh", "ny"),
-        (r"lh", "ly"),
-        (r"ch", "S"),
-        (r"x", "S"),
-        (r"qu", "k"),
-        (r"gu(?=[ei])", "g"),
-        (r"g(?=[ei])", "S"),
-        (r"j", "S"),
-        (r"c(?=[ei])", "s"),
-        (r"c", "k"),
-        (r"h", ""),
-        (r"ao$", "aon"),
-    ],
-    "de": [
-        (r"tsch", "C"),
-        (r"sch", "S"),
-        (r"^st", "St"),
-        (r"^sp", "Sp"),
-        (r"ch", "H"),
-        (r"ck", "k"),
-        (r"tz|z", "z"),
-        (r"ei|ai", "ai"),
-        (r"ie", "i"),
-        (r"eu|au", "oi"),
-        (r"ph", "f"),
-        (r"th", "t"),
-        (r"qu", "kv"),
-        (r"v", "f"),
-        (r"w", "v"),
-        (r"j", "y"),
-        (r"c", "k"),
-        (r"(?<=[aeiou])h", ""),
-    ],
-    "en": [
-        (r"sh", "S"),
-        (r"tch", "C"),
-        (r"ch", "C"),
-        (r"ph", "f"),
-        (r"th", "t"),
-        (r"ck", "k"),
-        (r"c(?=[eiy])", "s"),
-        (r"c", "k"),
-        (r"qu", "kv"),
-        (r"j", "C"),
-        (r"w", "v"),
-        (r"y$", "i"),
-        (r"e$", ""),
-    ],
-    "xx": [
-        (r"sch|sz|sh|š|ş|ș", "S"),
-        (r"cz|ch|č|tsch", "C"),
-        (r"ph", "f"),
-        (r"th", "t"),
-        (r"ck", "k"),
-        (r"qu", "kv"),
-        (r"c(?=[eiy])", "s"),
-        (r"c", "k"),
-        (r"w", "v"),
-        (r"j", "y"),
-    ],
-}
-_COMPILED = {lang: [(re.compile(p), r) for p, r in rules] for lang, rules in _RULES.items()}
-_LATIN_CONSONANTS = {
-    "b": "p",
-    "p": "p",
-    "d": "t",
-    "t": "t",
-    "g": "k",
-    "k": "k",
-    "q": "k",
-    "f": "f",
-    "v": "f",
-    "w": "v",
-    "s": "s",
-    "S": "S",
-    "C": "c",
-    "c": "k",
-    "z": "z",
-    "x": "ks",
-    "m": "m",
-    "n": "n",
-    "l": "l",
-    "r": "l",
-    "h": "h",
-    "H": "h",  # a sounded h (Spanish j, German ch) that the rules for silent h leave alone
-    "y": "y",
-    "j": "y",
-}
-
-
-_MARKED = str.maketrans({"š": "S", "ş": "S", "ș": "S", "ž": "S", "č": "C", "ć": "C", "ł": "l"})
-
-
-@lru_cache(maxsize=65536)
-def latin_phonemes(word: str, lang: str = "xx") -> str:
-    """A rough phoneme string of one Latin word read by the rules of `lang` (fr, it, es, pt, de, en;
-    other languages by generic rules): 'chablis' (fr) -> 'Sapli'."""
-    w = _fold(word.lower().translate(_MARKED))
-    for pattern, repl in _COMPILED.get(lang, _COMPILED["xx"]):
-        w = pattern.sub(repl, w)
-    out: list[str] = []
-    for ch in w:
-        if ch in VOWELS:
-            out.append(ch)
-        elif ch in _LATIN_CONSONANTS:
-            out.append(_LATIN_CONSONANTS[ch])
-    s = "".join(out)
-    return re.sub(r"([^aeiou])\1+", r"\1", s)  # doubled consonants are one sound
-
-
-_WORDS = re.compile(r"[^\W\d_]+")
-
-
-def name_phonemes(text: str, lang: str = "xx") -> str:
-    """Phonemes of a whole Latin name, word by word; in French a silent final consonant is sounded
-    before a vowel (Saint-Émilion: "sent-emilion", as 圣特美隆 renders it)."""
-    words = _WORDS.findall(text)
-    out = []
-    for i, w in enumerate(words):
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        if lang == "fr" and nxt and _fold(nxt.lower())[:1] in "aeiouh" and len(w) > 2:
-            out.append(latin_phonemes(w + "a", lang)[:-1])
-        else:
-            out.append(latin_phonemes(w, lang))
-    return "".join(out)
-
 
 # -- the Chinese side ---------------------------------------------------------------------------
 

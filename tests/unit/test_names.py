@@ -73,7 +73,7 @@ def test_thai_is_romanised_offline():
 
 
 def test_wade_giles_reads_the_old_spellings():
-    from names.normalise import wade_giles
+    from names.wade_giles import wade_giles
 
     assert wade_giles("铁观音") == "tieh kuan yin"
     assert wade_giles("龙井") == "lung ching"

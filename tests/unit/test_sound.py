@@ -7,11 +7,11 @@ import pytest
 from compare.conflicts import Checker, ConflictIndex
 from gi_lists.model import GI, Protection
 from names.knowledge import bundled_knowledge
+from names.latin_sounds import name_phonemes
 from names.normalise import pinyin_syllables
 from names.phonetic import (
     PhoneticIndex,
     SoundKey,
-    name_phonemes,
     rendering_phonemes,
     rendering_runs,
     similarity,
