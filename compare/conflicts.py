@@ -33,6 +33,7 @@ from compare.severity import (
     legal_basis,
     reason_text,
     relevant_protections,
+    reputation_held,
     severity_for,
     weakest,
     well_known_mark,
@@ -99,6 +100,7 @@ class _Found:
     why: str
     label_class: str | None
     well_known: dict[str, str] | None
+    reputation: list[dict[str, str]]
 
 
 class Checker:
@@ -128,6 +130,9 @@ class Checker:
     ) -> list[Hit]:
         a = self.index.analyse(label)
         a.stated_class = product_class
+        # the goods the label names, and those the user's product class spells out ('Non-food goods
+        # (perfume)'): a well-known mark is high on the goods its recognition was held for
+        named_goods = a.main_products + goods_words.stated_goods(self.index.k, product_class)
         best: dict[int, tuple[tuple[int, float], _Found]] = {}
         scope = (self.jurisdiction, lambda pos: bool(self._protections(pos)))
         for cand in sorted(self.index.candidates(a, scope), key=lambda c: -c.score):
@@ -146,13 +151,15 @@ class Checker:
                     label_class = None  # 'wine' in 'wine glass', 酒 in 酒店: not the label's goods
                 verdict = goods_words.verdict(self.index.k, found, gi.product_class)
             well_known = self._well_known_mark(cand.gi)
+            reputation = reputation_held(gi, self.index.k, self.jurisdiction)
             severity, why = severity_for(
-                cand, gi, protections, label_class, verdict, well_known, a.main_products
+                cand, gi, protections, label_class, verdict, well_known, named_goods, self.index.k, reputation
             )
             rank = (SEVERITY_RANK[severity], -cand.score)
             if cand.gi in best and best[cand.gi][0] <= rank:
                 continue
-            best[cand.gi] = (rank, _Found(cand, gi, protections, severity, why, label_class, well_known))
+            chosen_hit = _Found(cand, gi, protections, severity, why, label_class, well_known, reputation)
+            best[cand.gi] = (rank, chosen_hit)
         # the explanation (reason, legal basis) only for the hits returned
         chosen = sorted(best.values(), key=lambda x: (x[0], x[1].gi.id))[:limit]
         return [self._hit(f, lang) for _, f in chosen]
@@ -169,6 +176,7 @@ class Checker:
             kind=cand.kind,
             well_known=f.well_known if other_goods else None,
             other_goods=other_goods,
+            reputation=f.reputation,
         )
         strongest = sorted(
             protections, key=lambda p: (p.status != "protected", CONFIDENCE_RANK.get(p.confidence, 3))

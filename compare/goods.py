@@ -24,7 +24,8 @@ from names.knowledge import Knowledge, Term
 from names.normalise import compact, fold_latin, forms
 
 # product_terms' class for goods outside every GI class: goods_terms says which Nice class they are in
-NON_FOOD = class_key("Non-food goods")
+NON_FOOD_CLASS = "Non-food goods"
+NON_FOOD = class_key(NON_FOOD_CLASS)
 _MAX_WORDS = 5
 # kinds whose label form is the label's own spelling of the name (not a place + product explanation)
 _LITERAL_KINDS = frozenset(
@@ -77,6 +78,21 @@ def nice_classes_of(knowledge: Knowledge, product_class: str | None) -> tuple[in
         if rank > best_len:
             best, best_len = row.classes, rank
     return best
+
+
+def stated_goods(k: Knowledge, product_class: str | None) -> list[str]:
+    """Concepts of the goods words a stated product class spells out in brackets ('Non-food goods
+    (perfume)' -> perfume)."""
+    if not product_class or "(" not in product_class:
+        return []
+    words = fold_latin(product_class[product_class.index("(") :]).split()
+    out: list[str] = []
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + _MAX_WORDS) + 1):
+            key = "".join(words[i:j])
+            out.extend(t.concept for t in k.products.get(key, ()))
+            out.extend(t.concept for t in k.goods_terms().get(key, ()))
+    return list(dict.fromkeys(out))
 
 
 def _lookup(k: Knowledge, key: str, plural: bool) -> tuple[list[Term], list[Term]]:

@@ -14,6 +14,7 @@ every name.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
@@ -23,6 +24,7 @@ from compare.rules import (
     ADJECTIVE_SUFFIXES,
     COLOUR_ADJECTIVES,
     CONNECTORS,
+    LAUDATORY_WORDS,
     UMLAUT_SPELLING,
     Key,
     fuzzy_worthy,
@@ -48,6 +50,9 @@ from names.wade_giles import wade_giles, wade_giles_of
 # Latin keys of Thai names that are also looked up by their Thai skeleton (Sang Yod, Sangyot, Mueang):
 # not the pinyin or Wade-Giles of a Chinese rendering of the name
 THAI_SKELETON_VIAS = frozenset({"own", "romanisation", "core", "place-core", "component"})
+
+
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
 
 
 class NameIndex:
@@ -201,10 +206,12 @@ class NameIndex:
         data/knowledge/name_translations.csv: Latin keys of the GI's first name (Cyrillic and Greek
         forms folded to Latin letters, as a label in those scripts is)."""
         for pos, first, t in self._known_forms(self.k.translations):
-            words = fold_latin(t.term).split()
-            self._add_latin(words, Key(pos, 0, "translated", first))
             kind = "transliteration" if t.form == "transliteration" else "translation"
-            self.translated[(pos, compact(" ".join(words)))] = (kind, t.confidence)
+            # an English possessive is also written without its 's ("Helan Mountain East Foothill")
+            for text in dict.fromkeys((t.term, _POSSESSIVE.sub("", t.term))):
+                words = fold_latin(text).split()
+                self._add_latin(words, Key(pos, 0, "translated", first))
+                self.translated[(pos, compact(" ".join(words)))] = (kind, t.confidence)
 
     def _romanisations(self, native: str) -> list[str]:
         """The curated spellings of a name or part written exactly so (Ti Kuan Yin for 铁观音)."""
@@ -288,7 +295,7 @@ class NameIndex:
             runs: list[list[str]] = []
             current: list[str] = []
             for i, w in enumerate(words):
-                if i in explained or w in CONNECTORS or w in self.k.generics:
+                if i in explained or w in CONNECTORS or w in self.k.generics or w in LAUDATORY_WORDS:
                     if current:
                         runs.append(current)
                     current = []

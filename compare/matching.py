@@ -14,6 +14,8 @@ from compare.rules import (
     BASE_SCORE,
     COLOUR_HAN,
     COLOUR_WORDS,
+    COUNTRY_CONCEPTS,
+    COUNTRY_WHY,
     MAX_SPAN_WORDS,
     OTHER_PRODUCT_WHY,
     STRONG_KINDS,
@@ -155,7 +157,9 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                 modifier = a.modifier
                 kind = "imitation" if modifier else "translation"
                 why = f"place '{place}' and product '{product}'" + (f" with '{modifier}'" if modifier else "")
-                found.append(Candidate(key.gi, kind, BASE_SCORE[kind], key.text, a.text, why, "medium"))
+                sig = Candidate(key.gi, kind, BASE_SCORE[kind], key.text, a.text, why, "medium")
+                sig.span = a.place_spans.get(place, "")
+                found.append(sig)
         for key in ix.places_of.get(place, ()):
             if key.gi in seen_sig:
                 continue
@@ -175,10 +179,13 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                     else f"place '{place}' on goods of the name's class",
                     "medium",
                 )
+                cand.span = a.place_spans.get(place, "")
                 own = ix.product_of.get((key.gi, key.name), [])
                 if named and own and not any(ix.compatible(c, o) for c, _ in a.product_concepts for o in own):
                     # the place on another product than the name's (Danish feta, Danablu): low
                     cand.max_severity = ("low", OTHER_PRODUCT_WHY)
+                elif place in COUNTRY_CONCEPTS:
+                    cand.max_severity = ("low", COUNTRY_WHY)
                 found.append(cand)
     # 3b. names that are only a place or one product word: that concept in another language or
     # script is the name
@@ -227,6 +234,8 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
             gi_class = gis[key.gi].product_class
             if a.product_concepts and not any(same_class(cls, gi_class) for _, cls in a.product_concepts):
                 continue
+            if not a.product_concepts and a.stated_class and not same_class(a.stated_class, gi_class):
+                continue  # a sweet sharing a city's name (Parma Violets) is no part of a cheese's name
             found.append(
                 Candidate(
                     key.gi,
@@ -261,26 +270,59 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     if any(w in COLOUR_WORDS for w in a.own_words) or any(c in run for run in a.han_runs for c in COLOUR_HAN):
         for cand in found:  # a name followed by a colour word is a colour, whichever rule found it
             cand.colour = cand.colour or used_as_colour(a, cand.label_form)
-    _explained_parts(found)
-    return found
+    _explained_parts(ix, found, scope)
+    return _without_own_places(found)
+
+
+def _without_own_places(found: list[Candidate]) -> list[Candidate]:
+    """A place + product partial of a GI whose name the label already uses at that place (香槟 in
+    香槟酒店 is the name Champagne itself) adds nothing: the name's own hit decides."""
+    named = {
+        (c.gi, compact(fold_native(c.label_form))) for c in found if c.kind in _NAMING_KINDS and not c.span
+    }
+    return [
+        c
+        for c in found
+        if not (c.kind == "partial" and c.span and (c.gi, compact(fold_native(c.span))) in named)
+    ]
 
 
 EXPLAINED = "the label's words are the whole of another protected name"
+# kinds that name a GI outright (not guesses, not a part of a name): what they cover is explained
+_NAMING_KINDS = frozenset({"exact", "official-rendering", "script-variant", "translation", "transliteration"})
 
 
-def _explained_parts(found: list[Candidate]) -> None:
-    """A part of a longer name that is the whole of another name is a use of that name (Bordeaux is
-    the GI Bordeaux, not a part of Côtes de Bordeaux): such partial matches stay low."""
-    whole = {
-        compact(fold_native(c.label_form)): c.matched_form
+def _explained_parts(ix: NameIndex, found: list[Candidate], scope: Scope = None) -> None:
+    """Words of the label that another name explains as a whole stay low for every other GI:
+    - a part of a longer name that is the whole of another name (Bordeaux is the GI Bordeaux, not a
+      part of Côtes de Bordeaux; 托卡伊 is Tokaj, not a part of Vinohradnícka oblasť Tokaj);
+    - a name inside the longer name the label uses (Médoc inside Haut-Médoc, its own appellation);
+    - a place that the label names with another GI's product (Gannan navel oranges is that GI, not a
+      part of Gannan Yang Du Jun);
+    each time by a name of the same class that the check screens (`scope`): a name not protected
+    where the check asks explains nothing there."""
+    naming = [
+        (compact(fold_native(c.span or c.label_form)), c)
         for c in found
-        if c.kind in STRONG_KINDS and c.kind != "evocation"
-    }
+        if (c.kind in _NAMING_KINDS and c.rule_confidence != "low" and not c.max_severity)
+        or (c.kind in STRONG_KINDS and c.kind != "evocation" and not c.span)
+    ]
     for c in found:
-        if c.kind == "partial" and not c.short_form:
-            other = whole.get(compact(fold_native(c.label_form)))
-            if other and other != c.matched_form:
-                c.max_severity = ("low", f"{EXPLAINED} ('{other}')")
+        if c.short_form:
+            continue
+        own = compact(fold_native(c.span or c.label_form))
+        for text, other in naming:
+            if other.gi == c.gi or other.matched_form == c.matched_form or not own:
+                continue
+            if not same_class(ix.gis[other.gi].product_class, ix.gis[c.gi].product_class):
+                continue  # 'Reggiano' the wine does not explain 'Reggiano cheese'
+            if scope is not None and not scope[1](other.gi):
+                continue
+
+            inside = own in text and own != text
+            if (c.kind == "partial" and own == text) or (inside and other.kind in _NAMING_KINDS):
+                c.max_severity = ("low", f"{EXPLAINED} ('{other.matched_form}')")
+                break
 
 
 def used_as_colour(a: LabelAnalysis, span: str) -> bool:

@@ -139,6 +139,63 @@ COLOUR_ADJECTIVES = frozenset(
         "grun",
     ]
 )
+# quality, age and praise words: inside a name they are not its distinctive part ("Original" in Original
+# Lithuanian vodka, "Classico" in Chianti Classico); a label's "Original Irish Cream" shares nothing
+LAUDATORY_WORDS = frozenset(
+    [
+        "original",
+        "originale",
+        "originali",
+        "originel",
+        "originelle",
+        "traditional",
+        "tradizionale",
+        "tradicional",
+        "traditionnel",
+        "traditionnelle",
+        "authentic",
+        "authentique",
+        "autentico",
+        "genuine",
+        "premium",
+        "superior",
+        "superiore",
+        "superieur",
+        "reserve",
+        "riserva",
+        "reserva",
+        "classic",
+        "classico",
+        "classique",
+        "extra",
+        "special",
+        "speciale",
+        "selection",
+        "finest",
+        "vieux",
+        "vieille",
+        "vecchio",
+    ]
+)
+# place concepts (data/knowledge/places.csv) that are whole countries: a country on a product of the
+# class is not a name's distinctive part (Danish feta is not Danablu; Deutscher Balsamico is not
+# Deutscher Weinbrand)
+COUNTRY_CONCEPTS = frozenset(
+    {
+        "bulgaria",
+        "china",
+        "denmark",
+        "finland",
+        "germany",
+        "ireland",
+        "lithuania",
+        "poland",
+        "sweden",
+        "thailand",
+        "siam",
+    }
+)
+COUNTRY_WHY = "a country's name on a product of the class, not the name's distinctive part"
 COLOUR_WORDS = frozenset(["colour", "color", "coloured", "colored", "couleur", "colore", "farbe", "farben"])
 COLOUR_HAN = ("色", "颜色")
 
@@ -176,6 +233,8 @@ class Candidate:
     colour: bool = False  # the name is used as a colour ("香槟色", "champagne-coloured")
     adjectival: bool = False  # an adjectival form of the name (Wiener for Wien): weak on other goods
     short_form: bool = False  # the name's everyday short form (龙井 for 龙井茶): as severe as the name
+    # the label's words the rule stands on where label_form is more (a place in a place + product hit)
+    span: str = ""
     # a rule that is a guess caps what it can claim: (the highest severity, why)
     max_severity: tuple[str, str] | None = None
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from citations import cite
-from compare.goods import GoodsVerdict
+from compare.goods import NON_FOOD_CLASS, GoodsVerdict, nice_classes_of
 from compare.rules import CONFIDENCE_RANK, WINE_SPIRIT_CLASSES, Candidate, class_key, same_class
 from gi_lists.model import ACTIVE_STATUSES, GI, JURISDICTION_INCLUDES, Protection
 from names.knowledge import Knowledge
@@ -86,6 +86,71 @@ def well_known_mark(
     return None
 
 
+def reputation_held(gi: GI, knowledge: Knowledge, jurisdiction: str) -> list[dict[str, str]]:
+    """Decisions holding that the GI's reputation reaches goods of other classes where asked
+    (reputations.csv; France includes the EU's)."""
+    out: list[dict[str, str]] = []
+    for place in JURISDICTION_INCLUDES.get(jurisdiction, (jurisdiction,)):
+        out.extend(knowledge.reputations.get((gi.id, place), ()))
+    return out
+
+
+# Nice classes of foodstuffs and drinks (29 meat, fish, dairy, oils; 30 staples, tea, coffee; 31 fresh
+# produce; 32 beer; 33 wine and spirits)
+FOOD_NICE = frozenset({29, 30, 31, 32, 33})
+NO_REPUTATION_WHY = (
+    "the label's goods ({goods}) are not foodstuffs, the GI's ({gi_class}) are: the routes cited reach "
+    "like goods; other goods only where the use exploits the name's reputation or the name is a well-known "
+    "mark there, and no such decision is on record — a homonym (a breed, a city, a colour) is likely"
+)
+
+
+def _unlike_kind(
+    knowledge: Knowledge, gi: GI, label_class: str | None, goods: GoodsVerdict | None
+) -> str | None:
+    """The label's goods where they are not foodstuffs and the GI's are (a breed, a shirt, a knife for a
+    cheese or a wine), else None."""
+    gi_classes = nice_classes_of(knowledge, gi.product_class)
+    if not gi_classes or not set(gi_classes) <= FOOD_NICE:
+        return None
+    if goods is not None and goods.kind == "other" and goods.word.nice_class not in FOOD_NICE:
+        return f"{goods.word.text}, Nice class {goods.word.nice_class}"
+    if label_class and class_key(label_class) == class_key(NON_FOOD_CLASS):
+        return label_class
+    return None
+
+
+def _other_goods(
+    cand: Candidate,
+    gi: GI,
+    label_class: str | None,
+    goods: GoodsVerdict | None,
+    knowledge: Knowledge | None,
+    reputation: Sequence[dict[str, str]],
+    label_goods: Sequence[str],
+) -> tuple[str, str] | None:
+    """Severity on goods of another class where a decision on the name's reputation decides it: medium
+    citing the decision (the one held for the label's goods, else the latest); low where the goods are
+    not foodstuffs, the GI's are, and no decision is on record; None where neither applies."""
+    what = (
+        goods.phrase(gi.product_class)
+        if goods is not None and goods.kind == "other"
+        else f"the label's goods ({label_class}) are another class than the GI's ({gi.product_class})"
+    )
+    if reputation:
+        held = [r for r in reputation if set(r.get("goods_held", "").split(";")) & set(label_goods)]
+        row = (held or sorted(reputation, key=lambda r: r.get("date", ""), reverse=True))[0]
+        return (
+            "medium",
+            f"{what}; the name's reputation was held to reach other goods ({row['case']}: "
+            f"{row['held_by']}, {row['date']})",
+        )
+    unlike = _unlike_kind(knowledge, gi, label_class, goods) if knowledge else None
+    if unlike:
+        return "low", NO_REPUTATION_WHY.format(goods=unlike, gi_class=gi.product_class)
+    return None
+
+
 def legal_basis(
     gi: GI,
     protections: Sequence[Protection],
@@ -95,6 +160,7 @@ def legal_basis(
     kind: str | None = None,
     well_known: dict[str, str] | None = None,
     other_goods: bool = False,
+    reputation: Sequence[dict[str, str]] = (),
 ) -> tuple[str, str, str]:
     """(basis text, its sources, the weakest confidence among them) for the protections and the kind of
     hit: each route's limb for that kind where legal_bases.json gives one; the well-known-mark route
@@ -122,6 +188,13 @@ def legal_basis(
             well_known.get("source"),
             well_known.get("confidence") or "unconfirmed",
         )
+    if other_goods:
+        for row in reputation:
+            add(
+                row.get("basis" + suffix) or row.get("basis"),
+                row.get("source"),
+                row.get("confidence") or "unconfirmed",
+            )
     if class_key(gi.product_class) in WINE_SPIRIT_CLASSES and kind != "evocation" and not other_goods:
         entry = bases.get("trips23", {})
         add(_text(entry, suffix), entry.get("source", ""), entry.get("confidence", "unconfirmed"))
@@ -190,15 +263,21 @@ def severity_for(
     goods: GoodsVerdict | None = None,
     well_known: dict[str, str] | None = None,
     label_goods: Sequence[str] = (),
+    knowledge: Knowledge | None = None,
+    reputation: Sequence[dict[str, str]] = (),
 ) -> tuple[str, str]:
     """(severity, why) for one candidate; `goods` is what the label's goods words say by Nice class
     (compare.goods), consulted where the product words do not decide. `well_known`: the GI's row in
     well_known_marks.csv where it is a well-known mark in the jurisdiction asked about (see
     well_known_mark); `label_goods`: the product concepts the label names: a well-known mark is high on
     the other goods its recognition was held for (well_known_marks.csv goods_held); on others it is
-    medium, saying that the mark may reach them. A rule that is a guess caps the result
+    medium, saying that the mark may reach them. On goods of another class: low where the label's goods
+    are not foodstuffs and the GI's are, unless a decision on record (`reputation`, reputations.csv)
+    holds the name's reputation reaches other goods there. A rule that is a guess caps the result
     (Candidate.max_severity)."""
-    severity, why = _severity_for(cand, gi, protections, label_class, goods, well_known, label_goods)
+    severity, why = _severity_for(
+        cand, gi, protections, label_class, goods, well_known, label_goods, knowledge, reputation
+    )
     if cand.max_severity:
         cap, cap_why = cand.max_severity
         if SEVERITY_ORDER.index(severity) < SEVERITY_ORDER.index(cap):
@@ -218,6 +297,8 @@ def _severity_for(
     goods: GoodsVerdict | None,
     well_known: dict[str, str] | None,
     label_goods: Sequence[str],
+    knowledge: Knowledge | None,
+    reputation: Sequence[dict[str, str]],
 ) -> tuple[str, str]:
     in_force = any(p.status == "protected" for p in protections)
     like = label_class is None or same_class(label_class, gi.product_class)
@@ -227,10 +308,18 @@ def _severity_for(
         close = cand.rule_confidence == "medium"  # one letter off (two in long names)
         return ("medium" if close and in_force else "low"), "similar spelling"
     if cand.kind == "partial" and not cand.short_form:
+        if not like:
+            return "low", f"a partial match on goods of another class ({label_class})"
         return "medium", "a partial match"
     if cand.colour:
         return "medium", "the name is used as a colour, not for like goods"
     if not in_force:
+        if not like:
+            return (
+                "low",
+                f"the name is pending, not yet protected there; the label's goods ({label_class}) are "
+                "another class",
+            )
         return "medium", "the name is pending, not yet protected there"
     if not like:
         if well_known and cand.kind in WELL_KNOWN_KINDS:
@@ -250,6 +339,9 @@ def _severity_for(
             )
         if cand.adjectival:  # Wiener sweets, Frankfurter sausages: a city's adjective on other goods
             return "low", ADJECTIVE_OTHER_GOODS
+        other = _other_goods(cand, gi, label_class, goods, knowledge, reputation, label_goods)
+        if other:
+            return other
         if goods is not None and goods.kind == "other":
             return "medium", goods.phrase(gi.product_class)
         return (
@@ -261,5 +353,9 @@ def _severity_for(
     if label_class is None and goods is not None:
         if goods.kind == "other" and cand.adjectival:
             return "low", ADJECTIVE_OTHER_GOODS
+        if goods.kind == "other":
+            other = _other_goods(cand, gi, label_class, goods, knowledge, reputation, label_goods)
+            if other:
+                return other
         return ("high" if goods.kind == "like" else "medium"), goods.phrase(gi.product_class)
     return "high", "like goods" if label_class else "like goods assumed (the label names no goods)"

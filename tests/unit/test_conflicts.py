@@ -128,9 +128,17 @@ def test_pending_names_are_medium(index):
 
 
 def test_another_product_class_is_medium(index):
-    hit = top(index, "Champagne perfume", "CN")
+    hit = top(index, "Champagne chocolate", "CN")
     assert hit.kind == "exact" and hit.severity == "medium"
     assert "another class" in hit.reason
+
+
+def test_goods_that_are_not_food_are_low_for_a_food_name_without_a_decision_on_its_reputation(index):
+    # the agreement protects against use on like goods; on a perfume only a well-known mark or a
+    # decision on the name's reputation reaches, and neither is in this register for China
+    hit = top(index, "Champagne perfume", "CN")
+    assert hit.kind == "exact" and hit.severity == "low"
+    assert "no such decision is on record" in hit.reason
 
 
 def test_a_colour_use_is_not_high(index):

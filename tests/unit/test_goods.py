@@ -1,6 +1,8 @@
 """Goods decide severity: a GI name on goods of another Nice class is medium and says which goods and
-class; goods the tool cannot place are 'goods unknown' (medium at most); only a label naming no goods
-at all is 'like goods assumed'. Real-market examples, each with its source."""
+class (low on goods that are not foodstuffs, for a food or drink GI, unless a decision on record holds
+that the name's reputation reaches other goods there); goods the tool cannot place are 'goods unknown'
+(medium at most); only a label naming no goods at all is 'like goods assumed'. Real-market examples,
+each with its source."""
 
 from __future__ import annotations
 
@@ -12,6 +14,9 @@ from gi_lists.model import GI, Name, Protection
 from names.knowledge import bundled_knowledge
 
 IV = Protection("CN", "agreement", "protected", "china-eu", "IV", "2021-03-01", None, "OJ L 408I", "high")
+EU_REG = Protection(
+    "EU", "national-register", "protected", None, None, "1973-09-18", None, "eAmbrosia", "medium"
+)
 III = Protection("EU", "agreement", "protected", "china-eu", "III", "2021-03-01", None, "OJ L 408I", "high")
 
 
@@ -20,7 +25,7 @@ def gi(gi_id: str, names: list[tuple[str, str]], cls: str, origin: str, *prots: 
 
 
 REGISTER = [
-    gi("fr-champagne", [("Champagne", "original"), ("香槟", "official-rendering")], "Wine", "FR", IV),
+    gi("fr-champagne", [("Champagne", "original"), ("香槟", "official-rendering")], "Wine", "FR", IV, EU_REG),
     gi("fr-bordeaux", [("Bordeaux", "original"), ("波尔多", "official-rendering")], "Wine", "FR", IV),
     gi("fr-bourgogne", [("Bourgogne", "original"), ("勃艮第", "official-rendering")], "Wine", "FR", IV),
     gi("fr-roquefort", [("Roquefort", "original"), ("罗克福", "official-rendering")], "Cheeses", "FR", IV),
@@ -101,19 +106,26 @@ def test_a_plant_protection_product_named_after_a_wine_region_is_not_high(index)
     # Burgundy mixture (bouillie bourguignonne): copper sulphate and sodium carbonate, a fungicide first
     # used on vines around 1885 (en.wikipedia 'Burgundy mixture'); Bordeaux mixture is a generic term
     hit = hit_for(index, "Burgundy mixture fungicide 1 kg", "fr-bourgogne")
-    assert hit.severity == "medium" and "Nice class 5" in hit.reason
+    assert hit.severity == "low" and "Nice class 5" in hit.reason and "no such decision" in hit.reason
     assert hit_for(index, "Bordeaux mixture fungicide", "fr-bordeaux").severity == "low"
 
 
 def test_a_hotel_named_after_a_wine_region_is_a_service_of_class_43(index):
     # hotels and restaurants named after GIs: CJEU C-783/19 Champanillo (tapas bars, 9 Sept 2021) holds
-    # that a PDO is protected against use for services too; the tool flags such use at medium
+    # that a PDO is protected against use for services too. Where that decision applies (the EU, the
+    # name in the EU register) the tool flags such use at medium and cites it; in China, where the
+    # name is protected through the agreement only and no decision on its reputation is on record, the
+    # hit is low and says why
     for label in ("Hotel Champagne", "香槟酒店"):
         hit = hit_for(index, label, "fr-champagne")
-        assert hit.severity == "medium" and "Nice class 43" in hit.reason, hit.reason
+        assert hit.severity == "low" and "Nice class 43" in hit.reason, hit.reason
+        assert "no such decision is on record" in hit.reason
+        hit = hit_for(index, label, "fr-champagne", "EU")
+        assert hit.severity == "medium" and "C-783/19" in hit.reason, hit.reason
+        assert "C-783/19" in (hit.legal_source or "") or "curia" in (hit.legal_source or "")
     # 酒 inside 酒店 (hotel) is not liquor
     hit = hit_for(index, "茅台酒店", "cn-moutai-jiu", "EU")
-    assert hit.severity == "medium" and "Nice class 43" in hit.reason
+    assert hit.severity == "low" and "Nice class 43" in hit.reason
 
 
 WORDS = (("Cognac", "fr-cognac"), ("Bordeaux", "fr-bordeaux"))
@@ -133,7 +145,12 @@ def test_cosmetics_fashion_and_glassware_are_other_classes(index):
     ):
         gi_id = next((g for word, g in WORDS if word in label), "fr-champagne")
         hit = hit_for(index, label, gi_id)
-        assert hit.severity == "medium" and nice in hit.reason, (label, hit.reason)
+        # no well-known mark nor decision on the name's reputation in China in this register: low
+        assert hit.severity == "low" and nice in hit.reason, (label, hit.reason)
+    # in France the Paris Court of Appeal held Champagne's reputation reaches perfume (YSL, 1993)
+    hit = hit_for(index, "Champagne eau de parfum 50 ml", "fr-champagne", "FR")
+    assert hit.severity == "medium" and "93-25039" in hit.reason, hit.reason
+    # a GI that is not food keeps medium on other goods (porcelain names on tiles: below)
 
 
 def test_a_sorbet_with_a_wine_name_is_another_class(index):

@@ -1,0 +1,113 @@
+"""Words of a label that another protected name explains as a whole, countries and praise words inside
+names, and goods of another class: the hits that used to be medium without reason. Real-market
+examples, each with its source."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.conflicts import Checker, ConflictIndex, Hit
+from gi_lists.model import Protection
+from names.knowledge import bundled_knowledge
+from tests.registers import CN_IV, EU_III, EU_REGISTER, make_gi
+
+CN_VI = Protection("CN", "agreement", "pending", "china-eu", "VI", None, None, "OJ L 408I", "high")
+
+REGISTER = [
+    # Médoc and Haut-Médoc are two appellations, both in the EU register and in Annex IV
+    make_gi("fr-medoc", [("Médoc", "original"), ("梅多克", "official-rendering")], "Wine", "FR", CN_IV),
+    make_gi(
+        "fr-haut-medoc", [("Haut-Médoc", "original"), ("上梅多克", "official-rendering")], "Wine", "FR", CN_IV
+    ),
+    make_gi("gr-feta", [("Feta", "original"), ("菲达奶酪", "official-rendering")], "Cheeses", "GR", CN_IV),
+    make_gi(
+        "dk-danablu", [("Danablu", "original"), ("丹麦蓝乳酪", "official-rendering")], "Cheeses", "DK", CN_IV
+    ),
+    make_gi(
+        "lt-originali-lietuviska-degtine",
+        [("Originali lietuviška degtinė", "original"), ("Original Lithuanian vodka", "translation")],
+        "Spirit",
+        "LT",
+        EU_REGISTER,
+    ),
+    make_gi("ie-irish-cream", "Irish Cream", "Spirit", "IE", EU_REGISTER),
+    make_gi("it-parmigiano-reggiano", "Parmigiano Reggiano", "Cheeses", "IT", EU_REGISTER, CN_IV),
+    make_gi("pt-madeira", [("Madeira", "original"), ("马德拉", "official-rendering")], "Wine", "PT", CN_VI),
+    make_gi(
+        "cn-helan-shan-dong-lu-pu-tao-jiu",
+        [("贺兰山东麓葡萄酒", "original"), ("Helan Shan Dong Lu Pu Tao Jiu", "transcription")],
+        "Wine",
+        "CN",
+        EU_III,
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> ConflictIndex:
+    return ConflictIndex(REGISTER, bundled_knowledge())
+
+
+def hits(index: ConflictIndex, label: str, jurisdiction: str, cls: str | None = None) -> dict[str, Hit]:
+    return {h.gi.id: h for h in Checker(index, jurisdiction).check(label, cls)}
+
+
+def test_a_name_inside_the_longer_name_the_label_uses_is_explained_by_it(index):
+    # a Haut-Médoc wine is not a use of Médoc (INAO: two appellations, Médoc and Haut-Médoc)
+    found = hits(index, "Haut-Médoc 2019", "CN", "Wine")
+    assert found["fr-haut-medoc"].severity == "high"
+    assert found["fr-medoc"].severity == "low"
+    assert "whole of another protected name" in found["fr-medoc"].reason
+    # the label 'Médoc' alone is still Médoc
+    assert hits(index, "Médoc", "CN", "Wine")["fr-medoc"].severity == "high"
+
+
+def test_a_country_on_a_product_of_the_class_is_not_a_names_distinctive_part(index):
+    # Danish-made white cheese sold as 'feta' (CJEU C-159/20 Commission v Denmark, 14 Jul 2022): it uses
+    # Feta; it takes nothing of Danablu but the country
+    found = hits(index, "Danish Feta cheese", "CN", "Cheeses")
+    assert found["gr-feta"].severity == "high"
+    assert "dk-danablu" not in found or found["dk-danablu"].severity == "low"
+    # Danablu's English name is Danish Blue (Oxford Reference, 'Danish blue'): a translation, high
+    blue = hits(index, "Danish Blue cheese", "CN", "Cheeses")["dk-danablu"]
+    assert (blue.kind, blue.severity) == ("translation", "high")
+
+
+def test_praise_words_are_no_distinctive_part(index):
+    # Baileys Original Irish Cream (the Irish Cream GI's best-known product) shares only 'Original' with
+    # the spirit GI Original Lithuanian vodka
+    found = hits(index, "Baileys Original Irish Cream", "EU", "Spirit")
+    assert found["ie-irish-cream"].severity == "high"
+    assert "lt-originali-lietuviska-degtine" not in found
+
+
+def test_a_place_in_a_name_is_no_part_of_it_on_goods_of_another_class(index):
+    # Parma Violets: Swizzels' violet-flavoured sweets, made in England since the 1940s
+    found = hits(index, "Parma Violets", "EU", "Bread, pastry, cakes, confectionery")
+    hit = found.get("it-parmigiano-reggiano")
+    assert hit is None or hit.severity == "low"
+
+
+def test_a_pending_name_on_goods_of_another_class_is_low(index):
+    # Madeira cake: the British sponge cake named after the wine it was served with
+    hit = hits(index, "Madeira cake", "CN", "Bread, pastry, cakes, confectionery")["pt-madeira"]
+    assert hit.severity == "low" and "pending" in hit.reason and "another class" in hit.reason
+    # on wine a pending name stays medium
+    assert hits(index, "Madeira", "CN", "Wine")["pt-madeira"].severity == "medium"
+
+
+def test_an_english_possessive_is_also_written_without_its_s(index):
+    # the region's English name, 'Helan Mountain's East Foothill' (Xinhua, 12 Aug 2024), is written
+    # without the possessive on many export labels
+    for label in ("Helan Mountain's East Foothill Cabernet", "Helan Mountain East Foothill wine"):
+        hit = hits(index, label, "EU", "Wine")["cn-helan-shan-dong-lu-pu-tao-jiu"]
+        assert (hit.kind, hit.severity) == ("translation", "high"), (label, hit.reason)
+
+
+def test_a_name_not_protected_where_the_check_asks_explains_nothing_there():
+    # where only Médoc is protected, a label 'Haut-Médoc' must not lose its Médoc hit to a name that the
+    # check does not screen
+    medoc = make_gi("fr-medoc", "Médoc", "Wine", "FR", CN_IV)
+    haut = make_gi("fr-haut-medoc", "Haut-Médoc", "Wine", "FR", EU_REGISTER)
+    found = hits(ConflictIndex([medoc, haut], bundled_knowledge()), "Haut-Médoc", "CN", "Wine")
+    assert found["fr-medoc"].severity != "low"
