@@ -22,6 +22,7 @@ from compare.rules import (
     same_class,
 )
 from gi_lists.model import GI, Name
+from names import other_scripts
 from names.latin_sounds import language_of, name_phonemes
 from names.normalise import compact, fold_latin, pinyin_syllables, script_of
 from names.phonetic import PhoneticIndex, SoundKey, rendering_phonemes, rendering_runs, similarity, skeleton
@@ -109,12 +110,46 @@ def renderings_by_sound(
     return list(out.values())
 
 
+def other_scripts_by_sound(
+    ix: NameIndex, a: LabelAnalysis, found: list[Candidate], scope: Scope = None
+) -> list[Candidate]:
+    """Cyrillic and Greek words that write a foreign GI name by sound (Шабли for Chablis, Коньяк for
+    Cognac, шампанське for Champagne, Μπορντό for Bordeaux), read letter by letter (names.other_scripts)
+    and compared like Chinese renderings: runs of one to three words not already explained by a name,
+    a place or a product word. A guess by sound is at most medium."""
+    words = other_scripts.words_in(a.text)
+    if not words:
+        return []
+    explained = [compact(fold_latin(c.label_form)) for c in found if c.kind in STRONG_KINDS | {"partial"}]
+    out: dict[int, Candidate] = {}
+    sounds = names_by_sound(ix, *scope) if scope else names_by_sound(ix)
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 3) + 1):
+            span = " ".join(words[i:j])
+            key = compact(fold_latin(span))
+            if any(key in e for e in explained) or _known_word(ix, key):
+                continue
+            head = "".join(other_scripts.word_phonemes(w) for w in words[i : j - 1])
+            for reading in other_scripts.readings(words[j - 1]):
+                _sound_matches(ix, sounds, a, span, head + reading, out, letters=True)
+    return list(out.values())
+
+
 def _sound_matches(
-    ix: NameIndex, sounds: PhoneticIndex, a: LabelAnalysis, span: str, han: str, out: dict[int, Candidate]
+    ix: NameIndex,
+    sounds: PhoneticIndex,
+    a: LabelAnalysis,
+    span: str,
+    han: str,
+    out: dict[int, Candidate],
+    *,
+    letters: bool = False,
 ) -> None:
+    """Candidates whose Latin name sounds like `han`, the sound of the label's `span` (Chinese
+    characters, or with `letters` Cyrillic or Greek words)."""
     han_skeleton = skeleton(han)
-    if len(han_skeleton) == 2 and len(span) < 3:
-        return  # two characters with two consonants: too little to go on
+    if len(han_skeleton) == 2 and (len(span) < 3 or letters):
+        return  # two characters (or a word in letters) with two consonants: too little to go on
     for key in sounds.lookup(han):
         gi = ix.gis[key.gi]
         if a.product_concepts and not any(same_class(cls, gi.product_class) for _, cls in a.product_concepts):
@@ -131,6 +166,8 @@ def _sound_matches(
         if key.gi in out and out[key.gi].score >= score:
             continue
         note = f"sounds like '{key.text}'" + ("" if key.whole else " (one word of the name)")
+        if letters:
+            note += ", read from Cyrillic or Greek letters"
         out[key.gi] = Candidate(
             key.gi, kind, score, gi.names[key.name].text, span, note, "medium", max_severity=SOUND_CAP
         )

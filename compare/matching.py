@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from compare.classify import classify_latin, classify_native, misspellings
-from compare.guesses import evocations, renderings_by_sound
+from compare.guesses import evocations, other_scripts_by_sound, renderings_by_sound
 from compare.index import NameIndex
 from compare.rules import (
     BASE_SCORE,
@@ -265,6 +265,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     found.extend(misspellings(ix, a, {c.gi for c in found if c.kind in STRONG_KINDS}))
     # 6. Chinese renderings by sound that no table holds
     found.extend(renderings_by_sound(ix, a, found, scope))
+    found.extend(other_scripts_by_sound(ix, a, found, scope))
     # 7. coined words sharing a name's distinctive part
     found.extend(evocations(ix, a, found))
     if any(w in COLOUR_WORDS for w in a.own_words) or any(c in run for run in a.han_runs for c in COLOUR_HAN):

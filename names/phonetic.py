@@ -56,6 +56,7 @@ _CLOSE = {
     frozenset("hk"): 0.5,
     frozenset("ck"): 0.45,  # 加 jia for "ga", 吉 ji for "gi"
     frozenset("cy"): 0.6,
+    frozenset("iy"): 0.3,  # a glide and its vowel (коньяк konyak, Cognac koniak)
     frozenset("ei"): 0.2,
     frozenset("ou"): 0.2,
     frozenset("ae"): 0.3,
