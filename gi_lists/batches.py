@@ -11,6 +11,7 @@ from typing import Any
 from errors import InputError
 from gi_lists.entries import (
     IDENTITY_KINDS,
+    PARTY_COUNTRIES,
     Entry,
     ListTarget,
     identity_keys,
@@ -92,6 +93,17 @@ def _withdrawn_when_missing(target: ListTarget, p: Protection) -> bool:
     if target.route == "national-register" and target.agreement is None:
         return not p.agreement and not is_home_source(p.source)
     return True
+
+
+def _speaks_for_origin(target: ListTarget, origin: str) -> bool:
+    """A national register's file speaks for the GIs from that country; a foreign GI protected there
+    came through a decision of its own (Scotch Whisky, Tequila in China: cn_foreign_gis.csv) and is not
+    withdrawn because a file of the country's own names leaves it out: a wrong 'no longer protected'
+    would let a conflict pass unseen. (The EU's register speaks for the names of its member states.)"""
+    if target.route != "national-register" or target.agreement is not None or not target.jurisdiction:
+        return True
+    home = PARTY_COUNTRIES.get(target.jurisdiction)
+    return home is None or not origin or origins_overlap(origin, ";".join(sorted(home)))
 
 
 def _name_row(gi_id: str, position: int, name: Name, entry: Entry) -> dict[str, Any]:
@@ -312,6 +324,7 @@ def plan_batch(
             if stored.row_id not in matched_rows
             and stored.protection.status != "withdrawn"
             and _withdrawn_when_missing(target, stored.protection)
+            and _speaks_for_origin(target, facts[stored.gi_id][1] if stored.gi_id in facts else "")
         ]
         labels = {gi.id: gi.display_name for gi in repo.get_many([s.gi_id for s in gone])}
         for stored in gone:

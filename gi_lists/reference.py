@@ -13,7 +13,7 @@ from pathlib import Path
 from agreements.model import Agreement
 from config import REFERENCE_DIR
 from errors import InputError
-from gi_lists.coverage import EU_SNAPSHOT_FILE, HOME_FILE
+from gi_lists.coverage import CN_FOREIGN_FILE, EU_SNAPSHOT_FILE, HOME_FILE
 from gi_lists.entries import (
     Entry,
     ListTarget,
@@ -257,6 +257,49 @@ def load_bilateral_rows(
     return [ReferenceList(targets[key], entries, path.name) for key, entries in lists.items()]
 
 
+# foreign GIs protected in China by its own routes, outside any agreement: their list is China's register
+CN_REGISTER = ListTarget("CN", "national-register", None, None, "protected", None)
+_CN_ROUTES = {"gi-product": "national-register", "collective-mark": "trademark"}
+
+
+def load_cn_foreign_rows(path: Path) -> ReferenceList:
+    """cn_foreign_gis.csv: foreign GIs that China protects by its own routes, outside the agreements (a GI
+    product approved by AQSIQ/CNIPA, or a collective mark): Scotch Whisky, Tequila. Alternative Chinese
+    names are separated by ';'."""
+    entries: list[Entry] = []
+    seen: dict[tuple[str, str], int] = {}
+    for line, row in _read_reference_csv(path):
+        first = seen.setdefault((row["origin"], row["name"]), line)
+        if first != line:  # one row per name: a second route goes in the note
+            raise InputError([f"{path.name}:{line}: name: {row['name']!r} is already on line {first}"])
+        route = _CN_ROUTES.get(row["route"])
+        if route is None:
+            raise InputError(
+                [f"{path.name}:{line}: route: {row['route']!r} is not one of {sorted(_CN_ROUTES)}"]
+            )
+        if row["status"] not in ("protected", "pending"):
+            raise InputError([f"{path.name}:{line}: status: {row['status']!r} is not protected or pending"])
+        since = row["date"] or None
+        if since and not valid_partial_date(since):
+            raise InputError([f"{path.name}:{line}: date: {since!r} is not a date"])
+        origin = row["origin"]
+        names = name_forms_from(row["name"], "original", origin_language(origin))
+        for text in (t.strip() for t in row["name_zh"].split(";")):
+            if text:
+                names += [Name(text, "official-rendering", "zh", "Hani", row["source"], row["confidence"])]
+        protection = Protection(
+            jurisdiction="CN",
+            route=route,
+            status=row["status"],
+            since=since,
+            source=row["source"],
+            confidence=row["confidence"],
+            note=row["note"] or None,
+        )
+        entries.append(_row_entry(line, row, names, origin, None, protection))
+    return ReferenceList(CN_REGISTER, entries, path.name)
+
+
 EU_REGISTER_CSV = f"registers/{EU_SNAPSHOT_FILE}"
 
 
@@ -302,4 +345,5 @@ def reference_lists(bundled: Sequence[Agreement], reference_dir: Path = REFERENC
     register = merge_pilot(load_eu_register(register_path), pilot)
     lists = [replace(ref, entries=register_spellings(ref.entries, register)) for ref in lists]
     lists.append(ReferenceList(EU_REGISTER, register, register_path.name))
+    lists.append(load_cn_foreign_rows(reference_dir / CN_FOREIGN_FILE))
     return lists + home_lists(lists)

@@ -263,12 +263,14 @@ def test_init_on_an_empty_database_prints_every_bundled_list(shared: Shared) -> 
     )
     for annex, count in annex_counts.items():
         assert table[f"china-eu/{annex}"] == (count, count)
-    for key in ("china-france", "china-thailand", "register/EU", "home/CN", "home/EU", "home/FR", "home/TH"):
+    keys = ("china-france", "china-thailand", "register/EU", "register/CN", "home/CN", "home/EU", "home/FR")
+    for key in keys + ("home/TH",):
         assert key in table
     listed = sum(rows for key, (rows, _) in table.items() if not key.startswith("home/"))
-    # the annexes, the UK names of the signed annexes, the bilateral lists (France 27, Thailand 7) and
-    # the EU register (3,481 rows but 5 cancellation requests; the 10 pilot names merged into it)
-    assert listed == 559 + 8 + 27 + 7 + 3476
+    # the annexes, the UK names of the signed annexes, the bilateral lists (France 27, Thailand 7), the
+    # EU register (3,481 rows but 5 cancellation requests; the 10 pilot names merged into it) and the
+    # foreign GIs China protects by its own routes (cn_foreign_gis.csv: Scotch Whisky, Tequila)
+    assert listed == 559 + 8 + 27 + 7 + 3476 + 2
     total = sum(added for _, added in table.values())
     assert f"{total} protections added" in shared.init.out
 
@@ -284,7 +286,8 @@ def test_a_second_init_keeps_the_register_and_reload_reference_changes_nothing(
     rows = [
         line.split() for line in reload.out.splitlines() if re.match(r"^\S+\s+\d+\s+\d+\s+\d+\s+\d+$", line)
     ]
-    assert len(rows) == 12  # 5 annexes, 2 bilateral lists, the EU's pilot names, 4 home lists
+    # 5 annexes, 2 bilateral lists, the EU register with its pilot names, China's foreign GIs, 4 home lists
+    assert len(rows) == 13
     assert all(row[2:] == ["0", "0", "0"] for row in rows), reload.out
 
     assert as_json(giscope("export", "--format", "json", db=db)) == reference_export
@@ -297,7 +300,7 @@ def test_export_json_after_init_gives_every_bundled_row_exactly_once_with_source
     assert len({gi["id"] for gi in gis}) == len(gis)
     protections = [p for gi in gis for p in gi["protections"]]
     listed = [p for p in protections if p["source"] != HOME_SOURCE]
-    assert len(listed) == 559 + 8 + 27 + 7 + 3476
+    assert len(listed) == 559 + 8 + 27 + 7 + 3476 + 2
     for gi in gis:
         assert_gi_contract(gi)
     # the EU register: >= 3,400 GIs protected there through it, each row "as of July 2020"

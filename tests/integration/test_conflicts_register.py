@@ -47,12 +47,14 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
     for kind, m in report.per_kind.items():
         if m["positives"]:
             assert m["recall"] >= 0.85, (kind, m)
+        if m["hits"]:  # the issue's precision target, per kind
+            assert m["precision"] >= 0.85, (kind, m)
 
 
-@pytest.mark.parametrize("path,floor", [(MARKET, 0.78), (FRESH, 0.76)], ids=["market", "fresh"])
+@pytest.mark.parametrize("path,floor", [(MARKET, 0.81), (FRESH, 0.76)], ids=["market", "fresh"])
 def test_no_innocent_real_market_label_is_high(shared_index, path, floor):
     """The real-market sets (labels from court cases, seizures and listings, each with its source): no
-    negative at high, and the share found at >= medium no lower than measured on 2026-12-03 (market 80.0 %,
+    negative at high, and the share found at >= medium no lower than measured on 2026-12-03 (market 82.9 %,
     fresh 78.5 %): a floor against slipping, not the issue's target."""
     report = evaluate(shared_index, load_cases(path))
     assert [o.case.label for o in report.negatives_at_high()] == []
@@ -106,3 +108,19 @@ def test_scan_refuses_a_malformed_list_with_line_numbers(shared_index, tmp_path)
     with pytest.raises(InputError) as err:
         scan_list(shared_index, path, "CN")
     assert err.value.problems[0].startswith(f"{path}:2: origin:")
+
+
+def test_foreign_gis_china_protects_by_its_own_routes_are_screened_there(shared_index):
+    # Scotch Whisky: an AQSIQ GI product since 8 Nov 2010 (World Trademark Review), whatever became of the
+    # UK names of the China–EU annexes; Tequila (龙舌兰酒（特其拉）): a GI product since 3 Nov 2014
+    from compare.conflicts import Checker
+
+    checker = Checker(shared_index, "CN")
+    for label, gi_id in (
+        ("苏格兰威士忌", "gb-scotch-whisky"),
+        ("Scotch whisky", "gb-scotch-whisky"),
+        ("特其拉", "mx-tequila"),
+    ):
+        hit = next(h for h in checker.check(label) if h.gi.id == gi_id)
+        assert hit.severity == "high", hit.reason
+        assert any(p.route == "national-register" and p.since for p in hit.protections)

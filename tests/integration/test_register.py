@@ -57,8 +57,16 @@ def test_init_loads_every_bundled_row_once_merged_per_gi(loaded_engine):
     protections = [(gi, p) for gi in gis for p in gi.protections]
     register = [(gi, p) for gi, p in protections if p.jurisdiction == "EU" and p.reference]
     listed = [(gi, p) for gi, p in protections if p.source != HOME_SOURCE and (gi, p) not in register]
-    # 559 annex names, 8 UK names, 44 bilateral rows, of which the 10 pilot names are EU-register rows
-    assert len(listed) == len(reference_rows()) - 10 == 601
+    # 559 annex names, 8 UK names, 44 bilateral rows, of which the 10 pilot names are EU-register rows,
+    # and the 2 foreign GIs China protects by its own routes (cn_foreign_gis.csv)
+    foreign = [
+        (gi, p)
+        for gi, p in listed
+        if p.jurisdiction == "CN" and p.route == "national-register" and not p.agreement
+    ]
+    assert sorted(gi.id for gi, _ in foreign) == ["gb-scotch-whisky", "mx-tequila"]
+    assert all(p.status == "protected" and p.since and p.confidence == "high" for _, p in foreign)
+    assert len(listed) - len(foreign) == len(reference_rows()) - 10 == 601
     # the register: every row but the 5 cancellation requests (notes on their names), one GI per file number
     rows = register_rows()
     numbers = {r["file_number"] for r in rows if not r["file_number"].endswith("-CANCEL")}
