@@ -276,9 +276,10 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
             pool.extend(ix._fuzzy_buckets.get((span[0], length), ()))
         if not pool:
             continue
-        for choice, score, _ in process.extract(
-            span, pool, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_CUTOFF
-        ):
+        matches = process.extract(span, pool, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_CUTOFF)
+        if matches and span in ix.k.goods_terms():
+            continue  # a goods word spelled right ('cotton', not Corton), read only when it matters
+        for choice, score, _ in matches:
             for key in ix.latin[choice]:
                 if key.gi in explained or not fuzzy_worthy(key, choice):
                     continue

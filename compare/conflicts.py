@@ -201,9 +201,9 @@ class Checker:
 
 
 def _goods_matter(cand: Candidate) -> bool:
-    """Can the label's goods change this candidate's severity? (Not for a generic term, a misspelling, a
-    partial match or a colour: their severity does not depend on the goods.)"""
-    if cand.kind in ("generic-overlap", "fuzzy") or cand.colour:
+    """Can the label's goods change this candidate's severity? (Not for a generic term, a partial match or
+    a colour: their severity does not depend on the goods.)"""
+    if cand.kind == "generic-overlap" or cand.colour:
         return False
     return cand.kind != "partial" or cand.short_form
 

@@ -302,27 +302,37 @@ def _explained_parts(ix: NameIndex, found: list[Candidate], scope: Scope = None)
       part of Gannan Yang Du Jun);
     each time by a name of the same class that the check screens (`scope`): a name not protected
     where the check asks explains nothing there."""
-    naming = [
-        (compact(fold_native(c.span or c.label_form)), c)
-        for c in found
-        if (c.kind in _NAMING_KINDS and c.rule_confidence != "low" and not c.max_severity)
-        or (c.kind in STRONG_KINDS and c.kind != "evocation" and not c.span)
-    ]
+    # what each naming candidate covers, by the text it covers
+    naming: dict[str, list[Candidate]] = {}
     for c in found:
-        if c.short_form:
+        if (c.kind in _NAMING_KINDS and c.rule_confidence != "low" and not c.max_severity) or (
+            c.kind in STRONG_KINDS and c.kind != "evocation" and not c.span
+        ):
+            naming.setdefault(compact(fold_native(c.span or c.label_form)), []).append(c)
+    if not naming:
+        return
+    texts = {c.span or c.label_form for c in found}
+    own_of = {t: compact(fold_native(t)) for t in texts}
+    for c in found:
+        own = own_of[c.span or c.label_form]
+        if c.short_form or not own:
             continue
-        own = compact(fold_native(c.span or c.label_form))
-        for text, other in naming:
-            if other.gi == c.gi or other.matched_form == c.matched_form or not own:
-                continue
-            if not same_class(ix.gis[other.gi].product_class, ix.gis[c.gi].product_class):
-                continue  # 'Reggiano' the wine does not explain 'Reggiano cheese'
-            if scope is not None and not scope[1](other.gi):
-                continue
-
+        for text, others in naming.items():
             inside = own in text and own != text
-            if (c.kind == "partial" and own == text) or (inside and other.kind in _NAMING_KINDS):
+            if not inside and not (c.kind == "partial" and own == text):
+                continue  # the cheap test first: most candidates cover other words
+            for other in others:
+                if other.gi == c.gi or other.matched_form == c.matched_form:
+                    continue
+                if inside and other.kind not in _NAMING_KINDS:
+                    continue
+                if not same_class(ix.gis[other.gi].product_class, ix.gis[c.gi].product_class):
+                    continue  # 'Reggiano' the wine does not explain 'Reggiano cheese'
+                if scope is not None and not scope[1](other.gi):
+                    continue
                 c.max_severity = ("low", f"{EXPLAINED} ('{other.matched_form}')")
+                break
+            if c.max_severity and c.max_severity[1].startswith(EXPLAINED):
                 break
 
 

@@ -306,6 +306,11 @@ def _severity_for(
         return "low", "a generic term alone"
     if cand.kind == "fuzzy":
         close = cand.rule_confidence == "medium"  # one letter off (two in long names)
+        # a near spelling is evidence on like goods only (a Welsh corgi is not the wine Cori)
+        if not like:
+            return "low", f"similar spelling, on goods of another class ({label_class})"
+        if goods is not None and goods.kind == "other":
+            return "low", f"similar spelling; {goods.phrase(gi.product_class)}"
         return ("medium" if close and in_force else "low"), "similar spelling"
     if cand.kind == "partial" and not cand.short_form:
         if not like:

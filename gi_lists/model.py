@@ -58,6 +58,7 @@ def check_jurisdiction(jurisdiction: str | None) -> str:
     return j
 
 
+@lru_cache(maxsize=4096)
 def class_key(product_class: str | None) -> str:
     """'Rice wine (annex class unverified)' -> 'rice wine'; 'Meat products (cooked, …)' stays whole."""
     from names.normalise import fold_latin

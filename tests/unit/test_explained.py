@@ -111,3 +111,16 @@ def test_a_name_not_protected_where_the_check_asks_explains_nothing_there():
     haut = make_gi("fr-haut-medoc", "Haut-Médoc", "Wine", "FR", EU_REGISTER)
     found = hits(ConflictIndex([medoc, haut], bundled_knowledge()), "Haut-Médoc", "CN", "Wine")
     assert found["fr-medoc"].severity != "low"
+
+
+def test_a_near_spelling_counts_on_like_goods_only_and_never_for_a_goods_word():
+    # the wine Corton against cotton cloth; the wine Cori against the dog breed Pembroke Welsh Corgi
+    corton = make_gi("fr-corton", "Corton", "Wine", "FR", EU_REGISTER)
+    cori = make_gi("it-cori", "Cori", "Wine", "IT", EU_REGISTER)
+    index = ConflictIndex([corton, cori], bundled_knowledge())
+    cloth = hits(index, "Organic cotton jersey fabric", "EU").get("fr-corton")
+    assert cloth is None or (cloth.severity == "low" and "Nice class 25" in cloth.reason)
+    corgi = hits(index, "Pembroke Welsh Corgi", "EU", "Non-food goods (dog breed)").get("it-cori")
+    assert corgi is None or (corgi.severity == "low" and "another class" in corgi.reason)
+    # on wine the same near spelling is a medium hit
+    assert hits(index, "Cortton", "EU", "Wine")["fr-corton"].severity == "medium"
