@@ -140,10 +140,11 @@ def _other_goods(
     if reputation:
         held = [r for r in reputation if set(r.get("goods_held", "").split(";")) & set(label_goods)]
         row = (held or sorted(reputation, key=lambda r: r.get("date", ""), reverse=True))[0]
+        when = f", {row['date']}" if row.get("date") else ""
+        case = row["case"].split(" [")[0]  # without the research note on what was not found
         return (
             "medium",
-            f"{what}; the name's reputation was held to reach other goods ({row['case']}: "
-            f"{row['held_by']}, {row['date']})",
+            f"{what}; the name's reputation was held to reach other goods ({case}: {row['held_by']}{when})",
         )
     unlike = _unlike_kind(knowledge, gi, label_class, goods) if knowledge else None
     if unlike:

@@ -505,7 +505,21 @@ def test_every_trade_rendering_names_a_gi_of_the_register_with_a_source(loaded_e
         assert gi is not None, row
         assert row["rendering"] not in {n.text for n in gi.names}, row
         assert row["source"] and row["confidence"] in ("high", "medium", "low"), row
-        assert row["variant"] in ("trade", "taiwan", "hong-kong", "older", "short"), row
+        assert row["variant"] in ("trade", "taiwan", "hong-kong", "traditional", "older", "short"), row
+
+
+def test_every_reputation_decision_names_a_gi_of_the_register_with_its_source(loaded_engine):
+    """data/knowledge/reputations.csv: each decision's GI exists, its jurisdiction is one the tool
+    screens, and it names the court or office, the case, the goods held, the basis and a source."""
+    with open(PROJECT_ROOT / "data" / "knowledge" / "reputations.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    gis = {gi.id for gi in list_gis(loaded_engine)}
+    for row in rows:
+        assert row["gi_id"] in gis, row
+        assert row["jurisdiction"] in ("CN", "EU", "FR", "TH"), row
+        assert row["held_by"] and row["case"] and row["goods_held"] and row["basis"] and row["basis_zh"], row
+        assert row["source"].count("http") >= 1 and row["confidence"] in ("high", "medium"), row
+        assert not row["date"] or len(row["date"]) == 10, row
 
 
 def test_search_finds_a_gi_by_a_chinese_trade_rendering(loaded_engine):

@@ -135,10 +135,13 @@ def test_another_product_class_is_medium(index):
 
 def test_goods_that_are_not_food_are_low_for_a_food_name_without_a_decision_on_its_reputation(index):
     # the agreement protects against use on like goods; on a perfume only a well-known mark or a
-    # decision on the name's reputation reaches, and neither is in this register for China
-    hit = top(index, "Champagne perfume", "CN")
+    # decision on the name's reputation reaches: none is on record for Tokaj in China, while Champagne's
+    # reputation was held to reach soft drinks there (Beijing No. 1 Intermediate Court, 10 Feb 2015)
+    hit = top(index, "Tokaj perfume", "CN")
     assert hit.kind == "exact" and hit.severity == "low"
     assert "no such decision is on record" in hit.reason
+    hit = top(index, "Champagne perfume", "CN")
+    assert hit.severity == "medium" and "1855" in hit.reason, hit.reason
 
 
 def test_a_colour_use_is_not_high(index):

@@ -112,42 +112,51 @@ def test_a_plant_protection_product_named_after_a_wine_region_is_not_high(index)
 
 def test_a_hotel_named_after_a_wine_region_is_a_service_of_class_43(index):
     # hotels and restaurants named after GIs: CJEU C-783/19 Champanillo (tapas bars, 9 Sept 2021) holds
-    # that a PDO is protected against use for services too. Where that decision applies (the EU, the
-    # name in the EU register) the tool flags such use at medium and cites it; in China, where the
-    # name is protected through the agreement only and no decision on its reputation is on record, the
-    # hit is low and says why
+    # that a PDO is protected against use for services too. Where a decision on the name's reputation is
+    # on record there (reputations.csv: Champagne in the EU and in China) the tool flags such use at
+    # medium and cites the decision; for a name without one (Bordeaux here) the hit is low and says why
     for label in ("Hotel Champagne", "香槟酒店"):
-        hit = hit_for(index, label, "fr-champagne")
+        for where in ("CN", "EU"):
+            hit = hit_for(index, label, "fr-champagne", where)
+            assert hit.severity == "medium" and "Nice class 43" in hit.reason, hit.reason
+            assert "reputation was held to reach other goods" in hit.reason
+    hit = hit_for(index, "Hotel Champagne", "fr-champagne", "EU")
+    assert "curia.europa.eu" in (hit.legal_source or "") or "origin-gi" in (hit.legal_source or "")
+    for label in ("Hotel Bordeaux", "波尔多酒店"):
+        hit = hit_for(index, label, "fr-bordeaux")
         assert hit.severity == "low" and "Nice class 43" in hit.reason, hit.reason
         assert "no such decision is on record" in hit.reason
-        hit = hit_for(index, label, "fr-champagne", "EU")
-        assert hit.severity == "medium" and "C-783/19" in hit.reason, hit.reason
-        assert "C-783/19" in (hit.legal_source or "") or "curia" in (hit.legal_source or "")
     # 酒 inside 酒店 (hotel) is not liquor
     hit = hit_for(index, "茅台酒店", "cn-moutai-jiu", "EU")
     assert hit.severity == "low" and "Nice class 43" in hit.reason
 
 
-WORDS = (("Cognac", "fr-cognac"), ("Bordeaux", "fr-bordeaux"))
-
-
 def test_cosmetics_fashion_and_glassware_are_other_classes(index):
     # Unilever's "Andrelon Champagne shampoo", withdrawn after CIVC action (Abcor, as above);
-    # Yves Saint Laurent's perfume "Champagne" (Paris Court of Appeal, 15 Dec 1993, renamed Yvresse)
-    for label, nice in (
-        ("Andrelon Champagne shampoo", "Nice class 3"),
-        ("Champagne eau de parfum 50 ml", "Nice class 3"),
-        ("Cognac leather jacket", "(leather, Nice class 18)"),
-        ("Cognac down jacket", "(down jacket, Nice class 25)"),
-        ("Champagne glasses set of 6", "Nice class 21"),
-        ("Bordeaux wine glass", "Nice class 21"),
-        ("香槟杯", "Nice class 21"),
-    ):
-        gi_id = next((g for word, g in WORDS if word in label), "fr-champagne")
+    # Yves Saint Laurent's perfume "Champagne" (Paris Court of Appeal, 15 Dec 1993, renamed Yvresse);
+    # BNIC v Ford, a car colour named Cognac (Jiangsu High Court, (2021)苏知终6号, 9 Aug 2023)
+    reputed = (
+        ("Andrelon Champagne shampoo", "fr-champagne", "Nice class 3"),
+        ("Champagne eau de parfum 50 ml", "fr-champagne", "Nice class 3"),
+        ("Cognac leather jacket", "fr-cognac", "(leather, Nice class 18)"),
+        ("Cognac down jacket", "fr-cognac", "(down jacket, Nice class 25)"),
+        ("Champagne glasses set of 6", "fr-champagne", "Nice class 21"),
+        ("香槟杯", "fr-champagne", "Nice class 21"),
+    )
+    for label, gi_id, nice in reputed:  # decisions on these names' reputation in China are on record
         hit = hit_for(index, label, gi_id)
-        # no well-known mark nor decision on the name's reputation in China in this register: low
+        assert hit.severity == "medium" and nice in hit.reason, (label, hit.reason)
+        assert "reputation was held" in hit.reason
+    # no well-known mark nor decision on Bordeaux's or Bourgogne's reputation in China is on record: low
+    for label, gi_id, nice in (
+        ("Bordeaux wine glass", "fr-bordeaux", "Nice class 21"),
+        ("Bordeaux leather handbag", "fr-bordeaux", "Nice class 18"),
+        ("Bourgogne eau de parfum", "fr-bourgogne", "Nice class 3"),
+    ):
+        hit = hit_for(index, label, gi_id)
         assert hit.severity == "low" and nice in hit.reason, (label, hit.reason)
-    # in France the Paris Court of Appeal held Champagne's reputation reaches perfume (YSL, 1993)
+    # in France the Paris Court of Appeal held Champagne's reputation reaches perfume (YSL, 1993): the
+    # decision held for the label's goods is the one cited
     hit = hit_for(index, "Champagne eau de parfum 50 ml", "fr-champagne", "FR")
     assert hit.severity == "medium" and "93-25039" in hit.reason, hit.reason
     # a GI that is not food keeps medium on other goods (porcelain names on tiles: below)
