@@ -19,8 +19,8 @@ from briefings.parts import (
 from briefings.text import ACT_FIELDS, DISPUTE_SCOPE_KEYS, T
 from compare.conflicts import ConflictIndex
 from compare.services import build_index, check_labels, compare_agreements
-from gi_lists.model import GI, JURISDICTION_INCLUDES, Protection, check_jurisdiction
-from gi_lists.services import data_version, find_gi
+from gi_lists.model import ACTIVE_STATUSES, GI, JURISDICTION_INCLUDES, Protection, check_jurisdiction
+from gi_lists.services import coverage, data_version, find_gi
 from reports.briefing import Briefing, Bullets, Facts, Notice, Para, Section, Table
 from storage.db import Database
 from wording import DOUBTFUL, jurisdiction_name
@@ -51,12 +51,18 @@ def _next_steps(
             if en
             else "在投诉或函件中引用上述保护途径、日期和来源。"
         )
+    elif any(p.status == "pending" for p in protections):
+        items.append(
+            "The name is pending there, not yet protected: watch the pending procedure's deadlines "
+            "(`giscope deadlines`) and consider the routes under 'How and where to act' meanwhile."
+            if en
+            else "该名称在当地待审、尚未获得保护：请关注待决程序的期限（`giscope deadlines`），同时可考虑“维权途径”中的途径。"
+        )
     else:
         items.append(
-            "The name is not protected there yet: consider the routes under 'How and where to act' and watch the "
-            "pending procedure's deadlines (`giscope deadlines`)."
+            "The name is not protected there: consider the routes to protection under 'How and where to act'."
             if en
-            else "该名称在当地尚未获得保护：可考虑“维权途径”中的保护途径，并关注待决程序的期限（`giscope deadlines`）。"
+            else "该名称在当地未获保护：可考虑“维权途径”中取得保护的途径。"
         )
     items.append(
         "Verify every fact marked unconfirmed with the authority before acting."
@@ -64,6 +70,35 @@ def _next_steps(
         else "采取行动前，向主管机关核实所有标注为未经证实的事实。"
     )
     return Bullets(tuple(Para(i) for i in items), checklist=True)
+
+
+def _uses_of_unprotected(
+    index: ConflictIndex, gi: GI, labels: Sequence[str], where: str, lang: str
+) -> list[tuple[Para, ...]]:
+    """How each label uses the names of a GI that is neither protected nor pending where the brief is
+    for: the matcher's candidates for this GI alone, whatever the jurisdiction (a name not screened there
+    must not read as 'no conflict')."""
+    s = T[lang]
+    pos = index.positions.get(gi.id)
+    rows: list[tuple[Para, ...]] = []
+    if pos is None:
+        return rows
+    for label in labels:
+        found = [c for c in index.candidates(index.analyse(label)) if c.gi == pos]
+        if not found:
+            continue
+        best = max(found, key=lambda c: c.score)
+        kind = best.kind
+        rows.append(
+            (
+                Para(label),
+                Para(s["not_protected_sev"].format(where=where)),
+                Para(kind),
+                Para(f"{best.matched_form} ({gi.id})"),
+                Para(s["use_reason"].format(matched=best.matched_form, kind=kind, where=where)),
+            )
+        )
+    return rows
 
 
 def _title_name(gi: GI, lang: str) -> str:
@@ -124,10 +159,18 @@ def dispute_brief(
 
     conflict_blocks: list[Para | Table | Notice] = []
     has_conflicts = False
+    screened = coverage(db, j).text(lang)
+    active = [p for p in protections if p.status in ACTIVE_STATUSES]
     if labels:
-        results = check_labels(index or build_index(db), labels, j, lang=lang)
-        own = hit_rows(results, lang, only_gi=gi.id)
-        has_conflicts = bool(own)
+        index = index or build_index(db)
+        results = check_labels(index, labels, j, lang=lang)  # what they were screened against: page 1
+        if active:
+            own = hit_rows(results, lang, only_gi=gi.id)
+        else:  # never screened there: say how the labels use the name, never "no conflict"
+            conflict_blocks.append(Notice(s["not_screened"].format(where=where)))
+            own = _uses_of_unprotected(index, gi, labels, where, lang)
+        has_conflicts = bool(own) and bool(active)
+        used = {row[0].text for row in own}
         if own:
             conflict_blocks.append(
                 Table(
@@ -136,8 +179,13 @@ def dispute_brief(
                     (0.17, 0.11, 0.15, 0.19, 0.38),
                 )
             )
-        else:
-            conflict_blocks.append(Para(s["no_conflict"]))
+        elif active:
+            conflict_blocks.append(Para(s["no_conflict"].format(n=len(labels))))
+        unused = [label for label in labels if label not in used]
+        # every label supplied appears in the brief with its result
+        conflict_blocks.append(
+            Para(s["no_use"].format(labels="; ".join(unused)) if unused else s["no_use_none"], style="small")
+        )
         others = [row for row in hit_rows(results, lang) if row not in own]
         if others:
             conflict_blocks.append(Para(s["other_conflicts"], style="lead"))
@@ -151,6 +199,15 @@ def dispute_brief(
     else:
         conflict_blocks.append(Para(s["no_labels"], style="small"))
     sections.append(Section(s["conflicts"], tuple(conflict_blocks)))
+    # the first page says what was screened (or that nothing was)
+    first = (
+        Notice(screened, "info")
+        if labels
+        else Notice(s["screened_none"].format(where=where, coverage=screened), "info")
+    )
+    sections[0] = Section(
+        sections[0].heading, (*sections[0].blocks, Para(s["screened"], style="lead"), first)
+    )
 
     act_items = []
     for key in ACT_FIELDS:

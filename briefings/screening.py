@@ -62,7 +62,7 @@ def _label_results_sections(results: Sequence[LabelResult], covered: Coverage, l
     return sections
 
 
-def _scan_sections(rows: Sequence[ScanRow], lang: str) -> list[Section]:
+def _scan_sections(rows: Sequence[ScanRow], covered: Coverage, lang: str) -> list[Section]:
     s = T[lang]
     flagged = [r for r in rows if r.objectionable]
     table_rows: list[tuple[Para, ...]] = []
@@ -83,7 +83,13 @@ def _scan_sections(rows: Sequence[ScanRow], lang: str) -> list[Section]:
         if not r.findings:
             table_rows.append((Para(f"{r.line}: {r.name} ({r.origin})"), Para("—"), Para("—"), Para("—")))
     return [
-        Section(s["summary"], (Para(s["rows_checked"].format(n=len(rows), flagged=len(flagged))),)),
+        Section(
+            s["summary"],
+            (
+                Para(s["rows_checked"].format(n=len(rows), flagged=len(flagged))),
+                Notice(covered.text(lang), "info"),
+            ),
+        ),
         Section(
             s["finding"],
             (
@@ -108,7 +114,7 @@ def screening_brief(
     where = jurisdiction_name(j, lang)
     index = build_index(db)
     if path.suffix.lower() in (".csv", ".xlsx", ".xlsm", ".tsv"):
-        sections = _scan_sections(scan_list(index, path, j), lang)
+        sections = _scan_sections(scan_list(index, path, j), coverage(db, j), lang)
         title, subtitle = s["scan_title"].format(file=path.name, where=where), s["scan_sub"]
     else:
         results = check_labels(index, read_labels(path), j, lang=lang)

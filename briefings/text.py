@@ -30,7 +30,18 @@ T = {
         "kind": "Kind",
         "matched": "Protected form",
         "reason": "Why",
-        "no_conflict": "No conflict with this GI was found in the labels supplied.",
+        "no_conflict": "None of the {n} labels supplied uses a name of this GI (what they were screened "
+        "against: 'What was screened', page 1).",
+        "screened": "What was screened",
+        "screened_none": "No labels were supplied, so nothing was screened for this brief. A screening in "
+        "{where} would cover: {coverage}",
+        "not_screened": "This name is not protected or pending in {where}: it is not among the names screened "
+        "there, and no conflict can be claimed there until it is protected (the routes are below). How the "
+        "labels supplied use it:",
+        "not_protected_sev": "not protected in {where}",
+        "use_reason": "the label uses '{matched}' ({kind}); {where} does not protect this name",
+        "no_use": "Labels with no use of this GI's names: {labels}",
+        "no_use_none": "Every label supplied uses a name of this GI.",
         "other_conflicts": "Other protected names these labels touch",
         "act": "How and where to act",
         "cases": "Relevant cases",
@@ -95,7 +106,15 @@ T = {
         "kind": "类型",
         "matched": "受保护名称",
         "reason": "理由",
-        "no_conflict": "所提供的标签中未发现与该地理标志的冲突。",
+        "no_conflict": "所提供的{n}个标签均未使用该地理标志的名称（筛查范围见第1页“筛查范围”）。",
+        "screened": "筛查范围",
+        "screened_none": "未提供标签，本简报未进行筛查。在{where}筛查的范围为：{coverage}",
+        "not_screened": "该名称在{where}既未受保护也未待审：它不在当地筛查的名称之中，在取得保护之前无法主张冲突"
+        "（取得保护的途径见下文）。所提供标签对该名称的使用情况如下：",
+        "not_protected_sev": "在{where}未受保护",
+        "use_reason": "标签使用了“{matched}”（{kind}）；{where}未保护该名称",
+        "no_use": "未使用该地理标志名称的标签：{labels}",
+        "no_use_none": "所提供的每个标签都使用了该地理标志的名称。",
         "other_conflicts": "这些标签涉及的其他受保护名称",
         "act": "维权途径",
         "cases": "相关案例",

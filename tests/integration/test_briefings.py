@@ -76,6 +76,37 @@ def test_dispute_brief_marks_unconfirmed_facts_and_works_in_chinese(loaded_engin
 def test_a_gi_not_protected_there_says_so(loaded_engine):
     b = dispute_brief(loaded_engine, "มะขามหวานเพชรบูรณ์", "EU", lang="en")  # not in the EU register
     assert any(isinstance(bl, Notice) and "No protection" in bl.text for s in b.sections for bl in s.blocks)
+    # with no labels, the first section still says what a screening there covers and that none was made
+    first = "\n".join(bl.text for bl in b.sections[0].blocks if isinstance(bl, (Notice, Para)))
+    assert "No labels were supplied" in first and "the EU register as of July 2020" in first
+
+
+def test_never_a_false_all_clear_for_a_name_not_protected_there(loaded_engine):
+    """Bordeaux is in none of the lists protecting names in Thailand: labels that use it are shown as
+    uses of a name not protected there, never as 'no conflict', and every label appears."""
+    labels = ["Bordeaux Supérieur rouge 2019", "波尔多红酒", "Siam Winery Sawasdee"]
+    for lang in ("en", "zh"):
+        b = dispute_brief(loaded_engine, "fr-bordeaux", "TH", labels=labels, lang=lang, today="2026-12-03")
+        text = "\n".join(texts(b))
+        assert "None of the" not in text and "均未使用该地理标志" not in text
+        first = "\n".join(bl.text for bl in b.sections[0].blocks if isinstance(bl, (Notice, Para)))
+        assert ("screened against" in first) if lang == "en" else ("筛查范围" in first)
+        for label in labels:
+            assert label in text, (lang, label)
+        rows = [bl for s in b.sections for bl in s.blocks if isinstance(bl, Table) and bl.rows]
+        uses = {row[0].text: row[1].text for t in rows for row in t.rows}
+        assert set(uses) >= {"Bordeaux Supérieur rouge 2019", "波尔多红酒"}
+        assert all(("not protected" in v) or ("未受保护" in v) for k, v in uses.items() if k in labels)
+        steps = "\n".join(texts(b))
+        assert "giscope deadlines" not in steps  # nothing is pending there: no deadlines to watch
+
+
+def test_a_protected_name_lists_every_label_with_its_result(loaded_engine):
+    labels = ["香宾酒", "plain water"]
+    b = dispute_brief(loaded_engine, "fr-champagne", "CN", labels=labels, lang="en", today="2026-12-03")
+    text = "\n".join(texts(b))
+    assert "Labels with no use of this GI's names: plain water" in text
+    assert "screened against the" in text and "China–EU Annex IV" in text
 
 
 def test_unknown_gi_or_agreement_is_a_clear_error(loaded_engine):
@@ -111,6 +142,7 @@ def test_screening_brief_groups_labels_by_severity_and_scans_lists(loaded_engine
     scan = screening_brief(loaded_engine, proposal, "CN", lang="zh")
     text = "\n".join(texts(scan))
     assert "already-protected" in text and "generic-term" in text and "proposal.csv" in scan.title
+    assert "筛查范围" in text  # what the list was screened against
 
 
 def test_a_gi_protected_by_the_eu_register_shows_its_file_number_and_the_registers_date(loaded_engine):
