@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from wording import agreement_name, jurisdiction_name, lang_of
 
 EU_SNAPSHOT_FILE = "eu_eambrosia_2020-07.csv"
-CN_FOREIGN_FILE = "cn_foreign_gis.csv"  # foreign GIs China protects by its own routes (bundled)
+# foreign GIs a jurisdiction protects by its own routes, outside any agreement (bundled lists)
+FOREIGN_FILES = {"CN": "cn_foreign_gis.csv", "TH": "th_foreign_gis.csv"}
 HOME_FILE = "home protection (inferred from the lists)"
 
 
@@ -35,12 +36,13 @@ class CoveredList:
                 else "the EU register as of July 2020 (names registered since then are missing; UK names "
                 "unconfirmed since 2021)"
             )
-        elif self.list_key == "register/CN" and self.file == CN_FOREIGN_FILE:
+        elif agreement == "register" and FOREIGN_FILES.get(annex) == self.file:
+            where = jurisdiction_name(annex, lang)
             text = (
-                "中国以本国途径保护的外国地理标志（地理标志产品或集体商标；随附名单，仅收录已核实者）"
+                f"{where}以本国途径保护的外国地理标志（随附名单，仅收录已核实者）"
                 if zh
-                else "foreign GIs China protects by its own routes (GI products or collective marks; the "
-                "bundled list holds only those confirmed)"
+                else f"foreign GIs {where} protects by its own routes (the bundled list holds only those "
+                "confirmed)"
             )
         elif agreement == "register":
             where = jurisdiction_name(annex, lang)

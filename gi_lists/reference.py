@@ -13,7 +13,7 @@ from pathlib import Path
 from agreements.model import Agreement
 from config import REFERENCE_DIR
 from errors import InputError
-from gi_lists.coverage import CN_FOREIGN_FILE, EU_SNAPSHOT_FILE, HOME_FILE
+from gi_lists.coverage import EU_SNAPSHOT_FILE, FOREIGN_FILES, HOME_FILE
 from gi_lists.entries import (
     Entry,
     ListTarget,
@@ -258,14 +258,14 @@ def load_bilateral_rows(
 
 
 # foreign GIs protected in China by its own routes, outside any agreement: their list is China's register
-CN_REGISTER = ListTarget("CN", "national-register", None, None, "protected", None)
 _CN_ROUTES = {"gi-product": "national-register", "collective-mark": "trademark"}
 
 
-def load_cn_foreign_rows(path: Path) -> ReferenceList:
-    """cn_foreign_gis.csv: foreign GIs that China protects by its own routes, outside the agreements (a GI
-    product approved by AQSIQ/CNIPA, or a collective mark): Scotch Whisky, Tequila. Alternative Chinese
-    names are separated by ';'."""
+def load_foreign_rows(path: Path, jurisdiction: str = "CN") -> ReferenceList:
+    """cn_foreign_gis.csv, th_foreign_gis.csv: foreign GIs that `jurisdiction` protects by its own routes,
+    outside the agreements (route 'gi-product': a GI registered or approved there, such as an AQSIQ/CNIPA
+    GI product or a DIP registration; 'collective-mark'): Scotch Whisky and Tequila in China, Champagne
+    and Cognac in Thailand. Alternative Chinese names are separated by ';'."""
     entries: list[Entry] = []
     seen: dict[tuple[str, str], int] = {}
     for line, row in _read_reference_csv(path):
@@ -288,7 +288,7 @@ def load_cn_foreign_rows(path: Path) -> ReferenceList:
             if text:
                 names += [Name(text, "official-rendering", "zh", "Hani", row["source"], row["confidence"])]
         protection = Protection(
-            jurisdiction="CN",
+            jurisdiction=jurisdiction,
             route=route,
             status=row["status"],
             since=since,
@@ -297,7 +297,8 @@ def load_cn_foreign_rows(path: Path) -> ReferenceList:
             note=row["note"] or None,
         )
         entries.append(_row_entry(line, row, names, origin, None, protection))
-    return ReferenceList(CN_REGISTER, entries, path.name)
+    target = ListTarget(jurisdiction, "national-register", None, None, "protected", None)
+    return ReferenceList(target, entries, path.name)
 
 
 EU_REGISTER_CSV = f"registers/{EU_SNAPSHOT_FILE}"
@@ -345,5 +346,6 @@ def reference_lists(bundled: Sequence[Agreement], reference_dir: Path = REFERENC
     register = merge_pilot(load_eu_register(register_path), pilot)
     lists = [replace(ref, entries=register_spellings(ref.entries, register)) for ref in lists]
     lists.append(ReferenceList(EU_REGISTER, register, register_path.name))
-    lists.append(load_cn_foreign_rows(reference_dir / CN_FOREIGN_FILE))
+    for where, name in FOREIGN_FILES.items():
+        lists.append(load_foreign_rows(reference_dir / name, where))
     return lists + home_lists(lists)

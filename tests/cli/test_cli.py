@@ -211,7 +211,8 @@ BATCH_V1 = [
     ["Khao Test Thung", "", "Test Thung rice", "Rice", "TH", "Roi Et", "pending", "2023-02", "", "medium"],
     ["Som Test Pak", "", "Test Pak pomelo", "Fruit", "TH", "Nakhon Si Thammarat", "pending", "2023-03",
      "DIP notice 3", "low"],
-    ["Champagne", "香槟", "", "Wine", "FR", "Champagne", "protected", "2015", "DIP register 2015", "high"],
+    ["Roquefort", "洛克福奶酪", "", "Cheeses", "FR", "Aveyron", "protected", "2015", "test batch",
+     "high"],
 ]  # fmt: skip
 BATCH_V2 = [
     ["Kafae Test Hill", "", "Test Hill coffee", "Coffee", "TH", "Chiang Rai", "protected", "2024-05-01",
@@ -220,7 +221,8 @@ BATCH_V2 = [
     BATCH_V1[3],
 ]  # fmt: skip
 BATCH_SOURCE = "DIP gazette 2024"
-BATCH_IDS = {"th-kafae-test-hill", "th-khao-test-thung", "th-som-test-pak", "fr-champagne"}
+BATCH_IDS = {"th-kafae-test-hill", "th-khao-test-thung", "th-som-test-pak", "fr-roquefort"}
+TH_FOREIGN = {"fr-champagne", "fr-cognac"}  # registered by DIP (th_foreign_gis.csv)
 THAI_HOME = {
     "th-khao-sangyod-muang-phatthalung",  # in the EU register, so protected at home
     "th-kafae-doi-chaang",
@@ -263,14 +265,23 @@ def test_init_on_an_empty_database_prints_every_bundled_list(shared: Shared) -> 
     )
     for annex, count in annex_counts.items():
         assert table[f"china-eu/{annex}"] == (count, count)
-    keys = ("china-france", "china-thailand", "register/EU", "register/CN", "home/CN", "home/EU", "home/FR")
-    for key in keys + ("home/TH",):
+    keys = (
+        "china-france",
+        "china-thailand",
+        "register/EU",
+        "register/CN",
+        "register/TH",
+        "home/CN",
+        "home/EU",
+    )
+    for key in keys + ("home/FR", "home/TH"):
         assert key in table
     listed = sum(rows for key, (rows, _) in table.items() if not key.startswith("home/"))
     # the annexes, the UK names of the signed annexes, the bilateral lists (France 27, Thailand 7), the
     # EU register (3,481 rows but 5 cancellation requests; the 10 pilot names merged into it) and the
-    # foreign GIs China protects by its own routes (cn_foreign_gis.csv: Scotch Whisky, Tequila)
-    assert listed == 559 + 8 + 27 + 7 + 3476 + 2
+    # foreign GIs China and Thailand protect by their own routes (cn_foreign_gis.csv: Scotch Whisky,
+    # Tequila; th_foreign_gis.csv: Champagne, Cognac)
+    assert listed == 559 + 8 + 27 + 7 + 3476 + 2 + 2
     total = sum(added for _, added in table.values())
     assert f"{total} protections added" in shared.init.out
 
@@ -286,8 +297,9 @@ def test_a_second_init_keeps_the_register_and_reload_reference_changes_nothing(
     rows = [
         line.split() for line in reload.out.splitlines() if re.match(r"^\S+\s+\d+\s+\d+\s+\d+\s+\d+$", line)
     ]
-    # 5 annexes, 2 bilateral lists, the EU register with its pilot names, China's foreign GIs, 4 home lists
-    assert len(rows) == 13
+    # 5 annexes, 2 bilateral lists, the EU register with its pilot names, China's and Thailand's foreign
+    # GIs, 4 home lists
+    assert len(rows) == 14
     assert all(row[2:] == ["0", "0", "0"] for row in rows), reload.out
 
     assert as_json(giscope("export", "--format", "json", db=db)) == reference_export
@@ -300,7 +312,7 @@ def test_export_json_after_init_gives_every_bundled_row_exactly_once_with_source
     assert len({gi["id"] for gi in gis}) == len(gis)
     protections = [p for gi in gis for p in gi["protections"]]
     listed = [p for p in protections if p["source"] != HOME_SOURCE]
-    assert len(listed) == 559 + 8 + 27 + 7 + 3476 + 2
+    assert len(listed) == 559 + 8 + 27 + 7 + 3476 + 2 + 2
     for gi in gis:
         assert_gi_contract(gi)
     # the EU register: >= 3,400 GIs protected there through it, each row "as of July 2020"
@@ -317,6 +329,7 @@ def test_export_json_after_init_gives_every_bundled_row_exactly_once_with_source
         ("CN", "trademark", "china-france", None),
         ("EU", "national-register", None, "PDO-FR-A1359"),
         ("FR", "national-register", None, "PDO-FR-A1359"),  # home, with the EU file number
+        ("TH", "national-register", None, None),  # registered by DIP (th_foreign_gis.csv)
     ]
     assert len([gi for gi in gis if "Champagne" in name_texts(gi)]) == 1
     assert all(p["source"] and p["confidence"] for p in protections)
@@ -387,6 +400,7 @@ def test_export_json_after_init_gives_every_bundled_row_exactly_once_with_source
         ("trademark", "china-france", None, "CN"),
         ("national-register", None, None, "EU"),  # home
         ("national-register", None, None, "FR"),  # home
+        ("national-register", None, None, "TH"),  # registered by DIP (th_foreign_gis.csv)
     }
 
 
@@ -516,7 +530,7 @@ def test_dry_run_prints_additions_and_writes_nothing_and_the_same_file_twice_cha
     assert "(batch" not in again.out
 
     hits = as_json(giscope("search", "Test", "--in", "TH", "--json", db=db))
-    assert {gi["id"] for gi in hits} == BATCH_IDS - {"fr-champagne"}
+    assert {gi["id"] for gi in hits} == BATCH_IDS - {"fr-roquefort"}
     khao = by_id(hits)["th-khao-test-thung"]
     assert th_protection(khao)["source"] == BATCH_SOURCE  # --source fills an empty source cell
 
@@ -578,10 +592,10 @@ def test_xlsx_import_gives_the_same_register_as_the_same_rows_in_csv(shared: Sha
 
     from_csv = as_json(giscope("export", "--in", "TH", "--format", "json", db=csv_db))
     from_xlsx = as_json(giscope("export", "--in", "TH", "--format", "json", db=xlsx_db))
-    assert {gi["id"] for gi in from_xlsx} == BATCH_IDS | THAI_HOME
+    assert {gi["id"] for gi in from_xlsx} == BATCH_IDS | THAI_HOME | TH_FOREIGN
     assert from_xlsx == from_csv
     assert th_protection(by_id(from_xlsx)["th-kafae-test-hill"])["since"] == "2023-01-15"
-    assert th_protection(by_id(from_xlsx)["fr-champagne"])["since"] == "2015"
+    assert th_protection(by_id(from_xlsx)["fr-roquefort"])["since"] == "2015"
 
 
 def test_xlsx_import_reports_bad_rows_with_their_sheet_row_numbers(db: Path, tmp_path: Path) -> None:
@@ -677,7 +691,8 @@ def test_export_neutralises_formula_cells_in_csv_and_xlsx_but_not_in_json(db: Pa
     exported = [
         r
         for r in csv_rows(ok(giscope("export", "--in", "TH", "--format", "csv", db=db)).out)
-        if r["source"] != HOME_SOURCE  # the Thai GIs of the bundled lists, protected at home
+        # the Thai GIs of the bundled lists, protected at home, and the foreign GIs DIP registered
+        if r["source"] != HOME_SOURCE and r["id"] not in TH_FOREIGN
     ]
     assert {r["name"] for r in exported} == expected
     assert "'=cmd|' /C calc'!A0" in {r["source"] for r in exported}
@@ -689,13 +704,13 @@ def test_export_neutralises_formula_cells_in_csv_and_xlsx_but_not_in_json(db: Pa
     ws = wb.worksheets[0]
     header = [c.value for c in ws[1]]
     cells = [dict(zip(header, row, strict=True)) for row in ws.iter_rows(min_row=2)]
-    cells = [c for c in cells if c["source"].value != HOME_SOURCE]
+    cells = [c for c in cells if c["source"].value != HOME_SOURCE and c["id"].value not in TH_FOREIGN]
     assert {c["name"].value for c in cells} == expected
     assert all(c["name"].data_type == "s" for c in cells)
     assert "'=cmd|' /C calc'!A0" in {c["source"].value for c in cells}
 
     gis = as_json(giscope("export", "--in", "TH", "--format", "json", db=db))
-    gis = [gi for gi in gis if gi["id"] not in THAI_HOME]
+    gis = [gi for gi in gis if gi["id"] not in THAI_HOME | TH_FOREIGN]
     assert {gi["names"][0]["text"] for gi in gis} == set(FORMULA_NAMES)
     assert "=cmd|' /C calc'!A0" in {p["source"] for gi in gis for p in gi["protections"]}
 
@@ -826,7 +841,8 @@ def test_show_finds_champagne_by_id_and_by_any_written_name(shared: Shared, ref:
     gi = as_json(giscope("show", ref, "--json", db=shared.path))
     assert gi["id"] == "fr-champagne"
     assert_gi_contract(gi)
-    assert len(gi["protections"]) == 5  # annex IV, GI product, collective marks; at home in the EU and FR
+    # annex IV, GI product, collective marks; at home in the EU and FR; registered in Thailand
+    assert len(gi["protections"]) == 6
     assert all(p["source"] and p["confidence"] for p in gi["protections"])
     assert gi["history"]
     for event in gi["history"]:

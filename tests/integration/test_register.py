@@ -62,10 +62,15 @@ def test_init_loads_every_bundled_row_once_merged_per_gi(loaded_engine):
     foreign = [
         (gi, p)
         for gi, p in listed
-        if p.jurisdiction == "CN" and p.route == "national-register" and not p.agreement
+        if p.jurisdiction in ("CN", "TH") and p.route == "national-register" and not p.agreement
     ]
-    assert sorted(gi.id for gi, _ in foreign) == ["gb-scotch-whisky", "mx-tequila"]
-    assert all(p.status == "protected" and p.since and p.confidence == "high" for _, p in foreign)
+    assert sorted((p.jurisdiction, gi.id) for gi, p in foreign) == [
+        ("CN", "gb-scotch-whisky"),
+        ("CN", "mx-tequila"),
+        ("TH", "fr-champagne"),
+        ("TH", "fr-cognac"),
+    ]
+    assert all(p.status == "protected" and p.source and p.note for _, p in foreign)
     assert len(listed) - len(foreign) == len(reference_rows()) - 10 == 601
     # the register: every row but the 5 cancellation requests (notes on their names), one GI per file number
     rows = register_rows()
@@ -94,6 +99,7 @@ def test_init_loads_every_bundled_row_once_merged_per_gi(loaded_engine):
         ("national-register", None, "CN"),
         ("national-register", None, "EU"),
         ("national-register", None, "FR"),
+        ("national-register", None, "TH"),
         ("trademark", None, "CN"),
     ]
     assert {"Champagne", "香槟"} <= {n.text for n in champagne.names}

@@ -191,18 +191,18 @@ def test_coverage_names_every_list_with_its_date_and_limits():
 
 
 def test_chinas_foreign_gi_list_refuses_a_bad_route_and_a_second_row_for_a_name(tmp_path):
-    from gi_lists.reference import load_cn_foreign_rows
+    from gi_lists.reference import load_foreign_rows
 
     header = "name,name_zh,product_class,origin,route,status,date,source,confidence,note\n"
     good = "Tequila,龙舌兰酒;特其拉,Spirit,MX,gi-product,protected,2014-11-03,AQSIQ,high,\n"
     path = tmp_path / "cn_foreign_gis.csv"
     path.write_text(header + good, encoding="utf-8")
-    (entry,) = load_cn_foreign_rows(path).entries
+    (entry,) = load_foreign_rows(path).entries
     assert [n.text for n in entry.names] == ["Tequila", "龙舌兰酒", "特其拉"]
     assert (entry.protection.jurisdiction, entry.protection.since) == ("CN", "2014-11-03")
     path.write_text(header + good.replace("gi-product", "decree"), encoding="utf-8")
     with pytest.raises(InputError, match=r"cn_foreign_gis.csv:2: route: 'decree'"):
-        load_cn_foreign_rows(path)
+        load_foreign_rows(path)
     path.write_text(header + good + good.replace("gi-product", "collective-mark"), encoding="utf-8")
     with pytest.raises(InputError, match=r"cn_foreign_gis.csv:3: name: 'Tequila' is already on line 2"):
-        load_cn_foreign_rows(path)
+        load_foreign_rows(path)
