@@ -104,6 +104,14 @@ def agreement_ids(db: Database) -> list[str]:
         return AgreementRepository(conn).ids()
 
 
+def get_agreements(db: Database, ids: list[str]) -> dict[str, Agreement]:
+    """The agreement records asked for, by id (ids not in the register are left out)."""
+    with db.read() as conn:
+        repo = AgreementRepository(conn)
+        found = {i: repo.get(i) for i in dict.fromkeys(ids)}
+    return {i: a for i, a in found.items() if a is not None}
+
+
 def load_bundled_scope(reference_dir: Path = REFERENCE_DIR) -> list[ScopeDimension]:
     data = json.loads((reference_dir / "scope.json").read_text(encoding="utf-8"))
     out = []

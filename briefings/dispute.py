@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from agreements.model import Profile
 from agreements.profiles import get_profile
+from agreements.services import get_agreements
 from briefings.parts import (
     fact_para,
     gi_facts,
@@ -72,6 +73,39 @@ def _next_steps(
     return Bullets(tuple(Para(i) for i in items), checklist=True)
 
 
+def _instruments(db: Database, gi: GI, protections: Sequence[Protection], lang: str) -> list[Para]:
+    """The agreement each agreement route rests on, cited in full: title, signing, entry into force,
+    official publication, and the annex entry that lists the name (with the entry's own source)."""
+    s = T[lang]
+    out: list[Para] = []
+    agreements = get_agreements(
+        db, [p.agreement for p in protections if p.route == "agreement" and p.agreement]
+    )
+    for p in protections:
+        agreement = agreements.get(p.agreement or "") if p.route == "agreement" else None
+        if agreement is None:
+            continue
+        published = agreement.extra.get("published")
+        facts = [
+            s["signed"].format(date=agreement.signed) if agreement.signed else None,
+            s["in_force"].format(date=agreement.in_force) if agreement.in_force else None,
+            str(published) if published else None,
+        ]
+        listed = [f for f in facts if f]
+        if lang == "zh":
+            cite_text = f"{agreement.title(lang)}（{'；'.join(listed)}）"
+        else:
+            cite_text = f"{agreement.title(lang)} ({'; '.join(listed)})"
+        out.append(Para(s["instrument"], style="lead"))
+        out.append(Para(cite_text, sourced(agreement.source, agreement.confidence)))
+        annex = agreement.annex(p.annex) if p.annex else None
+        if annex is not None:
+            meaning = (annex.meaning_zh if lang == "zh" else annex.meaning_en).rstrip(".。")
+            entry = s["annex_entry"].format(annex=p.annex, meaning=meaning, name=gi.display_name)
+            out.append(Para(entry, sourced(p.source, p.confidence)))
+    return out
+
+
 def _uses_of_unprotected(
     index: ConflictIndex, gi: GI, labels: Sequence[str], where: str, lang: str
 ) -> list[tuple[Para, ...]]:
@@ -134,7 +168,9 @@ def dispute_brief(
             protection_rows(protections, lang),
             (0.28, 0.40, 0.14, 0.18),
         )
-        sections.append(Section(s["protection"].format(where=where), (table,)))
+        sections.append(
+            Section(s["protection"].format(where=where), (table, *_instruments(db, gi, protections, lang)))
+        )
     else:
         route = profile.field("foreign_route")
         blocks: tuple[Notice | Para, ...] = (Notice(s["no_protection"].format(where=where)),)

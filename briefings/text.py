@@ -33,6 +33,10 @@ T = {
         "no_conflict": "None of the {n} labels supplied uses a name of this GI (what they were screened "
         "against: 'What was screened', page 1).",
         "screened": "What was screened",
+        "instrument": "The instrument",
+        "signed": "signed {date}",
+        "in_force": "in force {date}",
+        "annex_entry": "Annex {annex} ({meaning}) lists the name '{name}'.",
         "screened_none": "No labels were supplied, so nothing was screened for this brief. A screening in "
         "{where} would cover: {coverage}",
         "not_screened": "This name is not protected or pending in {where}: it is not among the names screened "
@@ -108,6 +112,10 @@ T = {
         "reason": "理由",
         "no_conflict": "所提供的{n}个标签均未使用该地理标志的名称（筛查范围见第1页“筛查范围”）。",
         "screened": "筛查范围",
+        "instrument": "所依据的文书",
+        "signed": "{date}签署",
+        "in_force": "{date}生效",
+        "annex_entry": "附录{annex}（{meaning}）列有名称“{name}”。",
         "screened_none": "未提供标签，本简报未进行筛查。在{where}筛查的范围为：{coverage}",
         "not_screened": "该名称在{where}既未受保护也未待审：它不在当地筛查的名称之中，在取得保护之前无法主张冲突"
         "（取得保护的途径见下文）。所提供标签对该名称的使用情况如下：",

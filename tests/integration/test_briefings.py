@@ -57,6 +57,10 @@ def test_dispute_brief_covers_protection_scope_conflicts_and_where_to_act(loaded
     assert b.kind == "dispute" and "Champagne" in b.title and b.date == "2026-11-27"
     assert "香槟" in text and "Champagne" in text
     assert "China–EU Annex IV" in text and "collective/certification mark" in text
+    # the instrument cited in full: title, signing, entry into force, official publication, annex entry
+    assert "Agreement between the European Union and the Government of the People's Republic of China" in text
+    assert "signed 2020-09-14" in text and "OJ L 408I, 4.12.2020" in text
+    assert "Annex IV (EU GIs protected in China" in text and "lists the name 'Champagne'" in text
     assert "homophone" in text and "imitation" in text  # Champagne-style: the agreement's "style" wording
     assert "CNIPA" in text  # where to act, from the CN profile
     assert any(isinstance(bl, Notice) and bl.kind == "disclaimer" for s in b.sections for bl in s.blocks)
