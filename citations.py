@@ -79,8 +79,22 @@ def is_internal(text: str | None) -> bool:
     return bool(text and _INTERNAL.search(text))
 
 
+# a library proxy's address of a public page (https://www-cambridge-org.ezproxy.example.org/...): the
+# reader has no access through it; the publisher's own host is www.cambridge.org
+_PROXY_HOST = re.compile(
+    r"https?://([a-z0-9]+(?:-[a-z0-9]+)+)\.(?:ezproxy|proxy)[a-z0-9-]*(?:\.[a-z0-9-]+)+", re.I
+)
+
+
+def unproxied(text: str) -> str:
+    """Library-proxy addresses turned back into the publisher's own address."""
+    return _PROXY_HOST.sub(lambda m: "https://" + m.group(1).replace("-", "."), text)
+
+
 def cite(text: str | None) -> str | None:
     """The source as a reader can follow it (see the module's note); None and empty stay so."""
+    if text and _PROXY_HOST.search(text):
+        text = unproxied(text)
     if not text or not _INTERNAL.search(text):
         return text
     text = re.sub(r"^[\w.-]+\.csv: ", "", text)

@@ -70,3 +70,16 @@ def test_every_bundled_legal_source_cites_documents_once_resolved(path):
         shown = cite(source) or ""
         assert not is_internal(shown), (path.name, source)
         assert not any(word in shown for word in INTERNAL), (path.name, source)
+
+
+def test_a_library_proxy_address_is_turned_back_into_the_publishers():
+    from citations import cite
+
+    proxied = "https://www-cambridge-org.ezproxyberklee.flo.org/core/product/8301/core-reader (Feng, 2019)"
+    assert cite(proxied) == "https://www.cambridge.org/core/product/8301/core-reader (Feng, 2019)"
+    assert (
+        cite("https://journals-sagepub-com.proxy.lib.example.edu/doi/x")
+        == "https://journals.sagepub.com/doi/x"
+    )
+    # a host that merely contains the word is left alone
+    assert cite("https://www.ezproxy-vendor.com/page") == "https://www.ezproxy-vendor.com/page"
