@@ -30,6 +30,8 @@ from compare.rules import (  # noqa: F401  (the screening vocabulary, re-exporte
     same_class,
 )
 from compare.severity import (
+    cleared_use,
+    cleared_why,
     legal_basis,
     reason_text,
     relevant_protections,
@@ -155,6 +157,11 @@ class Checker:
             severity, why = severity_for(
                 cand, gi, protections, label_class, verdict, well_known, named_goods, self.index.k, reputation
             )
+            cleared = (
+                cleared_use(gi, self.index.k, self.jurisdiction, label) if self.index.k.cleared else None
+            )
+            if cleared and severity != "low":  # a court held this very use does not infringe
+                severity, why = "low", cleared_why(cleared)
             rank = (SEVERITY_RANK[severity], -cand.score)
             if cand.gi in best and best[cand.gi][0] <= rank:
                 continue

@@ -10,6 +10,7 @@ from compare.goods import NON_FOOD_CLASS, GoodsVerdict, nice_classes_of
 from compare.rules import CONFIDENCE_RANK, WINE_SPIRIT_CLASSES, Candidate, class_key, same_class
 from gi_lists.model import ACTIVE_STATUSES, GI, JURISDICTION_INCLUDES, Protection
 from names.knowledge import Knowledge
+from names.normalise import compact, fold_latin
 from wording import KIND_PHRASES, lang_of, protection_phrase, why_text
 
 
@@ -93,6 +94,21 @@ def reputation_held(gi: GI, knowledge: Knowledge, jurisdiction: str) -> list[dic
     for place in JURISDICTION_INCLUDES.get(jurisdiction, (jurisdiction,)):
         out.extend(knowledge.reputations.get((gi.id, place), ()))
     return out
+
+
+def cleared_use(gi: GI, knowledge: Knowledge, jurisdiction: str, label: str) -> dict[str, str] | None:
+    """A decision holding that the use the label makes of the GI's name does not infringe it where
+    asked (cleared_uses.csv: the decision's term appears in the label; France includes the EU's)."""
+    folded = compact(fold_latin(label))
+    for place in JURISDICTION_INCLUDES.get(jurisdiction, (jurisdiction,)):
+        for row in knowledge.cleared.get((gi.id, place), ()):
+            if compact(fold_latin(row["term"])) in folded:
+                return row
+    return None
+
+
+def cleared_why(row: dict[str, str]) -> str:
+    return f"held not to infringe the name: {row['case']} ({row['held_by']}, {row['date']})"
 
 
 # Nice classes of foodstuffs and drinks (29 meat, fish, dairy, oils; 30 staples, tea, coffee; 31 fresh

@@ -16,6 +16,8 @@ goods_terms.csv    goods and service words across languages and their Nice class
 nice_classes.csv   the Nice classes of each GI product class (Wine 33, Cheeses 29, Handicraft (porcelain) 21)
 well_known_marks.csv  GIs that are also well-known marks in a jurisdiction (Champagne / 香槟 in CN), by GI
                    id, with the decision that recognised them, the basis quoted, source and confidence
+cleared_uses.csv   uses of a GI's name that a court or office held do not infringe it (Port Charlotte
+                   whisky and the PDO Port), by GI id and jurisdiction, with the decision
 reputations.csv    GIs whose reputation a court held reaches goods of other classes in a jurisdiction
                    (Champagne on perfume in France, on services in the EU), with the decision
 thai_name_words.csv  generic words inside Thai GI names (เมือง town, จังหวัด province, ข้าว rice ...) with
@@ -114,6 +116,8 @@ class Knowledge:
     # (GI id, jurisdiction) -> the GI as a well-known mark there (marks, recognised_by, date, basis,
     # basis_zh, source, confidence)
     well_known: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    # (GI id, jurisdiction) -> uses held not to infringe the GI there (term, held_by, date, case, source)
+    cleared: dict[tuple[str, str], list[dict[str, str]]] = field(default_factory=dict)
     # (GI id, jurisdiction) -> decisions holding that the GI's reputation reaches other goods there
     reputations: dict[tuple[str, str], list[dict[str, str]]] = field(default_factory=dict)
     # Thai word -> Term(concept: role (product, settlement, admin), term: the Thai word, form: its RTGS
@@ -242,6 +246,12 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         for _, r in _rows(known, cols):
             if r["gi_id"] and r["jurisdiction"]:
                 k.well_known[(r["gi_id"], r["jurisdiction"])] = r
+    cleared = directory / "cleared_uses.csv"
+    if cleared.exists():
+        cols = ("gi_id", "jurisdiction", "term", "held_by", "date", "case", "source", "confidence")
+        for _, r in _rows(cleared, cols):
+            if r["gi_id"] and r["jurisdiction"] and r["term"]:
+                k.cleared.setdefault((r["gi_id"], r["jurisdiction"]), []).append(r)
     held = directory / "reputations.csv"
     if held.exists():
         cols = ("gi_id", "jurisdiction", "held_by", "date", "case", "basis", "source", "confidence")

@@ -549,3 +549,16 @@ def test_every_name_translation_names_a_gi_of_the_register_with_a_source(loaded_
         assert row["form"].casefold() not in {n.text.casefold() for n in gi.names}, row
         assert row["kind"] in ("translation", "transliteration", "exonym"), row
         assert row["source"] and row["confidence"] in ("high", "medium", "low"), row
+
+
+def test_every_cleared_use_names_a_gi_of_the_register_with_its_decision(loaded_engine):
+    """data/knowledge/cleared_uses.csv: uses held not to infringe, each with its GI, jurisdiction, term,
+    court or office, date, case and source."""
+    with open(PROJECT_ROOT / "data" / "knowledge" / "cleared_uses.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    gis = {gi.id for gi in list_gis(loaded_engine)}
+    assert rows
+    for row in rows:
+        assert row["gi_id"] in gis and row["jurisdiction"] in ("CN", "EU", "FR", "TH"), row
+        assert row["term"] and row["held_by"] and row["case"] and len(row["date"]) == 10, row
+        assert "http" in row["source"] and row["confidence"] in ("high", "medium"), row

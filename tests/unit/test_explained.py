@@ -124,3 +124,13 @@ def test_a_near_spelling_counts_on_like_goods_only_and_never_for_a_goods_word():
     assert corgi is None or (corgi.severity == "low" and "another class" in corgi.reason)
     # on wine the same near spelling is a medium hit
     assert hits(index, "Cortton", "EU", "Wine")["fr-corton"].severity == "medium"
+
+
+def test_a_use_a_court_held_does_not_infringe_is_low_and_cites_the_decision():
+    # CJEU C-56/16 P (14 Sep 2017): 'Port Charlotte' whisky does not use or evoke the PDO Port/Porto
+    port = make_gi("pt-porto", [("Porto", "original"), ("Port", "original")], "Wine", "PT", EU_REGISTER)
+    index = ConflictIndex([port], bundled_knowledge())
+    hit = hits(index, "Port Charlotte", "EU", "Spirit")["pt-porto"]
+    assert hit.severity == "low" and "C-56/16 P" in hit.reason
+    # the decision covers that use only: port wine is still the name on like goods
+    assert hits(index, "Port", "EU", "Wine")["pt-porto"].severity == "high"
