@@ -42,6 +42,7 @@ from compare.severity import (
 )
 from gi_lists.model import GI, Protection
 from names.knowledge import Knowledge, term_key
+from names.normalise import compact, fold_latin
 
 
 class ConflictIndex(NameIndex):
@@ -113,6 +114,7 @@ class Checker:
         self.jurisdiction = jurisdiction
         self._relevant: dict[int, list[Protection]] = {}
         self._well_known: dict[int, dict[str, str] | None] = {}
+        self._reputation: dict[int, list[dict[str, str]]] = {}
 
     def _protections(self, gi_pos: int) -> list[Protection]:
         if gi_pos not in self._relevant:
@@ -135,6 +137,7 @@ class Checker:
         # the goods the label names, and those the user's product class spells out ('Non-food goods
         # (perfume)'): a well-known mark is high on the goods its recognition was held for
         named_goods = a.main_products + goods_words.stated_goods(self.index.k, product_class)
+        folded = compact(fold_latin(label)) if self.index.k.cleared else ""  # for cleared_uses.csv
         best: dict[int, tuple[tuple[int, float], _Found]] = {}
         scope = (self.jurisdiction, lambda pos: bool(self._protections(pos)))
         for cand in sorted(self.index.candidates(a, scope), key=lambda c: -c.score):
@@ -153,13 +156,13 @@ class Checker:
                     label_class = None  # 'wine' in 'wine glass', 酒 in 酒店: not the label's goods
                 verdict = goods_words.verdict(self.index.k, found, gi.product_class)
             well_known = self._well_known_mark(cand.gi)
-            reputation = reputation_held(gi, self.index.k, self.jurisdiction)
+            if cand.gi not in self._reputation:
+                self._reputation[cand.gi] = reputation_held(gi, self.index.k, self.jurisdiction)
+            reputation = self._reputation[cand.gi]
             severity, why = severity_for(
                 cand, gi, protections, label_class, verdict, well_known, named_goods, self.index.k, reputation
             )
-            cleared = (
-                cleared_use(gi, self.index.k, self.jurisdiction, label) if self.index.k.cleared else None
-            )
+            cleared = cleared_use(gi, self.index.k, self.jurisdiction, folded) if folded else None
             if cleared and severity != "low":  # a court held this very use does not infringe
                 severity, why = "low", cleared_why(cleared)
             rank = (SEVERITY_RANK[severity], -cand.score)

@@ -86,12 +86,7 @@ def stated_goods(k: Knowledge, product_class: str | None) -> list[str]:
     if not product_class or "(" not in product_class:
         return []
     words = fold_latin(product_class[product_class.index("(") :]).split()
-    out: list[str] = []
-    for i in range(len(words)):
-        for j in range(i + 1, min(len(words), i + _MAX_WORDS) + 1):
-            key = "".join(words[i:j])
-            out.extend(t.concept for t in k.products.get(key, ()))
-            out.extend(t.concept for t in k.goods_terms().get(key, ()))
+    out = [t.concept for _, products, goods in _segments(k, words, " ", _MAX_WORDS) for t in products + goods]
     return list(dict.fromkeys(out))
 
 

@@ -142,16 +142,21 @@ def index_thai_parts(ix: NameIndex, gi: int, pos: int, text: str) -> None:
 # -- Chinese names in old romanisations -----------------------------------------------------------
 
 
-def _spellings(ix: NameIndex, part: str, syllables: tuple[str, ...]) -> list[tuple[list[str], bool]]:
-    """The Latin word lists a Chinese part is written in: pinyin, Wade-Giles and curated spellings,
-    each with whether it is curated."""
-    out = [(list(syllables), False), (wade_giles_of(syllables).split(), False)]
-    out += [(fold_latin(t.term).split(), True) for t in ix.k.romanisations.get(part, ())]
+def _unique_spellings(out: list[tuple[list[str], bool]]) -> list[tuple[list[str], bool]]:
+    """Each spelling once, curated where any of its sources is."""
     unique: dict[tuple[str, ...], bool] = {}
     for words, curated in out:
         if words:
             unique[tuple(words)] = unique.get(tuple(words), False) or curated
     return [(list(w), curated) for w, curated in unique.items()]
+
+
+def _spellings(ix: NameIndex, part: str, syllables: tuple[str, ...]) -> list[tuple[list[str], bool]]:
+    """The Latin word lists a Chinese part is written in: pinyin, Wade-Giles and curated spellings,
+    each with whether it is curated."""
+    out = [(list(syllables), False), (wade_giles_of(syllables).split(), False)]
+    out += [(fold_latin(t.term).split(), True) for t in ix.k.romanisations.get(part, ())]
+    return _unique_spellings(out)
 
 
 def _region_spellings(ix: NameIndex, region: str) -> list[tuple[list[str], bool]]:
@@ -162,11 +167,7 @@ def _region_spellings(ix: NameIndex, region: str) -> list[tuple[list[str], bool]
         out += [(fold_latin(t).split(), False) for t in ix.place_latin.get(place.concept, ())]
         for han in ix.place_han.get(place.concept, ()):
             out += [(fold_latin(t.term).split(), True) for t in ix.k.romanisations.get(han, ())]
-    unique: dict[tuple[str, ...], bool] = {}
-    for words, curated in out:
-        if words:
-            unique[tuple(words)] = unique.get(tuple(words), False) or curated
-    return [(list(w), curated) for w, curated in unique.items()]
+    return _unique_spellings(out)
 
 
 def index_old_romanisations(ix: NameIndex, gi: int, pos: int, text: str) -> None:

@@ -96,10 +96,10 @@ def reputation_held(gi: GI, knowledge: Knowledge, jurisdiction: str) -> list[dic
     return out
 
 
-def cleared_use(gi: GI, knowledge: Knowledge, jurisdiction: str, label: str) -> dict[str, str] | None:
-    """A decision holding that the use the label makes of the GI's name does not infringe it where
-    asked (cleared_uses.csv: the decision's term appears in the label; France includes the EU's)."""
-    folded = compact(fold_latin(label))
+def cleared_use(gi: GI, knowledge: Knowledge, jurisdiction: str, folded: str) -> dict[str, str] | None:
+    """A decision holding that the use a label makes of the GI's name does not infringe it where asked
+    (cleared_uses.csv: the decision's term appears in the label, `folded` by compact(fold_latin());
+    France includes the EU's)."""
     for place in JURISDICTION_INCLUDES.get(jurisdiction, (jurisdiction,)):
         for row in knowledge.cleared.get((gi.id, place), ()):
             if compact(fold_latin(row["term"])) in folded:

@@ -84,26 +84,19 @@ def selector_for(target: ListTarget) -> ListSelector:
     return ListSelector(jurisdiction=target.jurisdiction, route=target.route)
 
 
-def _withdrawn_when_missing(target: ListTarget, p: Protection) -> bool:
+def _withdrawn_when_missing(target: ListTarget, p: Protection, origin: str) -> bool:
     """Which stored entries a batch speaks for: its own route, and for a national register only the
-    entries not tracked under a bilateral arrangement (those change through that arrangement's list)
-    and not inferred from the bundled lists (a GI's home protection changes with those lists)."""
+    entries not tracked under a bilateral arrangement (those change through that arrangement's list),
+    not inferred from the bundled lists (a GI's home protection changes with those lists), and of GIs
+    from that country: a foreign GI protected there came through a decision of its own (Scotch Whisky in
+    China: cn_foreign_gis.csv), and a wrong 'no longer protected' would let a conflict pass unseen."""
     if p.route != target.route:
         return False
     if target.route == "national-register" and target.agreement is None:
-        return not p.agreement and not is_home_source(p.source)
+        home = PARTY_COUNTRIES.get(target.jurisdiction or "")
+        from_home = home is None or not origin or bool(set(origin.split(";")) & home)
+        return not p.agreement and not is_home_source(p.source) and from_home
     return True
-
-
-def _speaks_for_origin(target: ListTarget, origin: str) -> bool:
-    """A national register's file speaks for the GIs from that country; a foreign GI protected there
-    came through a decision of its own (Scotch Whisky, Tequila in China: cn_foreign_gis.csv) and is not
-    withdrawn because a file of the country's own names leaves it out: a wrong 'no longer protected'
-    would let a conflict pass unseen. (The EU's register speaks for the names of its member states.)"""
-    if target.route != "national-register" or target.agreement is not None or not target.jurisdiction:
-        return True
-    home = PARTY_COUNTRIES.get(target.jurisdiction)
-    return home is None or not origin or origins_overlap(origin, ";".join(sorted(home)))
 
 
 def _name_row(gi_id: str, position: int, name: Name, entry: Entry) -> dict[str, Any]:
@@ -323,8 +316,9 @@ def plan_batch(
             for stored in stored_list
             if stored.row_id not in matched_rows
             and stored.protection.status != "withdrawn"
-            and _withdrawn_when_missing(target, stored.protection)
-            and _speaks_for_origin(target, facts[stored.gi_id][1] if stored.gi_id in facts else "")
+            and _withdrawn_when_missing(
+                target, stored.protection, facts[stored.gi_id][1] if stored.gi_id in facts else ""
+            )
         ]
         labels = {gi.id: gi.display_name for gi in repo.get_many([s.gi_id for s in gone])}
         for stored in gone:

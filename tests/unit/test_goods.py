@@ -12,12 +12,9 @@ from compare.conflicts import Checker, ConflictIndex
 from compare.goods import nice_classes_of
 from gi_lists.model import GI, Name, Protection
 from names.knowledge import bundled_knowledge
-
-IV = Protection("CN", "agreement", "protected", "china-eu", "IV", "2021-03-01", None, "OJ L 408I", "high")
-EU_REG = Protection(
-    "EU", "national-register", "protected", None, None, "1973-09-18", None, "eAmbrosia", "medium"
-)
-III = Protection("EU", "agreement", "protected", "china-eu", "III", "2021-03-01", None, "OJ L 408I", "high")
+from tests.registers import CN_IV as IV
+from tests.registers import EU_III as III
+from tests.registers import EU_REGISTER
 
 
 def gi(gi_id: str, names: list[tuple[str, str]], cls: str, origin: str, *prots: Protection) -> GI:
@@ -25,7 +22,14 @@ def gi(gi_id: str, names: list[tuple[str, str]], cls: str, origin: str, *prots: 
 
 
 REGISTER = [
-    gi("fr-champagne", [("Champagne", "original"), ("香槟", "official-rendering")], "Wine", "FR", IV, EU_REG),
+    gi(
+        "fr-champagne",
+        [("Champagne", "original"), ("香槟", "official-rendering")],
+        "Wine",
+        "FR",
+        IV,
+        EU_REGISTER,
+    ),
     gi("fr-bordeaux", [("Bordeaux", "original"), ("波尔多", "official-rendering")], "Wine", "FR", IV),
     gi("fr-bourgogne", [("Bourgogne", "original"), ("勃艮第", "official-rendering")], "Wine", "FR", IV),
     gi("fr-roquefort", [("Roquefort", "original"), ("罗克福", "official-rendering")], "Cheeses", "FR", IV),
