@@ -70,6 +70,7 @@ Block = Para | Facts | Table | Bullets | Notice
 class Section:
     heading: str
     blocks: tuple[Block, ...] = ()
+    landscape: bool = False  # set on landscape A4 pages (a wide matrix)
 
 
 @dataclass(frozen=True)
