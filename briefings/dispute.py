@@ -225,8 +225,10 @@ def dispute_brief(
     sections.append(Section(s["act"], tuple(act_blocks)))
     sections.append(Section(s["steps"], (next_steps(gi, protections, profile, has_conflicts, lang),)))
 
-    doubtful = any(p.confidence in DOUBTFUL for p in protections) or any(
-        f.confidence in DOUBTFUL for f in (*regime_facts, *note_facts, *plan_facts)
+    doubtful = (
+        any(p.confidence in DOUBTFUL for p in protections)
+        or any(f.confidence in DOUBTFUL for f in (*regime_facts, *note_facts, *plan_facts))
+        or any(src.confidence in DOUBTFUL for f in scopes.values() for _, p in f.items for src in p.sources)
     )
     closing: list[Notice] = []
     if doubtful:
