@@ -132,6 +132,7 @@ def plan_blocks(
     blocks: list[Para | Facts] = [Facts(tuple(items))]
     if state != "protected":
         blocks.append(Para(s["routes_later"].format(where=where), style="small"))
+    if state == "none":  # a pending name's procedure is under way: its deadlines, not a new filing
         obtain = []
         for key in OBTAIN_FIELDS:
             f = profile.field(key)

@@ -110,7 +110,7 @@ T = {
         "step_route": "Choose the administrative, civil or criminal route above, and quote the protection route, "
         "its date and source (page 1) in any complaint or letter.",
         "step_pending": "The name is pending there, not yet protected: watch the pending procedure's deadlines "
-        "(`giscope deadlines`); until protection, only the routes to protection above are open.",
+        "(`giscope deadlines`); the enforcement routes open once it is protected.",
         "step_none": "The name is not protected there: follow '{label}' under 'To obtain protection' before "
         "claiming any conflict.",
         "step_verify": "Verify every fact marked unconfirmed with the authority before acting.",
@@ -209,7 +209,7 @@ T = {
         "step_customs": "请求海关对侵权进出口货物采取措施（见“{label}”：提交什么、向谁提交、有效期多长）。",
         "step_trademarks": "监测商标申请，并在“{label}”所列期限内提出异议或请求宣告无效。",
         "step_route": "在上述行政、民事或刑事途径中作出选择，并在投诉或函件中引用保护途径、日期和来源（第1页）。",
-        "step_pending": "该名称在当地待审、尚未获得保护：请关注待决程序的期限（`giscope deadlines`）；在获得保护之前，只能采取上文所列的取得保护的途径。",
+        "step_pending": "该名称在当地待审、尚未获得保护：请关注待决程序的期限（`giscope deadlines`）；获得保护后方可采取执法途径。",
         "step_none": "该名称在当地未获保护：主张任何冲突之前，请按“取得保护”下的“{label}”办理。",
         "step_verify": "采取行动前，向主管机关核实所有标注为未经证实的事实。",
         "routes_later": "该名称在{where}获得保护后，方可针对当地的使用采取海关、行政、民事和刑事措施。",
