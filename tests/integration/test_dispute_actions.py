@@ -162,3 +162,22 @@ def test_every_action_plan_fact_shown_has_a_source_or_is_marked_unconfirmed(load
     # an unconfirmed fact shown raises the brief's warning
     if any(s.confidence == "unconfirmed" for p in facts for s in p.sources):
         assert any(isinstance(bl, Notice) and bl.kind == "unconfirmed" for s in b.sections for bl in s.blocks)
+
+
+def test_staff_edits_to_an_action_plan_field_reach_the_brief(loaded_engine):
+    from agreements.profiles import edit_profile, get_profile
+
+    edit_profile(
+        loaded_engine,
+        "CN",
+        "act_customs",
+        who="staff",
+        reason="portal checked",
+        value_en="Record the GI collective mark with the GACC (checked by staff).",
+        source="GACC notice read by staff, 2026-12-03",
+        confidence="medium",
+    )
+    field = get_profile(loaded_engine, "CN").field("act_customs")
+    assert field is not None and field.fact.value_zh.startswith("【待更新")  # the other language flagged
+    text = text_of(dispute_brief(loaded_engine, "fr-champagne", "CN", lang="en", today="2026-12-03"))
+    assert "Record the GI collective mark with the GACC (checked by staff)." in text
