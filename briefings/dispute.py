@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from agreements.model import Profile
 from agreements.profiles import get_profile
 from agreements.services import get_agreements
+from briefings.actions import cases_caption, next_steps, note_blocks, plan_blocks, regime_blocks
 from briefings.parts import (
-    fact_para,
     gi_facts,
     hit_rows,
     protection_rows,
@@ -17,60 +16,14 @@ from briefings.parts import (
     sourced,
     today_or,
 )
-from briefings.text import ACT_FIELDS, DISPUTE_SCOPE_KEYS, T
+from briefings.text import DISPUTE_SCOPE_KEYS, T
 from compare.conflicts import ConflictIndex
 from compare.services import build_index, check_labels, compare_agreements
 from gi_lists.model import ACTIVE_STATUSES, GI, JURISDICTION_INCLUDES, Protection, check_jurisdiction
 from gi_lists.services import coverage, data_version, find_gi
-from reports.briefing import Briefing, Bullets, Facts, Notice, Para, Section, Table
+from reports.briefing import Briefing, Facts, Notice, Para, Section, Table
 from storage.db import Database
 from wording import DOUBTFUL, jurisdiction_name
-
-
-def _next_steps(
-    gi: GI, protections: Sequence[Protection], profile: Profile, has_conflicts: bool, lang: str
-) -> Bullets:
-    en = lang == "en"
-    authority = profile.field("contacts") or profile.field("authority")
-    where = authority.fact.text(lang) if authority else ("the competent authority" if en else "主管机关")
-    items: list[str] = []
-    if has_conflicts:
-        items.append(
-            "Keep evidence of each use: photographs of the product and label, invoices, listing addresses and dates."
-            if en
-            else "保存每项使用的证据：产品及标签照片、发票、网店链接和日期。"
-        )
-        items.append(
-            "Check whether the user holds an earlier trademark registered in good faith (it may coexist)."
-            if en
-            else "核查使用者是否持有善意在先注册的商标（可能与地理标志共存）。"
-        )
-        items.append(f"Bring the matter to: {where}" if en else f"向以下机关反映：{where}")
-    if any(p.status == "protected" for p in protections):
-        items.append(
-            "Quote the protection route, its date and source (above) in any complaint or letter."
-            if en
-            else "在投诉或函件中引用上述保护途径、日期和来源。"
-        )
-    elif any(p.status == "pending" for p in protections):
-        items.append(
-            "The name is pending there, not yet protected: watch the pending procedure's deadlines "
-            "(`giscope deadlines`) and consider the routes under 'How and where to act' meanwhile."
-            if en
-            else "该名称在当地待审、尚未获得保护：请关注待决程序的期限（`giscope deadlines`），同时可考虑“维权途径”中的途径。"
-        )
-    else:
-        items.append(
-            "The name is not protected there: consider the routes to protection under 'How and where to act'."
-            if en
-            else "该名称在当地未获保护：可考虑“维权途径”中取得保护的途径。"
-        )
-    items.append(
-        "Verify every fact marked unconfirmed with the authority before acting."
-        if en
-        else "采取行动前，向主管机关核实所有标注为未经证实的事实。"
-    )
-    return Bullets(tuple(Para(i) for i in items), checklist=True)
 
 
 def _instruments(db: Database, gi: GI, protections: Sequence[Protection], lang: str) -> list[Para]:
@@ -172,26 +125,25 @@ def dispute_brief(
             Section(s["protection"].format(where=where), (table, *_instruments(db, gi, protections, lang)))
         )
     else:
-        route = profile.field("foreign_route")
-        blocks: tuple[Notice | Para, ...] = (Notice(s["no_protection"].format(where=where)),)
-        if route is not None:
-            blocks += (fact_para(route.fact, lang),)
-        sections.append(Section(s["protection"].format(where=where), blocks))
+        # the routes to protection follow under 'How and where to act'
+        sections.append(
+            Section(s["protection"].format(where=where), (Notice(s["no_protection"].format(where=where)),))
+        )
 
-    covers: list[Para | Facts] = []
+    # which law applies there: each regime protecting the name, with only the scope it gives
     agreements_used = sorted({p.agreement for p in protections if p.route == "agreement" and p.agreement})
+    scopes: dict[str, Facts] = {}
     for agreement_id in agreements_used:
         comparison = compare_agreements(db, [agreement_id], include_trips=True)
         items = []
         for d in comparison.dimensions:
             if d.dimension.key in DISPUTE_SCOPE_KEYS:
                 items.append((d.dimension.label(lang), scope_para(d.values[agreement_id], lang)))
-        covers.append(Facts(tuple(items)))
-    level = profile.field("protection_level")
-    if level:
-        covers.append(Para(s["law_level"].format(where=where), style="lead"))
-        covers.append(fact_para(level.fact, lang))
-    sections.append(Section(s["covers"], tuple(covers)))
+        scopes[agreement_id] = Facts(tuple(items))
+    titles = {a: agreement.title(lang) for a, agreement in get_agreements(db, agreements_used).items()}
+    covers, regime_facts = regime_blocks(gi, protections, profile, scopes, titles, where, lang)
+    notes, note_facts = note_blocks(gi, j, lang)
+    sections.append(Section(s["covers"], (*covers, *notes)))
 
     conflict_blocks: list[Para | Table | Notice] = []
     has_conflicts = False
@@ -245,14 +197,13 @@ def dispute_brief(
         sections[0].heading, (*sections[0].blocks, Para(s["screened"], style="lead"), first)
     )
 
-    act_items = []
-    for key in ACT_FIELDS:
-        f = profile.field(key)
-        if f is not None:
-            act_items.append((f.label(lang), fact_para(f.fact, lang)))
-    act_blocks: list[Facts | Para | Table] = [Facts(tuple(act_items))]
+    plan, plan_facts = plan_blocks(gi, protections, profile, where, lang)
+    act_blocks: list[Facts | Para | Table] = [*plan]
     if profile.cases:
         act_blocks.append(Para(s["cases"], style="lead"))
+        caption = cases_caption(protections, where, lang)
+        if caption is not None:
+            act_blocks.append(caption)
         act_blocks.append(
             Table(
                 (
@@ -272,10 +223,12 @@ def dispute_brief(
             )
         )
     sections.append(Section(s["act"], tuple(act_blocks)))
-    sections.append(Section(s["steps"], (_next_steps(gi, protections, profile, has_conflicts, lang),)))
+    sections.append(Section(s["steps"], (next_steps(gi, protections, profile, has_conflicts, lang),)))
 
-    doubtful = any(p.confidence in DOUBTFUL for p in protections) or any(
-        f.fact.confidence in DOUBTFUL for f in profile.fields if f.key in ACT_FIELDS + ("protection_level",)
+    doubtful = (
+        any(p.confidence in DOUBTFUL for p in protections)
+        or any(f.confidence in DOUBTFUL for f in (*regime_facts, *note_facts, *plan_facts))
+        or any(src.confidence in DOUBTFUL for f in scopes.values() for _, p in f.items for src in p.sources)
     )
     closing: list[Notice] = []
     if doubtful:

@@ -84,6 +84,40 @@ T = {
         "detail": "Detail",
         "basis": "Legal basis",
         "gi": "GI",
+        # which law applies, the action plan and next steps (briefings/actions.py)
+        "which_law": "Which law applies",
+        "regime_agreement": "Governing regime: {agreement}, Annex {annexes} ({status}). The scope it gives, "
+        "article by article:",
+        "regime_national_register": "Governing regime: the GI register of {where} ({status}). The scope it gives:",
+        "regime_trademark": "Governing regime: a GI collective or certification mark in {where} ({status}). The "
+        "scope it gives:",
+        "regime_not_register": "The name is not in the GI register of {where}: the wider scope that register "
+        "gives its own names does not govern this name, and only the scope stated above can be claimed.",
+        "regime_pending": "Nothing protects the name in {where} yet: the regime below governs it only once the "
+        "pending procedure ends in protection.",
+        "regime_none": "No regime protects this name in {where}: no scope can be claimed there until it is "
+        "protected (see 'To obtain protection' under 'How and where to act').",
+        "regime_scope_unknown": "The sources do not state the scope of this regime (unknown).",
+        "gi_notes": "Facts that concern this GI or its goods",
+        "to_obtain": "To obtain protection in {where}",
+        "step_evidence": "Secure evidence of each use found before the user is alerted (see '{label}').",
+        "step_earlier_mark": "Check whether the user holds an earlier trademark registered in good faith (it may "
+        "coexist with the GI).",
+        "step_customs": "Ask customs to act on infringing imports and exports (see '{label}': what to file, "
+        "where, and for how long it lasts).",
+        "step_trademarks": "Watch trademark filings and oppose or seek invalidation within the windows under "
+        "'{label}'.",
+        "step_route": "Choose the administrative, civil or criminal route above, and quote the protection route, "
+        "its date and source (page 1) in any complaint or letter.",
+        "step_pending": "The name is pending there, not yet protected: watch the pending procedure's deadlines "
+        "(`giscope deadlines`); the enforcement routes open once it is protected.",
+        "step_none": "The name is not protected there: follow '{label}' under 'To obtain protection' before "
+        "claiming any conflict.",
+        "step_verify": "Verify every fact marked unconfirmed with the authority before acting.",
+        "routes_later": "Customs, administrative, civil and criminal action against uses of the name in {where} "
+        "opens once it is protected there.",
+        "cases_not_governing": "These cases apply the law of {where}'s own GI register; they illustrate that law "
+        "but do not govern a name protected in {where} only through an agreement.",
     },
     "zh": {
         "dispute_title": "维权指引：{name}在{where}",
@@ -158,6 +192,28 @@ T = {
         "detail": "详情",
         "basis": "法律依据",
         "gi": "地理标志",
+        # which law applies, the action plan and next steps (briefings/actions.py)
+        "which_law": "适用的法律",
+        "regime_agreement": "适用的保护制度：{agreement}，附录{annexes}（{status}）。该制度逐条给予的保护范围：",
+        "regime_national_register": "适用的保护制度：{where}的地理标志登记（{status}）。该制度给予的保护范围：",
+        "regime_trademark": "适用的保护制度：在{where}注册的地理标志集体商标或证明商标（{status}）。该制度给予的保护范围：",
+        "regime_not_register": "该名称未列入{where}的地理标志登记簿：该登记簿给予其登记名称的更宽保护范围不适用于本名称，"
+        "只能主张上文所述的保护范围。",
+        "regime_pending": "该名称在{where}尚未受到任何保护：下述制度仅在待决程序以给予保护告终后才适用。",
+        "regime_none": "在{where}没有任何制度保护该名称：取得保护之前无法在当地主张任何保护范围（见“维权途径”下的“取得保护”）。",
+        "regime_scope_unknown": "资料未说明该制度的保护范围（不详）。",
+        "gi_notes": "与该地理标志或其商品有关的事实",
+        "to_obtain": "在{where}取得保护",
+        "step_evidence": "在使用者察觉之前固定每项使用的证据（见“{label}”）。",
+        "step_earlier_mark": "核查使用者是否持有善意在先注册的商标（可能与地理标志共存）。",
+        "step_customs": "请求海关对侵权进出口货物采取措施（见“{label}”：提交什么、向谁提交、有效期多长）。",
+        "step_trademarks": "监测商标申请，并在“{label}”所列期限内提出异议或请求宣告无效。",
+        "step_route": "在上述行政、民事或刑事途径中作出选择，并在投诉或函件中引用保护途径、日期和来源（第1页）。",
+        "step_pending": "该名称在当地待审、尚未获得保护：请关注待决程序的期限（`giscope deadlines`）；获得保护后方可采取执法途径。",
+        "step_none": "该名称在当地未获保护：主张任何冲突之前，请按“取得保护”下的“{label}”办理。",
+        "step_verify": "采取行动前，向主管机关核实所有标注为未经证实的事实。",
+        "routes_later": "该名称在{where}获得保护后，方可针对当地的使用采取海关、行政、民事和刑事措施。",
+        "cases_not_governing": "以下案例适用{where}本地地理标志登记制度的法律；可说明该法律，但不适用于仅通过协定在{where}受保护的名称。",
     },
 }
 
