@@ -50,15 +50,15 @@ def _sort_name(gi: GI) -> str:
 
 
 def _missing(lc: ListCount, entries: Sequence[tuple[GI, Protection]], lang: str) -> str:
-    s = T[lang]
+    s, zh = T[lang], lang == "zh"
     parts = []
     withdrawn = [gi.names[0].text for gi, p in entries if p.status == "withdrawn"]
     current = lc.total - len(withdrawn)
     if lc.expected and current < lc.expected:
         parts.append(s["missing_n"].format(n=lc.expected - current, expected=lc.expected))
     if withdrawn:
-        parts.append(s["withdrawn_n"].format(n=len(withdrawn), names=", ".join(withdrawn)))
-    return "; ".join(parts) or s["missing_none"]
+        parts.append(s["withdrawn_n"].format(n=len(withdrawn), names=("、" if zh else ", ").join(withdrawn)))
+    return ("；" if zh else "; ").join(parts) or s["missing_none"]
 
 
 def _name_row(gi: GI, p: Protection, lang: str) -> tuple[Para, ...]:
@@ -121,7 +121,7 @@ def names_appendix(db: Database, ids: Sequence[str], lang: str) -> tuple[Block, 
             meaning, source, confidence = s["tracked"], view.agreement.source, view.agreement.confidence
         head = s["list_head"].format(list=_list_label(lc, lang), meaning=meaning)
         blocks.append(Para(head, sourced(source, confidence), style="lead"))
-        blocks.append(Para(f"{s['missing']}: {missing[lc]}", style="small"))
+        blocks.append(Para(f"{s['missing']}{'：' if lang == 'zh' else ': '}{missing[lc]}", style="small"))
         if entries:
             blocks.append(Table(headers, tuple(_name_row(gi, p, lang) for gi, p in entries), NAME_WIDTHS))
     return tuple(blocks)
