@@ -170,9 +170,10 @@ def value_para(value: ScopeValue, lang: str) -> Para:
     """The value, its article ('article unknown' rather than a bare 'unknown') and, in English, the
     note (the notes are recorded in English only; a Chinese brief keeps to Chinese)."""
     article = ARTICLE_WORDS[lang].get(value.article.strip().lower(), value.article)
-    text = value.value(lang) + (f" ({article})" if lang != "zh" else f"（{article}）")
-    if value.note and lang != "zh":
-        text += f" {value.note}"
+    if lang == "zh":
+        text = f"{value.value(lang)}（{article}）"
+    else:
+        text = f"{value.value(lang)} ({article}{'; ' + value.note if value.note else ''})"
     return Para(text, sourced(value.source, value.confidence))
 
 
