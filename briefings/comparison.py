@@ -212,7 +212,7 @@ def _dimension_cell(d: ComparedDimension, lang: str) -> Para:
     elif d.contrasts:
         line = "≠ " + _join([_pair_label(p, lang) for p in d.contrasts], lang)
     else:
-        line = f"({s['no_contrast']})"
+        line = f"（{s['no_contrast']}）" if lang == "zh" else f"({s['no_contrast']})"
     return Para(f"{d.dimension.label(lang)}\n{line}")
 
 

@@ -16,7 +16,7 @@ from reports.briefing import Block, Para, Table
 from storage.db import Database
 from wording import AGREEMENT_SHORT, DOUBTFUL, confidence_word, status_word
 
-NAME_WIDTHS = (0.27, 0.19, 0.09, 0.13, 0.12, 0.2)
+NAME_WIDTHS = (0.24, 0.17, 0.09, 0.11, 0.14, 0.25)
 SETTLED = ("protected", "withdrawn")  # lists holding only these come after the pending ones
 
 
@@ -83,7 +83,10 @@ def _count_table(views: Sequence[AgreementOverview], lang: str, missing: dict[Li
     rows = []
     for view in views:
         for lc in view.lists:
-            by_status = ", ".join(f"{status_word(k, lang)} {v}" for k, v in sorted(lc.by_status.items()))
+            by_status = ("、" if lang == "zh" else ", ").join(
+                f"{status_word(k, lang)}{'' if lang == 'zh' else ' '}{v}"
+                for k, v in sorted(lc.by_status.items())
+            )
             rows.append(
                 (
                     Para(_list_label(lc, lang)),
@@ -96,7 +99,7 @@ def _count_table(views: Sequence[AgreementOverview], lang: str, missing: dict[Li
     return Table(
         (s["list"], s["expected"], s["on_list"], s["by_status"], s["missing"]),
         tuple(rows),
-        (0.16, 0.09, 0.11, 0.2, 0.44),
+        (0.17, 0.12, 0.12, 0.19, 0.4),
     )
 
 

@@ -97,5 +97,7 @@ def test_the_chinese_brief_is_in_chinese(loaded_engine):
     cells = [c.text for r in matrix.rows for c in r]
     assert "不详" in cells and not any("not found" in c or "verbatim" in c for c in cells)
     assert "≠ 各不相同" in row_of(matrix, "法律形式")[0].text
+    assert "（无已知差异）" in row_of(matrix, "同名地理标志")[0].text
     text = "\n".join(texts(b))
     assert "待决" in text and "已撤回4个" in text and "应有175个，其中4个未记录" in text
+    assert "受保护96、已撤回4" in text
