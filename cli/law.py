@@ -312,7 +312,8 @@ def brief_dispute(
 @pass_ctx
 @handles_errors
 def brief_compare(ctx: Context, agreements: tuple[str, ...], lang: str, output: Path) -> None:
-    """Comparison brief for two to four agreements: key differences, the full matrix, names per list.
+    """Comparison brief for two to four agreements: key differences pair by pair (TRIPS included), the
+    full matrix (landscape), the names on each list.
 
     Example: giscope brief compare china-eu china-france china-thailand --lang zh -o compare.pdf
     """
