@@ -18,10 +18,12 @@ heading.title(tr(lang, "Compare agreements", "协定比较"))
 st.caption(
     tr(
         lang,
-        "Each dimension of protection as the agreement text states it, with the article. Shaded rows: the "
-        "agreements differ (the TRIPS baseline is shown, not counted). ⚠ marks a low or unconfirmed value.",
+        "Each dimension of protection as the agreement text states it, with the article. Shaded rows: two "
+        "agreements state known, different positions (the TRIPS baseline is shown, not counted; a position "
+        "that is unknown or unconfirmed is no difference). ⚠ marks a low or unconfirmed value.",
         "逐项列出各协定文本规定的保护内容及条款。"
-        "底色标出的行：各协定之间存在差异（TRIPS 基准仅供参照，不计入）。"
+        "底色标出的行：有两个协定载明了不同的已知立场"
+        "（TRIPS 基准仅供参照，不计入；立场不详或未经证实的不算差异）。"
         "⚠ 表示可信度低或未经证实。",
     )
 )

@@ -1,19 +1,25 @@
-"""The comparison brief for two to four agreements: key differences first, then the full matrix with
-articles and differences highlighted, then the names on each list."""
+"""The comparison brief for two to four agreements: key differences pair by pair (each agreement also
+against the TRIPS baseline), then the full matrix on landscape pages, then the names on each list."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
-from agreements.services import overview
-from briefings.parts import scope_para, today_or
-from briefings.text import T
+from agreements.model import ScopeValue
+from briefings.list_names import names_appendix
+from briefings.parts import sourced, today_or
+from briefings.text import ARTICLE_WORDS, T
+from compare.scope import UNCONFIRMED, UNKNOWN, ComparedDimension, Comparison, Pair, state
 from compare.services import compare_agreements
 from errors import AgreementError
 from gi_lists.services import data_version
-from reports.briefing import Briefing, Facts, Notice, Para, Section, Table
+from reports.briefing import Block, Briefing, Facts, Notice, Para, Section, Table
 from storage.db import Database
 from wording import AGREEMENT_SHORT
+
+# A column whose position is unknown on this many dimensions for one reason says so once.
+COLUMN_NOTE_MIN = 2
 
 
 def compare_brief(
@@ -23,59 +29,7 @@ def compare_brief(
         raise AgreementError("a comparison brief takes two to four agreements")
     s = T[lang]
     comparison = compare_agreements(db, list(ids), include_trips=True)
-    short = AGREEMENT_SHORT[lang]
-    columns = list(comparison.agreements)
-    diff_blocks: list[Facts | Para | Notice] = []
-    for d in comparison.key_differences:
-        diff_blocks.append(Para(d.dimension.label(lang), style="lead"))
-        diff_blocks.append(
-            Facts(tuple((short.get(a, a), scope_para(d.values[a], lang)) for a in columns if a != "trips"))
-        )
-    if not diff_blocks:
-        diff_blocks.append(Para(s["no_diff"]))
-    gaps = [d.dimension.label(lang) for d in comparison.differing if not d.key_difference]
-    if gaps:
-        diff_blocks.append(Notice(s["gaps"] + "; ".join(gaps), "unconfirmed"))
-    width = 0.22
-    rest = (1 - width) / len(columns)
-    matrix = Table(
-        (s["dimension"], *(short.get(a, a) for a in columns)),
-        tuple(
-            (Para(d.dimension.label(lang)), *(scope_para(d.values[a], lang) for a in columns))
-            for d in comparison.dimensions
-        ),
-        (width, *([rest] * len(columns))),
-        frozenset(i for i, d in enumerate(comparison.dimensions) if d.differs),
-        "Highlighted rows: the agreements differ." if lang == "en" else "底色标出的行：各协定之间存在差异。",
-    )
-    count_rows = []
-    for view in overview(db):
-        if view.agreement.id not in ids:
-            continue
-        for lc in view.lists:
-            annex = view.agreement.annex(lc.annex) if lc.annex else None
-            meaning = (
-                (annex.meaning_zh if lang == "zh" else annex.meaning_en)
-                if annex
-                else ("entries tracked under this arrangement" if lang == "en" else "该安排下记录的条目")
-            )
-            by_status = ", ".join(f"{k} {v}" for k, v in sorted(lc.by_status.items()))
-            count_rows.append(
-                (
-                    Para(f"{short.get(lc.agreement_id, lc.agreement_id)} {lc.annex or ''}".strip()),
-                    Para(meaning),
-                    Para(str(lc.total)),
-                    Para(str(lc.expected) if lc.expected else "—"),
-                    Para(by_status or "—"),
-                )
-            )
-    counts = Table(
-        (s["list"], s["meaning"], s["on_list"], s["expected"], s["by_status"]),
-        tuple(count_rows),
-        (0.15, 0.42, 0.12, 0.12, 0.19),
-    )
-    notes = [Notice(s["unconfirmed"], "unconfirmed"), Notice(s["disclaimer"], "disclaimer")]
-    names = ", ".join(short.get(a, a) for a in ids)
+    names = _join([_short(a, lang) for a in dict.fromkeys(ids)], lang)
     return Briefing(
         kind="compare",
         title=s["compare_title"].format(names=names),
@@ -84,9 +38,219 @@ def compare_brief(
         date=today_or(today),
         data_version=data_version(db),
         sections=(
-            Section(s["key_diff"], tuple(diff_blocks)),
-            Section(s["matrix"], (matrix,)),
-            Section(s["counts"], (counts,)),
-            Section("", tuple(notes)),
+            Section(s["key_diff"], key_differences(comparison, lang)),
+            Section(s["matrix"], matrix(comparison, lang), landscape=True),
+            # portrait: a six-column name table fits, and a tall page holds more names
+            Section(s["appendix"], names_appendix(db, list(dict.fromkeys(ids)), lang)),
+            Section("", notes(lang)),
         ),
     )
+
+
+def _short(agreement_id: str, lang: str) -> str:
+    return AGREEMENT_SHORT[lang].get(agreement_id, agreement_id)
+
+
+def _join(items: Sequence[str], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(items)
+
+
+def _pair_label(p: Pair, lang: str) -> str:
+    return T[lang]["vs"].format(a=_short(p.a, lang), b=_short(p.b, lang))
+
+
+# ---------------------------------------------------------------------------------------------
+# key differences
+# ---------------------------------------------------------------------------------------------
+
+
+def key_differences(comparison: Comparison, lang: str) -> tuple[Block, ...]:
+    s = T[lang]
+    blocks: list[Block] = [Para(s["pairs_intro"]), pair_table(comparison, lang)]
+    keyed = comparison.key_differences
+    if not keyed:
+        blocks.append(Para(s["no_diff"]))
+    among = [d for d in keyed if d.differs]
+    baseline_only = [d for d in keyed if not d.differs]
+    for heading, dims in ((s["among"], among), (s["from_baseline"], baseline_only)):
+        if not dims:
+            continue
+        blocks.append(Para(heading, style="lead"))
+        for d in dims:
+            blocks.extend(_difference_blocks(d, lang))
+    return tuple(blocks)
+
+
+def pair_table(comparison: Comparison, lang: str) -> Table:
+    """One row per pair: the dimensions where both positions are known and differ, and where a side's
+    position is unknown or unconfirmed."""
+    s = T[lang]
+    rows = []
+    for i, first in enumerate(comparison.dimensions[0].pairs if comparison.dimensions else ()):
+        pairs = [(d, d.pairs[i]) for d in comparison.dimensions]
+        contrasts = [d.dimension.label(lang) for d, p in pairs if p.state == "differs"]
+        rows.append(
+            (
+                Para(_pair_label(first, lang)),
+                Para(_join(contrasts, lang) if contrasts else s["none"]),
+                Para(_open_text(pairs, lang)),
+            )
+        )
+    return Table((s["pair"], s["contrasts"], s["open"]), tuple(rows), (0.2, 0.5, 0.3))
+
+
+def _open_text(pairs: Sequence[tuple[ComparedDimension, Pair]], lang: str) -> str:
+    """'unknown for China–France: 13 dimensions; unconfirmed for China–EU: Homonyms, …' (dimension
+    names when there are few, a count when many: the matrix names them all)."""
+    s = T[lang]
+    lines = []
+    for wanted, key in ((UNKNOWN, "unknown_for"), (UNCONFIRMED, "unconfirmed_for")):
+        by_side: dict[str, list[str]] = {}
+        for d, p in pairs:
+            for side in p.open_sides:
+                if state(d.values[side]) == wanted:
+                    by_side.setdefault(side, []).append(d.dimension.label(lang))
+        for side, labels in by_side.items():
+            dims = _join(labels, lang) if len(labels) <= 4 else s["n_dims"].format(n=len(labels))
+            lines.append(s[key].format(who=_short(side, lang), dims=dims))
+    return "\n".join(lines) or s["none"]
+
+
+def _difference_blocks(d: ComparedDimension, lang: str) -> list[Block]:
+    s = T[lang]
+    involved = [a for a in d.values if any(a in (p.a, p.b) for p in d.contrasts)]
+    blocks: list[Block] = [
+        Para(d.dimension.label(lang), style="lead"),
+        Para(
+            s["differ_line"].format(pairs=_join([_pair_label(p, lang) for p in d.contrasts], lang)),
+            style="small",
+        ),
+        Facts(tuple((_short(a, lang), value_para(d.values[a], lang)) for a in involved)),
+    ]
+    for wanted, key in ((UNKNOWN, "unknown_line"), (UNCONFIRMED, "unconfirmed_line")):
+        sides = [a for a in d.columns_in(wanted) if a not in involved]
+        if sides:
+            who = _join([_short(a, lang) for a in sides], lang)
+            # an unconfirmed position keeps its source; 'unknown' has none to give (the matrix says why)
+            sources = tuple(
+                src
+                for a in sides
+                if wanted == UNCONFIRMED
+                for src in sourced(d.values[a].source, d.values[a].confidence)
+            )
+            blocks.append(Para(s[key].format(who=who), tuple(dict.fromkeys(sources)), style="small"))
+    return blocks
+
+
+# ---------------------------------------------------------------------------------------------
+# the matrix
+# ---------------------------------------------------------------------------------------------
+
+
+def _unknown_key(value: ScopeValue) -> tuple[str | None, str | None, str]:
+    return (value.note, value.source, value.confidence)
+
+
+def column_notes(comparison: Comparison) -> dict[str, tuple[ScopeValue, list[ComparedDimension]]]:
+    """Per column, the most common reason its position is unknown (note, source, confidence) and the
+    dimensions it covers, where it covers COLUMN_NOTE_MIN or more: said once, not in every cell."""
+    out = {}
+    for a in comparison.agreements:
+        unknown = [d for d in comparison.dimensions if state(d.values[a]) == UNKNOWN]
+        if not unknown:
+            continue
+        key, n = Counter(_unknown_key(d.values[a]) for d in unknown).most_common(1)[0]
+        if n >= COLUMN_NOTE_MIN:
+            value = next(d.values[a] for d in unknown if _unknown_key(d.values[a]) == key)
+            out[a] = (value, [d for d in unknown if _unknown_key(d.values[a]) == key])
+    return out
+
+
+def value_para(value: ScopeValue, lang: str) -> Para:
+    """The value, its article ('article unknown' rather than a bare 'unknown') and, in English, the
+    note (the notes are recorded in English only; a Chinese brief keeps to Chinese)."""
+    article = ARTICLE_WORDS[lang].get(value.article.strip().lower(), value.article)
+    if lang == "zh":
+        text = f"{value.value(lang)}（{article}）"
+    else:
+        text = f"{value.value(lang)} ({article}{'; ' + value.note if value.note else ''})"
+    return Para(text, sourced(value.source, value.confidence))
+
+
+def _cell(value: ScopeValue, noted: bool, lang: str) -> Para:
+    if noted:  # the column's note says why, with the source, once
+        return Para(T[lang]["unknown_cell"])
+    if state(value) == UNKNOWN:
+        note = f" ({value.note})" if value.note and lang != "zh" else ""
+        return Para(T[lang]["unknown_cell"] + note, sourced(value.source, value.confidence))
+    return value_para(value, lang)
+
+
+def _widths(comparison: Comparison, noted: dict[str, list[str]], lang: str) -> tuple[float, ...]:
+    """The dimension column, then each agreement's column by what it says, at least 70% of the widest
+    (an 'unknown' column stays readable; no column is squeezed to a few letters)."""
+    first = 0.16
+    sizes = [
+        sum(
+            len(_cell(d.values[a], d.dimension.key in noted.get(a, []), lang).text)
+            for d in comparison.dimensions
+        )
+        for a in comparison.agreements
+    ]
+    weights = [max(n, 0.7 * max(sizes), 1) for n in sizes]
+    return (first, *((1 - first) * w / sum(weights) for w in weights))
+
+
+def _dimension_cell(d: ComparedDimension, lang: str) -> Para:
+    """The dimension, and under it its known contrasts: 'all differ: …' when every two stated positions
+    differ, else the pairs."""
+    s = T[lang]
+    stated = d.columns_in("known")
+    every = len(stated) > 2 and len(d.contrasts) == len(stated) * (len(stated) - 1) // 2
+    if every:
+        line = s["all_differ"].format(names=_join([_short(a, lang) for a in stated], lang))
+    elif d.contrasts:
+        line = "≠ " + _join([_pair_label(p, lang) for p in d.contrasts], lang)
+    else:
+        line = f"（{s['no_contrast']}）" if lang == "zh" else f"({s['no_contrast']})"
+    return Para(f"{d.dimension.label(lang)}\n{line}")
+
+
+def matrix(comparison: Comparison, lang: str) -> tuple[Block, ...]:
+    s = T[lang]
+    notes = column_notes(comparison)
+    noted = {a: [d.dimension.key for d in dims] for a, (_, dims) in notes.items()}
+    blocks: list[Block] = []
+    total = len(comparison.dimensions)
+    for a, (value, dims) in notes.items():
+        text = s["column_unknown"].format(
+            who=_short(a, lang),
+            n=len(dims),
+            total=total,
+            dims=_join([d.dimension.label(lang) for d in dims], lang),
+        )
+        if value.note and lang != "zh":
+            text += f" {value.note[0].upper()}{value.note[1:]}."
+        blocks.append(Para(text, sourced(value.source, value.confidence), style="small"))
+    rows = tuple(
+        (
+            _dimension_cell(d, lang),
+            *(_cell(d.values[a], d.dimension.key in noted.get(a, []), lang) for a in comparison.agreements),
+        )
+        for d in comparison.dimensions
+    )
+    blocks.append(
+        Table(
+            (s["dimension"], *(_short(a, lang) for a in comparison.agreements)),
+            rows,
+            _widths(comparison, noted, lang),
+            frozenset(i for i, d in enumerate(comparison.dimensions) if d.differs),
+            s["matrix_caption"],
+        )
+    )
+    return tuple(blocks)
+
+
+def notes(lang: str) -> tuple[Block, ...]:
+    s = T[lang]
+    return (Notice(s["unconfirmed"], "unconfirmed"), Notice(s["disclaimer"], "disclaimer"))

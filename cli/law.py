@@ -42,12 +42,19 @@ def compare_cmd(
         return
     dims = comparison.differing if differences else list(comparison.dimensions)
     for d in dims:
-        mark = "≠" if d.differs else "="
-        click.echo(f"{mark} {d.dimension.label(lang)}")
+        # ≠ two agreements state different known positions; ? a side is unknown or unconfirmed (no
+        # difference can be claimed there); = every position is known and the same
+        mark = "≠" if d.differs else "?" if any(p.open_sides for p in d.pairs if not p.baseline) else "="
+        against = [p.a for p in d.contrasts if p.baseline]
+        tail = f"  [≠ trips: {', '.join(against)}]" if against else ""
+        click.echo(f"{mark} {d.dimension.label(lang)}{tail}")
         for agreement, v in d.values.items():
             doubt = " [unconfirmed]" if v.confidence in DOUBTFUL else ""
             click.echo(f"    {agreement:<15} {v.value(lang)}  ({v.article}){doubt}")
-    click.echo(f"{len(comparison.differing)} of {len(comparison.dimensions)} dimensions differ")
+    click.echo(
+        f"{len(comparison.differing)} of {len(comparison.dimensions)} dimensions differ "
+        "(≠ known positions differ; ? a side unknown or unconfirmed, not a difference)"
+    )
 
 
 @main.command()
@@ -305,7 +312,8 @@ def brief_dispute(
 @pass_ctx
 @handles_errors
 def brief_compare(ctx: Context, agreements: tuple[str, ...], lang: str, output: Path) -> None:
-    """Comparison brief for two to four agreements: key differences, the full matrix, names per list.
+    """Comparison brief for two to four agreements: key differences pair by pair (TRIPS included), the
+    full matrix (landscape), the names on each list.
 
     Example: giscope brief compare china-eu china-france china-thailand --lang zh -o compare.pdf
     """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 from agreements.model import ScopeDimension, ScopeValue
 
@@ -17,27 +18,77 @@ def _normal(text: str) -> str:
     return "unknown" if norm.startswith("unknown") else norm
 
 
+KNOWN, UNCONFIRMED, UNKNOWN = "known", "unconfirmed", "unknown"
+DIFFERS, SAME = "differs", "same"
+
+
+def state(value: ScopeValue) -> str:
+    """'unknown' (the sources state nothing), 'unconfirmed' (a position no source read confirms) or
+    'known' (a sourced position, whatever its article: a protocol whose text was not found can still
+    be described by its parties)."""
+    if _normal(value.value_en) in ("unknown", ""):
+        return UNKNOWN
+    return UNCONFIRMED if value.confidence == "unconfirmed" else KNOWN
+
+
 def known(value: ScopeValue) -> bool:
     """A value the sources state (not 'unknown', not from knowledge alone)."""
-    return (
-        value.article.strip().lower() != "unknown"
-        and _normal(value.value_en) not in ("unknown", "")
-        and value.confidence != "unconfirmed"
-    )
+    return state(value) == KNOWN
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two columns on one dimension: 'differs' or 'same' when both positions are known; otherwise
+    'unconfirmed' or 'unknown' (the weaker side's state), which is no difference and hides none."""
+
+    a: str
+    b: str
+    state: str
+    open_sides: tuple[str, ...] = ()  # the sides whose position is unknown or unconfirmed
+
+    @property
+    def baseline(self) -> bool:
+        return BASELINE in (self.a, self.b)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"a": self.a, "b": self.b, "state": self.state, "open": list(self.open_sides)}
+
+
+def compare_pair(a: str, va: ScopeValue, b: str, vb: ScopeValue) -> Pair:
+    states = {a: state(va), b: state(vb)}
+    if states[a] == states[b] == KNOWN:
+        return Pair(a, b, SAME if _normal(va.value_en) == _normal(vb.value_en) else DIFFERS)
+    worst = UNKNOWN if UNKNOWN in states.values() else UNCONFIRMED
+    return Pair(a, b, worst, tuple(x for x in (a, b) if states[x] != KNOWN))
 
 
 @dataclass(frozen=True)
 class ComparedDimension:
     dimension: ScopeDimension
     values: dict[str, ScopeValue]
-    differs: bool
+    pairs: tuple[Pair, ...] = ()
+
+    @property
+    def contrasts(self) -> list[Pair]:
+        """The pairs (each agreement against each other and against the baseline) whose known
+        positions differ."""
+        return [p for p in self.pairs if p.state == DIFFERS]
+
+    @property
+    def differs(self) -> bool:
+        """Two of the agreements compared (not the baseline) state known, different positions; a side
+        whose position is unknown or unconfirmed is no difference."""
+        return any(not p.baseline for p in self.contrasts)
 
     @property
     def key_difference(self) -> bool:
-        """The agreements differ and at least two of them state their position (sourced, not
-        unknown): a difference a negotiator can rely on, not a gap in the sources."""
-        stated = [v for a, v in self.values.items() if a != BASELINE and known(v)]
-        return self.differs and len(stated) >= 2 and len({_normal(v.value_en) for v in stated}) > 1
+        """A known contrast in some pair, the TRIPS baseline included: a difference a negotiator can
+        rely on, not a gap in the sources."""
+        return bool(self.contrasts)
+
+    def columns_in(self, wanted: str) -> list[str]:
+        """The columns whose position is in the state `wanted` (known, unconfirmed, unknown)."""
+        return [a for a, v in self.values.items() if state(v) == wanted]
 
     def to_dict(self, lang: str = "en") -> dict[str, object]:
         return {
@@ -45,6 +96,7 @@ class ComparedDimension:
             "label": self.dimension.label(lang),
             "differs": self.differs,
             "key_difference": self.key_difference,
+            "pairs": [p.to_dict() for p in self.pairs],
             "values": {
                 agreement: {
                     "value": v.value(lang),
@@ -78,14 +130,14 @@ class Comparison:
 def compare_scope(
     dimensions: Sequence[ScopeDimension], agreements: Sequence[str], *, include_trips: bool = False
 ) -> Comparison:
-    """Values of each dimension for the given agreements; `differs` compares the agreements only
-    (the TRIPS baseline column is shown, not counted)."""
+    """Values of each dimension for the given agreements, compared pair by pair (each agreement with
+    each other, then with the TRIPS baseline); `differs` counts the agreements' pairs only."""
     columns = list(dict.fromkeys(agreements))
     if include_trips and BASELINE not in columns:
         columns.append(BASELINE)
     out = []
     for d in dimensions:
         values = {a: d.values.get(a, MISSING) for a in columns}
-        compared = {_normal(values[a].value_en) for a in columns if a != BASELINE}
-        out.append(ComparedDimension(d, values, len(compared) > 1))
+        pairs = tuple(compare_pair(a, values[a], b, values[b]) for a, b in combinations(columns, 2))
+        out.append(ComparedDimension(d, values, pairs))
     return Comparison(tuple(columns), tuple(out))

@@ -30,6 +30,16 @@ def test_compare_prints_a_table_and_refuses_unknown_agreements(shared: Shared) -
     )
 
 
+def test_compare_marks_an_unknown_side_with_a_question_mark_not_as_the_same(shared: Shared) -> None:
+    run = ok(
+        giscope("compare", "china-eu", "china-france", "china-thailand", "--include", "trips", db=shared.path)
+    )
+    heads = [line for line in run.out.splitlines() if not line.startswith(" ")]
+    assert "≠ Legal form and binding force  [≠ trips: china-eu, china-france, china-thailand]" in heads
+    assert "? Translation and transliteration  [≠ trips: china-eu]" in heads
+    assert not any(line.startswith("= ") for line in heads)
+
+
 def test_profile_prints_in_both_languages_and_marks_unconfirmed_facts(shared: Shared) -> None:
     for j in ("CN", "EU", "FR", "TH"):
         en = ok(giscope("profile", j, db=shared.path)).out

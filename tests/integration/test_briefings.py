@@ -124,12 +124,13 @@ def test_unknown_gi_or_agreement_is_a_clear_error(loaded_engine):
 
 def test_compare_brief_puts_differences_first_and_counts_names(loaded_engine):
     b = compare_brief(loaded_engine, ["china-eu", "china-france", "china-thailand"], lang="en")
-    assert [s.heading for s in b.sections][:3] == ["Key differences", "Full comparison", "Names per list"]
+    headings = [s.heading for s in b.sections][:3]
+    assert headings == ["Key differences", "Full comparison", "Appendix: names on each list"]
     matrix = next(bl for bl in b.sections[1].blocks if isinstance(bl, Table))
     assert len(matrix.rows) >= 15 and matrix.highlight_rows
     assert matrix.headers[-1] == "TRIPS (baseline)"
-    counts = "\n".join(c.text for row in b.sections[2].blocks[0].rows for c in row)
-    assert "China–EU IV" in counts and "96" in counts
+    counts = "\n".join(c.text for row in b.sections[2].blocks[1].rows for c in row)
+    assert "China–EU Annex IV" in counts and "96" in counts
 
 
 def test_screening_brief_groups_labels_by_severity_and_scans_lists(loaded_engine, tmp_path):

@@ -32,8 +32,9 @@ def test_json_shape_follows_the_contract():
     data = compare_scope(DIMS, ["x", "y"]).to_dict("zh")
     assert data["agreements"] == ["x", "y"]
     d = data["dimensions"][0]
-    assert set(d) == {"key", "label", "differs", "key_difference", "values"} and d["label"] == "甲"
+    assert set(d) == {"key", "label", "differs", "key_difference", "pairs", "values"} and d["label"] == "甲"
     assert set(d["values"]["x"]) == {"value", "article", "note", "source", "confidence"}
+    assert d["pairs"] == [{"a": "x", "b": "y", "state": "same", "open": []}]
 
 
 def test_deadline_states():
@@ -75,14 +76,55 @@ def test_passed_states_are_worded_in_english_and_chinese():
     )
 
 
-def test_key_differences_need_two_stated_positions():
-    unknown = ScopeValue("unknown", "不详", "unknown", None, "not found", "unconfirmed")
+UNKNOWN = ScopeValue("unknown", "不详", "unknown", None, "not found", "unconfirmed")
+
+
+def test_a_side_whose_position_is_unknown_is_no_difference():
     dims = [
         ScopeDimension(
             "stated", "S", "S", {"x": v("Art. 23-level for all products"), "y": v("Art. 22 only")}
         ),
-        ScopeDimension("gap", "G", "G", {"x": v("yes"), "y": unknown}),
+        ScopeDimension("gap", "G", "G", {"x": v("yes"), "y": UNKNOWN}),
     ]
     c = compare_scope(dims, ["x", "y"])
-    assert [d.dimension.key for d in c.differing] == ["stated", "gap"]
+    assert [d.dimension.key for d in c.differing] == ["stated"]
     assert [d.dimension.key for d in c.key_differences] == ["stated"]
+    gap = c.dimensions[1].pairs[0]
+    assert (gap.state, gap.open_sides) == ("unknown", ("y",))
+
+
+def test_an_unknown_third_column_does_not_hide_a_contrast_with_the_baseline():
+    dims = [
+        ScopeDimension(
+            "level",
+            "L",
+            "L",
+            {"x": v("Art. 23-level for all goods"), "y": UNKNOWN, "trips": v("Art. 23 for wines only")},
+        )
+    ]
+    c = compare_scope(dims, ["x", "y"], include_trips=True)
+    d = c.dimensions[0]
+    assert [(p.a, p.b, p.state) for p in d.pairs] == [
+        ("x", "y", "unknown"),
+        ("x", "trips", "differs"),
+        ("y", "trips", "unknown"),
+    ]
+    assert d.key_difference and not d.differs  # a difference from the baseline, not between x and y
+    assert [(p.a, p.b) for p in d.contrasts] == [("x", "trips")]
+    assert d.columns_in("unknown") == ["y"]
+
+
+def test_an_unconfirmed_position_is_its_own_state_and_not_a_contrast():
+    doubtful = ScopeValue(
+        "names may not become generic", "不得通用化", "unknown", None, "blog", "unconfirmed"
+    )
+    sourced_no_article = ScopeValue("a protocol, not a treaty", "议定书", "unknown", None, "INAO", "medium")
+    dims = [
+        ScopeDimension("generic", "G", "G", {"x": doubtful, "y": UNKNOWN, "trips": v("Art. 24.6 exception")}),
+        ScopeDimension("form", "F", "F", {"x": v("treaty"), "y": sourced_no_article}),
+    ]
+    c = compare_scope(dims, ["x", "y"], include_trips=True)
+    generic, form = c.dimensions
+    assert not generic.key_difference
+    assert generic.pairs[1].state == "unconfirmed" and generic.pairs[1].open_sides == ("x",)
+    assert form.differs  # a sourced position counts even where its article is not known
