@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from errors import InputError
+from errors import InputError, RegisterError
 from gi_lists.importers import read_table
 from watch.trademarks.model import MAX_NICE_CLASS, GazetteMark
 
@@ -34,7 +34,7 @@ def check_published(published: str | None, option: str = "--published") -> str |
         return None
     date = _date(published.strip())
     if date is None:
-        raise InputError([f"{option}: {published!r} is not a date (YYYY-MM-DD)"])
+        raise RegisterError(f"{option} {published!r} is not a date (YYYY-MM-DD)")
     return date
 
 

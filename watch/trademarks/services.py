@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from errors import InputError, RegisterError
+from errors import RegisterError
 from gi_lists.model import check_jurisdiction
 from storage.db import Connection, Database
 from watch.alerts import deadline_alert
@@ -77,9 +77,9 @@ class GazetteScan:
 def _gazette_id(gazette: str | None, path: Path) -> str:
     text = (gazette if gazette is not None else path.stem).strip()
     if not text:
-        raise InputError(["--gazette: empty; name the gazette issue (e.g. CN-TM-2026-45)"])
+        raise RegisterError("--gazette is empty; name the gazette issue (e.g. CN-TM-2026-45)")
     if len(text) > MAX_GAZETTE_ID:
-        raise InputError([f"--gazette: longer than {MAX_GAZETTE_ID} characters"])
+        raise RegisterError(f"--gazette is longer than {MAX_GAZETTE_ID} characters")
     return text
 
 
@@ -105,7 +105,7 @@ def scan_gazette(
 
     j = check_jurisdiction(jurisdiction)
     if min_severity not in SEVERITIES:
-        raise InputError([f"--min-severity: {min_severity!r}; use {', '.join(SEVERITIES)}"])
+        raise RegisterError(f"--min-severity {min_severity!r}: use {', '.join(SEVERITIES)}")
     published = check_published(published)
     gazette_id = _gazette_id(gazette, path)
     marks = read_gazette(path, published=published)
