@@ -262,7 +262,7 @@ deadlines = Table(
     Column("key", String(120), primary_key=True),
     Column("agreement_id", String(40)),
     Column("annex", String(10)),
-    Column("kind", String(30), nullable=False),  # processing, objection-window, review, other
+    Column("kind", String(30), nullable=False),  # processing, objection-window, review, opposition, other
     Column("title_en", Text, nullable=False),
     Column("title_zh", Text, nullable=False),
     Column("due", String(10), nullable=False),
@@ -273,7 +273,7 @@ deadlines = Table(
     Column("outcome_en", Text),
     Column("outcome_zh", Text),
     Column("outcome_source", Text),
-    Column("origin", String(20), nullable=False),  # bundled, computed, batch, staff
+    Column("origin", String(20), nullable=False),  # bundled, computed, batch, staff, watch
     Column("updated_at", String(32), nullable=False),
 )
 
