@@ -13,7 +13,7 @@ is in the jurisdiction asked about (compare.severity), why, and on what legal ba
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from compare import goods as goods_words
@@ -129,6 +129,18 @@ class Checker:
             )
         return self._well_known[gi_pos]
 
+    def _registered_like(self, classes: tuple[int, ...], goods: str | None) -> Callable[[str | None], bool]:
+        """Are a trademark's Nice classes like a GI product class? (Unknown GI classes: like assumed.)"""
+        known: dict[str | None, bool] = {}
+
+        def like(gi_class: str | None) -> bool:
+            if gi_class not in known:
+                verdict = goods_words.registered_goods(self.index.k, classes, goods, gi_class)[1]
+                known[gi_class] = verdict is None or verdict.kind == "like"
+            return known[gi_class]
+
+        return like
+
     def check(
         self,
         label: str,
@@ -143,6 +155,8 @@ class Checker:
         the classes decide like goods for each GI (compare.goods.registered_goods)."""
         a = self.index.analyse(label)
         a.stated_class = product_class
+        if nice_classes:  # the matcher's "goods of the name's class" (places, short forms, evocations)
+            a.stated_like = self._registered_like(tuple(nice_classes), goods)
         # the goods the label names, and those the user's product class or a mark's goods spell out
         # ('Non-food goods (perfume)'): a well-known mark is high on the goods its recognition was held for
         named_goods = a.main_products + goods_words.stated_goods(self.index.k, product_class)

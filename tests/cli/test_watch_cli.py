@@ -171,9 +171,9 @@ def test_an_xlsx_gazette_with_publication_dates_is_scanned(db: Path, tmp_path: P
     wb.save(path)
     data = as_json(giscope("watch", "scan", path, "--in", "EU", "--json", db=db))
     assert data["published"] == "2026-11-30"
-    assert [(f["application_no"], f["gi_id"], f["opposition_deadline"]) for f in data["findings"]] == [
-        ("EX-EU-1", "fr-champagne", "2027-02-28")
-    ]
+    found = {(f["application_no"], f["gi_id"], f["opposition_deadline"]) for f in data["findings"]}
+    assert ("EX-EU-1", "fr-champagne", "2027-02-28") in found
+    assert {a for a, _, _ in found} == {"EX-EU-1"}  # Harbour Lights is innocent
 
 
 def test_watch_help_gives_an_example(shared: Shared) -> None:
