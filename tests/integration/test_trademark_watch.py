@@ -185,3 +185,21 @@ def test_states_are_tracked_with_who_and_why_and_the_deadline_follows(loaded_eng
         set_finding_state(loaded_engine, opposed.id, state="won", note=" ", who="a", at=AT, today=TODAY)
     with pytest.raises(RegisterError, match="unknown state"):
         list_findings(loaded_engine, state="pending")
+
+
+def test_a_marks_classes_are_the_goods_an_evocation_is_judged_on(loaded_engine, tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "eu.csv",
+        "application_no,mark,classes,applicant\n"
+        "EX-EU-1,CHAMPANILLO,33,Example Co.\n"
+        "EX-EU-2,CHAMPANILLO,25,Example Co.\n"
+        "EX-EU-3,BAVARIA,32,Example Co.\n",
+    )
+    result = scan(loaded_engine, path, j="EU")
+    by_app = {(f.application_no, f.gi_id): f for f in result.findings}
+    assert by_app[("EX-EU-1", "fr-champagne")].kind == "evocation"  # on like goods (class 33)
+    assert "on like goods" in by_app[("EX-EU-1", "fr-champagne")].reason
+    # clothing: an evocation only through the name's reputation, which a decision on record extends
+    assert "on other goods" in by_app[("EX-EU-2", "fr-champagne")].reason
+    assert "reputation was held" in by_app[("EX-EU-2", "fr-champagne")].reason
+    assert any(a == "EX-EU-3" and gi.startswith("de-bayerisch") for a, gi in by_app)  # a place on beer
