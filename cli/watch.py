@@ -44,6 +44,13 @@ def _days(left: int | None) -> str:
     help="Store findings at least this severe.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scan and its findings as JSON.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    show_default=True,
+    help="Language of legal bases.",
+)
 @pass_ctx
 @handles_errors
 def scan(
@@ -54,6 +61,7 @@ def scan(
     gazette: str | None,
     min_severity: str,
     as_json: bool,
+    lang: str,
 ) -> None:
     """Screen every mark of a trademark gazette (CSV or XLSX: application_no, mark, classes, applicant;
     optional goods, filing_date, publication_date) against the GIs protected or pending in J. The mark's
@@ -78,13 +86,14 @@ def scan(
         who=ctx.settings.user,
         at=now_iso(),
         today=today,
+        lang=lang,
     )
     ctx.deliver_alerts()
     covered = coverage(db, result.jurisdiction)
     if as_json:
         echo_json({**result.to_dict(today), "coverage": covered.to_dict()})
         return
-    click.echo("note: " + covered.text(), err=True)
+    click.echo("note: " + covered.text(lang), err=True)
     rows = [
         (
             f.id,
