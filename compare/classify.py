@@ -79,9 +79,7 @@ def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool)
     # the name without its product word is how the trade names the product (龙井 for 龙井茶 Longjing
     # tea): where the user says the goods are of the name's class, it counts as the name (alone it may
     # be a place or a brand: 苏格兰 Scotland is the core of 苏格兰威士忌)
-    stated_like = (
-        a.stated_class is not None and same_class(a.stated_class, gi.product_class) and not a.product_concepts
-    )
+    stated_like = bool(a.states_like(gi.product_class)) and not a.product_concepts
     other_goods = any(not same_class(cls, gi.product_class) for _, cls in a.product_concepts if cls)
     if key.via == "place-core":
         # the name's place without its product: a partial use, unless the label names goods of

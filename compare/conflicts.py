@@ -13,7 +13,7 @@ is in the jurisdiction asked about (compare.severity), why, and on what legal ba
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from compare import goods as goods_words
@@ -129,14 +129,39 @@ class Checker:
             )
         return self._well_known[gi_pos]
 
+    def _registered_like(self, classes: tuple[int, ...], goods: str | None) -> Callable[[str | None], bool]:
+        """Are a trademark's Nice classes like a GI product class? (Unknown GI classes: like assumed.)"""
+        known: dict[str | None, bool] = {}
+
+        def like(gi_class: str | None) -> bool:
+            if gi_class not in known:
+                verdict = goods_words.registered_goods(self.index.k, classes, goods, gi_class)[1]
+                known[gi_class] = verdict is None or verdict.kind == "like"
+            return known[gi_class]
+
+        return like
+
     def check(
-        self, label: str, product_class: str | None = None, *, lang: str = "en", limit: int = 10
+        self,
+        label: str,
+        product_class: str | None = None,
+        *,
+        lang: str = "en",
+        limit: int = 10,
+        nice_classes: Sequence[int] = (),
+        goods: str | None = None,
     ) -> list[Hit]:
+        """Hits for one label. A trademark gives its Nice classes (and goods) instead of a product class:
+        the classes decide like goods for each GI (compare.goods.registered_goods)."""
         a = self.index.analyse(label)
         a.stated_class = product_class
-        # the goods the label names, and those the user's product class spells out ('Non-food goods
-        # (perfume)'): a well-known mark is high on the goods its recognition was held for
+        if nice_classes:  # the matcher's "goods of the name's class" (places, short forms, evocations)
+            a.stated_like = self._registered_like(tuple(nice_classes), goods)
+        # the goods the label names, and those the user's product class or a mark's goods spell out
+        # ('Non-food goods (perfume)'): a well-known mark is high on the goods its recognition was held for
         named_goods = a.main_products + goods_words.stated_goods(self.index.k, product_class)
+        if goods:
+            named_goods += goods_words.stated_goods(self.index.k, f"({goods})")
         folded = compact(fold_latin(label)) if self.index.k.cleared else ""  # for cleared_uses.csv
         best: dict[int, tuple[tuple[int, float], _Found]] = {}
         scope = (self.jurisdiction, lambda pos: bool(self._protections(pos)))
@@ -150,7 +175,11 @@ class Checker:
             matter = _goods_matter(cand)
             label_class = product_class or (self.index.label_class(a, cand) if matter else None)
             verdict = None
-            if not product_class and matter:  # else the label's own goods words
+            if nice_classes and matter:  # a trademark: its Nice classes decide
+                label_class, verdict = goods_words.registered_goods(
+                    self.index.k, nice_classes, goods, gi.product_class
+                )
+            elif not product_class and matter:  # else the label's own goods words
                 found = goods_words.label_goods(self.index.k, a, cand)
                 if label_class and class_key(label_class) in found.swallowed:
                     label_class = None  # 'wine' in 'wine glass', 酒 in 酒店: not the label's goods

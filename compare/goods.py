@@ -17,12 +17,16 @@ term of the label (波尔多液) and colour words never count as goods.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from compare.rules import COLOUR_HAN, COLOUR_WORDS, Candidate, LabelAnalysis, class_key
 from names.knowledge import Knowledge, Term
 from names.normalise import compact, fold_latin, forms
 
+# Nice classes of foodstuffs and drinks (29 meat, fish, dairy, oils; 30 staples, tea, coffee; 31 fresh
+# produce; 32 beer; 33 wine and spirits)
+FOOD_NICE = frozenset({29, 30, 31, 32, 33})
 # product_terms' class for goods outside every GI class: goods_terms says which Nice class they are in
 NON_FOOD_CLASS = "Non-food goods"
 NON_FOOD = class_key(NON_FOOD_CLASS)
@@ -78,6 +82,25 @@ def nice_classes_of(knowledge: Knowledge, product_class: str | None) -> tuple[in
         if rank > best_len:
             best, best_len = row.classes, rank
     return best
+
+
+def registered_goods(
+    k: Knowledge, classes: Sequence[int], goods: str | None, gi_product_class: str | None
+) -> tuple[str | None, GoodsVerdict | None]:
+    """What the Nice classes a trademark is filed in say about one GI: (label class, verdict). Like goods
+    where one of the mark's classes is one of the GI's (nice_classes_of); otherwise goods of another
+    class, named by the mark's classes (a food class first: it is the closer one). (None, None) where the
+    GI's Nice classes are unknown: like goods assumed."""
+    gi_classes = nice_classes_of(k, gi_product_class)
+    if not gi_classes or not classes:
+        return None, None
+    text = goods or "the mark's goods"
+    shared = [c for c in classes if c in gi_classes]
+    if shared:
+        return None, GoodsVerdict("like", GoodsWord(text, "registered goods", shared[0]), gi_classes)
+    nearest = next((c for c in classes if c in FOOD_NICE), classes[0])
+    label_class = "Nice class " + "; ".join(str(c) for c in classes)
+    return label_class, GoodsVerdict("other", GoodsWord(text, "registered goods", nearest), gi_classes)
 
 
 def stated_goods(k: Knowledge, product_class: str | None) -> list[str]:

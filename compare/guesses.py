@@ -201,7 +201,7 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
         classes.append(a.stated_class)
     out: dict[int, Candidate] = {}
     _held_evocative(ix, a, classes, known, out)
-    if not classes:
+    if not classes and a.stated_like is None:
         return list(out.values())
     heads, tails = word_ends(ix)
     for word in a.own_words:
@@ -219,7 +219,7 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
             if name == word:
                 continue
             gi = ix.gis[key.gi]
-            like = any(same_class(cls, gi.product_class) for cls in classes)
+            like = _like(a, classes, gi.product_class)
             prefix = _common_prefix(word, name)
             if how == "head":
                 shared = name[:prefix]
@@ -259,8 +259,8 @@ def _held_evocative(
             if pos is None or pos in known or pos in out:
                 continue
             gi = ix.gis[pos]
-            like = any(same_class(cls, gi.product_class) for cls in classes)
-            if classes and not like:
+            like = _like(a, classes, gi.product_class)
+            if (classes or a.stated_like is not None) and not like:
                 continue
             court = (t.source or "a court").split("(")[0].strip()  # the decision, without its details
             out[pos] = Candidate(
@@ -273,6 +273,12 @@ def _held_evocative(
                 t.confidence,
                 max_severity=None if like else EVOCATION_CAP,
             )
+
+
+def _like(a: LabelAnalysis, classes: list[str], gi_class: str | None) -> bool:
+    """Goods of the GI's class: named by the label, stated by the user, or in a trademark's Nice classes."""
+    named = any(same_class(cls, gi_class) for cls in classes)
+    return named or bool(a.stated_like and a.stated_like(gi_class))
 
 
 def _known_word(ix: NameIndex, word: str) -> bool:

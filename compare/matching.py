@@ -166,7 +166,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
             gi_class = gis[key.gi].product_class
             named = any(same_class(cls, gi_class) for _, cls in a.product_concepts)
             # no product word, but the user says the goods are of the name's class ('Bavaria' on beer)
-            stated = not a.product_concepts and a.stated_class and same_class(a.stated_class, gi_class)
+            stated = not a.product_concepts and a.states_like(gi_class)
             if named or stated:
                 cand = Candidate(
                     key.gi,
@@ -234,7 +234,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
             gi_class = gis[key.gi].product_class
             if a.product_concepts and not any(same_class(cls, gi_class) for _, cls in a.product_concepts):
                 continue
-            if not a.product_concepts and a.stated_class and not same_class(a.stated_class, gi_class):
+            if not a.product_concepts and a.states_like(gi_class) is False:
                 continue  # a sweet sharing a city's name (Parma Violets) is no part of a cheese's name
             found.append(
                 Candidate(

@@ -255,6 +255,18 @@ class LabelAnalysis:
     main_products: list[str] = field(default_factory=list)  # concepts of the longest product words
     generic_terms: list[str] = field(default_factory=list)
     stated_class: str | None = None  # the product class the user gave with the label, if any
+    # a trademark's goods, given as Nice classes instead of a product class: are they like a GI's product
+    # class? (set by the checker from compare.goods.registered_goods)
+    stated_like: Callable[[str | None], bool] | None = None
+
+    def states_like(self, gi_class: str | None) -> bool | None:
+        """Are the goods the user stated (a product class, or a trademark's Nice classes) like goods of
+        `gi_class`? None when no goods were stated."""
+        if self.stated_like is not None:
+            return self.stated_like(gi_class)
+        if self.stated_class is None:
+            return None
+        return same_class(self.stated_class, gi_class)
 
     @property
     def modifier(self) -> str | None:

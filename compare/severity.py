@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from citations import cite
-from compare.goods import NON_FOOD_CLASS, GoodsVerdict, nice_classes_of
+from compare.goods import FOOD_NICE, NON_FOOD_CLASS, GoodsVerdict, nice_classes_of
 from compare.rules import CONFIDENCE_RANK, WINE_SPIRIT_CLASSES, Candidate, class_key, same_class
 from gi_lists.model import ACTIVE_STATUSES, GI, JURISDICTION_INCLUDES, Protection
 from names.knowledge import Knowledge
@@ -111,9 +111,6 @@ def cleared_why(row: dict[str, str]) -> str:
     return f"held not to infringe the name: {row['case']} ({row['held_by']}, {row['date']})"
 
 
-# Nice classes of foodstuffs and drinks (29 meat, fish, dairy, oils; 30 staples, tea, coffee; 31 fresh
-# produce; 32 beer; 33 wine and spirits)
-FOOD_NICE = frozenset({29, 30, 31, 32, 33})
 NO_REPUTATION_WHY = (
     "the label's goods ({goods}) are not foodstuffs, the GI's ({gi_class}) are: the routes cited reach "
     "like goods; other goods only where the use exploits the name's reputation or the name is a well-known "

@@ -262,7 +262,7 @@ deadlines = Table(
     Column("key", String(120), primary_key=True),
     Column("agreement_id", String(40)),
     Column("annex", String(10)),
-    Column("kind", String(30), nullable=False),  # processing, objection-window, review, other
+    Column("kind", String(30), nullable=False),  # processing, objection-window, review, opposition, other
     Column("title_en", Text, nullable=False),
     Column("title_zh", Text, nullable=False),
     Column("due", String(10), nullable=False),
@@ -273,7 +273,7 @@ deadlines = Table(
     Column("outcome_en", Text),
     Column("outcome_zh", Text),
     Column("outcome_source", Text),
-    Column("origin", String(20), nullable=False),  # bundled, computed, batch, staff
+    Column("origin", String(20), nullable=False),  # bundled, computed, batch, staff, watch
     Column("updated_at", String(32), nullable=False),
 )
 
@@ -306,3 +306,47 @@ readings = Table(
     Column("reading", Text, nullable=False),  # pinyin: JSON list of syllables; rtgs: folded words
     Column("version", String(120), nullable=False),  # the romaniser's version and fixes that made it
 )
+
+# --- trademark watch: findings of gazette scans and what staff did with them ---------------------------
+
+trademark_findings = Table(
+    "trademark_findings",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("gazette", String(120), nullable=False),  # the gazette issue, as the user names it
+    Column("jurisdiction", String(2), nullable=False),
+    Column("application_no", String(60), nullable=False),
+    Column("gi_id", String(120), nullable=False),  # no foreign key: a finding outlives a withdrawn GI
+    Column("published", String(10), nullable=False),
+    Column("mark", Text, nullable=False),
+    Column("classes", String(200), nullable=False),  # Nice classes, ';'-separated
+    Column("goods", Text),
+    Column("applicant", Text, nullable=False),
+    Column("filing_date", String(10)),
+    Column("name", Text, nullable=False),  # the GI's name as shown
+    Column("kind", String(30), nullable=False),
+    Column("severity", String(10), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("legal_basis", Text, nullable=False),
+    Column("legal_source", Text),
+    Column("opposition_deadline", String(10)),
+    Column("state", String(20), nullable=False),  # new, reviewed, opposed, dismissed, won, lost
+    Column("note", Text),
+    Column("found_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    UniqueConstraint("gazette", "jurisdiction", "application_no", "gi_id", name="uq_trademark_findings_key"),
+)
+Index("ix_trademark_findings_gi", trademark_findings.c.gi_id)
+
+trademark_finding_history = Table(
+    "trademark_finding_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("finding_id", Integer, ForeignKey("trademark_findings.id", ondelete="CASCADE"), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("who", String(120), nullable=False),
+    Column("before", String(20)),  # the state before (empty when the scan found it)
+    Column("after", String(20), nullable=False),
+    Column("note", Text, nullable=False),
+)
+Index("ix_trademark_finding_history_finding", trademark_finding_history.c.finding_id)

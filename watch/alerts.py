@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from storage.db import Connection, Database
-from watch.model import Alert, Deadline
+from watch.model import Alert, Deadline, days_between
 from watch.repository import AlertRepository
 
 
@@ -52,17 +52,30 @@ def batch_alerts(
         )
 
 
+# Kinds of deadline that alert a second time when this near (days left): an opposition window, once
+# closed, does not open again (the first alert comes at DUE_WINDOW_DAYS, when the deadline is due)
+FINAL_WARNING_DAYS = {"opposition": 7}
+
+
 def deadline_alert(conn: Connection, d: Deadline, *, at: str, today: str) -> bool:
-    """An alert when a deadline becomes due or overdue (once per deadline and state)."""
+    """An alert when a deadline becomes due (30 days left), again for an opposition 7 days before, and
+    when it is overdue (once per deadline and state)."""
     state = d.state(today)
     if state not in ("due", "overdue"):
         return False
     where = f" ({d.agreement_id}{' Annex ' + d.annex if d.annex else ''})" if d.agreement_id else ""
+    key, title = f"deadline:{d.key}:{state}", state
+    left = days_between(today, d.due)
+    final = FINAL_WARNING_DAYS.get(d.kind)
+    if state == "due" and final is not None:
+        title = f"due in {left} day{'s' if left != 1 else ''}"
+        if left <= final:
+            key += f"-{final}d"
     return AlertRepository(conn).add(
-        key=f"deadline:{d.key}:{state}",
+        key=key,
         at=at,
         kind="deadline",
-        title=f"{state}: {d.title_en}{where}",
+        title=f"{title}: {d.title_en}{where}",
         detail=f"due {d.due}" + (f"; outcome: {d.outcome_en}" if d.outcome_en else ""),
         agreement_id=d.agreement_id,
         annex=d.annex,

@@ -15,7 +15,7 @@ from config import REFERENCE_DIR
 from errors import AgreementError
 from storage.db import Connection, Database
 from watch.alerts import deadline_alert
-from watch.model import OUTCOME_STATUSES, Deadline
+from watch.model import OUTCOME_STATUSES, Deadline, add_period
 from watch.repository import STAFF_OUTCOME, DeadlineRepository
 
 
@@ -29,18 +29,6 @@ def _add_years(date: str, years: int) -> str:
         return d.replace(year=d.year + years).isoformat()
     except ValueError:  # 29 February
         return d.replace(year=d.year + years, day=28).isoformat()
-
-
-def add_period(date: str, *, months: int = 0, days: int = 0) -> str:
-    d = dt.date.fromisoformat(date)
-    if months:
-        month = d.month - 1 + months
-        year = d.year + month // 12
-        month = month % 12 + 1
-        import calendar
-
-        d = d.replace(year=year, month=month, day=min(d.day, calendar.monthrange(year, month)[1]))
-    return (d + dt.timedelta(days=days)).isoformat()
 
 
 def computed_deadlines(agreements: list[Agreement], rules: dict[str, Any], today: str) -> list[Deadline]:

@@ -14,6 +14,30 @@ OUTCOME_STATUSES = ("met", "missed", "reported", "unknown")
 PASSED_STATES = {"reported": "passed-reported", "unknown": "passed-unknown"}
 
 
+def add_period(date: str, *, months: int = 0, days: int = 0) -> str:
+    """`date` plus some months, then some days. A period in months ends on the day with the same number
+    in the last month, or on that month's last day where it has no such day (30 Nov + 3 months = 28 or
+    29 Feb; 31 Dec + 2 months = 28 or 29 Feb): the rule of PRC Civil Code Art. 202, EU Delegated Reg.
+    2018/625 Art. 68(1)(c) and French civil procedure alike. Days count from the day after `date`."""
+    import calendar
+    import datetime as dt
+
+    d = dt.date.fromisoformat(date)
+    if months:
+        month = d.month - 1 + months
+        year = d.year + month // 12
+        month = month % 12 + 1
+        d = d.replace(year=year, month=month, day=min(d.day, calendar.monthrange(year, month)[1]))
+    return (d + dt.timedelta(days=days)).isoformat()
+
+
+def days_between(start: str, end: str) -> int:
+    """Days from `start` to `end` (ISO dates); negative when `end` is earlier."""
+    import datetime as dt
+
+    return (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days
+
+
 @dataclass(frozen=True)
 class Deadline:
     key: str

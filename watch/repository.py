@@ -78,6 +78,9 @@ class DeadlineRepository:
         self.conn.update("deadlines", values, '"key" = ?', [d.key])
         return True
 
+    def delete(self, key: str) -> bool:
+        return self.conn.execute('DELETE FROM deadlines WHERE "key" = ?', [key]) > 0
+
 
 def _alert(r: Any) -> Alert:
     return Alert(

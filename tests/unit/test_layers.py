@@ -47,6 +47,7 @@ FLOORS = {
     "reports": 1,
     "agreements": 2,
     "watch": 2,
+    "watch.trademarks": 3,  # the trademark watch screens with compare
     "gi_lists": 2,
     "compare": 3,
     "briefings": 4,
@@ -66,6 +67,7 @@ PURE = (
     "gi_lists.export",
     "agreements.model",
     "watch.model",
+    "watch.trademarks.model",
     "compare",
     "reports.briefing",
 )

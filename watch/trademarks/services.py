@@ -1,0 +1,239 @@
+"""Trademark watch services: scan a gazette for marks that conflict with the GIs protected or pending in
+a jurisdiction, store the findings with their opposition deadlines, and track what staff did with them.
+
+Only findings are stored, never the whole gazette. A re-scan of the same gazette adds nothing twice (one
+finding per gazette, jurisdiction, application and GI) and leaves the state staff set alone. Each
+finding's opposition deadline is a row of the deadlines view (`giscope deadlines`, key watch/ID) and
+raises its alerts there: 30 days before, 7 days before, and once overdue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from errors import RegisterError
+from gi_lists.model import check_jurisdiction
+from storage.db import Connection, Database
+from watch.alerts import deadline_alert
+from watch.deadlines import load_deadline_rules
+from watch.model import Deadline
+from watch.repository import STAFF_OUTCOME, DeadlineRepository
+from watch.trademarks.gazette import check_published, read_gazette
+from watch.trademarks.model import (
+    FINDING_STATES,
+    OPEN_STATES,
+    OPPOSED_STATES,
+    SEVERITIES,
+    FindingChange,
+    OppositionRule,
+    TrademarkFinding,
+    at_least,
+)
+from watch.trademarks.repository import FindingRepository
+
+if TYPE_CHECKING:
+    from compare.conflicts import ConflictIndex
+
+MAX_GAZETTE_ID = 120
+
+
+def opposition_rule(jurisdiction: str) -> OppositionRule:
+    """The opposition period of trademark applications published in `jurisdiction`
+    (deadlines.json opposition_periods)."""
+    j = check_jurisdiction(jurisdiction)
+    return OppositionRule.from_data(j, load_deadline_rules().get("opposition_periods", {}).get(j))
+
+
+@dataclass
+class GazetteScan:
+    gazette: str
+    jurisdiction: str
+    published: str | None  # None when the gazette's rows carry several publication dates
+    marks: int
+    findings: list[TrademarkFinding]
+    added: int
+    rule: OppositionRule
+
+    def to_dict(self, today: str) -> dict[str, Any]:
+        return {
+            "gazette": self.gazette,
+            "jurisdiction": self.jurisdiction,
+            "published": self.published,
+            "marks": self.marks,
+            "added": self.added,
+            "opposition_period": {
+                "period": self.rule.period if self.rule.known else None,
+                "basis": self.rule.basis,
+                "source": self.rule.source,
+                "confidence": self.rule.confidence,
+                "counting": self.rule.counting,
+            },
+            "findings": [f.to_dict(today) for f in self.findings],
+        }
+
+
+def _gazette_id(gazette: str | None, path: Path) -> str:
+    text = (gazette if gazette is not None else path.stem).strip()
+    if not text:
+        raise RegisterError("--gazette is empty; name the gazette issue (e.g. CN-TM-2026-45)")
+    if len(text) > MAX_GAZETTE_ID:
+        raise RegisterError(f"--gazette is longer than {MAX_GAZETTE_ID} characters")
+    return text
+
+
+def scan_gazette(
+    db: Database,
+    path: Path,
+    jurisdiction: str,
+    *,
+    published: str | None = None,
+    gazette: str | None = None,
+    min_severity: str = "medium",
+    who: str,
+    at: str,
+    today: str,
+    index: ConflictIndex | None = None,
+    lang: str = "en",
+) -> GazetteScan:
+    """Screen every mark of a gazette file against the GIs protected or pending in `jurisdiction` (the
+    mark's Nice classes decide like goods; a well-known mark reaches other classes) and store the findings
+    at least `min_severity`, all or none."""
+    from compare.conflicts import Checker
+    from compare.services import build_index
+
+    j = check_jurisdiction(jurisdiction)
+    if min_severity not in SEVERITIES:
+        raise RegisterError(f"--min-severity {min_severity!r}: use {', '.join(SEVERITIES)}")
+    published = check_published(published)
+    gazette_id = _gazette_id(gazette, path)
+    marks = read_gazette(path, published=published)
+    rule = opposition_rule(j)
+    checker = Checker(index if index is not None else build_index(db), j)
+    found: list[TrademarkFinding] = []
+    for m in marks:
+        for hit in checker.check(m.mark, nice_classes=m.classes, goods=m.goods, lang=lang):
+            if not at_least(hit.severity, min_severity):
+                continue
+            found.append(
+                TrademarkFinding(
+                    id=0,
+                    gazette=gazette_id,
+                    jurisdiction=j,
+                    published=m.published,
+                    application_no=m.application_no,
+                    mark=m.mark,
+                    classes=m.classes,
+                    applicant=m.applicant,
+                    gi_id=hit.gi.id,
+                    name=hit.gi.display_name,
+                    kind=hit.kind,
+                    severity=hit.severity,
+                    reason=hit.reason,
+                    legal_basis=hit.legal_basis,
+                    goods=m.goods,
+                    filing_date=m.filing_date,
+                    legal_source=hit.legal_source,
+                    opposition_deadline=rule.deadline(m.published) if rule.known else None,
+                    found_at=at,
+                    updated_at=at,
+                )
+            )
+
+    def work(conn: Connection) -> tuple[list[TrademarkFinding], int]:
+        repo = FindingRepository(conn)
+        stored: list[TrademarkFinding] = []
+        added = 0
+        for f in found:
+            known = repo.find(f.gazette, f.jurisdiction, f.application_no, f.gi_id)
+            if known is not None:  # found by an earlier scan of this gazette: kept as staff left it
+                stored.append(known)
+                continue
+            new = replace(f, id=repo.add(f))
+            note = f"found in gazette {f.gazette} ({f.jurisdiction}, published {f.published}): {f.severity}"
+            repo.record(FindingChange(new.id, at, who, None, "new", note))
+            _sync_deadline(conn, new, rule, who=who, at=at, today=today)
+            stored.append(new)
+            added += 1
+        return stored, added
+
+    stored, added = db.transaction(work)
+    dates = {m.published for m in marks}
+    shown = published or (next(iter(dates)) if len(dates) == 1 else None)
+    return GazetteScan(gazette_id, j, shown, len(marks), stored, added, rule)
+
+
+def _sync_deadline(
+    conn: Connection, f: TrademarkFinding, rule: OppositionRule, *, who: str, at: str, today: str
+) -> None:
+    """The finding's opposition deadline in the deadlines view (key watch/ID): watched while the finding
+    is new or reviewed, met once opposed (won, lost), gone when dismissed."""
+    deadlines = DeadlineRepository(conn)
+    key = f"watch/{f.id}"
+    if f.opposition_deadline is None or f.state not in OPEN_STATES | OPPOSED_STATES:
+        deadlines.delete(key)
+        return
+    classes = "; ".join(str(c) for c in f.classes)
+    opposed = f.state in OPPOSED_STATES
+    d = Deadline(
+        key=key,
+        kind="opposition",
+        title_en=f"Opposition to {f.jurisdiction} trademark application {f.application_no} '{f.mark}' "
+        f"(class {classes}) for {f.name} [{f.gi_id}], gazette {f.gazette}",
+        title_zh=f"对{f.jurisdiction}商标申请{f.application_no}“{f.mark}”（第{classes}类）提出异议"
+        f"（涉及{f.name}），公告期号{f.gazette}",
+        due=f.opposition_deadline,
+        basis=f"{rule.period} from publication ({f.published}): {rule.basis}",
+        source=rule.source,
+        confidence=rule.confidence,
+        outcome_status="met" if opposed else None,
+        outcome_en=f"finding {f.id}: {f.state}" + (f" ({f.note})" if f.note else "") if opposed else None,
+        outcome_zh=f"发现{f.id}：{f.state}" if opposed else None,
+        outcome_source=f"{STAFF_OUTCOME}{who}: giscope watch set" if opposed else None,
+        origin="watch",
+    )
+    deadlines.upsert(d, at=at, keep_outcome=False)
+    deadline_alert(conn, d, at=at, today=today)
+
+
+def _check_state(state: str | None) -> None:
+    if state is not None and state not in FINDING_STATES:
+        raise RegisterError(f"unknown state {state!r}; use {', '.join(FINDING_STATES)}")
+
+
+def list_findings(
+    db: Database, *, state: str | None = None, gi_id: str | None = None
+) -> list[TrademarkFinding]:
+    """Stored findings, the nearest opposition deadline first."""
+    _check_state(state)
+    with db.read() as conn:
+        return FindingRepository(conn).select(state=state, gi_id=gi_id)
+
+
+def finding_history(db: Database, finding_id: int) -> list[FindingChange]:
+    with db.read() as conn:
+        return FindingRepository(conn).history(finding_id)
+
+
+def set_finding_state(
+    db: Database, finding_id: int, *, state: str, note: str, who: str, at: str, today: str
+) -> tuple[TrademarkFinding, list[FindingChange]]:
+    """Staff move a finding to another state, saying why; the change goes into its history and its
+    opposition deadline follows (watched, met, or gone)."""
+    _check_state(state)
+    if not note.strip():
+        raise RegisterError("a change needs its --note: why the finding moves to this state")
+
+    def work(conn: Connection) -> tuple[TrademarkFinding, list[FindingChange]]:
+        repo = FindingRepository(conn)
+        current = repo.get(finding_id)
+        if current is None:
+            raise RegisterError(f"no finding {finding_id}; see `giscope watch list`")
+        repo.set_state(finding_id, state=state, note=note.strip(), at=at)
+        repo.record(FindingChange(finding_id, at, who, current.state, state, note.strip()))
+        updated = replace(current, state=state, note=note.strip(), updated_at=at)
+        _sync_deadline(conn, updated, opposition_rule(current.jurisdiction), who=who, at=at, today=today)
+        return updated, repo.history(finding_id)
+
+    return db.transaction(work)
