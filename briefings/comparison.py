@@ -13,7 +13,7 @@ from errors import AgreementError
 from gi_lists.services import data_version
 from reports.briefing import Briefing, Facts, Notice, Para, Section, Table
 from storage.db import Database
-from wording import AGREEMENT_SHORT
+from wording import AGREEMENT_SHORT, annex_name, joined, status_word
 
 
 def compare_brief(
@@ -35,7 +35,7 @@ def compare_brief(
         diff_blocks.append(Para(s["no_diff"]))
     gaps = [d.dimension.label(lang) for d in comparison.differing if not d.key_difference]
     if gaps:
-        diff_blocks.append(Notice(s["gaps"] + "; ".join(gaps), "unconfirmed"))
+        diff_blocks.append(Notice(s["gaps"] + joined(gaps, lang), "unconfirmed"))
     width = 0.22
     rest = (1 - width) / len(columns)
     matrix = Table(
@@ -59,10 +59,12 @@ def compare_brief(
                 if annex
                 else ("entries tracked under this arrangement" if lang == "en" else "该安排下记录的条目")
             )
-            by_status = ", ".join(f"{k} {v}" for k, v in sorted(lc.by_status.items()))
+            by_status = joined(
+                [f"{status_word(k, lang)} {v}" for k, v in sorted(lc.by_status.items())], lang, enum=True
+            )
             count_rows.append(
                 (
-                    Para(f"{short.get(lc.agreement_id, lc.agreement_id)} {lc.annex or ''}".strip()),
+                    Para(annex_name(lc.agreement_id, lc.annex, lang)),
                     Para(meaning),
                     Para(str(lc.total)),
                     Para(str(lc.expected) if lc.expected else "—"),
@@ -75,14 +77,14 @@ def compare_brief(
         (0.15, 0.42, 0.12, 0.12, 0.19),
     )
     notes = [Notice(s["unconfirmed"], "unconfirmed"), Notice(s["disclaimer"], "disclaimer")]
-    names = ", ".join(short.get(a, a) for a in ids)
+    names = joined([short.get(a, a) for a in ids], lang, enum=True)
     return Briefing(
         kind="compare",
         title=s["compare_title"].format(names=names),
         subtitle=s["compare_sub"],
         lang="zh" if lang == "zh" else "en",
         date=today_or(today),
-        data_version=data_version(db),
+        data_version=data_version(db, lang),
         sections=(
             Section(s["key_diff"], tuple(diff_blocks)),
             Section(s["matrix"], (matrix,)),
