@@ -213,11 +213,11 @@ def annex_code(annex: str | None, lang: str = "en") -> str:
 
 
 def annex_name(agreement_id: str, annex: str | None, lang: str = "en") -> str:
-    """'China–EU IV' / '中欧协定附录四' (the Chinese text numbers the annexes 附录一…七)."""
+    """'China–EU IV' / '中欧协定附录四' (the Chinese text numbers the annexes 附录一…七); a list without
+    annexes 'China–France' / '中法名单'."""
     if lang_of(lang) == "zh":
         agreement = agreement_name(agreement_id, "zh")
-        suffix = "协定" if agreement_id in AGREEMENT_SHORT["zh"] and agreement_id != "trips" else ""
-        return f"{agreement}{suffix}附录{wording_zh.annex_number(annex)}" if annex else agreement + suffix
+        return f"{agreement}协定附录{wording_zh.annex_number(annex)}" if annex else f"{agreement}名单"
     return f"{agreement_name(agreement_id)} {annex or ''}".strip()
 
 

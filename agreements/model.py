@@ -120,11 +120,15 @@ class Case:
     point_zh: str
     source: str | None
     confidence: str
-    court_zh: str | None = None  # the court (and date, below) as a Chinese brief names them
+    court_zh: str | None = None  # the case, court and date as a Chinese brief names them
     date_zh: str | None = None
+    name_zh: str | None = None
 
     def point(self, lang: str = "en") -> str:
         return self.point_zh if lang == "zh" else self.point_en
+
+    def name_in(self, lang: str = "en") -> str:
+        return (self.name_zh or self.name) if lang == "zh" else self.name
 
     def court_in(self, lang: str = "en") -> str | None:
         return (self.court_zh or self.court) if lang == "zh" else self.court

@@ -42,6 +42,7 @@ def load_bundled_profiles(reference_dir: Path = REFERENCE_DIR) -> list[Profile]:
                 c["confidence"],
                 c.get("court_zh"),
                 c.get("date_zh"),
+                c.get("name_zh"),
             )
             for c in item.get("cases", [])
         )

@@ -209,6 +209,7 @@ class ProfileRepository:
                 r.confidence,
                 r.court_zh,
                 r.date_zh,
+                r.name_zh,
             )
             for r in self.conn.records(
                 'SELECT * FROM profile_cases WHERE jurisdiction = ? ORDER BY "position"', [jurisdiction]
@@ -281,6 +282,7 @@ class ProfileRepository:
                         confidence=c.confidence,
                         court_zh=c.court_zh,
                         date_zh=c.date_zh,
+                        name_zh=c.name_zh,
                     ),
                 )
         return written

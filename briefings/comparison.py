@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from agreements.services import overview
-from briefings.parts import scope_para, today_or
+from briefings.parts import scope_para, status_counts, today_or
 from briefings.text import T
 from compare.services import compare_agreements
 from errors import AgreementError
 from gi_lists.services import data_version
 from reports.briefing import Briefing, Facts, Notice, Para, Section, Table
 from storage.db import Database
-from wording import AGREEMENT_SHORT, annex_name, joined, status_word
+from wording import AGREEMENT_SHORT, annex_name, joined
 
 
 def compare_brief(
@@ -59,9 +59,7 @@ def compare_brief(
                 if annex
                 else ("entries tracked under this arrangement" if lang == "en" else "该安排下记录的条目")
             )
-            by_status = joined(
-                [f"{status_word(k, lang)} {v}" for k, v in sorted(lc.by_status.items())], lang, enum=True
-            )
+            by_status = status_counts(lc.by_status, lang)
             count_rows.append(
                 (
                     Para(annex_name(lc.agreement_id, lc.annex, lang)),

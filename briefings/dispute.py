@@ -9,6 +9,7 @@ from agreements.model import Profile
 from agreements.profiles import get_profile
 from agreements.services import get_agreements
 from briefings.parts import (
+    court_and_date,
     fact_para,
     gi_facts,
     hit_rows,
@@ -267,8 +268,8 @@ def dispute_brief(
                 ),
                 tuple(
                     (
-                        Para(c.name),
-                        Para(f"{c.court_in(lang) or ''} {c.date_in(lang) or ''}".strip()),
+                        Para(c.name_in(lang)),
+                        Para(court_and_date(c, lang)),
                         Para(c.point(lang), sourced(c.source, c.confidence)),
                     )
                     for c in profile.cases

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from agreements.model import Fact, ScopeValue
+from agreements.model import Case, Fact, ScopeValue
 from briefings.text import T
 from citations import cite
 from compare.services import LabelResult
@@ -15,6 +15,7 @@ from storage.clock import today_iso
 from wording import (
     confidence_word,
     hit_kind_word,
+    joined,
     lang_of,
     name_kind_text,
     note_text,
@@ -45,9 +46,10 @@ def fact_para(fact: Fact, lang: str) -> Para:
 def scope_para(value: ScopeValue, lang: str) -> Para:
     article_text, note_text_ = value.article_in(lang), value.note_in(lang)
     if lang_of(lang) == "zh":
-        article = f"（{article_text}）" if article_text else ""
-        note = f"{note_text_}" if note_text_ else ""
-        return Para(value.value(lang) + article + note, sourced(value.source, value.confidence))
+        cited = "；".join(part for part in (article_text, note_text_) if part)
+        return Para(
+            value.value(lang) + (f"（{cited}）" if cited else ""), sourced(value.source, value.confidence)
+        )
     article = f" ({article_text})" if article_text else ""
     note = f" {note_text_}" if note_text_ else ""
     return Para(value.value(lang) + article + note, sourced(value.source, value.confidence))
@@ -120,3 +122,16 @@ def hit_rows(results: Sequence[LabelResult], lang: str, only_gi: str | None = No
 def matched_cell(form: str, gi_id: str, lang: str) -> str:
     """The protected form a hit matched, with its GI's id: 'Champagne (fr-champagne)' / '香槟（fr-champagne）'."""
     return f"{form}（{gi_id}）" if lang_of(lang) == "zh" else f"{form} ({gi_id})"
+
+
+def court_and_date(case: Case, lang: str) -> str:
+    """'Beijing High Court 2012' / '北京市高级人民法院；2012年'."""
+    parts = [p for p in (case.court_in(lang), case.date_in(lang)) if p]
+    return ("；" if lang_of(lang) == "zh" else " ").join(parts)
+
+
+def status_counts(by_status: dict[str, int], lang: str) -> str:
+    """'protected 96, withdrawn 4' / '受保护96、已撤回4'."""
+    zh = lang_of(lang) == "zh"
+    items = [f"{status_word(k, lang)}{'' if zh else ' '}{v}" for k, v in sorted(by_status.items())]
+    return joined(items, lang, enum=True)

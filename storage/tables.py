@@ -215,6 +215,7 @@ profile_cases = Table(
     Column("confidence", String(12), nullable=False),
     Column("court_zh", Text),
     Column("date_zh", Text),
+    Column("name_zh", Text),
 )
 
 profile_history = Table(

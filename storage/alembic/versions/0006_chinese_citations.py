@@ -1,4 +1,4 @@
-"""profile cases: the court and date as a Chinese brief names them; scope values: the article and
+"""profile cases: the case, court and date as a Chinese brief names them; scope values: the article and
 note as a Chinese brief cites them
 
 Revision ID: 0006
@@ -21,6 +21,7 @@ def upgrade() -> None:
     with op.batch_alter_table('profile_cases', schema=None) as batch_op:
         batch_op.add_column(sa.Column('court_zh', sa.Text(), nullable=True))
         batch_op.add_column(sa.Column('date_zh', sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column('name_zh', sa.Text(), nullable=True))
     with op.batch_alter_table('scope_values', schema=None) as batch_op:
         batch_op.add_column(sa.Column('article_zh', sa.Text(), nullable=True))
         batch_op.add_column(sa.Column('note_zh', sa.Text(), nullable=True))
@@ -31,5 +32,6 @@ def downgrade() -> None:
         batch_op.drop_column('note_zh')
         batch_op.drop_column('article_zh')
     with op.batch_alter_table('profile_cases', schema=None) as batch_op:
+        batch_op.drop_column('name_zh')
         batch_op.drop_column('date_zh')
         batch_op.drop_column('court_zh')
