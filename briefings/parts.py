@@ -61,16 +61,23 @@ def protection_rows(protections: Sequence[Protection], lang: str) -> tuple[tuple
         rows.append(
             (
                 Para(_route_cell(p, lang)),
-                Para(
-                    p.note
-                    if p.note and p.note.lower().startswith(p.status) and lang != "zh"
-                    else status_word(p.status, lang) + (f" — {note_text(p.note, lang)}" if p.note else "")
-                ),
+                Para(_status_cell(p, lang)),
                 Para(p.since or "—"),
                 Para(confidence_word(p.confidence, lang), sourced(p.source, p.confidence)),
             )
         )
     return tuple(rows)
+
+
+def _status_cell(p: Protection, lang: str) -> str:
+    """The status, and the note when there is one (a note that begins with the status stands alone)."""
+    status = status_word(p.status, lang)
+    if not p.note:
+        return status
+    if lang_of(lang) == "zh":
+        note = note_text(p.note, "zh")
+        return note if note.startswith(status) else f"{status}——{note}"
+    return p.note if p.note.lower().startswith(p.status) else f"{status} — {p.note}"
 
 
 def _route_cell(p: Protection, lang: str) -> str:
