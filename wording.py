@@ -290,6 +290,9 @@ def why_text(why: str, lang: str = "en") -> str:
     """A severity reason in the language asked (English rule notes stay as they are)."""
     if lang_of(lang) != "zh":
         return why
+    particular = wording_zh.why(why)
+    if particular is not None:
+        return particular
     return next((zh for en, zh in WHY_ZH if why.startswith(en)), why)
 
 

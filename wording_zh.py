@@ -80,145 +80,24 @@ FINDING_TYPES = {
     "duplicate": "重复",
 }
 
-# Product classes: the main class, then each part of what follows it in brackets.
-CLASSES = {
-    "Beer": "啤酒",
-    "Bread, pastry, cakes, confectionery, biscuits and other baker's wares": (
-        "面包、糕点、蛋糕、糖果、饼干及其他烘焙制品"
-    ),
-    "Cheeses": "奶酪",
-    "Coffee": "咖啡",
-    "Confectionery": "糖果",
-    "Essential oils": "精油",
-    "Flowers": "花卉",
-    "Fresh fish, molluscs and crustaceans": "鲜鱼、软体动物和甲壳类动物",
-    "Fresh meat (and offal)": "鲜肉（及内脏）",
-    "Fresh or processed fruit, vegetables and cereals": "新鲜或加工的水果、蔬菜和谷物",
-    "Handicraft": "手工艺品",
-    "Handicraft/textile": "手工艺品/纺织品",
-    "Hay": "干草",
-    "Meat products (cooked, salted, smoked, etc.)": "肉制品（熟制、腌制、熏制等）",
-    "Natural gums and resins": "天然树胶和树脂",
-    "Oils and fats": "油脂",
-    "Other": "其他",
-    "Other products": "其他产品",
-    "Other products of animal origin": "其他动物源性产品",
-    "Pasta": "面食",
-    "Pasta / noodles": "面食/面条",
-    "Rice wine": "米酒",
-    "Spirit": "烈酒",
-    "Tea": "茶叶",
-    "Wine": "葡萄酒",
-    "Wool": "羊毛",
-    "chocolate and derived products": "巧克力及其制品",
-}
-CLASS_DETAILS = {
-    "annex class unverified": "附录类别未经核实",
-    "class unverified": "类别未经核实",
-    "unverified class": "类别未经核实",
-    "turrón": "turrón杏仁糖",
-    "rose oil": "玫瑰油",
-    "camel": "骆驼",
-    "chicken": "鸡",
-    "goat": "山羊",
-    "goose": "鹅",
-    "live pig breed": "活猪品种",
-    "yak": "牦牛",
-    "coconut": "椰子",
-    "durian": "榴莲",
-    "pickled mustard tuber": "榨菜",
-    "pickled vegetables": "腌菜",
-    "pomelo": "柚子",
-    "rice": "大米",
-    "table olives": "餐用橄榄",
-    "tamarind": "酸角",
-    "bamboo mat": "竹席",
-    "bamboo weaving": "竹编",
-    "brocade": "锦",
-    "celadon": "青瓷",
-    "ceramics": "陶瓷",
-    "cloth shoes": "布鞋",
-    "crystal": "水晶",
-    "embroidery": "刺绣",
-    "fireworks": "烟花",
-    "fur": "毛皮",
-    "inkstone": "砚台",
-    "lacquerware": "漆器",
-    "paper": "纸",
-    "porcelain": "瓷器",
-    "pottery": "陶器",
-    "purple clay ware": "紫砂器",
-    "silk gauze": "丝纱",
-    "stone carving": "石雕",
-    "tea bowls": "茶碗",
-    "wickerwork": "柳编",
-    "silk": "丝绸",
-    "butter, margarine, oil": "黄油、人造黄油、油",
-    "olive/olive oil": "橄榄/橄榄油",
-    "bamboo charcoal": "竹炭",
-    "bean paste / condiment": "豆酱/调味品",
-    "beverages made from plant extracts": "植物提取物饮料",
-    "chilli paste": "辣椒酱",
-    "cochineal": "胭脂虫",
-    "fermented bean curd": "腐乳",
-    "gall nuts": "五倍子",
-    "hops": "啤酒花",
-    "lavender": "薰衣草",
-    "medicinal plant": "药用植物",
-    "mustard paste": "芥末酱",
-    "saffron": "藏红花",
-    "salt": "盐",
-    "silkworm cocoons": "蚕茧",
-    "spices etc.": "香料等",
-    "spices": "香料",
-    "spirulina": "螺旋藻",
-    "vinegar": "醋",
-    "eggs, honey, dairy products except butter": "蛋、蜂蜜、除黄油外的乳制品",
-    "honey": "蜂蜜",
-    "rice noodles": "米粉",
-    "vermicelli": "粉丝",
-    "aromatised wine product": "加香葡萄酒产品",
-    "liqueur wine": "利口葡萄酒",
-    "Akvavit or aquavit": "阿夸维特酒",
-    "Aniseed-flavoured spirit drinks": "茴香味烈酒",
-    "Bitter-tasting spirit drinks or bitter": "苦味烈酒",
-    "Brandy or Weinbrand": "白兰地",
-    "Caraway-flavoured spirit drinks": "葛缕子味烈酒",
-    "Cider spirit and perry spirit": "苹果酒和梨酒蒸馏烈酒",
-    "Crème de cassis": "黑加仑利口酒",
-    "Distilled anis": "蒸馏茴香酒",
-    "Fruit spirit": "水果烈酒",
-    "Geist (with the name of the fruit or the raw material used)": "Geist（冠以所用水果或原料名称）",
-    "Gentian": "龙胆烈酒",
-    "Grain spirit": "谷物烈酒",
-    "Grape marc spirit or grape marc": "葡萄渣烈酒",
-    "Juniper-flavoured spirit drinks": "杜松子味烈酒",
-    "Liqueur": "利口酒",
-    "Maraschino, Marrasquino or Maraskino": "马拉斯奇诺樱桃酒",
-    "Nocino": "核桃利口酒（Nocino）",
-    "Other spirit drinks": "其他烈酒",
-    "Rum": "朗姆酒",
-    "Vodka": "伏特加",
-    "Whisky or Whiskey": "威士忌",
-    "Wine spirit": "葡萄酒蒸馏烈酒",
-}
 _CLASS = re.compile(r"^(?P<base>.*?)\s*(?:\((?P<round>.+)\)|\[(?P<square>.+)\])$")
 
 
 def product_class(text: str) -> str:
     """'Wine (liqueur wine; class unverified)' -> '葡萄酒（利口葡萄酒；类别未经核实）'; parts it does not
     know stay as they are."""
-    if text in CLASSES:
-        return CLASSES[text]
-    known = next((c for c in sorted(CLASSES, key=len, reverse=True) if text.startswith(c + " ")), None)
+    classes, details = _texts()["classes"], _texts()["class_details"]
+    if text in classes:
+        return classes[text]
+    known = next((c for c in sorted(classes, key=len, reverse=True) if text.startswith(c + " ")), None)
     m = _CLASS.match(text[len(known) :] if known else text)
     if not m:
         return text
-    base = CLASSES[known] if known else product_class(m.group("base"))
+    base = classes[known] if known else product_class(m.group("base"))
     inner = m.group("round") or m.group("square")
-    if inner in CLASS_DETAILS:
-        return f"{base}（{CLASS_DETAILS[inner]}）"
-    parts = [CLASS_DETAILS.get(part.strip(), part.strip()) for part in inner.split(";")]
+    if inner in details:
+        return f"{base}（{details[inner]}）"
+    parts = [details.get(part.strip(), part.strip()) for part in inner.split(";")]
     return f"{base}（{'；'.join(parts)}）"
 
 
@@ -299,7 +178,7 @@ def _eu_part(part: str) -> str:
 def note(text: str) -> str | None:
     """The Chinese of a note the register writes in a fixed form or the bundled lists hold (the register's
     month, 'July 2020', is left for wording to write); None for another note."""
-    free = _free_notes().get(text)
+    free = _texts()["notes"].get(text)
     if free is not None:
         return free
     m = _EU_NOTE.match(text)
@@ -314,10 +193,122 @@ def note(text: str) -> str | None:
 
 
 @cache
-def _free_notes() -> dict[str, str]:
-    """The free-text notes of the bundled lists, in Chinese (data/reference/protection_notes_zh.json)."""
-    path = Path(__file__).parent / "data" / "reference" / "protection_notes_zh.json"
-    if not path.exists():
-        return {}
-    notes: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))["notes"]
-    return notes
+def _texts() -> dict[str, dict[str, str]]:
+    """The register's product classes, free-text notes and deciding courts, in Chinese
+    (data/reference/zh_texts.json)."""
+    keys = ("classes", "class_details", "notes", "courts")
+    path = Path(__file__).parent / "data" / "reference" / "zh_texts.json"
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return {key: data.get(key, {}) for key in keys}
+
+
+def _court(text: str) -> str:
+    return _texts()["courts"].get(text, text)
+
+
+def _goods(text: str) -> str:
+    """A label's goods as a reason cites them: 'perfume, Nice class 3' / 'perfume，尼斯分类第3类'."""
+    m = re.match(r"^(.*), Nice class (\d+)$", text)
+    return f"{m.group(1)}，尼斯分类第{m.group(2)}类" if m else product_class(text)
+
+
+_WHY = (  # the first that matches the whole reason says it
+    (
+        r"(.+); the name's reputation was held to reach other goods \((.+): (.+?)(?:, (\d{4}-\d\d-\d\d))?\)",
+        lambda m: (
+            f"{why(m[1]) or m[1]}；已有裁决认定该名称的声誉及于其他商品（{m[2]}：{_court(m[3])}"
+            + (f"，{m[4]}" if m[4] else "")
+            + "）"
+        ),
+    ),
+    (r"like goods \((.+), Nice class (\d+)\)", lambda m: f"同类产品（{m[1]}，尼斯分类第{m[2]}类）"),
+    (
+        r"the label's goods \((.+)\) are another class than the GI's \((.+?)(?:, class(?:es)? ([\d, ]+))?\)",
+        lambda m: (
+            f"标签所标商品（{_goods(m[1])}）与该地理标志的商品（{product_class(m[2])}"
+            + (f"，第{m[3]}类" if m[3] else "")
+            + "）属于不同类别"
+        ),
+    ),
+    (
+        r"goods unknown \('(.+)' is (a place, not goods|goods of no single class)\): medium at most",
+        lambda m: (
+            f"商品不明（“{m[1]}”"
+            + ("是地名，不是商品" if m[2].startswith("a place") else "不属于单一类别的商品")
+            + "）：最高为中等"
+        ),
+    ),
+    (
+        r"similar spelling, on goods of another class \((.+)\)",
+        lambda m: f"拼写相近，且用于其他类别的商品（{_goods(m[1])}）",
+    ),
+    (
+        r"a partial match on goods of another class \((.+)\)",
+        lambda m: f"部分匹配，且用于其他类别的商品（{_goods(m[1])}）",
+    ),
+    (r"similar spelling; (.+)", lambda m: f"拼写相近；{why(m[1]) or m[1]}"),
+    (
+        r"the name is pending, not yet protected there; the label's goods \((.+)\) are another class",
+        lambda m: f"该名称尚在审查中，当地尚未保护；标签所标商品（{_goods(m[1])}）属于其他类别",
+    ),
+    (
+        r"the label's goods \((.+)\) are not foodstuffs, the GI's \((.+)\) are: .+",
+        lambda m: (
+            f"标签所标商品（{_goods(m[1])}）不是食品，而该地理标志的商品（{product_class(m[2])}）是食品："
+            "所援引的保护途径及于同类产品；其他商品仅在使用利用了该名称的声誉或该名称在当地为驰名商标时才受保护，"
+            "而目前没有此类裁决的记录——很可能只是同名（品种、城市、颜色等）"
+        ),
+    ),
+    (
+        r"held not to infringe the name: (.+) \((.+), (\d{4}-\d\d-\d\d)\)",
+        lambda m: f"已有裁决认定不侵犯该名称：{m[1]}（{_court(m[2])}，{m[3]}）",
+    ),
+    (
+        r"a country's name on a product of the class, not the name's distinctive part",
+        lambda m: "在同类产品上使用国家名称，并非使用该名称的显著部分",
+    ),
+    (
+        r"the name's place without its product(, on goods of its class)?",
+        lambda m: "使用了该名称中的地名，但未使用其产品名称" + ("，用于同类商品" if m[1] else ""),
+    ),
+    (
+        r"the label's words are the whole of another protected name \('(.+)'\)",
+        lambda m: f"标签文字为另一受保护名称的全称（“{m[1]}”）",
+    ),
+    (
+        r"well-known mark \((.+): (.+), (\d{4}-\d\d-\d\d)\): protected across classes, held for (.+), "
+        r"the label's goods",
+        lambda m: (
+            f"该名称在当地为驰名商标（{m[1]}：{_court(m[2])}，{m[3]}），"
+            f"可跨类保护，已认定及于标签所标的商品（{m[4]}）"
+        ),
+    ),
+    (
+        r"a well-known mark here, not yet held for these goods "
+        r"\((.+): (.+), (\d{4}-\d\d-\d\d); held for (.+)\): "
+        r"the label's goods \((.+)\) are another class than the GI's \((.+)\); .+",
+        lambda m: (
+            f"该名称在当地为驰名商标（{m[1]}：{_court(m[2])}，{m[3]}；已认定及于{m[4]}），"
+            f"但尚未认定及于标签所标的商品：标签所标商品（{_goods(m[5])}）"
+            f"与该地理标志的商品（{product_class(m[6])}）"
+            "属于不同类别，是否及于这些商品须个案评估"
+        ),
+    ),
+)
+_WHY_RE = tuple((re.compile(f"^{pattern}$"), zh) for pattern, zh in _WHY)
+
+
+def why(text: str) -> str | None:
+    """The Chinese of a severity reason the screening writes with particulars (goods, classes, decisions);
+    None for a fixed reason (wording.WHY_ZH says those)."""
+    cleared = re.match(r"^held not to infringe the name: (.+), (\d{4}-\d\d-\d\d)\)$", text)
+    if cleared:  # the decision and who held it, as cleared_uses.csv writes them: 'case (held_by, date)'
+        held_by = next((c for c in _texts()["courts"] if cleared[1].endswith(f" ({c}")), None)
+        if held_by:
+            case = cleared[1][: -len(held_by) - 2]
+            return f"已有裁决认定不侵犯该名称：{case}（{_court(held_by)}，{cleared[2]}）"
+    for pattern, zh in _WHY_RE:
+        m = pattern.match(text)
+        if m:
+            return zh(m)
+    return None

@@ -72,3 +72,20 @@ def test_the_eu_registers_notes_read_in_chinese():
     )
     assert note_text(note) == note
     assert note_text("a note nobody wrote before", "zh") == "a note nobody wrote before"
+
+
+def test_screening_reasons_with_particulars_read_in_chinese():
+    from wording import why_text
+
+    assert (
+        why_text("like goods (sparkling wine, Nice class 33)", "zh")
+        == "同类产品（sparkling wine，尼斯分类第33类）"
+    )
+    assert why_text("the label's goods (Beer) are another class than the GI's (Wine)", "zh") == (
+        "标签所标商品（啤酒）与该地理标志的商品（葡萄酒）属于不同类别"
+    )
+    held = "held not to infringe the name: 'Champomy' (a drink) (Cour d'appel de Paris, 2007-11-07)"
+    assert (
+        why_text(held, "zh") == "已有裁决认定不侵犯该名称：'Champomy' (a drink)（巴黎上诉法院，2007-11-07）"
+    )
+    assert why_text(held) == held
