@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+import wording_zh
+
 LANGS = ("en", "zh")
 CONFIDENCES = ("high", "medium", "low", "unconfirmed")
 DOUBTFUL = frozenset({"low", "unconfirmed"})
@@ -205,14 +207,31 @@ def agreement_name(agreement_id: str, lang: str = "en") -> str:
     return AGREEMENT_SHORT[lang_of(lang)].get(agreement_id, agreement_id)
 
 
+def annex_code(annex: str | None, lang: str = "en") -> str:
+    """An annex as the language numbers it: 'IV' / '四'."""
+    return wording_zh.annex_number(annex or "") if lang_of(lang) == "zh" else annex or ""
+
+
+def annex_name(agreement_id: str, annex: str | None, lang: str = "en") -> str:
+    """'China–EU IV' / '中欧协定附录四' (the Chinese text numbers the annexes 附录一…七); a list without
+    annexes 'China–France' / '中法名单'."""
+    if lang_of(lang) == "zh":
+        agreement = agreement_name(agreement_id, "zh")
+        return f"{agreement}协定附录{wording_zh.annex_number(annex)}" if annex else f"{agreement}名单"
+    return f"{agreement_name(agreement_id)} {annex or ''}".strip()
+
+
 def route_text(p: ProtectionLike, lang: str = "en", *, short_names: bool = False) -> str:
     """Through what a protection holds: 'china-eu Annex IV', 'collective/certification mark',
-    'national register (china-france list)'. Annex codes are citations and stay 'Annex IV'."""
+    'national register (china-france list)'. Annex codes are citations and stay 'Annex IV' in English;
+    the Chinese reads '中欧协定附录四'."""
     words = _ROUTE_WORDS[lang_of(lang)]
     agreement = p.agreement or ""
     if short_names and agreement:
         agreement = agreement_name(agreement, lang)
     if p.route == "agreement":
+        if lang_of(lang) == "zh":
+            return annex_name(p.agreement or "", p.annex, "zh")
         return f"{agreement} Annex {p.annex}" if p.annex else agreement
     if p.route == "trademark":
         return words["trademark"]
@@ -255,7 +274,8 @@ def protection_phrase(p: ProtectionLike, lang: str = "en") -> str:
     """'protected in CN through china-eu Annex IV since 2021-03-01' (or its Chinese)."""
     if lang_of(lang) == "zh":
         since = f"，自{p.since}起" if p.since else ""
-        return f"在{p.jurisdiction}{status_word(p.status, 'zh')}，途径：{route_text(p, 'zh')}{since}"
+        where = jurisdiction_name(p.jurisdiction, "zh")
+        return f"在{where}{status_word(p.status, 'zh')}，途径：{route_text(p, 'zh', short_names=True)}{since}"
     since = f" since {p.since}" if p.since else ""
     return f"{p.status} in {p.jurisdiction} through {route_text(p)}{since}"
 
@@ -270,6 +290,9 @@ def why_text(why: str, lang: str = "en") -> str:
     """A severity reason in the language asked (English rule notes stay as they are)."""
     if lang_of(lang) != "zh":
         return why
+    particular = wording_zh.why(why)
+    if particular is not None:
+        return particular
     return next((zh for en, zh in WHY_ZH if why.startswith(en)), why)
 
 
@@ -277,3 +300,60 @@ def marked(text: str, level: str | None) -> str:
     """Text followed by '⚠ low' / '⚠ unconfirmed' when its confidence is doubtful."""
     level = level or "unconfirmed"
     return f"{text} ⚠ {level}" if level in DOUBTFUL else text
+
+
+# --- the register's own words in a Chinese brief (tables in wording_zh) ------------------------------
+
+
+def severity_word(level: str, lang: str = "en") -> str:
+    return wording_zh.SEVERITIES.get(level, level) if lang_of(lang) == "zh" else level
+
+
+def hit_kind_word(kind: str, lang: str = "en") -> str:
+    """A hit's kind as a table cell: 'imitation' / '“种类/类型/风格/仿制”'."""
+    return wording_zh.HIT_KINDS.get(kind, kind) if lang_of(lang) == "zh" else kind
+
+
+def finding_word(kind: str, lang: str = "en") -> str:
+    """What a line of a proposed list was found to be: 'already-protected' / '已受保护'."""
+    return wording_zh.FINDING_TYPES.get(kind, kind) if lang_of(lang) == "zh" else kind
+
+
+def name_kind_text(kind: str, name_lang: str | None, lang: str = "en") -> str:
+    """'official-rendering, zh' / '官方译名，中文'."""
+    if lang_of(lang) != "zh":
+        return kind + (f", {name_lang}" if name_lang else "")
+    words = [wording_zh.NAME_KINDS.get(kind, kind)]
+    if name_lang:
+        words.append(wording_zh.LANGUAGES.get(name_lang, name_lang))
+    return "，".join(words)
+
+
+def product_class_word(product_class: str, lang: str = "en") -> str:
+    return wording_zh.product_class(product_class) if lang_of(lang) == "zh" else product_class
+
+
+def origin_text(origin: str, region: str | None, lang: str = "en") -> str:
+    """'FR (Champagne)' / '法国（Champagne）'; several origins 'BE;NL' read '比利时、荷兰'."""
+    if lang_of(lang) != "zh":
+        return origin + (f" ({region})" if region else "")
+    countries = "、".join(wording_zh.COUNTRIES.get(c, c) for c in origin.split(";"))
+    return countries + (f"（{wording_zh.REGIONS.get(region, region)}）" if region else "")
+
+
+def note_text(note: str, lang: str = "en") -> str:
+    """A protection's note in the language asked: the register's fixed notes are translated (a free-text
+    note stays as the source wrote it)."""
+    if lang_of(lang) != "zh":
+        return note
+    zh = wording_zh.note(note)
+    if zh is None:
+        return note
+    return re.sub(r"（(\w+) (\d{4})版本）", lambda m: f"（{_zh_month_year(m.group(1), m.group(2))}版本）", zh)
+
+
+def joined(items: list[str] | tuple[str, ...], lang: str = "en", *, enum: bool = False) -> str:
+    """Items in a sentence: '; ' / '；' (or, with enum, ', ' / '、')."""
+    if lang_of(lang) == "zh":
+        return ("、" if enum else "；").join(items)
+    return (", " if enum else "; ").join(items)

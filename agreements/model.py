@@ -120,9 +120,21 @@ class Case:
     point_zh: str
     source: str | None
     confidence: str
+    court_zh: str | None = None  # the case, court and date as a Chinese brief names them
+    date_zh: str | None = None
+    name_zh: str | None = None
 
     def point(self, lang: str = "en") -> str:
         return self.point_zh if lang == "zh" else self.point_en
+
+    def name_in(self, lang: str = "en") -> str:
+        return (self.name_zh or self.name) if lang == "zh" else self.name
+
+    def court_in(self, lang: str = "en") -> str | None:
+        return (self.court_zh or self.court) if lang == "zh" else self.court
+
+    def date_in(self, lang: str = "en") -> str | None:
+        return (self.date_zh or self.date) if lang == "zh" else self.date
 
 
 @dataclass(frozen=True)
@@ -181,9 +193,17 @@ class ScopeValue:
     note: str | None
     source: str | None
     confidence: str
+    article_zh: str | None = None  # the article and note as a Chinese brief cites them
+    note_zh: str | None = None
 
     def value(self, lang: str = "en") -> str:
         return self.value_zh if lang == "zh" else self.value_en
+
+    def article_in(self, lang: str = "en") -> str:
+        return (self.article_zh or self.article) if lang == "zh" else self.article
+
+    def note_in(self, lang: str = "en") -> str | None:
+        return (self.note_zh or self.note) if lang == "zh" else self.note
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,9 @@ def load_bundled_profiles(reference_dir: Path = REFERENCE_DIR) -> list[Profile]:
                 c["point_zh"],
                 cite(c.get("source")),
                 c["confidence"],
+                c.get("court_zh"),
+                c.get("date_zh"),
+                c.get("name_zh"),
             )
             for c in item.get("cases", [])
         )

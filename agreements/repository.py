@@ -199,7 +199,18 @@ class ProfileRepository:
             )
         )
         cases = tuple(
-            Case(r.name, r.court, r.date, r.point_en, r.point_zh, cite(r.source), r.confidence)
+            Case(
+                r.name,
+                r.court,
+                r.date,
+                r.point_en,
+                r.point_zh,
+                cite(r.source),
+                r.confidence,
+                r.court_zh,
+                r.date_zh,
+                r.name_zh,
+            )
             for r in self.conn.records(
                 'SELECT * FROM profile_cases WHERE jurisdiction = ? ORDER BY "position"', [jurisdiction]
             )
@@ -254,7 +265,7 @@ class ProfileRepository:
                     reason="bundled reference data reloaded",
                 )
                 written += 1
-        if exists is None or overwrite:
+        if exists is None or overwrite or exists.cases != profile.cases:  # cases are bundled data only
             self.conn.execute("DELETE FROM profile_cases WHERE jurisdiction = ?", [profile.jurisdiction])
             for position, c in enumerate(profile.cases):
                 self.conn.insert(
@@ -269,6 +280,9 @@ class ProfileRepository:
                         point_zh=c.point_zh,
                         source=c.source,
                         confidence=c.confidence,
+                        court_zh=c.court_zh,
+                        date_zh=c.date_zh,
+                        name_zh=c.name_zh,
                     ),
                 )
         return written
@@ -325,7 +339,14 @@ class ScopeRepository:
         values: dict[str, dict[str, ScopeValue]] = defaultdict(dict)
         for r in self.conn.records("SELECT * FROM scope_values"):
             values[r.dimension][r.agreement_id] = ScopeValue(
-                r.value_en, r.value_zh, r.article, r.note, cite(r.source), r.confidence
+                r.value_en,
+                r.value_zh,
+                r.article,
+                r.note,
+                cite(r.source),
+                r.confidence,
+                r.article_zh,
+                r.note_zh,
             )
         rows = self.conn.records('SELECT * FROM scope_dimensions ORDER BY "position"')
         return [ScopeDimension(r.key, r.label_en, r.label_zh, values[r.key]) for r in rows]
@@ -354,6 +375,8 @@ class ScopeRepository:
                         note=v.note,
                         source=v.source,
                         confidence=v.confidence,
+                        article_zh=v.article_zh,
+                        note_zh=v.note_zh,
                     ),
                 )
         return True

@@ -124,6 +124,8 @@ def load_bundled_scope(reference_dir: Path = REFERENCE_DIR) -> list[ScopeDimensi
                 v.get("note"),
                 cite(v.get("source")),
                 v["confidence"],
+                v.get("article_zh"),
+                v.get("note_zh"),
             )
             for a, v in d["values"].items()
         }

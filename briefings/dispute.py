@@ -9,8 +9,10 @@ from agreements.profiles import get_profile
 from agreements.services import get_agreements
 from briefings.actions import cases_caption, next_steps, note_blocks, plan_blocks, regime_blocks
 from briefings.parts import (
+    court_and_date,
     gi_facts,
     hit_rows,
+    matched_cell,
     protection_rows,
     scope_para,
     sourced,
@@ -23,7 +25,7 @@ from gi_lists.model import ACTIVE_STATUSES, GI, JURISDICTION_INCLUDES, Protectio
 from gi_lists.services import coverage, data_version, find_gi
 from reports.briefing import Briefing, Facts, Notice, Para, Section, Table
 from storage.db import Database
-from wording import DOUBTFUL, jurisdiction_name
+from wording import DOUBTFUL, annex_code, hit_kind_word, joined, jurisdiction_name
 
 
 def _instruments(db: Database, gi: GI, protections: Sequence[Protection], lang: str) -> list[Para]:
@@ -54,7 +56,9 @@ def _instruments(db: Database, gi: GI, protections: Sequence[Protection], lang: 
         annex = agreement.annex(p.annex) if p.annex else None
         if annex is not None:
             meaning = (annex.meaning_zh if lang == "zh" else annex.meaning_en).rstrip(".。")
-            entry = s["annex_entry"].format(annex=p.annex, meaning=meaning, name=gi.display_name)
+            entry = s["annex_entry"].format(
+                annex=annex_code(p.annex, lang), meaning=meaning, name=gi.display_name
+            )
             out.append(Para(entry, sourced(p.source, p.confidence)))
     return out
 
@@ -75,13 +79,13 @@ def _uses_of_unprotected(
         if not found:
             continue
         best = max(found, key=lambda c: c.score)
-        kind = best.kind
+        kind = hit_kind_word(best.kind, lang)
         rows.append(
             (
                 Para(label),
                 Para(s["not_protected_sev"].format(where=where)),
                 Para(kind),
-                Para(f"{best.matched_form} ({gi.id})"),
+                Para(matched_cell(best.matched_form, gi.id, lang)),
                 Para(s["use_reason"].format(matched=best.matched_form, kind=kind, where=where)),
             )
         )
@@ -172,7 +176,9 @@ def dispute_brief(
         unused = [label for label in labels if label not in used]
         # every label supplied appears in the brief with its result
         conflict_blocks.append(
-            Para(s["no_use"].format(labels="; ".join(unused)) if unused else s["no_use_none"], style="small")
+            Para(
+                s["no_use"].format(labels=joined(unused, lang)) if unused else s["no_use_none"], style="small"
+            )
         )
         others = [row for row in hit_rows(results, lang) if row not in own]
         if others:
@@ -213,8 +219,8 @@ def dispute_brief(
                 ),
                 tuple(
                     (
-                        Para(c.name),
-                        Para(f"{c.court or ''} {c.date or ''}".strip()),
+                        Para(c.name_in(lang)),
+                        Para(court_and_date(c, lang)),
                         Para(c.point(lang), sourced(c.source, c.confidence)),
                     )
                     for c in profile.cases
@@ -241,6 +247,6 @@ def dispute_brief(
         subtitle=s["dispute_sub"],
         lang="zh" if lang == "zh" else "en",
         date=today_or(today),
-        data_version=data_version(db),
+        data_version=data_version(db, lang),
         sections=tuple(sections),
     )

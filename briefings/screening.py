@@ -15,7 +15,7 @@ from gi_lists.model import check_jurisdiction
 from gi_lists.services import coverage, data_version
 from reports.briefing import Briefing, Bullets, Notice, Para, Section, Table
 from storage.db import Database
-from wording import jurisdiction_name
+from wording import finding_word, jurisdiction_name, origin_text, severity_word
 
 
 def _label_results_sections(results: Sequence[LabelResult], covered: Coverage, lang: str) -> list[Section]:
@@ -32,7 +32,7 @@ def _label_results_sections(results: Sequence[LabelResult], covered: Coverage, l
         if not group:
             continue
         rows = hit_rows(group, lang)
-        highlight = frozenset(i for i, row in enumerate(rows) if row[1].text == "high")
+        highlight = frozenset(i for i, row in enumerate(rows) if row[1].text == severity_word("high", lang))
         sections.append(
             Section(
                 s[f"sev_{level}"],
@@ -62,6 +62,13 @@ def _label_results_sections(results: Sequence[LabelResult], covered: Coverage, l
     return sections
 
 
+def _row_cell(r: ScanRow, lang: str) -> str:
+    """'2: Champagne (FR)' / '第2行：Champagne（法国）'."""
+    if lang == "zh":
+        return f"第{r.line}行：{r.name}（{origin_text(r.origin, None, 'zh')}）"
+    return f"{r.line}: {r.name} ({r.origin})"
+
+
 def _scan_sections(rows: Sequence[ScanRow], covered: Coverage, lang: str) -> list[Section]:
     s = T[lang]
     flagged = [r for r in rows if r.objectionable]
@@ -74,14 +81,14 @@ def _scan_sections(rows: Sequence[ScanRow], covered: Coverage, lang: str) -> lis
             source = sourced(f.hit.legal_source or f.hit.legal_basis, f.hit.legal_confidence) if f.hit else ()
             table_rows.append(
                 (
-                    Para(f"{r.line}: {r.name} ({r.origin})"),
-                    Para(f.type),
-                    Para(f.severity),
+                    Para(_row_cell(r, lang)),
+                    Para(finding_word(f.type, lang)),
+                    Para(severity_word(f.severity, lang)),
                     Para(f.detail, source),
                 )
             )
         if not r.findings:
-            table_rows.append((Para(f"{r.line}: {r.name} ({r.origin})"), Para("—"), Para("—"), Para("—")))
+            table_rows.append((Para(_row_cell(r, lang)), Para("—"), Para("—"), Para("—")))
     return [
         Section(
             s["summary"],
@@ -114,7 +121,7 @@ def screening_brief(
     where = jurisdiction_name(j, lang)
     index = build_index(db)
     if path.suffix.lower() in (".csv", ".xlsx", ".xlsm", ".tsv"):
-        sections = _scan_sections(scan_list(index, path, j), coverage(db, j), lang)
+        sections = _scan_sections(scan_list(index, path, j, lang=lang), coverage(db, j), lang)
         title, subtitle = s["scan_title"].format(file=path.name, where=where), s["scan_sub"]
     else:
         results = check_labels(index, read_labels(path), j, lang=lang)
@@ -127,6 +134,6 @@ def screening_brief(
         subtitle=subtitle,
         lang="zh" if lang == "zh" else "en",
         date=today_or(today),
-        data_version=data_version(db),
+        data_version=data_version(db, lang),
         sections=tuple(sections),
     )

@@ -15,7 +15,7 @@ from gi_lists.repository import GIRepository
 from names.knowledge import Knowledge, bundled_knowledge
 from names.normalise import compact, forms, remember_readings
 from storage.db import Database
-from wording import route_text
+from wording import lang_of, origin_text, route_text, status_word
 
 if TYPE_CHECKING:
     from compare.scope import Comparison
@@ -153,8 +153,8 @@ class ScanRow:
 SAME_NAME_KINDS = ("exact", "official-rendering", "transliteration", "script-variant", "translation")
 
 
-def scan_list(index: ConflictIndex, path: Path, against: str) -> list[ScanRow]:
-    """Screen a proposed list (import format) for objection grounds in `against`."""
+def scan_list(index: ConflictIndex, path: Path, against: str, *, lang: str = "en") -> list[ScanRow]:
+    """Screen a proposed list (import format) for objection grounds in `against` (details in `lang`)."""
     from gi_lists.entries import ListTarget
     from gi_lists.importers import parse_batch
 
@@ -162,13 +162,14 @@ def scan_list(index: ConflictIndex, path: Path, against: str) -> list[ScanRow]:
     target = ListTarget(j, "national-register", None, None, "pending", None)
     entries = parse_batch(path, target, default_source=path.name, allow_duplicates=True)
     checker = Checker(index, j)
+    zh = lang_of(lang) == "zh"
     seen: dict[str, int] = {}
     rows = []
     for entry in entries:
         row = ScanRow(entry.line, entry.primary.text, entry.origin, entry.product_class)
         key = compact(forms(entry.primary.text)[0])
         if key in seen:
-            row.findings.append(Finding("duplicate", f"same name as line {seen[key]} of this list"))
+            row.findings.append(Finding("duplicate", _SCAN_WORDS[zh]["duplicate"].format(line=seen[key])))
         else:
             seen[key] = entry.line
         if any(term_is_generic(index.k, n.text) for n in entry.names):
@@ -176,26 +177,33 @@ def scan_list(index: ConflictIndex, path: Path, against: str) -> list[ScanRow]:
             row.findings.append(
                 Finding(
                     "generic-term",
-                    f"'{generic}' is listed as a generic term (TRIPS Art. 24(6))",
+                    _SCAN_WORDS[zh]["generic"].format(term=generic),
                     severity="medium",
                 )
             )
         hits: dict[str, Hit] = {}
         for name in entry.names:
-            for hit in checker.check(name.text, entry.product_class):
+            for hit in checker.check(name.text, entry.product_class, lang=lang):
                 old = hits.get(hit.gi.id)
                 if old is None or _rank(hit) < _rank(old):
                     hits[hit.gi.id] = hit
         for hit in sorted(hits.values(), key=_rank):
             same_origin = bool(set(entry.origin.split(";")) & set(hit.gi.origin_countries))
             if hit.kind in SAME_NAME_KINDS and same_origin:
-                routes = ", ".join(_route_text(p) for p in hit.protections)
+                routes = ("；" if zh else ", ").join(_route_text(p, lang) for p in hit.protections)
                 protected = any(p.status == "protected" for p in hit.protections)
                 kind = "already-protected" if protected else "already-listed"
-                row.findings.append(Finding(kind, f"{hit.gi.id}: {routes}", hit, "low"))
+                row.findings.append(Finding(kind, f"{hit.gi.id}{'：' if zh else ': '}{routes}", hit, "low"))
             elif hit.kind in SAME_NAME_KINDS:
                 row.findings.append(
-                    Finding("homonym", f"same name as {hit.gi.id} from {hit.gi.origin}", hit, hit.severity)
+                    Finding(
+                        "homonym",
+                        _SCAN_WORDS[zh]["homonym"].format(
+                            gi=hit.gi.id, origin=origin_text(hit.gi.origin, None, lang)
+                        ),
+                        hit,
+                        hit.severity,
+                    )
                 )
             else:
                 row.findings.append(Finding("conflict", hit.reason, hit, hit.severity))
@@ -207,5 +215,21 @@ def _rank(hit: Hit) -> tuple[int, float]:
     return (SEVERITY_RANK[hit.severity], -hit.score)
 
 
-def _route_text(p: Protection) -> str:
+def _route_text(p: Protection, lang: str = "en") -> str:
+    if lang_of(lang) == "zh":
+        return f"{status_word(p.status, 'zh')}，途径：{route_text(p, 'zh', short_names=True)}"
     return f"{p.status} via {route_text(p)}"
+
+
+_SCAN_WORDS = {
+    False: {
+        "duplicate": "same name as line {line} of this list",
+        "generic": "'{term}' is listed as a generic term (TRIPS Art. 24(6))",
+        "homonym": "same name as {gi} from {origin}",
+    },
+    True: {
+        "duplicate": "与本名录第{line}行的名称相同",
+        "generic": "“{term}”列为通用名称（TRIPS第24条第6款）",
+        "homonym": "与{gi}（原产于{origin}）同名",
+    },
+}

@@ -213,7 +213,7 @@ def legal_basis(
         entry = bases.get("trips23", {})
         add(_text(entry, suffix), entry.get("source", ""), entry.get("confidence", "unconfirmed"))
     least = weakest(*levels) if levels else "unconfirmed"
-    text = "; ".join(parts) or "unknown"
+    text = ("；" if lang == "zh" else "; ").join(parts) or ("不详" if lang == "zh" else "unknown")
     if other_goods and parts:
         text = OTHER_GOODS_BASIS[suffix] + text
     return text, "; ".join(cite(s) or "" for s in sources if s), least

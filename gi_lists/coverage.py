@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wording import agreement_name, jurisdiction_name, lang_of
+from wording import agreement_name, annex_name, jurisdiction_name, lang_of
 
 EU_SNAPSHOT_FILE = "eu_eambrosia_2020-07.csv"
 # foreign GIs a jurisdiction protects by its own routes, outside any agreement (bundled lists)
@@ -53,7 +53,7 @@ class CoveredList:
             )
         elif annex:
             text = (
-                f"{agreement_name(agreement, lang)}协定附录{annex}"
+                annex_name(agreement, annex, "zh")
                 if zh
                 else f"{agreement_name(agreement, lang)} Annex {annex}"
             )

@@ -41,10 +41,13 @@ def register_version(db: Database) -> str:
     return f"{v.gis}/{v.last_batch_id or 0}/{v.last_event_id or 0}"
 
 
-def data_version(db: Database) -> str:
+def data_version(db: Database, lang: str = "en") -> str:
     """Which data a result was made from, for people: the register size and its newest batch."""
     with db.read() as conn:
         v = GIRepository(conn).version()
+    if lang == "zh":
+        batch = f"第{v.last_batch_id}批（{(v.last_batch_at or '')[:10]}）" if v.last_batch_id else "无批次"
+        return f"登记簿{v.gis}个地理标志，{batch}"
     batch = f"batch {v.last_batch_id}, {(v.last_batch_at or '')[:10]}" if v.last_batch_id else "no batch"
     return f"register {v.gis} GIs, {batch}"
 

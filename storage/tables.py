@@ -213,6 +213,9 @@ profile_cases = Table(
     Column("point_zh", Text, nullable=False),
     Column("source", Text),
     Column("confidence", String(12), nullable=False),
+    Column("court_zh", Text),
+    Column("date_zh", Text),
+    Column("name_zh", Text),
 )
 
 profile_history = Table(
@@ -252,6 +255,8 @@ scope_values = Table(
     Column("note", Text),
     Column("source", Text),
     Column("confidence", String(12), nullable=False),
+    Column("article_zh", Text),
+    Column("note_zh", Text),
 )
 
 # --- deadlines and alerts --------------------------------------------------------------------------

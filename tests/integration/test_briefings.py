@@ -72,7 +72,7 @@ def test_dispute_brief_marks_unconfirmed_facts_and_works_in_chinese(loaded_engin
     b = dispute_brief(loaded_engine, "cn-anxi-tie-guan-yin", "FR", lang="zh")
     text = "\n".join(texts(b))
     assert "安溪铁观音" in b.title and "法国" in b.title
-    assert "EU: 中欧 Annex III" in text
+    assert "欧盟：中欧协定附录三" in text
     assert any(isinstance(bl, Notice) and bl.kind == "unconfirmed" for s in b.sections for bl in s.blocks)
     assert "unconfirmed" in sources(b)
 
@@ -146,7 +146,7 @@ def test_screening_brief_groups_labels_by_severity_and_scans_lists(loaded_engine
     )
     scan = screening_brief(loaded_engine, proposal, "CN", lang="zh")
     text = "\n".join(texts(scan))
-    assert "already-protected" in text and "generic-term" in text and "proposal.csv" in scan.title
+    assert "已受保护" in text and "通用名称" in text and "proposal.csv" in scan.title
     assert "筛查范围" in text  # what the list was screened against
 
 
