@@ -8,7 +8,6 @@ creation date and title in the metadata.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import subprocess
@@ -34,7 +33,7 @@ LABELS = {
     "unprotected": ("cn-anxi-tie-guan-yin", "TH", ["安溪铁观音 oolong", "Tieguanyin tea", "jasmine rice"]),
 }
 OJ = "OJ L 408I"
-# words that are the register's own vocabulary; printed in English inside a Chinese brief they are untranslated
+# the register's own vocabulary: printed in English inside a Chinese brief, it is untranslated
 ENGLISH_WORDS = re.compile(
     r"\b(protected|pending|withdrawn|rejected|listed|high|medium|low|unconfirmed|exact|partial|fuzzy|"
     r"translation|transliteration|agreement|Annex|severity|Wine|Cheese|Tea|Spirit drinks?)\b"
@@ -100,7 +99,8 @@ def pdfinfo(pdf: bytes) -> dict[str, str]:
         path.write_bytes(pdf)
         out = subprocess.run([tool, "-isodates", str(path)], capture_output=True, text=True, check=True)
     return dict(
-        (k.strip(), v.strip()) for k, v in (line.split(":", 1) for line in out.stdout.splitlines() if ":" in line)
+        (k.strip(), v.strip())
+        for k, v in (line.split(":", 1) for line in out.stdout.splitlines() if ":" in line)
     )
 
 
@@ -144,7 +144,9 @@ def test_unprotected_name_is_never_all_clear(briefs, lang):
     assert ("notprotected" in text) if lang == "en" else ("未受保护" in text)
 
 
-@pytest.mark.parametrize(("kind", "lang"), [(k, lang) for k in ("protected", "pending", "compare") for lang in ("en", "zh")])
+@pytest.mark.parametrize(
+    ("kind", "lang"), [(k, lang) for k in ("protected", "pending", "compare") for lang in ("en", "zh")]
+)
 def test_the_agreement_is_cited(briefs, kind, lang):
     text = squash("".join(pdftotext_pages(briefs[(kind, lang)])))
     assert squash(OJ) in text
@@ -156,4 +158,3 @@ def test_chinese_briefs_have_no_english_status_words(briefs, kind):
     text = without_sources(briefs[(kind, "zh")])
     found = sorted(set(ENGLISH_WORDS.findall(text)))
     assert not found, found
-
