@@ -14,7 +14,7 @@ from briefings.parts import fact_para, sourced
 from briefings.text import T
 from gi_lists.model import GI, IN_FORCE_STATUSES, Protection
 from reports.briefing import Bullets, Facts, Para
-from wording import status_word
+from wording import product_class_word, status_word
 
 PLAN_FIELDS = (
     "act_authorities",
@@ -111,7 +111,13 @@ def note_blocks(gi: GI, jurisdiction: str, lang: str) -> tuple[list[Para], list[
     if not notes:
         return [], []
     paras = [Para(T[lang]["gi_notes"], style="lead")]
-    paras += [Para(n.text(lang, gi.product_class), sourced(n.fact.source, n.fact.confidence)) for n in notes]
+    paras += [
+        Para(
+            n.text(lang, product_class_word(gi.product_class, lang)),
+            sourced(n.fact.source, n.fact.confidence),
+        )
+        for n in notes
+    ]
     return paras, [n.fact for n in notes]
 
 

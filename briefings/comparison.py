@@ -36,7 +36,7 @@ def compare_brief(
         subtitle=s["compare_sub"],
         lang="zh" if lang == "zh" else "en",
         date=today_or(today),
-        data_version=data_version(db),
+        data_version=data_version(db, lang),
         sections=(
             Section(s["key_diff"], key_differences(comparison, lang)),
             Section(s["matrix"], matrix(comparison, lang), landscape=True),
@@ -167,11 +167,12 @@ def column_notes(comparison: Comparison) -> dict[str, tuple[ScopeValue, list[Com
 
 
 def value_para(value: ScopeValue, lang: str) -> Para:
-    """The value, its article ('article unknown' rather than a bare 'unknown') and, in English, the
-    note (the notes are recorded in English only; a Chinese brief keeps to Chinese)."""
-    article = ARTICLE_WORDS[lang].get(value.article.strip().lower(), value.article)
+    """The value, its article ('article unknown' rather than a bare 'unknown') and its note, in the
+    brief's language (a Chinese brief cites the Chinese article and note, where the data has them)."""
+    article = ARTICLE_WORDS[lang].get(value.article.strip().lower(), value.article_in(lang))
     if lang == "zh":
-        text = f"{value.value(lang)}（{article}）"
+        note = value.note_in(lang)
+        text = f"{value.value(lang)}（{article}{'；' + note if note and note != value.note else ''}）"
     else:
         text = f"{value.value(lang)} ({article}{'; ' + value.note if value.note else ''})"
     return Para(text, sourced(value.source, value.confidence))
@@ -181,7 +182,8 @@ def _cell(value: ScopeValue, noted: bool, lang: str) -> Para:
     if noted:  # the column's note says why, with the source, once
         return Para(T[lang]["unknown_cell"])
     if state(value) == UNKNOWN:
-        note = f" ({value.note})" if value.note and lang != "zh" else ""
+        note_zh = value.note_in(lang) if value.note_in(lang) != value.note else None
+        note = f" ({value.note})" if value.note and lang != "zh" else (f"（{note_zh}）" if note_zh else "")
         return Para(T[lang]["unknown_cell"] + note, sourced(value.source, value.confidence))
     return value_para(value, lang)
 
