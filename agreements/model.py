@@ -195,6 +195,7 @@ class ScopeValue:
     confidence: str
     article_zh: str | None = None  # the article and note as a Chinese brief cites them
     note_zh: str | None = None
+    stance: str | None = None  # a key for the substance: values worded apart but meaning the same share it
 
     def value(self, lang: str = "en") -> str:
         return self.value_zh if lang == "zh" else self.value_en

@@ -347,6 +347,7 @@ class ScopeRepository:
                 r.confidence,
                 r.article_zh,
                 r.note_zh,
+                r.stance,
             )
         rows = self.conn.records('SELECT * FROM scope_dimensions ORDER BY "position"')
         return [ScopeDimension(r.key, r.label_en, r.label_zh, values[r.key]) for r in rows]
@@ -377,6 +378,7 @@ class ScopeRepository:
                         confidence=v.confidence,
                         article_zh=v.article_zh,
                         note_zh=v.note_zh,
+                        stance=v.stance,
                     ),
                 )
         return True

@@ -126,6 +126,7 @@ def load_bundled_scope(reference_dir: Path = REFERENCE_DIR) -> list[ScopeDimensi
                 v["confidence"],
                 v.get("article_zh"),
                 v.get("note_zh"),
+                v.get("stance"),
             )
             for a, v in d["values"].items()
         }

@@ -57,6 +57,8 @@ class Pair:
 def compare_pair(a: str, va: ScopeValue, b: str, vb: ScopeValue) -> Pair:
     states = {a: state(va), b: state(vb)}
     if states[a] == states[b] == KNOWN:
+        if va.stance and vb.stance:  # worded apart, compared by what they mean
+            return Pair(a, b, SAME if va.stance == vb.stance else DIFFERS)
         return Pair(a, b, SAME if _normal(va.value_en) == _normal(vb.value_en) else DIFFERS)
     worst = UNKNOWN if UNKNOWN in states.values() else UNCONFIRMED
     return Pair(a, b, worst, tuple(x for x in (a, b) if states[x] != KNOWN))

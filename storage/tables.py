@@ -257,6 +257,7 @@ scope_values = Table(
     Column("confidence", String(12), nullable=False),
     Column("article_zh", Text),
     Column("note_zh", Text),
+    Column("stance", String(60)),  # a key for the substance: two values with one stance say the same
 )
 
 # --- deadlines and alerts --------------------------------------------------------------------------

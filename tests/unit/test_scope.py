@@ -128,3 +128,35 @@ def test_an_unconfirmed_position_is_its_own_state_and_not_a_contrast():
     assert not generic.key_difference
     assert generic.pairs[1].state == "unconfirmed" and generic.pairs[1].open_sides == ("x",)
     assert form.differs  # a sourced position counts even where its article is not known
+
+
+def test_values_worded_apart_with_one_stance_are_the_same_and_other_stances_differ():
+    def stance(text: str, key: str | None) -> ScopeValue:
+        return ScopeValue(text, text, "Art. 4", None, "src", "high", stance=key)
+
+    dims = [
+        ScopeDimension(
+            "evocation",
+            "E",
+            "E",
+            {
+                "x": stance("No express evocation limb in Art. 4(1)", "none"),
+                "y": stance("Evocation is covered (Art. 26(1)(b))", "express"),
+                "trips": stance("No express evocation rule in Arts. 22-24.", "none"),
+            },
+        )
+    ]
+    d = compare_scope(dims, ["x", "y"], include_trips=True).dimensions[0]
+    assert [(p.a, p.b, p.state) for p in d.pairs] == [
+        ("x", "y", "differs"),
+        ("x", "trips", "same"),
+        ("y", "trips", "differs"),
+    ]
+
+
+def test_the_bundled_evocation_positions_of_china_eu_and_trips_are_the_same():
+    from agreements.services import load_bundled_scope
+
+    dims = [d for d in load_bundled_scope() if d.key == "evocation"]
+    d = compare_scope(dims, ["china-eu"], include_trips=True).dimensions[0]
+    assert [(p.a, p.b, p.state) for p in d.pairs] == [("china-eu", "trips", "same")]

@@ -1,5 +1,6 @@
 """profile cases: the case, court and date as a Chinese brief names them; scope values: the article and
-note as a Chinese brief cites them
+note as a Chinese brief cites them, and
+the stance that says two differently worded values mean the same
 
 Revision ID: 0007
 Revises: 0006
@@ -25,10 +26,12 @@ def upgrade() -> None:
     with op.batch_alter_table('scope_values', schema=None) as batch_op:
         batch_op.add_column(sa.Column('article_zh', sa.Text(), nullable=True))
         batch_op.add_column(sa.Column('note_zh', sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column('stance', sa.String(length=60), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table('scope_values', schema=None) as batch_op:
+        batch_op.drop_column('stance')
         batch_op.drop_column('note_zh')
         batch_op.drop_column('article_zh')
     with op.batch_alter_table('profile_cases', schema=None) as batch_op:
