@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from compare.services import build_index, check_labels
 from gi_lists.repository import GIRepository
 from gi_lists.services import import_file
 from storage.db import Database
-from tests.cli.test_cli import giscope, ok
+from tests.cli.test_cli import COMMAND, giscope, ok
 from tests.conftest import TEST_DATA
 from tests.integration.test_register import write_csv
 
@@ -75,6 +76,30 @@ def test_the_index_is_written_once_and_read_back_by_the_next_process(loaded_engi
     folder = tmp_path / "cache"
     ok(giscope(*args, db=db_file, env={"GISCOPE_CACHE_DIR": str(folder)}))
     assert [p.name.startswith("conflict-index-") for p in folder.iterdir()] == [True]
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_processes_racing_to_keep_the_index_leave_one_whole_file(loaded_engine, caplog):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GISCOPE_")}
+    env["GISCOPE_DATABASE_URL"] = loaded_engine.url
+    racers = [
+        subprocess.Popen(
+            [*COMMAND, "check", "香宾酒", "--in", "CN", "--json"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(3)
+    ]
+    outputs = [r.communicate(timeout=120) for r in racers]
+    assert [r.returncode for r in racers] == [0, 0, 0]
+    assert len({out for out, _ in outputs}) == 1 and all(b"Traceback" not in err for _, err in outputs)
+    path = stored_path(loaded_engine)
+    assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
+    written = identity(path)
+    with caplog.at_level(logging.WARNING, logger="giscope.index_cache"):
+        build_index(loaded_engine)
+    assert caplog.records == [] and identity(path) == written  # whole, and current: read, not rebuilt
 
 
 def test_an_import_or_a_status_change_rebuilds_the_stored_index(kept, tmp_path):
