@@ -8,8 +8,9 @@ size and modification time). A file for another key is rebuilt; so is one that c
 never an error). A new file is written beside the old one and renamed over it, so a process never reads
 half a file and concurrent writers leave one whole file.
 
-The file is a pickle: whoever can write it can run code as the user, like whoever can write the code
-beside it; it lives with the register (or in GISCOPE_CACHE_DIR), never anywhere shared with others.
+The file is a pickle: whoever can write it can run code as the user who reads it, as whoever can write
+the register's code can. It lives beside the register; a GISCOPE_CACHE_DIR must be a folder only the
+register's own users can write.
 """
 
 from __future__ import annotations
