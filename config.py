@@ -58,6 +58,13 @@ SETTINGS: tuple[Setting, ...] = (
         "30",
         "Seconds `giscope import-register eu` waits for the EU register before giving up.",
     ),
+    Setting(
+        "GISCOPE_CACHE_DIR",
+        "",
+        "Directory where the conflict index is kept between commands (one file per database, rebuilt "
+        "when the register changes). Default: beside an SQLite register file (FILE-conflict-index); "
+        "a PostgreSQL register is indexed anew by every command unless this is set.",
+    ),
 )
 
 
@@ -80,6 +87,7 @@ class Settings:
     alert_webhook: str | None = None
     eambrosia_url: str = field(default_factory=lambda: setting_default("GISCOPE_EAMBROSIA_URL"))
     eambrosia_timeout: str = "30"  # seconds; checked where it is used
+    cache_dir: str | None = None
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -92,4 +100,5 @@ class Settings:
             eambrosia_url=env.get("GISCOPE_EAMBROSIA_URL") or setting_default("GISCOPE_EAMBROSIA_URL"),
             eambrosia_timeout=env.get("GISCOPE_EAMBROSIA_TIMEOUT")
             or setting_default("GISCOPE_EAMBROSIA_TIMEOUT"),
+            cache_dir=env.get("GISCOPE_CACHE_DIR") or None,
         )

@@ -12,7 +12,7 @@ from errors import GIScopeError, InputError, RegisterError
 from gi_lists.model import JURISDICTIONS
 from reports.briefing import Briefing
 from ui.cells import plain, problems_markdown
-from ui.resources import database, pdf
+from ui.resources import conflict_index, database, pdf
 from ui.widgets import language, on_upload
 from wording import agreement_name
 
@@ -51,7 +51,8 @@ with dispute:
             if not ref.strip():
                 raise RegisterError("enter a GI id or one of its names")
             with st.spinner("Preparing…"):
-                brief = dispute_brief(database(), ref, where, labels=labels, lang=lang)
+                index = conflict_index() if labels else None  # the one the Screen page uses too
+                brief = dispute_brief(database(), ref, where, labels=labels, lang=lang, index=index)
         except GIScopeError as exc:
             st.error(str(exc))
         else:

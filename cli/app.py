@@ -84,7 +84,7 @@ class Context:
         from storage.migrate import ensure_current
 
         if self._db is None:
-            self._db = Database(self.settings.database_url)
+            self._db = Database(self.settings.database_url, cache_dir=self.settings.cache_dir)
         if check_schema:
             ensure_current(self._db)
         return self._db

@@ -21,17 +21,55 @@ if TYPE_CHECKING:
     from compare.scope import Comparison
 
 
-def build_index(db: Database, knowledge: Knowledge | None = None) -> ConflictIndex:
+def build_index(db: Database, knowledge: Knowledge | None = None, *, stored: bool = True) -> ConflictIndex:
     """The cross-script index of every name in the register (every name, whatever the jurisdiction a
     check asks about: a name protected elsewhere still explains a label's word, which is then not a
-    misspelling of another)."""
+    misspelling of another).
+
+    Built once per register version, not per process: with the bundled knowledge and a place to keep it
+    (Database.cache_path), the index is kept in a file (compare.index_cache) and read back while the
+    register, its readings and the code that builds it are unchanged (`stored=False` always builds)."""
+    from compare import index_cache
+
+    path = db.cache_path("conflict-index") if stored and knowledge is None else None
     with db.read() as conn:
         repo = GIRepository(conn)
-        gis = repo.get_many(sorted(repo.ids()))
-        readings = repo.readings()
-    for system, stored in readings.items():
-        remember_readings(system, stored)
-    return ConflictIndex(gis, knowledge or bundled_knowledge())
+        key = _index_key(db, repo) if path else None
+        found = index_cache.load(path, key) if path else None
+        if found is not None:
+            readings, index = found
+        else:
+            gis = repo.get_many(sorted(repo.ids()))
+            readings = repo.readings()
+            # kept only if nothing changed while it was read (SQLite reads each statement afresh)
+            unchanged = path is not None and _index_key(db, repo) == key
+    for system, known in readings.items():
+        remember_readings(system, known)
+    if found is None:
+        index = ConflictIndex(gis, knowledge or bundled_knowledge())
+        if path is not None and unchanged:
+            index_cache.save(path, key, (readings, index))
+    return index
+
+
+def _index_key(db: Database, repo: GIRepository) -> tuple[object, ...]:
+    """What a stored index must have been built from: this database (its URL hashed: no password in the
+    file), the register's version, the stored readings and the code that builds the index."""
+    import hashlib
+
+    from compare.index_cache import code_fingerprint
+
+    v = repo.version()
+    database = hashlib.sha256(db.url.encode()).hexdigest()
+    return (
+        database,
+        v.gis,
+        v.last_batch_id,
+        v.last_batch_at,
+        v.last_event_id,
+        repo.readings_made(),
+        code_fingerprint(),
+    )
 
 
 def compare_agreements(db: Database, ids: list[str], *, include_trips: bool = False) -> Comparison:

@@ -325,6 +325,12 @@ class GIRepository:
         rows = self.conn.rows('SELECT "system", "text", version FROM readings')
         return {(r[0], r[1]): r[2] for r in rows}
 
+    def readings_made(self) -> tuple[tuple[str, str, int], ...]:
+        """(system, romaniser version, how many) of the stored readings: changes when `giscope init`
+        computes them again after an upgrade, which no batch records."""
+        sql = 'SELECT "system", version, count(*) FROM readings GROUP BY "system", version'
+        return tuple(sorted((r[0], r[1], int(r[2])) for r in self.conn.rows(sql)))
+
     def name_texts(self) -> set[str]:
         return {r[0] for r in self.conn.rows("SELECT DISTINCT text FROM names")}
 

@@ -167,8 +167,9 @@ class Database:
     """The register's database, from GISCOPE_DATABASE_URL: `sqlite:///FILE` or
     `postgresql+psycopg://USER@HOST:PORT/DB`. Nothing connects until a service reads or writes."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, cache_dir: str | None = None) -> None:
         self.url = url
+        self.cache_dir = cache_dir  # GISCOPE_CACHE_DIR: see cache_path
         try:
             parts = urlsplit(url)
         except ValueError as exc:
@@ -197,6 +198,18 @@ class Database:
 
     def __repr__(self) -> str:
         return f"Database({masked(self.url)!r})"
+
+    def cache_path(self, name: str) -> Path | None:
+        """Where a file made from this database (and rebuilt from it at will) is kept between processes:
+        in cache_dir, named after the database, when one is set; else beside an SQLite file
+        (register.sqlite3-NAME); None for a server database without a cache_dir."""
+        if self.cache_dir:
+            import hashlib
+
+            return Path(self.cache_dir) / f"{name}-{hashlib.sha256(self.url.encode()).hexdigest()[:16]}"
+        if self.path is not None:
+            return self.path.with_name(f"{self.path.name}-{name}")
+        return None
 
     def connect(self) -> Connection:
         if self.backend == "sqlite":

@@ -20,7 +20,7 @@ from storage.migrate import ensure_current
 @st.cache_resource(show_spinner=False)
 def _ready_database(url: str) -> Database:
     """One database per URL, cached only once the schema is current (errors are not cached)."""
-    db = Database(url)
+    db = Database(url, cache_dir=Settings.from_env().cache_dir)
     ensure_current(db)
     return db
 
@@ -39,7 +39,8 @@ def database() -> Database:
         st.stop()
 
 
-# Keyed by the database URL and the register's fingerprint: any batch or status change builds a new one.
+# Keyed by the database URL and the register's fingerprint: any batch or status change gets a new one
+# (built once per register version: build_index reads back the one another process or page kept).
 @st.cache_resource(show_spinner="Building the conflict index from the register…", max_entries=2)
 def _conflict_index(url: str, version: str) -> ConflictIndex:
     from compare.services import build_index

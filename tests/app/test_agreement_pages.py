@@ -252,6 +252,19 @@ def test_briefs_page_prepares_the_dispute_brief_for_champagne_in_cn(register):
     assert [b.label for b in at.get("download_button")] == ["Download dispute brief (PDF)"]
 
 
+def test_briefs_page_screens_the_typed_labels_with_the_index_the_screen_page_uses(register):
+    at = run(BRIEFS)
+    at.text_input(key="brief_gi").input("fr-champagne")
+    at.selectbox(key="brief_dispute_in").select("CN")
+    at.text_area(key="brief_labels").input("香宾酒\nChampagne-style sparkling wine\n")
+    at.button[0].click()
+    ok(at.run())
+    assert not at.error, [e.value for e in at.error]
+    assert [b.label for b in at.get("download_button")] == ["Download dispute brief (PDF)"]
+    # the index was built once and kept beside the register, for the next process too
+    assert Database(register).cache_path("conflict-index").exists()
+
+
 def test_briefs_page_refuses_a_comparison_of_one_agreement(register):
     at = run(BRIEFS)
     at.multiselect(key="brief_compare_ids").set_value(["china-eu"])

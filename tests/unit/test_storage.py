@@ -25,3 +25,21 @@ def test_a_password_never_appears_in_a_message():
         "postgresql+psycopg://giscope:***@db:5432/register"
     )
     assert "s3cret" not in repr(Database("postgresql://giscope:s3cret@db/register"))
+
+
+def test_files_made_from_a_database_live_beside_it_or_in_the_cache_folder():
+    from pathlib import Path
+
+    from config import Settings
+
+    assert Database("sqlite:////srv/gi/register.sqlite3").cache_path("index") == Path(
+        "/srv/gi/register.sqlite3-index"
+    )
+    assert Database("postgresql+psycopg://u:secret@host/db").cache_path("index") is None
+    folder = Settings.from_env({"GISCOPE_CACHE_DIR": "/var/cache/giscope"}).cache_dir
+    one = Database("postgresql+psycopg://u:secret@host/db", cache_dir=folder).cache_path("index")
+    other = Database("postgresql+psycopg://u:secret@host/db2", cache_dir=folder).cache_path("index")
+    assert one is not None and other is not None and one != other
+    assert one.parent == Path("/var/cache/giscope") and one.name.startswith("index-")
+    assert "secret" not in str(one)
+    assert Settings.from_env({}).cache_dir is None

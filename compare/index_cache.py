@@ -1,0 +1,114 @@
+"""The conflict index kept in a file between processes: built once per register version, not per command.
+
+A file holds the key the index was built for, then the index (two pickles, so a file built for another key
+is recognised without reading the rest). The key names everything the index is made of: the database, the
+register's version (its size, newest batch and newest change: every import and status change moves it),
+the stored readings, and the code, bundled knowledge and romanisation libraries that build it (files by
+size and modification time). A file for another key is rebuilt; so is one that cannot be read (logged,
+never an error). A new file is written beside the old one and renamed over it, so a process never reads
+half a file and concurrent writers leave one whole file.
+
+The file is a pickle: whoever can write it can run code as the user who reads it, as whoever can write
+the register's code can. It lives beside the register; a GISCOPE_CACHE_DIR must be a folder only the
+register's own users can write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import io
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Hashable
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from config import KNOWLEDGE_DIR, PROJECT_ROOT
+
+FORMAT = 1  # of the file itself
+# what builds the index: the matcher, the name folding, the model and repository of the GIs it holds, the
+# migrations that shape their rows, the knowledge tables, and the libraries that romanise and compare
+_CODE = ("compare", "names", "gi_lists", "storage/alembic/versions")
+_LIBRARIES = ("pypinyin", "opencc", "pythainlp", "anyascii", "rapidfuzz")
+
+log = logging.getLogger("giscope.index_cache")
+
+
+def code_fingerprint() -> str:
+    """Changes when the code, knowledge or libraries the index is built by change (a stat of each file,
+    about a millisecond; nothing is imported)."""
+    paths: list[Path] = [PROJECT_ROOT / "config.py"]
+    for folder in _CODE:
+        paths += sorted((PROJECT_ROOT / folder).glob("*.py"))
+    paths += sorted(p for p in KNOWLEDGE_DIR.rglob("*") if p.is_file())
+    for library in _LIBRARIES:
+        spec = find_spec(library)
+        if spec is not None and spec.origin:
+            paths += [Path(spec.origin), Path(spec.origin).parent]  # a reinstall rewrites both
+    h = hashlib.sha256(f"{FORMAT} {sys.version}".encode())
+    for path in paths:
+        try:
+            st = path.stat()
+            h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+        except OSError:
+            h.update(f"{path}\0missing\n".encode())
+    return h.hexdigest()
+
+
+def load(path: Path, key: Hashable) -> Any | None:
+    """What was saved in `path` for `key`; None when there is no file, or it was built for another key,
+    or it cannot be read (a torn or foreign file: logged, and the caller builds the index again)."""
+    try:
+        with path.open("rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        log.warning("giscope: cannot read the stored conflict index %s (%s); building it", path, exc)
+        return None
+    collecting = gc.isenabled()
+    gc.disable()  # some 80,000 new containers, none of them garbage: collecting meanwhile costs a quarter
+    try:
+        stream = io.BytesIO(data)  # the whole file first: faster than the unpickler's small reads
+        if pickle.load(stream) != key:  # one unpickler per pickle: each numbers its memo from 0
+            return None
+        return pickle.load(stream)
+    except Exception as exc:  # any unpickling failure (torn, truncated, foreign) means: build it again
+        log.warning(
+            "giscope: the stored conflict index %s is unreadable (%s: %s); building it again",
+            path,
+            type(exc).__name__,
+            exc,
+        )
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def save(path: Path, key: Hashable, value: Any) -> None:
+    """Keep `value` in `path` for `key`: written to a temporary file beside it, then renamed over it. A
+    failure (a read-only folder, a full disk) is logged; the index is then built again next time."""
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(key, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        tmp = None
+    except (OSError, pickle.PicklingError) as exc:
+        log.warning(
+            "giscope: cannot keep the conflict index in %s (%s); it is built again next time", path, exc
+        )
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
