@@ -26,6 +26,8 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_screening": "Screening briefing",
         "colon": ": ",
         "separator": " · ",
+        "notes_at_end": "Notes {numbers}: see Sources at the end.",
+        "in_full_on": " — in full on p. {page}",
     },
     "zh": {
         "sources": "来源",
@@ -45,6 +47,8 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_screening": "筛查简报",
         "colon": "：",
         "separator": " · ",
+        "notes_at_end": "注 {numbers}：见文末“来源”。",
+        "in_full_on": "——全文见第 {page} 页",
     },
 }
 

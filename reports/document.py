@@ -1,0 +1,141 @@
+"""The page layout of a briefing: portrait and landscape templates, footnotes at the foot of the page
+where they are cited, and the PDF outline (bookmarks).
+
+Footnotes: a note is given in full at the foot of the page where it is first cited, and on later
+pages that cite it again in a one-line short form that names that page (the "supra" habit of legal
+writing), so a page never sends the reader to the end. Platypus fills a frame without knowing what
+the flowables will cite, so the layout is done in passes. Each pass records which notes each page
+cites (paragraphs and table cells carry their note numbers); the next pass shortens that page's
+frame by the height those notes need, and draws them below it. Reservations only grow, so the passes
+settle (in practice after one or two extra passes); if they have not settled after MAX_PASSES, a
+page's notes that no longer fit its reserved space are named in one line pointing to the Sources
+list at the end (which always lists every source in full).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.tables import Table
+
+from reports.linebreak import NotedParagraph
+from reports.styles import MARGIN, RULE
+
+MAX_PASSES = 4
+NOTE_GAP = 10.0  # between the text and the footnote rule
+PORTRAIT, LANDSCAPE = A4, landscape(A4)
+
+# ((number, page first cited on) of the notes cited on a page, the page, the width of its frame, the
+# height they may take or None for no limit but the renderer's own) -> the flowables that show them
+NoteMaker = Callable[[list[tuple[int, int]], int, float, float | None], list[Flowable]]
+
+
+def frame_width(landscape_page: bool) -> float:
+    return (LANDSCAPE if landscape_page else PORTRAIT)[0] - 2 * MARGIN
+
+
+def notes_of(flowable: Any) -> list[int]:
+    """The footnote numbers a flowable (a paragraph, or a table with paragraphs in its cells) cites."""
+    if isinstance(flowable, NotedParagraph):
+        return list(flowable.notes)
+    if isinstance(flowable, Table):
+        return [n for row in flowable._cellvalues for cell in row for n in notes_of(cell)]
+    if isinstance(flowable, (list, tuple)):
+        return [n for f in flowable for n in notes_of(f)]
+    return []
+
+
+class BriefingDoc(BaseDocTemplate):
+    """Page templates "first", "later" (portrait) and "landscape"; footnotes reserved per page."""
+
+    def __init__(
+        self,
+        buf: Any,
+        *,
+        header: Callable[[Any, Any], None],
+        make_notes: NoteMaker,
+        reserved: dict[int, float],
+        final: bool,
+        **kw: Any,
+    ):
+        super().__init__(buf, pagesize=PORTRAIT, leftMargin=MARGIN, rightMargin=MARGIN, **kw)
+        self.make_notes = make_notes
+        self.reserved = reserved  # page number -> points kept free at the foot for notes (earlier passes)
+        self.final = final  # the last pass: notes must fit the room reserved for them
+        self.cited: dict[int, list[int]] = {}  # page number -> notes cited there (this pass)
+        self.needed: dict[int, float] = {}  # page number -> points its notes need (this pass)
+        self.first_cited: dict[int, int] = {}  # note number -> the page it is first cited on (this pass)
+        self.outline_count = 0
+        templates = [
+            PageTemplate("first", [self._frame(PORTRAIT)], autoNextPageTemplate="later", pagesize=PORTRAIT),
+            PageTemplate("later", [self._frame(PORTRAIT)], onPage=header, pagesize=PORTRAIT),
+            PageTemplate("landscape", [self._frame(LANDSCAPE)], onPage=header, pagesize=LANDSCAPE),
+        ]
+        self.addPageTemplates(templates)
+
+    @staticmethod
+    def _frame(pagesize: tuple[float, float], reserve: float = 0.0) -> Frame:
+        width, height = pagesize
+        return Frame(
+            MARGIN,
+            MARGIN + reserve,
+            width - 2 * MARGIN,
+            height - 2 * MARGIN - reserve,
+            0,
+            0,
+            0,
+            0,
+            id="body",
+        )
+
+    # --- hooks -----------------------------------------------------------------------------------
+
+    def beforePage(self) -> None:
+        """This page's frame, shortened by the room its footnotes took in the last pass."""
+        template = self.pageTemplate
+        template.frames = [self._frame(template.pagesize, self.reserved.get(self.page, 0.0))]
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        numbers = notes_of(flowable)
+        if numbers:
+            page = self.cited.setdefault(self.page, [])
+            page.extend(n for n in numbers if n not in page)
+            for n in numbers:
+                self.first_cited.setdefault(n, self.page)
+        title = getattr(flowable, "outline", None)
+        if title:
+            self.outline_count += 1
+            key = f"section-{self.outline_count}"
+            top = self.frame._y + flowable.height + 4
+            self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
+            self.canv.addOutlineEntry(title, key, level=0)
+
+    def afterPage(self) -> None:
+        numbers = sorted(self.cited.get(self.page, []))
+        if not numbers:
+            return
+        width = self.pageTemplate.pagesize[0] - 2 * MARGIN
+        room = self.reserved.get(self.page, 0.0)
+        notes = [(n, self.first_cited[n]) for n in numbers]
+        flowables = self.make_notes(
+            notes, self.page, width, max(room - NOTE_GAP, 0.0) if self.final else None
+        )
+        heights = [f.wrap(width, 10_000)[1] + f.getSpaceAfter() for f in flowables]
+        self.needed[self.page] = sum(heights) + NOTE_GAP
+        canv = self.canv
+        y = MARGIN + sum(heights)
+        canv.saveState()
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(MARGIN, y + NOTE_GAP / 2, MARGIN + min(width, 60 * 2.835), y + NOTE_GAP / 2)
+        canv.restoreState()
+        for f, h in zip(flowables, heights, strict=True):
+            y -= h
+            f.drawOn(canv, MARGIN, y + f.getSpaceAfter())
+
+    def settled(self) -> bool:
+        """Whether every page had room for its notes (no further pass needed)."""
+        return all(need <= self.reserved.get(page, 0.0) + 0.5 for page, need in self.needed.items())
