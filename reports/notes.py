@@ -50,7 +50,9 @@ class SourceNotes:
         out, at = [], 0
         colour = LINK.hexval()[2:]
         for m in _URL.finditer(text):
-            url = m.group(0).rstrip(_URL_TAIL)
+            url = m.group(0)
+            while url and url[-1] in _URL_TAIL and not (url[-1] == ")" and url.count("(") >= url.count(")")):
+                url = url[:-1]
             out.append(F.markup(text[at : m.start()]))
             out.append(f'<a href={quoteattr(url)} color="#{colour}">{F.markup(url)}</a>')
             at = m.start() + len(url)
