@@ -75,12 +75,15 @@ class SourceNotes:
         return self.paragraph(markup, [source.text, tail], style, bulletText=f"[{number}]")
 
     def short_entry(self, source: Source, number: int, first_page: int, width: float) -> NotedParagraph:
-        """ "[n] the start of the source text… (in full on p. 2)" on one line."""
+        """ "[n] the start of the source text… — in full on p. 2" on one line; a source that fits on one
+        line whole is simply given again."""
         st = self.styles["footnote"]
-        where = self.label("in_full_on", page=first_page)
         tail, _ = self.source_tail(source)
-        room = width - st.leftIndent - F.text_width(where + tail, st.fontSize) - 2
         text = " ".join(F.clean(source.text).split())
+        if F.text_width(text + tail, st.fontSize) <= width - st.leftIndent - 2:
+            return self.source_entry(source, number, "footnote")
+        where = self.label("in_full_on", page=first_page)
+        room = width - st.leftIndent - F.text_width(where + tail, st.fontSize) - 2
         short = fit(text, st.fontSize, False, max(room, 0.0)) if room > 0 else "…"
         return self.paragraph(
             F.markup(short + tail + where), [short, where], "footnote", bulletText=f"[{number}]"
