@@ -112,6 +112,7 @@ class BriefingDoc(BaseDocTemplate):
             top = self.frame._y + flowable.height + 4
             self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
             self.canv.addOutlineEntry(title, key, level=0)
+            self.canv.showOutline()  # open with the outline shown
 
     def afterPage(self) -> None:
         numbers = sorted(self.cited.get(self.page, []))

@@ -12,7 +12,8 @@ closing mark. Here a line may end:
 - never inside or before a footnote marker (a raised run such as "[12]"): it stays whole and stays
   with the text it follows.
 
-Latin words, numbers and ids are broken only when a single one is wider than the line (then between
+Inside a web address a line may also end after a single "/". Latin words, numbers and ids are broken
+only when a single one is wider than the line (then between
 characters, so nothing overflows).
 """
 
@@ -24,11 +25,11 @@ from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.paragraph import (
     Paragraph,
     ParaLines,
     _handleBulletWidth,
-    cjkU,
     makeCJKParaLine,
 )
 
@@ -83,6 +84,9 @@ def break_points(text: str, glued: Sequence[bool] | None = None) -> list[bool]:
             continue
         if b in CLOSING or a in OPENING:
             continue
+        if a == "/" and b != "/" and k >= 2 and text[k - 2] != "/":
+            allowed[k] = True  # web addresses and paths: after a single slash
+            continue
         if glued is not None and glued[k - 1] or scripts[k - 1] == CJK or scripts[k] == CJK:
             allowed[k] = True
         elif scripts[k - 1] == THAI and scripts[k] == THAI:
@@ -126,6 +130,26 @@ def _emergency(U: list[Any], start: int, i: int) -> int:
     return max(i, start + 1)
 
 
+class _Char(str):
+    """One character with its frag and width (what reportlab's cjkU holds, with widths cached)."""
+
+    frag: Any
+    width: float
+
+
+@lru_cache(maxsize=65536)
+def _char_width(ch: str, font: str, size: float) -> float:
+    return stringWidth(ch, font, size)
+
+
+def _char(ch: str, frag: Any) -> _Char:
+    u = _Char(ch)
+    u.frag = frag
+    cb = getattr(frag, "cbDefn", None)
+    u.width = getattr(cb, "width", 0) if cb is not None else _char_width(ch, frag.fontName, frag.fontSize)
+    return u
+
+
 def _glued(u: Any) -> bool:
     return bool(getattr(u.frag, "rise", 0))
 
@@ -135,7 +159,7 @@ def split_lines(frags: list[Any], maxWidths: Sequence[float], calcBounds: bool) 
     U: list[Any] = []
     for f in frags:
         text = f.text.decode("utf8") if isinstance(f.text, bytes) else f.text
-        U.extend(cjkU(t, f, "utf8") for t in text) if text else U.append(cjkU(text, f, "utf8"))
+        U.extend(_char(t, f) for t in text) if text else U.append(_char("", f))
     allowed = break_points("".join(u or "\u0000" for u in U), [_glued(u) for u in U])
     lines: list[Any] = []
 
@@ -192,6 +216,10 @@ class NotedParagraph(Paragraph):
         _handleBulletWidth(self.bulletText, style, maxWidths)
         if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
+        key = (tuple(maxWidths), id(self.frags), self.bulletText)
+        cached = getattr(self, "_broken", None)
+        if cached is not None and cached[0] == key:  # tables wrap a cell several times at one width
+            return cached[1]
         if not self.frags:
             return ParaLines(
                 kind=0,
@@ -203,7 +231,9 @@ class NotedParagraph(Paragraph):
                 descent=-0.2 * style.fontSize,
             )
         auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        return split_lines(self.frags, maxWidths, auto not in ("", "off"))
+        lines = split_lines(self.frags, maxWidths, auto not in ("", "off"))
+        self._broken = (key, lines)
+        return lines
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts = super().split(availWidth, availHeight)

@@ -94,7 +94,7 @@ class _Renderer(SourceNotes):
     ) -> NotedParagraph:
         """A Paragraph; texts with CJK or Thai (no spaces between words) break by reports.linebreak."""
         st = self.styles[style]
-        if F.needs_char_wrap(texts):
+        if style in _LONG_ADDRESSES or F.needs_char_wrap(texts):
             st = self._char_wrap_styles.get(style) or self._char_wrap_styles.setdefault(
                 style, ParagraphStyle(f"{style}-cjk", parent=st, wordWrap="CJK")
             )
@@ -345,6 +345,7 @@ class _Renderer(SourceNotes):
 _KINDS = {"kind_dispute", "kind_compare", "kind_screening"}
 _NOTICE_TITLES = {"unconfirmed": "unconfirmed_title", "disclaimer": "disclaimer", "info": "info"}
 _PARA_STYLES = ("body", "lead", "small")
+_LONG_ADDRESSES = ("source", "footnote")  # web addresses: broken after a "/", by reports.linebreak
 
 
 def _hints(fractions: Sequence[float] | None, ncols: int) -> Sequence[float] | None:
