@@ -7,9 +7,10 @@ writing), so a page never sends the reader to the end. Platypus fills a frame wi
 the flowables will cite, so the layout is done in passes. Each pass records which notes each page
 cites (paragraphs and table cells carry their note numbers); the next pass shortens that page's
 frame by the height those notes need, and draws them below it. Reservations only grow, so the passes
-settle (in practice after one or two extra passes); if they have not settled after MAX_PASSES, a
-page's notes that no longer fit its reserved space are named in one line pointing to the Sources
-list at the end (which always lists every source in full).
+settle (in practice after one to three extra passes); if they have not settled after MAX_PASSES, a
+page's notes that no longer fit its reserved space are shortened to one line each, pointing to the
+Sources list at the end (which always lists every source in full). A page's notes take at most
+NOTES_SHARE of its frame: beyond that the longest ones are shortened the same way.
 """
 
 from __future__ import annotations
@@ -18,19 +19,21 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.tables import Table
 
 from reports.linebreak import NotedParagraph
-from reports.styles import MARGIN, RULE
+from reports.styles import MARGIN, NOTES_SHARE, RULE
 
-MAX_PASSES = 4
+MAX_PASSES = 5
 NOTE_GAP = 10.0  # between the text and the footnote rule
+RESERVE_SLACK = 20.0  # points added to a page whose notes outgrew the room kept for them
 PORTRAIT, LANDSCAPE = A4, landscape(A4)
 
 # ((number, page first cited on) of the notes cited on a page, the page, the width of its frame, the
-# height they may take or None for no limit but the renderer's own) -> the flowables that show them
-NoteMaker = Callable[[list[tuple[int, int]], int, float, float | None], list[Flowable]]
+# height they may take) -> the flowables that show them
+NoteMaker = Callable[[list[tuple[int, int]], int, float, float], list[Flowable]]
 
 
 def frame_width(landscape_page: bool) -> float:
@@ -119,23 +122,41 @@ class BriefingDoc(BaseDocTemplate):
         if not numbers:
             return
         width = self.pageTemplate.pagesize[0] - 2 * MARGIN
-        room = self.reserved.get(self.page, 0.0)
+        room = max(self.reserved.get(self.page, 0.0) - NOTE_GAP, 0.0)
         notes = [(n, self.first_cited[n]) for n in numbers]
-        flowables = self.make_notes(
-            notes, self.page, width, max(room - NOTE_GAP, 0.0) if self.final else None
-        )
+        page_height = self.pageTemplate.pagesize[1] - 2 * MARGIN
+        limit = room if self.final else page_height * NOTES_SHARE
+        flowables = self.make_notes(notes, self.page, width, limit)
         heights = [f.wrap(width, 10_000)[1] + f.getSpaceAfter() for f in flowables]
         self.needed[self.page] = sum(heights) + NOTE_GAP
         canv = self.canv
-        y = MARGIN + sum(heights)
+        # the last pass found no room at all: the one line naming the notes goes into the foot margin
+        base = MARGIN if sum(heights) <= room + 0.5 or not self.final else MARGIN - min(sum(heights), 3 * mm)
+        y = base + sum(heights)
         canv.saveState()
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
-        canv.line(MARGIN, y + NOTE_GAP / 2, MARGIN + min(width, 60 * 2.835), y + NOTE_GAP / 2)
+        canv.line(MARGIN, y + NOTE_GAP / 2, MARGIN + min(width, 60 * mm), y + NOTE_GAP / 2)
         canv.restoreState()
         for f, h in zip(flowables, heights, strict=True):
             y -= h
             f.drawOn(canv, MARGIN, y + f.getSpaceAfter())
+
+    def next_reservation(self) -> dict[int, float]:
+        """The room to keep on each page in the next pass: at least what each page's notes needed in this
+        one (a little more where they outgrew it again); the pages just after the last page with notes,
+        which the shortened frames push text onto, are guessed to need what a page typically did."""
+        out = dict(self.reserved)
+        for page, need in self.needed.items():
+            had = out.get(page, 0.0)
+            if need > had:  # short again after a first reservation: leave a little more (faster to settle)
+                out[page] = need + (RESERVE_SLACK if had else 0.0)
+        if self.needed:
+            typical = sorted(self.needed.values())[len(self.needed) // 2]
+            last = max(self.needed)
+            for page in range(last + 1, last + 4):
+                out.setdefault(page, typical)
+        return out
 
     def settled(self) -> bool:
         """Whether every page had room for its notes (no further pass needed)."""

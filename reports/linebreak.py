@@ -45,6 +45,7 @@ CLOSING = frozenset(
 OPENING = frozenset(
     set(ALL_CANNOT_END) | set("（「『《【〈〔［｛〖〘〚〝‘“‹«([{") | set("\uff08\uff3b\uff5b\uff5f")
 )
+_PAIRED = "—―…‥"  # a two-em dash (——) or a double ellipsis (……) is never split
 _FUZZ = 1e-6
 
 
@@ -82,7 +83,7 @@ def break_points(text: str, glued: Sequence[bool] | None = None) -> list[bool]:
         if _is_space(a):
             allowed[k] = True
             continue
-        if b in CLOSING or a in OPENING:
+        if b in CLOSING or a in OPENING or (a == b and a in _PAIRED):
             continue
         if a == "/" and b != "/" and k >= 2 and text[k - 2] != "/":
             allowed[k] = True  # web addresses and paths: after a single slash

@@ -16,7 +16,7 @@ from reports.briefing import Source
 from reports.i18n import confidence
 from reports.linebreak import NotedParagraph
 from reports.pages import fit
-from reports.styles import LINK, MARGIN, NOTES_SHARE, PAGE_HEIGHT
+from reports.styles import LINK
 from wording import DOUBTFUL
 
 _URL = re.compile(r"https?://[^\s<>\"'，。；、（）]+")
@@ -74,15 +74,14 @@ class SourceNotes:
         markup = self.linked(source.text) + tail_markup
         return self.paragraph(markup, [source.text, tail], style, bulletText=f"[{number}]")
 
-    def short_entry(self, source: Source, number: int, first_page: int, width: float) -> NotedParagraph:
-        """ "[n] the start of the source text… — in full on p. 2" on one line; a source that fits on one
-        line whole is simply given again."""
+    def short_entry(self, source: Source, number: int, where: str, width: float) -> NotedParagraph:
+        """ "[n] the start of the source text… — in full on p. 2" (where) on one line; a source that fits
+        on one line whole is simply given whole."""
         st = self.styles["footnote"]
         tail, _ = self.source_tail(source)
         text = " ".join(F.clean(source.text).split())
         if F.text_width(text + tail, st.fontSize) <= width - st.leftIndent - 2:
             return self.source_entry(source, number, "footnote")
-        where = self.label("in_full_on", page=first_page)
         room = width - st.leftIndent - F.text_width(where + tail, st.fontSize) - 2
         short = fit(text, st.fontSize, False, max(room, 0.0)) if room > 0 else "…"
         return self.paragraph(
@@ -98,28 +97,43 @@ class SourceNotes:
         return out
 
     def page_notes(
-        self, notes: list[tuple[int, int]], page: int, width: float, room: float | None
+        self, notes: list[tuple[int, int]], page: int, width: float, room: float
     ) -> list[Flowable]:
-        """The footnotes of one page, (number, page first cited on) each, in at most `room` points (or
-        NOTES_SHARE of the frame); notes that do not fit are named on one line that sends the reader to the
-        Sources list. Called by reports.document once the page is laid out."""
+        """The footnotes of one page, (number, page first cited on) each, in at most `room` points.
+
+        A note first cited here is given in full, one cited earlier in its short form. When they do not
+        all fit, the longest full notes give way to short forms pointing to the Sources list, and if
+        even the short forms do not fit, the last notes are named on one line pointing there. Called by
+        reports.document once the page is laid out."""
         by_number = {n: s for s, n in self.sources.items()}
-        limit = (PAGE_HEIGHT - 2 * MARGIN) * NOTES_SHARE if room is None else room
-        out: list[Flowable] = []
-        used = 0.0
-        for k, (n, first) in enumerate(notes):
-            if first == page:
-                note = self.source_entry(by_number[n], n, "footnote")
-            else:
-                note = self.short_entry(by_number[n], n, first, width)
-            height = note.wrap(width, _TALL)[1] + note.getSpaceAfter()
-            rest = [m for m, _ in notes[k + 1 :]]
-            reserve = self.pointer([n, *rest]).wrap(width, _TALL)[1] if rest else 0.0
-            if used + height + reserve > limit + 0.01:
-                return [*out, self.pointer([m for m, _ in notes[k:]])]
-            out.append(note)
-            used += height
-        return out
+
+        def height(f: Flowable) -> float:
+            return f.wrap(width, _TALL)[1] + f.getSpaceAfter()
+
+        def short(n: int, first: int) -> NotedParagraph:
+            where = self.label("in_full_on", page=first) if first != page else self.label("in_full_at_end")
+            return self.short_entry(by_number[n], n, where, width)
+
+        forms = [
+            self.source_entry(by_number[n], n, "footnote") if first == page else short(n, first)
+            for n, first in notes
+        ]
+        heights = [height(f) for f in forms]
+        for k in sorted(range(len(notes)), key=lambda i: -heights[i]):
+            if sum(heights) <= room + 0.01:
+                return forms
+            if notes[k][1] == page:
+                forms[k] = short(*notes[k])
+                heights[k] = height(forms[k])
+        if sum(heights) <= room + 0.01:
+            return forms
+        kept = len(forms)
+        while kept > 0:
+            kept -= 1
+            pointer = self.pointer([n for n, _ in notes[kept:]])
+            if sum(heights[:kept]) + height(pointer) <= room + 0.01:
+                return [*forms[:kept], pointer]
+        return [self.pointer([n for n, _ in notes])]
 
     def pointer(self, numbers: list[int]) -> NotedParagraph:
         text = self.label("notes_at_end", numbers=", ".join(f"[{n}]" for n in numbers))

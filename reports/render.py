@@ -159,8 +159,7 @@ class _Renderer(SourceNotes):
             doc.build(self.story(), canvasmaker=partial(NumberedCanvas, footer=self.furniture.draw_footer))
             if doc.settled():
                 break
-            for page, need in doc.needed.items():
-                reserved[page] = max(reserved.get(page, 0.0), need)
+            reserved = doc.next_reservation()
         return buf.getvalue()
 
     def document(self, buf: io.BytesIO, reserved: dict[int, float], final: bool) -> BriefingDoc:
