@@ -248,3 +248,61 @@ def test_chinese_bold_is_visibly_bolder_than_regular():
     left = ink_share(image, (0, top, split, bottom))
     right = ink_share(image, (split, top, 2 * split, bottom))
     assert left > right * 1.25, (left, right)
+
+
+def test_typeset_pages_keep_ink_inside_the_margins_portrait_and_landscape(zh_pdf, thai_pdf):
+    from tests.reports.test_report_render import assert_pages_look_right
+
+    assert_pages_look_right(zh_pdf)
+    assert_pages_look_right(thai_pdf)
+
+
+def test_every_note_of_an_ordinary_brief_is_at_the_foot_of_its_page_not_only_at_the_end(zh_pdf):
+    text = squash("".join(pdftotext_pages(zh_pdf)))
+    assert "见文末" not in text  # no note had to be shortened to a pointer to the Sources list
+
+
+# --- the rules themselves ------------------------------------------------------------------------
+
+
+def test_break_points_follow_the_chinese_rules_and_keep_ids_and_words_whole():
+    from reports.linebreak import unbreakable_parts
+
+    parts = unbreakable_parts("根据《协定》第4条，香槟（Champagne）受保护——见CN-EU-IV-034。")
+    assert "CN-EU-IV-034。" in parts  # an id whole, with the full stop that must follow it
+    assert "条，" in parts and "（Champagne）" in parts and "香" in parts
+    assert "《协" in parts  # an opening mark stays with what it opens
+    assert any(p.endswith("——") for p in parts)  # the two-em dash is not split
+    assert not any(p.startswith(("，", "）", "。", "》")) or p.endswith(("（", "《")) for p in parts)
+    assert unbreakable_parts("see https://eur-lex.europa.eu/legal-content/EN/TXT") == [
+        "see",
+        "https://eur-lex.europa.eu/",
+        "legal-content/",
+        "EN/",
+        "TXT",
+    ]
+
+
+def test_thai_is_cut_only_between_words():
+    from reports.linebreak import unbreakable_parts
+
+    os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+    from pythainlp.tokenize import word_tokenize
+
+    for name in THAI_NAMES:
+        assert unbreakable_parts(name) == word_tokenize(name, engine="newmm"), name
+    assert unbreakable_parts("ข้าวหอมมะลิทุ่งกุลาร้องไห้")[-1] == "ร้องไห้"  # not ร้อง|ไห้ nor inside a syllable
+
+
+def test_column_widths_give_ids_room_and_respect_the_total():
+    from reports.colwidths import Cell, column_widths
+
+    ids = [Cell(i, 9) for i in IDS]
+    prose = [Cell("a long explanation that can wrap over several lines " * 4, 9)]
+    widths = column_widths([ids, prose], 300, 4, hints=(0.05, 0.95))
+    assert abs(sum(widths) - 300) < 0.01
+    from reports import fonts as F
+
+    assert widths[0] >= max(F.text_width(i, 9) for i in IDS) + 8  # the hint was too narrow for the ids
+    narrow = column_widths([[Cell("EU-PDO-FR-A1359" * 4, 9)], [Cell("x", 9)]], 100, 4)
+    assert abs(sum(narrow) - 100) < 0.01 and narrow[1] >= 8 + 1  # only the widest column is cut
