@@ -77,6 +77,7 @@ class _Renderer(SourceNotes):
         self.fonts = fonts
         self.styles = paragraph_styles(fonts)
         self._char_wrap_styles: dict[str, ParagraphStyle] = {}
+        self._parsed: dict[tuple[str, str], Any] = {}  # (markup, style name) -> the Paragraph's frags
         self.sources: dict[Source, int] = {}  # in order of first citation
         self.width = frame_width(False)  # of the frame the blocks being built go into
         has = fonts.coverage[F.LATIN].__contains__
@@ -98,7 +99,12 @@ class _Renderer(SourceNotes):
             st = self._char_wrap_styles.get(style) or self._char_wrap_styles.setdefault(
                 style, ParagraphStyle(f"{style}-cjk", parent=st, wordWrap="CJK")
             )
-        p = NotedParagraph(markup, st, **kw)
+        parsed = self._parsed.get((markup, st.name))
+        if parsed is None:  # parse once: the layout runs in passes (reports.document)
+            p = NotedParagraph(markup, st, **kw)
+            self._parsed[(markup, st.name)] = p.frags
+        else:
+            p = NotedParagraph(None, st, frags=parsed, **kw)
         p.notes = tuple(notes)
         return p
 
