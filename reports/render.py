@@ -18,7 +18,6 @@ it was made.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from functools import partial
 from typing import Any
@@ -60,8 +59,6 @@ from reports.styles import (
     paragraph_styles,
 )
 
-_URL = re.compile(r"https?://[^\s<>\"'，。；、（）]+")
-_URL_TAIL = ".,;:)]}'\""
 MARKER_SIZE = 6.5
 
 
