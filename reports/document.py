@@ -1,7 +1,7 @@
 """The page layout of a briefing: portrait and landscape templates, footnotes at the foot of the page
 where they are cited, and the PDF outline (bookmarks).
 
-Footnotes: a note is given in full at the foot of the page where it is first cited, and on later
+Footnotes: a note is given in full at the foot of the first page that cites it, and on later
 pages that cite it again in a one-line short form that names that page (the "supra" habit of legal
 writing), so a page never sends the reader to the end. Platypus fills a frame without knowing what
 the flowables will cite, so the layout is done in passes. Each pass records which notes each page
@@ -31,9 +31,9 @@ NOTE_GAP = 10.0  # between the text and the footnote rule
 RESERVE_SLACK = 20.0  # points added to a page whose notes outgrew the room kept for them
 PORTRAIT, LANDSCAPE = A4, landscape(A4)
 
-# ((number, page first cited on) of the notes cited on a page, the page, the width of its frame, the
-# height they may take) -> the flowables that show them
-NoteMaker = Callable[[list[tuple[int, int]], int, float, float], list[Flowable]]
+# (the numbers of the notes cited on a page, the page, the width of its frame, the height they may take)
+# -> the flowables that show them; called for each page in turn
+NoteMaker = Callable[[list[int], int, float, float], list[Flowable]]
 
 
 def frame_width(landscape_page: bool) -> float:
@@ -70,7 +70,6 @@ class BriefingDoc(BaseDocTemplate):
         self.final = final  # the last pass: notes must fit the room reserved for them
         self.cited: dict[int, list[int]] = {}  # page number -> notes cited there (this pass)
         self.needed: dict[int, float] = {}  # page number -> points its notes need (this pass)
-        self.first_cited: dict[int, int] = {}  # note number -> the page it is first cited on (this pass)
         self.outline_count = 0
         templates = [
             PageTemplate("first", [self._frame(PORTRAIT)], autoNextPageTemplate="later", pagesize=PORTRAIT),
@@ -106,8 +105,6 @@ class BriefingDoc(BaseDocTemplate):
         if numbers:
             page = self.cited.setdefault(self.page, [])
             page.extend(n for n in numbers if n not in page)
-            for n in numbers:
-                self.first_cited.setdefault(n, self.page)
         title = getattr(flowable, "outline", None)
         if title:
             self.outline_count += 1
@@ -123,10 +120,9 @@ class BriefingDoc(BaseDocTemplate):
             return
         width = self.pageTemplate.pagesize[0] - 2 * MARGIN
         room = max(self.reserved.get(self.page, 0.0) - NOTE_GAP, 0.0)
-        notes = [(n, self.first_cited[n]) for n in numbers]
         page_height = self.pageTemplate.pagesize[1] - 2 * MARGIN
         limit = room if self.final else page_height * NOTES_SHARE
-        flowables = self.make_notes(notes, self.page, width, limit)
+        flowables = self.make_notes(numbers, self.page, width, limit)
         heights = [f.wrap(width, 10_000)[1] + f.getSpaceAfter() for f in flowables]
         self.needed[self.page] = sum(heights) + NOTE_GAP
         canv = self.canv

@@ -1,6 +1,6 @@
 """Sources in a briefing: the entry "[n] text (confidence: …)" with its web addresses as links, the
-footnotes at the foot of a page (in full where first cited, in a one-line short form after that), and
-the Sources list at the end, which gives every source once in full."""
+footnotes at the foot of a page (in full on the first page that cites them, in a one-line short form
+naming that page after), and the Sources list at the end, which gives every source once in full."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ class SourceNotes:
     lang: str
     sources: dict[Source, int]
     styles: dict[str, Any]
+    given_in_full: dict[int, int]  # note number -> the page whose foot gave it in full (reset each pass)
 
     def label(self, key: str, **values: object) -> str:
         raise NotImplementedError
@@ -96,44 +97,48 @@ class SourceNotes:
             out.append(self.source_entry(source, number, "source"))
         return out
 
-    def page_notes(
-        self, notes: list[tuple[int, int]], page: int, width: float, room: float
-    ) -> list[Flowable]:
-        """The footnotes of one page, (number, page first cited on) each, in at most `room` points.
+    def page_notes(self, numbers: list[int], page: int, width: float, room: float) -> list[Flowable]:
+        """The footnotes of one page in at most `room` points (called for each page in turn, by
+        reports.document once the page is laid out).
 
-        A note first cited here is given in full, one cited earlier in its short form. When they do not
-        all fit, the longest full notes give way to short forms pointing to the Sources list, and if
-        even the short forms do not fit, the last notes are named on one line pointing there. Called by
-        reports.document once the page is laid out."""
+        A note not yet given in full is given in full, one given in full on an earlier page in its
+        short form naming that page. When they do not all fit, the longest full notes give way to short
+        forms pointing to the Sources list (and are given in full on the next page that cites them);
+        if even the short forms do not fit, the last notes are named on one line pointing there."""
         by_number = {n: s for s, n in self.sources.items()}
 
         def height(f: Flowable) -> float:
             return f.wrap(width, _TALL)[1] + f.getSpaceAfter()
 
-        def short(n: int, first: int) -> NotedParagraph:
-            where = self.label("in_full_on", page=first) if first != page else self.label("in_full_at_end")
+        def short(n: int) -> NotedParagraph:
+            given = self.given_in_full.get(n)
+            where = self.label("in_full_at_end") if given is None else self.label("in_full_on", page=given)
             return self.short_entry(by_number[n], n, where, width)
 
+        full = [n not in self.given_in_full for n in numbers]
         forms = [
-            self.source_entry(by_number[n], n, "footnote") if first == page else short(n, first)
-            for n, first in notes
+            self.source_entry(by_number[n], n, "footnote") if f else short(n)
+            for n, f in zip(numbers, full, strict=True)
         ]
         heights = [height(f) for f in forms]
-        for k in sorted(range(len(notes)), key=lambda i: -heights[i]):
+        for k in sorted(range(len(numbers)), key=lambda i: -heights[i]):
             if sum(heights) <= room + 0.01:
-                return forms
-            if notes[k][1] == page:
-                forms[k] = short(*notes[k])
+                break
+            if full[k]:
+                forms[k], full[k] = short(numbers[k]), False
                 heights[k] = height(forms[k])
-        if sum(heights) <= room + 0.01:
-            return forms
-        kept = len(forms)
-        while kept > 0:
-            kept -= 1
-            pointer = self.pointer([n for n, _ in notes[kept:]])
-            if sum(heights[:kept]) + height(pointer) <= room + 0.01:
-                return [*forms[:kept], pointer]
-        return [self.pointer([n for n, _ in notes])]
+        if sum(heights) > room + 0.01:
+            kept = len(forms)
+            while kept > 0:
+                kept -= 1
+                pointer = self.pointer(numbers[kept:])
+                if sum(heights[:kept]) + height(pointer) <= room + 0.01:
+                    break
+            forms, full = [*forms[:kept], self.pointer(numbers[kept:])], full[:kept]
+        for n, given in zip(numbers, full, strict=False):  # full is cut short where a pointer took over
+            if given:
+                self.given_in_full[n] = page
+        return forms
 
     def pointer(self, numbers: list[int]) -> NotedParagraph:
         text = self.label("notes_at_end", numbers=", ".join(f"[{n}]" for n in numbers))

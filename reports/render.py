@@ -76,6 +76,7 @@ class _Renderer(SourceNotes):
         self._char_wrap_styles: dict[str, ParagraphStyle] = {}
         self._parsed: dict[tuple[str, str], Any] = {}  # (markup, style name) -> the Paragraph's frags
         self.sources: dict[Source, int] = {}  # in order of first citation
+        self.given_in_full: dict[int, int] = {}
         self.width = frame_width(False)  # of the frame the blocks being built go into
         has = fonts.coverage[F.LATIN].__contains__
         self.warn_sign = "⚠" if has(0x26A0) else "(!)"
@@ -185,7 +186,7 @@ class _Renderer(SourceNotes):
         )
 
     def story(self) -> list[Flowable]:
-        self.sources = {}
+        self.sources, self.given_in_full = {}, {}
         story = self.title_block()
         landscape = False
         for section in self.b.sections:

@@ -33,7 +33,11 @@ THAI_NAMES = (
 THAI_TEXT = "สินค้าที่ได้รับความคุ้มครองสิ่งบ่งชี้ทางภูมิศาสตร์ในประเทศไทยได้แก่ " + " ".join(THAI_NAMES) + " "
 IDS = ("EU-PDO-FR-A1359", "CN-EU-IV-034", "EU-PGI-IT-0035", "TH-GI-55100084", "CN-FR-II-107")
 URL = "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:22020A1204(01)"
-SOURCES = tuple(Source(f"Source number {i}: official journal, item {i}", "high") for i in range(1, 25))
+LONG_TAIL = "; with the annex entry, the signing and entry-into-force dates and the official publication" * 2
+SOURCES = tuple(
+    Source(f"Source number {i}: official journal, item {i}" + (LONG_TAIL if i % 3 == 1 else ""), "high")
+    for i in range(1, 25)
+)
 SOURCES += (Source(f"EU–China agreement, OJ L 408I — {URL}", "high"),)
 
 
@@ -306,3 +310,16 @@ def test_column_widths_give_ids_room_and_respect_the_total():
     assert widths[0] >= max(F.text_width(i, 9) for i in IDS) + 8  # the hint was too narrow for the ids
     narrow = column_widths([[Cell("EU-PDO-FR-A1359" * 4, 9)], [Cell("x", 9)]], 100, 4)
     assert abs(sum(narrow) - 100) < 0.01 and narrow[1] >= 8 + 1  # only the widest column is cut
+
+
+def test_a_short_note_names_the_page_that_gives_it_in_full(zh_pdf):
+    texts = [squash(t) for t in page_texts(zh_pdf)]
+    full_text = {squash(s.text): s for s in SOURCES}
+    shorts = 0
+    for text in texts:
+        for number, page in re.findall(r"\[(\d+)\][^\[]*?——全文见第(\d+)页", text):
+            shorts += 1
+            there = texts[int(page) - 1]
+            entry = re.search(rf"\[{number}\]((?:Sourcenumber|EU–China)[^\[]*?)（可信度", there)
+            assert entry and entry.group(1) in full_text, (number, page)
+    assert shorts >= 3
