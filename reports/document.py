@@ -154,6 +154,13 @@ class BriefingDoc(BaseDocTemplate):
                 out.setdefault(page, typical)
         return out
 
+    def tighter_reservations(self) -> list[dict[int, float]]:
+        """Rooms to try once this pass has settled: only what each page's notes took; or the same rooms
+        but none on pages that cite nothing (such as the Sources list at the end)."""
+        exact = dict(self.needed)
+        kept = {page: room for page, room in self.reserved.items() if page in self.needed}
+        return [exact, kept] if kept != exact else [exact]
+
     def settled(self) -> bool:
         """Whether every page had room for its notes (no further pass needed)."""
         return all(need <= self.reserved.get(page, 0.0) + 0.5 for page, need in self.needed.items())

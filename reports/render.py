@@ -155,16 +155,28 @@ class _Renderer(SourceNotes):
     # --- the document ----------------------------------------------------------------------------
 
     def build(self) -> bytes:
-        """Lay the briefing out until every page has room for its footnotes (reports.document)."""
+        """Lay the briefing out until every page has room for its footnotes (reports.document). Rooms
+        only grow while the passes settle, so then tighter rooms are tried (each page only what its
+        notes took; failing that, none on pages without notes), and the first layout that holds is kept."""
         reserved: dict[int, float] = {}
+        settled: bytes | None = None
+        tighter: list[dict[int, float]] = []
         for attempt in range(1, MAX_PASSES + 1):
             buf = io.BytesIO()
-            doc = self.document(buf, reserved, final=attempt == MAX_PASSES)
+            doc = self.document(buf, reserved, final=attempt == MAX_PASSES and settled is None)
             doc.build(self.story(), canvasmaker=partial(NumberedCanvas, footer=self.furniture.draw_footer))
             if doc.settled():
+                if settled is not None:
+                    return buf.getvalue()  # a tighter layout held
+                settled = buf.getvalue()
+                tighter = [r for r in doc.tighter_reservations() if r != reserved]
+            elif settled is None:
+                reserved = doc.next_reservation()
+                continue
+            if not tighter:
                 break
-            reserved = doc.next_reservation()
-        return buf.getvalue()
+            reserved = tighter.pop(0)
+        return settled if settled is not None else buf.getvalue()
 
     def document(self, buf: io.BytesIO, reserved: dict[int, float], final: bool) -> BriefingDoc:
         self.furniture = PageFurniture(self.b, self.fonts)
