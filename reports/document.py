@@ -20,7 +20,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, FrameBreak, LongTable, PageTemplate
 from reportlab.platypus.tables import Table
 
 from reports.linebreak import NotedParagraph
@@ -38,6 +38,33 @@ NoteMaker = Callable[[list[int], int, float, float], list[Flowable]]
 
 def frame_width(landscape_page: bool) -> float:
     return (LANDSCAPE if landscape_page else PORTRAIT)[0] - 2 * MARGIN
+
+
+class _SplitInRowFirst:
+    """reportlab splits a table between rows first, then places the rest in the room left on the same
+    page, where it splits again inside a row: the header row repeated in the middle of a page. These
+    tables split inside the row at the foot of the page first; when they must split between rows, the
+    rest starts on the next page."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        table: Any = self
+        table._calc(availWidth, availHeight)
+        if table._width <= availWidth and table.splitInRow:
+            parts = table._splitRows(availHeight, doInRowSplit=1)
+            if parts:
+                return list(parts)
+        parts = list(super().split(availWidth, availHeight))  # type: ignore[misc]
+        if len(parts) == 2:
+            return [parts[0], FrameBreak(), parts[1]]
+        return parts
+
+
+class BodyTable(_SplitInRowFirst, Table):
+    pass
+
+
+class LongBodyTable(_SplitInRowFirst, LongTable):
+    pass
 
 
 def notes_of(flowable: Any) -> list[int]:

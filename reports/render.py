@@ -28,7 +28,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     HRFlowable,
-    LongTable,
     NextPageTemplate,
     PageBreak,
     Spacer,
@@ -39,7 +38,7 @@ from reportlab.platypus import Table as RLTable
 from reports import fonts as F
 from reports.briefing import Block, Briefing, Bullets, Facts, Notice, Para, Source, Table
 from reports.colwidths import Cell, column_widths
-from reports.document import MAX_PASSES, BriefingDoc, frame_width
+from reports.document import MAX_PASSES, BodyTable, BriefingDoc, LongBodyTable, frame_width
 from reports.i18n import label
 from reports.linebreak import NotedParagraph
 from reports.notes import SourceNotes
@@ -266,7 +265,7 @@ class _Renderer(SourceNotes):
         if not rows:
             return []
         widths = column_widths(list(zip(*measures, strict=True)), self.width, 4, hints=(0.3, 0.7))
-        table = RLTable(rows, colWidths=widths, hAlign="LEFT", splitInRow=1)
+        table = BodyTable(rows, colWidths=widths, hAlign="LEFT", splitInRow=1)
         table.setStyle(
             TableStyle(
                 [
@@ -298,7 +297,7 @@ class _Renderer(SourceNotes):
                 columns[n].append(measure)
             data.append(cells)
         widths = column_widths(columns, self.width, 4, hints=_hints(t.col_widths, ncols))
-        cls = LongTable if len(data) >= LONG_TABLE_ROWS else RLTable
+        cls = LongBodyTable if len(data) >= LONG_TABLE_ROWS else BodyTable
         table = cls(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

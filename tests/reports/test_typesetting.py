@@ -323,3 +323,31 @@ def test_a_short_note_names_the_page_that_gives_it_in_full(zh_pdf):
             entry = re.search(rf"\[{number}\]((?:Sourcenumber|EU–China)[^\[]*?)（可信度", there)
             assert entry and entry.group(1) in full_text, (number, page)
     assert shorts >= 3
+
+
+def test_a_table_of_tall_rows_repeats_its_header_once_per_page_never_mid_page():
+    rows = tuple(
+        (
+            Para(f"row {i}"),
+            Para(ZH_SENTENCE * (1 + i % 4), (SOURCES[i % 5],)),
+            Para("CN-EU-IV-034 " * (i % 3 + 1)),
+        )
+        for i in range(14)
+    )
+    sections = (
+        Section("矩阵", (Table(("HdrAlpha", "HdrBeta", "HdrGamma"), rows, col_widths=(0.2, 0.5, 0.3)),)),
+    )
+    for landscape in (False, True):
+        pdf = render(
+            Briefing(
+                "compare",
+                "表",
+                "",
+                "zh",
+                "2026-01-01",
+                "v1",
+                tuple(Section(s.heading, s.blocks, landscape) for s in sections),
+            )
+        )
+        counts = [squash(t).count("HdrAlpha") for t in page_texts(pdf)]
+        assert len(counts) >= 3 and max(counts) == 1, counts
