@@ -7,7 +7,8 @@ writing), so a page never sends the reader to the end. Platypus fills a frame wi
 the flowables will cite, so the layout is done in passes. Each pass records which notes each page
 cites (paragraphs and table cells carry their note numbers); the next pass shortens that page's
 frame by the height those notes need, and draws them below it. Reservations only grow, so the passes
-settle (in practice after one to three extra passes); if they have not settled after MAX_PASSES, a
+settle (in practice after one to three extra passes; then reports.render tries tighter rooms once or
+twice and keeps the tighter layout if it holds); if they have not settled after MAX_PASSES, a
 page's notes that no longer fit its reserved space are shortened to one line each, pointing to the
 Sources list at the end (which always lists every source in full). A page's notes take at most
 NOTES_SHARE of its frame: beyond that the longest ones are shortened the same way.
