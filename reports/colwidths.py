@@ -2,17 +2,19 @@
 
 Each column has a narrowest width (its widest unbreakable piece: a word, an id such as
 ``EU-PDO-FR-A1359``, a Chinese character with the punctuation that must stay with it, a Thai word, a
-footnote marker with what it follows) and a natural width (its longest line unwrapped). As in a web
-browser's automatic table layout: when every column can have its natural width, it does (and the
-room left over is shared by the hints); otherwise each column gets at least its narrowest width and
-the rest is shared in proportion to how much each column wants beyond that. A briefing's col_widths
-fractions are hints: a column is never made narrower than its narrowest piece for them, nor wider
-than it needs while another column has to wrap. Only when even the narrowest widths do not fit do
-pieces get cut (reports.linebreak then breaks them between characters: nothing overflows a cell).
+footnote marker with what it follows) and a natural width (its longest line unwrapped). When every
+column can have its natural width, it does (and the room left over follows the hints). Otherwise
+each column starts at its narrowest width and the room left is handed out a little at a time to the
+column where it saves the most lines over the whole table (a row is as tall as its tallest cell);
+where no column would save a line, to the one furthest below its hinted width. A briefing's
+col_widths fractions are hints: a column is never made narrower than its narrowest piece for them.
+Only when even the narrowest widths do not fit are pieces cut, in the widest columns (reports.linebreak
+then breaks them between characters: nothing overflows a cell).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -60,34 +62,74 @@ def measure(cell: Cell) -> tuple[float, float]:
 def column_widths(
     columns: Sequence[Sequence[Cell]], total: float, padding: float, hints: Sequence[float] | None = None
 ) -> list[float]:
-    """Widths (summing to total) for columns of cells, each cell padded by `padding` on both sides."""
+    """Widths (summing to total) for columns of cells (the same number in each: the rows), each cell
+    padded by `padding` on both sides."""
     ncols = len(columns)
     slack = 2 * padding + 1.0  # padding, and a point for rounding in the wrapper
-    mins, maxs = [], []
-    for cells in columns:
-        measured = [measure(c) for c in cells] or [(0.0, 0.0)]
-        mins.append(max(m for m, _ in measured) + slack)
-        maxs.append(max(max(n for _, n in measured) + slack, mins[-1]))
+    measured = [[measure(c) for c in cells] or [(0.0, 0.0)] for cells in columns]
+    mins = [max(m for m, _ in col) + slack for col in measured]
+    maxs = [max(max(n for _, n in col) + slack, low) for col, low in zip(measured, mins, strict=True)]
     share = _normalised(hints, ncols)
-    if sum(mins) >= total:  # cannot be laid out without cutting: cut the widest columns only
-        return _capped(mins, total)
+    if sum(mins) >= total:  # cannot be laid out without cutting: the widest columns are cut
+        return _capped(maxs, total)
     if sum(maxs) <= total:  # all fit unwrapped: the room left over follows the hints
         widths = list(maxs)
         spare = total - sum(widths)
         want = [max(share[i] * total - widths[i], 0.0) for i in range(ncols)]
         weights = want if sum(want) > 0 else share
         return [w + spare * k / sum(weights) for w, k in zip(widths, weights, strict=True)]
-    # start from the hints, within [narrowest, natural], then share what is left (or missing) out
-    widths = [min(max(share[i] * total, mins[i]), maxs[i]) for i in range(ncols)]
+    naturals = [[n for _, n in col] for col in measured]
+    return _shortest(naturals, mins, maxs, [f * total for f in share], total, slack)
+
+
+def _lines(natural: float, width: float, slack: float) -> int:
+    """About how many lines a cell's content takes at a column width."""
+    return max(1, math.ceil(natural * 1.04 / max(width - slack, 1.0)))
+
+
+def _shortest(
+    naturals: list[list[float]],
+    mins: list[float],
+    maxs: list[float],
+    hinted: list[float],
+    total: float,
+    slack: float,
+) -> list[float]:
+    """From the narrowest widths, give the room left step by step to the column where it saves the most
+    lines over the whole table (rows are as tall as their tallest cell); where no column saves any, to
+    the one furthest below its hinted width."""
+    ncols, nrows = len(mins), min(len(col) for col in naturals)
+    widths = list(mins)
+    lines = [[_lines(naturals[j][i], widths[j], slack) for j in range(ncols)] for i in range(nrows)]
     spare = total - sum(widths)
-    if spare > 0:
-        want = [maxs[i] - widths[i] for i in range(ncols)]
-    else:
-        want = [widths[i] - mins[i] for i in range(ncols)]
-    weight = sum(want)
-    if weight <= 0:
-        return [w * total / sum(widths) for w in widths]
-    return [w + spare * k / weight for w, k in zip(widths, want, strict=True)]
+    step = max(spare / 48, 2.0)
+    while spare > 1e-6:
+        grow = min(step, spare)
+        best, best_key = -1, (0.0, 0.0)
+        for j in range(ncols):
+            if widths[j] + 1e-6 >= maxs[j]:
+                continue
+            wider = min(widths[j] + grow, maxs[j])
+            saved = 0
+            for i in range(nrows):
+                row = lines[i]
+                new = _lines(naturals[j][i], wider, slack)
+                if new < row[j] and row[j] == max(row):
+                    others = max((row[k] for k in range(ncols) if k != j), default=0)
+                    saved += row[j] - max(new, others)
+            key = (saved, hinted[j] - widths[j])
+            if best < 0 or key > best_key:
+                best, best_key = j, key
+        if best < 0:  # every column at its natural width (cannot happen: they would all fit)
+            break
+        added = min(grow, maxs[best] - widths[best])
+        widths[best] += added
+        spare -= added
+        for i in range(nrows):
+            lines[i][best] = _lines(naturals[best][i], widths[best], slack)
+    if spare > 1e-6:
+        widths = [w + spare / ncols for w in widths]
+    return widths
 
 
 def _capped(mins: list[float], total: float) -> list[float]:

@@ -12,8 +12,9 @@ closing mark. Here a line may end:
 - never inside or before a footnote marker (a raised run such as "[12]"): it stays whole and stays
   with the text it follows.
 
-Inside a web address a line may also end after a single "/". Latin words, numbers and ids are broken
-only when a single one is wider than the line (then between
+Inside a web address a line may also end after a single "/", and inside a hyphenated run longer than
+LONG_TOKEN characters (a slug such as "th-khao-hom-mali-thung-kula-rong-hai") after a hyphen. Other
+Latin words, numbers and ids are broken only when a single one is wider than the line (then between
 characters, so nothing overflows).
 """
 
@@ -33,7 +34,7 @@ from reportlab.platypus.paragraph import (
     makeCJKParaLine,
 )
 
-from reports.fonts import CJK, THAI, script_of
+from reports.fonts import CJK, LATIN, THAI, script_of
 
 # a line never starts with these (closing and trailing punctuation; ASCII quotes are ambiguous and left out)
 CLOSING = frozenset(
@@ -45,6 +46,7 @@ CLOSING = frozenset(
 OPENING = frozenset(
     set(ALL_CANNOT_END) | set("（「『《【〈〔［｛〖〘〚〝‘“‹«([{") | set("\uff08\uff3b\uff5b\uff5f")
 )
+LONG_TOKEN = 24  # ids up to this long (EU-PDO-FR-A1359, CN-EU-IV-034) never break at their hyphens
 _PAIRED = "—―…‥"  # a two-em dash (——) or a double ellipsis (……) is never split
 _FUZZ = 1e-6
 
@@ -74,6 +76,7 @@ def break_points(text: str, glued: Sequence[bool] | None = None) -> list[bool]:
     allowed = [False] * n
     scripts = [script_of(ch) for ch in text]
     thai_ok = _thai_breaks(text, scripts)
+    long_token = _long_tokens(text, scripts)
     for k in range(1, n):
         a, b = text[k - 1], text[k]
         if glued is not None and glued[k]:
@@ -88,6 +91,9 @@ def break_points(text: str, glued: Sequence[bool] | None = None) -> list[bool]:
         if a == "/" and b != "/" and k >= 2 and text[k - 2] != "/":
             allowed[k] = True  # web addresses and paths: after a single slash
             continue
+        if a == "-" and long_token[k] and b.isalnum() and k >= 2 and text[k - 2].isalnum():
+            allowed[k] = True  # a long hyphenated slug (th-khao-hom-mali-thung-kula-rong-hai): after a hyphen
+            continue
         if glued is not None and glued[k - 1] or scripts[k - 1] == CJK or scripts[k] == CJK:
             allowed[k] = True
         elif scripts[k - 1] == THAI and scripts[k] == THAI:
@@ -95,6 +101,19 @@ def break_points(text: str, glued: Sequence[bool] | None = None) -> list[bool]:
         elif scripts[k - 1] == THAI or scripts[k] == THAI:
             allowed[k] = True
     return allowed
+
+
+def _long_tokens(text: str, scripts: list[str]) -> list[bool]:
+    """For each character: whether it is inside a run of Latin script without spaces longer than
+    LONG_TOKEN and without a "/" (web addresses break after their slashes only)."""
+    out = [False] * len(text)
+    start = 0
+    for k in range(len(text) + 1):
+        if k == len(text) or _is_space(text[k]) or scripts[k] != LATIN:
+            if k - start > LONG_TOKEN and "/" not in text[start:k]:
+                out[start:k] = [True] * (k - start)
+            start = k + 1
+    return out
 
 
 def _thai_breaks(text: str, scripts: list[str]) -> set[int]:

@@ -18,7 +18,7 @@ it was made.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
@@ -74,6 +74,7 @@ class _Renderer(SourceNotes):
         self.styles = paragraph_styles(fonts)
         self._char_wrap_styles: dict[str, ParagraphStyle] = {}
         self._parsed: dict[tuple[str, str], Any] = {}  # (markup, style name) -> the Paragraph's frags
+        self._widths: dict[tuple[int, float], list[float]] = {}  # (table block, frame width) -> widths
         self.sources: dict[Source, int] = {}  # in order of first citation
         self.given_in_full: dict[int, int] = {}
         self.width = frame_width(False)  # of the frame the blocks being built go into
@@ -90,9 +91,10 @@ class _Renderer(SourceNotes):
     def paragraph(
         self, markup: str, texts: Sequence[str], style: str, notes: Sequence[int] = (), **kw: Any
     ) -> NotedParagraph:
-        """A Paragraph; texts with CJK or Thai (no spaces between words) break by reports.linebreak."""
+        """A Paragraph; table cells, sources and texts with CJK or Thai (no spaces between words) break
+        lines by reports.linebreak, other text by reportlab (at spaces)."""
         st = self.styles[style]
-        if style in _LONG_ADDRESSES or F.needs_char_wrap(texts):
+        if style in _OUR_BREAKS or F.needs_char_wrap(texts):
             st = self._char_wrap_styles.get(style) or self._char_wrap_styles.setdefault(
                 style, ParagraphStyle(f"{style}-cjk", parent=st, wordWrap="CJK")
             )
@@ -140,6 +142,15 @@ class _Renderer(SourceNotes):
             after=f"{self.warn_sign} {self.label('unconfirmed')}" if para.unconfirmed else "",
         )
         return self.paragraph(markup, texts, style, numbers), measure
+
+    def widths(
+        self, block: Facts | Table, columns: Callable[[], Sequence[Sequence[Cell]]], hints: Any
+    ) -> list[float]:
+        """A table's column widths (reports.colwidths), worked out once for all the layout passes."""
+        key = (id(block), self.width)
+        if key not in self._widths:
+            self._widths[key] = column_widths(columns(), self.width, 4, hints=hints)
+        return self._widths[key]
 
     def cells(self, horizontal: float, vertical: float) -> list[tuple[Any, ...]]:
         """Cell paddings, and the cell font: reportlab sets it even for Paragraph cells (never Helvetica)."""
@@ -264,7 +275,7 @@ class _Renderer(SourceNotes):
             measures.append((Cell(name, label_style.fontSize, bold=True), value_measure))
         if not rows:
             return []
-        widths = column_widths(list(zip(*measures, strict=True)), self.width, 4, hints=(0.3, 0.7))
+        widths = self.widths(facts, lambda: list(zip(*measures, strict=True)), (0.3, 0.7))
         table = BodyTable(rows, colWidths=widths, hAlign="LEFT", splitInRow=1)
         table.setStyle(
             TableStyle(
@@ -296,7 +307,7 @@ class _Renderer(SourceNotes):
                 cells.append(cell)
                 columns[n].append(measure)
             data.append(cells)
-        widths = column_widths(columns, self.width, 4, hints=_hints(t.col_widths, ncols))
+        widths = self.widths(t, lambda: columns, _hints(t.col_widths, ncols))
         cls = LongBodyTable if len(data) >= LONG_TABLE_ROWS else BodyTable
         table = cls(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
         commands: list[tuple[Any, ...]] = [
@@ -359,7 +370,9 @@ class _Renderer(SourceNotes):
 _KINDS = {"kind_dispute", "kind_compare", "kind_screening"}
 _NOTICE_TITLES = {"unconfirmed": "unconfirmed_title", "disclaimer": "disclaimer", "info": "info"}
 _PARA_STYLES = ("body", "lead", "small")
-_LONG_ADDRESSES = ("source", "footnote")  # web addresses: broken after a "/", by reports.linebreak
+# always broken by reports.linebreak: table cells (measured by its rules: reports.colwidths), and sources
+# and footnotes (web addresses, after a "/")
+_OUR_BREAKS = ("th", "td", "label", "value", "source", "footnote")
 
 
 def _hints(fractions: Sequence[float] | None, ncols: int) -> Sequence[float] | None:

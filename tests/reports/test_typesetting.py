@@ -278,6 +278,18 @@ def test_break_points_follow_the_chinese_rules_and_keep_ids_and_words_whole():
     assert "《协" in parts  # an opening mark stays with what it opens
     assert any(p.endswith("——") for p in parts)  # the two-em dash is not split
     assert not any(p.startswith(("，", "）", "。", "》")) or p.endswith(("（", "《")) for p in parts)
+    assert unbreakable_parts("GI th-khao-hom-mali-thung-kula-rong-hai, EU-PDO-FR-A1359") == [
+        "GI",
+        "th-",
+        "khao-",
+        "hom-",
+        "mali-",
+        "thung-",
+        "kula-",
+        "rong-",
+        "hai,",
+        "EU-PDO-FR-A1359",
+    ]  # a long slug may break after its hyphens; an id of up to 24 characters never does
     assert unbreakable_parts("see https://eur-lex.europa.eu/legal-content/EN/TXT") == [
         "see",
         "https://eur-lex.europa.eu/",
