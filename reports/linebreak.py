@@ -47,7 +47,8 @@ OPENING = frozenset(
     set(ALL_CANNOT_END) | set("（「『《【〈〔［｛〖〘〚〝‘“‹«([{") | set("\uff08\uff3b\uff5b\uff5f")
 )
 LONG_TOKEN = 24  # ids up to this long (EU-PDO-FR-A1359, CN-EU-IV-034) never break at their hyphens
-_PAIRED = "—―…‥"  # a two-em dash (——) or a double ellipsis (……) is never split
+_PAIRED = "—―…‥"
+_QUOTES = "'\""  # a two-em dash (——) or a double ellipsis (……) is never split
 _FUZZ = 1e-6
 
 
@@ -88,6 +89,8 @@ def break_points(text: str, glued: Sequence[bool] | None = None) -> list[bool]:
             continue
         if b in CLOSING or a in OPENING or (a == b and a in _PAIRED):
             continue
+        if b in _QUOTES or (a in _QUOTES and (k < 2 or _is_space(text[k - 2]) or text[k - 2] in OPENING)):
+            continue  # an ASCII quote after text closes it; one after a space opens what follows
         if a == "/" and b != "/" and k >= 2 and text[k - 2] != "/":
             allowed[k] = True  # web addresses and paths: after a single slash
             continue

@@ -276,6 +276,7 @@ def test_break_points_follow_the_chinese_rules_and_keep_ids_and_words_whole():
     assert "CN-EU-IV-034。" in parts  # an id whole, with the full stop that must follow it
     assert "条，" in parts and "（Champagne）" in parts and "香" in parts
     assert "《协" in parts  # an opening mark stays with what it opens
+    assert "'型')," in unbreakable_parts("名称'香槟'(with '型'),")  # ASCII quotes stay with what they quote
     assert any(p.endswith("——") for p in parts)  # the two-em dash is not split
     assert not any(p.startswith(("，", "）", "。", "》")) or p.endswith(("（", "《")) for p in parts)
     assert unbreakable_parts("GI th-khao-hom-mali-thung-kula-rong-hai, EU-PDO-FR-A1359") == [
