@@ -44,6 +44,8 @@ FONT_FILES: dict[str, FontFile] = {
     LATIN: FontFile("fonts-dejavu-core", (f"{_DEJAVU}/DejaVuSans.ttf",)),
     f"{LATIN}-bold": FontFile("fonts-dejavu-core", (f"{_DEJAVU}/DejaVuSans-Bold.ttf",)),
     CJK: FontFile("fonts-wqy-microhei", ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",), 0),
+    # no bold WenQuanYi: the same face, registered under its own name and drawn emboldened (SYNTHETIC_BOLD)
+    f"{CJK}-bold": FontFile("fonts-wqy-microhei", ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",), 0),
     THAI: FontFile("fonts-thai-tlwg", (f"{_TLWG}/Loma.ttf", f"{_TLWG}/Garuda.ttf")),
     f"{THAI}-bold": FontFile("fonts-thai-tlwg", (f"{_TLWG}/Loma-Bold.ttf", f"{_TLWG}/Garuda-Bold.ttf")),
 }
@@ -53,9 +55,16 @@ FONT_NAMES: dict[str, str] = {
     LATIN: "GIScope-Latin",
     f"{LATIN}-bold": "GIScope-Latin-Bold",
     CJK: "GIScope-CJK",
+    f"{CJK}-bold": "GIScope-CJK-Bold",
     THAI: "GIScope-Thai",
     f"{THAI}-bold": "GIScope-Thai-Bold",
 }
+
+
+# Faces with no bold of their own: text in them is filled and stroked with a thin outline in its own colour
+# (PDF text render mode 2) by reports.pages.NumberedCanvas, which reads as bold on screen and on paper.
+# pdftotext and pypdf extract it like any other text. Stroke width as a share of the font size.
+SYNTHETIC_BOLD: dict[str, float] = {"GIScope-CJK-Bold": 0.035}
 
 
 class FontsMissing(GIScopeError):

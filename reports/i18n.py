@@ -26,6 +26,9 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_screening": "Screening briefing",
         "colon": ": ",
         "separator": " · ",
+        "notes_at_end": "Notes {numbers}: see Sources at the end.",
+        "in_full_on": " — in full on p. {page}",
+        "in_full_at_end": " — in full under Sources",
     },
     "zh": {
         "sources": "来源",
@@ -45,6 +48,9 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_screening": "筛查简报",
         "colon": "：",
         "separator": " · ",
+        "notes_at_end": "注 {numbers}：见文末“来源”。",
+        "in_full_on": "——全文见第 {page} 页",
+        "in_full_at_end": "——全文见文末“来源”",
     },
 }
 

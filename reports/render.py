@@ -2,33 +2,34 @@
 
     pdf: bytes = render(briefing)
 
-A4, 18 mm margins. Page 1 opens with a title block (title, subtitle, kind, date, data version,
+A4, 18 mm margins; a section marked landscape is set on landscape A4 pages (the sections after it
+return to portrait). Page 1 opens with a title block (title, subtitle, kind, date, data version,
 language); later pages carry a running header; every page a "page X of Y" footer. Text is plain text:
 it is escaped and split into runs by script (reports.fonts), so markup-like input prints literally and
-Chinese, Thai and Latin are each set in an embedded font that has their glyphs. Sources become numbered
-footnote markers; the document ends with a "Sources" list, each distinct source once, with its
-confidence. Statements resting on low or unconfirmed sources carry a visible mark.
+Chinese, Thai and Latin are each set in an embedded font that has their glyphs; lines break by the
+Chinese and Thai rules of reports.linebreak; table columns are as wide as their content asks
+(reports.colwidths). Sources become numbered footnote markers, and each page lists the notes it cites
+at its foot (reports.document); the document ends with a "Sources" list, each distinct source once,
+with its confidence; web addresses are links. Statements resting on low or unconfirmed sources carry a
+visible mark. The PDF has an outline (a bookmark per section), its title and language, and the time
+it was made.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     HRFlowable,
-    LongTable,
-    PageTemplate,
-    Paragraph,
+    NextPageTemplate,
+    PageBreak,
     Spacer,
     TableStyle,
 )
@@ -36,10 +37,13 @@ from reportlab.platypus import Table as RLTable
 
 from reports import fonts as F
 from reports.briefing import Block, Briefing, Bullets, Facts, Notice, Para, Source, Table
-from reports.i18n import confidence, label
+from reports.colwidths import Cell, column_widths
+from reports.document import MAX_PASSES, BodyTable, BriefingDoc, LongBodyTable, frame_width
+from reports.i18n import label
+from reports.linebreak import NotedParagraph
+from reports.notes import SourceNotes
 from reports.pages import NumberedCanvas, PageFurniture
 from reports.styles import (
-    FRAME_WIDTH,
     HEADER_BG,
     HIGHLIGHT,
     HIGHLIGHT_BAR,
@@ -48,13 +52,13 @@ from reports.styles import (
     LONG_TABLE_ROWS,
     MARGIN,
     NOTICE_COLOURS,
-    PAGE_HEIGHT,
     RULE,
     WARN,
     ZEBRA,
     paragraph_styles,
 )
-from wording import DOUBTFUL
+
+MARKER_SIZE = 6.5
 
 
 def render(briefing: Briefing) -> bytes:
@@ -62,14 +66,18 @@ def render(briefing: Briefing) -> bytes:
     return _Renderer(briefing, F.ensure_fonts()).build()
 
 
-class _Renderer:
+class _Renderer(SourceNotes):
     def __init__(self, briefing: Briefing, fonts: F.Fonts):
         self.b = briefing
         self.lang = briefing.lang
         self.fonts = fonts
         self.styles = paragraph_styles(fonts)
         self._char_wrap_styles: dict[str, ParagraphStyle] = {}
+        self._parsed: dict[tuple[str, str], Any] = {}  # (markup, style name) -> the Paragraph's frags
+        self._widths: dict[tuple[int, float], list[float]] = {}  # (table block, frame width) -> widths
         self.sources: dict[Source, int] = {}  # in order of first citation
+        self.given_in_full: dict[int, int] = {}
+        self.width = frame_width(False)  # of the frame the blocks being built go into
         has = fonts.coverage[F.LATIN].__contains__
         self.warn_sign = "⚠" if has(0x26A0) else "(!)"
         self.box = "☐" if has(0x2610) else "[ ]"
@@ -80,14 +88,24 @@ class _Renderer:
     def label(self, key: str, **values: object) -> str:
         return label(self.lang, key, **values)
 
-    def paragraph(self, markup: str, texts: Sequence[str], style: str, **kw: Any) -> Paragraph:
-        """A Paragraph; texts with CJK or Thai (no spaces between words) wrap between characters."""
+    def paragraph(
+        self, markup: str, texts: Sequence[str], style: str, notes: Sequence[int] = (), **kw: Any
+    ) -> NotedParagraph:
+        """A Paragraph; table cells, sources and texts with CJK or Thai (no spaces between words) break
+        lines by reports.linebreak, other text by reportlab (at spaces)."""
         st = self.styles[style]
-        if F.needs_char_wrap(texts):
+        if style in _OUR_BREAKS or F.needs_char_wrap(texts):
             st = self._char_wrap_styles.get(style) or self._char_wrap_styles.setdefault(
                 style, ParagraphStyle(f"{style}-cjk", parent=st, wordWrap="CJK")
             )
-        return Paragraph(markup, st, **kw)
+        parsed = self._parsed.get((markup, st.name))
+        if parsed is None:  # parse once: the layout runs in passes (reports.document)
+            p = NotedParagraph(markup, st, **kw)
+            self._parsed[(markup, st.name)] = p.frags
+        else:
+            p = NotedParagraph(None, st, frags=parsed, **kw)
+        p.notes = tuple(notes)
+        return p
 
     def footnote(self, source: Source) -> int:
         return self.sources.setdefault(source, len(self.sources) + 1)
@@ -96,17 +114,43 @@ class _Renderer:
         colour = WARN.hexval()[2:]
         return f'<font color="#{colour}">{F.markup(f"{self.warn_sign} {text}", bold=True)}</font>'
 
+    def notes(self, para: Para) -> list[int]:
+        return list(dict.fromkeys(self.footnote(s) for s in para.sources))
+
     def para_markup(self, para: Para) -> tuple[str, list[str]]:
         """Markup for a statement with its footnote markers and unconfirmed mark, and its plain texts."""
         markup, texts = F.markup(para.text), [para.text]
-        numbers = dict.fromkeys(self.footnote(s) for s in para.sources)
+        numbers = self.notes(para)
         if numbers:
             markers = "".join(f"[{n}]" for n in numbers)
-            markup += f'<super rise="3.5" size="6.5">{F.markup(markers)}</super>'
+            markup += f'<super rise="3.5" size="{MARKER_SIZE}">{F.markup(markers)}</super>'
         if para.unconfirmed:
             markup += " " + self.warning(self.label("unconfirmed"))
             texts.append(self.label("unconfirmed"))
         return markup, texts
+
+    def cell(self, para: Para, style: str) -> tuple[NotedParagraph, Cell]:
+        """A table cell's paragraph, and what it holds for measuring the column."""
+        markup, texts = self.para_markup(para)
+        numbers = self.notes(para)
+        st = self.styles[style]
+        measure = Cell(
+            para.text,
+            st.fontSize,
+            tail="".join(f"[{n}]" for n in numbers),
+            tail_size=MARKER_SIZE,
+            after=f"{self.warn_sign} {self.label('unconfirmed')}" if para.unconfirmed else "",
+        )
+        return self.paragraph(markup, texts, style, numbers), measure
+
+    def widths(
+        self, block: Facts | Table, columns: Callable[[], Sequence[Sequence[Cell]]], hints: Any
+    ) -> list[float]:
+        """A table's column widths (reports.colwidths), worked out once for all the layout passes."""
+        key = (id(block), self.width)
+        if key not in self._widths:
+            self._widths[key] = column_widths(columns(), self.width, 4, hints=hints)
+        return self._widths[key]
 
     def cells(self, horizontal: float, vertical: float) -> list[tuple[Any, ...]]:
         """Cell paddings, and the cell font: reportlab sets it even for Paragraph cells (never Helvetica)."""
@@ -118,30 +162,40 @@ class _Renderer:
             ("BOTTOMPADDING", (0, 0), (-1, -1), vertical),
         ]
 
-    # --- blocks ----------------------------------------------------------------------------------
+    # --- the document ----------------------------------------------------------------------------
 
     def build(self) -> bytes:
-        story = self.title_block()
-        for section in self.b.sections:
-            story += self.heading(section.heading)
-            for block in section.blocks:
-                story.extend(self.block(block))
-        story.extend(self.sources_section())
+        """Lay the briefing out until every page has room for its footnotes (reports.document). Rooms
+        only grow while the passes settle, so then tighter rooms are tried (each page only what its
+        notes took; failing that, none on pages without notes), and the first layout that holds is kept."""
+        reserved: dict[int, float] = {}
+        settled: bytes | None = None
+        tighter: list[dict[int, float]] = []
+        for attempt in range(1, MAX_PASSES + 1):
+            buf = io.BytesIO()
+            doc = self.document(buf, reserved, final=attempt == MAX_PASSES and settled is None)
+            doc.build(self.story(), canvasmaker=partial(NumberedCanvas, footer=self.furniture.draw_footer))
+            if doc.settled():
+                if settled is not None:
+                    return buf.getvalue()  # a tighter layout held
+                settled = buf.getvalue()
+                tighter = [r for r in doc.tighter_reservations() if r != reserved]
+            elif settled is None:
+                reserved = doc.next_reservation()
+                continue
+            if not tighter:
+                break
+            reserved = tighter.pop(0)
+        return settled if settled is not None else buf.getvalue()
 
-        buf = io.BytesIO()
-        furniture = PageFurniture(self.b, self.fonts)
-        frame = Frame(
-            MARGIN, MARGIN, FRAME_WIDTH, PAGE_HEIGHT - 2 * MARGIN, 0, 0, 0, 0, id="body", showBoundary=0
-        )
-        doc = BaseDocTemplate(
+    def document(self, buf: io.BytesIO, reserved: dict[int, float], final: bool) -> BriefingDoc:
+        self.furniture = PageFurniture(self.b, self.fonts)
+        return BriefingDoc(
             buf,
-            pageTemplates=[
-                PageTemplate("first", [frame], autoNextPageTemplate="later"),
-                PageTemplate("later", [frame], onPage=furniture.draw_header),
-            ],
-            pagesize=A4,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
+            header=self.furniture.draw_header,
+            make_notes=self.page_notes,
+            reserved=reserved,
+            final=final,
             topMargin=MARGIN,
             bottomMargin=MARGIN,
             title=self.b.title,
@@ -149,15 +203,33 @@ class _Renderer:
             author=self.b.running_header,
             creator="GIScope",
             lang="zh-CN" if self.lang == "zh" else "en",
+            displayDocTitle=1,
             initialFontName=self.fonts.name(F.LATIN),
-            invariant=1,
         )
-        doc.build(story, canvasmaker=partial(NumberedCanvas, footer=furniture.draw_footer))
-        return buf.getvalue()
+
+    def story(self) -> list[Flowable]:
+        self.sources, self.given_in_full = {}, {}
+        story = self.title_block()
+        landscape = False
+        for section in self.b.sections:
+            if section.landscape != landscape:
+                landscape = section.landscape
+                story += [NextPageTemplate("landscape" if landscape else "later"), PageBreak()]
+            self.width = frame_width(landscape)
+            story += self.heading(section.heading)
+            for block in section.blocks:
+                story.extend(self.block(block))
+        self.width = frame_width(False)
+        sources = self.sources_section()
+        if landscape and sources:
+            story += [NextPageTemplate("later"), PageBreak()]
+        return story + sources
 
     def heading(self, text: str) -> list[Flowable]:
         # Not keepWithNext: reportlab keeps a heading with a table longer than the page by moving both on.
-        return [CondPageBreak(KEEP_HEADING), self.paragraph(F.markup(text, bold=True), [text], "heading")]
+        p = self.paragraph(F.markup(text, bold=True), [text], "heading")
+        p.outline = " ".join(F.clean(text).split())
+        return [CondPageBreak(KEEP_HEADING), p]
 
     def title_block(self) -> list[Flowable]:
         b = self.b
@@ -177,10 +249,13 @@ class _Renderer:
         out.append(HRFlowable(width="100%", thickness=0.8, color=RULE, spaceBefore=6, spaceAfter=8))
         return out
 
+    # --- blocks ----------------------------------------------------------------------------------
+
     def block(self, block: Block) -> list[Flowable]:
         if isinstance(block, Para):
             markup, texts = self.para_markup(block)
-            return [self.paragraph(markup, texts, block.style if block.style in _PARA_STYLES else "body")]
+            style = block.style if block.style in _PARA_STYLES else "body"
+            return [self.paragraph(markup, texts, style, self.notes(block))]
         if isinstance(block, Facts):
             return self.facts(block)
         if isinstance(block, Table):
@@ -192,18 +267,16 @@ class _Renderer:
         raise TypeError(f"unknown briefing block: {type(block).__name__}")
 
     def facts(self, facts: Facts) -> list[Flowable]:
-        rows = []
+        rows, measures = [], []
         for name, value in facts.items:
-            markup, texts = self.para_markup(value)
-            rows.append(
-                [
-                    self.paragraph(F.markup(name, bold=True), [name], "label"),
-                    self.paragraph(markup, texts, "value"),
-                ]
-            )
+            label_style = self.styles["label"]
+            value_cell, value_measure = self.cell(value, "value")
+            rows.append([self.paragraph(F.markup(name, bold=True), [name], "label"), value_cell])
+            measures.append((Cell(name, label_style.fontSize, bold=True), value_measure))
         if not rows:
             return []
-        table = RLTable(rows, colWidths=[FRAME_WIDTH * 0.3, FRAME_WIDTH * 0.7], hAlign="LEFT", splitInRow=1)
+        widths = self.widths(facts, lambda: list(zip(*measures, strict=True)), (0.3, 0.7))
+        table = BodyTable(rows, colWidths=widths, hAlign="LEFT", splitInRow=1)
         table.setStyle(
             TableStyle(
                 [
@@ -224,17 +297,19 @@ class _Renderer:
         for i, row in enumerate(t.rows):
             if len(row) != ncols:
                 raise ValueError(f"table row {i} has {len(row)} cells, the header {ncols}")
+        th = self.styles["th"]
         data: list[list[Flowable]] = [[self.paragraph(F.markup(h, bold=True), [h], "th") for h in t.headers]]
+        columns: list[list[Cell]] = [[Cell(h, th.fontSize, bold=True)] for h in t.headers]
         for row in t.rows:
             cells = []
-            for cell in row:
-                markup, texts = self.para_markup(cell)
-                cells.append(self.paragraph(markup, texts, "td"))
+            for n, para in enumerate(row):
+                cell, measure = self.cell(para, "td")
+                cells.append(cell)
+                columns[n].append(measure)
             data.append(cells)
-        cls = LongTable if len(data) >= LONG_TABLE_ROWS else RLTable
-        table = cls(
-            data, colWidths=_col_widths(t.col_widths, ncols), repeatRows=1, hAlign="LEFT", splitInRow=1
-        )
+        widths = self.widths(t, lambda: columns, _hints(t.col_widths, ncols))
+        cls = LongBodyTable if len(data) >= LONG_TABLE_ROWS else BodyTable
+        table = cls(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
@@ -259,11 +334,8 @@ class _Renderer:
         out: list[Flowable] = []
         for item in bullets.items:
             markup, texts = self.para_markup(item)
-            out.append(
-                self.paragraph(
-                    markup, texts, "bullet", bulletText=self.box if bullets.checklist else self.bullet
-                )
-            )
+            bullet = self.box if bullets.checklist else self.bullet
+            out.append(self.paragraph(markup, texts, "bullet", self.notes(item), bulletText=bullet))
         if out:
             out.append(Spacer(1, 4))
         return out
@@ -278,7 +350,7 @@ class _Renderer:
         markup = f"{head} {F.markup(notice.text)}"
         box = RLTable(
             [[self.paragraph(markup, [title, notice.text], "notice")]],
-            colWidths=[FRAME_WIDTH],
+            colWidths=[self.width],
             hAlign="LEFT",
             splitInRow=1,
         )
@@ -294,42 +366,16 @@ class _Renderer:
         )
         return [box, Spacer(1, 8)]
 
-    def sources_section(self) -> list[Flowable]:
-        if not self.sources:
-            return []
-        out = self.heading(self.label("sources"))
-        for source, number in self.sources.items():
-            level = confidence(self.lang, source.confidence)
-            tail = f"{self.label('confidence')}{self.label('colon')}{level}"
-            tail = f"（{tail}）" if self.lang == "zh" else f" ({tail})"
-            if source.confidence in DOUBTFUL:
-                tail_markup = ("" if self.lang == "zh" else " ") + self.warning(tail.strip())
-            else:
-                tail_markup = F.markup(tail)
-            out.append(
-                self.paragraph(
-                    F.markup(source.text) + tail_markup,
-                    [source.text, tail],
-                    "source",
-                    bulletText=f"[{number}]",
-                )
-            )
-        return out
-
-    # --- page furniture --------------------------------------------------------------------------
-
 
 _KINDS = {"kind_dispute", "kind_compare", "kind_screening"}
 _NOTICE_TITLES = {"unconfirmed": "unconfirmed_title", "disclaimer": "disclaimer", "info": "info"}
 _PARA_STYLES = ("body", "lead", "small")
+# always broken by reports.linebreak: table cells (measured by its rules: reports.colwidths), and sources
+# and footnotes (web addresses, after a "/")
+_OUR_BREAKS = ("th", "td", "label", "value", "source", "footnote")
 
 
-def _col_widths(fractions: Sequence[float] | None, ncols: int) -> list[float]:
-    if not fractions:
-        return [FRAME_WIDTH / ncols] * ncols
-    if len(fractions) != ncols:
+def _hints(fractions: Sequence[float] | None, ncols: int) -> Sequence[float] | None:
+    if fractions and len(fractions) != ncols:
         raise ValueError(f"col_widths has {len(fractions)} fractions for {ncols} columns")
-    if any(f <= 0 for f in fractions):
-        raise ValueError(f"col_widths must be positive fractions: {fractions}")
-    total = sum(fractions)
-    return [FRAME_WIDTH * f / total for f in fractions]
+    return fractions

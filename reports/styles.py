@@ -31,6 +31,8 @@ NOTICE_COLOURS = {  # kind -> (background, border)
 KEEP_HEADING = 40 * mm  # a heading starts a new page when less than this is left below it
 KEEP_CAPTION = 30 * mm
 LONG_TABLE_ROWS = 40  # LongTable (column widths fixed, faster) from this many rows on
+NOTES_SHARE = 0.4  # footnotes take at most this share of a page's frame; the rest are named, see Sources
+LINK = colors.HexColor("#1d4ed8")
 
 
 def paragraph_styles(fonts: F.Fonts) -> dict[str, ParagraphStyle]:
@@ -71,5 +73,15 @@ def paragraph_styles(fonts: F.Fonts) -> dict[str, ParagraphStyle]:
             leftIndent=22,
             bulletIndent=0,
             spaceAfter=2,
+        ),
+        "footnote": style(
+            "footnote",
+            fontSize=7,
+            leading=8.6,
+            textColor=MUTED,
+            bulletFontSize=7,
+            leftIndent=16,
+            bulletIndent=0,
+            spaceAfter=1.5,
         ),
     }
