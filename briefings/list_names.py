@@ -7,14 +7,14 @@ from collections.abc import Sequence
 
 from agreements.model import ListCount
 from agreements.services import AgreementOverview, overview
-from briefings.parts import sourced
+from briefings.parts import sourced, status_counts
 from briefings.text import T
 from gi_lists.model import GI, Protection
 from gi_lists.search import Filters
 from gi_lists.services import list_gis
 from reports.briefing import Block, Para, Table
 from storage.db import Database
-from wording import AGREEMENT_SHORT, DOUBTFUL, confidence_word, status_word
+from wording import AGREEMENT_SHORT, DOUBTFUL, annex_name, confidence_word, origin_text, status_word
 
 NAME_WIDTHS = (0.24, 0.17, 0.09, 0.11, 0.14, 0.25)
 SETTLED = ("protected", "withdrawn")  # lists holding only these come after the pending ones
@@ -25,10 +25,10 @@ def _han(text: str) -> bool:
 
 
 def _list_label(lc: ListCount, lang: str) -> str:
+    if lang == "zh":  # 中欧协定附录四, 中法名单
+        return annex_name(lc.agreement_id, lc.annex, lang)
     short = AGREEMENT_SHORT[lang].get(lc.agreement_id, lc.agreement_id)
-    if not lc.annex:
-        return short
-    return f"{short} 附录{lc.annex}" if lang == "zh" else f"{short} Annex {lc.annex}"
+    return f"{short} Annex {lc.annex}" if lc.annex else short
 
 
 def _entry(gi: GI, lc: ListCount) -> Protection | None:
@@ -64,14 +64,15 @@ def _missing(lc: ListCount, entries: Sequence[tuple[GI, Protection]], lang: str)
 def _name_row(gi: GI, p: Protection, lang: str) -> tuple[Para, ...]:
     han = [n.text for n in gi.names if _han(n.text)]
     other = [n.text for n in gi.names if not _han(n.text)]
-    status = status_word(p.status, lang) + (f" ({p.since})" if p.since else "")
+    since = (f"（{p.since}）" if lang == "zh" else f" ({p.since})") if p.since else ""
+    status = status_word(p.status, lang) + since
     if p.status == "withdrawn" and p.note and lang != "zh":
         status += f": {p.note}"
     doubtful = p.confidence in DOUBTFUL  # the mark shows, with the source to check
     return (
         Para("; ".join(other) or "—"),
         Para("；".join(han) or "—"),
-        Para(gi.origin),
+        Para(origin_text(gi.origin, None, lang)),
         Para(status),
         Para(confidence_word(p.confidence, lang), sourced(p.source, p.confidence) if doubtful else ()),
         Para(gi.id),
@@ -83,10 +84,7 @@ def _count_table(views: Sequence[AgreementOverview], lang: str, missing: dict[Li
     rows = []
     for view in views:
         for lc in view.lists:
-            by_status = ("、" if lang == "zh" else ", ").join(
-                f"{status_word(k, lang)}{'' if lang == 'zh' else ' '}{v}"
-                for k, v in sorted(lc.by_status.items())
-            )
+            by_status = status_counts(lc.by_status, lang)
             rows.append(
                 (
                     Para(_list_label(lc, lang)),

@@ -103,7 +103,7 @@ def test_a_tea_gi_in_thailand_is_outside_the_special_tier(loaded_engine, lang):
     if lang == "en":
         assert "'Tea' is not among the special goods" in text and "outside Thailand's special tier" in text
     else:
-        assert "“Tea”不属于部长规章所列的特定商品" in text and "不在泰国特别保护范围之内" in text
+        assert "“茶叶”不属于部长规章所列的特定商品" in text and "不在泰国特别保护范围之内" in text
     assert "Khao Hom Mali Thung Kula Rong-Hai took about 5 years" not in text  # no other GI's timeline
 
 

@@ -6,6 +6,7 @@ A missing poppler tool fails the test (never skips): run `make system-deps`.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import tempfile
@@ -82,3 +83,30 @@ def ink_share(image: Image.Image, box: tuple[int, int, int, int] | None = None) 
     histogram = region.histogram()
     total = sum(histogram)
     return sum(histogram[:235]) / total if total else 0.0
+
+
+FOOTNOTE_START = re.compile(r"^\[\d+\]\s")
+SOURCES_HEADINGS = ("Sources", "来源")
+
+
+def body_text(pdf: bytes) -> str:
+    """What a reader reads as the brief's own words, as pdftotext gives it: each page up to its
+    footnotes (a line opening with "[n] " starts them; the page's footer follows them), and nothing from
+    the Sources list on. Citations keep their own language, so they are left out."""
+    kept: list[str] = []
+    for page in pdftotext_pages(pdf):
+        for line in page.splitlines():
+            if FOOTNOTE_START.match(line.strip()):
+                break
+            if line.strip() in SOURCES_HEADINGS:
+                return "\n".join(kept)
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def without_names(text: str, names: list[str]) -> str:
+    """text with its lines joined and every given name taken out (names keep their own scripts: an
+    English word inside a GI's name, such as the Wine of "Madeira Wine", is not untranslated wording)."""
+    joined = " ".join(text.split())
+    pattern = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True) if n.strip())
+    return re.sub(pattern, " ", joined) if pattern else joined

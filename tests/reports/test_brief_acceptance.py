@@ -24,7 +24,7 @@ from gi_lists.services import coverage
 from reports.render import render
 from storage.clock import today_iso
 from storage.db import Database
-from tests.reports.pdftools import pdftotext_pages, require_tool, squash
+from tests.reports.pdftools import body_text, pdftotext_pages, require_tool, squash, without_names
 
 LABELS = {
     # a protected name (China–EU Annex IV), a pending one (Annex VI), one not protected there
@@ -80,14 +80,11 @@ def body_lines(pdf: bytes) -> list[str]:
 
 
 def without_sources(pdf: bytes) -> str:
-    """The text a reader reads as the brief's own words: footnote and source lines (citations keep their
-    own language), URLs and register ids left out."""
+    """The text a reader reads as the brief's own words: no footnotes or Sources list (citations keep
+    their own language), no wrapped web addresses or register ids."""
     keep = []
-    for line in body_lines(pdf):
-        line = line.strip()
-        if re.match(r"^\[?\d+\]", line) or "http" in line or "www." in line:
-            continue
-        line = " ".join(t for t in line.split() if not re.search(r"[/%=]|\.html?\b", t))  # wrapped URLs
+    for line in body_text(pdf).splitlines():
+        line = " ".join(t for t in line.split() if not re.search(r"[/%=]|\.html?\b", t))
         keep.append(re.sub(r"\b[a-z]{2}-[a-z0-9-]+\b|\b[A-Z]{2,3}-[A-Z0-9-]+\b", "", line))
     return "\n".join(keep)
 
@@ -154,7 +151,9 @@ def test_the_agreement_is_cited(briefs, kind, lang):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_chinese_briefs_have_no_english_status_words(briefs, kind):
-    text = without_sources(briefs[(kind, "zh")])
+def test_chinese_briefs_have_no_english_status_words(engine, briefs, kind):
+    with engine.read() as conn:
+        names = [r.text for r in conn.records("SELECT text FROM names")]
+    text = without_names(without_sources(briefs[(kind, "zh")]), names)
     found = sorted(set(ENGLISH_WORDS.findall(text)))
     assert not found, found
