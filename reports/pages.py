@@ -54,9 +54,15 @@ class NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._held_pages: list[dict[str, Any]] = []
         self._footer = footer
+        # bookmarks by held page: reportlab points a bookmark at the page it is writing, and while pages
+        # are held that is always the first, so each is set when its own page is written out
+        self._held_bookmarks: dict[int, list[tuple[str, dict[str, Any]]]] = {}
 
     def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> PDFTextObject:
         return _BoldingText(self, x, y, direction=direction)
+
+    def bookmarkPage(self, key: str, **kw: Any) -> None:  # type: ignore[override]
+        self._held_bookmarks.setdefault(len(self._held_pages), []).append((key, kw))
 
     def showPage(self) -> None:
         self._held_pages.append(dict(self.__dict__))
@@ -64,8 +70,11 @@ class NumberedCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._held_pages)
+        bookmarks = self._held_bookmarks
         for number, state in enumerate(self._held_pages, start=1):
             self.__dict__.update(state)
+            for key, kw in bookmarks.get(number - 1, []):
+                super().bookmarkPage(key, **kw)
             self._footer(self, number, total)
             super().showPage()
         super().save()
