@@ -60,16 +60,23 @@ st.markdown(
         f"（{'、'.join(agreement_name(a, 'zh') for a in chosen)}）。",
     )
 )
-st.download_button(
-    tr(lang, "Download comparison brief (PDF)", "下载比较简报（PDF）"),
-    pdf(briefing),
-    file_name=f"giscope-compare-{'-'.join(chosen)}-{lang}.pdf",
-    mime="application/pdf",
-    on_click="ignore",
-    key="compare_pdf",
-)
+pdf_slot = st.empty()  # the brief is rendered after the table, so the table shows at once
+
+
+def offer_pdf() -> None:
+    pdf_slot.download_button(
+        tr(lang, "Download comparison brief (PDF)", "下载比较简报（PDF）"),
+        pdf(briefing),
+        file_name=f"giscope-compare-{'-'.join(chosen)}-{lang}.pdf",
+        mime="application/pdf",
+        on_click="ignore",
+        key="compare_pdf",
+    )
+
+
 if not shown:
     st.success(tr(lang, "The agreements do not differ on any dimension.", "各协定在所有维度上均无差异。"))
+    offer_pdf()
     st.stop()
 st.table(highlight_differences(scope_table(shown, comparison.agreements, lang)))
 
@@ -78,9 +85,10 @@ for d in shown:
     mark = " · " + tr(lang, "differs", "有差异") if d.differs else ""
     with st.expander(f"{d.dimension.label(lang)}{mark}"):
         for a, v in d.values.items():
-            st.markdown(
-                f"**{agreement_name(a, lang)}** · {plain(v.article)} · {confidence_badge(v.confidence)}"
-            )
-            if v.note:
-                st.markdown(plain(v.note))
+            article = plain(v.article_in(lang))
+            st.markdown(f"**{agreement_name(a, lang)}** · {article} · {confidence_badge(v.confidence)}")
+            if v.note_in(lang):
+                st.markdown(plain(v.note_in(lang) or ""))
             st.caption(f"{tr(lang, 'Source', '来源')}: {plain(v.source or 'unknown')}")
+
+offer_pdf()
