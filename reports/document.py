@@ -47,7 +47,7 @@ class _SplitInRowFirst:
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         table: Any = self
         table._calc(availWidth, availHeight)
-        if table._width <= availWidth and table.splitInRow:
+        if table._width <= availWidth + 0.01 and table.splitInRow:  # column widths may sum a hair over
             parts = table._splitRows(availHeight, doInRowSplit=1)
             if parts:
                 return list(parts)
