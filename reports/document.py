@@ -3,15 +3,13 @@ where they are cited, and the PDF outline (bookmarks).
 
 Footnotes: a note is given in full at the foot of the first page that cites it, and on later
 pages that cite it again in a one-line short form that names that page (the "supra" habit of legal
-writing), so a page never sends the reader to the end. Platypus fills a frame without knowing what
-the flowables will cite, so the layout is done in passes. Each pass records which notes each page
-cites (paragraphs and table cells carry their note numbers); the next pass shortens that page's
-frame by the height those notes need, and draws them below it. Reservations only grow, so the passes
-settle (in practice after one to three extra passes; then reports.render tries tighter rooms once or
-twice and keeps the tighter layout if it holds); if they have not settled after MAX_PASSES, a
-page's notes that no longer fit its reserved space are shortened to one line each, pointing to the
-Sources list at the end (which always lists every source in full). A page's notes take at most
-NOTES_SHARE of its frame: beyond that the longest ones are shortened the same way.
+writing), so a page never sends the reader to the end. The room for them is kept as the page fills,
+in one layout pass: the body frame (NoteFrame) knows the notes already placed on its page; before it
+places (or splits) a flowable it measures the page's notes with the ones that flowable would newly cite
+(paragraphs and table cells carry their note numbers) and raises its bottom by their height, so the
+flowable goes on the page only if it fits with its notes. At the end of the page the notes are drawn
+below the frame. A page's notes take at most NOTES_SHARE of its frame: beyond that the longest ones are
+shortened to one line each, pointing to the Sources list at the end (which lists every source in full).
 """
 
 from __future__ import annotations
@@ -27,14 +25,13 @@ from reportlab.platypus.tables import Table
 from reports.linebreak import NotedParagraph
 from reports.styles import MARGIN, NOTES_SHARE, RULE
 
-MAX_PASSES = 5
 NOTE_GAP = 10.0  # between the text and the footnote rule
-RESERVE_SLACK = 20.0  # points added to a page whose notes outgrew the room kept for them
+SPLIT_TRIES = 6  # rooms tried for the first part of a split before keeping the notes of the whole
 PORTRAIT, LANDSCAPE = A4, landscape(A4)
 
-# (the numbers of the notes cited on a page, the page, the width of its frame, the height they may take)
-# -> the flowables that show them; called for each page in turn
-NoteMaker = Callable[[list[int], int, float, float], list[Flowable]]
+# (the numbers of the notes cited on a page, the page, the width of its frame, the height they may take,
+# whether they are drawn now (else only measured)) -> the flowables that show them
+NoteMaker = Callable[[list[int], int, float, float, bool], list[Flowable]]
 
 
 def frame_width(landscape_page: bool) -> float:
@@ -50,7 +47,7 @@ class _SplitInRowFirst:
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         table: Any = self
         table._calc(availWidth, availHeight)
-        if table._width <= availWidth and table.splitInRow:
+        if table._width <= availWidth + 0.01 and table.splitInRow:  # column widths may sum a hair over
             parts = table._splitRows(availHeight, doInRowSplit=1)
             if parts:
                 return list(parts)
@@ -79,8 +76,64 @@ def notes_of(flowable: Any) -> list[int]:
     return []
 
 
+class NoteFrame(Frame):
+    """The body frame of one page, whose bottom rises by the height of the footnotes of what is on it."""
+
+    _y1p: float  # reportlab's bottom of the frame (inside its padding)
+
+    def __init__(self, doc: BriefingDoc, pagesize: tuple[float, float]):
+        width, height = pagesize
+        super().__init__(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, 0, 0, 0, 0, id="body")
+        self.doc = doc
+        self.floor: float = self._y1p  # the bottom of the frame without notes
+
+    def _notes_height(self, numbers: list[int]) -> float:
+        return self.doc.notes_height(numbers) if numbers else 0.0
+
+    def _with(self, flowable: Any) -> list[int]:
+        cited = self.doc.page_cited
+        return cited + [n for n in dict.fromkeys(notes_of(flowable)) if n not in cited]
+
+    def add(self, flowable: Any, canv: Any, trySplit: int = 0) -> int:
+        numbers = self._with(flowable)
+        placed = self._y1p
+        if len(numbers) > len(self.doc.page_cited):
+            self._y1p = self.floor + self._notes_height(numbers)
+        done = super().add(flowable, canv, trySplit=trySplit)
+        if done:
+            self.doc.page_cited = numbers
+        else:
+            self._y1p = placed
+        return int(done)
+
+    def split(self, flowable: Any, canv: Any) -> list[Any]:
+        """Split in the room left by the notes the first part would cite: start with room for the notes
+        already on the page, then for those of the first part, until a first part fits with its notes
+        (at worst, room for the notes of the whole flowable, or no split here)."""
+        placed = self._y1p
+        reserve = self._notes_height(self.doc.page_cited)
+        try:
+            for _ in range(SPLIT_TRIES):
+                self._y1p = self.floor + reserve
+                parts = list(super().split(flowable, canv))
+                if not parts:
+                    break
+                need = self._notes_height(self._with(parts[0]))
+                if need <= reserve:
+                    return parts
+                reserve = need
+            # the notes of the whole; shortened notes (NOTES_SHARE) can make fewer notes take more room
+            reserve = max(reserve, self._notes_height(self._with(flowable)))
+            self._y1p = self.floor + reserve
+            parts = list(super().split(flowable, canv))
+            fits = parts and self._notes_height(self._with(parts[0])) <= reserve
+            return parts if fits else []
+        finally:
+            self._y1p = placed
+
+
 class BriefingDoc(BaseDocTemplate):
-    """Page templates "first", "later" (portrait) and "landscape"; footnotes reserved per page."""
+    """Page templates "first", "later" (portrait) and "landscape"; footnotes kept room as pages fill."""
 
     def __init__(
         self,
@@ -88,16 +141,11 @@ class BriefingDoc(BaseDocTemplate):
         *,
         header: Callable[[Any, Any], None],
         make_notes: NoteMaker,
-        reserved: dict[int, float],
-        final: bool,
         **kw: Any,
     ):
         super().__init__(buf, pagesize=PORTRAIT, leftMargin=MARGIN, rightMargin=MARGIN, **kw)
         self.make_notes = make_notes
-        self.reserved = reserved  # page number -> points kept free at the foot for notes (earlier passes)
-        self.final = final  # the last pass: notes must fit the room reserved for them
-        self.cited: dict[int, list[int]] = {}  # page number -> notes cited there (this pass)
-        self.needed: dict[int, float] = {}  # page number -> points its notes need (this pass)
+        self.page_cited: list[int] = []  # the notes cited on the page being filled, in order
         self.outline_count = 0
         templates = [
             PageTemplate("first", [self._frame(PORTRAIT)], autoNextPageTemplate="later", pagesize=PORTRAIT),
@@ -106,33 +154,29 @@ class BriefingDoc(BaseDocTemplate):
         ]
         self.addPageTemplates(templates)
 
-    @staticmethod
-    def _frame(pagesize: tuple[float, float], reserve: float = 0.0) -> Frame:
-        width, height = pagesize
-        return Frame(
-            MARGIN,
-            MARGIN + reserve,
-            width - 2 * MARGIN,
-            height - 2 * MARGIN - reserve,
-            0,
-            0,
-            0,
-            0,
-            id="body",
-        )
+    def _frame(self, pagesize: tuple[float, float]) -> Frame:
+        return NoteFrame(self, pagesize)
+
+    def _limit(self) -> tuple[float, float]:
+        """The width of this page's notes and the most height they may take."""
+        width, height = self.pageTemplate.pagesize
+        return width - 2 * MARGIN, (height - 2 * MARGIN) * NOTES_SHARE
+
+    def notes_height(self, numbers: list[int]) -> float:
+        """The room the notes (numbers) take at the foot of this page, with the gap above them."""
+        width, limit = self._limit()
+        flowables = self.make_notes(sorted(numbers), self.page, width, limit, False)
+        return sum(f.wrap(width, 10_000)[1] + f.getSpaceAfter() for f in flowables) + NOTE_GAP
 
     # --- hooks -----------------------------------------------------------------------------------
 
     def beforePage(self) -> None:
-        """This page's frame, shortened by the room its footnotes took in the last pass."""
+        """A fresh frame for this page, with no notes yet."""
         template = self.pageTemplate
-        template.frames = [self._frame(template.pagesize, self.reserved.get(self.page, 0.0))]
+        template.frames = [self._frame(template.pagesize)]
+        self.page_cited = []
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        numbers = notes_of(flowable)
-        if numbers:
-            page = self.cited.setdefault(self.page, [])
-            page.extend(n for n in numbers if n not in page)
         title = getattr(flowable, "outline", None)
         if title:
             self.outline_count += 1
@@ -143,20 +187,14 @@ class BriefingDoc(BaseDocTemplate):
             self.canv.showOutline()  # open with the outline shown
 
     def afterPage(self) -> None:
-        numbers = sorted(self.cited.get(self.page, []))
+        numbers = sorted(self.page_cited)
         if not numbers:
             return
-        width = self.pageTemplate.pagesize[0] - 2 * MARGIN
-        room = max(self.reserved.get(self.page, 0.0) - NOTE_GAP, 0.0)
-        page_height = self.pageTemplate.pagesize[1] - 2 * MARGIN
-        limit = room if self.final else page_height * NOTES_SHARE
-        flowables = self.make_notes(numbers, self.page, width, limit)
+        width, limit = self._limit()
+        flowables = self.make_notes(numbers, self.page, width, limit, True)
         heights = [f.wrap(width, 10_000)[1] + f.getSpaceAfter() for f in flowables]
-        self.needed[self.page] = sum(heights) + NOTE_GAP
         canv = self.canv
-        # the last pass found no room at all: the one line naming the notes goes into the foot margin
-        base = MARGIN if sum(heights) <= room + 0.5 or not self.final else MARGIN - min(sum(heights), 3 * mm)
-        y = base + sum(heights)
+        y = MARGIN + sum(heights)
         canv.saveState()
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
@@ -165,30 +203,3 @@ class BriefingDoc(BaseDocTemplate):
         for f, h in zip(flowables, heights, strict=True):
             y -= h
             f.drawOn(canv, MARGIN, y + f.getSpaceAfter())
-
-    def next_reservation(self) -> dict[int, float]:
-        """The room to keep on each page in the next pass: at least what each page's notes needed in this
-        one (a little more where they outgrew it again); the pages just after the last page with notes,
-        which the shortened frames push text onto, are guessed to need what a page typically did."""
-        out = dict(self.reserved)
-        for page, need in self.needed.items():
-            had = out.get(page, 0.0)
-            if need > had:  # short again after a first reservation: leave a little more (faster to settle)
-                out[page] = need + (RESERVE_SLACK if had else 0.0)
-        if self.needed:
-            typical = sorted(self.needed.values())[len(self.needed) // 2]
-            last = max(self.needed)
-            for page in range(last + 1, last + 4):
-                out.setdefault(page, typical)
-        return out
-
-    def tighter_reservations(self) -> list[dict[int, float]]:
-        """Rooms to try once this pass has settled: only what each page's notes took; or the same rooms
-        but none on pages that cite nothing (such as the Sources list at the end)."""
-        exact = dict(self.needed)
-        kept = {page: room for page, room in self.reserved.items() if page in self.needed}
-        return [exact, kept] if kept != exact else [exact]
-
-    def settled(self) -> bool:
-        """Whether every page had room for its notes (no further pass needed)."""
-        return all(need <= self.reserved.get(page, 0.0) + 0.5 for page, need in self.needed.items())

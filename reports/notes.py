@@ -30,7 +30,7 @@ class SourceNotes:
     lang: str
     sources: dict[Source, int]
     styles: dict[str, Any]
-    given_in_full: dict[int, int]  # note number -> the page whose foot gave it in full (reset each pass)
+    given_in_full: dict[int, int]  # note number -> the page whose foot gave it in full (as drawn)
 
     def label(self, key: str, **values: object) -> str:
         raise NotImplementedError
@@ -97,9 +97,12 @@ class SourceNotes:
             out.append(self.source_entry(source, number, "source"))
         return out
 
-    def page_notes(self, numbers: list[int], page: int, width: float, room: float) -> list[Flowable]:
-        """The footnotes of one page in at most `room` points (called for each page in turn, by
-        reports.document once the page is laid out).
+    def page_notes(
+        self, numbers: list[int], page: int, width: float, room: float, commit: bool = True
+    ) -> list[Flowable]:
+        """The footnotes of one page in at most `room` points (measured by reports.document as the page
+        fills, commit=False; drawn once the page is laid out, commit=True, which records the notes given
+        in full).
 
         A note not yet given in full is given in full, one given in full on an earlier page in its
         short form naming that page. When they do not all fit, the longest full notes give way to short
@@ -136,7 +139,7 @@ class SourceNotes:
                     break
             forms, full = [*forms[:kept], self.pointer(numbers[kept:])], full[:kept]
         for n, given in zip(numbers, full, strict=False):  # full is cut short where a pointer took over
-            if given:
+            if given and commit:
                 self.given_in_full[n] = page
         return forms
 

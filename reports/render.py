@@ -38,7 +38,7 @@ from reportlab.platypus import Table as RLTable
 from reports import fonts as F
 from reports.briefing import Block, Briefing, Bullets, Facts, Notice, Para, Source, Table
 from reports.colwidths import Cell, column_widths
-from reports.document import MAX_PASSES, BodyTable, BriefingDoc, LongBodyTable, frame_width
+from reports.document import BodyTable, BriefingDoc, LongBodyTable, frame_width
 from reports.i18n import label
 from reports.linebreak import NotedParagraph
 from reports.notes import SourceNotes
@@ -99,7 +99,7 @@ class _Renderer(SourceNotes):
                 style, ParagraphStyle(f"{style}-cjk", parent=st, wordWrap="CJK")
             )
         parsed = self._parsed.get((markup, st.name))
-        if parsed is None:  # parse once: the layout runs in passes (reports.document)
+        if parsed is None:  # parse once: a cell is measured several times
             p = NotedParagraph(markup, st, **kw)
             self._parsed[(markup, st.name)] = p.frags
         else:
@@ -146,7 +146,7 @@ class _Renderer(SourceNotes):
     def widths(
         self, block: Facts | Table, columns: Callable[[], Sequence[Sequence[Cell]]], hints: Any
     ) -> list[float]:
-        """A table's column widths (reports.colwidths), worked out once for all the layout passes."""
+        """A table's column widths (reports.colwidths), worked out once per table."""
         key = (id(block), self.width)
         if key not in self._widths:
             self._widths[key] = column_widths(columns(), self.width, 4, hints=hints)
@@ -165,37 +165,19 @@ class _Renderer(SourceNotes):
     # --- the document ----------------------------------------------------------------------------
 
     def build(self) -> bytes:
-        """Lay the briefing out until every page has room for its footnotes (reports.document). Rooms
-        only grow while the passes settle, so then tighter rooms are tried (each page only what its
-        notes took; failing that, none on pages without notes), and the first layout that holds is kept."""
-        reserved: dict[int, float] = {}
-        settled: bytes | None = None
-        tighter: list[dict[int, float]] = []
-        for attempt in range(1, MAX_PASSES + 1):
-            buf = io.BytesIO()
-            doc = self.document(buf, reserved, final=attempt == MAX_PASSES and settled is None)
-            doc.build(self.story(), canvasmaker=partial(NumberedCanvas, footer=self.furniture.draw_footer))
-            if doc.settled():
-                if settled is not None:
-                    return buf.getvalue()  # a tighter layout held
-                settled = buf.getvalue()
-                tighter = [r for r in doc.tighter_reservations() if r != reserved]
-            elif settled is None:
-                reserved = doc.next_reservation()
-                continue
-            if not tighter:
-                break
-            reserved = tighter.pop(0)
-        return settled if settled is not None else buf.getvalue()
+        """Lay the briefing out in one pass; each page keeps room for its footnotes as it fills
+        (reports.document)."""
+        buf = io.BytesIO()
+        doc = self.document(buf)
+        doc.build(self.story(), canvasmaker=partial(NumberedCanvas, footer=self.furniture.draw_footer))
+        return buf.getvalue()
 
-    def document(self, buf: io.BytesIO, reserved: dict[int, float], final: bool) -> BriefingDoc:
+    def document(self, buf: io.BytesIO) -> BriefingDoc:
         self.furniture = PageFurniture(self.b, self.fonts)
         return BriefingDoc(
             buf,
             header=self.furniture.draw_header,
             make_notes=self.page_notes,
-            reserved=reserved,
-            final=final,
             topMargin=MARGIN,
             bottomMargin=MARGIN,
             title=self.b.title,
