@@ -38,6 +38,14 @@ DISPUTES = {
 }
 
 
+def _section_page(pdf: Path, index: int) -> int:
+    """The page (from 1) that the outline's index-th entry opens."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    return reader.get_destination_page_number(reader.outline[index]) + 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2, help="pages of each brief to keep (default 2)")
@@ -74,6 +82,14 @@ def main() -> int:
                     [pdftoppm, "-r", str(args.dpi), "-png", "-l", str(args.pages), str(pdf), str(stem)],
                     check=True,
                 )
+                if name == "compare":  # and the first page of the matrix (the second section)
+                    matrix = _section_page(pdf, 1)
+                    if matrix > args.pages:
+                        subprocess.run(
+                            [pdftoppm, "-r", str(args.dpi), "-png", "-f", str(matrix), "-l", str(matrix)]
+                            + [str(pdf), str(stem)],
+                            check=True,
+                        )
                 for page in sorted(out_dir.glob(f"brief-{name}_{lang}-*.png")):
                     number = int(page.stem.rsplit("-", 1)[1])  # pdftoppm pads: -01 or -1
                     page.rename(out_dir / f"brief-{name}_{lang}-{number}.png")
