@@ -41,9 +41,14 @@ DISPUTES = {
 def _section_page(pdf: Path, index: int) -> int:
     """The page (from 1) that the outline's index-th entry opens."""
     from pypdf import PdfReader
+    from pypdf.generic import Destination
 
     reader = PdfReader(pdf)
-    return reader.get_destination_page_number(reader.outline[index]) + 1
+    entry = reader.outline[index]
+    if not isinstance(entry, Destination):
+        return 0
+    page = reader.get_destination_page_number(entry)
+    return page + 1 if page is not None else 0
 
 
 def main() -> int:
