@@ -117,7 +117,12 @@ elif scan and upload is not None:
         st.error(
             tr(lang, f"{upload.name} cannot be used:", f"{upload.name} 无法使用：")
             + "\n"
-            + problems_markdown(exc.problems)
+            + problems_markdown(
+                [
+                    p.replace("--published date", tr(lang, "Publication date", "公告日期"))
+                    for p in exc.problems
+                ]
+            )
         )
     except GIScopeError as exc:
         bar.empty()

@@ -126,3 +126,25 @@ def test_a_filter_chosen_in_english_stays_when_the_page_switches_to_chinese(fres
     ok(at.radio(key="watch_lang").set_value("zh").run())
     assert at.selectbox(key="watch_severity_zh").value == "high"
     assert all("high" in str(r["严重程度"]) for r in table(at))
+
+
+def test_a_gazette_with_no_publication_date_is_refused_naming_the_field(fresh_register):
+    at = run()
+    at.file_uploader(key="watch_file").set_value(("gazette_example.csv", GAZETTE.read_bytes(), "text/csv"))
+    at.button[0].click()
+    ok(at.run())
+    assert any("no such column and no Publication date" in e.value for e in at.error), at.error
+    assert not list_findings(Database(fresh_register))
+
+
+def test_the_router_opens_the_trademark_watch_page(register):
+    at = ok(AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT).run())
+    at.switch_page(PAGE).run()
+    assert ok(at).title[0].value == "Trademark watch"
+
+
+def test_with_no_register_the_page_says_to_run_init(monkeypatch, tmp_path):
+    monkeypatch.setenv("GISCOPE_DATABASE_URL", f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    at = run()
+    assert at.error and "giscope init" in at.error[0].value
+    assert not at.file_uploader
