@@ -15,6 +15,8 @@ pg = st.navigation(
         "Screening": [
             st.Page("app_pages/screen.py", title="Screen labels"),
             st.Page("app_pages/scan.py", title="Scan a proposed list"),
+            # not watch.py: it would shadow the `watch` package (as compare.py would `compare`)
+            st.Page("app_pages/trademark_watch.py", title="Trademark watch", url_path="watch"),
         ],
         "Agreements and law": [
             # not compare.py: a page script beside the `compare` package would shadow it where the

@@ -34,6 +34,8 @@ from watch.trademarks.model import (
 from watch.trademarks.repository import FindingRepository
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from compare.conflicts import ConflictIndex
 
 MAX_GAZETTE_ID = 120
@@ -96,10 +98,11 @@ def scan_gazette(
     today: str,
     index: ConflictIndex | None = None,
     lang: str = "en",
+    progress: Callable[[int, int], None] | None = None,
 ) -> GazetteScan:
     """Screen every mark of a gazette file against the GIs protected or pending in `jurisdiction` (the
     mark's Nice classes decide like goods; a well-known mark reaches other classes) and store the findings
-    at least `min_severity`, all or none."""
+    at least `min_severity`, all or none. `progress(done, total)` is called after each mark is screened."""
     from compare.conflicts import Checker
     from compare.services import build_index
 
@@ -112,7 +115,7 @@ def scan_gazette(
     rule = opposition_rule(j)
     checker = Checker(index if index is not None else build_index(db), j)
     found: list[TrademarkFinding] = []
-    for m in marks:
+    for done, m in enumerate(marks, 1):
         for hit in checker.check(m.mark, nice_classes=m.classes, goods=m.goods, lang=lang):
             if not at_least(hit.severity, min_severity):
                 continue
@@ -140,6 +143,8 @@ def scan_gazette(
                     updated_at=at,
                 )
             )
+        if progress is not None:
+            progress(done, len(marks))
 
     def work(conn: Connection) -> tuple[list[TrademarkFinding], int]:
         repo = FindingRepository(conn)
