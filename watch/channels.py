@@ -4,7 +4,9 @@ here touches the database (the caller holds no transaction while it sends)."""
 
 from __future__ import annotations
 
+import http.client
 import json
+import re
 import smtplib
 import ssl
 import urllib.error
@@ -43,6 +45,8 @@ def post_json(url: str, payload: dict[str, Any], *, timeout: float = WEBHOOK_TIM
         return f"webhook answered {exc.code}"
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         return f"webhook {url}: {getattr(exc, 'reason', exc)}"
+    except (http.client.HTTPException, ValueError) as exc:  # an answer that is not HTTP; a bad URL
+        return f"webhook {url}: {type(exc).__name__}: {exc}"
     return None
 
 
@@ -64,11 +68,14 @@ def send_email(smtp: SmtpConfig, to: str, subject: str, body: str) -> str | None
         return port
     if isinstance(timeout, str):
         return timeout
-    message = EmailMessage()
-    message["From"] = smtp.sender
-    message["To"] = to
-    message["Subject"] = subject
-    message.set_content(body)
+    try:
+        message = EmailMessage()
+        message["From"] = smtp.sender
+        message["To"] = to
+        message["Subject"] = re.sub(r"\s+", " ", subject)  # a mark with a line break stays one header
+        message.set_content(body)
+    except (ValueError, TypeError) as exc:  # e.g. GISCOPE_SMTP_SENDER is not an address
+        return f"e-mail to {to} cannot be written: {exc}"
     try:
         with smtplib.SMTP(smtp.host, int(port), timeout=float(timeout)) as server:
             if smtp.tls:

@@ -90,3 +90,33 @@ def test_unsubscribe_drops_the_waiting_messages_and_bad_input_stores_nothing(loa
     with pytest.raises(RegisterError, match="no GI"):
         subscribe(db, "xx-unknown", email="a@example.org", webhook=None, who="tester", at=AT)
     assert list_subscriptions(db) == []
+
+
+def test_a_webhook_that_answers_garbage_and_an_unusable_sender_are_errors_not_crashes() -> None:
+    import socket
+
+    from watch.channels import SmtpConfig, post_json, send_email
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+
+        def answer() -> None:
+            conn, _ = listener.accept()
+            with conn:
+                conn.recv(65536)
+                conn.sendall(b"this is not HTTP\r\n\r\n")
+
+        thread = threading.Thread(target=answer, daemon=True)
+        thread.start()
+        error = post_json(f"http://127.0.0.1:{listener.getsockname()[1]}/hook", {"a": 1}, timeout=5)
+        thread.join(5)
+    assert error and "webhook" in error
+    with smtp_server() as (port, messages):
+        config = SmtpConfig("127.0.0.1", str(port), "giscope@example.org", timeout="5")
+        assert send_email(config, "a@example.org", "香槟人生\nBcc: x@example.org", "body") is None
+        assert send_email(SmtpConfig("127.0.0.1", "no", "x"), "a@example.org", "s", "b") == (
+            "GISCOPE_SMTP_PORT='no' is not a number"
+        )
+    assert [to for to, _ in messages] == [["a@example.org"]]
+    assert messages[0][1]["Bcc"] is None  # the line break in the subject made no header of its own
