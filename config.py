@@ -22,6 +22,7 @@ class Setting:
     name: str
     default: str
     help: str
+    secret: bool = False  # `giscope settings` says whether it is set, never its value
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -65,6 +66,30 @@ SETTINGS: tuple[Setting, ...] = (
         "when the register changes). Default: beside an SQLite register file (FILE-conflict-index); "
         "a PostgreSQL register is indexed anew by every command unless this is set.",
     ),
+    Setting(
+        "GISCOPE_SMTP_HOST",
+        "",
+        "SMTP server that e-mails to `giscope watch subscribe --email` subscribers are sent through. "
+        "Default: none (e-mails wait, undelivered, until it is set).",
+    ),
+    Setting("GISCOPE_SMTP_PORT", "25", "Port of the SMTP server (587 with GISCOPE_SMTP_TLS=1 is usual)."),
+    Setting(
+        "GISCOPE_SMTP_SENDER",
+        "giscope@localhost",
+        "From address of the e-mails sent to subscribers.",
+    ),
+    Setting("GISCOPE_SMTP_USER", "", "User name to log in to the SMTP server with. Default: no login."),
+    Setting("GISCOPE_SMTP_PASSWORD", "", "Password for GISCOPE_SMTP_USER. Default: none.", secret=True),
+    Setting(
+        "GISCOPE_SMTP_TLS",
+        "0",
+        "1 to switch the SMTP connection to TLS (STARTTLS) before logging in and sending. Default: 0.",
+    ),
+    Setting(
+        "GISCOPE_SMTP_TIMEOUT",
+        "10",
+        "Seconds to wait for the SMTP server before giving up (the e-mail is retried later).",
+    ),
 )
 
 
@@ -88,6 +113,13 @@ class Settings:
     eambrosia_url: str = field(default_factory=lambda: setting_default("GISCOPE_EAMBROSIA_URL"))
     eambrosia_timeout: str = "30"  # seconds; checked where it is used
     cache_dir: str | None = None
+    smtp_host: str | None = None
+    smtp_port: str = "25"  # checked where it is used
+    smtp_sender: str = "giscope@localhost"
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_tls: bool = False
+    smtp_timeout: str = "10"  # seconds; checked where it is used
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -101,4 +133,11 @@ class Settings:
             eambrosia_timeout=env.get("GISCOPE_EAMBROSIA_TIMEOUT")
             or setting_default("GISCOPE_EAMBROSIA_TIMEOUT"),
             cache_dir=env.get("GISCOPE_CACHE_DIR") or None,
+            smtp_host=env.get("GISCOPE_SMTP_HOST") or None,
+            smtp_port=env.get("GISCOPE_SMTP_PORT") or setting_default("GISCOPE_SMTP_PORT"),
+            smtp_sender=env.get("GISCOPE_SMTP_SENDER") or setting_default("GISCOPE_SMTP_SENDER"),
+            smtp_user=env.get("GISCOPE_SMTP_USER") or None,
+            smtp_password=env.get("GISCOPE_SMTP_PASSWORD") or None,
+            smtp_tls=(env.get("GISCOPE_SMTP_TLS") or "0").strip().lower() in ("1", "true", "yes", "on"),
+            smtp_timeout=env.get("GISCOPE_SMTP_TIMEOUT") or setting_default("GISCOPE_SMTP_TIMEOUT"),
         )

@@ -90,23 +90,39 @@ class Context:
         return self._db
 
     def deliver_alerts(self) -> None:
-        """Send new alerts to the outbox file and the webhook, when they are set (after the command's
-        own transaction has committed)."""
+        """Send new alerts to the outbox file and the webhook, when they are set, and the messages
+        subscribers wait for (`giscope watch subscribe`), after the command's own transaction has
+        committed. A failure is reported on stderr and kept for later; the command has succeeded."""
         s = self.settings
-        if self._db is None or not (s.alert_outbox or s.alert_webhook):
+        if self._db is None:
             return
         from storage.db import driver_errors
-        from watch.outbox import deliver_pending
 
         failures: tuple[type[BaseException], ...] = (GIScopeError, *driver_errors())
+        if s.alert_outbox or s.alert_webhook:
+            from watch.outbox import deliver_pending
+
+            try:
+                report = deliver_pending(self._db, s)
+            except failures as exc:
+                click.echo(f"giscope: alerts not delivered: {exc} (kept for later)", err=True)
+            else:
+                if report.failed:
+                    click.echo(
+                        f"giscope: {report.failed} alert(s) not delivered: {report.error} (kept for later)",
+                        err=True,
+                    )
+        from watch.push import deliver_pushes
+
         try:
-            report = deliver_pending(self._db, s)
-        except failures as exc:  # the command itself has succeeded
-            click.echo(f"giscope: alerts not delivered: {exc} (kept for later)", err=True)
+            pushed = deliver_pushes(self._db, s)
+        except failures as exc:
+            click.echo(f"giscope: subscriber messages not sent: {exc} (kept for later)", err=True)
             return
-        if report.failed:
+        if pushed.failed:
             click.echo(
-                f"giscope: {report.failed} alert(s) not delivered: {report.error} (kept for later)", err=True
+                f"giscope: {pushed.failed} subscriber message(s) not sent: {pushed.error} (kept for later)",
+                err=True,
             )
 
 

@@ -316,6 +316,8 @@ def settings() -> None:
 
     for s in SETTINGS:
         current = os.environ.get(s.name)
+        if s.secret and current:
+            current = "(set)"
         click.echo(f"{s.name}={current if current is not None else ''}")
         click.echo(f"    {s.help}")
         if s.default:

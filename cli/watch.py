@@ -200,3 +200,80 @@ def set_(ctx: Context, finding_id: int, state: str, note: str, as_json: bool) ->
     click.echo(f"finding {finding.id} ({finding.mark} / {finding.gi_id}): {state}")
     for h in history:
         click.echo(f"  {h.at}  {h.who}: {h.before or '—'} -> {h.after}  {h.note}")
+
+
+@watch.command()
+@click.option("--gi", "gi_id", metavar="ID", required=True, help="The GI to follow (its id).")
+@click.option("--email", metavar="ADDR", help="E-mail address to tell (through GISCOPE_SMTP_HOST).")
+@click.option("--webhook", metavar="URL", help="URL to POST each new finding to, as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the subscription as JSON.")
+@pass_ctx
+@handles_errors
+def subscribe(ctx: Context, gi_id: str, email: str | None, webhook: str | None, as_json: bool) -> None:
+    """Tell a producer group or exporter of every new trademark finding of medium severity or above
+    against their GI, by e-mail or webhook. Messages are sent after each scan has stored its findings;
+    one that cannot be sent is retried later (`giscope alerts --deliver`).
+
+    Example: giscope watch subscribe --gi fr-champagne --email watch@champagne.example
+    """
+    from storage.clock import now_iso
+    from watch.push import subscribe as add_subscription
+
+    if email is not None and webhook is not None:
+        raise click.UsageError("give --email or --webhook, not both")
+    if email is None and webhook is None:
+        raise click.UsageError("give --email ADDR or --webhook URL")
+    sub, new = add_subscription(
+        ctx.db(), gi_id, email=email, webhook=webhook, who=ctx.settings.user, at=now_iso()
+    )
+    if as_json:
+        echo_json({**sub.to_dict(), "new": new})
+    else:
+        verb = "subscribed" if new else "already subscribed"
+        click.echo(f"subscription {sub.id}: {sub.gi_id} -> {sub.channel} {sub.address} ({verb})")
+    if sub.channel == "email" and not ctx.settings.smtp_host:
+        click.echo("giscope: GISCOPE_SMTP_HOST is not set; e-mails wait until it is", err=True)
+
+
+@watch.command()
+@click.option("--gi", "gi_id", metavar="ID", help="Only subscriptions to this GI.")
+@click.option("--json", "as_json", is_flag=True, help="Print the subscriptions as JSON.")
+@pass_ctx
+@handles_errors
+def subscriptions(ctx: Context, gi_id: str | None, as_json: bool) -> None:
+    """The subscriptions to new trademark findings, with the messages each still has waiting.
+
+    Example: giscope watch subscriptions --json
+    """
+    from watch.push import list_subscriptions
+
+    items = list_subscriptions(ctx.db(), gi_id=gi_id)
+    if as_json:
+        echo_json([s.to_dict() for s in items])
+        return
+    if not items:
+        click.echo("no subscription")
+        return
+    print_table(
+        ["id", "GI", "channel", "address", "since", "waiting", "last error"],
+        [
+            (s.id, s.gi_id, s.channel, s.address, s.created_at[:10], s.pending, s.last_error or "")
+            for s in items
+        ],
+        max_width=40,
+    )
+
+
+@watch.command()
+@click.argument("subscription_id", metavar="ID", type=int)
+@pass_ctx
+@handles_errors
+def unsubscribe(ctx: Context, subscription_id: int) -> None:
+    """End a subscription (messages it still had waiting are dropped).
+
+    Example: giscope watch unsubscribe 3
+    """
+    from watch.push import unsubscribe as end_subscription
+
+    sub = end_subscription(ctx.db(), subscription_id)
+    click.echo(f"unsubscribed {sub.id}: {sub.gi_id} -> {sub.channel} {sub.address}")

@@ -356,3 +356,33 @@ trademark_finding_history = Table(
     Column("note", Text, nullable=False),
 )
 Index("ix_trademark_finding_history_finding", trademark_finding_history.c.finding_id)
+
+# --- push: subscriptions to a GI's new trademark findings, and each message still to send --------------
+
+subscriptions = Table(
+    "subscriptions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("gi_id", String(120), nullable=False),
+    Column("channel", String(10), nullable=False),  # email, webhook
+    Column("address", String(2000), nullable=False),  # an e-mail address or a URL
+    Column("created_at", String(32), nullable=False),
+    Column("created_by", String(120), nullable=False),
+    UniqueConstraint("gi_id", "channel", "address", name="uq_subscriptions_key"),
+)
+Index("ix_subscriptions_gi", subscriptions.c.gi_id)
+
+push_deliveries = Table(
+    "push_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("subscription_id", Integer, ForeignKey("subscriptions.id", ondelete="CASCADE"), nullable=False),
+    Column("finding_id", Integer, nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("payload", Text, nullable=False),  # the message as JSON, fixed when the finding was stored
+    Column("attempts", Integer, nullable=False),
+    Column("delivered_at", String(32)),
+    Column("delivery_error", Text),
+    UniqueConstraint("subscription_id", "finding_id", name="uq_push_deliveries_key"),
+)
+Index("ix_push_deliveries_pending", push_deliveries.c.delivered_at)

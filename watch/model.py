@@ -124,3 +124,42 @@ class Alert:
             "source": self.source,
             "delivered_at": self.delivered_at,
         }
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A producer group or exporter asking to be told of new trademark findings against one GI."""
+
+    id: int
+    gi_id: str
+    channel: str  # email, webhook
+    address: str
+    created_at: str
+    created_by: str
+    pending: int = 0  # messages not yet delivered
+    last_error: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "gi_id": self.gi_id,
+            "channel": self.channel,
+            "address": self.address,
+            "created_at": self.created_at,
+            "created_by": self.created_by,
+            "pending": self.pending,
+            "last_error": self.last_error,
+        }
+
+
+@dataclass(frozen=True)
+class PushDelivery:
+    """One message to send: a finding (as JSON, fixed when it was stored) to one subscription."""
+
+    id: int
+    subscription_id: int
+    channel: str
+    address: str
+    finding_id: int
+    payload: str
+    attempts: int

@@ -6,7 +6,7 @@ from typing import Any
 
 from citations import cite
 from storage.db import Connection
-from watch.model import Alert, Deadline
+from watch.model import Alert, Deadline, PushDelivery, Subscription
 
 STAFF_OUTCOME = "recorded by "  # outcome_source prefix of an outcome staff entered
 
@@ -152,4 +152,77 @@ class AlertRepository:
     def mark(self, alert_id: int, *, delivered_at: str | None, error: str | None) -> None:
         self.conn.update(
             "alerts", {"delivered_at": delivered_at, "delivery_error": error}, "id = ?", [alert_id]
+        )
+
+
+class SubscriptionRepository:
+    """Maps subscriptions and push_deliveries rows."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def _subscription(self, r: Any) -> Subscription:
+        return Subscription(
+            r.id, r.gi_id, r.channel, r.address, r.created_at, r.created_by, int(r.pending), r.last_error
+        )
+
+    _SELECT = (
+        "SELECT s.*, (SELECT COUNT(*) FROM push_deliveries d WHERE d.subscription_id = s.id "
+        "AND d.delivered_at IS NULL) AS pending, (SELECT d.delivery_error FROM push_deliveries d "
+        "WHERE d.subscription_id = s.id AND d.delivered_at IS NULL AND d.delivery_error IS NOT NULL "
+        "ORDER BY d.id DESC LIMIT 1) AS last_error FROM subscriptions s"
+    )
+
+    def all(self, *, gi_id: str | None = None) -> list[Subscription]:
+        where, params = (" WHERE s.gi_id = ?", [gi_id]) if gi_id else ("", [])
+        rows = self.conn.records(self._SELECT + where + " ORDER BY s.id", params)
+        return [self._subscription(r) for r in rows]
+
+    def get(self, subscription_id: int) -> Subscription | None:
+        r = self.conn.first(self._SELECT + " WHERE s.id = ?", [subscription_id])
+        return self._subscription(r) if r else None
+
+    def find(self, gi_id: str, channel: str, address: str) -> Subscription | None:
+        r = self.conn.first(
+            self._SELECT + " WHERE s.gi_id = ? AND s.channel = ? AND s.address = ?", [gi_id, channel, address]
+        )
+        return self._subscription(r) if r else None
+
+    def add(self, *, gi_id: str, channel: str, address: str, at: str, who: str) -> int:
+        values = {"gi_id": gi_id, "channel": channel, "address": address, "created_at": at, "created_by": who}
+        return int(self.conn.insert("subscriptions", values, returning="id"))
+
+    def delete(self, subscription_id: int) -> None:
+        # the deliveries go first: SQLite enforces the cascade only with foreign keys switched on
+        self.conn.execute("DELETE FROM push_deliveries WHERE subscription_id = ?", [subscription_id])
+        self.conn.execute("DELETE FROM subscriptions WHERE id = ?", [subscription_id])
+
+    def queue(self, subscription_id: int, finding_id: int, *, payload: str, at: str) -> None:
+        self.conn.insert(
+            "push_deliveries",
+            {
+                "subscription_id": subscription_id,
+                "finding_id": finding_id,
+                "at": at,
+                "payload": payload,
+                "attempts": 0,
+            },
+        )
+
+    def undelivered(self) -> list[PushDelivery]:
+        rows = self.conn.records(
+            "SELECT d.id, d.subscription_id, s.channel, s.address, d.finding_id, d.payload, d.attempts "
+            "FROM push_deliveries d JOIN subscriptions s ON s.id = d.subscription_id "
+            "WHERE d.delivered_at IS NULL ORDER BY d.id"
+        )
+        return [
+            PushDelivery(r.id, r.subscription_id, r.channel, r.address, r.finding_id, r.payload, r.attempts)
+            for r in rows
+        ]
+
+    def mark(self, delivery_id: int, *, delivered_at: str | None, error: str | None) -> None:
+        self.conn.execute(
+            "UPDATE push_deliveries SET delivered_at = ?, delivery_error = ?, attempts = attempts + 1 "
+            "WHERE id = ?",
+            [delivered_at, error, delivery_id],
         )

@@ -19,6 +19,7 @@ from storage.db import Connection, Database
 from watch.alerts import deadline_alert
 from watch.deadlines import load_deadline_rules
 from watch.model import Deadline
+from watch.push import queue_finding
 from watch.repository import STAFF_OUTCOME, DeadlineRepository
 from watch.trademarks.gazette import check_published, read_gazette
 from watch.trademarks.model import (
@@ -159,6 +160,7 @@ def scan_gazette(
             note = f"found in gazette {f.gazette} ({f.jurisdiction}, published {f.published}): {f.severity}"
             repo.record(FindingChange(new.id, at, who, None, "new", note))
             _sync_deadline(conn, new, rule, who=who, at=at, today=today)
+            queue_finding(conn, new.to_dict(), at=at)  # sent to subscribers after the commit
             stored.append(new)
             added += 1
         return stored, added

@@ -1,0 +1,81 @@
+"""Real local servers for the push tests: an SMTP server (aiosmtpd) that accepts or refuses every
+message, an HTTP server that records each POST, and a socket that accepts connections and never
+answers. All on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from email import message_from_bytes
+from email.message import Message
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class _Handler:
+    def __init__(self, refuse: bool) -> None:
+        self.refuse = refuse
+        self.messages: list[tuple[list[str], Message]] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        if self.refuse:
+            return "554 5.0.0 Transaction failed (test server refuses everything)"
+        self.messages.append((list(envelope.rcpt_tos), message_from_bytes(envelope.content)))
+        return "250 OK"
+
+
+@contextmanager
+def smtp_server(*, refuse: bool = False) -> Iterator[tuple[int, list[tuple[list[str], Message]]]]:
+    """An SMTP server on 127.0.0.1: its port and the messages it accepted (recipients, message)."""
+    from aiosmtpd.controller import Controller
+
+    handler = _Handler(refuse)
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        yield controller.port, handler.messages
+    finally:
+        controller.stop()
+
+
+@contextmanager
+def webhook_server() -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """An HTTP server that answers 204 to every POST: its URL and the JSON bodies it received."""
+    received: list[dict[str, Any]] = []
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            received.append(json.loads(body))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/hook", received
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def silent_webhook() -> Iterator[str]:
+    """A URL whose server accepts the connection and never answers."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen(16)
+        yield f"http://127.0.0.1:{s.getsockname()[1]}/never"
