@@ -10,7 +10,7 @@ import streamlit as st
 
 from compare.conflicts import ConflictIndex
 from config import Settings
-from errors import StorageError
+from errors import GIScopeError, StorageError
 from gi_lists.services import Filters
 from reports.briefing import Briefing
 from storage.db import Database
@@ -117,18 +117,25 @@ def export_count(filters: Filters) -> int:
 
 
 def deliver_alerts(settings: Settings) -> None:
-    """Send new alerts to the outbox file and the webhook, when they are set; warn when some fail."""
-    from watch.outbox import deliver_pending
-
-    if not (settings.alert_outbox or settings.alert_webhook):
-        return
+    """Send new alerts to the outbox file and the webhook, when they are set, and the messages
+    subscribers wait for (`giscope watch subscribe`); warn when some fail (they are kept for later)."""
     from storage.db import driver_errors
+    from watch.outbox import deliver_pending
+    from watch.push import deliver_pushes
 
-    failures: tuple[type[BaseException], ...] = (StorageError, *driver_errors())
+    failures: tuple[type[BaseException], ...] = (GIScopeError, *driver_errors())
+    if settings.alert_outbox or settings.alert_webhook:
+        try:
+            report = deliver_pending(database(), settings)
+        except failures as exc:  # what the page did has succeeded
+            st.warning(f"Alerts not delivered: {exc} (kept for later)")
+        else:
+            if report.failed:
+                st.warning(f"{report.failed} alert(s) not delivered: {report.error} (kept for later)")
     try:
-        report = deliver_pending(database(), settings)
-    except failures as exc:  # what the page did has succeeded
-        st.warning(f"Alerts not delivered: {exc} (kept for later)")
+        pushed = deliver_pushes(database(), settings)
+    except failures as exc:
+        st.warning(f"Subscriber messages not sent: {exc} (kept for later)")
         return
-    if report.failed:
-        st.warning(f"{report.failed} alert(s) not delivered: {report.error} (kept for later)")
+    if pushed.failed:
+        st.warning(f"{pushed.failed} subscriber message(s) not sent: {pushed.error} (kept for later)")

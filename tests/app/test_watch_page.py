@@ -148,3 +148,17 @@ def test_with_no_register_the_page_says_to_run_init(monkeypatch, tmp_path):
     at = run()
     assert at.error and "giscope init" in at.error[0].value
     assert not at.file_uploader
+
+
+def test_a_scan_on_the_page_sends_new_findings_to_the_gis_subscribers(fresh_register):
+    from tests.servers import webhook_server
+    from watch.push import subscribe
+
+    db = Database(fresh_register)
+    with webhook_server() as (url, received):
+        subscribe(db, "fr-champagne", email=None, webhook=url, who="tester", at="2026-12-03T00:00:00")
+        scanned()
+        marks = sorted(str(body.get("mark") or body) for body in received)
+    db.dispose()
+    assert len(received) == 2, received  # 香槟人生 and CHAMPAGNE LIFE, each once, after the scan
+    assert any("CHAMPAGNE LIFE" in m for m in marks) and any("香槟人生" in m for m in marks)
