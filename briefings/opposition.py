@@ -9,7 +9,6 @@ from typing import Any
 
 from agreements.model import Profile
 from agreements.profiles import get_profile
-from agreements.services import get_agreements
 from briefings.actions import PENDING_STATUSES, standing
 from briefings.dispute import instrument_paras
 from briefings.parts import fact_para, gi_facts, protection_rows, scope_para, sourced, today_or
@@ -22,9 +21,9 @@ from names.knowledge import bundled_knowledge
 from reports.briefing import Briefing, Bullets, Facts, Notice, Para, Section, Table
 from storage.db import Database
 from watch.deadlines import load_deadline_rules
-from watch.trademarks.model import TrademarkFinding
+from watch.trademarks.model import FINDING_STATES, TrademarkFinding
 from watch.trademarks.services import get_finding, opposition_rule
-from wording import DOUBTFUL, hit_kind_word, jurisdiction_name, route_text, severity_word, status_word
+from wording import DOUBTFUL, hit_kind_word, jurisdiction_name, route_text, severity_word
 
 Item = tuple[str, Para]
 
@@ -33,7 +32,7 @@ def _zh(lang: str) -> bool:
     return lang == "zh"
 
 
-def _mark_facts(f: TrademarkFinding, lang: str) -> Facts:
+def _mark_facts(f: TrademarkFinding, gi_name: str, lang: str) -> Facts:
     s = T[lang]
     kind, severity = hit_kind_word(f.kind, lang), severity_word(f.severity, lang)
     classes = ", ".join(str(c) for c in f.classes)
@@ -41,7 +40,7 @@ def _mark_facts(f: TrademarkFinding, lang: str) -> Facts:
         reason = s["opp_reason_text"].format(
             mark=f.mark,
             classes="、".join(str(c) for c in f.classes),
-            matched=f.name,
+            matched=gi_name,
             kind=kind,
             severity=severity,
         )
@@ -63,7 +62,8 @@ def _mark_facts(f: TrademarkFinding, lang: str) -> Facts:
             Para(f"{f.published} ({f.gazette})" if not _zh(lang) else f"{f.published}（{f.gazette}）"),
         )
     )
-    state = status_word(f.state, lang) if _zh(lang) else f.state
+    states = dict(zip(FINDING_STATES, s["opp_states"].split("|"), strict=True))
+    state = states.get(f.state, f.state)
     items.append(
         (
             s["opp_finding"],
@@ -90,18 +90,16 @@ def _grounds(db: Database, gi: GI, live: list[Protection], j: str, where: str, l
     agreements_used = sorted({p.agreement for p in live if p.route == "agreement" and p.agreement})
     comparison = compare_agreements(db, agreements_used, include_trips=True)
     trademark_scope = next((d for d in comparison.dimensions if d.dimension.key == "trademarks"), None)
-    titles = {a: ag.title(lang) for a, ag in get_agreements(db, agreements_used).items()}
     for agreement_id in agreements_used:
         protected = any(p.status in IN_FORCE_STATUSES for p in live if p.agreement == agreement_id)
         entry = bases.get(f"agreement:{agreement_id}", {})
         para = _basis_para(entry, lang, "" if protected else "pending_")
-        title = titles.get(agreement_id, agreement_id)
         if para is not None:
-            items.append((s["opp_agreement"].format(title=title), para))
+            items.append((s["opp_agreement"], para))
         if trademark_scope is not None and agreement_id in trademark_scope.values:
             items.append((s["opp_agreement_tm"], scope_para(trademark_scope.values[agreement_id], lang)))
     if not agreements_used:
-        items.append((s["opp_agreement"].format(title="—"), Para(s["opp_no_agreement"].format(where=where))))
+        items.append((s["opp_agreement"], Para(s["opp_no_agreement"].format(where=where))))
     rule = opposition_rule(j)
     basis = rule.basis_zh if _zh(lang) and rule.basis_zh else rule.basis
     items.append((s["opp_national"], Para(basis, sourced(rule.source or "no source found", rule.confidence))))
@@ -183,11 +181,16 @@ def opposition_brief(
     profile = get_profile(db, j)
     protections = [p for p in gi.protections if p.jurisdiction in JURISDICTION_INCLUDES[j]]
     live = [p for p in protections if p.status in IN_FORCE_STATUSES | PENDING_STATUSES]
+    name = (
+        next((n.text for n in gi.names if n.script == "Hani"), gi.display_name)
+        if _zh(lang)
+        else gi.display_name
+    )
 
     screened = s["opp_screened"].format(
         gazette=finding.gazette, where=where, published=finding.published, coverage=coverage(db, j).text(lang)
     )
-    sections = [Section(s["opp_mark"], (_mark_facts(finding, lang), Notice(screened, "info")))]
+    sections = [Section(s["opp_mark"], (_mark_facts(finding, name, lang), Notice(screened, "info")))]
     gi_blocks: list[Facts | Table | Para | Notice] = [gi_facts(gi, lang)]
     if protections:
         gi_blocks.append(
@@ -222,11 +225,6 @@ def opposition_brief(
         closing.append(Notice(s["unconfirmed"], "unconfirmed"))
     closing.append(Notice(s["disclaimer"], "disclaimer"))
     sections.append(Section("", tuple(closing)))
-    name = (
-        next((n.text for n in gi.names if n.script == "Hani"), gi.display_name)
-        if _zh(lang)
-        else gi.display_name
-    )
     return Briefing(
         kind="opposition",
         title=s["opp_title"].format(mark=finding.mark, name=name, where=where),

@@ -168,7 +168,7 @@ T = {
         "opp_screened": "Screened: gazette {gazette} ({where}, published {published}) against {coverage}",
         "opp_gi": "The GI and its protection in {where}",
         "opp_grounds": "Grounds of opposition",
-        "opp_agreement": "Agreement: {title}",
+        "opp_agreement": "Agreement",
         "opp_agreement_tm": "Agreement, on trademarks",
         "opp_national": "National law: opposition",
         "opp_national_route": "National law: {route}",
@@ -193,6 +193,7 @@ T = {
         "opp_file": "Where and how to file",
         "opp_step_file": "File the opposition before {date} with the office that published the mark.",
         "opp_step_no_date": "Ask the office that published the mark for the opposition period before acting.",
+        "opp_states": "new|reviewed|opposed|dismissed|won|lost",
     },
     "zh": {
         "dispute_title": "维权指引：{name}在{where}",
@@ -333,11 +334,11 @@ T = {
         "opp_finding": "监测结果",
         "opp_finding_text": "第{id}号结果，{state}：{kind}，严重程度{severity}",
         "opp_reason": "冲突原因",
-        "opp_reason_text": "商标“{mark}”（第{classes}类）使用了受保护名称“{matched}”：{kind}，严重程度{severity}",
+        "opp_reason_text": "商标“{mark}”（第{classes}类）与受保护的地理标志“{matched}”冲突：{kind}，严重程度{severity}",
         "opp_screened": "筛查范围：{where}商标公告{gazette}（{published}公告），对照{coverage}",
         "opp_gi": "地理标志及其在{where}的保护",
         "opp_grounds": "异议理由",
-        "opp_agreement": "协定：{title}",
+        "opp_agreement": "协定",
         "opp_agreement_tm": "协定关于商标的规定",
         "opp_national": "国内法：异议",
         "opp_national_route": "国内法：{route}",
@@ -362,6 +363,7 @@ T = {
         "opp_file": "提交途径和方式",
         "opp_step_file": "在{date}之前向公告该商标的机关提出异议。",
         "opp_step_no_date": "采取行动前，向公告该商标的机关确认异议期限。",
+        "opp_states": "新发现|已审查|已提出异议|已排除|异议成功|异议失败",
     },
 }
 

@@ -81,6 +81,7 @@ def test_the_zh_brief_reads_in_chinese(
     assert finding.application_no in text and squash("2027-02-20（剩余79天）") in text
     assert "第三十三条" in text if finding.jurisdiction == "CN" else squash("第46条第1款") in text
     assert "TRIPS" in text
+    assert "新发现" in text  # the finding's state in Chinese
     readable = without_names(
         text, [*gi_names(loaded_engine), finding.mark, finding.applicant, finding.gazette]
     )
