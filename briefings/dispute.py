@@ -28,7 +28,7 @@ from storage.db import Database
 from wording import DOUBTFUL, annex_code, hit_kind_word, joined, jurisdiction_name
 
 
-def _instruments(db: Database, gi: GI, protections: Sequence[Protection], lang: str) -> list[Para]:
+def instrument_paras(db: Database, gi: GI, protections: Sequence[Protection], lang: str) -> list[Para]:
     """The agreement each agreement route rests on, cited in full: title, signing, entry into force,
     official publication, and the annex entry that lists the name (with the entry's own source)."""
     s = T[lang]
@@ -126,7 +126,9 @@ def dispute_brief(
             (0.28, 0.40, 0.14, 0.18),
         )
         sections.append(
-            Section(s["protection"].format(where=where), (table, *_instruments(db, gi, protections, lang)))
+            Section(
+                s["protection"].format(where=where), (table, *instrument_paras(db, gi, protections, lang))
+            )
         )
     else:
         # the routes to protection follow under 'How and where to act'

@@ -341,3 +341,22 @@ def brief_screening(ctx: Context, file: Path, jurisdiction: str, lang: str, outp
 
     briefing = screening_brief(ctx.db(), file, jurisdiction, lang=lang)
     _write_pdf(briefing, output)
+
+
+@brief.command("opposition")
+@click.option("--finding", "finding_id", type=int, metavar="ID", required=True,
+              help="A trademark-watch finding's id (giscope watch list).")  # fmt: skip
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@pass_ctx
+@handles_errors
+def brief_opposition(ctx: Context, finding_id: int, lang: str, output: Path) -> None:
+    """Opposition brief for one trademark-watch finding: the mark, the GI and its protection there, the
+    grounds with their articles, the deadline with the days left, the evidence, where and how to file.
+
+    Example: giscope brief opposition --finding 3 --lang zh -o opposition_3.pdf
+    """
+    from briefings.opposition import opposition_brief
+
+    briefing = opposition_brief(ctx.db(), finding_id, lang=lang)
+    _write_pdf(briefing, output)

@@ -75,7 +75,7 @@ class Section:
 
 @dataclass(frozen=True)
 class Briefing:
-    kind: Literal["dispute", "compare", "screening"]
+    kind: Literal["dispute", "compare", "screening", "opposition"]
     title: str
     subtitle: str
     lang: Literal["en", "zh"]

@@ -349,7 +349,7 @@ class _Renderer(SourceNotes):
         return [box, Spacer(1, 8)]
 
 
-_KINDS = {"kind_dispute", "kind_compare", "kind_screening"}
+_KINDS = {"kind_dispute", "kind_compare", "kind_screening", "kind_opposition"}
 _NOTICE_TITLES = {"unconfirmed": "unconfirmed_title", "disclaimer": "disclaimer", "info": "info"}
 _PARA_STYLES = ("body", "lead", "small")
 # always broken by reports.linebreak: table cells (measured by its rules: reports.colwidths), and sources

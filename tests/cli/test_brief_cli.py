@@ -58,3 +58,26 @@ def test_unknown_gi_or_agreement_gives_an_error_and_no_file(shared: Shared, tmp_
         giscope("brief", "dispute", "--gi", "香槟", "--in", "US", "-o", out, db=shared.path), "unknown"
     )
     assert not out.exists()
+
+
+def test_an_opposition_brief_for_an_unknown_finding_is_one_clear_error_and_no_file(
+    shared: Shared, tmp_path: Path
+) -> None:
+    out = tmp_path / "opposition.pdf"
+    clean_error(
+        giscope("brief", "opposition", "--finding", "999", "-o", out, db=shared.path), "no finding 999"
+    )
+    assert not out.exists()
+
+
+def test_an_opposition_brief_is_written_for_a_scanned_finding(tmp_path: Path) -> None:
+    from tests.conftest import TEST_DATA
+
+    db = tmp_path / "register.sqlite3"
+    ok(giscope("init", db=db))
+    gazette = TEST_DATA / "gazette_example.csv"
+    ok(giscope("watch", "scan", gazette, "--in", "CN", "--published", "2026-11-20", db=db))
+    out = tmp_path / "opposition.pdf"
+    ok(giscope("brief", "opposition", "--finding", "1", "--lang", "zh", "-o", out, db=db))
+    text = pdf_text(out)
+    assert "EX-2026-000001" in text and "香槟" in text

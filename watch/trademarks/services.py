@@ -218,6 +218,15 @@ def list_findings(
         return FindingRepository(conn).select(state=state, gi_id=gi_id)
 
 
+def get_finding(db: Database, finding_id: int) -> TrademarkFinding:
+    """One stored finding; an unknown id is a user error."""
+    with db.read() as conn:
+        found = FindingRepository(conn).get(finding_id)
+    if found is None:
+        raise RegisterError(f"no finding {finding_id}; see `giscope watch list`")
+    return found
+
+
 def finding_history(db: Database, finding_id: int) -> list[FindingChange]:
     with db.read() as conn:
         return FindingRepository(conn).history(finding_id)
