@@ -11,12 +11,13 @@ from typing import Any
 
 import streamlit as st
 
+from briefings.opposition import opposition_brief
 from config import Settings
 from errors import GIScopeError, InputError
 from gi_lists.model import JURISDICTIONS
 from storage.clock import now_iso, today_iso
 from ui.cells import problems_markdown, tr
-from ui.resources import conflict_index, database, deliver_alerts
+from ui.resources import conflict_index, database, deliver_alerts, pdf
 from ui.watch import (
     filter_findings,
     findings_csv,
@@ -198,6 +199,7 @@ if shown:
 else:
     st.info(tr(lang, "No finding matches these filters.", "没有符合筛选条件的发现。"))
 
+by_id_all = {f.id: f for f in shown}
 dl_csv, dl_xlsx, dl_brief = st.columns(3)
 for column, fmt, data in (
     (dl_csv, "csv", findings_csv(shown, today)),
@@ -212,7 +214,31 @@ for column, fmt, data in (
         key=f"watch_download_{fmt}",
         disabled=not shown,
     )
-# dl_brief: the opposition brief's download (briefings/opposition.py) goes in this column.
+with dl_brief.form("watch_brief", border=False):  # the brief is rendered only when asked for
+    brief_id = st.selectbox(
+        tr(lang, "Opposition brief for finding", "异议简报：发现"),
+        [f.id for f in shown],
+        key="watch_brief_finding",
+        label_visibility="collapsed",
+        format_func=lambda i: f"{i} · {by_id_all[i].mark}",
+    )
+    prepare = st.form_submit_button(
+        tr(lang, "Prepare opposition brief (PDF)", "生成异议简报（PDF）"), disabled=not shown
+    )
+if prepare and brief_id is not None:
+    try:
+        brief_pdf = pdf(opposition_brief(db, int(brief_id), lang=lang, today=today))
+    except GIScopeError as exc:
+        dl_brief.error(str(exc))
+    else:
+        dl_brief.download_button(
+            tr(lang, f"Download opposition brief {brief_id}", f"下载发现 {brief_id} 的异议简报"),
+            brief_pdf,
+            file_name=f"giscope-opposition-{brief_id}-{lang}.pdf",
+            mime="application/pdf",
+            on_click="ignore",
+            key="watch_brief_pdf",
+        )
 
 # --- Record what was done -----------------------------------------------------------------------
 st.subheader(tr(lang, "Record what was done", "记录处理情况"))

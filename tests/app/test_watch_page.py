@@ -162,3 +162,13 @@ def test_a_scan_on_the_page_sends_new_findings_to_the_gis_subscribers(fresh_regi
     db.dispose()
     assert len(received) == 2, received  # 香槟人生 and CHAMPAGNE LIFE, each once, after the scan
     assert any("CHAMPAGNE LIFE" in m for m in marks) and any("香槟人生" in m for m in marks)
+
+
+def test_the_opposition_brief_is_prepared_on_the_page_for_the_chosen_finding(fresh_register):
+    at = scanned()
+    first = at.selectbox(key="watch_brief_finding").value
+    at.button(key="FormSubmitter:watch_brief-Prepare opposition brief (PDF)").click()
+    ok(at.run())
+    assert not at.error, [e.value for e in at.error]
+    labels = [b.label for b in at.get("download_button")]
+    assert f"Download opposition brief {first}" in labels, labels

@@ -358,3 +358,28 @@ def test_watch_uploading_the_example_gazette_shows_a_champagne_finding(app_url, 
     page.get_by_text("中文").click()
     page.get_by_role("heading", name="商标监测").wait_for()
     page.locator("[data-testid='stDataFrame'] table").get_by_text("剩余天数").wait_for(state="attached")
+
+
+def test_watch_the_opposition_brief_of_a_finding_downloads_as_a_pdf(app_url, page, tmp_path):
+    page.goto(f"{app_url}/watch")
+    page.get_by_role("heading", name="Trademark watch").wait_for()
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
+        ROOT / "tests" / "data" / "gazette_example.csv"
+    )
+    page.get_by_text("gazette_example.csv").first.wait_for()
+    choose(page, "Published in", "CN")
+    for part, value in (("year", "2026"), ("month", "11"), ("day", "30")):
+        page.get_by_role("spinbutton", name=f"{part}, Publication date").click()
+        page.keyboard.type(value)
+    page.get_by_role("button", name="Scan gazette").click()
+    page.get_by_text("6 marks screened").wait_for()  # a re-scan stores nothing twice
+    page.get_by_role("button", name="Prepare opposition brief (PDF)").click()
+    button = page.get_by_role("button", name=re.compile(r"Download opposition brief \d+"))
+    button.wait_for()
+    with page.expect_download() as download_info:
+        button.click()
+    saved = tmp_path / "opposition.pdf"
+    download_info.value.save_as(saved)
+    assert saved.read_bytes().startswith(b"%PDF")
+    _, text = pdf_text(saved)
+    assert "Art. 33" in text and "TRIPS" in text  # the national opposition article and the baseline
