@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -19,6 +21,34 @@ def watch() -> None:
 
     Example: giscope watch scan gazette.csv --in CN --published 2026-11-30
     """
+
+
+PROGRESS_OVER = 1000  # marks: a smaller gazette is screened before a bar would be worth drawing
+
+
+class _Progress:
+    """A progress bar on stderr (stdout stays the table or the JSON) for a gazette of more than
+    PROGRESS_OVER marks; drawn from the first mark screened, closed once the last one is."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None  # click's ProgressBar, entered by hand
+        self.shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if total <= PROGRESS_OVER or done <= self.shown:  # (a pool that stopped starts again here)
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="screening marks", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.shown)
+        self.shown = done
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 def _days(left: int | None) -> str:
@@ -76,18 +106,23 @@ def scan(
 
     db = ctx.db()
     today = today_iso()
-    result = scan_gazette(
-        db,
-        file,
-        jurisdiction,
-        published=published,
-        gazette=gazette,
-        min_severity=min_severity,
-        who=ctx.settings.user,
-        at=now_iso(),
-        today=today,
-        lang=lang,
-    )
+    progress = _Progress()
+    try:
+        result = scan_gazette(
+            db,
+            file,
+            jurisdiction,
+            published=published,
+            gazette=gazette,
+            min_severity=min_severity,
+            who=ctx.settings.user,
+            at=now_iso(),
+            today=today,
+            lang=lang,
+            progress=progress,
+        )
+    finally:
+        progress.close()
     ctx.deliver_alerts()
     covered = coverage(db, result.jurisdiction)
     if as_json:

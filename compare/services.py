@@ -52,6 +52,16 @@ def build_index(db: Database, knowledge: Knowledge | None = None, *, stored: boo
     return index
 
 
+def kept_index_file(db: Database) -> tuple[Path, tuple[object, ...]] | None:
+    """The file the index of the register as it is now is kept in, and its key (what another process
+    passes to compare.index_cache.load); None when there is no such file (call build_index first)."""
+    path = db.cache_path("conflict-index")
+    if path is None or not path.exists():
+        return None
+    with db.read() as conn:
+        return path, _index_key(db, GIRepository(conn))
+
+
 def _index_key(db: Database, repo: GIRepository) -> tuple[object, ...]:
     """What a stored index must have been built from: this database (its URL hashed: no password in the
     file), the register's version, the stored readings and the code that builds the index."""

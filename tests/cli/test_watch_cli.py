@@ -181,3 +181,19 @@ def test_watch_help_gives_an_example(shared: Shared) -> None:
         assert (
             "Example: giscope watch " + command in ok(giscope("watch", command, "--help", db=shared.path)).out
         )
+
+
+def test_a_large_gazette_shows_a_progress_bar_on_stderr_and_keeps_the_json_on_stdout(
+    db: Path, tmp_path: Path
+) -> None:
+    gazette = tmp_path / "large.csv"
+    rows = [
+        (f"L-{i:05d}", "CHAMPAGNE LIFE" if i % 500 == 0 else f"Zentavo {i}", "33", "A") for i in range(1200)
+    ]
+    lines = ["application_no,mark,classes,applicant"] + [",".join(r) for r in rows]
+    gazette.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = giscope("watch", "scan", gazette, "--in", "CN", "--published", "2026-11-30", "--json", db=db)
+    data = as_json(run)
+    assert data["marks"] == 1200
+    assert {f["application_no"] for f in data["findings"]} == {"L-00000", "L-00500", "L-01000"}
+    assert "screening marks" in run.err

@@ -30,9 +30,9 @@ from watch.trademarks.model import (
     FindingChange,
     OppositionRule,
     TrademarkFinding,
-    at_least,
 )
 from watch.trademarks.repository import FindingRepository
+from watch.trademarks.screening import SERIAL_UP_TO
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -100,12 +100,16 @@ def scan_gazette(
     index: ConflictIndex | None = None,
     lang: str = "en",
     progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+    serial_up_to: int = SERIAL_UP_TO,
 ) -> GazetteScan:
     """Screen every mark of a gazette file against the GIs protected or pending in `jurisdiction` (the
     mark's Nice classes decide like goods; a well-known mark reaches other classes) and store the findings
-    at least `min_severity`, all or none. `progress(done, total)` is called after each mark is screened."""
-    from compare.conflicts import Checker
-    from compare.services import build_index
+    at least `min_severity`, all or none. `progress(done, total)` follows the marks screened. A gazette of
+    more than `serial_up_to` marks is screened by a pool of `workers` processes (default: one per core)
+    reading the register's kept index; the findings are the same, in the same order."""
+    from compare.services import build_index, kept_index_file
+    from watch.trademarks.screening import IndexFile, screen_marks
 
     j = check_jurisdiction(jurisdiction)
     if min_severity not in SEVERITIES:
@@ -114,38 +118,48 @@ def scan_gazette(
     gazette_id = _gazette_id(gazette, path)
     marks = read_gazette(path, published=published)
     rule = opposition_rule(j)
-    checker = Checker(index if index is not None else build_index(db), j)
-    found: list[TrademarkFinding] = []
-    for done, m in enumerate(marks, 1):
-        for hit in checker.check(m.mark, nice_classes=m.classes, goods=m.goods, lang=lang):
-            if not at_least(hit.severity, min_severity):
-                continue
-            found.append(
-                TrademarkFinding(
-                    id=0,
-                    gazette=gazette_id,
-                    jurisdiction=j,
-                    published=m.published,
-                    application_no=m.application_no,
-                    mark=m.mark,
-                    classes=m.classes,
-                    applicant=m.applicant,
-                    gi_id=hit.gi.id,
-                    name=hit.gi.display_name,
-                    kind=hit.kind,
-                    severity=hit.severity,
-                    reason=hit.reason,
-                    legal_basis=hit.legal_basis,
-                    goods=m.goods,
-                    filing_date=m.filing_date,
-                    legal_source=hit.legal_source,
-                    opposition_deadline=rule.deadline(m.published) if rule.known else None,
-                    found_at=at,
-                    updated_at=at,
-                )
-            )
-        if progress is not None:
-            progress(done, len(marks))
+    kept: IndexFile | None = None
+    if index is None:  # the register's own index: the pool's workers read it from its file
+        index = build_index(db)
+        found_file = kept_index_file(db) if len(marks) > serial_up_to else None
+        kept = IndexFile(*found_file) if found_file is not None else None
+    hits = screen_marks(
+        marks,
+        j,
+        index=index,
+        index_file=kept,
+        min_severity=min_severity,
+        lang=lang,
+        progress=progress,
+        workers=workers,
+        serial_up_to=serial_up_to,
+    )
+    found = [
+        TrademarkFinding(
+            id=0,
+            gazette=gazette_id,
+            jurisdiction=j,
+            published=m.published,
+            application_no=m.application_no,
+            mark=m.mark,
+            classes=m.classes,
+            applicant=m.applicant,
+            gi_id=hit.gi_id,
+            name=hit.name,
+            kind=hit.kind,
+            severity=hit.severity,
+            reason=hit.reason,
+            legal_basis=hit.legal_basis,
+            goods=m.goods,
+            filing_date=m.filing_date,
+            legal_source=hit.legal_source,
+            opposition_deadline=rule.deadline(m.published) if rule.known else None,
+            found_at=at,
+            updated_at=at,
+        )
+        for m, mark_hits in zip(marks, hits, strict=True)
+        for hit in mark_hits
+    ]
 
     def work(conn: Connection) -> tuple[list[TrademarkFinding], int]:
         repo = FindingRepository(conn)

@@ -1,0 +1,104 @@
+"""A large gazette is screened by a process pool over chunks of marks; its findings are those the serial
+path stores, in the same order (no timing here: benchmarks/bench_watch.py measures the speed)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from compare.severity import relevant_protections
+from gi_lists.repository import GIRepository
+from storage.db import Database
+from watch.trademarks.services import scan_gazette
+
+MODIFIERS = ("", " style", "型", " premium")
+
+
+def planted_gazette(db: Database, path: Path, n: int = 300) -> Path:
+    """n marks: every other one a GI protected in CN (as written or with a modifier), the rest made up."""
+    with db.read() as conn:
+        repo = GIRepository(conn)
+        gis = [gi for gi in repo.get_many(sorted(repo.ids())) if relevant_protections(gi, "CN")]
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["application_no", "mark", "classes", "applicant"])
+        for i in range(n):
+            gi = gis[(i * 7) % len(gis)]
+            mark = gi.display_name + MODIFIERS[i % 4] if i % 2 else f"Zentavo {i}"
+            w.writerow([f"P-{i:04d}", mark, str(i % 45 + 1), "Applicant"])
+    return path
+
+
+def test_the_pool_stores_the_findings_of_the_serial_path_in_the_same_order(
+    loaded_engine: Database, tmp_path: Path
+) -> None:
+    if loaded_engine.cache_path("conflict-index") is None:
+        pytest.skip("the pool reads the kept index; this database has no place to keep it")
+    gazette = planted_gazette(loaded_engine, tmp_path / "gazette.csv")
+
+    def scan(name: str, seen: list[tuple[int, int]], **kw: int):  # type: ignore[no-untyped-def]
+        return scan_gazette(
+            loaded_engine,
+            gazette,
+            "CN",
+            published="2026-11-20",
+            gazette=name,
+            min_severity="low",
+            who="tester",
+            at="2026-12-03T10:00:00+00:00",
+            today="2026-12-03",
+            progress=lambda done, total: seen.append((done, total)),
+            **kw,
+        )
+
+    by_mark: list[tuple[int, int]] = []
+    by_chunk: list[tuple[int, int]] = []
+    serial = scan("serial", by_mark)
+    pooled = scan("pooled", by_chunk, workers=2, serial_up_to=0)
+
+    def facts(result):  # type: ignore[no-untyped-def]
+        return [
+            (f.application_no, f.gi_id, f.kind, f.severity, f.reason, f.legal_basis, f.legal_source)
+            for f in result.findings
+        ]
+
+    assert len(serial.findings) > 100
+    assert facts(pooled) == facts(serial)
+    assert pooled.added == serial.added == len(serial.findings)
+    assert len(by_mark) == 300  # the serial path reports each mark
+    assert 1 < len(by_chunk) < 300 and by_chunk[-1] == (300, 300)  # the pool reports each chunk
+
+
+def test_a_small_gazette_is_screened_in_this_process(loaded_engine: Database, tmp_path: Path) -> None:
+    gazette = planted_gazette(loaded_engine, tmp_path / "small.csv", n=20)
+    seen: list[tuple[int, int]] = []
+    scan_gazette(
+        loaded_engine,
+        gazette,
+        "CN",
+        published="2026-11-20",
+        who="tester",
+        at="2026-12-03T10:00:00+00:00",
+        today="2026-12-03",
+        workers=2,
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert seen == [(i, 20) for i in range(1, 21)]
+
+
+def test_a_pool_whose_workers_cannot_read_the_kept_index_falls_back_to_this_process(
+    loaded_engine: Database, tmp_path: Path
+) -> None:
+    from compare.services import build_index
+    from watch.trademarks.gazette import read_gazette
+    from watch.trademarks.screening import IndexFile, screen_marks
+
+    marks = read_gazette(planted_gazette(loaded_engine, tmp_path / "g.csv", n=60), published="2026-11-20")
+    index = build_index(loaded_engine)
+    kw = {"index": index, "min_severity": "low", "lang": "en", "workers": 2, "serial_up_to": 0}
+    wrong = IndexFile(tmp_path / "no-such-index", ("another register",))
+    assert screen_marks(marks, "CN", index_file=wrong, **kw) == screen_marks(
+        marks, "CN", index_file=None, **kw
+    )  # type: ignore[arg-type]
