@@ -106,29 +106,55 @@ def test_a_pool_whose_workers_cannot_read_the_kept_index_falls_back_to_this_proc
     )  # type: ignore[arg-type]
 
 
+POOL_SCRIPT = """
+import json, sys
+from pathlib import Path
+from watch.trademarks.gazette import read_gazette
+from watch.trademarks.screening import IndexFile, screen_marks
+from compare import index_cache
+
+path, gazette = Path(sys.argv[1]), sys.argv[2]
+readings, index = index_cache.load(path, ("test", 1))
+marks = read_gazette(Path(gazette), published="2026-11-20")
+chunks = []
+kw = {"index": index, "min_severity": "low", "lang": "en", "serial_up_to": 0}
+pooled = screen_marks(marks, "CN", index_file=IndexFile(path, ("test", 1)), workers=2,
+                      progress=lambda d, t: chunks.append(d), **kw)
+serial = screen_marks(marks, "CN", index_file=None, **kw)
+print(json.dumps({"same": pooled == serial, "hits": sum(map(len, serial)), "chunks": chunks}))
+"""
+
+
 def test_the_pool_screens_chunks_from_a_kept_index_file_as_this_process_does(
     loaded_engine: Database, tmp_path: Path
 ) -> None:
-    """The pool itself, on an index kept in a file of its own (independent of the register's cache key)."""
+    """The pool itself, in a process of its own (as `giscope watch scan` runs it), on an index kept in a
+    file of its own."""
+    import json
+    import subprocess
+    import sys
+
     from compare import index_cache
     from compare.services import build_index
-    from watch.trademarks.gazette import read_gazette
-    from watch.trademarks.screening import CHUNK, IndexFile, screen_marks
+    from watch.trademarks.screening import CHUNK
 
-    marks = read_gazette(
-        planted_gazette(loaded_engine, tmp_path / "g.csv", n=CHUNK + 100), published="2026-11-20"
-    )
+    gazette = planted_gazette(loaded_engine, tmp_path / "g.csv", n=CHUNK + 100)
     index = build_index(loaded_engine, stored=False)
     with loaded_engine.read() as conn:
         readings = GIRepository(conn).readings()
-    kept = IndexFile(tmp_path / "index", ("test", 1))
-    index_cache.save(kept.path, kept.key, (readings, index))
-    assert kept.path.exists()
-    chunks: list[tuple[int, int]] = []
-    kw = {"index": index, "min_severity": "low", "lang": "en", "serial_up_to": 0}
-    pooled = screen_marks(
-        marks, "CN", index_file=kept, workers=2, progress=lambda d, t: chunks.append((d, t)), **kw
-    )  # type: ignore[arg-type]
-    serial = screen_marks(marks, "CN", index_file=None, **kw)  # type: ignore[arg-type]
-    assert pooled == serial and sum(map(len, serial)) > 100
-    assert 1 < len(chunks) < len(marks) and chunks[-1] == (len(marks), len(marks))  # per chunk: the pool ran
+    index_cache.save(tmp_path / "index", ("test", 1), (readings, index))
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", POOL_SCRIPT, str(tmp_path / "index"), str(gazette)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "pool stopped" not in out.stderr, out.stderr
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["same"] and result["hits"] > 100
+    chunks = result["chunks"]
+    assert 1 < len(chunks) < CHUNK + 100 and chunks[-1] == CHUNK + 100  # reported per chunk: the pool ran
