@@ -10,18 +10,15 @@ and its error, and is tried again next time.
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from storage.clock import now_iso
 from storage.db import Connection, Database
+from watch.channels import post_json
 from watch.model import Alert
 from watch.repository import AlertRepository
-
-WEBHOOK_TIMEOUT_S = 5.0
 
 
 class DeliverySettings(Protocol):
@@ -50,18 +47,7 @@ def _send(alert: Alert, outbox: str | None, webhook: str | None) -> str | None:
         except OSError as exc:
             return f"outbox {outbox}: {exc.strerror}"
     if webhook:
-        request = urllib.request.Request(
-            webhook,
-            data=json.dumps(payload, ensure_ascii=False).encode("utf-8"),
-            headers={"Content-Type": "application/json", "User-Agent": "GIScope"},
-            method="POST",
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT_S) as response:
-                if response.status >= 300:
-                    return f"webhook answered {response.status}"
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            return f"webhook {webhook}: {getattr(exc, 'reason', exc)}"
+        return post_json(webhook, payload)
     return None
 
 
