@@ -38,6 +38,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Name recorded as 'who' in the history of every change. Default: the login name.",
     ),
     Setting(
+        "GISCOPE_LANG",
+        "en",
+        "Language of the UI (its starting choice; each session can switch) and of the CLI's prose when "
+        "--lang is not given: en or zh. Default: en.",
+    ),
+    Setting(
         "GISCOPE_ALERT_OUTBOX",
         "",
         "JSON-lines file that new alerts (batches, status changes, deadlines) are appended to. "
@@ -97,6 +103,12 @@ def setting_default(name: str) -> str:
     return next(s.default for s in SETTINGS if s.name == name)
 
 
+def language_setting(value: str | None) -> str:
+    """GISCOPE_LANG read leniently: zh, zh-CN, chinese or 中文 is Chinese; anything else English."""
+    text = (value or "").strip().lower()
+    return "zh" if text.startswith("zh") or text in ("chinese", "中文", "cn") else "en"
+
+
 def _user_default() -> str:
     try:
         return getpass.getuser()
@@ -108,6 +120,7 @@ def _user_default() -> str:
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     user: str = field(default_factory=_user_default)
+    lang: str = "en"  # "en" or "zh"
     alert_outbox: str | None = None
     alert_webhook: str | None = None
     eambrosia_url: str = field(default_factory=lambda: setting_default("GISCOPE_EAMBROSIA_URL"))
@@ -127,6 +140,7 @@ class Settings:
         return cls(
             database_url=env.get("GISCOPE_DATABASE_URL") or DEFAULT_DATABASE_URL,
             user=env.get("GISCOPE_USER") or _user_default(),
+            lang=language_setting(env.get("GISCOPE_LANG")),
             alert_outbox=env.get("GISCOPE_ALERT_OUTBOX") or None,
             alert_webhook=env.get("GISCOPE_ALERT_WEBHOOK") or None,
             eambrosia_url=env.get("GISCOPE_EAMBROSIA_URL") or setting_default("GISCOPE_EAMBROSIA_URL"),

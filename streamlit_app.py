@@ -1,32 +1,42 @@
-"""GIScope's Streamlit entry point: page config and routing only; each screen is in app_pages/."""
+"""GIScope's Streamlit entry point: page config, the language switch and routing only; each screen is in
+app_pages/."""
 
 import streamlit as st
 
+from ui.widgets import app_language
+from wording import say
+
 st.set_page_config(page_title="GIScope", layout="wide")
+lang = app_language()
+
+
+def page(script: str, key: str, **options: object) -> st.Page:
+    return st.Page(script, title=say(f"nav.{key}", lang), **options)  # type: ignore[arg-type]
+
 
 pg = st.navigation(
     {
-        "Register": [
-            st.Page("app_pages/overview.py", title="Agreements", default=True),
-            st.Page("app_pages/search.py", title="Search"),
-            st.Page("app_pages/gi.py", title="GI record"),
-            st.Page("app_pages/lists.py", title="Import and export"),
+        say("nav.register", lang): [
+            page("app_pages/overview.py", "overview", default=True),
+            page("app_pages/search.py", "search"),
+            page("app_pages/gi.py", "gi"),
+            page("app_pages/lists.py", "lists"),
         ],
-        "Screening": [
-            st.Page("app_pages/screen.py", title="Screen labels"),
-            st.Page("app_pages/scan.py", title="Scan a proposed list"),
+        say("nav.screening", lang): [
+            page("app_pages/screen.py", "screen"),
+            page("app_pages/scan.py", "scan"),
             # not watch.py: it would shadow the `watch` package (as compare.py would `compare`)
-            st.Page("app_pages/trademark_watch.py", title="Trademark watch", url_path="watch"),
+            page("app_pages/trademark_watch.py", "watch", url_path="watch"),
         ],
-        "Agreements and law": [
+        say("nav.law", lang): [
             # not compare.py: a page script beside the `compare` package would shadow it where the
             # script folder is put first on sys.path (AppTest does)
-            st.Page("app_pages/comparison.py", title="Compare agreements", url_path="compare"),
-            st.Page("app_pages/profiles.py", title="Foreign GI law"),
-            st.Page("app_pages/deadlines.py", title="Deadlines and alerts"),
+            page("app_pages/comparison.py", "compare", url_path="compare"),
+            page("app_pages/profiles.py", "profiles"),
+            page("app_pages/deadlines.py", "deadlines"),
         ],
-        "Briefings": [
-            st.Page("app_pages/briefs.py", title="Briefings"),
+        say("nav.briefings", lang): [
+            page("app_pages/briefs.py", "briefs"),
         ],
     }
 )

@@ -10,6 +10,7 @@ import re
 from typing import Protocol
 
 import wording_zh
+from phrases import say as say  # the phrase catalogue (data/phrases/*.toml), read through here too
 
 LANGS = ("en", "zh")
 CONFIDENCES = ("high", "medium", "low", "unconfirmed")

@@ -13,12 +13,14 @@ from typing import Protocol, TypeVar
 
 import streamlit as st
 
+from config import Settings
 from errors import InputError
 from gi_lists.batches import BatchPlan
 from gi_lists.services import Filters, ImportResult
 from ui.cells import plain
 from ui.resources import export_count, export_file
 from ui.tables import plan_tables
+from wording import say
 
 LANGUAGES = {"en": "English", "zh": "中文"}
 EXPORT_MIME = {
@@ -50,10 +52,36 @@ def on_upload(upload: Upload, service: Callable[[Path], T]) -> T:
             raise InputError([p.replace(str(path), name) for p in exc.problems]) from None
 
 
+LANG_KEY = "lang"  # the session's language, set by the sidebar switch (app_language)
+
+
+def page_language() -> str:
+    """The session's language ('en' or 'zh'): the sidebar switch, or GISCOPE_LANG before it is drawn."""
+    lang = st.session_state.get(LANG_KEY) or Settings.from_env().lang
+    return "zh" if lang == "zh" else "en"
+
+
+def app_language() -> str:
+    """The sidebar's 中文 / English switch, drawn by the router on every page; remembered for the session."""
+    if LANG_KEY not in st.session_state:
+        st.session_state[LANG_KEY] = Settings.from_env().lang
+    choice = st.sidebar.radio(
+        "Language · 语言", list(LANGUAGES), format_func=LANGUAGES.__getitem__, key=LANG_KEY, horizontal=True
+    )
+    return "zh" if choice == "zh" else "en"
+
+
 def language(key: str) -> str:
-    """The page's language switch (English / 中文); returns 'en' or 'zh'."""
+    """A language choice for one output (a brief printed in the other language), starting at the page's."""
+    if key not in st.session_state:
+        st.session_state[key] = page_language()
+    lang = page_language()
     choice = st.radio(
-        "Language · 语言", list(LANGUAGES), format_func=LANGUAGES.__getitem__, key=key, horizontal=True
+        say("app.output_language", lang),
+        list(LANGUAGES),
+        format_func=LANGUAGES.__getitem__,
+        key=key,
+        horizontal=True,
     )
     return "zh" if choice == "zh" else "en"
 

@@ -35,13 +35,14 @@ PACKAGES = (
     "ui",
     "watch",
 )
-MODULES = ("bootstrap", "citations", "config", "errors", "streamlit_app", "wording")
+MODULES = ("bootstrap", "citations", "config", "errors", "phrases", "streamlit_app", "wording")
 # The floor of each module: longest dotted prefix wins. A module may import its own floor or lower.
 FLOORS = {
     "errors": 0,
     "citations": 0,
     "config": 0,
     "wording": 0,
+    "phrases": 0,
     "names": 0,
     "storage": 0,
     "reports": 1,
@@ -59,6 +60,7 @@ FLOORS = {
 }
 PURE = (
     "errors",
+    "phrases",
     "citations",
     "wording",
     "names",

@@ -1,0 +1,92 @@
+"""The phrase catalogue: both languages hold every key with the same placeholders, every key the code
+asks for exists, and the Chinese holds no English words but names, codes and citations."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from phrases import PHRASE_LANGS, catalogue, say
+from tests.conftest import PROJECT_ROOT
+
+SOURCE_DIRS = (
+    "app_pages",
+    "ui",
+    "cli",
+    "briefings",
+    "translation",
+    "watch",
+    "compare",
+    "gi_lists",
+    "agreements",
+)
+# Words the Chinese may keep in Latin letters: the product's name, file formats, codes and citations.
+LATIN_ALLOWED = {
+    "GIScope", "PDF", "CSV", "XLSX", "JSON", "TRIPS", "EU", "CN", "FR", "TH", "ID", "URL", "OJ", "RTGS",
+    "GISCOPE", "LANG", "SMTP", "CLI", "UI", "XML", "HTTP", "HTTPS", "Nice", "giscope", "WIPO", "CJEU",
+    "OAPI", "TSV", "ISO", "en", "zh", "fr", "th", "Webhook", "webhook", "JSONL", "email", "Streamlit",
+}  # fmt: skip
+KEY_CALL = re.compile(r"""\bsay\(\s*["']([a-z0-9_.]+)["']""")
+
+
+def fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def test_both_languages_hold_the_same_keys():
+    en, zh = (set(catalogue(lang)) for lang in PHRASE_LANGS)
+    assert not en - zh, f"keys without Chinese: {sorted(en - zh)}"
+    assert not zh - en, f"keys without English: {sorted(zh - en)}"
+
+
+def test_placeholders_agree():
+    en, zh = catalogue("en"), catalogue("zh")
+    wrong = {k: (fields(en[k]), fields(zh[k])) for k in en if fields(en[k]) != fields(zh.get(k, ""))}
+    assert not wrong, wrong
+
+
+def test_no_phrase_is_empty():
+    empty = [(lang, k) for lang in PHRASE_LANGS for k, v in catalogue(lang).items() if not v.strip()]
+    assert not empty, empty
+
+
+def test_chinese_phrases_hold_no_english_words():
+    stray = {}
+    for key, text in catalogue("zh").items():
+        plain = re.sub(r"\{[^}]*\}", "", text)  # placeholders hold names and numbers
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z-]+", plain) if w not in LATIN_ALLOWED]
+        if words:
+            stray[key] = words
+    assert not stray, f"English inside Chinese phrases: {stray}"
+
+
+def test_every_key_the_code_asks_for_exists():
+    keys = set(catalogue("en"))
+    asked = {}
+    for folder in SOURCE_DIRS:
+        for path in (PROJECT_ROOT / folder).rglob("*.py"):
+            for key in KEY_CALL.findall(path.read_text(encoding="utf-8")):
+                asked.setdefault(key, path.relative_to(PROJECT_ROOT))
+    for path in sorted(set(PROJECT_ROOT.glob("*.py")) - {PROJECT_ROOT / "phrases.py"}):  # not its docstring
+        for key in KEY_CALL.findall(path.read_text(encoding="utf-8")):
+            asked.setdefault(key, path.name)
+    missing = {k: str(p) for k, p in asked.items() if k not in keys}
+    assert not missing, f"keys asked for but not in data/phrases: {missing}"
+    assert asked, "the scan found no say() call: the pattern is wrong"
+
+
+def test_say_fills_fields_and_refuses_unknown_keys():
+    assert say("nav.screen", "zh") == "标签筛查"
+    assert say("nav.screen", "en") == "Screen labels"
+    assert say("nav.screen", None) == "Screen labels"
+    with pytest.raises(KeyError):
+        say("no.such.key", "en")
+
+
+def test_the_checker_catches_english_in_chinese():
+    """The English-word check on a planted phrase: it must flag 'Download' and keep 'PDF'."""
+    plain = "下载 PDF Download"
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z-]+", plain) if w not in LATIN_ALLOWED]
+    assert words == ["Download"]
