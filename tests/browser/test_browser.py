@@ -40,6 +40,7 @@ CHROMIUM_ARGS = [
 STARTUP_TIMEOUT = 60.0
 TIMEOUT_MS = 30_000
 SCREENSHOT = ROOT / "docs" / "screenshot-overview.png"
+REGISTERS: dict[str, Path] = {}  # the SQLite file behind each served app, by its address
 EU_TITLE = "Agreement between the European Union and the Government of the People's Republic of China"
 
 
@@ -94,6 +95,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
+    REGISTERS[base] = workdir / "giscope.sqlite3"
     try:
         deadline = time.monotonic() + STARTUP_TIMEOUT
         while not healthy(f"{base}/_stcore/health"):
