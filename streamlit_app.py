@@ -3,11 +3,13 @@ app_pages/."""
 
 import streamlit as st
 
-from ui.widgets import app_language
+from ui.widgets import app_language, chinese_chrome
 from wording import say
 
 st.set_page_config(page_title="GIScope", layout="wide")
 lang = app_language()
+if lang == "zh":
+    chinese_chrome()
 
 
 def page(script: str, key: str, **options: object) -> st.Page:

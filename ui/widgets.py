@@ -71,6 +71,22 @@ def app_language() -> str:
     return "zh" if choice == "zh" else "en"
 
 
+# Streamlit writes its file uploader's button and limit in English: in Chinese, CSS draws them anew.
+_CHINESE_CHROME = """<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: "%(upload)s"; font-size: 0.875rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {
+  content: "%(limit)s"; font-size: 0.875rem; }
+</style>"""
+
+
+def chinese_chrome() -> None:
+    """Streamlit's own English words (the uploader's) in Chinese; drawn by the router on Chinese pages."""
+    st.html(_CHINESE_CHROME % {"upload": say("app.upload", "zh"), "limit": say("app.upload_limit", "zh")})
+
+
 def language(key: str) -> str:
     """A language choice for one output (a brief printed in the other language), starting at the page's."""
     if key not in st.session_state:
