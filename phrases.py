@@ -11,6 +11,7 @@ every key the code asks for exists, and that the Chinese holds no English words 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -49,3 +50,35 @@ def say(key: str, lang: str | None = "en", /, **values: object) -> str:
 
 def has(key: str) -> bool:
     return key in catalogue("en")
+
+
+# --- the services' English messages in Chinese (data/phrases/errors_zh.toml) ------------------------
+# A problem line is `FILE:LINE: column: problem`, `FILE: problem` or just `problem`; the location stays.
+_LOCATION = re.compile(r"^(?P<where>(?:[^:\s][^:]*:\d+: (?:[^:]+: )?)|(?:[^:\s]+\.(?:csv|xlsx|json|txt): ))")
+
+
+@cache
+def _error_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    with (PHRASES_DIR / "errors_zh.toml").open("rb") as fh:
+        table = tomllib.load(fh)
+    return tuple((re.compile(e["en"] + "$"), e["zh"]) for e in table["error"])
+
+
+def error_line(line: str, lang: str | None = "en") -> str:
+    """One problem line in `lang`: its location as written, its problem in Chinese when a pattern knows it,
+    else in English after a Chinese lead-in (so nobody takes an untranslated message for a missing one)."""
+    if lang != "zh":
+        return line
+    found = _LOCATION.match(line)
+    where = found.group("where") if found else ""
+    problem = line[len(where) :]
+    for pattern, zh in _error_patterns():
+        match = pattern.match(problem)
+        if match:
+            return where + zh.format(**match.groupdict())
+    return where + say("app.untranslated_error", "zh", message=problem)
+
+
+def error_text(message: str, lang: str | None = "en") -> str:
+    """A GIScopeError's message (one problem a line) in `lang`."""
+    return "\n".join(error_line(line, lang) for line in message.split("\n"))

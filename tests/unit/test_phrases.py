@@ -8,7 +8,7 @@ import string
 
 import pytest
 
-from phrases import PHRASE_LANGS, catalogue, say
+from phrases import PHRASE_LANGS, catalogue, error_text, say
 from tests.conftest import PROJECT_ROOT
 
 SOURCE_DIRS = (
@@ -90,3 +90,35 @@ def test_the_checker_catches_english_in_chinese():
     plain = "下载 PDF Download"
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z-]+", plain) if w not in LATIN_ALLOWED]
     assert words == ["Download"]
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [
+        ("batch.csv:3: name: required value is empty", "batch.csv:3: name: 必填值为空"),
+        ("batch.csv:1: region: required column is missing", "batch.csv:1: region: 缺少必需的列"),
+        (
+            "batch.csv:4: since: '2021-13' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+            "batch.csv:4: since: “2021-13”不是日期（YYYY-MM-DD, YYYY-MM or YYYY）",
+        ),
+        ("no GI with id or name 'Xyz'; try `giscope search`", "没有编号或名称为 'Xyz' 的地理标志；请先检索"),
+        ("labels.csv: no rows after the header", "labels.csv: 表头之后没有数据行"),
+    ],
+)
+def test_known_errors_read_in_chinese_with_their_location_kept(english, chinese):
+    assert error_text(english, "zh") == chinese
+    assert error_text(english, "en") == english
+
+
+def test_an_unknown_error_keeps_its_english_behind_a_chinese_lead_in():
+    text = error_text("a.csv:2: name: something new went wrong\nsecond problem", "zh")
+    first, second = text.split("\n")
+    assert first.startswith("a.csv:2: name: （") and first.endswith("something new went wrong")
+    assert second.endswith("second problem") and second != "second problem"
+
+
+def test_every_error_pattern_fills_its_chinese_from_its_own_groups():
+    from phrases import _error_patterns
+
+    for pattern, zh in _error_patterns():
+        assert fields(zh) <= set(pattern.groupindex), (pattern.pattern, zh)
