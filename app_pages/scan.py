@@ -20,8 +20,9 @@ st.title(say("scan.title", lang))
 st.caption(say("scan.intro", lang))
 
 index = conflict_index()
-required = ", ".join(f"`{c}`" for c in REQUIRED_COLUMNS)
-allowed = ", ".join(f"`{c}`" for c in KNOWN_COLUMNS)
+comma = "、" if lang == "zh" else ", "
+required = comma.join(f"`{c}`" for c in REQUIRED_COLUMNS)
+allowed = comma.join(f"`{c}`" for c in KNOWN_COLUMNS)
 
 
 def where(j: str) -> str:
