@@ -13,7 +13,6 @@ UNKNOWN = "unknown"
 # Severity is shown by colour and a plain glyph, not by emoji: browsers without an emoji font
 # (Debian's chromium, many locked-down desktops) draw emoji as empty boxes.
 SEVERITY_COLOURS = {"high": "red", "medium": "orange", "low": "gray"}
-NO_MATCH = "no match"
 MAX_PROBLEMS = 50
 
 
@@ -51,7 +50,7 @@ def plain(text: str) -> str:
 
 
 def no_match(lang: str = "en") -> str:
-    """'no match' / '未发现匹配' (NO_MATCH in English)."""
+    """'no match' / '未发现匹配' (screen.no_match)."""
     return say("screen.no_match", lang)
 
 
