@@ -8,19 +8,17 @@ from agreements.services import agreement_ids
 from briefings.comparison import compare_brief
 from briefings.dispute import dispute_brief
 from briefings.screening import screening_brief
-from errors import GIScopeError, InputError, RegisterError
+from errors import GIScopeError, InputError
 from gi_lists.model import JURISDICTIONS
 from reports.briefing import Briefing
 from ui.cells import plain, problems_markdown
 from ui.resources import conflict_index, database, pdf
-from ui.widgets import language, on_upload
-from wording import agreement_name
+from ui.widgets import language, on_upload, page_language
+from wording import agreement_name, jurisdiction_name, say
 
-st.title("Briefings")
-st.caption(
-    "PDF briefs prepared from the register, the foreign-law profiles and the scope comparison, in English "
-    "or Chinese. Every statement names its source; unconfirmed ones are marked in the PDF."
-)
+lang = page_language()
+st.title(say("briefs.title", lang))
+st.caption(say("briefs.intro", lang))
 
 
 def offer(briefing: Briefing, label: str, file_name: str, key: str) -> None:
@@ -30,77 +28,96 @@ def offer(briefing: Briefing, label: str, file_name: str, key: str) -> None:
     )
 
 
+def failed(exc: GIScopeError) -> None:
+    """A service's message (English) after a lead-in in the page's language."""
+    st.error(say("briefs.failed", lang, error=str(exc)))
+
+
+def where(j: str) -> str:
+    """'CN' in English (as before), '中国（CN）' in Chinese."""
+    return f"{jurisdiction_name(j, 'zh')}（{j}）" if lang == "zh" else j
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "gi"
 
 
-dispute, comparison, screening = st.tabs(["Dispute guidance", "Comparison brief", "Screening report"])
+dispute, comparison, screening = st.tabs(
+    [say("briefs.tab_dispute", lang), say("briefs.tab_compare", lang), say("briefs.tab_screen", lang)]
+)
 
 with dispute:
     with st.form("brief_dispute"):
         ref = st.text_input(
-            "GI id or name", key="brief_gi", placeholder="e.g. fr-champagne, 香槟, Anxi Tieguanyin"
+            say("briefs.gi", lang),
+            key="brief_gi",
+            placeholder=say("briefs.gi_placeholder", lang, examples="fr-champagne, 香槟, Anxi Tieguanyin"),
         )
-        where = st.selectbox("Jurisdiction", JURISDICTIONS, key="brief_dispute_in")
-        typed = st.text_area("Labels or marks met there (optional, one per line)", key="brief_labels")
-        lang = language("brief_dispute_lang")
-        submitted = st.form_submit_button("Prepare dispute brief", type="primary")
-    if submitted:
+        market = st.selectbox(
+            say("briefs.jurisdiction", lang), JURISDICTIONS, format_func=where, key="brief_dispute_in"
+        )
+        typed = st.text_area(say("briefs.labels", lang), key="brief_labels")
+        out = language("brief_dispute_lang")
+        submitted = st.form_submit_button(say("briefs.prepare_dispute", lang), type="primary")
+    if submitted and not ref.strip():
+        st.error(say("briefs.need_gi", lang))
+    elif submitted:
         labels = [line.strip() for line in typed.splitlines() if line.strip()]
         try:
-            if not ref.strip():
-                raise RegisterError("enter a GI id or one of its names")
-            with st.spinner("Preparing…"):
+            with st.spinner(say("briefs.preparing", lang)):
                 index = conflict_index() if labels else None  # the one the Screen page uses too
-                brief = dispute_brief(database(), ref, where, labels=labels, lang=lang, index=index)
+                brief = dispute_brief(database(), ref, market, labels=labels, lang=out, index=index)
         except GIScopeError as exc:
-            st.error(str(exc))
+            failed(exc)
         else:
-            name = f"giscope-dispute-{slug(ref)}-{where}-{lang}.pdf"
-            offer(brief, "Download dispute brief (PDF)", name, "brief_dispute_pdf")
+            name = f"giscope-dispute-{slug(ref)}-{market}-{out}.pdf"
+            offer(brief, say("briefs.download_dispute", lang), name, "brief_dispute_pdf")
 
 with comparison:
     known = agreement_ids(database())
     with st.form("brief_compare"):
         chosen = st.multiselect(
-            "Agreements (2 to 4)",
+            say("briefs.agreements", lang),
             known,
             default=known[:4],
-            format_func=agreement_name,
+            format_func=lambda a: agreement_name(a, lang),
             max_selections=4,
             key="brief_compare_ids",
         )
-        lang = language("brief_compare_lang")
-        submitted = st.form_submit_button("Prepare comparison brief", type="primary")
+        out = language("brief_compare_lang")
+        submitted = st.form_submit_button(say("briefs.prepare_compare", lang), type="primary")
     if submitted:
         try:
-            brief = compare_brief(database(), chosen, lang=lang)
+            brief = compare_brief(database(), chosen, lang=out)
         except GIScopeError as exc:
-            st.error(str(exc))
+            failed(exc)
         else:
-            name = f"giscope-compare-{'-'.join(chosen)}-{lang}.pdf"
-            offer(brief, "Download comparison brief (PDF)", name, "brief_compare_pdf")
+            name = f"giscope-compare-{'-'.join(chosen)}-{out}.pdf"
+            offer(brief, say("briefs.download_compare", lang), name, "brief_compare_pdf")
 
 with screening:
     with st.form("brief_screen"):
         upload = st.file_uploader(
-            "Labels (.txt, one a line) or a proposed list (.csv/.xlsx in the import format)",
+            say("briefs.file", lang, txt=".txt", tables=".csv/.xlsx"),
             type=["txt", "csv", "xlsx"],
             key="brief_file",
         )
-        against = st.selectbox("Screen against", JURISDICTIONS, key="brief_screen_in")
-        lang = language("brief_screen_lang")
-        submitted = st.form_submit_button("Prepare screening report", type="primary")
+        against = st.selectbox(
+            say("briefs.against", lang), JURISDICTIONS, format_func=where, key="brief_screen_in"
+        )
+        out = language("brief_screen_lang")
+        submitted = st.form_submit_button(say("briefs.prepare_screen", lang), type="primary")
     if submitted and upload is None:
-        st.error("Upload a file first.")
+        st.error(say("briefs.need_file", lang))
     elif submitted and upload is not None:
         try:
-            with st.spinner("Screening…"):
-                brief = on_upload(upload, lambda path: screening_brief(database(), path, against, lang=lang))
+            with st.spinner(say("briefs.screening", lang)):
+                brief = on_upload(upload, lambda path: screening_brief(database(), path, against, lang=out))
         except InputError as exc:
-            st.error(f"{upload.name} cannot be used:\n{problems_markdown(exc.problems)}")
+            bad = say("briefs.bad_file", lang, file=upload.name)
+            st.error(f"{bad}\n{problems_markdown(exc.problems, lang)}")
         except GIScopeError as exc:
-            st.error(str(exc))
+            failed(exc)
         else:
-            name = f"giscope-screening-{slug(upload.name)}-{against}-{lang}.pdf"
-            offer(brief, "Download screening report (PDF)", name, "brief_screen_pdf")
+            name = f"giscope-screening-{slug(upload.name)}-{against}-{out}.pdf"
+            offer(brief, say("briefs.download_screen", lang), name, "brief_screen_pdf")

@@ -12,59 +12,60 @@ from gi_lists.model import JURISDICTIONS
 from ui.cells import problems_markdown
 from ui.resources import conflict_index
 from ui.tables import objection_rows, scan_table, styled
-from ui.widgets import on_upload
+from ui.widgets import on_upload, page_language
+from wording import jurisdiction_name, say
 
-st.title("Scan a proposed list")
-st.caption(
-    "Screens a list proposed for protection: names already protected there and through which route, "
-    "conflicts with protected names, homonyms, generic terms and duplicates inside the list."
-)
+lang = page_language()
+st.title(say("scan.title", lang))
+st.caption(say("scan.intro", lang))
 
 index = conflict_index()
+comma = "、" if lang == "zh" else ", "
+required = comma.join(f"`{c}`" for c in REQUIRED_COLUMNS)
+allowed = comma.join(f"`{c}`" for c in KNOWN_COLUMNS)
+
+
+def where(j: str) -> str:
+    """'CN' in English (as before), '中国（CN）' in Chinese."""
+    return f"{jurisdiction_name(j, 'zh')}（{j}）" if lang == "zh" else j
+
 
 with st.form("scan"):
     upload = st.file_uploader(
-        "Proposed list (CSV in UTF-8, or XLSX), in the import format",
+        say("scan.file", lang, encoding="UTF-8"),
         type=["csv", "xlsx"],
         key="scan_file",
-        help=f"Required columns: {', '.join(REQUIRED_COLUMNS)}. Allowed: {', '.join(KNOWN_COLUMNS)}.",
+        help=say("scan.file_help", lang, required=required, allowed=allowed),
     )
     against = st.selectbox(
-        "Proposed for protection in",
+        say("scan.against", lang),
         JURISDICTIONS,
+        format_func=where,
         key="scan_against",
-        help="The jurisdiction whose register the list is screened against (FR includes the EU).",
+        help=say("scan.against_help", lang),
     )
-    st.form_submit_button("Scan", type="primary")
+    st.form_submit_button(say("scan.submit", lang), type="primary")
 
 if upload is None:
-    st.info(
-        f"Upload a list with the columns {', '.join(REQUIRED_COLUMNS)} (one name a row), "
-        "choose where it is proposed, then press **Scan**."
-    )
+    st.info(say("scan.hint", lang, required=required))
     st.stop()
 
 try:
-    with st.spinner("Scanning…"):
-        rows = on_upload(upload, partial(scan_list, index, against=against))
+    with st.spinner(say("scan.working", lang)):
+        rows = on_upload(upload, partial(scan_list, index, against=against, lang=lang))
 except InputError as exc:
-    st.error(f"{upload.name} cannot be used:\n{problems_markdown(exc.problems)}")
+    st.error(f"{say('scan.bad_file', lang, file=upload.name)}\n{problems_markdown(exc.problems, lang)}")
     st.stop()
 
 flagged = objection_rows(rows)
-st.markdown(
-    f"**{len(rows)} row{'s' if len(rows) != 1 else ''} scanned** against {against} · "
-    f"**{flagged}** with possible objection grounds"
-)
+summary = "scan.summary_one" if len(rows) == 1 else "scan.summary"
+st.markdown(say(summary, lang, count=len(rows), where=where(against), flagged=flagged))
 st.download_button(
-    "Download JSON",
+    say("scan.download_json", lang),
     dumps([r.to_dict() for r in rows]),
     file_name=f"giscope-scan-{against}.json",
     mime="application/json",
     on_click="ignore",
 )
-st.table(styled(scan_table(rows)), hide_index=True)
-st.caption(
-    "'already-protected' is not an objection ground: the name is protected there already, "
-    "for the same origin. Line numbers are those of the uploaded file."
-)
+st.table(styled(scan_table(rows, lang), lang), hide_index=True)
+st.caption(say("scan.note", lang))

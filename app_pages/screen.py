@@ -7,78 +7,98 @@ from errors import InputError
 from gi_lists.export import dumps
 from gi_lists.model import JURISDICTIONS
 from gi_lists.services import coverage
-from ui.cells import label_severity, plain, problems_markdown, screen_summary, severity_badge
+from ui.cells import label_severity, plain, problems_markdown, screen_summary, severity_badge, typed_class
 from ui.resources import conflict_index, database
 from ui.tables import matches_table, results_csv, styled
-from ui.widgets import on_upload
+from ui.widgets import on_upload, page_language
+from wording import jurisdiction_name, say
 
-st.title("Screen labels")
-st.caption(
-    "Checks each label for a protected name used, translated, transliterated, written in another "
-    "script, imitated or evoked. Every match says why, and on what legal basis."
-)
+lang = page_language()
+st.title(say("screen.title", lang))
+st.caption(say("screen.intro", lang))
 
 index = conflict_index()
+
+
+def where(j: str) -> str:
+    """'CN' in English (as before), '中国（CN）' in Chinese."""
+    return f"{jurisdiction_name(j, 'zh')}（{j}）" if lang == "zh" else j
+
 
 with st.form("screen"):
     left, right = st.columns([1, 3])
     jurisdiction = left.selectbox(
-        "Screen against", JURISDICTIONS, key="screen_jurisdiction", help="FR includes protection in the EU."
+        say("screen.against", lang),
+        JURISDICTIONS,
+        format_func=where,
+        key="screen_jurisdiction",
+        help=say("screen.against_help", lang),
     )
     product_class = right.text_input(
-        "Product class of the labelled goods (optional)",
+        say("screen.class", lang),
         key="screen_class",
-        placeholder="e.g. Wine, Tea, Cheeses",
-        help="Without it, like goods are assumed unless the label itself names its product.",
+        placeholder=say("screen.class_placeholder", lang),
+        help=say("screen.class_help", lang),
     )
     typed = st.text_area(
-        "Labels, one label per line",
+        say("screen.labels", lang),
         key="screen_labels",
         height=140,
-        placeholder="Champagne-style sparkling wine\n香宾酒",
+        placeholder=say("screen.labels_placeholder", lang),
     )
-    upload = st.file_uploader("…or a UTF-8 .txt file, one label a line", type=["txt"], key="screen_file")
-    st.form_submit_button("Screen", type="primary")
+    upload = st.file_uploader(
+        say("screen.file", lang, ext=".txt", encoding="UTF-8"), type=["txt"], key="screen_file"
+    )
+    st.form_submit_button(say("screen.submit", lang), type="primary")
 
 labels = [line.strip() for line in typed.splitlines() if line.strip()]
 if upload is not None:
     try:
         labels += on_upload(upload, read_labels)
     except InputError as exc:
-        st.error(f"The file cannot be used:\n{problems_markdown(exc.problems)}")
+        st.error(f"{say('screen.bad_file', lang)}\n{problems_markdown(exc.problems, lang)}")
         st.stop()
 if not labels:
-    st.info("Enter labels, one per line, or upload a .txt file, then press **Screen**.")
+    st.info(say("screen.hint", lang, ext=".txt"))
     st.stop()
 
-with st.spinner("Screening…"):
-    results = check_labels(index, labels, jurisdiction, product_class=product_class.strip() or None)
+stated = typed_class(product_class.strip(), {gi.product_class for gi in index.gis}, lang) or None
+with st.spinner(say("screen.working", lang)):
+    results = check_labels(index, labels, jurisdiction, product_class=stated, lang=lang)
 
-st.markdown(screen_summary(results))
-covered = coverage(database(), jurisdiction).text()
+st.markdown(screen_summary(results, lang))
+covered = coverage(database(), jurisdiction).text(lang)
 st.caption(covered[:1].upper() + covered[1:])
 downloads = st.columns([1, 1, 4])
 downloads[0].download_button(
-    "Download JSON",
+    say("screen.download_json", lang),
     dumps([r.to_dict() for r in results]),
     file_name="giscope-check.json",
     mime="application/json",
     on_click="ignore",
 )
 downloads[1].download_button(
-    "Download CSV", results_csv(results), file_name="giscope-check.csv", mime="text/csv", on_click="ignore"
+    say("screen.download_csv", lang),
+    results_csv(results),
+    file_name="giscope-check.csv",
+    mime="text/csv",
+    on_click="ignore",
 )
 
 for result in results:
     worst = label_severity(result)
-    count = f"{len(result.matches)} match{'es' if len(result.matches) != 1 else ''}"
-    with st.expander(f"{severity_badge(worst)} {plain(result.label)} · {count}", expanded=worst == "high"):
+    n = len(result.matches)
+    count = say("screen.match_one" if n == 1 else "screen.matches", lang, count=n)
+    with st.expander(
+        f"{severity_badge(worst, lang)} {plain(result.label)} · {count}", expanded=worst == "high"
+    ):
         if not result.matches:
-            st.caption(f"No protected name in {result.jurisdiction} found in this label.")
+            place = jurisdiction_name(result.jurisdiction, "zh") if lang == "zh" else result.jurisdiction
+            st.caption(say("screen.none_found", lang, where=place))
             continue
-        st.table(styled(matches_table(result)), hide_index=True)
+        st.table(styled(matches_table(result, lang), lang), hide_index=True)
         for hit in result.matches:
-            st.markdown(f"{severity_badge(hit.severity)} **`{hit.gi.id}`** {plain(hit.reason)}")
-            source = f" · Source: {plain(hit.legal_source)}" if hit.legal_source else ""
-            st.caption(f"Legal basis: {plain(hit.legal_basis)}{source}")
-st.caption("⚠ marks a match whose protection or matching rule has low or unconfirmed confidence.")
+            st.markdown(f"{severity_badge(hit.severity, lang)} **`{hit.gi.id}`** {plain(hit.reason)}")
+            source = say("screen.source", lang, source=plain(hit.legal_source)) if hit.legal_source else ""
+            st.caption(say("screen.basis", lang, basis=plain(hit.legal_basis)) + source)
+st.caption(say("screen.doubt_note", lang))

@@ -3,17 +3,16 @@ presentation, no streamlit)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from compare.conflicts import SEVERITY_RANK, worst_severity
 from compare.services import LabelResult
-from wording import DOUBTFUL
+from wording import DOUBTFUL, confidence_word, product_class_word, say, severity_word
 
 UNKNOWN = "unknown"
 # Severity is shown by colour and a plain glyph, not by emoji: browsers without an emoji font
 # (Debian's chromium, many locked-down desktops) draw emoji as empty boxes.
 SEVERITY_COLOURS = {"high": "red", "medium": "orange", "low": "gray"}
-NO_MATCH = "no match"
 MAX_PROBLEMS = 50
 
 
@@ -37,11 +36,11 @@ def or_unknown(value: object) -> str:
     return UNKNOWN if value in (None, "") else str(value)
 
 
-def problems_markdown(problems: Sequence[str]) -> str:
+def problems_markdown(problems: Sequence[str], lang: str = "en") -> str:
     """An InputError's problems as a markdown list (the first MAX_PROBLEMS of them)."""
     lines = [f"- {plain(p)}" for p in problems[:MAX_PROBLEMS]]
     if len(problems) > MAX_PROBLEMS:
-        lines.append(f"- … and {len(problems) - MAX_PROBLEMS} more")
+        lines.append("- " + say("screen.more_problems", lang, count=len(problems) - MAX_PROBLEMS))
     return "\n".join(lines)
 
 
@@ -50,31 +49,50 @@ def plain(text: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_[]<>|$~" else ch for ch in text)
 
 
-def severity(level: str | None) -> str:
-    """Severity as table text: '● high', '● medium', '○ low' (coloured by `styled`)."""
+def no_match(lang: str = "en") -> str:
+    """'no match' / '未发现匹配' (screen.no_match)."""
+    return say("screen.no_match", lang)
+
+
+def severity(level: str | None, lang: str = "en") -> str:
+    """Severity as table text: '● high', '● medium', '○ low' (coloured by `styled`); '● 高' in Chinese."""
     if level is None:
-        return NO_MATCH
-    return f"{'○' if level == 'low' else '●'} {level}"
+        return no_match(lang)
+    return f"{'○' if level == 'low' else '●'} {severity_word(level, lang)}"
 
 
-def severity_badge(level: str | None) -> str:
+def severity_badge(level: str | None, lang: str = "en") -> str:
     """Severity as a coloured markdown badge (for labels, summaries and reasons)."""
     if level is None:
-        return f":green-badge[{NO_MATCH}]"
-    return f":{SEVERITY_COLOURS.get(level, 'gray')}-badge[{level}]"
+        return f":green-badge[{no_match(lang)}]"
+    return f":{SEVERITY_COLOURS.get(level, 'gray')}-badge[{severity_word(level, lang)}]"
+
+
+def doubt(level: str | None, lang: str = "en") -> str:
+    """A match's confidence as a cell: '⚠ low' / '⚠ 低' when low or unconfirmed, else the word."""
+    word = confidence_word(level, lang)
+    return f"⚠ {word}" if (level or "unconfirmed") in DOUBTFUL else word
 
 
 def label_severity(result: LabelResult) -> str | None:
     return worst_severity(result.matches)
 
 
-def screen_summary(results: Sequence[LabelResult]) -> str:
+def screen_summary(results: Sequence[LabelResult], lang: str = "en") -> str:
     """'**3 labels checked** · worst match per label: high 2 · medium 0 · low 1 · no match 0' (as badges)."""
     worst = [label_severity(r) for r in results]
     levels: list[str | None] = [*SEVERITY_RANK, None]
-    counts = [f"{severity_badge(level)} {worst.count(level)}" for level in levels]
-    noun = "label" if len(results) == 1 else "labels"
-    return f"**{len(results)} {noun} checked** · worst match per label: " + " · ".join(counts)
+    counts = " · ".join(f"{severity_badge(level, lang)} {worst.count(level)}" for level in levels)
+    key = "screen.summary_one" if len(results) == 1 else "screen.summary"
+    return say(key, lang, count=len(results), counts=counts)
+
+
+def typed_class(text: str, classes: Iterable[str], lang: str = "en") -> str:
+    """A product class typed on a Chinese page ('葡萄酒') as the register writes it ('Wine'); any other
+    text as it is."""
+    if lang != "zh":
+        return text
+    return next((c for c in classes if product_class_word(c, "zh") == text), text)
 
 
 def confidence_badge(level: str | None) -> str:

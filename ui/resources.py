@@ -15,6 +15,13 @@ from gi_lists.services import Filters
 from reports.briefing import Briefing
 from storage.db import Database
 from storage.migrate import ensure_current
+from wording import say
+
+
+def _lang() -> str:
+    from ui.widgets import page_language  # ui.widgets imports this module
+
+    return page_language()
 
 
 @st.cache_resource(show_spinner=False)
@@ -31,17 +38,23 @@ def database() -> Database:
     try:
         return _ready_database(url)
     except StorageError as exc:
-        st.error(f"The register is not ready: {exc}")
+        lang = _lang()
+        st.error(say("screen.resources.not_ready", lang, error=exc))
         st.info(
-            "Run `giscope init` (or `make init`) to create the database and load the bundled lists; "
-            "if the register lives elsewhere, check GISCOPE_DATABASE_URL."
+            say(
+                "screen.resources.init_hint",
+                lang,
+                command="giscope init",
+                make="make init",
+                setting="GISCOPE_DATABASE_URL",
+            )
         )
         st.stop()
 
 
 # Keyed by the database URL and the register's fingerprint: any batch or status change gets a new one
 # (built once per register version: build_index reads back the one another process or page kept).
-@st.cache_resource(show_spinner="Building the conflict index from the register…", max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _conflict_index(url: str, version: str) -> ConflictIndex:
     from compare.services import build_index
 
@@ -54,18 +67,24 @@ def conflict_index() -> ConflictIndex:
     from gi_lists.services import register_version
 
     version = register_version(database())  # database() shows "run giscope init" and stops when not ready
-    return _conflict_index(Settings.from_env().database_url, version)
+    with st.spinner(say("screen.resources.building_index", _lang())):  # shown only if it takes a while
+        return _conflict_index(Settings.from_env().database_url, version)
 
 
-@st.cache_data(show_spinner="Rendering the PDF…", max_entries=32)
-def pdf(briefing: Briefing) -> bytes:
-    """A prepared briefing rendered as PDF bytes (cached: the briefing names its date and data version)."""
+@st.cache_data(show_spinner=False, max_entries=32)
+def _pdf(briefing: Briefing) -> bytes:
     from reports.render import render
 
     return render(briefing)
 
 
-@st.cache_data(show_spinner="Preparing the export…", max_entries=16)
+def pdf(briefing: Briefing) -> bytes:
+    """A prepared briefing rendered as PDF bytes (cached: the briefing names its date and data version)."""
+    with st.spinner(say("screen.resources.rendering_pdf", _lang())):
+        return _pdf(briefing)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
 def _export_file(
     url: str, version: str, agreement: str | None, annex: str | None, jurisdiction: str | None, fmt: str
 ) -> tuple[int, bytes]:
@@ -88,6 +107,7 @@ def export_file(filters: Filters, fmt: str) -> tuple[int, bytes]:
 
     version = register_version(database())
     url = Settings.from_env().database_url
+    # no spinner: the export buttons make their files in a deferred callable, where st.* calls are ignored
     return _export_file(url, version, filters.agreement, filters.annex, filters.jurisdiction, fmt)
 
 
@@ -128,14 +148,23 @@ def deliver_alerts(settings: Settings) -> None:
         try:
             report = deliver_pending(database(), settings)
         except failures as exc:  # what the page did has succeeded
-            st.warning(f"Alerts not delivered: {exc} (kept for later)")
+            st.warning(say("screen.resources.alerts_failed", _lang(), error=exc))
         else:
             if report.failed:
-                st.warning(f"{report.failed} alert(s) not delivered: {report.error} (kept for later)")
+                st.warning(
+                    say(
+                        "screen.resources.some_alerts_failed",
+                        _lang(),
+                        count=report.failed,
+                        error=report.error,
+                    )
+                )
     try:
         pushed = deliver_pushes(database(), settings)
     except failures as exc:
-        st.warning(f"Subscriber messages not sent: {exc} (kept for later)")
+        st.warning(say("screen.resources.pushes_failed", _lang(), error=exc))
         return
     if pushed.failed:
-        st.warning(f"{pushed.failed} subscriber message(s) not sent: {pushed.error} (kept for later)")
+        st.warning(
+            say("screen.resources.some_pushes_failed", _lang(), count=pushed.failed, error=pushed.error)
+        )

@@ -14,9 +14,20 @@ from compare.scope import ComparedDimension
 from compare.services import Finding, LabelResult, ScanRow
 from gi_lists.batches import BatchPlan
 from gi_lists.model import GI, STATUSES
-from ui.cells import UNKNOWN, confidence, severity, tr
+from ui.cells import UNKNOWN, confidence, doubt, severity, tr
 from watch.model import Alert, Deadline
-from wording import DOUBTFUL, agreement_name, deadline_state, marked, protection_label
+from wording import (
+    DOUBTFUL,
+    agreement_name,
+    deadline_state,
+    finding_word,
+    hit_kind_word,
+    marked,
+    origin_text,
+    product_class_word,
+    protection_label,
+    say,
+)
 
 SEVERITY_CSS = {
     "high": "color: #b71c1c; background-color: #fdecea; font-weight: 600",
@@ -125,26 +136,28 @@ def history_table(gi: GI) -> pd.DataFrame:
     )
 
 
-def styled(frame: pd.DataFrame) -> Any:
-    """A table whose Severity column is coloured by level."""
+def styled(frame: pd.DataFrame, lang: str = "en") -> Any:
+    """A table whose Severity column (in the page's language) is coloured by level."""
+    column = say("screen.col_severity", lang)
+    colours = {severity(level, lang): css for level, css in SEVERITY_CSS.items()}
 
     def css(value: object) -> str:
-        return SEVERITY_CSS.get(str(value).split(" ")[-1], "")
+        return colours.get(str(value), "")
 
-    return frame.style.map(css, subset=["Severity"]) if "Severity" in frame else frame
+    return frame.style.map(css, subset=[column]) if column in frame else frame
 
 
-def matches_table(result: LabelResult) -> pd.DataFrame:
+def matches_table(result: LabelResult, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "Severity": severity(h.severity),
-                "Kind": h.kind,
-                "Score": f"{h.score:.2f}",
-                "GI id": h.gi.id,
-                "Protected form": h.matched_form,
-                "Label form": h.label_form,
-                "Confidence": confidence(h.confidence),
+                say("screen.col_severity", lang): severity(h.severity, lang),
+                say("screen.col_kind", lang): hit_kind_word(h.kind, lang),
+                say("screen.col_score", lang): f"{h.score:.2f}",
+                say("screen.col_gi", lang): h.gi.id,
+                say("screen.col_protected_form", lang): h.matched_form,
+                say("screen.col_label_form", lang): h.label_form,
+                say("screen.col_confidence", lang): doubt(h.confidence, lang),
             }
             for h in result.matches
         ]
@@ -193,19 +206,26 @@ def objection_rows(rows: Sequence[ScanRow]) -> int:
     return sum(1 for r in rows if r.objectionable)
 
 
-def scan_table(rows: Sequence[ScanRow]) -> pd.DataFrame:
+def scan_table(rows: Sequence[ScanRow], lang: str = "en") -> pd.DataFrame:
     """One line per finding, and one for each row with none, in the list's order."""
     out = []
     for r in rows:
-        first = {"Line": r.line, "Name": r.name, "Origin": r.origin, "Product class": r.product_class}
+        first = {
+            say("scan.col_line", lang): r.line,
+            say("scan.col_name", lang): r.name,
+            say("scan.col_origin", lang): origin_text(r.origin, None, lang),
+            say("scan.col_class", lang): product_class_word(r.product_class, lang),
+        }
         findings: list[Finding | None] = [*r.findings] or [None]
         for f in findings:
             out.append(
                 {
                     **first,
-                    "Finding": f.type if f else "none",
-                    "Severity": severity(f.severity) if f else "",
-                    "Detail": f.detail if f else "no objection ground found",
+                    say("scan.col_finding", lang): finding_word(f.type, lang)
+                    if f
+                    else say("scan.none", lang),
+                    say("screen.col_severity", lang): severity(f.severity, lang) if f else "",
+                    say("scan.col_detail", lang): f.detail if f else say("scan.no_ground", lang),
                 }
             )
     return pd.DataFrame(out)
