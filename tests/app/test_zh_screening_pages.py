@@ -89,7 +89,10 @@ def test_the_screen_page_hint_and_file_errors_are_chinese(register):
     at.button[0].click()
     ok(at.run())
     error = at.error[0].value.replace("\\", "")
-    assert error.startswith("文件无法使用：") and "labels.txt:1: (label): not UTF-8 text" in error
+    assert (
+        error.startswith("文件无法使用：")
+        and "labels.txt:1: (label): 不是 UTF-8 文本；请将文件另存为 UTF-8" in error
+    )
 
 
 def test_the_scan_page_shows_its_findings_in_chinese(register):
@@ -110,7 +113,7 @@ def test_the_scan_page_shows_its_findings_in_chinese(register):
 def test_the_scan_page_names_a_bad_file_in_chinese(register):
     at = scan_zh(b"name,product_class\nChampagne,Wine\n", name="bad.csv")
     error = at.error[0].value.replace("\\", "")
-    assert error.startswith("bad.csv 无法使用：") and "bad.csv:1: origin: required column is missing" in error
+    assert error.startswith("bad.csv 无法使用：") and "bad.csv:1: origin: 缺少必需的列" in error
     assert not at.table
 
 
