@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from compare.conflicts import SEVERITY_RANK, worst_severity
 from compare.services import LabelResult
-from wording import DOUBTFUL
+from wording import DOUBTFUL, confidence_word, say
 
 UNKNOWN = "unknown"
 # Severity is shown by colour and a plain glyph, not by emoji: browsers without an emoji font
@@ -22,19 +22,36 @@ def tr(lang: str, en: str, zh: str) -> str:
     return zh if lang == "zh" else en
 
 
-def confidence(level: str | None) -> str:
-    """Confidence as text; a low or unconfirmed fact is marked so nobody takes it as settled."""
+def confidence(level: str | None, lang: str = "en") -> str:
+    """Confidence as text ('⚠ unconfirmed' / '⚠ 未经证实'); a low or unconfirmed fact is marked so nobody
+    takes it as settled."""
     level = level or "unconfirmed"
-    return f"⚠ {level}" if level in DOUBTFUL else level
+    word = confidence_word(level, lang)
+    return f"⚠ {word}" if level in DOUBTFUL else word
 
 
-def sourced(source: str | None, level: str | None) -> str:
+def marked(text: str, level: str | None, lang: str = "en") -> str:
+    """Text followed by '⚠ low' / '⚠ 低' when its confidence is doubtful."""
+    level = level or "unconfirmed"
+    return f"{text} {confidence(level, lang)}" if level in DOUBTFUL else text
+
+
+def unknown(lang: str = "en") -> str:
+    return say("common.unknown", lang)
+
+
+def sourced(source: str | None, level: str | None, lang: str = "en") -> str:
     """'Source: … · confidence: …' as a markdown line."""
-    return f"Source: {source or UNKNOWN} · confidence: **{confidence(level)}**"
+    return say("profiles.sourced", lang, source=source or unknown(lang), level=confidence(level, lang))
 
 
-def or_unknown(value: object) -> str:
-    return UNKNOWN if value in (None, "") else str(value)
+def source_line(source: str | None, lang: str = "en") -> str:
+    """'Source: …' as a caption (the source shown as typed)."""
+    return say("profiles.source_line", lang, source=plain(source or unknown(lang)))
+
+
+def or_unknown(value: object, lang: str = "en") -> str:
+    return unknown(lang) if value in (None, "") else str(value)
 
 
 def problems_markdown(problems: Sequence[str]) -> str:
@@ -77,7 +94,8 @@ def screen_summary(results: Sequence[LabelResult]) -> str:
     return f"**{len(results)} {noun} checked** · worst match per label: " + " · ".join(counts)
 
 
-def confidence_badge(level: str | None) -> str:
+def confidence_badge(level: str | None, lang: str = "en") -> str:
     """Confidence as a markdown badge: orange with ⚠ when low or unconfirmed."""
     level = level or "unconfirmed"
-    return f":orange-badge[⚠ {level}]" if level in DOUBTFUL else f":gray-badge[{level}]"
+    word = confidence_word(level, lang)
+    return f":orange-badge[⚠ {word}]" if level in DOUBTFUL else f":gray-badge[{word}]"
