@@ -54,7 +54,7 @@ today = today_iso()
 # --- Scan a gazette -----------------------------------------------------------------------------
 with st.form("watch_scan"):
     upload = st.file_uploader(
-        say("watch.file", lang),
+        say("watch.file", lang, encoding="UTF-8"),
         type=["csv", "xlsx"],
         key="watch_file",
         help=say(

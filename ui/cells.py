@@ -40,14 +40,21 @@ def unknown(lang: str = "en") -> str:
     return say("common.unknown", lang)
 
 
+def source_text(source: str | None, lang: str = "en") -> str:
+    """A source as stored; none or 'no source found' in the page's language."""
+    if not source:
+        return unknown(lang)
+    return say("profiles.no_source", lang) if source == say("profiles.no_source", "en") else source
+
+
 def sourced(source: str | None, level: str | None, lang: str = "en") -> str:
     """'Source: … · confidence: …' as a markdown line."""
-    return say("profiles.sourced", lang, source=source or unknown(lang), level=confidence(level, lang))
+    return say("profiles.sourced", lang, source=source_text(source, lang), level=confidence(level, lang))
 
 
 def source_line(source: str | None, lang: str = "en") -> str:
     """'Source: …' as a caption (the source shown as typed)."""
-    return say("profiles.source_line", lang, source=plain(source or unknown(lang)))
+    return say("profiles.source_line", lang, source=plain(source_text(source, lang)))
 
 
 def or_unknown(value: object, lang: str = "en") -> str:

@@ -12,7 +12,7 @@ import pandas as pd
 from agreements.model import Profile
 from compare.scope import ComparedDimension
 from phrases import has
-from ui.cells import UNKNOWN, confidence, marked, unknown
+from ui.cells import UNKNOWN, confidence, marked, source_text, unknown
 from watch.model import Alert, Deadline
 from wording import agreement_name, deadline_state, say
 
@@ -61,7 +61,7 @@ def profile_cases_table(profile: Profile, lang: str) -> pd.DataFrame:
                 say("profiles.col.court", lang): c.court_in(lang) or "",
                 say("profiles.col.date", lang): c.date_in(lang) or "",
                 say("profiles.col.point", lang): c.point(lang),
-                say("profiles.col.source", lang): c.source or unknown(lang),
+                say("profiles.col.source", lang): source_text(c.source, lang),
                 say("profiles.col.confidence", lang): confidence(c.confidence, lang),
             }
             for c in profile.cases
@@ -117,7 +117,7 @@ def deadlines_table(items: Sequence[Deadline], today: str, lang: str) -> pd.Data
                 say("deadlines.col.deadline", lang): d.title(lang),
                 say("deadlines.col.basis", lang): d.basis or unknown(lang),
                 say("deadlines.col.outcome", lang): outcome_text(d, lang) or "—",
-                say("deadlines.col.source", lang): d.source or unknown(lang),
+                say("deadlines.col.source", lang): source_text(d.source, lang),
                 say("deadlines.col.confidence", lang): confidence(d.confidence, lang),
             }
             for d in items

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -106,7 +107,7 @@ def findings_table(findings: Sequence[TrademarkFinding], today: str, lang: str) 
             say("watch.col.kind", lang): hit_kind_word(f.kind, lang),
             say("watch.col.application", lang): f.application_no,
             say("watch.col.applicant", lang): f.applicant,
-            say("watch.col.note", lang): f.note or "",
+            say("watch.col.note", lang): note_text(f.note or "", lang),
             say("watch.col.gazette", lang): gazette_text(f, lang),
         }
         for f in findings
@@ -157,6 +158,19 @@ def findings_xlsx(findings: Sequence[TrademarkFinding], today: str) -> bytes:
     return buf.getvalue()
 
 
+FOUND_NOTE = re.compile(r"^found in gazette (.+) \((\w+), published ([^)]*)\): (\w+)$")
+
+
+def note_text(note: str, lang: str) -> str:
+    """A finding's note; the one the scan writes ('found in gazette … : high') in the page's language."""
+    m = FOUND_NOTE.match(note or "")
+    if m is None or lang != "zh":
+        return note
+    gazette, jurisdiction, published, level = m.groups()
+    where = {"gazette": gazette, "jurisdiction": jurisdiction, "published": published}
+    return say("watch.found_note", lang, **where, severity=severity_word(level, lang))
+
+
 def history_table(changes: Sequence[FindingChange], lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         [
@@ -165,7 +179,7 @@ def history_table(changes: Sequence[FindingChange], lang: str) -> pd.DataFrame:
                 say("watch.col.who", lang): c.who,
                 say("watch.col.from", lang): state_label(c.before, lang) if c.before else "—",
                 say("watch.col.to", lang): state_label(c.after, lang),
-                say("watch.col.note", lang): c.note,
+                say("watch.col.note", lang): note_text(c.note, lang),
             }
             for c in changes
         ]
