@@ -5,20 +5,20 @@ import streamlit as st
 from agreements.profiles import PROFILE_JURISDICTIONS, edit_profile, get_profile, profile_history
 from config import Settings
 from errors import GIScopeError
-from ui.cells import confidence_badge, plain, tr
+from ui.cells import confidence_badge, plain, source_line
+from ui.law_tables import profile_cases_table, profile_history_table, profile_part
 from ui.resources import database
-from ui.tables import profile_cases_table, profile_history_table
-from ui.widgets import language
-from wording import CONFIDENCES, DOUBTFUL
+from ui.widgets import page_language
+from wording import CONFIDENCES, DOUBTFUL, confidence_word, say
 
-heading = st.empty()
-lang = language("profile_lang")
-heading.title(tr(lang, "Foreign GI law", "外国地理标志法律"))
-j = st.selectbox(tr(lang, "Jurisdiction", "法域"), PROFILE_JURISDICTIONS, key="profile_jurisdiction")
+lang = page_language()
+st.title(say("profiles.title", lang))
+j = st.selectbox(say("profiles.jurisdiction", lang), PROFILE_JURISDICTIONS, key="profile_jurisdiction")
 
 
-def save_edit(j: str, lang: str) -> None:
-    """Form callback: runs before the page, so the fields below already show the change."""
+def save_edit(j: str, lang: str, labels: dict[str, str] | None) -> None:
+    """Form callback: runs before the page, so the fields below already show the change. The value is
+    written in the page's language (value_en or value_zh)."""
     s = st.session_state
     value = s["profile_value"].strip() or None
     try:
@@ -34,11 +34,14 @@ def save_edit(j: str, lang: str) -> None:
             confidence=s["profile_confidence"],
         )
     except GIScopeError as exc:
-        s["profile_result"] = ("error", str(exc))
+        s["profile_result"] = ("error", say("profiles.failed", lang, message=exc))
         return
     for part in ("profile_value", "profile_source", "profile_reason"):
         s[part] = ""
-    s["profile_result"] = ("success", f"{s['profile_key']}: {', '.join(changed)} changed" if changed else "")
+    parts = say("profiles.parts_separator", lang).join(profile_part(c, lang) for c in changed)
+    field = (labels or {}).get(s["profile_key"], s["profile_key"])
+    done = say("profiles.changed", lang, field=field, parts=parts) if changed else ""
+    s["profile_result"] = ("success", done)
 
 
 profile = get_profile(database(), j)
@@ -46,55 +49,48 @@ profile = get_profile(database(), j)
 st.header(f"{profile.name(lang)} ({profile.jurisdiction})")
 doubtful = [f for f in profile.fields if f.fact.doubtful]
 if doubtful:
-    st.warning(
-        tr(
-            lang,
-            f"{len(doubtful)} of {len(profile.fields)} fields are low or unconfirmed (marked ⚠): "
-            "check the source before relying on them.",
-            f"{len(profile.fields)} 个字段中有 {len(doubtful)} 个可信度低或未经证实（标有 ⚠），"
-            "使用前请核实来源。",
-        )
-    )
+    st.warning(say("profiles.doubtful", lang, doubtful=len(doubtful), total=len(profile.fields)))
 for f in profile.fields:
     with st.container(border=True):
-        st.markdown(f"**{f.label(lang)}** {confidence_badge(f.fact.confidence)}")
+        st.markdown(f"**{f.label(lang)}** {confidence_badge(f.fact.confidence, lang)}")
         st.markdown(plain(f.fact.text(lang)))
-        st.caption(f"{tr(lang, 'Source', '来源')}: {plain(f.fact.source or 'unknown')}")
+        st.caption(source_line(f.fact.source, lang))
 
-st.subheader(tr(lang, "Cases", "案例"))
+st.subheader(say("profiles.cases", lang))
 if profile.cases:
     st.table(profile_cases_table(profile, lang), hide_index=True)
 else:
-    st.caption(tr(lang, "No case recorded.", "未记录案例。"))
+    st.caption(say("profiles.no_case", lang))
 
-with st.expander(tr(lang, "Edit a field", "修改字段"), expanded="profile_result" in st.session_state):
+with st.expander(say("profiles.edit", lang), expanded="profile_result" in st.session_state):
     labels = {f.key: f.label(lang) for f in profile.fields}
-    key = st.selectbox(
-        tr(lang, "Field", "字段"), list(labels), format_func=labels.__getitem__, key="profile_key"
-    )
+    named = labels if lang == "zh" else None  # English names a field by its key, as the CLI does
+    field_label = say("profiles.field", lang)
+    key = st.selectbox(field_label, list(labels), format_func=labels.__getitem__, key="profile_key")
     current = profile.field(key)
     if current is not None:
-        st.caption(tr(lang, "Now: ", "当前：") + plain(current.fact.text(lang)))
+        st.caption(say("profiles.now", lang, value=plain(current.fact.text(lang))))
     with st.form("profile_edit"):
-        st.text_area(tr(lang, "New value (English)", "新内容（中文）"), key="profile_value")
-        st.text_input(tr(lang, "Source (required)", "来源（必填）"), key="profile_source")
+        st.text_area(say("profiles.new_value", lang), key="profile_value")
+        st.text_input(say("profiles.source", lang), key="profile_source")
         st.selectbox(
-            tr(lang, "Confidence", "可信度"),
+            say("profiles.confidence", lang),
             [None, *CONFIDENCES],
-            format_func=lambda c: c or tr(lang, "keep", "不变"),
+            format_func=lambda c: confidence_word(c, lang) if c else say("profiles.keep", lang),
             key="profile_confidence",
         )
-        st.text_input(tr(lang, "Reason (required)", "修改理由（必填）"), key="profile_reason")
-        st.form_submit_button(tr(lang, "Save", "保存"), on_click=save_edit, args=(j, lang))
+        st.text_input(say("profiles.reason", lang), key="profile_reason")
+        st.form_submit_button(say("profiles.save", lang), on_click=save_edit, args=(j, lang, named))
     kind, message = st.session_state.pop("profile_result", ("", ""))
     if kind == "error":
         st.error(message)
     elif kind == "success":
-        st.success(message or tr(lang, "Nothing changed.", "没有变化。"))
-    st.markdown(f"**{tr(lang, 'History of this field', '该字段的修改记录')}**")
+        st.success(message or say("profiles.nothing_changed", lang))
+    st.markdown(f"**{say('profiles.history', lang)}**")
     history = profile_history(database(), j, key)
     if history:
-        st.dataframe(profile_history_table(history), hide_index=True)
+        st.dataframe(profile_history_table(history, lang, named), hide_index=True)
     else:
-        st.caption(tr(lang, "No change recorded.", "无修改记录。"))
-st.caption(tr(lang, "⚠ marks a field whose confidence is ", "⚠ 表示可信度为 ") + " / ".join(sorted(DOUBTFUL)))
+        st.caption(say("profiles.no_change", lang))
+levels = " / ".join(confidence_word(level, lang) for level in sorted(DOUBTFUL))
+st.caption(say("profiles.doubtful_caption", lang, levels=levels))

@@ -17,24 +17,43 @@ SEVERITY_COLOURS = {"high": "red", "medium": "orange", "low": "gray"}
 MAX_PROBLEMS = 50
 
 
-def tr(lang: str, en: str, zh: str) -> str:
-    """The English or the Chinese text, by the page's language."""
-    return zh if lang == "zh" else en
-
-
-def confidence(level: str | None) -> str:
-    """Confidence as text; a low or unconfirmed fact is marked so nobody takes it as settled."""
+def confidence(level: str | None, lang: str = "en") -> str:
+    """Confidence as text ('⚠ unconfirmed' / '⚠ 未经证实'); a low or unconfirmed fact is marked so nobody
+    takes it as settled."""
     level = level or "unconfirmed"
-    return f"⚠ {level}" if level in DOUBTFUL else level
+    word = confidence_word(level, lang)
+    return f"⚠ {word}" if level in DOUBTFUL else word
 
 
-def sourced(source: str | None, level: str | None) -> str:
+def marked(text: str, level: str | None, lang: str = "en") -> str:
+    """Text followed by '⚠ low' / '⚠ 低' when its confidence is doubtful."""
+    level = level or "unconfirmed"
+    return f"{text} {confidence(level, lang)}" if level in DOUBTFUL else text
+
+
+def unknown(lang: str = "en") -> str:
+    return say("common.unknown", lang)
+
+
+def source_text(source: str | None, lang: str = "en") -> str:
+    """A source as stored; none or 'no source found' in the page's language."""
+    if not source:
+        return unknown(lang)
+    return say("profiles.no_source", lang) if source == say("profiles.no_source", "en") else source
+
+
+def sourced(source: str | None, level: str | None, lang: str = "en") -> str:
     """'Source: … · confidence: …' as a markdown line."""
-    return f"Source: {source or UNKNOWN} · confidence: **{confidence(level)}**"
+    return say("profiles.sourced", lang, source=source_text(source, lang), level=confidence(level, lang))
 
 
-def or_unknown(value: object) -> str:
-    return UNKNOWN if value in (None, "") else str(value)
+def source_line(source: str | None, lang: str = "en") -> str:
+    """'Source: …' as a caption (the source shown as typed)."""
+    return say("profiles.source_line", lang, source=plain(source_text(source, lang)))
+
+
+def or_unknown(value: object, lang: str = "en") -> str:
+    return unknown(lang) if value in (None, "") else str(value)
 
 
 def problems_markdown(problems: Sequence[str], lang: str = "en") -> str:
@@ -96,7 +115,8 @@ def typed_class(text: str, classes: Iterable[str], lang: str = "en") -> str:
     return next((c for c in classes if product_class_word(c, "zh") == text), text)
 
 
-def confidence_badge(level: str | None) -> str:
+def confidence_badge(level: str | None, lang: str = "en") -> str:
     """Confidence as a markdown badge: orange with ⚠ when low or unconfirmed."""
     level = level or "unconfirmed"
-    return f":orange-badge[⚠ {level}]" if level in DOUBTFUL else f":gray-badge[{level}]"
+    word = confidence_word(level, lang)
+    return f":orange-badge[⚠ {word}]" if level in DOUBTFUL else f":gray-badge[{word}]"

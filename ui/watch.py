@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
 from gi_lists.export import neutralise
-from ui.cells import severity, tr
+from phrases import has
 from ui.tables import SEVERITY_CSS
 from watch.trademarks.model import FindingChange, TrademarkFinding
+from wording import hit_kind_word, say, severity_word
 
 # The download's columns: the fields of `giscope watch list --json`, in that order.
 FILE_COLUMNS = (
@@ -39,23 +41,23 @@ FILE_COLUMNS = (
     "state",
     "note",
 )
-STATE_ZH = {
-    "new": "新发现",
-    "reviewed": "已审查",
-    "opposed": "已异议",
-    "dismissed": "不予处理",
-    "won": "异议成功",
-    "lost": "异议失败",
-}
-SEVERITY_ZH = {"high": "高", "medium": "中", "low": "低"}
 
 
 def state_label(state: str, lang: str) -> str:
-    return f"{STATE_ZH.get(state, state)} ({state})" if lang == "zh" else state
+    """A finding's state in the page's language: 'reviewed' / '已审查'."""
+    key = f"watch.states.{state}"
+    return say(key, lang) if has(key) else state
 
 
 def severity_label(level: str, lang: str) -> str:
-    return f"{SEVERITY_ZH.get(level, level)} ({level})" if lang == "zh" else level
+    return severity_word(level, lang)
+
+
+def severity_cell(level: str | None, lang: str) -> str:
+    """Severity as table text: '● high' / '● 高', '○ low' / '○ 低' (coloured by `styled_findings`)."""
+    if level is None:
+        return "—"
+    return f"{'○' if level == 'low' else '●'} {severity_word(level, lang)}"
 
 
 def filter_findings(
@@ -82,41 +84,44 @@ def days_text(left: int | None, lang: str) -> str:
     if left is None:
         return "—"
     if left >= 0:
-        return tr(lang, f"{left} d", f"{left} 天")
-    return tr(lang, f"{-left} d overdue", f"逾期 {-left} 天")
+        return say("watch.days", lang, days=left)
+    return say("watch.days_overdue", lang, days=-left)
+
+
+def gazette_text(f: TrademarkFinding, lang: str) -> str:
+    where = {"gazette": f.gazette, "jurisdiction": f.jurisdiction, "published": f.published}
+    return say("watch.gazette_cell", lang, **where)
 
 
 def findings_table(findings: Sequence[TrademarkFinding], today: str, lang: str) -> pd.DataFrame:
     rows = [
         {
-            "ID": f.id,
-            tr(lang, "Mark", "商标"): f.mark,
-            "GI": f"{f.name} [{f.gi_id}]",
-            "Severity": severity(f.severity),
-            tr(lang, "Opposition deadline", "异议截止日"): f.opposition_deadline or "—",
-            tr(lang, "Days left", "剩余天数"): days_text(f.days_left(today), lang),
-            tr(lang, "State", "状态"): state_label(f.state, lang),
-            tr(lang, "Classes", "类别"): "; ".join(map(str, f.classes)),
-            tr(lang, "Kind", "类型"): f.kind,
-            tr(lang, "Application", "申请号"): f.application_no,
-            tr(lang, "Applicant", "申请人"): f.applicant,
-            tr(lang, "Note", "备注"): f.note or "",
-            tr(lang, "Gazette", "公告期号"): f"{f.gazette} ({f.jurisdiction}, {f.published})",
+            say("watch.col.id", lang): f.id,
+            say("watch.col.mark", lang): f.mark,
+            say("watch.col.gi", lang): f"{f.name} [{f.gi_id}]",
+            say("watch.col.severity", lang): severity_cell(f.severity, lang),
+            say("watch.col.deadline", lang): f.opposition_deadline or "—",
+            say("watch.col.days_left", lang): days_text(f.days_left(today), lang),
+            say("watch.col.state", lang): state_label(f.state, lang),
+            say("watch.col.classes", lang): "; ".join(map(str, f.classes)),
+            say("watch.col.kind", lang): hit_kind_word(f.kind, lang),
+            say("watch.col.application", lang): f.application_no,
+            say("watch.col.applicant", lang): f.applicant,
+            say("watch.col.note", lang): note_text(f.note or "", lang),
+            say("watch.col.gazette", lang): gazette_text(f, lang),
         }
         for f in findings
     ]
-    frame = pd.DataFrame(rows)
-    if lang == "zh" and not frame.empty:
-        frame = frame.rename(columns={"Severity": "严重程度"})
-    return frame
+    return pd.DataFrame(rows)
 
 
-def styled_findings(frame: pd.DataFrame) -> Any:
+def styled_findings(frame: pd.DataFrame, lang: str = "en") -> Any:
     """The findings table with its severity column coloured by level."""
-    column = "Severity" if "Severity" in frame else "严重程度"
+    column = say("watch.col.severity", lang)
     if frame.empty or column not in frame:
         return frame
-    return frame.style.map(lambda v: SEVERITY_CSS.get(str(v).split(" ")[-1], ""), subset=[column])
+    css = {f"{severity_word(level, lang)}": style for level, style in SEVERITY_CSS.items()}
+    return frame.style.map(lambda v: css.get(str(v).split(" ")[-1], ""), subset=[column])
 
 
 def _rows(findings: Sequence[TrademarkFinding], today: str) -> list[list[Any]]:
@@ -153,15 +158,28 @@ def findings_xlsx(findings: Sequence[TrademarkFinding], today: str) -> bytes:
     return buf.getvalue()
 
 
+FOUND_NOTE = re.compile(r"^found in gazette (.+) \((\w+), published ([^)]*)\): (\w+)$")
+
+
+def note_text(note: str, lang: str) -> str:
+    """A finding's note; the one the scan writes ('found in gazette … : high') in the page's language."""
+    m = FOUND_NOTE.match(note or "")
+    if m is None or lang != "zh":
+        return note
+    gazette, jurisdiction, published, level = m.groups()
+    where = {"gazette": gazette, "jurisdiction": jurisdiction, "published": published}
+    return say("watch.found_note", lang, **where, severity=severity_word(level, lang))
+
+
 def history_table(changes: Sequence[FindingChange], lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                tr(lang, "When", "时间"): c.at,
-                tr(lang, "Who", "操作人"): c.who,
-                tr(lang, "From", "原状态"): state_label(c.before, lang) if c.before else "—",
-                tr(lang, "To", "新状态"): state_label(c.after, lang),
-                tr(lang, "Note", "备注"): c.note,
+                say("watch.col.when", lang): c.at,
+                say("watch.col.who", lang): c.who,
+                say("watch.col.from", lang): state_label(c.before, lang) if c.before else "—",
+                say("watch.col.to", lang): state_label(c.after, lang),
+                say("watch.col.note", lang): note_text(c.note, lang),
             }
             for c in changes
         ]

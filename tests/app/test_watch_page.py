@@ -20,14 +20,14 @@ GAZETTE = ROOT / "tests" / "data" / "gazette_example.csv"
 TIMEOUT = 60  # the first run builds the conflict index
 
 
-def run() -> AppTest:
-    return ok(AppTest.from_file(str(ROOT / PAGE), default_timeout=TIMEOUT).run())
+def run(lang: str = "en") -> AppTest:
+    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=TIMEOUT)
+    at.session_state["lang"] = lang  # the sidebar's language switch
+    return ok(at.run())
 
 
 def scanned(lang: str = "en") -> AppTest:
-    at = run()
-    if lang == "zh":
-        ok(at.radio(key="watch_lang").set_value("zh").run())
+    at = run(lang)
     at.file_uploader(key="watch_file").set_value(("gazette_example.csv", GAZETTE.read_bytes(), "text/csv"))
     at.selectbox(key="watch_jurisdiction").select("CN")
     at.date_input(key="watch_published").set_value(dt.date.today() - dt.timedelta(days=10))
@@ -44,7 +44,8 @@ def test_the_page_loads_in_english_and_in_chinese_with_no_finding_yet(fresh_regi
     at = run()
     assert at.title[0].value == "Trademark watch"
     assert any("No finding yet" in i.value for i in at.info)
-    ok(at.radio(key="watch_lang").set_value("zh").run())
+    at.session_state["lang"] = "zh"
+    ok(at.run())
     assert at.title[0].value == "商标监测"
     assert any("尚无发现结果" in i.value for i in at.info)
 
@@ -65,7 +66,7 @@ def test_scanning_in_chinese_shows_chinese_headings(fresh_register):
     assert any("已比对 6 件商标" in s.value for s in at.success)
     rows = table(at)
     assert "商标" in rows[0] and "剩余天数" in rows[0]
-    assert any("fr-champagne" in str(r["GI"]) for r in rows)
+    assert any("fr-champagne" in str(r["地理标志"]) for r in rows)
 
 
 def test_filters_narrow_the_table(fresh_register):
@@ -123,9 +124,10 @@ def test_the_downloads_hold_the_filtered_findings(fresh_register):
 def test_a_filter_chosen_in_english_stays_when_the_page_switches_to_chinese(fresh_register):
     at = scanned()
     ok(at.selectbox(key="watch_severity_en").select("high").run())
-    ok(at.radio(key="watch_lang").set_value("zh").run())
+    at.session_state["lang"] = "zh"
+    ok(at.run())
     assert at.selectbox(key="watch_severity_zh").value == "high"
-    assert all("high" in str(r["严重程度"]) for r in table(at))
+    assert all(str(r["严重程度"]) == "● 高" for r in table(at))
 
 
 def test_a_gazette_with_no_publication_date_is_refused_naming_the_field(fresh_register):

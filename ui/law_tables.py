@@ -1,0 +1,163 @@
+"""The tables of the agreements-and-law pages (compare agreements, foreign GI law, deadlines and alerts)
+in the page's language: scope side by side, profile cases and edits, deadlines and the alert feed (pure
+presentation: service results in, DataFrames out)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from agreements.model import Profile
+from compare.scope import ComparedDimension
+from phrases import has
+from ui.cells import UNKNOWN, confidence, marked, source_text, unknown
+from watch.model import Alert, Deadline
+from wording import agreement_name, deadline_state, say
+
+DIFFERS_CSS = "background-color: #fff4e5"
+DEADLINE_CSS = {
+    "overdue": "color: #b71c1c; background-color: #fdecea; font-weight: 600",
+    "due": "color: #8a5300; background-color: #fff4e5; font-weight: 600",
+    "upcoming": "color: #616161",
+    "met": "color: #1b5e20; background-color: #e8f5e9",
+    "passed-reported": "color: #0d47a1; background-color: #e3f2fd",
+    "passed-unknown": "color: #424242; background-color: #f5f5f5",
+}
+
+
+def scope_table(dimensions: Sequence[ComparedDimension], columns: Sequence[str], lang: str) -> pd.DataFrame:
+    """Dimension × agreement: each cell the value and its article; doubtful values marked ⚠."""
+    dimension, differs = say("compare.dimension", lang), say("compare.differs", lang)
+    yes, no = say("compare.differs_yes", lang), say("compare.differs_no", lang)
+    rows = []
+    for d in dimensions:
+        row = {dimension: d.dimension.label(lang), differs: yes if d.differs else no}
+        for a in columns:
+            v = d.values[a]
+            known = v.article not in ("", UNKNOWN)
+            article = v.article_in(lang) if known else say("compare.article_unknown", lang)
+            row[agreement_name(a, lang)] = marked(f"{v.value(lang)} [{article}]", v.confidence, lang)
+        rows.append(row)
+    return pd.DataFrame(rows).set_index(dimension) if rows else pd.DataFrame()
+
+
+def highlight_differences(frame: pd.DataFrame) -> Any:
+    """Rows whose second column (Differs) says yes are shaded."""
+    if frame.empty:
+        return frame
+    column = frame.columns[0]
+    return frame.style.apply(
+        lambda row: [DIFFERS_CSS if str(row[column]).startswith("●") else ""] * len(row), axis=1
+    )
+
+
+def profile_cases_table(profile: Profile, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                say("profiles.col.case", lang): c.name_in(lang),
+                say("profiles.col.court", lang): c.court_in(lang) or "",
+                say("profiles.col.date", lang): c.date_in(lang) or "",
+                say("profiles.col.point", lang): c.point(lang),
+                say("profiles.col.source", lang): source_text(c.source, lang),
+                say("profiles.col.confidence", lang): confidence(c.confidence, lang),
+            }
+            for c in profile.cases
+        ]
+    )
+
+
+def profile_part(part: str, lang: str) -> str:
+    """What a profile edit changed ('value_en', 'source', …) in the page's language."""
+    key = f"profiles.parts.{part}"
+    return say(key, lang) if has(key) else part
+
+
+def profile_history_table(
+    rows: Sequence[Mapping[str, object]], lang: str = "en", labels: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """ProfileRepository.history rows, newest first; fields named by `labels` (key -> label) when given."""
+    labels = labels or {}
+    return pd.DataFrame(
+        [
+            {
+                say("profiles.col.at", lang): h["at"],
+                say("profiles.col.who", lang): h["who"],
+                say("profiles.col.field", lang): labels.get(str(h["key"]), h["key"]),
+                say("profiles.col.what", lang): profile_part(str(h["what"]), lang),
+                say("profiles.col.before", lang): h["before"] or "",
+                say("profiles.col.after", lang): h["after"] or "",
+                say("profiles.col.reason", lang): h["reason"],
+            }
+            for h in reversed(rows)
+        ]
+    )
+
+
+def outcome_text(d: Deadline, lang: str) -> str:
+    """A deadline's outcome: '[reported] … (source: …)' / '［有报道］…（来源：…）'."""
+    outcome = (d.outcome_zh if lang == "zh" and d.outcome_zh else d.outcome_en) or ""
+    if outcome and d.outcome_status:
+        key = f"deadlines.outcome.{d.outcome_status}"
+        status = say(key, lang) if has(key) else d.outcome_status
+        outcome = say("deadlines.outcome_status", lang, status=status, outcome=outcome)
+    if outcome and d.outcome_source:
+        outcome += say("deadlines.outcome_source", lang, source=d.outcome_source)
+    return outcome
+
+
+def deadlines_table(items: Sequence[Deadline], today: str, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                say("deadlines.col.due", lang): d.due,
+                say("deadlines.col.state", lang): deadline_state(d.state(today), lang),
+                say("deadlines.col.deadline", lang): d.title(lang),
+                say("deadlines.col.basis", lang): d.basis or unknown(lang),
+                say("deadlines.col.outcome", lang): outcome_text(d, lang) or "—",
+                say("deadlines.col.source", lang): source_text(d.source, lang),
+                say("deadlines.col.confidence", lang): confidence(d.confidence, lang),
+            }
+            for d in items
+        ]
+    )
+
+
+def styled_states(frame: pd.DataFrame, states: Sequence[str]) -> Any:
+    """A deadlines table whose State column is coloured: overdue red, due amber, upcoming grey, met green,
+    passed with an outcome reported blue, passed with the outcome unknown shaded grey."""
+    if frame.empty:
+        return frame
+    column = frame.columns[1]
+    css = [DEADLINE_CSS.get(s, "") for s in states]
+    return frame.style.apply(lambda col: css, subset=[column], axis=0)
+
+
+def alert_kind(kind: str, lang: str) -> str:
+    key = f"deadlines.kind.{kind}"
+    return say(key, lang) if has(key) else kind
+
+
+def alerts_table(alerts: Sequence[Alert], lang: str = "en") -> pd.DataFrame:
+    """The alert feed, newest first (an alert's title and detail as they were raised)."""
+
+    def delivered(a: Alert) -> str:
+        if a.delivered_at:
+            return a.delivered_at
+        return say("deadlines.failed_delivery", lang, error=a.delivery_error) if a.delivery_error else "—"
+
+    return pd.DataFrame(
+        [
+            {
+                say("deadlines.col.at", lang): a.at,
+                say("deadlines.col.kind", lang): alert_kind(a.kind, lang),
+                say("deadlines.col.alert", lang): a.title,
+                say("deadlines.col.detail", lang): a.detail or "",
+                say("deadlines.col.source", lang): a.source or "",
+                say("deadlines.col.delivered", lang): delivered(a),
+            }
+            for a in sorted(alerts, key=lambda a: (a.at, a.id), reverse=True)
+        ]
+    )
