@@ -10,7 +10,7 @@ from briefings.dispute import dispute_brief
 from briefings.screening import screening_brief
 from errors import GIScopeError, InputError
 from gi_lists.model import JURISDICTIONS
-from phrases import error_text
+from phrases import message_text
 from reports.briefing import Briefing
 from ui.cells import plain, problems_markdown
 from ui.resources import conflict_index, database, pdf
@@ -31,7 +31,7 @@ def offer(briefing: Briefing, label: str, file_name: str, key: str) -> None:
 
 def failed(exc: GIScopeError) -> None:
     """A service's message (English) after a lead-in in the page's language."""
-    st.error(say("briefs.failed", lang, error=error_text(str(exc), lang)))
+    st.error(say("briefs.failed", lang, error=message_text(str(exc), lang)))
 
 
 def where(j: str) -> str:

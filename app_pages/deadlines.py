@@ -49,6 +49,7 @@ alerts = list_alerts(database(), since=since.isoformat() if isinstance(since, dt
 if raised:
     st.caption(say("deadlines.raised", lang, count=raised))
 if alerts:
-    st.dataframe(alerts_table(alerts, lang), hide_index=True)
+    titles = {d.title_en: d.title_zh for d in list_deadlines(database(), today=day)}
+    st.dataframe(alerts_table(alerts, lang, titles), hide_index=True)
 else:
     st.caption(say("deadlines.no_alert", lang))

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from compare.conflicts import SEVERITY_RANK, worst_severity
 from compare.services import LabelResult
-from phrases import error_line
+from phrases import message_line
 from wording import DOUBTFUL, confidence_word, product_class_word, say, severity_word
 
 UNKNOWN = "unknown"
@@ -58,7 +58,7 @@ def or_unknown(value: object, lang: str = "en") -> str:
 
 def problems_markdown(problems: Sequence[str], lang: str = "en") -> str:
     """An InputError's problems as a markdown list (the first MAX_PROBLEMS of them)."""
-    lines = [f"- {plain(error_line(p, lang))}" for p in problems[:MAX_PROBLEMS]]
+    lines = [f"- {plain(message_line(p, lang))}" for p in problems[:MAX_PROBLEMS]]
     if len(problems) > MAX_PROBLEMS:
         lines.append("- " + say("screen.more_problems", lang, count=len(problems) - MAX_PROBLEMS))
     return "\n".join(lines)

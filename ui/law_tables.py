@@ -4,6 +4,7 @@ presentation: service results in, DataFrames out)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -11,10 +12,10 @@ import pandas as pd
 
 from agreements.model import Profile
 from compare.scope import ComparedDimension
-from phrases import has
+from phrases import has, message_text
 from ui.cells import UNKNOWN, confidence, marked, source_text, unknown
 from watch.model import Alert, Deadline
-from wording import agreement_name, deadline_state, say
+from wording import agreement_name, annex_name, deadline_state, note_text, say, status_word
 
 DIFFERS_CSS = "background-color: #fff4e5"
 DEADLINE_CSS = {
@@ -115,7 +116,7 @@ def deadlines_table(items: Sequence[Deadline], today: str, lang: str) -> pd.Data
                 say("deadlines.col.due", lang): d.due,
                 say("deadlines.col.state", lang): deadline_state(d.state(today), lang),
                 say("deadlines.col.deadline", lang): d.title(lang),
-                say("deadlines.col.basis", lang): d.basis or unknown(lang),
+                say("deadlines.col.basis", lang): note_text(d.basis, lang) if d.basis else unknown(lang),
                 say("deadlines.col.outcome", lang): outcome_text(d, lang) or "—",
                 say("deadlines.col.source", lang): source_text(d.source, lang),
                 say("deadlines.col.confidence", lang): confidence(d.confidence, lang),
@@ -140,8 +141,45 @@ def alert_kind(kind: str, lang: str) -> str:
     return say(key, lang) if has(key) else kind
 
 
-def alerts_table(alerts: Sequence[Alert], lang: str = "en") -> pd.DataFrame:
-    """The alert feed, newest first (an alert's title and detail as they were raised)."""
+_DEADLINE_ALERT = re.compile(
+    r"^(?P<state>overdue|due|due in (?P<days>\d+) days?): (?P<title>.+?)(?P<where> \([^)]*\))?$"
+)
+_STATUS_ALERT = re.compile(r"^(?P<gi>[^:]+): (?P<what>.+) (?P<before>\S+) -> (?P<after>\S+)$")
+
+
+def alert_title(a: Alert, lang: str, titles: Mapping[str, str]) -> str:
+    """An alert's title as raised (English) or in Chinese: the deadline's own Chinese title (`titles`:
+    English title -> Chinese), its state, statuses and agreements in Chinese words."""
+    if lang != "zh":
+        return a.title
+    m = _DEADLINE_ALERT.match(a.title) if a.kind == "deadline" else None
+    if m:
+        state = (
+            say("deadlines.due_in", lang, days=m["days"]) if m["days"] else deadline_state(m["state"], lang)
+        )
+        where = agreement_name(a.agreement_id, lang) if a.agreement_id else ""
+        if where and a.annex:
+            where = annex_name(a.agreement_id or "", a.annex, lang)
+        return f"{state}：{titles.get(m['title'], m['title'])}" + (f"（{where}）" if where else "")
+    m = _STATUS_ALERT.match(a.title) if a.kind == "status-change" else None
+    if m:
+        before, after = status_word(m["before"], lang), status_word(m["after"], lang)
+        return f"{m['gi']}：{m['what']} {before} → {after}"
+    return message_text(a.title, lang)
+
+
+def alert_detail(a: Alert, lang: str) -> str:
+    """An alert's detail; a status change's is the reason a person gave, shown as written."""
+    if not a.detail:
+        return ""
+    return a.detail if a.kind == "status-change" else message_text(a.detail, lang)
+
+
+def alerts_table(
+    alerts: Sequence[Alert], lang: str = "en", titles: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """The alert feed, newest first (an alert's title and detail as they were raised; in Chinese on a
+    Chinese page, a deadline's title from `titles`)."""
 
     def delivered(a: Alert) -> str:
         if a.delivered_at:
@@ -153,8 +191,12 @@ def alerts_table(alerts: Sequence[Alert], lang: str = "en") -> pd.DataFrame:
             {
                 say("deadlines.col.at", lang): a.at,
                 say("deadlines.col.kind", lang): alert_kind(a.kind, lang),
-                say("deadlines.col.alert", lang): a.title,
-                say("deadlines.col.detail", lang): a.detail or "",
+                say("deadlines.col.alert", lang): alert_title(a, lang, titles or {}),
+                say("deadlines.col.detail", lang): (
+                    message_text(a.detail, lang) if a.kind != "status-change" else a.detail
+                )
+                if a.detail
+                else "",
                 say("deadlines.col.source", lang): a.source or "",
                 say("deadlines.col.delivered", lang): delivered(a),
             }

@@ -222,3 +222,43 @@ def test_deadlines_page_in_english(register):
     assert {"Due", "State", "Deadline", "Outcome"} <= set(table.columns)
     assert any(o.startswith("[reported]") for o in table["Outcome"])
     assert english_words(page_texts(at, cells_of=("State",)))  # the checker sees the English
+
+
+def test_alert_titles_read_in_chinese_with_the_deadlines_own_chinese_title():
+    from ui.law_tables import alert_detail, alert_title
+    from watch.model import Alert
+
+    deadline = Alert(
+        id=1,
+        key="deadline:x:overdue",
+        at="2026-12-01T00:00:00",
+        kind="deadline",
+        title="overdue: Annex V names processed (china-eu Annex V)",
+        detail="due 2025-02-28",
+        agreement_id="china-eu",
+        annex="V",
+    )
+    titles = {"Annex V names processed": "附录五名称处理完毕"}
+    assert alert_title(deadline, "zh", titles) == "逾期：附录五名称处理完毕（中欧协定附录五）"
+    assert alert_title(deadline, "en", titles) == deadline.title
+    assert alert_detail(deadline, "zh") == "期限 2025-02-28"
+    batch = Alert(
+        id=2,
+        key="batch:3",
+        at="2026-12-01T00:00:00",
+        kind="new-batch",
+        title="New batch for china-eu/V: 1 added, 0 changed, 2 removed",
+        detail="file v.csv, 3 rows",
+    )
+    assert alert_title(batch, "zh", {}) == "china-eu/V 新批次：新增 1，变更 0，撤回 2"
+    assert alert_detail(batch, "zh") == "文件 v.csv，共 3 行"
+    change = Alert(
+        id=3,
+        key="k",
+        at="2026",
+        kind="status-change",
+        title="cn-x: EU china-eu/V pending -> protected",
+        detail="why",
+    )
+    assert alert_title(change, "zh", {}) == "cn-x：EU china-eu/V 待决 → 受保护"
+    assert alert_detail(change, "zh") == "why"
