@@ -357,6 +357,11 @@ def event_text(event: str, lang: str = "en") -> str:
     return (wording_zh.event(event) or event) if lang_of(lang) == "zh" else event
 
 
+def source_text(source: str, lang: str = "en") -> str:
+    """A source in the language asked: one the register writes itself is translated; a citation stays."""
+    return (wording_zh.source(source) or source) if lang_of(lang) == "zh" else source
+
+
 def note_text(note: str, lang: str = "en") -> str:
     """A protection's note in the language asked: the register's fixed notes are translated (a free-text
     note stays as the source wrote it)."""

@@ -69,7 +69,10 @@ with importing:
         type=["csv", "xlsx"],
         key="lists_file",
         help=say(
-            "lists.file_help", lang, required=", ".join(REQUIRED_COLUMNS), allowed=", ".join(KNOWN_COLUMNS)
+            "lists.file_help",
+            lang,
+            required=", ".join(f"`{c}`" for c in REQUIRED_COLUMNS),
+            allowed=", ".join(f"`{c}`" for c in KNOWN_COLUMNS),
         ),
     )
     left, right = st.columns(2)

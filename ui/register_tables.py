@@ -29,6 +29,7 @@ from wording import (
     protection_label,
     route_text,
     say,
+    source_text,
     status_word,
 )
 
@@ -55,7 +56,7 @@ def source_cell(source: str | None, lang: str = "en") -> str:
     """A source as stored (a citation); none, or 'no source found', in the page's language."""
     if not source:
         return say("common.unknown", lang)
-    return say("overview.no_source", lang) if source == NO_SOURCE else source
+    return say("overview.no_source", lang) if source == NO_SOURCE else source_text(source, lang)
 
 
 def sourced(source: str | None, level: str | None, lang: str = "en") -> str:
