@@ -277,6 +277,17 @@ def history_table(gi: GI, lang: str = "en") -> pd.DataFrame:
 # --- Import ----------------------------------------------------------------------------------------------
 
 
+def objection_basis(basis: str | None, lang: str = "en") -> str:
+    """The legal basis of a batch's objection window (deadlines.json objection_periods), in Chinese where
+    the rule has it."""
+    if lang_of(lang) != "zh" or not basis:
+        return basis or say("common.unknown", lang)
+    from watch.deadlines import load_deadline_rules
+
+    rules = load_deadline_rules()["objection_periods"].values()
+    return next((r["basis_zh"] for r in rules if r.get("basis") == basis and r.get("basis_zh")), basis)
+
+
 def plan_tables(plan: BatchPlan, lang: str = "en") -> dict[str, pd.DataFrame]:
     """A batch's plan as three tables: + added, ~ changed (before → after), − withdrawn."""
     gi_id, name, where = say("plan.col_gi", lang), say("plan.col_name", lang), say("plan.col_list", lang)

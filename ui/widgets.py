@@ -18,7 +18,7 @@ from errors import InputError
 from gi_lists.batches import BatchPlan
 from gi_lists.services import Filters, ImportResult
 from ui.cells import plain
-from ui.register_tables import plan_tables, target_text
+from ui.register_tables import objection_basis, plan_tables, target_text
 from ui.resources import export_count, export_file
 from wording import say
 
@@ -158,7 +158,8 @@ def show_applied(result: ImportResult) -> None:
         )
     w = result.objection_window
     if w is not None:
-        st.info(say("plan.objection_window", lang, due=w.due, basis=w.basis, source=w.source))
+        basis = objection_basis(w.basis, lang)
+        st.info(say("plan.objection_window", lang, due=w.due, basis=basis, source=w.source))
 
 
 def _file_bytes(filters: Filters, fmt: str) -> bytes:

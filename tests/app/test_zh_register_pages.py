@@ -3,6 +3,7 @@ Chinese they show no English word but names, codes and citations; in English the
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -191,3 +192,18 @@ def test_the_export_tab_in_chinese(fresh_register):
     labels = {b.proto.label for b in at.get("download_button")}
     assert labels == {"下载 CSV", "下载 XLSX", "下载 JSON"}
     assert any(m.value.endswith("与 `giscope export` 输出的文件相同") for m in at.markdown)
+
+
+def test_an_applied_batch_names_its_objection_window_in_chinese(fresh_register):
+    at = run("app_pages/lists.py", "zh")
+    at.file_uploader(key="lists_file").set_value(("batch.csv", GOOD, "text/csv"))
+    at.selectbox(key="lists_target").select("china-eu")
+    ok(at.run())
+    at.selectbox(key="lists_annex").select("V")
+    at.date_input(key="lists_published").set_value(dt.date(2025, 3, 3))
+    at.button(key="lists_check").click()
+    ok(at.run())
+    at.button(key="lists_apply").click()
+    ok(at.run())
+    window = next(i.value for i in at.info if i.value.startswith("异议期：至"))
+    assert "自公布之日起两个月内提出异议" in window, window
