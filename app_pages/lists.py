@@ -42,7 +42,9 @@ def any_or(value: str) -> str:
 
 def problems(lines: list[str]) -> str:
     """A file's problems as a markdown list, each in the page's language (its location kept)."""
-    return cells.problems_markdown([error_line(line, lang) for line in lines])
+    shown = cells.problems_markdown([error_line(line, lang) for line in lines[: cells.MAX_PROBLEMS]])
+    more = len(lines) - cells.MAX_PROBLEMS
+    return shown + ("\n- " + say("lists.more_problems", lang, count=more) if more > 0 else "")
 
 
 def run_import(kept: widgets.KeptUpload, options: dict[str, Any], *, dry_run: bool) -> ImportResult | None:

@@ -207,3 +207,9 @@ def test_an_applied_batch_names_its_objection_window_in_chinese(fresh_register):
     ok(at.run())
     window = next(i.value for i in at.info if i.value.startswith("异议期：至"))
     assert "自公布之日起两个月内提出异议" in window, window
+
+
+def test_a_long_list_of_problems_ends_with_how_many_more_in_chinese(fresh_register):
+    rows = "".join(f"测试{i}号茶,Ceshi {i} Hao Cha,Tea,Zhejiang\n" for i in range(52))
+    at = check_batch(b"name,transcription,product_class,origin\n" + rows.encode(), "zh")
+    assert at.error[0].value.endswith("- ……另有2个问题"), at.error[0].value[-200:]
