@@ -213,3 +213,9 @@ def test_a_long_list_of_problems_ends_with_how_many_more_in_chinese(fresh_regist
     rows = "".join(f"测试{i}号茶,Ceshi {i} Hao Cha,Tea,Zhejiang\n" for i in range(52))
     at = check_batch(b"name,transcription,product_class,origin\n" + rows.encode(), "zh")
     assert at.error[0].value.endswith("- ……另有2个问题"), at.error[0].value[-200:]
+
+
+def test_the_pages_start_in_the_language_of_giscope_lang(register, monkeypatch):
+    monkeypatch.setenv("GISCOPE_LANG", "zh")
+    at = ok(AppTest.from_file(str(ROOT / "app_pages/search.py"), default_timeout=TIMEOUT).run())
+    assert at.title[0].value == "检索"
