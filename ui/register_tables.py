@@ -279,13 +279,8 @@ def history_table(gi: GI, lang: str = "en") -> pd.DataFrame:
 
 def objection_basis(basis: str | None, lang: str = "en") -> str:
     """The legal basis of a batch's objection window (deadlines.json objection_periods), in Chinese where
-    the rule has it."""
-    if lang_of(lang) != "zh" or not basis:
-        return basis or say("common.unknown", lang)
-    from watch.deadlines import load_deadline_rules
-
-    rules = load_deadline_rules()["objection_periods"].values()
-    return next((r["basis_zh"] for r in rules if r.get("basis") == basis and r.get("basis_zh")), basis)
+    zh_texts.json has it."""
+    return note_text(basis, lang) if basis else say("common.unknown", lang)
 
 
 def plan_tables(plan: BatchPlan, lang: str = "en") -> dict[str, pd.DataFrame]:
