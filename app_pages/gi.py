@@ -4,7 +4,7 @@ import streamlit as st
 
 from errors import RegisterError
 from gi_lists.services import find_gis
-from phrases import error_text
+from phrases import message_text
 from ui.register_tables import history_table, names_table, or_unknown, protections_table
 from ui.resources import database
 from ui.widgets import page_language
@@ -32,7 +32,7 @@ if not ref.strip():
 try:
     found = find_gis(database(), ref)
 except RegisterError as exc:
-    st.error(error_text(str(exc), lang))
+    st.error(message_text(str(exc), lang))
     st.caption(say("gi.search_hint", lang))
     st.stop()
 gi = found[0]

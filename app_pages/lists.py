@@ -11,7 +11,7 @@ from errors import GIScopeError, InputError
 from gi_lists.importers import KNOWN_COLUMNS, REQUIRED_COLUMNS
 from gi_lists.model import CONFIDENCES, JURISDICTIONS
 from gi_lists.services import Filters, ImportResult, import_file
-from phrases import error_line, error_text
+from phrases import message_line, message_text
 from ui import cells, resources, widgets
 from wording import agreement_name, annex_code, confidence_word, jurisdiction_name, say
 
@@ -42,7 +42,7 @@ def any_or(value: str) -> str:
 
 def problems(lines: list[str]) -> str:
     """A file's problems as a markdown list, each in the page's language (its location kept)."""
-    shown = cells.problems_markdown([error_line(line, lang) for line in lines[: cells.MAX_PROBLEMS]])
+    shown = cells.problems_markdown([message_line(line, lang) for line in lines[: cells.MAX_PROBLEMS]])
     more = len(lines) - cells.MAX_PROBLEMS
     return shown + ("\n- " + say("lists.more_problems", lang, count=more) if more > 0 else "")
 
@@ -59,7 +59,7 @@ def run_import(kept: widgets.KeptUpload, options: dict[str, Any], *, dry_run: bo
             say("lists.cannot_import", lang, file=cells.plain(kept.name), problems=problems(exc.problems))
         )
     except GIScopeError as exc:
-        st.error(say("lists.not_written", lang, error=cells.plain(error_text(str(exc), lang))))
+        st.error(say("lists.not_written", lang, error=cells.plain(message_text(str(exc), lang))))
     return None
 
 

@@ -7,7 +7,7 @@ from agreements.services import agreement_ids
 from errors import RegisterError
 from gi_lists.model import JURISDICTIONS, STATUSES
 from gi_lists.services import Filters, search
-from phrases import error_text
+from phrases import message_text
 from ui.register_tables import protections_summary
 from ui.resources import database
 from ui.widgets import page_language
@@ -75,7 +75,7 @@ filters = Filters(
 try:
     hits = search(db, query, filters, limit=50)
 except RegisterError as exc:
-    st.error(error_text(str(exc), lang))
+    st.error(message_text(str(exc), lang))
     st.stop()
 
 if not hits:
