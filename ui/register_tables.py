@@ -133,11 +133,20 @@ def reason_text(reason: str, lang: str = "en") -> str:
     """Why a change was made: the register's own reasons in Chinese; a reason a person typed as typed."""
     if lang_of(lang) != "zh":
         return reason
-    if found := _BUNDLED.match(reason):
-        return say("gi.reason_bundled", "zh", **found.groupdict())
-    if found := _BATCH.match(reason):
-        return say("gi.reason_batch", "zh", **found.groupdict())
+    for pattern, key in ((_BUNDLED, "gi.reason_bundled"), (_BATCH, "gi.reason_batch")):
+        if found := pattern.match(reason):
+            return say(key, "zh", file=found["file"], target=list_key_text(found["target"], "zh"))
     return reason
+
+
+def list_key_text(key: str, lang: str = "en") -> str:
+    """A list as ListTarget.key writes it: 'china-eu/III' / '中欧协定附录三', 'register/TH' / '泰国登记簿'."""
+    first, _, second = key.partition("/")
+    if lang_of(lang) != "zh":
+        return key
+    if first == "register":
+        return say("plan.register", "zh", where=jurisdiction_name(second, "zh"))
+    return annex_name(first, second or None, "zh")
 
 
 # --- Agreements ---------------------------------------------------------------------------------------
