@@ -3,7 +3,7 @@ app_pages/."""
 
 import streamlit as st
 
-from ui.widgets import app_language, chinese_chrome
+from ui.language import app_language, chinese_chrome
 from wording import say
 
 st.set_page_config(page_title="GIScope", layout="wide")

@@ -342,6 +342,26 @@ def origin_text(origin: str, region: str | None, lang: str = "en") -> str:
     return countries + (f"（{wording_zh.REGIONS.get(region, region)}）" if region else "")
 
 
+def region_word(region: str, lang: str = "en") -> str:
+    """A GI's region: a Chinese province in Chinese on a Chinese page; a foreign place name as it is."""
+    return wording_zh.REGIONS.get(region, region) if lang_of(lang) == "zh" else region
+
+
+def language_word(code: str, lang: str = "en") -> str:
+    """A name's language: 'fr' / '法语' (the code as it is in English)."""
+    return wording_zh.LANGUAGES.get(code, code) if lang_of(lang) == "zh" else code
+
+
+def event_text(event: str, lang: str = "en") -> str:
+    """A dated agreement event in the language asked (an event without a Chinese text stays as written)."""
+    return (wording_zh.event(event) or event) if lang_of(lang) == "zh" else event
+
+
+def source_text(source: str, lang: str = "en") -> str:
+    """A source in the language asked: one the register writes itself is translated; a citation stays."""
+    return (wording_zh.source(source) or source) if lang_of(lang) == "zh" else source
+
+
 def note_text(note: str, lang: str = "en") -> str:
     """A protection's note in the language asked: the register's fixed notes are translated (a free-text
     note stays as the source wrote it)."""

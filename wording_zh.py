@@ -194,12 +194,22 @@ def note(text: str) -> str | None:
 
 @cache
 def _texts() -> dict[str, dict[str, str]]:
-    """The register's product classes, free-text notes and deciding courts, in Chinese
-    (data/reference/zh_texts.json)."""
-    keys = ("classes", "class_details", "notes", "courts")
+    """The register's product classes, free-text notes, deciding courts, agreement events and own sources,
+    in Chinese (data/reference/zh_texts.json)."""
+    keys = ("classes", "class_details", "notes", "courts", "events", "sources")
     path = Path(__file__).parent / "data" / "reference" / "zh_texts.json"
     data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     return {key: data.get(key, {}) for key in keys}
+
+
+def event(text: str) -> str | None:
+    """The Chinese of a dated agreement event (annex_events.csv); None for one it does not hold."""
+    return _texts()["events"].get(text)
+
+
+def source(text: str) -> str | None:
+    """The Chinese of a source the register writes itself (an inferred home protection's), else None."""
+    return _texts()["sources"].get(text)
 
 
 def _court(text: str) -> str:

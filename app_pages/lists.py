@@ -11,68 +11,103 @@ from errors import GIScopeError, InputError
 from gi_lists.importers import KNOWN_COLUMNS, REQUIRED_COLUMNS
 from gi_lists.model import CONFIDENCES, JURISDICTIONS
 from gi_lists.services import Filters, ImportResult, import_file
+from phrases import message_line, message_text
 from ui import cells, resources, widgets
-from wording import agreement_name
+from wording import agreement_name, annex_code, confidence_word, jurisdiction_name, say
 
 ANY = "any"
 CHECKED = "lists_checked"  # the last successful check: its ticket (file and options), upload and plan
 
-st.title("Import and export")
-st.caption(
-    "A batch is the new state of one list, all rows or none. **Check** shows what it would add, change "
-    "and withdraw, writing nothing; **Apply** then imports that file with those options."
-)
+lang = widgets.page_language()
+zh = lang == "zh"
+st.title(say("nav.lists", lang))
+st.caption(say("lists.caption", lang))
 
 db = resources.database()
 settings = Settings.from_env()
 agreements = {ov.agreement.id: ov.agreement for ov in overview(db)}
-annexes = {a.id: {x.code: x.meaning_en for x in a.annexes if x.holds_names} for a in agreements.values()}
-names = {ANY: ANY} | {a: agreement_name(a) for a in agreements}
-names |= {j: f"{j} register" for j in JURISDICTIONS}
+annexes = {
+    a.id: {x.code: x.meaning_zh if zh else x.meaning_en for x in a.annexes if x.holds_names}
+    for a in agreements.values()
+}
+names = {ANY: say("lists.any", lang)} | {a: agreement_name(a, lang) for a in agreements}
+names |= {
+    j: say("lists.register", lang, where=jurisdiction_name(j, lang) if zh else j) for j in JURISDICTIONS
+}
+
+
+def any_or(value: str) -> str:
+    return say("lists.any", lang) if value == ANY else value
+
+
+def problems(lines: list[str]) -> str:
+    """A file's problems as a markdown list, each in the page's language (its location kept)."""
+    shown = cells.problems_markdown([message_line(line, lang) for line in lines[: cells.MAX_PROBLEMS]])
+    more = len(lines) - cells.MAX_PROBLEMS
+    return shown + ("\n- " + say("lists.more_problems", lang, count=more) if more > 0 else "")
 
 
 def run_import(kept: widgets.KeptUpload, options: dict[str, Any], *, dry_run: bool) -> ImportResult | None:
     """import_file on the kept upload; problems are shown, naming the upload's lines, and None returned."""
     try:
-        with st.spinner("Checking…" if dry_run else "Applying…"):
+        with st.spinner(say("lists.checking", lang) if dry_run else say("lists.applying", lang)):
             return widgets.on_upload(
                 kept, lambda path: import_file(db, path, who=settings.user, dry_run=dry_run, **options)
             )
     except InputError as exc:
-        problems = cells.problems_markdown(exc.problems)
-        st.error(f"{cells.plain(kept.name)} cannot be imported; nothing was written:\n{problems}")
+        st.error(
+            say("lists.cannot_import", lang, file=cells.plain(kept.name), problems=problems(exc.problems))
+        )
     except GIScopeError as exc:
-        st.error(f"{cells.plain(str(exc))}; nothing was written.")
+        st.error(say("lists.not_written", lang, error=cells.plain(message_text(str(exc), lang))))
     return None
 
 
-importing, exporting = st.tabs(["Import a batch", "Export"])
+importing, exporting = st.tabs([say("lists.import_tab", lang), say("lists.export_tab", lang)])
 
 with importing:
     upload = st.file_uploader(
-        "Batch (CSV in UTF-8, or XLSX)",
+        say("lists.file", lang, encoding="UTF-8"),
         type=["csv", "xlsx"],
         key="lists_file",
-        help=f"Required columns: {', '.join(REQUIRED_COLUMNS)}. Allowed: {', '.join(KNOWN_COLUMNS)}.",
+        help=say(
+            "lists.file_help",
+            lang,
+            required=", ".join(f"`{c}`" for c in REQUIRED_COLUMNS),
+            allowed=", ".join(f"`{c}`" for c in KNOWN_COLUMNS),
+        ),
     )
     left, right = st.columns(2)
     target = left.selectbox(
-        "Import into", [*agreements, *JURISDICTIONS], format_func=names.__getitem__, key="lists_target"
+        say("lists.target", lang),
+        [*agreements, *JURISDICTIONS],
+        format_func=names.__getitem__,
+        key="lists_target",
     )
     codes = annexes.get(target, {})
     annex = None
     if codes:
         annex = right.selectbox(
-            "Annex", list(codes), format_func=lambda c: f"{c}: {codes[c].split(' (')[0]}", key="lists_annex"
+            say("lists.annex", lang),
+            list(codes),
+            format_func=lambda c: say(
+                "lists.annex_option",
+                lang,
+                annex=annex_code(c, lang),
+                meaning=codes[c].split(" (")[0].split("（")[0],
+            ),
+            key="lists_annex",
         )
-    source = left.text_input("Source for rows without one (optional)", key="lists_source")
+    source = left.text_input(say("lists.source", lang), key="lists_source")
     level = right.selectbox(
-        "Default confidence", CONFIDENCES, index=CONFIDENCES.index("unconfirmed"), key="lists_conf"
+        say("lists.confidence", lang),
+        CONFIDENCES,
+        index=CONFIDENCES.index("unconfirmed"),
+        format_func=lambda c: confidence_word(c, lang),
+        key="lists_conf",
     )
-    keep = left.checkbox(
-        "Keep entries the file leaves out", key="lists_keep", help="Otherwise they are withdrawn."
-    )
-    published = right.date_input("Published for objection on (optional)", value=None, key="lists_published")
+    keep = left.checkbox(say("lists.keep", lang), key="lists_keep", help=say("lists.keep_help", lang))
+    published = right.date_input(say("lists.published", lang), value=None, key="lists_published")
     options: dict[str, Any] = {
         "agreement": target if target in agreements else None,
         "annex": annex,
@@ -86,13 +121,16 @@ with importing:
     ticket = (kept.name, kept.digest, tuple(options.items())) if kept else None
 
     buttons = st.columns([1, 1, 4])
-    if buttons[0].button("1. Check", type="primary", key="lists_check", disabled=kept is None) and kept:
+    if (
+        buttons[0].button(say("lists.check", lang), type="primary", key="lists_check", disabled=kept is None)
+        and kept
+    ):
         st.session_state.pop(CHECKED, None)
         if (checked := run_import(kept, options, dry_run=True)) is not None:
             st.session_state[CHECKED] = {"ticket": ticket, "upload": kept, "plan": checked.plan}
     last = st.session_state.get(CHECKED)
     ready = last is not None and last["ticket"] == ticket
-    apply = buttons[1].button("2. Apply", key="lists_apply", disabled=not ready) and ready
+    apply = buttons[1].button(say("lists.apply", lang), key="lists_apply", disabled=not ready) and ready
     if apply and (done := run_import(st.session_state.pop(CHECKED)["upload"], options, dry_run=False)):
         st.session_state["lists_applied"] = done
         st.rerun()  # shows the outcome with Apply disabled until the next check
@@ -103,17 +141,27 @@ with importing:
     elif ready and last is not None:
         widgets.show_plan(last["plan"], last["upload"].name)
     elif kept is not None:
-        st.info("Press **1. Check** to see what this batch would change; **2. Apply** follows a check.")
+        st.info(say("lists.press_check", lang))
 
 with exporting:
     left, middle, right = st.columns(3)
     agreement = left.selectbox(
-        "Agreement", [ANY, *agreements], format_func=names.__getitem__, key="export_agr"
+        say("lists.agreement", lang), [ANY, *agreements], format_func=names.__getitem__, key="export_agr"
     )
     ex_codes = annexes.get(agreement, {})
-    ex_annex = middle.selectbox("Annex", [ANY, *ex_codes], key="export_annex", disabled=not ex_codes)
+    ex_annex = middle.selectbox(
+        say("lists.annex", lang),
+        [ANY, *ex_codes],
+        format_func=lambda c: any_or(annex_code(c, lang) if c != ANY else c),
+        key="export_annex",
+        disabled=not ex_codes,
+    )
     where = right.selectbox(
-        "Protected in", [ANY, *JURISDICTIONS], key="export_in", help="FR includes the EU."
+        say("lists.protected_in", lang),
+        [ANY, *JURISDICTIONS],
+        format_func=lambda j: any_or(jurisdiction_name(j, lang) if zh and j != ANY else j),
+        key="export_in",
+        help=say("lists.protected_in_help", lang),
     )
     chosen = [None if v == ANY else v for v in (agreement, ex_annex if ex_annex in ex_codes else ANY, where)]
     widgets.export_buttons(Filters(agreement=chosen[0], annex=chosen[1], jurisdiction=chosen[2]))

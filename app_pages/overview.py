@@ -5,79 +5,95 @@ import streamlit as st
 from agreements.services import overview
 from gi_lists.model import JURISDICTIONS
 from gi_lists.services import coverage
-from ui.cells import confidence, or_unknown, sourced
+from ui.register_tables import articles_table, confidence, events_table, list_table, or_unknown, sourced
 from ui.resources import database
-from ui.tables import events_table, list_table
-from wording import DOUBTFUL, jurisdiction_name
+from ui.widgets import page_language
+from wording import DOUBTFUL, annex_code, confidence_word, joined, jurisdiction_name, say
 
-st.title("GIScope")
-st.write(
-    "A register of China's international geographical-indication lists: the agreements, the names "
-    "on each list and their status. Every fact names its source and how sure we are of it."
-)
+lang = page_language()
+zh = lang == "zh"
+KINDS = {
+    "agreement": say("overview.kind_agreement", lang),
+    "protocol": say("overview.kind_protocol", lang),
+    "MOU": say("overview.kind_mou", lang),
+}
+
+
+def fact(label: str, value: str) -> str:
+    return f"**{label}**  \n{value}"
+
+
+st.title(say("app.title", lang))
+st.write(say("overview.intro", lang))
 
 agreements = overview(database())
 
 if not agreements:
-    st.warning("No agreements are recorded. Run `giscope init` to load the bundled records.")
+    st.warning(say("overview.no_agreements", lang, command="`giscope init`"))
 
 for ov in agreements:
     a = ov.agreement
     st.divider()
-    st.header(a.title_en, anchor=a.id)
-    st.subheader(a.title_zh)
-    st.caption(f"`{a.id}` · confidence: {confidence(a.confidence)}")
-    facts = st.columns(4)
-    facts[0].markdown(f"**Kind**  \n{a.kind}")
-    facts[1].markdown(f"**Parties**  \n{', '.join(a.parties)}")
-    facts[2].markdown(f"**Signed**  \n{or_unknown(a.signed)}")
-    facts[3].markdown(f"**In force**  \n{or_unknown(a.in_force)}")
-    if a.note_en:
-        st.markdown(a.note_en)
-    if a.note_zh:
-        with st.expander("说明（中文）"):
-            st.markdown(a.note_zh)
-    st.caption(sourced(a.source, a.confidence))
-    if a.confidence in DOUBTFUL:
-        st.warning(f"The facts about {a.id} are {a.confidence}: check the source before relying on them.")
-
-    st.markdown(f"**Lists** · {ov.total} GIs in all")
-    if ov.lists:
-        st.table(list_table(ov))
+    st.header(a.title(lang), anchor=a.id)
+    if zh:
+        st.caption(say("overview.title_en", lang, title=a.title_en))
     else:
-        st.caption("No list recorded for this agreement.")
+        st.subheader(a.title_zh)
+    st.caption(say("overview.id_line", lang, id=a.id, level=confidence(a.confidence, lang)))
+    facts = st.columns(4)
+    facts[0].markdown(fact(say("overview.kind", lang), KINDS.get(a.kind, a.kind)))
+    parties = joined([jurisdiction_name(p, lang) if zh else p for p in a.parties], lang, enum=True)
+    facts[1].markdown(fact(say("overview.parties", lang), parties))
+    facts[2].markdown(fact(say("overview.signed", lang), or_unknown(a.signed, lang)))
+    facts[3].markdown(fact(say("overview.in_force", lang), or_unknown(a.in_force, lang)))
+    note = a.note_zh if zh else a.note_en
+    if note:
+        st.markdown(note)
+    if a.note_zh and not zh:
+        with st.expander(say("overview.note_zh", lang)):
+            st.markdown(a.note_zh)
+    st.caption(sourced(a.source, a.confidence, lang))
+    if a.confidence in DOUBTFUL:
+        st.warning(say("overview.doubtful", lang, id=a.id, level=confidence_word(a.confidence, lang)))
+
+    st.markdown(say("overview.lists", lang, count=ov.total))
+    if ov.lists:
+        st.table(list_table(ov, lang))
+    else:
+        st.caption(say("overview.no_list", lang))
     short = [lc for lc in ov.lists if lc.expected is not None and lc.total < lc.expected]
     if short:
-        missing = ", ".join(f"Annex {lc.annex}: {lc.total} of {lc.expected}" for lc in short)
-        st.caption(f"Lists not complete in the register: {missing}.")
+        missing = joined(
+            [
+                say(
+                    "overview.short_item",
+                    lang,
+                    annex=annex_code(lc.annex, lang),
+                    total=lc.total,
+                    expected=lc.expected,
+                )
+                for lc in short
+            ],
+            lang,
+            enum=True,
+        )
+        st.caption(say("overview.short", lang, missing=missing))
 
     if a.events:
-        with st.expander(f"Dated events ({len(a.events)})"):
-            st.table(events_table(ov), hide_index=True)
+        with st.expander(say("overview.events", lang, count=len(a.events))):
+            st.table(events_table(ov, lang), hide_index=True)
     raw = a.extra.get("articles") if isinstance(a.extra, dict) else None
     articles: list[dict[str, str]] = list(raw) if isinstance(raw, list) else []
     if articles:
-        with st.expander(f"Articles, as far as the sources were read ({len(articles)})"):
-            st.caption(str(a.extra.get("articles_note", "")))
-            st.table(
-                [
-                    {
-                        "Article": x["article"],
-                        "Summary": x["summary_en"],
-                        "Confidence": confidence(x["confidence"]),
-                        "Source": x["source"],
-                    }
-                    for x in articles
-                ]
-            )
+        with st.expander(say("overview.articles", lang, count=len(articles))):
+            note_key = "articles_note_zh" if zh and a.extra.get("articles_note_zh") else "articles_note"
+            st.caption(str(a.extra.get(note_key, "")))
+            st.table(articles_table(articles, lang))
 
 st.divider()
-st.header("What a screening covers", anchor="coverage")
-st.write(
-    "Besides the agreement lists, the register holds each listed GI's protection at home (inferred) and "
-    "the EU register as of July 2020. A screening in a jurisdiction covers these names, and only these:"
-)
+st.header(say("overview.coverage", lang), anchor="coverage")
+st.write(say("overview.coverage_intro", lang))
 for j in JURISDICTIONS:
-    covered = coverage(database(), j).text()
-    where = jurisdiction_name(j)
+    covered = coverage(database(), j).text(lang)
+    where = jurisdiction_name(j, lang)
     st.markdown(f"**{where[:1].upper() + where[1:]}** · {covered[:1].upper() + covered[1:]}")

@@ -7,32 +7,64 @@ from agreements.services import agreement_ids
 from errors import RegisterError
 from gi_lists.model import JURISDICTIONS, STATUSES
 from gi_lists.services import Filters, search
+from phrases import message_text
+from ui.register_tables import protections_summary
 from ui.resources import database
-from ui.tables import protections_summary
+from ui.widgets import page_language
+from wording import (
+    agreement_name,
+    joined,
+    jurisdiction_name,
+    origin_text,
+    product_class_word,
+    say,
+    status_word,
+)
 
 ANY = "any"
+lang = page_language()
+zh = lang == "zh"
 
-st.title("Search")
-st.caption(
-    "Type a name as written on any list: original, pinyin with or without spaces, Chinese in simplified "
-    "or traditional characters, Thai, or a translation. Close spellings are offered when nothing matches."
-)
+
+def choice(word: str) -> str:
+    return say("search.any", lang) if word == ANY else word
+
+
+st.title(say("nav.search", lang))
+st.caption(say("search.caption", lang))
 
 db = database()
 
-query = st.text_input("Name in any script", key="search_query", placeholder="e.g. Champagne, 安溪铁观音")
+query = st.text_input(
+    say("search.query", lang),
+    key="search_query",
+    placeholder=say(
+        "search.placeholder", lang, examples=joined(["Champagne", "安溪铁观音"], lang, enum=True)
+    ),
+)
 left, middle, right = st.columns(3)
 jurisdiction = left.selectbox(
-    "Protected in",
+    say("search.protected_in", lang),
     [ANY, *JURISDICTIONS],
     key="search_jurisdiction",
-    help="FR includes protection in the whole EU.",
+    format_func=lambda j: choice(jurisdiction_name(j, lang) if zh and j != ANY else j),
+    help=say("search.protected_in_help", lang),
 )
-agreement = middle.selectbox("Agreement", [ANY, *agreement_ids(db)], key="search_agreement")
-status = right.selectbox("Status", [ANY, *STATUSES], key="search_status")
+agreement = middle.selectbox(
+    say("search.agreement", lang),
+    [ANY, *agreement_ids(db)],
+    key="search_agreement",
+    format_func=lambda a: choice(agreement_name(a, lang) if zh and a != ANY else a),
+)
+status = right.selectbox(
+    say("search.status", lang),
+    [ANY, *STATUSES],
+    key="search_status",
+    format_func=lambda s: choice(status_word(s, lang)),
+)
 
 if not query.strip():
-    st.info("Enter a name to search the register.")
+    st.info(say("search.enter", lang))
     st.stop()
 
 filters = Filters(
@@ -43,26 +75,27 @@ filters = Filters(
 try:
     hits = search(db, query, filters, limit=50)
 except RegisterError as exc:
-    st.error(str(exc))
+    st.error(message_text(str(exc), lang))
     st.stop()
 
 if not hits:
-    st.warning(f"No GI matches {query!r} with these filters.")
+    st.warning(say("search.no_match", lang, query=query))
     st.stop()
 
-st.write(f"{len(hits)} GI{'s' if len(hits) != 1 else ''} found, best first.")
+st.write(say("search.found_one" if len(hits) == 1 else "search.found", lang, count=len(hits)))
 if all(hit.how == "close spelling" for hit in hits):
-    st.caption("No name matches exactly; these are close spellings.")
+    st.caption(say("search.close_only", lang))
+ID, SCORE = say("search.col_id", lang), say("search.col_score", lang)
 results = pd.DataFrame(
     [
         {
-            "id": hit.gi.id,
-            "name": hit.gi.display_name,
-            "matched": hit.matched_form,
-            "class": hit.gi.product_class,
-            "origin": hit.gi.origin.replace(";", ", "),
-            "protections": protections_summary(hit.gi),
-            "score": hit.score,
+            ID: hit.gi.id,
+            say("search.col_name", lang): hit.gi.display_name,
+            say("search.col_matched", lang): hit.matched_form,
+            say("search.col_class", lang): product_class_word(hit.gi.product_class, lang),
+            say("search.col_origin", lang): origin_text(hit.gi.origin, None, lang).replace(";", ", "),
+            say("search.col_protections", lang): protections_summary(hit.gi, lang),
+            SCORE: hit.score,
         }
         for hit in hits
     ]
@@ -70,12 +103,14 @@ results = pd.DataFrame(
 st.dataframe(
     results,
     hide_index=True,
-    column_config={"score": st.column_config.NumberColumn("score", format="%.2f")},
+    column_config={SCORE: st.column_config.NumberColumn(SCORE, format="%.2f")},
 )
-st.caption("⚠ marks a protection whose confidence is low or unconfirmed.")
+st.caption(say("search.doubtful", lang))
 
 labels = {hit.gi.id: f"{hit.gi.display_name} ({hit.gi.id})" for hit in hits}
-chosen = st.selectbox("GI to open", list(labels), format_func=labels.__getitem__, key="search_open")
-if st.button("Open GI record", type="primary"):
+chosen = st.selectbox(
+    say("search.open_label", lang), list(labels), format_func=labels.__getitem__, key="search_open"
+)
+if st.button(say("search.open", lang), type="primary"):
     st.session_state["gi_id"] = chosen
     st.switch_page("app_pages/gi.py")

@@ -15,12 +15,11 @@ from gi_lists.services import Filters
 from reports.briefing import Briefing
 from storage.db import Database
 from storage.migrate import ensure_current
+from ui.language import page_language
 from wording import say
 
 
 def _lang() -> str:
-    from ui.widgets import page_language  # ui.widgets imports this module
-
     return page_language()
 
 

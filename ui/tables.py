@@ -8,18 +8,13 @@ from typing import Any
 
 import pandas as pd
 
-from agreements.services import AgreementOverview
 from compare.services import Finding, LabelResult, ScanRow
-from gi_lists.batches import BatchPlan
-from gi_lists.model import GI, STATUSES
-from ui.cells import UNKNOWN, confidence, doubt, severity
+from ui.cells import doubt, severity
 from wording import (
-    DOUBTFUL,
     finding_word,
     hit_kind_word,
     origin_text,
     product_class_word,
-    protection_label,
     say,
 )
 
@@ -28,97 +23,6 @@ SEVERITY_CSS = {
     "medium": "color: #a04000; background-color: #fff4e5; font-weight: 600",
     "low": "color: #616161",
 }
-
-
-def status_columns(statuses: list[str]) -> list[str]:
-    """Statuses in the register's order, unknown ones last."""
-    known = [s for s in STATUSES if s in statuses]
-    return known + sorted(set(statuses) - set(known))
-
-
-def list_table(ov: AgreementOverview) -> pd.DataFrame:
-    """One row per list of an agreement: annex, meaning, how many GIs, expected, counts by status."""
-    statuses = status_columns([s for lc in ov.lists for s in lc.by_status])
-    rows = []
-    for lc in ov.lists:
-        annex = ov.agreement.annex(lc.annex) if lc.annex else None
-        row: dict[str, object] = {
-            "Annex": lc.annex or "—",
-            "Meaning": annex.meaning_en if annex else "GIs tracked under this arrangement (no annexes)",
-            "GIs on the list": lc.total,
-            "Expected": "—" if lc.expected is None else str(lc.expected),
-        }
-        row.update({status: lc.by_status.get(status, 0) for status in statuses})
-        rows.append(row)
-    return pd.DataFrame(rows).set_index("Annex")
-
-
-def events_table(ov: AgreementOverview) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {
-                "Date": e.date,
-                "Event": e.event,
-                "Source": e.source or UNKNOWN,
-                "Confidence": confidence(e.confidence),
-            }
-            for e in ov.agreement.events
-        ]
-    )
-
-
-def protections_summary(gi: GI) -> str:
-    return (
-        "; ".join(protection_label(p) + (" ⚠" if p.confidence in DOUBTFUL else "") for p in gi.protections)
-        or "none recorded"
-    )
-
-
-def names_table(gi: GI) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {"Name": n.text, "Kind": n.kind, "Language": n.lang or "", "Script": n.script or ""}
-            for n in gi.names
-        ]
-    )
-
-
-def protections_table(gi: GI) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {
-                "Jurisdiction": p.jurisdiction,
-                "Route": p.route,
-                "Agreement": p.agreement or "",
-                "Annex": p.annex or "",
-                "File": p.reference or "",
-                "Status": p.status,
-                "Since": p.since or "",
-                "Until": p.until or "",
-                "Source": p.source or UNKNOWN,
-                "Confidence": confidence(p.confidence),
-                "Note": p.note or "",
-            }
-            for p in gi.protections
-        ]
-    )
-
-
-def history_table(gi: GI) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {
-                "At": h.at,
-                "Who": h.who,
-                "What": h.what,
-                "Before": h.before or "",
-                "After": h.after or "",
-                "Reason": h.reason,
-                "Source": h.source or "",
-            }
-            for h in gi.history
-        ]
-    )
 
 
 def styled(frame: pd.DataFrame, lang: str = "en") -> Any:
@@ -214,32 +118,3 @@ def scan_table(rows: Sequence[ScanRow], lang: str = "en") -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(out)
-
-
-def plan_tables(plan: BatchPlan) -> dict[str, pd.DataFrame]:
-    """A batch's plan as three tables: + added, ~ changed (before → after), − withdrawn."""
-    added = [
-        {"GI id": gi_id, "Name": label, "List": p.key_text, "Status": p.status}
-        for gi_id, label, p in plan.added
-    ]
-    changed = [
-        {
-            "GI id": c.gi_id,
-            "Name": c.label,
-            "What": c.what,
-            "Before": c.before or "—",
-            "After": c.after or "—",
-        }
-        for c in plan.changed
-    ]
-    removed = [
-        {"GI id": gi_id, "Name": label, "List": p.key_text, "Status": f"{p.status} → withdrawn"}
-        for gi_id, label, p in plan.removed
-    ]
-    return {
-        "+ Added": pd.DataFrame(added, columns=["GI id", "Name", "List", "Status"]),
-        "~ Changed": pd.DataFrame(changed, columns=["GI id", "Name", "What", "Before", "After"]),
-        "− Removed (withdrawn: on the list, not in the file)": pd.DataFrame(
-            removed, columns=["GI id", "Name", "List", "Status"]
-        ),
-    }

@@ -13,16 +13,15 @@ from typing import Protocol, TypeVar
 
 import streamlit as st
 
-from config import Settings
 from errors import InputError
 from gi_lists.batches import BatchPlan
 from gi_lists.services import Filters, ImportResult
 from ui.cells import plain
+from ui.language import LANGUAGES, page_language
+from ui.register_tables import objection_basis, plan_tables, target_text
 from ui.resources import export_count, export_file
-from ui.tables import plan_tables
 from wording import say
 
-LANGUAGES = {"en": "English", "zh": "中文"}
 EXPORT_MIME = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -50,41 +49,6 @@ def on_upload(upload: Upload, service: Callable[[Path], T]) -> T:
             return service(path)
         except InputError as exc:
             raise InputError([p.replace(str(path), name) for p in exc.problems]) from None
-
-
-LANG_KEY = "lang"  # the session's language, set by the sidebar switch (app_language)
-
-
-def page_language() -> str:
-    """The session's language ('en' or 'zh'): the sidebar switch, or GISCOPE_LANG before it is drawn."""
-    lang = st.session_state.get(LANG_KEY) or Settings.from_env().lang
-    return "zh" if lang == "zh" else "en"
-
-
-def app_language() -> str:
-    """The sidebar's 中文 / English switch, drawn by the router on every page; remembered for the session."""
-    if LANG_KEY not in st.session_state:
-        st.session_state[LANG_KEY] = Settings.from_env().lang
-    choice = st.sidebar.radio(
-        "Language · 语言", list(LANGUAGES), format_func=LANGUAGES.__getitem__, key=LANG_KEY, horizontal=True
-    )
-    return "zh" if choice == "zh" else "en"
-
-
-# Streamlit writes its file uploader's button and limit in English: in Chinese, CSS draws them anew.
-_CHINESE_CHROME = """<style>
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
-  content: "%(upload)s"; font-size: 0.875rem; }
-[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
-[data-testid="stFileUploaderDropzoneInstructions"] span::after {
-  content: "%(limit)s"; font-size: 0.875rem; }
-</style>"""
-
-
-def chinese_chrome() -> None:
-    """Streamlit's own English words (the uploader's) in Chinese; drawn by the router on Chinese pages."""
-    st.html(_CHINESE_CHROME % {"upload": say("app.upload", "zh"), "limit": say("app.upload_limit", "zh")})
 
 
 def language(key: str) -> str:
@@ -119,15 +83,19 @@ class KeptUpload:
 
 def show_plan(plan: BatchPlan, file: str) -> None:
     """What a checked batch would do: the counts, then the added, changed and withdrawn entries."""
-    s = plan.summary()
+    lang, s = page_language(), plan.summary()
     st.markdown(
-        f"**Check of {plain(file)}** for {plan.target.key} · {s['rows']} rows · "
-        "nothing is written until **2. Apply**"
+        say("plan.heading", lang, file=plain(file), target=target_text(plan.target, lang), rows=s["rows"])
     )
-    counts = {"Added": "added", "Changed": "changed", "Withdrawn": "removed", "Unchanged": "unchanged"}
+    counts = {
+        say("plan.added", lang): "added",
+        say("plan.changed", lang): "changed",
+        say("plan.withdrawn", lang): "removed",
+        say("plan.unchanged", lang): "unchanged",
+    }
     for column, (label, key) in zip(st.columns(len(counts)), counts.items(), strict=True):
         column.metric(label, s[key])
-    for title, frame in plan_tables(plan).items():
+    for title, frame in plan_tables(plan, lang).items():
         st.markdown(f"**{title}** · {len(frame)}")
         if len(frame):
             st.dataframe(frame, hide_index=True)
@@ -135,17 +103,27 @@ def show_plan(plan: BatchPlan, file: str) -> None:
 
 def show_applied(result: ImportResult) -> None:
     """The outcome of an applied batch: its id and counts, and the objection window it opened."""
-    s, target = result.plan.summary(), result.plan.target.key
+    lang, s = page_language(), result.plan.summary()
+    target = target_text(result.plan.target, lang)
     if result.batch_id is None:
-        st.info(f"Nothing to change in {target}: the register already holds this batch.")
+        st.info(say("plan.nothing_to_change", lang, target=target))
     else:
         st.success(
-            f"Batch {result.batch_id} applied to {target}: {s['added']} added, {s['changed']} changed, "
-            f"{s['removed']} withdrawn, {s['unchanged']} unchanged."
+            say(
+                "plan.applied",
+                lang,
+                batch=result.batch_id,
+                target=target,
+                added=s["added"],
+                changed=s["changed"],
+                removed=s["removed"],
+                unchanged=s["unchanged"],
+            )
         )
     w = result.objection_window
     if w is not None:
-        st.info(f"Objection window: until {w.due} ({w.basis}; source: {w.source})")
+        basis = objection_basis(w.basis, lang)
+        st.info(say("plan.objection_window", lang, due=w.due, basis=basis, source=w.source))
 
 
 def _file_bytes(filters: Filters, fmt: str) -> bytes:
@@ -155,16 +133,23 @@ def _file_bytes(filters: Filters, fmt: str) -> bytes:
 def export_buttons(filters: Filters) -> None:
     """Download buttons for the CSV, XLSX and JSON files, then how many GIs the filters select (written
     last, so a count on the screen means its files are there too)."""
-    count = export_count(filters)
+    lang, count = page_language(), export_count(filters)
     parts = (filters.agreement, filters.annex, filters.jurisdiction)
     stem = "-".join(["giscope", *(p.lower() for p in parts if p)])
     for column, fmt in zip(st.columns(6), ("csv", "xlsx", "json"), strict=False):
         column.download_button(
-            f"Download {fmt.upper()}",
+            say("lists.download", lang, format=fmt.upper()),
             partial(_file_bytes, filters, fmt),  # made when the button is pressed, not on every run
             file_name=f"{stem}.{fmt}",
             mime=EXPORT_MIME[fmt],
             on_click="ignore",
             key=f"export_{fmt}",
         )
-    st.markdown(f"**{count} GI{'s' if count != 1 else ''}** · the same files as `giscope export`")
+    st.markdown(
+        say(
+            "lists.export_count_one" if count == 1 else "lists.export_count",
+            lang,
+            count=count,
+            command="`giscope export`",
+        )
+    )

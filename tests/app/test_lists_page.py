@@ -28,6 +28,12 @@ BAD = (HEADER + "测试一号茶,Ceshi Yi Hao Cha,Tea,CN\n测试二号茶,Ceshi 
 NEW_ID = "cn-ceshi-yi-hao-cha"
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the pages in English, whatever GISCOPE_LANG says (Chinese: test_zh_register_pages)."""
+    monkeypatch.setenv("GISCOPE_LANG", "en")
+
+
 @pytest.fixture
 def register(fresh_register: str) -> str:
     """A register per test: these pages write to it."""

@@ -13,6 +13,12 @@ PAGES = ("app_pages/overview.py", "app_pages/search.py", "app_pages/gi.py")
 TIMEOUT = 30  # the first run imports the name-folding libraries
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the pages in English, whatever GISCOPE_LANG says (Chinese: test_zh_register_pages)."""
+    monkeypatch.setenv("GISCOPE_LANG", "en")
+
+
 def run(page: str, query_params: dict[str, str] | None = None, **state: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / page), default_timeout=TIMEOUT)
     at.query_params.update(query_params or {})
