@@ -70,6 +70,15 @@ def name_words(app_url) -> set[str]:  # noqa: F811
     return words
 
 
+URL = re.compile(r"(?:https?://|www\.)\S+")
+CITED = re.compile(r"来源：.*$", re.S)  # a source is a citation, written as published
+
+
+def uncited(text: str) -> str:
+    """The text without its citation ('来源：…' to the end); a cell holding a link is a citation."""
+    return "" if URL.search(text) else CITED.sub("", text)
+
+
 def english_words(texts: list[str], allowed: set[str]) -> list[str]:
     stray = []
     for text in texts:
@@ -102,6 +111,16 @@ def visible_texts(page, selectors: tuple[str, ...]) -> list[str]:  # noqa: F811
     return page.evaluate(TEXTS_JS, list(selectors))
 
 
+def check(page, what: str, name_words: set[str], problems: dict) -> None:  # noqa: F811
+    """Record in `problems` the English words on the page's interface and the English status words in its
+    cells."""
+    stray = english_words(visible_texts(page, CHROME), name_words)
+    cells = [m.group(0) for t in visible_texts(page, CELLS) for m in ENGLISH_CELL_WORDS.finditer(uncited(t))]
+    if stray or cells:
+        samples = [t for t in visible_texts(page, CELLS) if ENGLISH_CELL_WORDS.search(uncited(t))][:3]
+        problems[what] = {"interface": sorted(set(stray)), "cells": sorted(set(cells)), "in": samples}
+
+
 def test_every_page_in_chinese_then_back_to_english(app_url, page, name_words):  # noqa: F811
     page.goto(app_url)
     page.locator("[data-testid='stSidebarNav']").wait_for()
@@ -112,9 +131,26 @@ def test_every_page_in_chinese_then_back_to_english(app_url, page, name_words): 
         open_page(page, key, "zh")
         chrome = visible_texts(page, CHROME)
         stray = english_words(chrome, name_words)
-        cells = [m.group(0) for t in visible_texts(page, CELLS) for m in ENGLISH_CELL_WORDS.finditer(t)]
+        cells = [
+            m.group(0) for t in visible_texts(page, CELLS) for m in ENGLISH_CELL_WORDS.finditer(uncited(t))
+        ]
         if stray or cells:
-            problems[key] = {"interface": sorted(set(stray)), "cells": sorted(set(cells))}
+            samples = [t for t in visible_texts(page, CELLS) if ENGLISH_CELL_WORDS.search(uncited(t))][:3]
+            problems[key] = {"interface": sorted(set(stray)), "cells": sorted(set(cells)), "in": samples}
+    # with results: a search and a screening, whose tables hold statuses, severities and kinds
+    open_page(page, "search", "zh")
+    box = page.get_by_label(say("search.query", "zh"))
+    box.fill("香槟")
+    box.press("Enter")
+    page.get_by_text(re.compile("找到")).first.wait_for()
+    check(page, "search (香槟)", name_words, problems)
+    open_page(page, "screen", "zh")
+    page.get_by_label(say("screen.labels", "zh")).fill("香槟型起泡酒\n香宾酒")
+    page.get_by_role("button", name=say("screen.submit", "zh"), exact=True).click()
+    page.get_by_text(re.compile("已筛查 2 个标签")).wait_for()
+    for expander in page.locator("[data-testid='stExpander'] summary").all():
+        expander.click()
+    check(page, "screen (2 labels)", name_words, problems)
     assert not problems, f"English in the Chinese interface: {problems}"
     page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
     open_page(page, "search", "en")
