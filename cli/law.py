@@ -47,7 +47,8 @@ def compare_cmd(
         # difference can be claimed there); = every position is known and the same
         mark = "≠" if d.differs else "?" if any(p.open_sides for p in d.pairs if not p.baseline) else "="
         against = [p.a for p in d.contrasts if p.baseline]
-        tail = say("cli.compare.against_trips", lang, agreements=", ".join(against)) if against else ""
+        sides = ", ".join(against) if lang == "en" else "、".join(agreement_name(a, lang) for a in against)
+        tail = say("cli.compare.against_trips", lang, agreements=sides) if against else ""
         click.echo(f"{mark} {d.dimension.label(lang)}{tail}")
         for agreement, v in d.values.items():
             doubt = say("cli.compare.doubt", lang) if v.confidence in DOUBTFUL else ""
