@@ -121,6 +121,7 @@ def echo_plan(
 ) -> None:
     """A batch's diff: `+` added, `~` changed, `-` withdrawn (20 of each unless verbose), then its summary."""
     from cli.lang import key_text, value_word, what_text
+    from wording import note_text
 
     shown = None if verbose else 20
 
@@ -130,15 +131,20 @@ def echo_plan(
         if shown is not None and len(lines) > shown:
             click.echo(say("cli.import.more", lang, count=len(lines) - shown, option="--verbose"))
 
+    colon = "：" if lang == "zh" else ": "
+
     def where(p: Any) -> str:
-        return f"{key_text(p.key_text, lang)}: {value_word(p.status, lang)}"
+        return f"{key_text(p.key_text, lang)}{colon}{value_word(p.status, lang)}"
+
+    def value(what: str, text: str | None) -> str:
+        return note_text(text, lang) if text and what.endswith("note") else value_word(text, lang)
 
     withdrawn = value_word("withdrawn", lang)
     echo_some([f"+ {gi_id}  {label}  [{where(p)}]" for gi_id, label, p in plan.added])
     echo_some(
         [
-            f"~ {c.gi_id}  {c.label}  {what_text(c.what, lang)}: "
-            f"{value_word(c.before, lang)} -> {value_word(c.after, lang)}"
+            f"~ {c.gi_id}  {c.label}  {what_text(c.what, lang)}{colon}"
+            f"{value(c.what, c.before)} -> {value(c.what, c.after)}"
             for c in plan.changed
         ]
     )

@@ -37,7 +37,8 @@ STORED_WORDS = {
     "created", *FINDING_STATES,
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z-]*[A-Za-z]")
-SPLIT = re.compile(r"[\s，。；：、（）()\[\]【】“”\"'<>|·—…,;]+")
+SPLIT = re.compile(r"(?:[\s，。；：、（）()\[\]【】“”\"'<>|·—…,;]|:(?=\s|$))+")
+CLIPPED = re.compile(r"(?:^|(?<=  ))[^\n]*?…", re.MULTILINE)  # a table cell cut short: data
 CODE = re.compile(r"[/._@:=\d]|^-")  # paths, URLs, file names, options, ids with digits
 
 
@@ -58,11 +59,13 @@ def json_strings(data: Any, skip: frozenset[str] = frozenset()) -> set[str]:
 
 def english_words(text: str, data: Iterable[str] = ()) -> list[str]:
     """English words in `text` once the data is taken out: what the command itself wrote in English."""
-    for value in sorted(set(data), key=len, reverse=True):
-        text = text.replace(value, " ")
+    text = CLIPPED.sub(" ", text)
+    values = set(data)
+    for value in sorted((v for v in values if SPLIT.search(v)), key=len, reverse=True):
+        text = text.replace(value, " ")  # data of several words: taken out where it stands
     words = []
     for token in SPLIT.split(text):
-        if not token or CODE.search(token):
+        if not token or token in values or CODE.search(token):  # one-word data: only as a whole token
             continue
         for word in WORD.findall(token):
             acronym = word.isupper() and len(word) <= 6  # OJ, PDO, CNIPA, DIP … and Roman annex numbers
@@ -140,7 +143,8 @@ def test_compare_profile_deadlines_in_chinese(shared: Shared) -> None:
     assert_chinese(run, json_of(*args, db=db, lang="zh"))
     run = ok(giscope("profile", "TH", "--lang", "zh", db=db))
     assert "来源：" in run.out and "可信度：" in run.out and "案例" in run.out
-    assert_chinese(run, json_of("profile", "TH", db=db, lang="zh") | json_of("profile", "TH", db=db))
+    names = {"Khao Hom Mali", "Sriracha"}  # the cases' names
+    assert_chinese(run, names | json_of("profile", "TH", db=db, lang="zh") | json_of("profile", "TH", db=db))
     run = ok(giscope("deadlines", "--today", "2026-12-01", "--lang", "zh", db=db))
     assert "依据：" in run.out and "未到期" in run.out
     # the data's English bases without a Chinese text (objection windows) stay as they are: data
@@ -160,7 +164,7 @@ def test_settings_init_and_errors_in_chinese(shared: Shared, tmp_path: Path) -> 
     ):
         run = giscope(*args, "--lang", "zh", db=db)
         assert run.code == 1 and run.err.startswith("giscope: "), run.err
-        assert_chinese(run, {"Xyzzy-no-such-gi", "china-mars", "china-eu"})
+        assert_chinese(run, {"Xyzzy-no-such-gi", "china-mars", "china-eu", "china-france", "china-thailand"})
 
 
 def test_the_trademark_watch_and_alerts_in_chinese(work: Path) -> None:
@@ -190,23 +194,46 @@ def test_commands_that_write_speak_chinese(work: Path, tmp_path: Path) -> None:
         )
     )
     assert "将新增1个" in run.out and "已撤回" in run.out
-    assert_chinese(run, {"Test Gamma Wine", "Test Alpha Tea", *json_of("export", "--format", "json", db=db)})
+    register = json_strings(json.loads(ok(giscope("export", "--format", "json", db=db)).out))
+    assert_chinese(run, {"Test Gamma Wine", "cn-test-gamma-wine", "Test Alpha Tea", *register})
     run = ok(giscope("watch", "set", "1", "--state", "reviewed", "--note", "checked", "--lang", "zh", db=db))
     assert "已审查" in run.out and "在公告" in run.out
-    assert_chinese(run, {"checked", *json_of("watch", "list", db=db)})
+    assert_chinese(run, {"checked", "tester", *json_of("watch", "list", db=db)})
     run = ok(
         giscope("watch", "subscribe", "--gi", "fr-champagne", "--email", "a@b.example", "--lang", "zh", db=db)
     )
     assert "电子邮件" in run.out and "GISCOPE_SMTP_HOST" in run.err
-    assert_chinese(run)
-    assert_chinese(ok(giscope("watch", "subscriptions", "--lang", "zh", db=db)))
-    assert_chinese(ok(giscope("watch", "unsubscribe", "1", "--lang", "zh", db=db)))
-    run = ok(giscope("deadlines", "--outcome", "china-eu/review-3", "met", "--lang", "zh", db=db))
+    assert_chinese(run, {"fr-champagne"})
+    assert_chinese(ok(giscope("watch", "subscriptions", "--lang", "zh", db=db)), {"fr-champagne"})
+    assert_chinese(ok(giscope("watch", "unsubscribe", "1", "--lang", "zh", db=db)), {"fr-champagne"})
+    run = ok(
+        giscope(
+            "deadlines", "--outcome", "china-eu/review-3", "met", "--source", "test", "--lang", "zh", db=db
+        )
+    )
     assert "已完成" in run.out
     assert_chinese(run)
     run = ok(giscope("export", "--format", "csv", "-o", tmp_path / "x.csv", "--lang", "zh", db=db))
     assert "已将" in run.err
     assert_chinese(run)
+
+
+def test_import_register_speaks_chinese(shared: Shared, tmp_path: Path) -> None:
+    row = {"id": 1, "fileName": "PDO-FR-A1359", "protectedName": "Champagne", "countryId": "fr",
+           "geographicalIndicatorTypeCode": "PDO", "qualityProductType": "Wine", "productCategory": "Wine",
+           "status": "Registered", "registrationDate": "18/09/1973"}  # fmt: skip
+    rows = [row, {**row, "id": 2, "fileName": "TSG-IT-0001", "geographicalIndicatorTypeCode": "TSG"}]
+    answer = tmp_path / "answer.json"
+    answer.write_text(json.dumps({"count": 2, "results": rows}), encoding="utf-8")
+    args = ("import-register", "eu", "--from-file", answer, "--dry-run", "--force")
+    run = ok(giscope(*args, "--lang", "zh", db=shared.path))
+    assert "欧盟登记簿答复" in run.out and "跳过传统特色产品" in run.out and "试运行" in run.out
+    register = json_strings(json.loads(ok(giscope("export", "--format", "json", db=shared.path)).out))
+    new_values = json_strings(json.loads(ok(giscope(*args, "--json", db=shared.path)).out))  # new sources
+    assert_chinese(run, register | new_values)
+    assert "欧盟登记簿（2020年7月版本）" in run.out  # the notes before and after, in Chinese
+    run = ok(giscope(*args, db=shared.path))
+    assert "EU register answer from" in run.out and "dry run: nothing was written" in run.out
 
 
 def test_a_brief_says_where_it_wrote_in_chinese(shared: Shared, tmp_path: Path) -> None:
