@@ -7,9 +7,9 @@ from typing import Any
 import click
 
 from cli.app import Context, handles_errors, main, pass_ctx
-from cli.lang import alert_kind, lang_option
+from cli.lang import alert_kind, field_word, lang_option, value_word
 from cli.output import echo_json, pad
-from wording import CONFIDENCES, DOUBTFUL, LABELS, confidence_word, say
+from wording import CONFIDENCES, DOUBTFUL, LABELS, confidence_word, joined, say
 
 
 @main.command("compare")
@@ -106,7 +106,11 @@ def profile(
             confidence=confidence,
         )
         what = (
-            say("cli.profile.changed", lang, fields=", ".join(changed))
+            say(
+                "cli.profile.changed",
+                lang,
+                fields=joined([field_word(f, lang) for f in changed], lang, enum=True),
+            )
             if changed
             else say("cli.profile.unchanged", lang)
         )
@@ -138,7 +142,8 @@ def profile(
                 + say("cli.profile.case_source", lang, source=c.source, confidence=level)
             )
     for h in history:
-        change = f"{h['key']}.{h['what']}: {h['before']} -> {h['after']}"
+        before, after = (value_word(h[k], lang) if lang == "zh" else h[k] for k in ("before", "after"))
+        change = f"{h['key']}.{field_word(h['what'], lang)}{_colon(lang)}{before} -> {after}"
         click.echo(
             say("cli.profile.history", lang, at=h["at"], who=h["who"], change=change, reason=h["reason"])
         )
