@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
+from phrases import has
 from wording import (
     CONFIDENCES,
     STATUS_WORDS,
@@ -71,8 +72,6 @@ def current_lang() -> str:
 def _word(table: str, key: str, lang: str) -> str:
     """A word of the catalogue table [cli.TABLE] (keys as stored), or the key itself when it has none."""
     phrase = f"cli.{table}.{key.replace('-', '_')}"
-    from phrases import has
-
     return say(phrase, lang) if lang_of(lang) == "zh" and has(phrase) else key
 
 

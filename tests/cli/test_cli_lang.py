@@ -165,6 +165,12 @@ def test_settings_init_and_errors_in_chinese(shared: Shared, tmp_path: Path) -> 
         run = giscope(*args, "--lang", "zh", db=db)
         assert run.code == 1 and run.err.startswith("giscope: "), run.err
         assert_chinese(run, {"Xyzzy-no-such-gi", "china-mars", "china-eu", "china-france", "china-thailand"})
+    bad = write_csv(
+        tmp_path / "bad.csv", ["name", "product_class", "origin"], [["", "Tea", "CN"], ["X", "", "CN"]]
+    )
+    run = giscope("import", bad, "--agreement", "china-eu", "--annex", "V", "--lang", "zh", db=db)
+    assert run.code == 1 and "bad.csv:2: name: 必填值为空" in run.err and "giscope: 共2个问题" in run.err
+    assert_chinese(run, {"name", "product_class"})  # the file's column names
 
 
 def test_the_trademark_watch_and_alerts_in_chinese(work: Path) -> None:
