@@ -52,19 +52,19 @@ def has(key: str) -> bool:
     return key in catalogue("en")
 
 
-# --- the services' English messages in Chinese (data/phrases/errors_zh.toml) ------------------------
+# --- the services' English messages in Chinese (data/phrases/messages_zh.toml) ------------------------
 # A problem line is `FILE:LINE: column: problem`, `FILE: problem` or just `problem`; the location stays.
 _LOCATION = re.compile(r"^(?P<where>(?:[^:\s][^:]*:\d+: (?:[^:]+: )?)|(?:[^:\s]+\.(?:csv|xlsx|json|txt): ))")
 
 
 @cache
-def _error_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    with (PHRASES_DIR / "errors_zh.toml").open("rb") as fh:
+def _message_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    with (PHRASES_DIR / "messages_zh.toml").open("rb") as fh:
         table = tomllib.load(fh)
-    return tuple((re.compile(e["en"] + "$"), e["zh"]) for e in table["error"])
+    return tuple((re.compile(e["en"] + "$"), e["zh"]) for e in table["message"])
 
 
-def error_line(line: str, lang: str | None = "en") -> str:
+def message_line(line: str, lang: str | None = "en") -> str:
     """One problem line in `lang`: its location as written, its problem in Chinese when a pattern knows it,
     else in English after a Chinese lead-in (so nobody takes an untranslated message for a missing one)."""
     if lang != "zh":
@@ -72,13 +72,13 @@ def error_line(line: str, lang: str | None = "en") -> str:
     found = _LOCATION.match(line)
     where = found.group("where") if found else ""
     problem = line[len(where) :]
-    for pattern, zh in _error_patterns():
+    for pattern, zh in _message_patterns():
         match = pattern.match(problem)
         if match:
             return where + zh.format(**match.groupdict())
     return where + say("app.untranslated_error", "zh", message=problem)
 
 
-def error_text(message: str, lang: str | None = "en") -> str:
+def message_text(message: str, lang: str | None = "en") -> str:
     """A GIScopeError's message (one problem a line) in `lang`."""
-    return "\n".join(error_line(line, lang) for line in message.split("\n"))
+    return "\n".join(message_line(line, lang) for line in message.split("\n"))

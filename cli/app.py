@@ -22,7 +22,7 @@ from cli.lang import current_lang
 from cli.output import fail
 from config import Settings
 from errors import GIScopeError, InputError
-from phrases import error_line, error_text
+from phrases import message_line, message_text
 from wording import say
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -51,7 +51,7 @@ def _output_closed() -> None:
 
 def handles_errors(func: F) -> F:
     """Turn the errors a user can cause into one message and exit 1, never a traceback (in the command's
-    language: a service's English message reads in Chinese where phrases.error_text knows it)."""
+    language: a service's English message reads in Chinese where phrases.message_text knows it)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -60,12 +60,12 @@ def handles_errors(func: F) -> F:
         except InputError as exc:
             lang = current_lang()
             for problem in exc.problems:
-                click.echo(error_line(problem, lang), err=True)
+                click.echo(message_line(problem, lang), err=True)
             if len(exc.problems) > 1:
                 click.echo("giscope: " + say("cli.error.problems", lang, count=len(exc.problems)), err=True)
             sys.exit(1)
         except GIScopeError as exc:
-            fail(error_text(str(exc), current_lang()))
+            fail(message_text(str(exc), current_lang()))
         except BrokenPipeError:
             _output_closed()
         except Exception as exc:

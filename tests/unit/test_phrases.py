@@ -8,7 +8,7 @@ import string
 
 import pytest
 
-from phrases import PHRASE_LANGS, catalogue, error_text, say
+from phrases import PHRASE_LANGS, catalogue, message_text, say
 from tests.conftest import PROJECT_ROOT
 
 SOURCE_DIRS = (
@@ -107,19 +107,19 @@ def test_the_checker_catches_english_in_chinese():
     ],
 )
 def test_known_errors_read_in_chinese_with_their_location_kept(english, chinese):
-    assert error_text(english, "zh") == chinese
-    assert error_text(english, "en") == english
+    assert message_text(english, "zh") == chinese
+    assert message_text(english, "en") == english
 
 
 def test_an_unknown_error_keeps_its_english_behind_a_chinese_lead_in():
-    text = error_text("a.csv:2: name: something new went wrong\nsecond problem", "zh")
+    text = message_text("a.csv:2: name: something new went wrong\nsecond problem", "zh")
     first, second = text.split("\n")
     assert first.startswith("a.csv:2: name: （") and first.endswith("something new went wrong")
     assert second.endswith("second problem") and second != "second problem"
 
 
 def test_every_error_pattern_fills_its_chinese_from_its_own_groups():
-    from phrases import _error_patterns
+    from phrases import _message_patterns
 
-    for pattern, zh in _error_patterns():
+    for pattern, zh in _message_patterns():
         assert fields(zh) <= set(pattern.groupindex), (pattern.pattern, zh)
