@@ -112,7 +112,9 @@ def annex_number(annex: str) -> str:
 # Notes the EU register import writes (gi_lists.registers): 'EU register as of July 2020: PDO, registered
 # on 2016-08-24 (Official Journal L 229, 24.08.2016); UK name: ...', each part after the first in its
 # own form.
-_EU_NOTE = re.compile(r"^EU register as of (\w+ \d{4}): (PDO|PGI|GI), (.*)$")
+_EU_NOTE = re.compile(
+    r"^EU register as of (\w+ \d{4}|\d{4}-\d\d-\d\d): (PDO|PGI|GI), (.*)$"
+)  # or a live refresh's date
 _EU_TYPES = {"PDO": "受保护原产地名称（PDO）", "PGI": "受保护地理标志（PGI）", "GI": "地理标志（GI）"}
 _DATE = r"(\d{4}-\d\d-\d\d)"
 _CITED = r"(?: \((Official Journal.*|Article .*)\))?"

@@ -1,9 +1,10 @@
 """The giscope command. Thin: parse arguments, call a service, print a table or JSON.
 
-One module per command group (register, refresh, screening, law, watch); each adds its commands to `main`.
+One module per command group (register, refresh, screening, law, briefs, watch, subscriptions); each adds
+its commands to `main`. cli/lang.py holds the one --lang option and the register's words in either language.
 """
 
-from cli import law, refresh, register, screening, watch  # noqa: F401  (the modules register their commands)
+from cli import briefs, law, refresh, register, screening, subscriptions, watch  # noqa: F401  (the modules register their commands)
 from cli.app import main
 
 __all__ = ["main"]

@@ -18,23 +18,25 @@ from typing import Any, TypeVar
 
 import click
 
+from cli.lang import current_lang
 from cli.output import fail
 from config import Settings
 from errors import GIScopeError, InputError
+from phrases import message_line, message_text
+from wording import say
 
 F = TypeVar("F", bound=Callable[..., Any])
-DATABASE_HINT = "is the database reachable and initialised (`giscope init`)?"
 
 
-def _database_error(exc: BaseException) -> str | None:
+def _database_error(exc: BaseException, lang: str) -> str | None:
     """The one-line message for a database driver's error (sqlite3, psycopg), or None."""
     from storage.db import driver_errors, is_busy, one_line
 
     if not isinstance(exc, driver_errors()):
         return None
     if is_busy(exc):
-        return "the database is locked by another writer (an import or an edit in progress); try again"
-    return f"database error: {one_line(exc)}; {DATABASE_HINT}"
+        return say("cli.error.locked", lang)
+    return say("cli.error.database", lang, detail=one_line(exc), command="giscope init")
 
 
 def _output_closed() -> None:
@@ -43,29 +45,31 @@ def _output_closed() -> None:
     with contextlib.suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     with contextlib.suppress(OSError):
-        click.echo("giscope: the output was closed before everything was written", err=True)
+        click.echo("giscope: " + say("cli.error.output_closed", current_lang()), err=True)
     sys.exit(1)
 
 
 def handles_errors(func: F) -> F:
-    """Turn the errors a user can cause into one message and exit 1, never a traceback."""
+    """Turn the errors a user can cause into one message and exit 1, never a traceback (in the command's
+    language: a service's English message reads in Chinese where phrases.message_text knows it)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except InputError as exc:
+            lang = current_lang()
             for problem in exc.problems:
-                click.echo(problem, err=True)
+                click.echo(message_line(problem, lang), err=True)
             if len(exc.problems) > 1:
-                click.echo(f"giscope: {len(exc.problems)} problems; nothing was written", err=True)
+                click.echo("giscope: " + say("cli.error.problems", lang, count=len(exc.problems)), err=True)
             sys.exit(1)
         except GIScopeError as exc:
-            fail(str(exc))
+            fail(message_text(str(exc), current_lang()))
         except BrokenPipeError:
             _output_closed()
         except Exception as exc:
-            message = _database_error(exc)
+            message = _database_error(exc, current_lang())
             if message is None:
                 raise
             fail(message)
@@ -96,6 +100,7 @@ class Context:
         s = self.settings
         if self._db is None:
             return
+        lang = current_lang()
         from storage.db import driver_errors
 
         failures: tuple[type[BaseException], ...] = (GIScopeError, *driver_errors())
@@ -105,11 +110,12 @@ class Context:
             try:
                 report = deliver_pending(self._db, s)
             except failures as exc:
-                click.echo(f"giscope: alerts not delivered: {exc} (kept for later)", err=True)
+                click.echo("giscope: " + say("cli.alerts.not_delivered", lang, error=exc), err=True)
             else:
                 if report.failed:
                     click.echo(
-                        f"giscope: {report.failed} alert(s) not delivered: {report.error} (kept for later)",
+                        "giscope: "
+                        + say("cli.alerts.some_not_delivered", lang, count=report.failed, error=report.error),
                         err=True,
                     )
         from watch.push import deliver_pushes
@@ -117,11 +123,12 @@ class Context:
         try:
             pushed = deliver_pushes(self._db, s)
         except failures as exc:
-            click.echo(f"giscope: subscriber messages not sent: {exc} (kept for later)", err=True)
+            click.echo("giscope: " + say("cli.alerts.push_not_sent", lang, error=exc), err=True)
             return
         if pushed.failed:
             click.echo(
-                f"giscope: {pushed.failed} subscriber message(s) not sent: {pushed.error} (kept for later)",
+                "giscope: "
+                + say("cli.alerts.some_push_not_sent", lang, count=pushed.failed, error=pushed.error),
                 err=True,
             )
 

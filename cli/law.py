@@ -1,15 +1,16 @@
-"""Agreements and law commands: compare, profile, deadlines, alerts, and the PDF briefs."""
+"""Agreements and law commands: compare, profile, deadlines, alerts (the PDF briefs: cli/briefs.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import click
 
 from cli.app import Context, handles_errors, main, pass_ctx
-from cli.output import echo_json, fail
-from wording import CONFIDENCES, DOUBTFUL, LABELS
+from cli.lang import lang_option
+from cli.output import echo_json, pad
+from wording import CONFIDENCES, DOUBTFUL, LABELS, confidence_word, joined, say
+from wording_register import alert_kind, field_word, value_word
 
 
 @main.command("compare")
@@ -17,7 +18,7 @@ from wording import CONFIDENCES, DOUBTFUL, LABELS
 @click.option(
     "--include", "include", type=click.Choice(["trips"]), help="Add the TRIPS Arts. 22–24 baseline."
 )
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@lang_option("Language of the output (--json too).")
 @click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON.")
 @click.option("--differences", is_flag=True, help="Only the dimensions where the agreements differ.")
 @pass_ctx
@@ -35,6 +36,7 @@ def compare_cmd(
     Example: giscope compare china-eu china-france china-thailand --include trips
     """
     from compare.services import compare_agreements
+    from wording import agreement_name
 
     comparison = compare_agreements(ctx.db(), list(agreements), include_trips=include == "trips")
     if as_json:
@@ -46,20 +48,21 @@ def compare_cmd(
         # difference can be claimed there); = every position is known and the same
         mark = "≠" if d.differs else "?" if any(p.open_sides for p in d.pairs if not p.baseline) else "="
         against = [p.a for p in d.contrasts if p.baseline]
-        tail = f"  [≠ trips: {', '.join(against)}]" if against else ""
+        sides = ", ".join(against) if lang == "en" else "、".join(agreement_name(a, lang) for a in against)
+        tail = say("cli.compare.against_trips", lang, agreements=sides) if against else ""
         click.echo(f"{mark} {d.dimension.label(lang)}{tail}")
         for agreement, v in d.values.items():
-            doubt = " [unconfirmed]" if v.confidence in DOUBTFUL else ""
-            click.echo(f"    {agreement:<15} {v.value(lang)}  ({v.article}){doubt}")
+            doubt = say("cli.compare.doubt", lang) if v.confidence in DOUBTFUL else ""
+            side = agreement if lang == "en" else agreement_name(agreement, lang)
+            click.echo(f"    {pad(side, 15)} {v.value(lang)}  ({_article(v, lang)}){doubt}")
     click.echo(
-        f"{len(comparison.differing)} of {len(comparison.dimensions)} dimensions differ "
-        "(≠ known positions differ; ? a side unknown or unconfirmed, not a difference)"
+        say("cli.compare.summary", lang, differ=len(comparison.differing), of=len(comparison.dimensions))
     )
 
 
 @main.command()
 @click.argument("jurisdiction", metavar="J")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@lang_option("Language of the output (--json too).")
 @click.option("--json", "as_json", is_flag=True, help="Print the profile as JSON.")
 @click.option(
     "--set", "set_key", metavar="FIELD", help="Staff edit: the field to change (see the field keys)."
@@ -103,10 +106,16 @@ def profile(
             source=source,
             confidence=confidence,
         )
-        click.echo(
-            f"{jurisdiction.upper()} {set_key}: "
-            + (", ".join(changed) + " changed" if changed else "unchanged")
+        what = (
+            say(
+                "cli.profile.changed",
+                lang,
+                fields=joined([field_word(f, lang) for f in changed], lang, enum=True),
+            )
+            if changed
+            else say("cli.profile.unchanged", lang)
         )
+        click.echo(f"{jurisdiction.upper()} {set_key}: {what}")
         return
     p = get_profile(db, jurisdiction)
     history = profile_history(db, p.jurisdiction) if show_history else []
@@ -122,16 +131,39 @@ def profile(
         doubt = f"  [{words['unconfirmed']}]" if f.fact.doubtful else ""
         click.echo(f"\n{f.label(lang)}{doubt}")
         click.echo(f"  {f.fact.text(lang)}")
-        source, level = f.fact.source or "—", f.fact.confidence
-        click.echo(f"  {words['source']}: {source} · {words['confidence']}: {level}")
+        source, level, colon = f.fact.source or "—", confidence_word(f.fact.confidence, lang), _colon(lang)
+        click.echo(f"  {words['source']}{colon}{source} · {words['confidence']}{colon}{level}")
     if p.cases:
-        click.echo("\n" + ("案例" if lang == "zh" else "Cases"))
+        click.echo("\n" + say("cli.profile.cases", lang))
         for c in p.cases:
-            click.echo(f"  {c.name} — {c.court or ''} {c.date or ''}".rstrip())
-            click.echo(f"    {c.point(lang)} (source: {c.source}; confidence: {c.confidence})")
+            click.echo(f"  {c.name_in(lang)} — {c.court_in(lang) or ''} {c.date_in(lang) or ''}".rstrip())
+            level = confidence_word(c.confidence, lang)
+            click.echo(
+                f"    {c.point(lang)} "
+                + say("cli.profile.case_source", lang, source=c.source, confidence=level)
+            )
     for h in history:
-        change = f"{h['key']}.{h['what']}: {h['before']} -> {h['after']}"
-        click.echo(f"history: {h['at']} {h['who']} {change} ({h['reason']})")
+        before, after = (value_word(h[k], lang) if lang == "zh" else h[k] for k in ("before", "after"))
+        change = f"{h['key']}.{field_word(h['what'], lang)}{_colon(lang)}{before} -> {after}"
+        click.echo(
+            say("cli.profile.history", lang, at=h["at"], who=h["who"], change=change, reason=h["reason"])
+        )
+
+
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def _article(v: Any, lang: str) -> str:
+    """A scope value's article; the data's placeholders 'unknown' and 'no provision' in Chinese too."""
+    if lang != "zh":
+        return str(v.article)
+    article = v.article_in(lang)
+    if article == "unknown":
+        return say("cli.compare.article_unknown", lang)
+    if article == "no provision":
+        return say("cli.compare.no_provision", lang)
+    return str(article)
 
 
 def _date_option(value: str, option: str) -> str:
@@ -156,7 +188,7 @@ def _today(today: str | None) -> str:
     "--within", type=click.IntRange(min=0), metavar="DAYS", help="Only due in the next DAYS days, or overdue."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the deadlines as JSON.")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@lang_option()
 @click.option("--today", metavar="DATE", help="Date to judge against (default: today).")
 @click.option(
     "--outcome",
@@ -188,6 +220,7 @@ def deadlines(
     from storage.clock import now_iso
     from watch.deadlines import list_deadlines, refresh_deadline_alerts, set_deadline_outcome
     from wording import deadline_state
+    from wording_register import basis_text, outcome_word
 
     day = _today(today)
     db = ctx.db()
@@ -201,7 +234,9 @@ def deadlines(
             who=ctx.settings.user,
             at=now_iso(),
         )
-        click.echo(f"{d.key}: outcome {d.outcome_status} recorded")
+        click.echo(
+            say("cli.deadlines.recorded", lang, key=d.key, outcome=outcome_word(d.outcome_status, lang))
+        )
         ctx.deliver_alerts()
         return
     if today is None:  # a what-if date (--today) only changes the table, never the alert feed
@@ -212,32 +247,40 @@ def deadlines(
         echo_json([d.to_dict(day) for d in items])
         return
     if not items:
-        click.echo("no deadline in that window")
+        click.echo(say("cli.deadlines.none", lang))
     for d in items:
-        click.echo(f"{d.due}  {deadline_state(d.state(day), lang):<8} {d.title(lang)}  [{d.key}]")
-        click.echo(
-            f"            basis: {d.basis or '—'} (source: {d.source or '—'}; confidence: {d.confidence})"
+        click.echo(f"{d.due}  {pad(deadline_state(d.state(day), lang), 8)} {d.title(lang)}  [{d.key}]")
+        level = confidence_word(d.confidence, lang)
+        basis = say(
+            "cli.deadlines.basis",
+            lang,
+            basis=basis_text(d.basis, lang),
+            source=d.source or "—",
+            confidence=level,
         )
+        click.echo(f"            {basis}")
         text = d.outcome_zh if lang == "zh" and d.outcome_zh else d.outcome_en
         if text:
-            click.echo(
-                f"            outcome: {text}"
-                + (f" (source: {d.outcome_source})" if d.outcome_source else "")
+            source = (
+                say("cli.deadlines.outcome_source", lang, source=d.outcome_source) if d.outcome_source else ""
             )
+            click.echo("            " + say("cli.deadlines.outcome", lang, outcome=text) + source)
 
 
 @main.command()
 @click.option("--since", metavar="DATE", help="Only alerts at or after this date (YYYY-MM-DD).")
 @click.option("--json", "as_json", is_flag=True, help="Print the alerts as JSON.")
 @click.option("--deliver", is_flag=True, help="Retry delivery of undelivered alerts to the outbox/webhook.")
+@lang_option()
 @pass_ctx
 @handles_errors
-def alerts(ctx: Context, since: str | None, as_json: bool, deliver: bool) -> None:
+def alerts(ctx: Context, since: str | None, as_json: bool, deliver: bool, lang: str) -> None:
     """The alert feed: new batches, status changes and deadlines that came due.
 
     Example: giscope alerts --since 2026-01-01 --json
     """
     from watch.alerts import list_alerts
+    from wording_register import alert_title
 
     if since:
         _date_option(since, "--since")
@@ -249,114 +292,26 @@ def alerts(ctx: Context, since: str | None, as_json: bool, deliver: bool) -> Non
         echo_json([a.to_dict() for a in items])
         return
     if not items:
-        click.echo("no alerts")
+        click.echo(say("cli.alerts.none", lang))
+    titles_zh = _deadline_titles(db) if lang == "zh" else {}
     for a in items:
         sent = (
             ""
             if a.delivered_at
-            else ("  (not delivered)" if ctx.settings.alert_outbox or ctx.settings.alert_webhook else "")
+            else (
+                say("cli.alerts.undelivered", lang)
+                if ctx.settings.alert_outbox or ctx.settings.alert_webhook
+                else ""
+            )
         )
-        click.echo(f"{a.at}  {a.kind:<13} {a.title}{sent}")
+        click.echo(
+            f"{a.at}  {pad(alert_kind(a.kind, lang), 13)} {alert_title(a.title, lang, titles_zh)}{sent}"
+        )
 
 
-@main.group()
-def brief() -> None:
-    """Print PDF briefings: dispute guidance, agreement comparison, screening report.
+def _deadline_titles(db: Any) -> dict[str, str]:
+    """Every deadline's Chinese title by its English one (for the alerts that name them)."""
+    from storage.clock import today_iso
+    from watch.deadlines import list_deadlines
 
-    Example: giscope brief dispute --gi 香槟 --in CN --labels labels.txt --lang zh -o champagne_cn.pdf
-    """
-
-
-def _write_pdf(briefing: Any, output: Path) -> None:
-    from reports.render import render
-
-    data = render(briefing)  # render first: an error leaves no file behind
-    try:
-        output.write_bytes(data)
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror}")
-    click.echo(f"wrote {output} ({len(data) // 1024} KB)", err=True)
-
-
-@brief.command("dispute")
-@click.option(
-    "--gi", "gi_ref", metavar="ID|NAME", required=True, help="The GI, by id or by any of its names."
-)
-@click.option("--in", "jurisdiction", metavar="J", required=True, help="Target jurisdiction: CN, EU, FR, TH.")
-@click.option(
-    "--labels", type=click.Path(path_type=Path, dir_okay=False), help="Labels or marks met there, one a line."
-)
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
-@pass_ctx
-@handles_errors
-def brief_dispute(
-    ctx: Context, gi_ref: str, jurisdiction: str, labels: Path | None, lang: str, output: Path
-) -> None:
-    """Dispute guidance for one GI in one jurisdiction.
-
-    Example: giscope brief dispute --gi cn-anxi-tie-guan-yin --in FR -o anxi_fr.pdf
-    """
-    from briefings.dispute import dispute_brief
-    from compare.services import read_labels
-
-    items = read_labels(labels) if labels else []
-    briefing = dispute_brief(ctx.db(), gi_ref, jurisdiction, labels=items, lang=lang)
-    _write_pdf(briefing, output)
-
-
-@brief.command("compare")
-@click.argument("agreements", nargs=-1, required=True)
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
-@pass_ctx
-@handles_errors
-def brief_compare(ctx: Context, agreements: tuple[str, ...], lang: str, output: Path) -> None:
-    """Comparison brief for two to four agreements: key differences pair by pair (TRIPS included), the
-    full matrix (landscape), the names on each list.
-
-    Example: giscope brief compare china-eu china-france china-thailand --lang zh -o compare.pdf
-    """
-    from briefings.comparison import compare_brief
-
-    briefing = compare_brief(ctx.db(), list(agreements), lang=lang)
-    _write_pdf(briefing, output)
-
-
-@brief.command("screening")
-@click.option("--file", "file", type=click.Path(path_type=Path, dir_okay=False), required=True,
-              help="Labels (.txt, one a line) or a proposed list (.csv/.xlsx, import format).")  # fmt: skip
-@click.option("--in", "jurisdiction", metavar="J", required=True, help="Jurisdiction: CN, EU, FR, TH.")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
-@pass_ctx
-@handles_errors
-def brief_screening(ctx: Context, file: Path, jurisdiction: str, lang: str, output: Path) -> None:
-    """Screening report: the results of `check --file` (a .txt file) or `scan` (a .csv/.xlsx list),
-    grouped by severity, with reasons and legal basis.
-
-    Example: giscope brief screening --file labels.txt --in CN -o screening.pdf
-    """
-    from briefings.screening import screening_brief
-
-    briefing = screening_brief(ctx.db(), file, jurisdiction, lang=lang)
-    _write_pdf(briefing, output)
-
-
-@brief.command("opposition")
-@click.option("--finding", "finding_id", type=int, metavar="ID", required=True,
-              help="A trademark-watch finding's id (giscope watch list).")  # fmt: skip
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
-@pass_ctx
-@handles_errors
-def brief_opposition(ctx: Context, finding_id: int, lang: str, output: Path) -> None:
-    """Opposition brief for one trademark-watch finding: the mark, the GI and its protection there, the
-    grounds with their articles, the deadline with the days left, the evidence, where and how to file.
-
-    Example: giscope brief opposition --finding 3 --lang zh -o opposition_3.pdf
-    """
-    from briefings.opposition import opposition_brief
-
-    briefing = opposition_brief(ctx.db(), finding_id, lang=lang)
-    _write_pdf(briefing, output)
+    return {d.title_en: d.title_zh for d in list_deadlines(db, today=today_iso(), within=None)}

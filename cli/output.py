@@ -14,7 +14,7 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _pad(text: str, width: int) -> str:
+def pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
@@ -35,10 +35,10 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, max_wi
     for row in cells:
         for i, v in enumerate(row):
             widths[i] = max(widths[i], _width(v))
-    click.echo("  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip())
+    click.echo("  ".join(pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip())
     click.echo("  ".join("-" * w for w in widths))
     for row in cells:
-        click.echo("  ".join(_pad(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
+        click.echo("  ".join(pad(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
 
 
 def write_out(data: bytes) -> None:

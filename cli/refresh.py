@@ -8,9 +8,24 @@ from typing import Any
 import click
 
 from cli.app import Context, handles_errors, main, pass_ctx
+from cli.lang import lang_option
 from cli.output import echo_json
 from cli.register import echo_plan
 from errors import RegisterError
+from wording import say
+
+# The register's own English for why rows were skipped and how old the answer is (gi_lists.eambrosia,
+# gi_lists.live_register), with their phrase keys.
+_WORDS = {
+    "traditional speciality (TSG), not a GI": "cli.register.why_tsg",
+    "amendment of a registered name (file number -AMnn)": "cli.register.why_amendment",
+    "retrieved today": "cli.register.basis_today",
+    "the file's modification date": "cli.register.basis_file",
+}
+
+
+def _words(text: str, lang: str) -> str:
+    return say(_WORDS[text], lang) if lang == "zh" and text in _WORDS else text
 
 
 def _timeout(text: str) -> float:
@@ -37,6 +52,7 @@ def _timeout(text: str) -> float:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("-v", "--verbose", is_flag=True, help="List every addition, change and removal.")
+@lang_option()
 @pass_ctx
 @handles_errors
 def import_register(
@@ -47,6 +63,7 @@ def import_register(
     force: bool,
     as_json: bool,
     verbose: bool,
+    lang: str,
 ) -> None:
     """Refresh the list register/EU from the EU register (eAmbrosia): all rows or none.
 
@@ -88,15 +105,24 @@ def import_register(
         }
         echo_json(data)
     else:
-        skipped = "; ".join(f"{n} {why}" for why, n in read.skipped.items())
-        click.echo(
-            f"EU register answer from {answer.source}, as of {answer.as_of} ({answer.as_of_basis}): "
-            f"{read.total} rows"
-            + (f" ({skipped} skipped)" if skipped else "")
-            + f"; {plan.target.key} held {result.held} register rows"
+        skipped = ("; " if lang == "en" else "；").join(
+            say("cli.register.skipped_one", lang, count=n, why=_words(why, lang))
+            for why, n in read.skipped.items()
         )
-        echo_plan(plan, dry_run=dry_run, verbose=verbose, batch_id=result.batch_id)
+        click.echo(
+            say(
+                "cli.register.answer",
+                lang,
+                source=answer.source,
+                as_of=answer.as_of,
+                basis=_words(answer.as_of_basis, lang),
+            )
+            + say("cli.register.rows", lang, rows=read.total)
+            + (say("cli.register.skipped", lang, skipped=skipped) if skipped else "")
+            + say("cli.register.held", lang, list=plan.target.key, held=result.held)
+        )
+        echo_plan(plan, dry_run=dry_run, verbose=verbose, batch_id=result.batch_id, lang=lang)
         if dry_run:
-            click.echo("dry run: nothing was written")
+            click.echo(say("cli.register.dry_run", lang))
     if not dry_run:
         ctx.deliver_alerts()

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from cli.app import Context, handles_errors, main, pass_ctx
+from cli.lang import lang_option
 from cli.output import echo_json, fail, print_table, write_out
-from config import SETTINGS
-from wording import CONFIDENCES
+from wording import CONFIDENCES, say
 
 if TYPE_CHECKING:
     from gi_lists.batches import BatchPlan
-    from gi_lists.model import GI
 
 
 @main.command()
@@ -24,9 +23,10 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Merge the bundled lists in again even though the register holds GIs (changes go to the history).",
 )
+@lang_option()
 @pass_ctx
 @handles_errors
-def init(ctx: Context, reload_reference: bool) -> None:
+def init(ctx: Context, reload_reference: bool, lang: str) -> None:
     """Create or migrate the database; load the bundled lists when the register is empty.
 
     Safe to repeat. Example: giscope init
@@ -34,16 +34,14 @@ def init(ctx: Context, reload_reference: bool) -> None:
     from bootstrap import initialise
 
     result = initialise(ctx.db(check_schema=False), who=ctx.settings.user, reload_reference=reload_reference)
-    state = "created" if result.migrated_from is None else "migrated and checked"
+    state = say("cli.init.created" if result.migrated_from is None else "cli.init.migrated", lang)
     if not result.loaded_reference:
-        click.echo(
-            f"database {state}; the register already holds GIs, bundled lists not reloaded "
-            "(use --reload-reference to merge them in)"
-        )
+        click.echo(say("cli.init.kept", lang, state=state, option="--reload-reference"))
         return
     rows = [(key, s["rows"], s["added"], s["changed"], s["removed"]) for key, s in result.lists]
-    print_table(["list", "rows", "added", "changed", "removed"], rows)
-    click.echo(f"database {state}; {result.added} protections added, {result.changed} GIs changed")
+    headers = ("list", "rows", "added", "changed", "removed")
+    print_table([say(f"cli.init.{h}", lang) for h in headers], rows)  # cli.init.list .rows .added …
+    click.echo(say("cli.init.done", lang, state=state, added=result.added, changed=result.changed))
 
 
 @main.command("import")
@@ -71,6 +69,7 @@ def init(ctx: Context, reload_reference: bool) -> None:
     metavar="DATE",
     help="Date the batch was published for objection (YYYY-MM-DD): records its objection window.",
 )
+@lang_option()
 @pass_ctx
 @handles_errors
 def import_(
@@ -85,6 +84,7 @@ def import_(
     keep_missing: bool,
     verbose: bool,
     published: str | None,
+    lang: str,
 ) -> None:
     """Import a list (CSV or XLSX) as the new state of one list: all rows or none.
 
@@ -109,35 +109,51 @@ def import_(
         keep_missing=keep_missing,
         published=published,
     )
-    echo_plan(result.plan, dry_run=dry_run, verbose=verbose, batch_id=result.batch_id)
+    echo_plan(result.plan, dry_run=dry_run, verbose=verbose, batch_id=result.batch_id, lang=lang)
     if result.objection_window is not None:
         w = result.objection_window
-        click.echo(f"objection window: until {w.due} ({w.basis}; source: {w.source})")
+        click.echo(say("cli.import.window", lang, due=w.due, basis=w.basis, source=w.source))
     ctx.deliver_alerts()
 
 
-def echo_plan(plan: BatchPlan, *, dry_run: bool, verbose: bool, batch_id: int | None) -> None:
+def echo_plan(
+    plan: BatchPlan, *, dry_run: bool, verbose: bool, batch_id: int | None, lang: str = "en"
+) -> None:
     """A batch's diff: `+` added, `~` changed, `-` withdrawn (20 of each unless verbose), then its summary."""
-    verb = "would be" if dry_run else "were"
+    from wording import note_text
+    from wording_register import key_text, value_word, what_text
+
     shown = None if verbose else 20
 
     def echo_some(lines: list[str]) -> None:
         for line in lines[:shown]:
             click.echo(line)
         if shown is not None and len(lines) > shown:
-            click.echo(f"  … and {len(lines) - shown} more (--verbose lists all)")
+            click.echo(say("cli.import.more", lang, count=len(lines) - shown, option="--verbose"))
 
-    echo_some([f"+ {gi_id}  {label}  [{p.key_text}: {p.status}]" for gi_id, label, p in plan.added])
+    colon = "：" if lang == "zh" else ": "
+
+    def where(p: Any) -> str:
+        return f"{key_text(p.key_text, lang)}{colon}{value_word(p.status, lang)}"
+
+    def value(what: str, text: str | None) -> str:
+        return note_text(text, lang) if text and what.endswith("note") else value_word(text, lang)
+
+    withdrawn = value_word("withdrawn", lang)
+    echo_some([f"+ {gi_id}  {label}  [{where(p)}]" for gi_id, label, p in plan.added])
     echo_some(
-        [f"~ {c.gi_id}  {c.label}  {c.what}: {c.before or '—'} -> {c.after or '—'}" for c in plan.changed]
+        [
+            f"~ {c.gi_id}  {c.label}  {what_text(c.what, lang)}{colon}"
+            f"{value(c.what, c.before)} -> {value(c.what, c.after)}"
+            for c in plan.changed
+        ]
     )
-    echo_some(
-        [f"- {gi_id}  {label}  [{p.key_text}: {p.status} -> withdrawn]" for gi_id, label, p in plan.removed]
-    )
+    echo_some([f"- {gi_id}  {label}  [{where(p)} -> {withdrawn}]" for gi_id, label, p in plan.removed])
     s = plan.summary()
+    key = "cli.import.summary_dry" if dry_run else "cli.import.summary"
     click.echo(
-        f"{plan.target.key}: {s['rows']} rows; {s['added']} {verb} added, {s['changed']} changed, "
-        f"{s['removed']} removed, {s['unchanged']} unchanged" + (f" (batch {batch_id})" if batch_id else "")
+        say(key, lang, list=plan.target.key, **s)
+        + (say("cli.import.batch", lang, batch=batch_id) if batch_id else "")
     )
 
 
@@ -149,6 +165,7 @@ def echo_plan(plan: BatchPlan, *, dry_run: bool, verbose: bool, batch_id: int | 
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File (default: stdout)."
 )
+@lang_option()
 @pass_ctx
 @handles_errors
 def export(
@@ -158,6 +175,7 @@ def export(
     jurisdiction: str | None,
     fmt: str,
     output: Path | None,
+    lang: str,
 ) -> None:
     """Export GIs with their protections, sources and confidence.
 
@@ -178,14 +196,14 @@ def export(
         data = ex.to_csv(rows) if fmt == "csv" else ex.to_xlsx(rows)
     if output is None:
         if fmt == "xlsx" and sys.stdout.isatty():
-            fail("XLSX is binary: give -o FILE.xlsx")
+            fail(say("cli.export.binary", lang, option="-o FILE.xlsx"))
         write_out(data)
     else:
         try:
             output.write_bytes(data)
         except OSError as exc:
-            fail(f"cannot write {output}: {exc.strerror}")
-        click.echo(f"wrote {len(gis)} GIs to {output}", err=True)
+            fail(say("cli.error.cannot_write", lang, file=output, error=exc.strerror))
+        click.echo(say("cli.export.wrote", lang, count=len(gis), file=output), err=True)
 
 
 @main.command()
@@ -199,6 +217,7 @@ def export(
     "--limit", default=50, show_default=True, type=click.IntRange(min=1), help="At most this many results."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print GI objects as JSON, best first.")
+@lang_option()
 @pass_ctx
 @handles_errors
 def search(
@@ -211,6 +230,7 @@ def search(
     status: str | None,
     limit: int,
     as_json: bool,
+    lang: str,
 ) -> None:
     """Find GIs by any written form: Chinese (simplified or traditional), pinyin with or without
     tones and spaces, Latin with or without accents, Thai.
@@ -219,7 +239,8 @@ def search(
     """
     from gi_lists.services import Filters
     from gi_lists.services import search as run_search
-    from wording import protection_label
+    from wording import origin_text, product_class_word
+    from wording_register import protection_cell
 
     filters = Filters(jurisdiction, agreement, None, product_class, origin, status)
     hits = run_search(ctx.db(), query, filters, limit=limit)
@@ -227,33 +248,36 @@ def search(
         echo_json([h.gi.to_dict() for h in hits])
         return
     if not hits:
-        click.echo(f"no GI matches {query!r}")
+        click.echo(say("cli.search.none", lang, query=repr(query)))
         return
     rows = [
         (
             h.gi.id,
             h.gi.display_name,
-            h.gi.product_class,
-            h.gi.origin,
-            "; ".join(protection_label(p) for p in h.gi.protections),
+            product_class_word(h.gi.product_class, lang),
+            h.gi.origin if lang == "en" else origin_text(h.gi.origin, None, lang),
+            ("; " if lang == "en" else "；").join(protection_cell(p, lang) for p in h.gi.protections),
             f"{h.score:.2f}",
         )
         for h in hits
     ]
-    print_table(["id", "name", "class", "origin", "protections", "score"], rows, max_width=60)
+    headers = ("id", "name", "class", "origin", "protections", "score")
+    print_table([say(f"cli.search.{h}", lang) for h in headers], rows, max_width=60)
 
 
 @main.command()
 @click.argument("ref", metavar="ID|NAME")
 @click.option("--json", "as_json", is_flag=True, help="Print the GI object (with its history) as JSON.")
+@lang_option()
 @pass_ctx
 @handles_errors
-def show(ctx: Context, ref: str, as_json: bool) -> None:
+def show(ctx: Context, ref: str, as_json: bool, lang: str) -> None:
     """Print a GI whole: names, protections with sources, and history. A name that several GIs bear
     (Toscano the wine and the olive oil) prints each of them (--json: a list).
 
     Example: giscope show 香槟
     """
+    from cli.gi_view import show_gi
     from gi_lists.services import find_gis
 
     gis = find_gis(ctx.db(), ref)
@@ -262,66 +286,36 @@ def show(ctx: Context, ref: str, as_json: bool) -> None:
         echo_json(data[0] if len(data) == 1 else data)
         return
     if len(gis) > 1:
-        click.echo(f"{ref!r} names {len(gis)} GIs: {', '.join(g.id for g in gis)}")
+        ids = (", " if lang == "en" else "、").join(g.id for g in gis)
+        click.echo(say("cli.show.several", lang, ref=repr(ref), count=len(gis), ids=ids))
     for i, gi in enumerate(gis):
         if i or len(gis) > 1:
             click.echo("")
             click.echo("=" * 70)
-        _show_one(gi)
-
-
-def _show_one(gi: GI) -> None:
-    click.echo(f"{gi.display_name}  [{gi.id}]")
-    click.echo(f"class: {gi.product_class}   origin: {gi.origin}" + (f" ({gi.region})" if gi.region else ""))
-    click.echo("")
-    print_table(["name", "kind", "lang", "script"], [(n.text, n.kind, n.lang, n.script) for n in gi.names])
-    click.echo("")
-    print_table(
-        ["in", "route", "agreement", "annex", "file", "status", "since", "confidence", "source"],
-        [
-            (
-                p.jurisdiction,
-                p.route,
-                p.agreement,
-                p.annex,
-                p.reference,
-                p.status,
-                p.since,
-                p.confidence,
-                p.source,
-            )
-            for p in gi.protections
-        ],
-        max_width=70,
-    )
-    notes = [p for p in gi.protections if p.note]
-    for p in notes:
-        click.echo(f"note ({p.key_text}): {p.note}")
-    click.echo("")
-    click.echo("history:")
-    print_table(
-        ["when", "who", "what", "before", "after", "reason"],
-        [(h.at, h.who, h.what, h.before, h.after, h.reason) for h in gi.history],
-        max_width=50,
-    )
+        show_gi(gi, lang)
 
 
 @main.command()
-def settings() -> None:
+@lang_option()
+def settings(lang: str) -> None:
     """List the settings read from the environment, with their current values.
 
     Example: GISCOPE_DATABASE_URL=sqlite:///register.sqlite3 giscope settings
     """
     import os
 
+    from config import SETTINGS
+
     for s in SETTINGS:
         current = os.environ.get(s.name)
         if s.secret and current:
-            current = "(set)"
+            current = say("cli.settings.set", lang)
         click.echo(f"{s.name}={current if current is not None else ''}")
-        click.echo(f"    {s.help}")
+        # the English is config's own help text; the catalogue holds it too, with its Chinese
+        help_key = "cli.settings." + s.name.removeprefix("GISCOPE_").lower()
+        click.echo(f"    {s.help if lang == 'en' else say(help_key, lang)}")
         if s.default:
-            click.echo(f"    default: {s.default}")
+            click.echo("    " + say("cli.settings.default", lang, value=s.default))
 
 
 @main.command()

@@ -8,8 +8,18 @@ from pathlib import Path
 import click
 
 from cli.app import Context, handles_errors, main, pass_ctx
-from cli.output import echo_json
-from wording import LABELS
+from cli.lang import lang_option
+from cli.output import echo_json, fail, pad
+from wording import (
+    LABELS,
+    confidence_word,
+    finding_word,
+    hit_kind_word,
+    origin_text,
+    product_class_word,
+    say,
+    severity_word,
+)
 
 
 @main.command()
@@ -27,13 +37,7 @@ from wording import LABELS
 @click.option(
     "--fail-on", type=click.Choice(["high", "medium"]), help="Exit 3 when a match this severe is found."
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "zh"]),
-    default="en",
-    show_default=True,
-    help="Language of legal bases.",
-)
+@lang_option("Language of the output and of legal bases (--json too).")
 @pass_ctx
 @handles_errors
 def check(
@@ -53,7 +57,6 @@ def check(
     """
     from compare.rules import SEVERITY_RANK
     from compare.services import build_index, check_labels, read_labels
-    from errors import RegisterError
     from gi_lists.model import check_jurisdiction
     from gi_lists.services import coverage
 
@@ -63,10 +66,12 @@ def check(
         items += read_labels(file)
     items = [label for label in items if label.strip()]
     if not items:
-        raise RegisterError("give labels to check, or --file FILE")
+        fail(say("cli.check.no_labels", lang, option="--file FILE"))
     index = build_index(ctx.db())
     if len(items) > 20 and not as_json or len(items) > 200:
-        with click.progressbar(length=len(items), label="checking", file=sys.stderr) as bar:
+        with click.progressbar(
+            length=len(items), label=say("cli.check.progress", lang), file=sys.stderr
+        ) as bar:
             results = check_labels(
                 index, items, jurisdiction, product_class=product_class, lang=lang, progress=bar.update
             )
@@ -76,19 +81,21 @@ def check(
     if as_json:
         echo_json([{**r.to_dict(), "coverage": covered.to_dict()} for r in results])
     else:
-        click.echo("note: " + covered.text(lang), err=True)
+        click.echo(say("cli.check.note", lang, note=covered.text(lang)), err=True)
         for r in results:
             click.echo(f"{r.label}  [{r.jurisdiction}]")
             if not r.matches:
-                click.echo("  no conflict found")
+                click.echo(say("cli.check.none", lang))
                 continue
             for m in r.matches:
+                confidence = say("cli.check.confidence", lang, level=confidence_word(m.confidence, lang))
                 click.echo(
-                    f"  {m.severity:<6} {m.kind:<18} {m.score:.2f}  {m.gi.id}  {m.matched_form}  "
-                    f"(confidence {m.confidence})"
+                    f"  {pad(severity_word(m.severity, lang), 6)} {pad(hit_kind_word(m.kind, lang), 18)} "
+                    f"{m.score:.2f}  {m.gi.id}  {m.matched_form}  {confidence}"
                 )
                 click.echo(f"         {m.reason}")
-                click.echo(f"         {LABELS[lang]['basis']}: {m.legal_basis}")
+                colon = "：" if lang == "zh" else ": "
+                click.echo(f"         {LABELS[lang]['basis']}{colon}{m.legal_basis}")
     if fail_on:
         limit = SEVERITY_RANK[fail_on]
         if any(SEVERITY_RANK[m.severity] <= limit for r in results for m in r.matches):
@@ -101,9 +108,10 @@ def check(
     "--against", metavar="J", required=True, help="Jurisdiction the list is proposed to: CN, EU, FR, TH."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one object per row with its findings.")
+@lang_option("Language of the output for people (--json stays in English).")
 @pass_ctx
 @handles_errors
-def scan(ctx: Context, file: Path, against: str, as_json: bool) -> None:
+def scan(ctx: Context, file: Path, against: str, as_json: bool, lang: str) -> None:
     """Screen a proposed list (import format) before a negotiation round: names already protected
     there and through which route, conflicts with protected names, homonyms, generic terms and
     duplicates inside the list.
@@ -116,16 +124,23 @@ def scan(ctx: Context, file: Path, against: str, as_json: bool) -> None:
 
     check_jurisdiction(against)
     index = build_index(ctx.db())
-    rows = scan_list(index, file, against)
+    rows = scan_list(index, file, against, lang="en" if as_json else lang)  # JSON details: English
     if as_json:
         echo_json([r.to_dict() for r in rows])
         return
-    click.echo("note: " + coverage(ctx.db(), against).text(), err=True)
+    click.echo(say("cli.check.note", lang, note=coverage(ctx.db(), against).text(lang)), err=True)
     for r in rows:
-        click.echo(f"{file.name}:{r.line}  {r.name}  ({r.origin}, {r.product_class})")
+        what = say(
+            "cli.scan.row_of",
+            lang,
+            origin=origin_text(r.origin, None, lang) if lang == "zh" else r.origin,
+            product_class=product_class_word(r.product_class, lang),
+        )
+        click.echo(f"{file.name}:{r.line}  {r.name}  {what}")
         if not r.findings:
-            click.echo("  no objection ground found")
+            click.echo(say("cli.scan.none", lang))
         for f in r.findings:
-            click.echo(f"  {f.severity:<6} {f.type:<17} {f.detail}")
+            severity, kind = pad(severity_word(f.severity, lang), 6), pad(finding_word(f.type, lang), 17)
+            click.echo(f"  {severity} {kind} {f.detail}")
     flagged = sum(1 for r in rows if r.objectionable)
-    click.echo(f"{len(rows)} rows; {flagged} with possible objection grounds")
+    click.echo(say("cli.scan.summary", lang, rows=len(rows), flagged=flagged))

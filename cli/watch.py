@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,10 @@ from typing import Any
 import click
 
 from cli.app import Context, handles_errors, main, pass_ctx
+from cli.lang import current_lang, lang_option
 from cli.output import echo_json, print_table
+from wording import confidence_word, hit_kind_word, say, severity_word
+from wording_register import state_word
 
 STATES = ("new", "reviewed", "opposed", "dismissed", "won", "lost")
 
@@ -38,7 +42,9 @@ class _Progress:
         if total <= PROGRESS_OVER or done <= self.shown:  # (a pool that stopped starts again here)
             return
         if self.bar is None:
-            self.bar = click.progressbar(length=total, label="screening marks", file=sys.stderr)
+            self.bar = click.progressbar(
+                length=total, label=say("cli.watch.progress", current_lang()), file=sys.stderr
+            )
             self.bar.__enter__()
         self.bar.update(done - self.shown)
         self.shown = done
@@ -51,10 +57,33 @@ class _Progress:
             self.bar = None
 
 
-def _days(left: int | None) -> str:
+def _days(left: int | None, lang: str) -> str:
     if left is None:
         return "—"
-    return f"{left} d" if left >= 0 else f"{-left} d ago"
+    return (
+        say("cli.watch.days_left", lang, days=left)
+        if left >= 0
+        else say("cli.watch.days_ago", lang, days=-left)
+    )
+
+
+_FOUND = re.compile(
+    r"^found in gazette (?P<gazette>.+) \((?P<jurisdiction>\w+), published (?P<published>[\d-]+)\): "
+    r"(?P<severity>\w+)$"
+)
+
+
+def _note(note: str | None, lang: str) -> str:
+    """A finding's history note: the one the scan writes (watch.trademarks.services) in the language."""
+    found = _FOUND.match(note or "") if lang == "zh" else None
+    if found is None:
+        return note or ""
+    parts = found.groupdict()
+    return say("cli.watch.found_note", lang, **{**parts, "severity": severity_word(parts["severity"], lang)})
+
+
+def headers(keys: tuple[str, ...], lang: str) -> list[str]:
+    return [say(f"cli.watch.{key}", lang) for key in keys]  # cli.watch.id .application .mark …
 
 
 @watch.command()
@@ -74,13 +103,7 @@ def _days(left: int | None) -> str:
     help="Store findings at least this severe.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scan and its findings as JSON.")
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "zh"]),
-    default="en",
-    show_default=True,
-    help="Language of legal bases.",
-)
+@lang_option("Language of the output and of the legal bases stored with new findings.")
 @pass_ctx
 @handles_errors
 def scan(
@@ -128,7 +151,7 @@ def scan(
     if as_json:
         echo_json({**result.to_dict(today), "coverage": covered.to_dict()})
         return
-    click.echo("note: " + covered.text(lang), err=True)
+    click.echo(say("cli.check.note", lang, note=covered.text(lang)), err=True)
     rows = [
         (
             f.id,
@@ -136,29 +159,41 @@ def scan(
             f.mark,
             ";".join(map(str, f.classes)),
             f.gi_id,
-            f.severity,
-            f.kind,
+            severity_word(f.severity, lang),
+            hit_kind_word(f.kind, lang),
             f.opposition_deadline or "—",
-            _days(f.days_left(today)),
-            f.state,
+            _days(f.days_left(today), lang),
+            state_word(f.state, lang),
         )
         for f in result.findings
     ]
     if rows:
-        print_table(
-            ["id", "application", "mark", "classes", "GI", "severity", "kind", "deadline", "left", "state"],
-            rows,
-            max_width=32,
-        )
+        keys = ("id", "application", "mark", "classes", "gi", "severity", "kind", "deadline", "left", "state")
+        print_table(headers(keys, lang), rows, max_width=32)
     rule = result.rule
     click.echo(
-        f"gazette {result.gazette} ({result.jurisdiction}): {result.marks} marks screened; "
-        f"{len(result.findings)} findings at {min_severity} or above, {result.added} new"
+        say(
+            "cli.watch.scanned",
+            lang,
+            gazette=result.gazette,
+            jurisdiction=result.jurisdiction,
+            marks=result.marks,
+            findings=len(result.findings),
+            severity=severity_word(min_severity, lang),
+            added=result.added,
+        )
     )
-    click.echo(
-        f"opposition period: {rule.period if rule.known else 'unknown'}; {rule.basis} "
-        f"(confidence: {rule.confidence})"
-    )
+    if not rule.known:
+        period = say("cli.watch.period_unknown", lang)
+    elif rule.months:
+        period = say("cli.watch.months", lang, months=rule.months)
+    else:
+        period = say("cli.watch.days", lang, days=rule.days)
+    basis = rule.basis_zh if lang == "zh" and rule.basis_zh else rule.basis
+    if lang == "zh" and not rule.known:
+        basis = say("cli.watch.no_rule", lang)
+    level = confidence_word(rule.confidence, lang)
+    click.echo(say("cli.watch.period", lang, period=period, basis=basis, confidence=level))
 
 
 @watch.command("list")
@@ -166,9 +201,12 @@ def scan(
 @click.option("--gi", "gi_id", metavar="ID", help="Only findings against this GI.")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @click.option("--today", metavar="DATE", help="Date to count days left from (default: today).")
+@lang_option()
 @pass_ctx
 @handles_errors
-def list_(ctx: Context, state: str | None, gi_id: str | None, as_json: bool, today: str | None) -> None:
+def list_(
+    ctx: Context, state: str | None, gi_id: str | None, as_json: bool, today: str | None, lang: str
+) -> None:
     """Stored findings of the trademark watch, the nearest opposition deadline first, with days left.
 
     Example: giscope watch list --state new --gi fr-champagne
@@ -188,10 +226,12 @@ def list_(ctx: Context, state: str | None, gi_id: str | None, as_json: bool, tod
         echo_json([f.to_dict(day) for f in items])
         return
     if not items:
-        click.echo("no finding")
+        click.echo(say("cli.watch.no_finding", lang))
         return
     print_table(
-        ["id", "gazette", "application", "mark", "GI", "severity", "deadline", "left", "state"],
+        headers(
+            ("id", "gazette", "application", "mark", "gi", "severity", "deadline", "left", "state"), lang
+        ),
         [
             (
                 f.id,
@@ -199,10 +239,10 @@ def list_(ctx: Context, state: str | None, gi_id: str | None, as_json: bool, tod
                 f.application_no,
                 f.mark,
                 f.gi_id,
-                f.severity,
+                severity_word(f.severity, lang),
                 f.opposition_deadline or "—",
-                _days(f.days_left(day)),
-                f.state,
+                _days(f.days_left(day), lang),
+                state_word(f.state, lang),
             )
             for f in items
         ],
@@ -215,9 +255,10 @@ def list_(ctx: Context, state: str | None, gi_id: str | None, as_json: bool, tod
 @click.option("--state", type=click.Choice(STATES), required=True, help="The finding's new state.")
 @click.option("--note", required=True, help="Why (kept in the finding's history with who and when).")
 @click.option("--json", "as_json", is_flag=True, help="Print the finding and its history as JSON.")
+@lang_option()
 @pass_ctx
 @handles_errors
-def set_(ctx: Context, finding_id: int, state: str, note: str, as_json: bool) -> None:
+def set_(ctx: Context, finding_id: int, state: str, note: str, as_json: bool, lang: str) -> None:
     """Record what was done with a finding (reviewed, opposed, dismissed, won, lost), and why.
 
     Example: giscope watch set 12 --state opposed --note "opposition filed by CIVC, 2026-12-10"
@@ -232,83 +273,16 @@ def set_(ctx: Context, finding_id: int, state: str, note: str, as_json: bool) ->
     if as_json:
         echo_json({**finding.to_dict(today_iso()), "history": [h.to_dict() for h in history]})
         return
-    click.echo(f"finding {finding.id} ({finding.mark} / {finding.gi_id}): {state}")
+    click.echo(
+        say(
+            "cli.watch.set",
+            lang,
+            id=finding.id,
+            mark=finding.mark,
+            gi=finding.gi_id,
+            state=state_word(state, lang),
+        )
+    )
     for h in history:
-        click.echo(f"  {h.at}  {h.who}: {h.before or '—'} -> {h.after}  {h.note}")
-
-
-@watch.command()
-@click.option("--gi", "gi_id", metavar="ID", required=True, help="The GI to follow (its id).")
-@click.option("--email", metavar="ADDR", help="E-mail address to tell (through GISCOPE_SMTP_HOST).")
-@click.option("--webhook", metavar="URL", help="URL to POST each new finding to, as JSON.")
-@click.option("--json", "as_json", is_flag=True, help="Print the subscription as JSON.")
-@pass_ctx
-@handles_errors
-def subscribe(ctx: Context, gi_id: str, email: str | None, webhook: str | None, as_json: bool) -> None:
-    """Tell a producer group or exporter of every new trademark finding of medium severity or above
-    against their GI, by e-mail or webhook. Messages are sent after each scan has stored its findings;
-    one that cannot be sent is retried later (`giscope alerts --deliver`).
-
-    Example: giscope watch subscribe --gi fr-champagne --email watch@champagne.example
-    """
-    from storage.clock import now_iso
-    from watch.push import subscribe as add_subscription
-
-    if email is not None and webhook is not None:
-        raise click.UsageError("give --email or --webhook, not both")
-    if email is None and webhook is None:
-        raise click.UsageError("give --email ADDR or --webhook URL")
-    sub, new = add_subscription(
-        ctx.db(), gi_id, email=email, webhook=webhook, who=ctx.settings.user, at=now_iso()
-    )
-    if as_json:
-        echo_json({**sub.to_dict(), "new": new})
-    else:
-        verb = "subscribed" if new else "already subscribed"
-        click.echo(f"subscription {sub.id}: {sub.gi_id} -> {sub.channel} {sub.address} ({verb})")
-    if sub.channel == "email" and not ctx.settings.smtp_host:
-        click.echo("giscope: GISCOPE_SMTP_HOST is not set; e-mails wait until it is", err=True)
-
-
-@watch.command()
-@click.option("--gi", "gi_id", metavar="ID", help="Only subscriptions to this GI.")
-@click.option("--json", "as_json", is_flag=True, help="Print the subscriptions as JSON.")
-@pass_ctx
-@handles_errors
-def subscriptions(ctx: Context, gi_id: str | None, as_json: bool) -> None:
-    """The subscriptions to new trademark findings, with the messages each still has waiting.
-
-    Example: giscope watch subscriptions --json
-    """
-    from watch.push import list_subscriptions
-
-    items = list_subscriptions(ctx.db(), gi_id=gi_id)
-    if as_json:
-        echo_json([s.to_dict() for s in items])
-        return
-    if not items:
-        click.echo("no subscription")
-        return
-    print_table(
-        ["id", "GI", "channel", "address", "since", "waiting", "last error"],
-        [
-            (s.id, s.gi_id, s.channel, s.address, s.created_at[:10], s.pending, s.last_error or "")
-            for s in items
-        ],
-        max_width=40,
-    )
-
-
-@watch.command()
-@click.argument("subscription_id", metavar="ID", type=int)
-@pass_ctx
-@handles_errors
-def unsubscribe(ctx: Context, subscription_id: int) -> None:
-    """End a subscription (messages it still had waiting are dropped).
-
-    Example: giscope watch unsubscribe 3
-    """
-    from watch.push import unsubscribe as end_subscription
-
-    sub = end_subscription(ctx.db(), subscription_id)
-    click.echo(f"unsubscribed {sub.id}: {sub.gi_id} -> {sub.channel} {sub.address}")
+        before = state_word(h.before, lang) if h.before else "—"
+        click.echo(f"  {h.at}  {h.who}: {before} -> {state_word(h.after, lang)}  {_note(h.note, lang)}")

@@ -4,7 +4,6 @@ presentation: service results in, DataFrames out)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -15,7 +14,8 @@ from compare.scope import ComparedDimension
 from phrases import has, message_text
 from ui.cells import UNKNOWN, confidence, marked, source_text, unknown
 from watch.model import Alert, Deadline
-from wording import agreement_name, annex_name, deadline_state, note_text, say, status_word
+from wording import agreement_name, deadline_state, note_text, say
+from wording_register import alert_kind, alert_title
 
 DIFFERS_CSS = "background-color: #fff4e5"
 DEADLINE_CSS = {
@@ -136,38 +136,6 @@ def styled_states(frame: pd.DataFrame, states: Sequence[str]) -> Any:
     return frame.style.apply(lambda col: css, subset=[column], axis=0)
 
 
-def alert_kind(kind: str, lang: str) -> str:
-    key = f"deadlines.kind.{kind}"
-    return say(key, lang) if has(key) else kind
-
-
-_DEADLINE_ALERT = re.compile(
-    r"^(?P<state>overdue|due|due in (?P<days>\d+) days?): (?P<title>.+?)(?P<where> \([^)]*\))?$"
-)
-_STATUS_ALERT = re.compile(r"^(?P<gi>[^:]+): (?P<what>.+) (?P<before>\S+) -> (?P<after>\S+)$")
-
-
-def alert_title(a: Alert, lang: str, titles: Mapping[str, str]) -> str:
-    """An alert's title as raised (English) or in Chinese: the deadline's own Chinese title (`titles`:
-    English title -> Chinese), its state, statuses and agreements in Chinese words."""
-    if lang != "zh":
-        return a.title
-    m = _DEADLINE_ALERT.match(a.title) if a.kind == "deadline" else None
-    if m:
-        state = (
-            say("deadlines.due_in", lang, days=m["days"]) if m["days"] else deadline_state(m["state"], lang)
-        )
-        where = agreement_name(a.agreement_id, lang) if a.agreement_id else ""
-        if where and a.annex:
-            where = annex_name(a.agreement_id or "", a.annex, lang)
-        return f"{state}：{titles.get(m['title'], m['title'])}" + (f"（{where}）" if where else "")
-    m = _STATUS_ALERT.match(a.title) if a.kind == "status-change" else None
-    if m:
-        before, after = status_word(m["before"], lang), status_word(m["after"], lang)
-        return f"{m['gi']}：{m['what']} {before} → {after}"
-    return message_text(a.title, lang)
-
-
 def alert_detail(a: Alert, lang: str) -> str:
     """An alert's detail; a status change's is the reason a person gave, shown as written."""
     if not a.detail:
@@ -191,7 +159,7 @@ def alerts_table(
             {
                 say("deadlines.col.at", lang): a.at,
                 say("deadlines.col.kind", lang): alert_kind(a.kind, lang),
-                say("deadlines.col.alert", lang): alert_title(a, lang, titles or {}),
+                say("deadlines.col.alert", lang): alert_title(a.title, lang, dict(titles or {})),
                 say("deadlines.col.detail", lang): (
                     message_text(a.detail, lang) if a.kind != "status-change" else a.detail
                 )

@@ -17,6 +17,7 @@ from storage.db import Connection, Database
 from watch.alerts import deadline_alert
 from watch.model import OUTCOME_STATUSES, Deadline, add_period
 from watch.repository import STAFF_OUTCOME, DeadlineRepository
+from wording import annex_name, jurisdiction_name
 
 
 def load_deadline_rules(reference_dir: Path = REFERENCE_DIR) -> dict[str, Any]:
@@ -141,6 +142,7 @@ def record_objection_window(
         raise AgreementError(f"no objection period known for {side}")
     due = add_period(published, months=rule.get("months", 0), days=rule.get("days", 0))
     where = f"Annex {annex} of {agreement_id}" if annex else agreement_id
+    where_zh = annex_name(agreement_id, annex, "zh") if agreement_id.startswith("china-") else agreement_id
     deadline = Deadline(
         key=f"{agreement_id}/{annex or '-'}/objection-{published}",
         kind="objection-window",
@@ -148,7 +150,7 @@ def record_objection_window(
         annex=annex,
         due=due,
         title_en=f"Objections to the batch {batch} ({where}) published {published} by {side}",
-        title_zh=f"对{side}于{published}公布的批次 {batch}（{where}）提出异议",
+        title_zh=f"对{jurisdiction_name(side, 'zh')}于{published}公布的批次 {batch}（{where_zh}）提出异议",
         basis=rule["basis"],
         source=rule["source"],
         confidence=rule["confidence"],

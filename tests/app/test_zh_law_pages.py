@@ -225,8 +225,9 @@ def test_deadlines_page_in_english(register):
 
 
 def test_alert_titles_read_in_chinese_with_the_deadlines_own_chinese_title():
-    from ui.law_tables import alert_detail, alert_title
+    from ui.law_tables import alert_detail
     from watch.model import Alert
+    from wording_register import alert_title
 
     deadline = Alert(
         id=1,
@@ -239,8 +240,8 @@ def test_alert_titles_read_in_chinese_with_the_deadlines_own_chinese_title():
         annex="V",
     )
     titles = {"Annex V names processed": "附录五名称处理完毕"}
-    assert alert_title(deadline, "zh", titles) == "逾期：附录五名称处理完毕（中欧协定附录五）"
-    assert alert_title(deadline, "en", titles) == deadline.title
+    assert alert_title(deadline.title, "zh", titles) == "逾期：附录五名称处理完毕（中欧协定附录五）"
+    assert alert_title(deadline.title, "en", titles) == deadline.title
     assert alert_detail(deadline, "zh") == "期限 2025-02-28"
     batch = Alert(
         id=2,
@@ -250,15 +251,15 @@ def test_alert_titles_read_in_chinese_with_the_deadlines_own_chinese_title():
         title="New batch for china-eu/V: 1 added, 0 changed, 2 removed",
         detail="file v.csv, 3 rows",
     )
-    assert alert_title(batch, "zh", {}) == "china-eu/V 新批次：新增 1，变更 0，撤回 2"
+    assert alert_title(batch.title, "zh", {}) == "china-eu/V新批次：新增1个，变更0个，撤回2个"
     assert alert_detail(batch, "zh") == "文件 v.csv，共 3 行"
     change = Alert(
         id=3,
         key="k",
         at="2026",
         kind="status-change",
-        title="cn-x: EU china-eu/V pending -> protected",
+        title="cn-x: EU/agreement/china-eu/V pending -> protected",
         detail="why",
     )
-    assert alert_title(change, "zh", {}) == "cn-x：EU china-eu/V 待决 → 受保护"
+    assert alert_title(change.title, "zh", {}) == "cn-x：EU/协定/中欧/V 待决 -> 受保护"
     assert alert_detail(change, "zh") == "why"

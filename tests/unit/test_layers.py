@@ -35,13 +35,14 @@ PACKAGES = (
     "ui",
     "watch",
 )
-MODULES = ("bootstrap", "citations", "config", "errors", "phrases", "streamlit_app", "wording")
+MODULES = ("bootstrap", "citations", "config", "errors", "phrases", "streamlit_app", "wording", "wording_register")
 # The floor of each module: longest dotted prefix wins. A module may import its own floor or lower.
 FLOORS = {
     "errors": 0,
     "citations": 0,
     "config": 0,
     "wording": 0,
+    "wording_register": 0,
     "phrases": 0,
     "names": 0,
     "storage": 0,
@@ -60,6 +61,7 @@ FLOORS = {
 }
 PURE = (
     "errors",
+    "wording_register",
     "phrases",
     "citations",
     "wording",
