@@ -147,6 +147,11 @@ def echo_plan(plan: BatchPlan, *, dry_run: bool, verbose: bool, batch_id: int | 
 @click.option("--in", "jurisdiction", metavar="J", help="Only protections that apply in J (CN, EU, FR, TH).")
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json"]), required=True)
 @click.option(
+    "--lang",
+    type=click.Choice(["en", "fr", "th"], case_sensitive=False),
+    help="Add each GI's name in this language: the register's, a reviewed rendering, or one to be reviewed.",
+)
+@click.option(
     "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File (default: stdout)."
 )
 @pass_ctx
@@ -157,11 +162,14 @@ def export(
     annex: str | None,
     jurisdiction: str | None,
     fmt: str,
+    lang: str | None,
     output: Path | None,
 ) -> None:
     """Export GIs with their protections, sources and confidence.
 
-    CSV and XLSX give one row per GI and protection; JSON gives whole GI objects.
+    CSV and XLSX give one row per GI and protection; JSON gives whole GI objects. With --lang, each GI's
+    name in that language for promotion abroad (columns rendering_lang, rendering, rendering_status:
+    register, reviewed, or "to be reviewed").
 
     Example: giscope export --agreement china-eu --annex IV --format xlsx -o annex_iv.xlsx
     """
@@ -169,13 +177,21 @@ def export(
     from gi_lists.services import Filters, list_gis
 
     filters = Filters(jurisdiction=jurisdiction, agreement=agreement, annex=annex)
-    gis = list_gis(ctx.db(), filters)
+    db = ctx.db()
+    gis = list_gis(db, filters)
+    lang = lang.lower() if lang else None
+    renderings = None
+    if lang:
+        from translation.renderings import export_renderings
+
+        renderings = export_renderings(db, gis, lang)
     if fmt == "json":
-        data = ex.to_json(gis)
+        data = ex.to_json(gis, lang=lang, renderings=renderings)
     else:
         keep = filters.protection_matches if filters.filters_protections else (lambda p: True)
-        rows = ex.rows_for(gis, keep)
-        data = ex.to_csv(rows) if fmt == "csv" else ex.to_xlsx(rows)
+        rows = ex.rows_for(gis, keep, lang=lang, renderings=renderings)
+        columns = ex.columns_for(lang)
+        data = ex.to_csv(rows, columns) if fmt == "csv" else ex.to_xlsx(rows, columns)
     if output is None:
         if fmt == "xlsx" and sys.stdout.isatty():
             fail("XLSX is binary: give -o FILE.xlsx")
@@ -255,10 +271,16 @@ def show(ctx: Context, ref: str, as_json: bool) -> None:
     Example: giscope show 香槟
     """
     from gi_lists.services import find_gis
+    from translation.renderings import all_renderings
 
-    gis = find_gis(ctx.db(), ref)
+    db = ctx.db()
+    gis = find_gis(db, ref)
+    renderings = {gi.id: all_renderings(db, gi.id) for gi in gis}
     if as_json:
-        data = [gi.to_dict(with_history=True) for gi in gis]
+        data = [
+            {**gi.to_dict(with_history=True), "renderings": [t.to_dict() for t in renderings[gi.id]]}
+            for gi in gis
+        ]
         echo_json(data[0] if len(data) == 1 else data)
         return
     if len(gis) > 1:
@@ -268,6 +290,14 @@ def show(ctx: Context, ref: str, as_json: bool) -> None:
             click.echo("")
             click.echo("=" * 70)
         _show_one(gi)
+        pending = [t for t in renderings[gi.id] if t.status == "suggested"]
+        if pending:
+            click.echo("")
+            click.echo("renderings to be reviewed (`giscope translations approve ID`):")
+            print_table(
+                ["id", "rendering", "lang", "engine", "suggested by", "when"],
+                [(t.id, t.marked, t.target_lang, t.engine, t.suggested_by, t.at[:16]) for t in pending],
+            )
 
 
 def _show_one(gi: GI) -> None:
