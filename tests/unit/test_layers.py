@@ -32,6 +32,7 @@ PACKAGES = (
     "names",
     "reports",
     "storage",
+    "translation",
     "ui",
     "watch",
 )
@@ -50,6 +51,7 @@ FLOORS = {
     "watch.trademarks": 3,  # the trademark watch screens with compare
     "gi_lists": 2,
     "compare": 3,
+    "translation": 3,  # reads the register's names (gi_lists) and writes the renderings reviewed into it
     "briefings": 4,
     "bootstrap": 4,
     "cli": 5,
@@ -70,6 +72,8 @@ PURE = (
     "watch.trademarks.model",
     "compare",
     "reports.briefing",
+    "translation.model",
+    "translation.protocol",
 )
 NOT_PURE = ("compare.services",)
 HEAVY = frozenset({"streamlit", "sqlalchemy", "reportlab", "deep_translator", "pandas"})
