@@ -155,5 +155,6 @@ class Settings:
             smtp_tls=(env.get("GISCOPE_SMTP_TLS") or "0").strip().lower() in ("1", "true", "yes", "on"),
             smtp_timeout=env.get("GISCOPE_SMTP_TIMEOUT") or setting_default("GISCOPE_SMTP_TIMEOUT"),
             translator=env.get("GISCOPE_TRANSLATOR") or setting_default("GISCOPE_TRANSLATOR"),
-            translate_timeout=env.get("GISCOPE_TRANSLATE_TIMEOUT") or setting_default("GISCOPE_TRANSLATE_TIMEOUT"),
+            translate_timeout=env.get("GISCOPE_TRANSLATE_TIMEOUT")
+            or setting_default("GISCOPE_TRANSLATE_TIMEOUT"),
         )

@@ -43,7 +43,9 @@ def translate(ctx: Context, text: str, target: str, as_json: bool) -> None:
     if answer.result is None:
         click.echo(f"{text}: {answer.detail or answer.message}")
         for alt in answer.alternatives:
-            click.echo(f"  known form: {alt['text']} ({alt['kind']}{', ' + alt['lang'] if alt['lang'] else ''})")
+            click.echo(
+                f"  known form: {alt['text']} ({alt['kind']}{', ' + alt['lang'] if alt['lang'] else ''})"
+            )
         return
     status = f", {answer.status}" if answer.status else ""
     marker = " (to be reviewed)" if answer.status == "suggested" else ""
@@ -94,8 +96,20 @@ def list_(ctx: Context, unreviewed: bool, gi_id: str | None, limit: int | None, 
 @translations.command()
 @click.option("--gi", "gi_ids", metavar="ID", multiple=True, help="A GI whose name to render (repeatable).")
 @click.option("--all", "every", is_flag=True, help="Every GI (with --limit).")
-@click.option("--to", "langs", type=LANG, multiple=True, help="Language(s); default: en, fr, th for Chinese names, zh for others.")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many new suggestions.")
+@click.option(
+    "--to",
+    "langs",
+    type=LANG,
+    multiple=True,
+    help="Language(s); default: en, fr, th for Chinese names, zh for others.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="At most this many new suggestions.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the suggestions made as JSON.")
 @pass_ctx
 @handles_errors

@@ -95,9 +95,9 @@ class DeepTranslator:
         from deep_translator import GoogleTranslator
 
         codes = _CODES[self.name]
-        found = GoogleTranslator(source=codes.get(source, source), target=codes.get(target, target)).translate(
-            text
-        )
+        found = GoogleTranslator(
+            source=codes.get(source, source), target=codes.get(target, target)
+        ).translate(text)
         if not isinstance(found, str) or not found.strip():
             raise TranslationUnavailable(f"{UNAVAILABLE}: {self.name} gave no translation")
         return found.strip()

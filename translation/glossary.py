@@ -13,7 +13,14 @@ from names.knowledge import Knowledge, Term, bundled_knowledge, term_key
 from storage.db import Database
 from translation.model import Answer
 
-_KIND_ORDER = ("official-rendering", "original", "translation", "traditional", "transcription", "abbreviation")
+_KIND_ORDER = (
+    "official-rendering",
+    "original",
+    "translation",
+    "traditional",
+    "transcription",
+    "abbreviation",
+)
 
 
 def in_lang(name: Name, lang: str) -> bool:

@@ -14,8 +14,8 @@ from storage.db import Connection, in_list
 from translation.model import Translation
 
 _FIELDS = (
-    "id", "text", "source_lang", "target_lang", "result", "engine", "at", "suggested_by", "status", "reviewed_by",
-    "reviewed_at", "gi_id", "subject", "note",
+    "id", "text", "source_lang", "target_lang", "result", "engine", "at", "suggested_by", "status",
+    "reviewed_by", "reviewed_at", "gi_id", "subject", "note",
 )  # fmt: skip
 _SELECT = "SELECT " + ", ".join(f'"{f}"' for f in _FIELDS) + " FROM translations"
 
@@ -118,7 +118,9 @@ class TranslationRepository:
 
     def remove_name(self, gi_id: str, text: str, kind: str) -> None:
         """The name and the search keys no other name of the GI of that kind also has."""
-        self.conn.execute('DELETE FROM names WHERE gi_id = ? AND "text" = ? AND kind = ?', [gi_id, text, kind])
+        self.conn.execute(
+            'DELETE FROM names WHERE gi_id = ? AND "text" = ? AND kind = ?', [gi_id, text, kind]
+        )
         mine = {k["compact"] for k in name_key_rows(gi_id, Name(text, kind))}
         others = self.conn.rows('SELECT "text" FROM names WHERE gi_id = ? AND kind = ?', [gi_id, kind])
         kept = {k["compact"] for (t,) in others for k in name_key_rows(gi_id, Name(t, kind))}

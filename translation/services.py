@@ -69,7 +69,9 @@ def translate(
     if result is None:
         return Answer(text, target, source, None, "unavailable", detail=why, alternatives=alternatives)
     assert translator is not None
-    row_id = db.transaction(lambda conn: _suggest(conn, text, source, target, result, translator.name, who, gi_id))
+    row_id = db.transaction(
+        lambda conn: _suggest(conn, text, source, target, result, translator.name, who, gi_id)
+    )
     return Answer(text, target, source, result, "machine", "suggested", translator.name, row_id, gi_id)
 
 
@@ -173,15 +175,17 @@ def suggest_renderings(
             if result is None:
                 return SuggestReport(tuple(created), skipped, why)
             engine = translator.name if translator is not None else "none"
-            row_id = db.transaction(
-                lambda conn, n=name, r=result, s=source, la=lang, g=gi.id: _suggest(
-                    conn, n.text, s, la, r, engine, who, g
-                )
-            )
-            created.append(get_translation(db, row_id))
+            created.append(_store(db, name.text, source, lang, result, engine, who, gi.id))
             if progress is not None:
                 progress(len(created))
     return SuggestReport(tuple(created), skipped, None)
+
+
+def _store(
+    db: Database, text: str, source: str, target: str, result: str, engine: str, who: str, gi_id: str
+) -> Translation:
+    row_id = db.transaction(lambda conn: _suggest(conn, text, source, target, result, engine, who, gi_id))
+    return get_translation(db, row_id)
 
 
 def add_rendering(db: Database, gi_id: str, lang: str, text: str, *, who: str) -> Translation:
@@ -226,7 +230,9 @@ def approve(db: Database, row_id: int, *, who: str, text: str | None = None) -> 
         if t is None:
             raise TranslationError(f"no translation #{row_id}; see `giscope translations list`")
         if t.status == "reviewed":
-            raise TranslationError(f"translation #{row_id} was reviewed already by {t.reviewed_by} ({t.reviewed_at})")
+            raise TranslationError(
+                f"translation #{row_id} was reviewed already by {t.reviewed_by} ({t.reviewed_at})"
+            )
         at = now_iso()
         result = corrected or t.result
         values: dict[str, str | None] = {"status": "reviewed", "reviewed_by": who, "reviewed_at": at}
@@ -256,17 +262,19 @@ def reject(db: Database, row_id: int, *, who: str, reason: str | None = None) ->
         if t is None:
             raise TranslationError(f"no translation #{row_id}; see `giscope translations list`")
         if t.status == "rejected":
-            raise TranslationError(f"translation #{row_id} was rejected already by {t.reviewed_by} ({t.reviewed_at})")
+            raise TranslationError(
+                f"translation #{row_id} was rejected already by {t.reviewed_by} ({t.reviewed_at})"
+            )
         at = now_iso()
         note = _join(t.note, f"rejected: {reason}") if reason else t.note
         repo.update(row_id, {"status": "rejected", "reviewed_by": who, "reviewed_at": at, "note": note})
         if t.gi_id and t.status == "reviewed" and repo.has_name(t.gi_id, t.result, "translation"):
             repo.remove_name(t.gi_id, t.result, "translation")
+            why = f"rendering #{row_id} into {t.target_lang} rejected" + (f": {reason}" if reason else "")
             repo.history(
                 t.gi_id,
                 {"at": at, "who": who, "what": "name (translation)", "before": t.result, "after": None,
-                 "reason": f"rendering #{row_id} into {t.target_lang} rejected" + (f": {reason}" if reason else ""),
-                 "source": None},
+                 "reason": why, "source": None},
             )  # fmt: skip
 
     db.transaction(work)

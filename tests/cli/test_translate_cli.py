@@ -33,7 +33,9 @@ def offline() -> Iterator[dict[str, str]]:
         }  # fmt: skip
 
 
-def test_translate_without_network_says_unavailable_and_where_it_looked(db: Path, offline: dict[str, str]) -> None:
+def test_translate_without_network_says_unavailable_and_where_it_looked(
+    db: Path, offline: dict[str, str]
+) -> None:
     answer = as_json(giscope("translate", "安吉白茶", "--to", "en", "--json", db=db, env=offline))
     assert answer["origin"] == "unavailable" and answer["result"] is None
     assert answer["message"] == "machine translation unavailable"
@@ -42,7 +44,9 @@ def test_translate_without_network_says_unavailable_and_where_it_looked(db: Path
     assert as_json(giscope("translations", "list", "--json", db=db)) == []
 
 
-def test_translate_answers_from_the_glossary_without_asking_the_machine(db: Path, offline: dict[str, str]) -> None:
+def test_translate_answers_from_the_glossary_without_asking_the_machine(
+    db: Path, offline: dict[str, str]
+) -> None:
     answer = as_json(giscope("translate", "Champagne", "--to", "zh", "--json", db=db, env=offline))
     assert (answer["origin"], answer["result"], answer["gi_id"]) == ("glossary", "香槟", "fr-champagne")
     text = ok(giscope("translate", "ham", "--to", "zh", db=db, env={"GISCOPE_TRANSLATOR": "none"}))
@@ -57,7 +61,12 @@ def test_approving_a_rendering_makes_a_thai_label_match_in_check(db: Path) -> No
     assert ANJI not in hits()
     ok(giscope("translations", "add", "--gi", ANJI, "--to", "th", "--text", THAI_LABEL, db=db))
     (row,) = as_json(giscope("translations", "list", "--unreviewed", "--json", db=db))
-    assert (row["gi_id"], row["status"], row["engine"], row["suggested_by"]) == (ANJI, "suggested", "staff", "tester")
+    assert (row["gi_id"], row["status"], row["engine"], row["suggested_by"]) == (
+        ANJI,
+        "suggested",
+        "staff",
+        "tester",
+    )
     shown = ok(giscope("show", ANJI, db=db)).out
     assert f"{THAI_LABEL} (to be reviewed)" in shown
     assert ANJI not in hits()
@@ -78,7 +87,11 @@ def test_export_lang_gives_reviewed_renderings_and_marks_the_others(db: Path) ->
     assert (anji["rendering_lang"], anji["rendering"], anji["rendering_status"]) == (
         "fr", "Thé blanc d'Anji", "to be reviewed",
     )  # fmt: skip
-    gis = as_json(giscope("export", "--agreement", "china-eu", "--annex", "III", "--format", "json", "--lang", "fr", db=db))
+    gis = as_json(
+        giscope(
+            "export", "--agreement", "china-eu", "--annex", "III", "--format", "json", "--lang", "fr", db=db
+        )
+    )
     by_id = {g["id"]: g for g in gis}
     assert by_id[ANJI]["rendering"] == {"lang": "fr", "text": "Thé blanc d'Anji", "status": "to be reviewed"}
     assert by_id["cn-panjin-da-mi"]["rendering"] == {"lang": "fr", "text": None, "status": None}

@@ -53,7 +53,12 @@ def thai_hits(db: Database) -> list[str]:
 def test_a_second_identical_request_is_answered_from_the_memory_without_the_machine(db):
     fake = FakeTranslator({("龙虾养殖", "en"): "crayfish farming"})
     first = tr.translate(db, "龙虾养殖", "en", fake, who="ana")
-    assert (first.origin, first.result, first.status, first.engine) == ("machine", "crayfish farming", "suggested", "fake")
+    assert (first.origin, first.result, first.status, first.engine) == (
+        "machine",
+        "crayfish farming",
+        "suggested",
+        "fake",
+    )
     again = tr.translate(db, "龙虾养殖", "en", fake, who="ana")
     assert (again.origin, again.result, again.id) == ("memory", "crayfish farming", first.id)
     assert len(fake.calls) == 1
@@ -82,7 +87,11 @@ def test_a_reviewed_rendering_wins_over_the_glossary_and_a_suggestion(db):
 def test_without_the_machine_the_answer_is_unavailable_at_once_and_nothing_is_stored(db):
     fake = FakeTranslator(offline=True)
     answer = tr.translate(db, "安吉白茶", "en", fake, who="ana")
-    assert (answer.origin, answer.result, answer.message) == ("unavailable", None, "machine translation unavailable")
+    assert (answer.origin, answer.result, answer.message) == (
+        "unavailable",
+        None,
+        "machine translation unavailable",
+    )
     assert {"text": "Anji Bai Cha", "kind": "transcription", "lang": "zh-Latn"} in answer.alternatives
     off = tr.translate(db, "安吉白茶", "en", None, who="ana")
     assert off.origin == "unavailable" and "GISCOPE_TRANSLATOR=none" in (off.detail or "")
