@@ -11,6 +11,7 @@ pg = st.navigation(
             st.Page("app_pages/search.py", title="Search"),
             st.Page("app_pages/gi.py", title="GI record"),
             st.Page("app_pages/lists.py", title="Import and export"),
+            st.Page("app_pages/translations.py", title="Translations"),
         ],
         "Screening": [
             st.Page("app_pages/screen.py", title="Screen labels"),
