@@ -51,3 +51,9 @@ def all_renderings(db: Database, gi_id: str) -> list[Translation]:
     """Every rendering of a GI's name, any status (the GI record's JSON)."""
     with db.read() as conn:
         return TranslationRepository(conn).listing(gi_id=gi_id)
+
+
+def memory_version(db: Database) -> str:
+    """A fingerprint of the memory: changes with every suggestion and every review."""
+    with db.read() as conn:
+        return TranslationRepository(conn).version()

@@ -85,6 +85,11 @@ class TranslationRepository:
             found.sort(key=lambda t: t.status != "reviewed")
         return out
 
+    def version(self) -> str:
+        """Changes with every suggestion and every review (for caches of exports)."""
+        row = self.conn.rows("SELECT count(*), max(id), max(reviewed_at) FROM translations")[0]
+        return ":".join(str(v) for v in row)
+
     def insert(self, values: dict[str, Any]) -> int:
         return int(self.conn.insert("translations", values, returning="id"))
 
