@@ -16,7 +16,7 @@ from ui.cells import plain
 from ui.resources import database
 
 # every phrase of the page, in one place (for the phrase catalogue)
-SAY = {
+SAY: dict[str, str] = {
     "title": "Translations",
     "caption": "Renderings of GI names suggested by the machine or by staff. A suggestion stays "
     "**to be reviewed** until a person approves it; approved renderings of a GI's name become one of "
@@ -25,8 +25,6 @@ SAY = {
     "unreviewed": "To be reviewed",
     "all": "All",
     "none": "Nothing to review.",
-    "columns": ["id", "source text", "to", "rendering", "engine", "status", "for", "suggested by",
-                "reviewed by", "reviewed at"],
     "review": "Review a suggestion",
     "pick": "Suggestion",
     "text": "Rendering (edit before approving if needed)",
@@ -45,6 +43,18 @@ SAY = {
     "add": "Add as a suggestion",
     "added": "#{id} suggested: {result} (to be reviewed)",
 }  # fmt: skip
+COLUMNS = [
+    "id",
+    "source text",
+    "to",
+    "rendering",
+    "engine",
+    "status",
+    "for",
+    "suggested by",
+    "reviewed by",
+    "reviewed at",
+]
 
 st.title(SAY["title"])
 st.caption(SAY["caption"])
@@ -61,7 +71,7 @@ def table(rows: list[Translation]) -> pd.DataFrame:
              t.suggested_by, t.reviewed_by or "", (t.reviewed_at or "")[:16])
             for t in rows
         ],
-        columns=SAY["columns"],
+        columns=COLUMNS,
     )  # fmt: skip
 
 
