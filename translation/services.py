@@ -70,7 +70,7 @@ def translate(
         return Answer(text, target, source, None, "unavailable", detail=why, alternatives=alternatives)
     assert translator is not None
     row_id = db.transaction(
-        lambda conn: _suggest(conn, text, source, target, result, translator.name, who, gi_id)
+        lambda conn: store_suggestion(conn, text, source, target, result, translator.name, who, gi_id)
     )
     return Answer(text, target, source, result, "machine", "suggested", translator.name, row_id, gi_id)
 
@@ -85,7 +85,7 @@ def machine(translator: Translator | None, text: str, source: str, target: str) 
         return None, str(exc)
 
 
-def _suggest(
+def store_suggestion(
     conn: Connection,
     text: str,
     source: str,
@@ -184,7 +184,9 @@ def suggest_renderings(
 def _store(
     db: Database, text: str, source: str, target: str, result: str, engine: str, who: str, gi_id: str
 ) -> Translation:
-    row_id = db.transaction(lambda conn: _suggest(conn, text, source, target, result, engine, who, gi_id))
+    row_id = db.transaction(
+        lambda conn: store_suggestion(conn, text, source, target, result, engine, who, gi_id)
+    )
     return get_translation(db, row_id)
 
 
@@ -200,7 +202,9 @@ def add_rendering(db: Database, gi_id: str, lang: str, text: str, *, who: str) -
         raise TranslationError(f"no GI with id {gi_id!r}; try `giscope search`")
     name = source_name(gi)
     row_id = db.transaction(
-        lambda conn: _suggest(conn, name.text, detect_lang(name.text), lang, text, "staff", who, gi.id)
+        lambda conn: store_suggestion(
+            conn, name.text, detect_lang(name.text), lang, text, "staff", who, gi.id
+        )
     )
     return get_translation(db, row_id)
 

@@ -111,3 +111,19 @@ def test_review_of_an_unknown_row_and_a_bad_language_are_one_clear_line(db: Path
     clean_error(giscope("translate", "   ", "--to", "en", db=db), "nothing to translate")
     clean_error(giscope("translate", "ham", "--to", "zh", db=db, env={"GISCOPE_TRANSLATE_TIMEOUT": "9"}),
                 "at most 5 s")  # fmt: skip
+
+
+def test_profile_translate_without_network_is_one_line_and_changes_nothing(
+    db: Path, offline: dict[str, str]
+) -> None:
+    before = as_json(giscope("profile", "TH", "--json", db=db))
+    clean_error(
+        giscope("profile", "TH", "--translate", "fees", "--to", "zh", db=db, env=offline),
+        "machine translation unavailable",
+        "TH fees left as it is",
+    )
+    after = as_json(giscope("profile", "TH", "--json", db=db))
+    assert after == before and after["suggestions"] == {}
+    clean_error(
+        giscope("profile", "TH", "--translate", "nonsense", "--to", "zh", db=db), "no field 'nonsense'"
+    )

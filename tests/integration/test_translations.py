@@ -163,3 +163,29 @@ def test_reviewed_renderings_survive_a_reimport_and_a_reference_reload(db, tmp_p
     initialise(db, who="tester", reload_reference=True)
     assert "Thé blanc d'Anji" in {n.text for n in find_gi(db, ANJI).names}
     assert tr.get_translation(db, row.id).status == "reviewed"
+
+
+def test_a_profile_field_translated_stays_to_be_reviewed_until_a_person_approves_it(db):
+    from agreements.profiles import edit_profile, get_profile, profile_history
+    from translation.profiles import field_suggestions, suggest_field
+
+    edit_profile(
+        db, "TH", "fees", who="ana", reason="new fee", value_en="500 baht per application", source="DIP"
+    )
+    assert get_profile(db, "TH").field("fees").fact.value_zh.startswith("【待更新")  # type: ignore[union-attr]
+    fake = FakeTranslator({("500 baht per application", "zh"): "每件申请500泰铢"})
+    row = suggest_field(db, "TH", "fees", "zh", fake, who="ana")
+    assert (row.status, row.subject, row.text, row.result) == (
+        "suggested", "profile:TH:fees", "500 baht per application", "每件申请500泰铢",
+    )  # fmt: skip
+    assert [t.id for t in field_suggestions(db, "TH")["fees"]] == [row.id]
+    assert get_profile(db, "TH").field("fees").fact.value_zh.startswith("【待更新")  # type: ignore[union-attr]
+    again = suggest_field(db, "TH", "fees", "zh", fake, who="ana")
+    assert len(fake.calls) == 1 and f"memory #{row.id}" in again.engine
+    tr.approve(db, row.id, who="ben")
+    assert get_profile(db, "TH").field("fees").fact.value_zh == "每件申请500泰铢"  # type: ignore[union-attr]
+    last = profile_history(db, "TH", "fees")[-1]
+    assert (last["who"], last["what"]) == ("ben", "value_zh") and f"#{row.id}" in last["reason"]
+    assert [t.id for t in field_suggestions(db, "TH").get("fees", [])] == [again.id]
+    with pytest.raises(TranslationUnavailable, match="TH fees left as it is"):
+        suggest_field(db, "TH", "fees", "en", FakeTranslator(offline=True), who="ana")
