@@ -127,3 +127,15 @@ def test_profile_translate_without_network_is_one_line_and_changes_nothing(
     clean_error(
         giscope("profile", "TH", "--translate", "nonsense", "--to", "zh", db=db), "no field 'nonsense'"
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["translate"],
+        ["translations"],
+        *(["translations", c] for c in ("list", "suggest", "add", "approve", "reject")),
+    ],
+)
+def test_help_of_every_translation_command_shows_an_example(tmp_path: Path, command: list[str]) -> None:
+    assert "Example:" in ok(giscope(*command, "--help", db=tmp_path / "unused.sqlite3")).out
