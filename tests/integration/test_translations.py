@@ -189,3 +189,15 @@ def test_a_profile_field_translated_stays_to_be_reviewed_until_a_person_approves
     assert [t.id for t in field_suggestions(db, "TH").get("fees", [])] == [again.id]
     with pytest.raises(TranslationUnavailable, match="TH fees left as it is"):
         suggest_field(db, "TH", "fees", "en", FakeTranslator(offline=True), who="ana")
+
+
+def test_a_reviewed_rendering_shows_in_the_dispute_brief_and_a_suggestion_does_not(db):
+    from briefings.dispute import dispute_brief
+    from tests.integration.test_briefings import texts
+
+    tr.add_rendering(db, ANJI, "fr", "Thé blanc d'Anji", who="ana")
+    row = tr.add_rendering(db, ANJI, "en", "Anji White Tea", who="ana")
+    tr.approve(db, row.id, who="ben")
+    text = "\n".join(texts(dispute_brief(db, ANJI, "EU", lang="en", today="2026-12-04")))
+    assert "Anji White Tea" in text
+    assert "Thé blanc d'Anji" not in text
