@@ -6,6 +6,7 @@ places.csv: ham / 火腿 / jambon, Munich / 慕尼黑)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from errors import RegisterError
 from gi_lists.model import GI, Name
@@ -51,11 +52,16 @@ def gis_named(db: Database, text: str) -> list[GI]:
         return []
 
 
-def lookup(
-    db: Database, text: str, source: str, target: str, knowledge: Knowledge | None = None
-) -> tuple[Answer | None, tuple[dict[str, str | None], ...]]:
-    """The glossary's answer (or None), and the other names of the GI the text names (shown when there
-    is no answer: the transcription an agreement uses, for one)."""
+@dataclass(frozen=True)
+class Found:
+    answer: Answer | None
+    alternatives: tuple[dict[str, str | None], ...] = ()  # the other names of the GI the text names
+    gi_id: str | None = None  # the one GI the text names, if it names exactly one
+
+
+def lookup(db: Database, text: str, source: str, target: str, knowledge: Knowledge | None = None) -> Found:
+    """The glossary's answer (or None), and when there is none, the other names of the GI the text names
+    (the transcription an agreement uses, for one) and that GI."""
     k = knowledge or bundled_knowledge()
     gis = gis_named(db, text)
     for gi in gis:
@@ -63,18 +69,20 @@ def lookup(
         if found:
             n = found[0]
             detail = f"register: {gi.id}, name ({n.kind})" + (f"; source: {n.source}" if n.source else "")
-            return _answer(text, source, target, n.text, detail, gi.id), ()
+            return Found(_answer(text, source, target, n.text, detail, gi.id))
         terms = [t for t in k.translations.get(gi.id, ()) if t.lang == target]
         if terms:
             best = _best(terms)
             detail = f"glossary: {gi.id} ({best.form}, {best.confidence}); source: {best.source}"
-            return _answer(text, source, target, best.term, detail, gi.id), ()
+            return Found(_answer(text, source, target, best.term, detail, gi.id))
     term = _term(k, text, target)
     if term is not None:
         t, kind = term
         detail = f"glossary: {kind} '{t.concept}' ({t.confidence}); source: {t.source}"
-        return _answer(text, source, target, t.term, detail, None), ()
-    return None, (_alternatives(gis[0], text) if gis else ())
+        return Found(_answer(text, source, target, t.term, detail, None))
+    if not gis:
+        return Found(None)
+    return Found(None, _alternatives(gis[0], text), gis[0].id if len(gis) == 1 else None)
 
 
 def _answer(text: str, source: str, target: str, result: str, detail: str, gi_id: str | None) -> Answer:

@@ -58,16 +58,26 @@ def translate(
     stored = _stored(db, text, target)
     if stored and stored[0].status == "reviewed":
         return _from_memory(stored[0])
-    answer, alternatives = lookup(db, text, source, target)
-    if answer is not None:
-        return answer
+    found = lookup(db, text, source, target)
+    if found.answer is not None:
+        return found.answer
+    gi_id = gi_id or found.gi_id  # a rendering of a GI's name: approving it makes it one of its names
     if stored:
         return _from_memory(stored[0])
     if source == target:
         return Answer(text, target, source, text, "glossary", detail="the text is already in that language")
     result, why = machine(translator, text, source, target)
     if result is None:
-        return Answer(text, target, source, None, "unavailable", detail=why, alternatives=alternatives)
+        return Answer(
+            text,
+            target,
+            source,
+            None,
+            "unavailable",
+            gi_id=gi_id,
+            detail=why,
+            alternatives=found.alternatives,
+        )
     assert translator is not None
     row_id = db.transaction(
         lambda conn: store_suggestion(conn, text, source, target, result, translator.name, who, gi_id)

@@ -37,7 +37,7 @@ def test_translate_without_network_says_unavailable_and_where_it_looked(
     db: Path, offline: dict[str, str]
 ) -> None:
     answer = as_json(giscope("translate", "安吉白茶", "--to", "en", "--json", db=db, env=offline))
-    assert answer["origin"] == "unavailable" and answer["result"] is None
+    assert answer["origin"] == "unavailable" and answer["result"] is None and answer["gi_id"] == ANJI
     assert answer["message"] == "machine translation unavailable"
     assert "no answer within 1 s" in answer["detail"]
     assert {"text": "Anji Bai Cha", "kind": "transcription", "lang": "zh-Latn"} in answer["alternatives"]

@@ -201,3 +201,16 @@ def test_a_reviewed_rendering_shows_in_the_dispute_brief_and_a_suggestion_does_n
     text = "\n".join(texts(dispute_brief(db, ANJI, "EU", lang="en", today="2026-12-04")))
     assert "Anji White Tea" in text
     assert "Thé blanc d'Anji" not in text
+
+
+def test_a_machine_rendering_of_a_gi_name_is_that_gis_and_approving_it_makes_it_a_name(db):
+    fake = FakeTranslator({("安吉白茶", "en"): "Anji White Tea"})
+    answer = tr.translate(db, "安吉白茶", "en", fake, who="ana")
+    assert (answer.origin, answer.gi_id, answer.status) == ("machine", ANJI, "suggested")
+    assert "Anji White Tea" not in {n.text for n in find_gi(db, ANJI).names}
+    tr.approve(db, answer.id or 0, who="ben")
+    assert "Anji White Tea" in {n.text for n in find_gi(db, ANJI).names}
+    # from now on the register itself answers (a reviewed rendering in the memory first)
+    again = tr.translate(db, "安吉白茶", "en", fake, who="ana")
+    assert (again.origin, again.result, again.status) == ("memory", "Anji White Tea", "reviewed")
+    assert len(fake.calls) == 1
