@@ -4,6 +4,7 @@ import streamlit as st
 
 from errors import RegisterError
 from gi_lists.services import find_gis
+from translation.renderings import pending_renderings
 from ui.cells import or_unknown
 from ui.resources import database
 from ui.tables import history_table, names_table, protections_table
@@ -51,6 +52,11 @@ facts[2].markdown(f"**Region**  \n{or_unknown(gi.region)}")
 
 st.subheader("Names")
 st.table(names_table(gi), hide_index=True)
+if pending := pending_renderings(database(), [gi.id]).get(gi.id):
+    st.caption(
+        "Renderings to be reviewed (Translations page): "
+        + "; ".join(f"{t.marked} [{t.target_lang}]" for t in pending)
+    )
 
 st.subheader("Protections")
 if gi.protections:

@@ -68,3 +68,13 @@ def test_asking_the_machine_without_it_says_unavailable_and_creates_nothing(
     at = ok(at.run())
     assert "machine translation unavailable" in at.warning[0].value
     assert "0 suggestion(s) made" in at.info[-1].value
+
+
+def test_the_gi_record_lists_renderings_to_be_reviewed(db: Database) -> None:
+    add_rendering(db, ANJI, "fr", "Thé blanc d'Anji", who="ana")
+    at = AppTest.from_file(str(ROOT / "app_pages/gi.py"), default_timeout=30)
+    at.session_state["gi_id"] = ANJI
+    at = ok(at.run())
+    assert any("Thé blanc d'Anji (to be reviewed) [fr]" in c.value for c in at.caption), [
+        c.value for c in at.caption
+    ]
