@@ -11,6 +11,7 @@ from agreements.profiles import get_profile
 from agreements.repository import ProfileRepository
 from errors import AgreementError
 from storage.db import Connection, Database
+from translation.memory import get_translation, machine, store_suggestion
 from translation.model import (
     Translation,
     TranslationError,
@@ -31,8 +32,6 @@ def suggest_field(
     """A machine rendering of the field's text in the other language into `target` (en or zh), stored as
     a suggestion for the field; the memory answers a text it has rendered before without the machine.
     TranslationUnavailable (one clear line) when the machine cannot answer."""
-    from translation.services import get_translation, machine
-
     target = check_lang(target)
     if target not in ("en", "zh"):
         raise TranslationError("profiles are kept in English and Chinese: --to en or --to zh")
@@ -57,8 +56,6 @@ def suggest_field(
         assert translator is not None
         result, engine = found, translator.name
     subject = profile_subject(profile.jurisdiction, key)
-    from translation.services import store_suggestion
-
     row_id = db.transaction(
         lambda conn: store_suggestion(conn, text, source_lang, target, result, engine, who, subject=subject)
     )

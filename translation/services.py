@@ -16,19 +16,20 @@ from names.normalise import script_of
 from storage.clock import now_iso
 from storage.db import Connection, Database
 from translation.glossary import lookup, names_in
+from translation.memory import get_translation, machine, store_suggestion
 from translation.model import (
     LANGS,
-    UNAVAILABLE,
     Answer,
     Translation,
     TranslationError,
-    TranslationUnavailable,
     check_lang,
     detect_lang,
     parse_subject,
 )
 from translation.protocol import Translator
 from translation.repository import TranslationRepository
+
+__all__ = ["get_translation", "machine", "store_suggestion"]  # kept here too for callers of services
 
 RENDERING_CONFIDENCE = "medium"
 
@@ -85,50 +86,11 @@ def translate(
     return Answer(text, target, source, result, "machine", "suggested", translator.name, row_id, gi_id)
 
 
-def machine(translator: Translator | None, text: str, source: str, target: str) -> tuple[str | None, str]:
-    """The engine's rendering, or None and why not."""
-    if translator is None:
-        return None, f"{UNAVAILABLE}: switched off (GISCOPE_TRANSLATOR=none)"
-    try:
-        return translator.translate(text, source, target), ""
-    except TranslationUnavailable as exc:
-        return None, str(exc)
-
-
-def store_suggestion(
-    conn: Connection,
-    text: str,
-    source: str,
-    target: str,
-    result: str,
-    engine: str,
-    who: str,
-    gi_id: str | None = None,
-    subject: str | None = None,
-    note: str | None = None,
-) -> int:
-    return TranslationRepository(conn).insert(
-        {
-            "text": text, "source_lang": source, "target_lang": target, "result": result, "engine": engine,
-            "at": now_iso(), "suggested_by": who, "status": "suggested", "gi_id": gi_id, "subject": subject,
-            "note": note,
-        }
-    )  # fmt: skip
-
-
 def list_translations(
     db: Database, *, unreviewed: bool = False, gi_id: str | None = None, limit: int | None = None
 ) -> list[Translation]:
     with db.read() as conn:
         return TranslationRepository(conn).listing(unreviewed=unreviewed, gi_id=gi_id, limit=limit)
-
-
-def get_translation(db: Database, row_id: int) -> Translation:
-    with db.read() as conn:
-        found = TranslationRepository(conn).get(row_id)
-    if found is None:
-        raise TranslationError(f"no translation #{row_id}; see `giscope translations list`")
-    return found
 
 
 # --- renderings of GI names -----------------------------------------------------------------------------
