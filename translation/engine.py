@@ -2,7 +2,8 @@
 only when the engine could not be reached (a timeout, a refused or failed connection) and while all the
 attempts together wait at most two timeouts (10 s), and a circuit
 breaker: once the engine was unreachable, every later call in the same process answers "machine
-translation unavailable" at once.
+translation unavailable" at once (for BREAKER_S, 5 minutes: the life of any command; a UI server then
+tries again).
 
 deep-translator sets no timeout of its own (its requests wait for ever on a silent server), so each call
 runs in a daemon thread that is abandoned when it overruns: a daemon thread does not keep the process
@@ -27,7 +28,8 @@ RETRY_PAUSE_S = 0.2
 ENGINES = ("google", "none")
 # deep-translator's codes for ours (Google wants zh-CN for simplified Chinese)
 _CODES = {"google": {"zh": "zh-CN", "en": "en", "fr": "fr", "th": "th", "auto": "auto"}}
-_unreachable: dict[str, str] = {}  # engine -> why it was unreachable (for the rest of this process)
+BREAKER_S = 300.0  # how long an unreachable engine is not asked again (a command's whole life; a UI: 5 min)
+_unreachable: dict[str, tuple[str, float]] = {}  # engine -> why it was unreachable, and when
 _lock = threading.Lock()
 
 
@@ -104,9 +106,9 @@ class DeepTranslator:
 
     def translate(self, text: str, source: str, target: str) -> str:
         with _lock:
-            why = _unreachable.get(self.name)
-        if why is not None:
-            raise TranslationUnavailable(f"{UNAVAILABLE}: {self.name} was unreachable earlier ({why})")
+            tripped = _unreachable.get(self.name)
+        if tripped is not None and time.monotonic() - tripped[1] < BREAKER_S:
+            raise TranslationUnavailable(f"{UNAVAILABLE}: {self.name} was unreachable earlier ({tripped[0]})")
         import deep_translator  # noqa: F401  (loaded here, before the clock of the first call starts)
 
         last: BaseException | None = None
@@ -126,7 +128,7 @@ class DeepTranslator:
                     time.sleep(RETRY_PAUSE_S)
         why = _one_line(last) if last is not None else "no answer"
         with _lock:
-            _unreachable[self.name] = why
+            _unreachable[self.name] = (why, time.monotonic())
         raise TranslationUnavailable(f"{UNAVAILABLE}: {self.name} could not be reached ({why})")
 
 

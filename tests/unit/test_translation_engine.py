@@ -103,3 +103,24 @@ def test_the_translator_setting_none_switches_the_machine_off_and_unknown_names_
     assert make_translator("google", "2").timeout == 2.0  # type: ignore[union-attr]
     with pytest.raises(GIScopeError, match="unknown translator 'babel'"):
         make_translator("babel")
+
+
+def test_after_the_breaker_period_the_engine_is_asked_again(monkeypatch):
+    calls: list[int] = []
+
+    def unreachable(self: DeepTranslator, text: str, source: str, target: str) -> str:
+        calls.append(1)
+        raise ConnectionError("refused")
+
+    monkeypatch.setattr(DeepTranslator, "_call", unreachable)
+    monkeypatch.setattr(engine, "RETRY_PAUSE_S", 0)
+    translator = DeepTranslator("google", timeout=1, retries=0)
+    with pytest.raises(TranslationUnavailable, match="could not be reached"):
+        translator.translate("ham", "auto", "zh")
+    with pytest.raises(TranslationUnavailable, match="unreachable earlier"):
+        translator.translate("ham", "auto", "zh")
+    assert len(calls) == 1
+    monkeypatch.setattr(engine, "BREAKER_S", 0.0)
+    with pytest.raises(TranslationUnavailable, match="could not be reached"):
+        translator.translate("ham", "auto", "zh")
+    assert len(calls) == 2
