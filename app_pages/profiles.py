@@ -5,6 +5,7 @@ import streamlit as st
 from agreements.profiles import PROFILE_JURISDICTIONS, edit_profile, get_profile, profile_history
 from config import Settings
 from errors import GIScopeError
+from translation.profiles import field_suggestions
 from ui.cells import confidence_badge, plain, tr
 from ui.resources import database
 from ui.tables import profile_cases_table, profile_history_table
@@ -42,6 +43,7 @@ def save_edit(j: str, lang: str) -> None:
 
 
 profile = get_profile(database(), j)
+suggested = field_suggestions(database(), profile.jurisdiction)  # machine renderings to be reviewed
 
 st.header(f"{profile.name(lang)} ({profile.jurisdiction})")
 doubtful = [f for f in profile.fields if f.fact.doubtful]
@@ -60,6 +62,8 @@ for f in profile.fields:
         st.markdown(f"**{f.label(lang)}** {confidence_badge(f.fact.confidence)}")
         st.markdown(plain(f.fact.text(lang)))
         st.caption(f"{tr(lang, 'Source', '来源')}: {plain(f.fact.source or 'unknown')}")
+        for t in suggested.get(f.key, []):
+            st.caption(f"#{t.id} [{t.target_lang}, {t.engine}]: {plain(t.marked)} (Translations)")
 
 st.subheader(tr(lang, "Cases", "案例"))
 if profile.cases:

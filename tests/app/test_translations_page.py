@@ -78,3 +78,24 @@ def test_the_gi_record_lists_renderings_to_be_reviewed(db: Database) -> None:
     assert any("Thé blanc d'Anji (to be reviewed) [fr]" in c.value for c in at.caption), [
         c.value for c in at.caption
     ]
+
+
+def test_a_profile_field_shows_its_translation_to_be_reviewed(db: Database) -> None:
+    from agreements.profiles import edit_profile
+    from translation.profiles import suggest_field
+
+    class Fake:
+        name = "fake"
+
+        def translate(self, text: str, source: str, target: str) -> str:
+            return "每件申请500泰铢"
+
+    edit_profile(
+        db, "TH", "fees", who="ana", reason="new fee", value_en="500 baht per application", source="DIP"
+    )
+    row = suggest_field(db, "TH", "fees", "zh", Fake(), who="ana")
+    at = AppTest.from_file(str(ROOT / "app_pages/profiles.py"), default_timeout=30)
+    at.session_state["profile_jurisdiction"] = "TH"
+    at = ok(at.run())
+    expected = f"#{row.id} [zh, fake]: 每件申请500泰铢 (to be reviewed)"
+    assert any(expected in c.value for c in at.caption), [c.value for c in at.caption]
