@@ -1,8 +1,9 @@
 """The deep-translator adapter: one call at most `timeout` seconds (at most 5); at most two retries, only
-when the engine could not be reached (a timeout, a refused or failed connection) and while all attempts
-together wait at most two timeouts (10 s); and a circuit breaker: once the engine was unreachable, every
-later call in the same process answers "machine translation unavailable" at once (for BREAKER_S, 5
-minutes: the life of any command; a UI server then tries again).
+when the engine could not be reached (a timeout, a refused or failed connection) and only while the wait
+so far plus another timeout stays within two timeouts (10 s) — in practice a refused connection is tried
+three times in a moment, a silent engine once (about 5 s); and a circuit breaker: once the engine was
+unreachable, every later call in the same process answers "machine translation unavailable" at once (for
+BREAKER_S, 5 minutes: the life of any command; a UI server then tries again).
 
 deep-translator sets no timeout of its own (its requests wait for ever on a silent server), so each call
 runs in a daemon thread that is abandoned when it overruns: a daemon thread does not keep the process
