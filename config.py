@@ -92,6 +92,18 @@ SETTINGS: tuple[Setting, ...] = (
         "1 to switch the SMTP connection to TLS (STARTTLS) before logging in and sending. Default: 0.",
     ),
     Setting(
+        "GISCOPE_TRANSLATOR",
+        "google",
+        "Machine translation engine for `giscope translate` and suggested renderings (deep-translator): "
+        "google, or none to switch machine translation off (the memory and the glossary still answer).",
+    ),
+    Setting(
+        "GISCOPE_TRANSLATE_TIMEOUT",
+        "5",
+        "Seconds one machine translation call may take (at most 5); an engine that does not answer is "
+        "not asked again by the same command.",
+    ),
+    Setting(
         "GISCOPE_SMTP_TIMEOUT",
         "10",
         "Seconds to wait for the SMTP server before giving up (the e-mail is retried later).",
@@ -133,6 +145,8 @@ class Settings:
     smtp_password: str | None = None
     smtp_tls: bool = False
     smtp_timeout: str = "10"  # seconds; checked where it is used
+    translator: str = "google"
+    translate_timeout: str = "5"  # seconds, at most 5; checked where it is used
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -154,4 +168,7 @@ class Settings:
             smtp_password=env.get("GISCOPE_SMTP_PASSWORD") or None,
             smtp_tls=(env.get("GISCOPE_SMTP_TLS") or "0").strip().lower() in ("1", "true", "yes", "on"),
             smtp_timeout=env.get("GISCOPE_SMTP_TIMEOUT") or setting_default("GISCOPE_SMTP_TIMEOUT"),
+            translator=env.get("GISCOPE_TRANSLATOR") or setting_default("GISCOPE_TRANSLATOR"),
+            translate_timeout=env.get("GISCOPE_TRANSLATE_TIMEOUT")
+            or setting_default("GISCOPE_TRANSLATE_TIMEOUT"),
         )

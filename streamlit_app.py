@@ -23,6 +23,7 @@ pg = st.navigation(
             page("app_pages/search.py", "search"),
             page("app_pages/gi.py", "gi"),
             page("app_pages/lists.py", "lists"),
+            page("app_pages/translations.py", "translations"),
         ],
         say("nav.screening", lang): [
             page("app_pages/screen.py", "screen"),

@@ -5,10 +5,20 @@ import streamlit as st
 from errors import RegisterError
 from gi_lists.services import find_gis
 from phrases import message_text
+from translation.renderings import pending_renderings
 from ui.register_tables import history_table, names_table, or_unknown, protections_table
 from ui.resources import database
 from ui.widgets import page_language
-from wording import DOUBTFUL, confidence_word, joined, origin_text, product_class_word, region_word, say
+from wording import (
+    DOUBTFUL,
+    confidence_word,
+    joined,
+    language_word,
+    origin_text,
+    product_class_word,
+    region_word,
+    say,
+)
 
 lang = page_language()
 EXAMPLES = joined(["fr-champagne", "香槟", "Anxi Tieguanyin"], lang, enum=True)
@@ -60,6 +70,9 @@ facts[2].markdown(f"**{say('gi.region', lang)}**  \n{or_unknown(region, lang)}")
 
 st.subheader(say("gi.names", lang))
 st.table(names_table(gi, lang), hide_index=True)
+if pending := pending_renderings(database(), [gi.id]).get(gi.id):
+    items = "; ".join(f"{t.result} [{language_word(t.target_lang, lang)}]" for t in pending)
+    st.caption(say("gi.pending_renderings", lang, items=items))
 
 st.subheader(say("gi.protections", lang))
 if gi.protections:

@@ -144,7 +144,7 @@ with importing:
         st.info(say("lists.press_check", lang))
 
 with exporting:
-    left, middle, right = st.columns(3)
+    left, middle, right, names_in = st.columns(4)
     agreement = left.selectbox(
         say("lists.agreement", lang), [ANY, *agreements], format_func=names.__getitem__, key="export_agr"
     )
@@ -163,5 +163,15 @@ with exporting:
         key="export_in",
         help=say("lists.protected_in_help", lang),
     )
+    rendering = names_in.selectbox(
+        "Names in",
+        [ANY, "en", "fr", "th"],
+        key="export_lang",
+        format_func=lambda c: "—" if c == ANY else c,
+        help="Adds each GI's name in that language (reviewed renderings; unreviewed ones marked).",
+    )
     chosen = [None if v == ANY else v for v in (agreement, ex_annex if ex_annex in ex_codes else ANY, where)]
-    widgets.export_buttons(Filters(agreement=chosen[0], annex=chosen[1], jurisdiction=chosen[2]))
+    widgets.export_buttons(
+        Filters(agreement=chosen[0], annex=chosen[1], jurisdiction=chosen[2]),
+        None if rendering == ANY else rendering,
+    )

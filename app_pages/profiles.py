@@ -5,11 +5,12 @@ import streamlit as st
 from agreements.profiles import PROFILE_JURISDICTIONS, edit_profile, get_profile, profile_history
 from config import Settings
 from errors import GIScopeError
+from translation.profiles import field_suggestions
 from ui.cells import confidence_badge, plain, source_line
 from ui.law_tables import profile_cases_table, profile_history_table, profile_part
 from ui.resources import database
 from ui.widgets import page_language
-from wording import CONFIDENCES, DOUBTFUL, confidence_word, say
+from wording import CONFIDENCES, DOUBTFUL, confidence_word, language_word, say
 
 lang = page_language()
 st.title(say("profiles.title", lang))
@@ -45,6 +46,7 @@ def save_edit(j: str, lang: str, labels: dict[str, str] | None) -> None:
 
 
 profile = get_profile(database(), j)
+suggested = field_suggestions(database(), profile.jurisdiction)  # machine renderings to be reviewed
 
 st.header(f"{profile.name(lang)} ({profile.jurisdiction})")
 doubtful = [f for f in profile.fields if f.fact.doubtful]
@@ -55,6 +57,17 @@ for f in profile.fields:
         st.markdown(f"**{f.label(lang)}** {confidence_badge(f.fact.confidence, lang)}")
         st.markdown(plain(f.fact.text(lang)))
         st.caption(source_line(f.fact.source, lang))
+        for t in suggested.get(f.key, []):
+            st.caption(
+                say(
+                    "profiles.suggestion",
+                    lang,
+                    id=t.id,
+                    language=language_word(t.target_lang, lang),
+                    engine=t.engine,
+                    text=plain(t.result),
+                )
+            )
 
 st.subheader(say("profiles.cases", lang))
 if profile.cases:

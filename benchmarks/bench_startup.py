@@ -27,8 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ["agreements", "app_pages", "briefings", "cli", "compare", "gi_lists", "names", "reports",
-           "storage", "ui", "watch", "bootstrap.py", "config.py", "errors.py", "streamlit_app.py",
-           "wording.py"]  # fmt: skip
+           "storage", "translation", "ui", "watch", "bootstrap.py", "config.py", "errors.py",
+           "streamlit_app.py", "wording.py"]  # fmt: skip
 SCRIPT = Path(sys.executable).with_name("giscope")
 COMMANDS: list[tuple[str, list[str], float | None]] = [
     ("giscope --help", ["--help"], 0.3),

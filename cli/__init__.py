@@ -4,7 +4,7 @@ One module per command group (register, refresh, screening, law, briefs, watch, 
 its commands to `main`. cli/lang.py holds the one --lang option and the register's words in either language.
 """
 
-from cli import briefs, law, refresh, register, screening, subscriptions, watch  # noqa: F401  (the modules register their commands)
+from cli import briefs, law, refresh, register, screening, subscriptions, translate, watch  # noqa: F401  (the modules register their commands)
 from cli.app import main
 
 __all__ = ["main"]

@@ -10,7 +10,7 @@ from cli.app import Context, handles_errors, main, pass_ctx
 from cli.lang import lang_option
 from cli.output import echo_json, pad
 from wording import CONFIDENCES, DOUBTFUL, LABELS, confidence_word, joined, say
-from wording_register import alert_kind, field_word, value_word
+from wording_register import alert_kind, field_word, language_word, value_word
 
 
 @main.command("compare")
@@ -72,6 +72,15 @@ def compare_cmd(
 @click.option("--confidence", type=click.Choice(CONFIDENCES), help="With --set.")
 @click.option("--reason", default="", help="Why the field changes (with --set; kept in the history).")
 @click.option("--history", "show_history", is_flag=True, help="Print the profile's change history.")
+@click.option(
+    "--translate",
+    "translate_key",
+    metavar="FIELD",
+    help="Machine-translate the field's text in the other language into --to (a suggestion to be reviewed).",
+)
+@click.option(
+    "--to", "target", type=click.Choice(["en", "zh"]), help="With --translate: the language to fill."
+)
 @pass_ctx
 @handles_errors
 def profile(
@@ -85,6 +94,8 @@ def profile(
     confidence: str | None,
     reason: str,
     show_history: bool,
+    translate_key: str | None,
+    target: str | None,
 ) -> None:
     """A jurisdiction's GI law: laws, routes for a foreign GI, fees, time limits, protection, enforcement,
     cases; every field with its source and confidence. Staff can correct a field with --set.
@@ -92,8 +103,19 @@ def profile(
     Example: giscope profile TH --lang zh
     """
     from agreements.profiles import edit_profile, get_profile, profile_history
+    from translation.profiles import field_suggestions
 
     db = ctx.db()
+    if translate_key:
+        from cli.translate import translator
+        from translation.profiles import suggest_field
+
+        if target is None:
+            raise click.UsageError("--translate FIELD needs --to en|zh")
+        t = suggest_field(db, jurisdiction, translate_key, target, translator(ctx), who=ctx.settings.user)
+        click.echo(f"#{t.id}  {jurisdiction.upper()} {translate_key} [{t.target_lang}]: {t.marked}")
+        click.echo(f"giscope: approve with `giscope translations approve {t.id}` ({t.engine})", err=True)
+        return
     if set_key:
         changed = edit_profile(
             db,
@@ -119,10 +141,12 @@ def profile(
         return
     p = get_profile(db, jurisdiction)
     history = profile_history(db, p.jurisdiction) if show_history else []
+    pending = field_suggestions(db, p.jurisdiction)
     if as_json:
         data = p.to_dict(lang)
         if show_history:
             data["history"] = history
+        data["suggestions"] = {k: [t.to_dict() for t in rows] for k, rows in pending.items()}
         echo_json(data)
         return
     click.echo(f"{p.name(lang)} ({p.jurisdiction})")
@@ -133,6 +157,14 @@ def profile(
         click.echo(f"  {f.fact.text(lang)}")
         source, level, colon = f.fact.source or "—", confidence_word(f.fact.confidence, lang), _colon(lang)
         click.echo(f"  {words['source']}{colon}{source} · {words['confidence']}{colon}{level}")
+        for t in pending.get(f.key, []):
+            language = language_word(t.target_lang, lang)
+            click.echo(
+                "  "
+                + say(
+                    "cli.profile.suggestion", lang, id=t.id, language=language, engine=t.engine, text=t.result
+                )
+            )
     if p.cases:
         click.echo("\n" + say("cli.profile.cases", lang))
         for c in p.cases:

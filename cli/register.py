@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cli.app import Context, handles_errors, main, pass_ctx
-from cli.lang import lang_option
+from cli.lang import current_lang, lang_option
 from cli.output import echo_json, fail, print_table, write_out
 from wording import CONFIDENCES, say
+from wording_register import language_word
 
 if TYPE_CHECKING:
     from gi_lists.batches import BatchPlan
@@ -163,9 +164,14 @@ def echo_plan(
 @click.option("--in", "jurisdiction", metavar="J", help="Only protections that apply in J (CN, EU, FR, TH).")
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json"]), required=True)
 @click.option(
+    "--lang",
+    "names_lang",
+    type=click.Choice(["en", "fr", "th"], case_sensitive=False),
+    help="Add each GI's name in this language: the register's, a reviewed rendering, or one to be reviewed.",
+)
+@click.option(
     "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File (default: stdout)."
 )
-@lang_option()
 @pass_ctx
 @handles_errors
 def export(
@@ -174,12 +180,15 @@ def export(
     annex: str | None,
     jurisdiction: str | None,
     fmt: str,
+    names_lang: str | None,
     output: Path | None,
-    lang: str,
 ) -> None:
     """Export GIs with their protections, sources and confidence.
 
-    CSV and XLSX give one row per GI and protection; JSON gives whole GI objects.
+    CSV and XLSX give one row per GI and protection; JSON gives whole GI objects. With --lang, each GI's
+    name in that language for promotion abroad (columns rendering_lang, rendering, rendering_status:
+    register, reviewed, or "to be reviewed"). Its messages are in GISCOPE_LANG (--lang names the
+    renderings here).
 
     Example: giscope export --agreement china-eu --annex IV --format xlsx -o annex_iv.xlsx
     """
@@ -187,13 +196,22 @@ def export(
     from gi_lists.services import Filters, list_gis
 
     filters = Filters(jurisdiction=jurisdiction, agreement=agreement, annex=annex)
-    gis = list_gis(ctx.db(), filters)
+    db = ctx.db()
+    gis = list_gis(db, filters)
+    names_lang = names_lang.lower() if names_lang else None
+    lang = current_lang()
+    renderings = None
+    if names_lang:
+        from translation.renderings import export_renderings
+
+        renderings = export_renderings(db, gis, names_lang)
     if fmt == "json":
-        data = ex.to_json(gis)
+        data = ex.to_json(gis, lang=names_lang, renderings=renderings)
     else:
         keep = filters.protection_matches if filters.filters_protections else (lambda p: True)
-        rows = ex.rows_for(gis, keep)
-        data = ex.to_csv(rows) if fmt == "csv" else ex.to_xlsx(rows)
+        rows = ex.rows_for(gis, keep, lang=names_lang, renderings=renderings)
+        columns = ex.columns_for(names_lang)
+        data = ex.to_csv(rows, columns) if fmt == "csv" else ex.to_xlsx(rows, columns)
     if output is None:
         if fmt == "xlsx" and sys.stdout.isatty():
             fail(say("cli.export.binary", lang, option="-o FILE.xlsx"))
@@ -279,10 +297,16 @@ def show(ctx: Context, ref: str, as_json: bool, lang: str) -> None:
     """
     from cli.gi_view import show_gi
     from gi_lists.services import find_gis
+    from translation.renderings import all_renderings
 
-    gis = find_gis(ctx.db(), ref)
+    db = ctx.db()
+    gis = find_gis(db, ref)
+    renderings = {gi.id: all_renderings(db, gi.id) for gi in gis}
     if as_json:
-        data = [gi.to_dict(with_history=True) for gi in gis]
+        data = [
+            {**gi.to_dict(with_history=True), "renderings": [t.to_dict() for t in renderings[gi.id]]}
+            for gi in gis
+        ]
         echo_json(data[0] if len(data) == 1 else data)
         return
     if len(gis) > 1:
@@ -293,6 +317,20 @@ def show(ctx: Context, ref: str, as_json: bool, lang: str) -> None:
             click.echo("")
             click.echo("=" * 70)
         show_gi(gi, lang)
+        pending = [t for t in renderings[gi.id] if t.status == "suggested"]
+        if pending:
+            click.echo("")
+            click.echo(say("cli.show.pending", lang, command="`giscope translations approve ID`"))
+            print_table(
+                [
+                    say(f"cli.show.{c}", lang)
+                    for c in ("id", "rendering", "lang", "engine", "suggested_by", "when")
+                ],
+                [
+                    (t.id, t.result, language_word(t.target_lang, lang), t.engine, t.suggested_by, t.at[:16])
+                    for t in pending
+                ],
+            )
 
 
 @main.command()

@@ -33,6 +33,9 @@ EXPORT_COLUMNS = (
     "reference",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# `export --lang L`: the GI's name in L (the register's own, a reviewed rendering, or one to be reviewed)
+RENDERING_COLUMNS = ("rendering_lang", "rendering", "rendering_status")
+Renderings = dict[str, tuple[str, str]]  # gi id -> (text, status: register, reviewed, to be reviewed)
 
 
 def neutralise(value: Any) -> Any:
@@ -42,8 +45,15 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def rows_for(gis: Sequence[GI], keep: Callable[[Protection], bool] = lambda p: True) -> list[dict[str, Any]]:
-    """One row per GI and protection (protections filtered by `keep`)."""
+def rows_for(
+    gis: Sequence[GI],
+    keep: Callable[[Protection], bool] = lambda p: True,
+    *,
+    lang: str | None = None,
+    renderings: Renderings | None = None,
+) -> list[dict[str, Any]]:
+    """One row per GI and protection (protections filtered by `keep`); with `lang`, each GI's rendering in
+    that language and its status (RENDERING_COLUMNS)."""
     out = []
     for gi in gis:
         first = next((n for n in gi.names if n.kind == "original"), gi.names[0] if gi.names else None)
@@ -67,6 +77,9 @@ def rows_for(gis: Sequence[GI], keep: Callable[[Protection], bool] = lambda p: T
             "origin": gi.origin,
             "region": gi.region or "",
         }
+        if lang is not None:
+            text, status = (renderings or {}).get(gi.id, ("", ""))
+            base.update({"rendering_lang": lang, "rendering": text, "rendering_status": status})
         for p in gi.protections:
             if not keep(p):
                 continue
@@ -76,25 +89,29 @@ def rows_for(gis: Sequence[GI], keep: Callable[[Protection], bool] = lambda p: T
     return out
 
 
-def to_csv(rows: list[dict[str, Any]]) -> bytes:
+def columns_for(lang: str | None) -> tuple[str, ...]:
+    return EXPORT_COLUMNS + (RENDERING_COLUMNS if lang else ())
+
+
+def to_csv(rows: list[dict[str, Any]], columns: Sequence[str] = EXPORT_COLUMNS) -> bytes:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(EXPORT_COLUMNS), lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: neutralise(row.get(k, "")) for k in EXPORT_COLUMNS})
+        writer.writerow({k: neutralise(row.get(k, "")) for k in columns})
     return buf.getvalue().encode("utf-8-sig")
 
 
-def to_xlsx(rows: list[dict[str, Any]]) -> bytes:
+def to_xlsx(rows: list[dict[str, Any]], columns: Sequence[str] = EXPORT_COLUMNS) -> bytes:
     from openpyxl import Workbook
 
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = "GIs"
-    ws.append(list(EXPORT_COLUMNS))
+    ws.append(list(columns))
     for row in rows:
-        ws.append([neutralise(row.get(k, "")) for k in EXPORT_COLUMNS])
+        ws.append([neutralise(row.get(k, "")) for k in columns])
         for cell in ws[ws.max_row]:
             cell.data_type = "s" if isinstance(cell.value, str) else cell.data_type
     ws.freeze_panes = "A2"
@@ -108,5 +125,11 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def to_json(gis: Sequence[GI]) -> bytes:
-    return (json.dumps([gi.to_dict() for gi in gis], ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def to_json(gis: Sequence[GI], *, lang: str | None = None, renderings: Renderings | None = None) -> bytes:
+    """GI objects; with `lang`, each with "rendering": {lang, text, status} (text null when none)."""
+    data = [gi.to_dict() for gi in gis]
+    if lang is not None:
+        for gi, obj in zip(gis, data, strict=True):
+            text, status = (renderings or {}).get(gi.id, (None, None))
+            obj["rendering"] = {"lang": lang, "text": text, "status": status}
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -386,3 +386,23 @@ push_deliveries = Table(
     UniqueConstraint("subscription_id", "finding_id", name="uq_push_deliveries_key"),
 )
 Index("ix_push_deliveries_pending", push_deliveries.c.delivered_at)
+
+# --- translation memory: machine and staff renderings, suggested -> reviewed | rejected ----------------
+translations = Table(
+    "translations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("text", Text, nullable=False),  # the source text, as asked
+    Column("source_lang", String(16), nullable=False),  # zh, th, or "auto" (Latin: en, fr ...)
+    Column("target_lang", String(16), nullable=False),
+    Column("result", Text, nullable=False),
+    Column("engine", String(40), nullable=False),  # google ..., or "staff"
+    Column("at", String(32), nullable=False),
+    Column("suggested_by", String(120), nullable=False),
+    Column("status", String(12), nullable=False),  # suggested, reviewed, rejected
+    Column("reviewed_by", String(120)),
+    Column("reviewed_at", String(32)),
+    Column("gi_id", String(120)),  # a rendering of this GI's name (a name of kind translation once reviewed)
+    Column("subject", String(120)),  # or of another text: "profile:TH:scope" (a profile field)
+    Column("note", Text),
+)

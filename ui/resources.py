@@ -85,34 +85,51 @@ def pdf(briefing: Briefing) -> bytes:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _export_file(
-    url: str, version: str, agreement: str | None, annex: str | None, jurisdiction: str | None, fmt: str
+    url: str,
+    version: str,
+    agreement: str | None,
+    annex: str | None,
+    jurisdiction: str | None,
+    fmt: str,
+    lang: str | None = None,
 ) -> tuple[int, bytes]:
     from gi_lists import export as gi_export
     from gi_lists.services import list_gis
 
+    db = _ready_database(url)
     filters = Filters(jurisdiction=jurisdiction, agreement=agreement, annex=annex)
-    gis = list_gis(_ready_database(url), filters)
+    gis = list_gis(db, filters)
+    renderings = None
+    if lang:
+        from translation.renderings import export_renderings
+
+        renderings = export_renderings(db, gis, lang)
     if fmt == "json":
-        return len(gis), gi_export.to_json(gis)
+        return len(gis), gi_export.to_json(gis, lang=lang, renderings=renderings)
     keep = filters.protection_matches if filters.filters_protections else (lambda p: True)
-    rows = gi_export.rows_for(gis, keep)
-    return len(gis), gi_export.to_csv(rows) if fmt == "csv" else gi_export.to_xlsx(rows)
+    rows = gi_export.rows_for(gis, keep, lang=lang, renderings=renderings)
+    columns = gi_export.columns_for(lang)
+    return len(gis), gi_export.to_csv(rows, columns) if fmt == "csv" else gi_export.to_xlsx(rows, columns)
 
 
-def export_file(filters: Filters, fmt: str) -> tuple[int, bytes]:
-    """How many GIs the filters select, and the file `giscope export --format FMT` writes for them
-    (csv, xlsx or json); cached until the register changes."""
+def export_file(filters: Filters, fmt: str, lang: str | None = None) -> tuple[int, bytes]:
+    """How many GIs the filters select, and the file `giscope export --format FMT [--lang L]` writes for
+    them (csv, xlsx or json); cached until the register (or, with a language, the memory) changes."""
     from gi_lists.services import register_version
 
     version = register_version(database())
+    if lang:
+        from translation.renderings import memory_version
+
+        version += "/" + memory_version(database())
     url = Settings.from_env().database_url
     # no spinner: the export buttons make their files in a deferred callable, where st.* calls are ignored
-    return _export_file(url, version, filters.agreement, filters.annex, filters.jurisdiction, fmt)
+    return _export_file(url, version, filters.agreement, filters.annex, filters.jurisdiction, fmt, lang)
 
 
-def export_files(filters: Filters) -> tuple[int, dict[str, bytes]]:
+def export_files(filters: Filters, lang: str | None = None) -> tuple[int, dict[str, bytes]]:
     """export_file for every format."""
-    files = {fmt: export_file(filters, fmt) for fmt in ("csv", "xlsx", "json")}
+    files = {fmt: export_file(filters, fmt, lang) for fmt in ("csv", "xlsx", "json")}
     return files["json"][0], {fmt: data for fmt, (_, data) in files.items()}
 
 

@@ -126,20 +126,23 @@ def show_applied(result: ImportResult) -> None:
         st.info(say("plan.objection_window", lang, due=w.due, basis=basis, source=w.source))
 
 
-def _file_bytes(filters: Filters, fmt: str) -> bytes:
-    return export_file(filters, fmt)[1]
+def _file_bytes(filters: Filters, fmt: str, lang: str | None = None) -> bytes:
+    return export_file(filters, fmt, lang)[1]
 
 
-def export_buttons(filters: Filters) -> None:
-    """Download buttons for the CSV, XLSX and JSON files, then how many GIs the filters select (written
-    last, so a count on the screen means its files are there too)."""
+def export_buttons(filters: Filters, names_lang: str | None = None) -> None:
+    """Download buttons for the CSV, XLSX and JSON files (with `names_lang`, each GI's name in that
+    language), then how many GIs the filters select (written last, so a count on the screen means its
+    files are there too)."""
     lang, count = page_language(), export_count(filters)
-    parts = (filters.agreement, filters.annex, filters.jurisdiction)
+    parts = (filters.agreement, filters.annex, filters.jurisdiction, names_lang)
     stem = "-".join(["giscope", *(p.lower() for p in parts if p)])
     for column, fmt in zip(st.columns(6), ("csv", "xlsx", "json"), strict=False):
         column.download_button(
             say("lists.download", lang, format=fmt.upper()),
-            partial(_file_bytes, filters, fmt),  # made when the button is pressed, not on every run
+            partial(
+                _file_bytes, filters, fmt, names_lang
+            ),  # made when the button is pressed, not on every run
             file_name=f"{stem}.{fmt}",
             mime=EXPORT_MIME[fmt],
             on_click="ignore",

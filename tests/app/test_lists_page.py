@@ -196,6 +196,7 @@ def test_export_offers_csv_xlsx_and_json_named_by_the_filters(register):
     ok(at.run())
     at.selectbox(key="export_annex").select("IV")
     at.selectbox(key="export_in").select("CN")
+    at.selectbox(key="export_lang").select("fr")
     ok(at.run())
     buttons = {b.proto.label: b.proto.deferred_file_id for b in at.get("download_button")}
     assert set(buttons) == {"Download CSV", "Download XLSX", "Download JSON"}
@@ -204,13 +205,20 @@ def test_export_offers_csv_xlsx_and_json_named_by_the_filters(register):
     assert any(m.value.startswith("**96 GIs**") for m in at.markdown), [m.value for m in at.markdown]
 
 
-@pytest.mark.parametrize("options", [[], ["--agreement", "china-eu", "--annex", "IV", "--in", "CN"]])
+@pytest.mark.parametrize(
+    "options",
+    [
+        [],
+        ["--agreement", "china-eu", "--annex", "IV", "--in", "CN"],
+        ["--agreement", "china-eu", "--lang", "fr"],
+    ],
+)
 def test_export_files_are_those_of_giscope_export(register, options):
     flags = dict(zip(options[::2], options[1::2], strict=True))
     filters = Filters(
         agreement=flags.get("--agreement"), annex=flags.get("--annex"), jurisdiction=flags.get("--in")
     )
-    count, files = export_files(filters)
+    count, files = export_files(filters, flags.get("--lang"))
     runner = CliRunner()
     for fmt in ("csv", "json"):
         result = runner.invoke(

@@ -32,10 +32,20 @@ PACKAGES = (
     "names",
     "reports",
     "storage",
+    "translation",
     "ui",
     "watch",
 )
-MODULES = ("bootstrap", "citations", "config", "errors", "phrases", "streamlit_app", "wording", "wording_register")
+MODULES = (
+    "bootstrap",
+    "citations",
+    "config",
+    "errors",
+    "phrases",
+    "streamlit_app",
+    "wording",
+    "wording_register",
+)
 # The floor of each module: longest dotted prefix wins. A module may import its own floor or lower.
 FLOORS = {
     "errors": 0,
@@ -52,6 +62,7 @@ FLOORS = {
     "watch.trademarks": 3,  # the trademark watch screens with compare
     "gi_lists": 2,
     "compare": 3,
+    "translation": 3,  # reads the register's names (gi_lists) and writes the renderings reviewed into it
     "briefings": 4,
     "bootstrap": 4,
     "cli": 5,
@@ -74,6 +85,8 @@ PURE = (
     "watch.trademarks.model",
     "compare",
     "reports.briefing",
+    "translation.model",
+    "translation.protocol",
 )
 NOT_PURE = ("compare.services",)
 HEAVY = frozenset({"streamlit", "sqlalchemy", "reportlab", "deep_translator", "pandas"})
