@@ -13,7 +13,7 @@ from gi_lists.model import CONFIDENCES, JURISDICTIONS
 from gi_lists.services import Filters, ImportResult, import_file
 from phrases import message_line, message_text
 from ui import cells, resources, widgets
-from wording import agreement_name, annex_code, confidence_word, jurisdiction_name, say
+from wording import agreement_name, annex_code, confidence_word, jurisdiction_name, language_word, say
 
 ANY = "any"
 CHECKED = "lists_checked"  # the last successful check: its ticket (file and options), upload and plan
@@ -164,11 +164,11 @@ with exporting:
         help=say("lists.protected_in_help", lang),
     )
     rendering = names_in.selectbox(
-        "Names in",
+        say("lists.names_in", lang),
         [ANY, "en", "fr", "th"],
         key="export_lang",
-        format_func=lambda c: "—" if c == ANY else c,
-        help="Adds each GI's name in that language (reviewed renderings; unreviewed ones marked).",
+        format_func=lambda c: "—" if c == ANY else language_word(c, lang),
+        help=say("lists.names_in_help", lang),
     )
     chosen = [None if v == ANY else v for v in (agreement, ex_annex if ex_annex in ex_codes else ANY, where)]
     widgets.export_buttons(

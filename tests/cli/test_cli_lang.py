@@ -219,7 +219,10 @@ def test_commands_that_write_speak_chinese(work: Path, tmp_path: Path) -> None:
     )
     assert "已完成" in run.out
     assert_chinese(run)
-    run = ok(giscope("export", "--format", "csv", "-o", tmp_path / "x.csv", "--lang", "zh", db=db))
+    # export's --lang names the renderings (en, fr, th): its messages follow GISCOPE_LANG
+    run = ok(
+        giscope("export", "--format", "csv", "-o", tmp_path / "x.csv", db=db, env={"GISCOPE_LANG": "zh"})
+    )
     assert "已将" in run.err
     assert_chinese(run)
 

@@ -27,7 +27,7 @@ LATIN_ALLOWED = {
     "GIScope", "PDF", "CSV", "XLSX", "JSON", "TRIPS", "EU", "CN", "FR", "TH", "ID", "URL", "OJ", "RTGS",
     "GISCOPE", "LANG", "SMTP", "CLI", "UI", "XML", "HTTP", "HTTPS", "Nice", "giscope", "WIPO", "CJEU",
     "OAPI", "TSV", "ISO", "MB", "UTF", "en", "zh", "fr", "th", "Webhook", "webhook", "JSONL", "email",
-    "Streamlit",
+    "Streamlit", "google", "none", "deep-translator",
 }  # fmt: skip
 KEY_CALL = re.compile(r"""\bsay\(\s*["']([a-z0-9_.]+)["']""")
 
