@@ -7,12 +7,18 @@ from typing import TYPE_CHECKING
 import click
 
 from cli.app import Context, handles_errors, main, pass_ctx
+from cli.lang import lang_option
 from cli.output import echo_json, print_table
+from phrases import message_text
+from wording import name_kind_text, say
+from wording_register import language_word
 
 if TYPE_CHECKING:
     from translation.engine import DeepTranslator
+    from translation.model import Translation
 
 LANG = click.Choice(["en", "zh", "fr", "th"], case_sensitive=False)
+LIST_COLUMNS = ("id", "text", "to", "rendering", "engine", "status", "for", "reviewed_by", "when")
 
 
 def translator(ctx: Context) -> DeepTranslator | None:
@@ -25,9 +31,10 @@ def translator(ctx: Context) -> DeepTranslator | None:
 @click.argument("text")
 @click.option("--to", "target", type=LANG, required=True, help="Language to translate into.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@lang_option()
 @pass_ctx
 @handles_errors
-def translate(ctx: Context, text: str, target: str, as_json: bool) -> None:
+def translate(ctx: Context, text: str, target: str, as_json: bool, lang: str) -> None:
     """Translate a name or a text: from the translation memory (reviewed renderings first), the glossary
     (the register's names, product terms and places), else the machine (GISCOPE_TRANSLATOR), whose answer
     is kept as a suggestion to be reviewed. Without network: "machine translation unavailable", at once.
@@ -41,16 +48,18 @@ def translate(ctx: Context, text: str, target: str, as_json: bool) -> None:
         echo_json(answer.to_dict())
         return
     if answer.result is None:
-        click.echo(f"{text}: {answer.detail or answer.message}")
+        click.echo(f"{text}: {message_text(answer.detail or answer.message or '', lang)}")
         for alt in answer.alternatives:
-            click.echo(
-                f"  known form: {alt['text']} ({alt['kind']}{', ' + alt['lang'] if alt['lang'] else ''})"
-            )
+            kind = name_kind_text(alt["kind"] or "", alt["lang"], lang)
+            click.echo("  " + say("cli.translate.known_form", lang, text=alt["text"], kind=kind))
         return
-    status = f", {answer.status}" if answer.status else ""
-    marker = " (to be reviewed)" if answer.status == "suggested" else ""
+    marker = say("cli.translate.to_review", lang) if answer.status == "suggested" else ""
     click.echo(f"{answer.result}{marker}")
-    click.echo(f"  from: {answer.origin}{status}" + (f"; {answer.detail}" if answer.detail else ""), err=True)
+    origin = say(f"cli.translate.origin.{answer.origin}", lang)
+    status = say(f"cli.translate.status.{answer.status}", lang) if answer.status else ""
+    line = say("cli.translate.from", lang, origin=origin) + (f", {status}" if status else "")
+    detail = message_text(answer.detail, lang) if answer.detail else ""
+    click.echo(line + (f"; {detail}" if detail else ""), err=True)
 
 
 @main.group()
@@ -66,9 +75,12 @@ def translations() -> None:
 @click.option("--gi", "gi_id", metavar="ID", help="Only renderings of this GI's name.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many (newest first).")
 @click.option("--json", "as_json", is_flag=True, help="Print the rows as JSON.")
+@lang_option()
 @pass_ctx
 @handles_errors
-def list_(ctx: Context, unreviewed: bool, gi_id: str | None, limit: int | None, as_json: bool) -> None:
+def list_(
+    ctx: Context, unreviewed: bool, gi_id: str | None, limit: int | None, as_json: bool, lang: str
+) -> None:
     """List the memory, newest first: source text, rendering, engine, status and who reviewed it.
 
     Example: giscope translations list --unreviewed --json
@@ -80,17 +92,25 @@ def list_(ctx: Context, unreviewed: bool, gi_id: str | None, limit: int | None, 
         echo_json([t.to_dict() for t in rows])
         return
     if not rows:
-        click.echo("no translations" + (" to review" if unreviewed else ""))
+        click.echo(say("cli.translate.none_to_review" if unreviewed else "cli.translate.none", lang))
         return
     print_table(
-        ["id", "text", "to", "rendering", "engine", "status", "for", "reviewed by", "when"],
+        [say(f"cli.translate.col.{c}", lang) for c in LIST_COLUMNS],
         [
-            (t.id, t.text, t.target_lang, t.result, t.engine, t.status, t.gi_id or t.subject or "",
+            (t.id, t.text, language_word(t.target_lang, lang), t.result, t.engine,
+             say(f"cli.translate.status.{t.status}", lang), t.gi_id or t.subject or "",
              t.reviewed_by or "", (t.reviewed_at or t.at)[:16])
             for t in rows
         ],
         max_width=40,
     )  # fmt: skip
+
+
+def row_line(t: Translation, state: str, lang: str) -> str:
+    """'#3  安吉白茶 -> Anji White Tea [en] (to be reviewed)'; state: suggested, added, reviewed, rejected."""
+    where = language_word(t.target_lang, lang)
+    head = f"#{t.id}  {t.text} -> {t.result} [{where}]"
+    return head + say(f"cli.translate.line.{state}", lang, who=t.reviewed_by or "")
 
 
 @translations.command()
@@ -111,10 +131,17 @@ def list_(ctx: Context, unreviewed: bool, gi_id: str | None, limit: int | None, 
     help="At most this many new suggestions.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the suggestions made as JSON.")
+@lang_option()
 @pass_ctx
 @handles_errors
 def suggest(
-    ctx: Context, gi_ids: tuple[str, ...], every: bool, langs: tuple[str, ...], limit: int, as_json: bool
+    ctx: Context,
+    gi_ids: tuple[str, ...],
+    every: bool,
+    langs: tuple[str, ...],
+    limit: int,
+    as_json: bool,
+    lang: str,
 ) -> None:
     """Ask the machine for renderings of GI names that have none in a language, each stored as a
     suggestion to be reviewed. Without network nothing is created.
@@ -141,36 +168,39 @@ def suggest(
         )
     else:
         for t in report.created:
-            click.echo(f"#{t.id}  {t.text} -> {t.result} [{t.target_lang}] (to be reviewed)")
-        click.echo(f"{len(report.created)} suggested; {report.skipped} already have a name or a suggestion")
+            click.echo(row_line(t, "suggested", lang))
+        click.echo(say("cli.translate.suggested", lang, count=len(report.created), skipped=report.skipped))
     if report.unavailable:
-        click.echo(f"giscope: {report.unavailable}; nothing more was asked", err=True)
+        unavailable = message_text(report.unavailable, lang)
+        click.echo("giscope: " + say("cli.translate.stopped", lang, why=unavailable), err=True)
 
 
 @translations.command()
 @click.option("--gi", "gi_id", metavar="ID", required=True, help="The GI whose name this renders.")
-@click.option("--to", "lang", type=LANG, required=True, help="The rendering's language.")
+@click.option("--to", "target", type=LANG, required=True, help="The rendering's language.")
 @click.option("--text", required=True, help="The rendering.")
+@lang_option()
 @pass_ctx
 @handles_errors
-def add(ctx: Context, gi_id: str, lang: str, text: str) -> None:
+def add(ctx: Context, gi_id: str, target: str, text: str, lang: str) -> None:
     """Suggest a rendering of a GI's name written by a person (another person reviews it).
 
     Example: giscope translations add --gi cn-anji-bai-cha --to en --text "Anji White Tea"
     """
     from translation.services import add_rendering
 
-    t = add_rendering(ctx.db(), gi_id, lang.lower(), text, who=ctx.settings.user)
-    click.echo(f"#{t.id}  {t.text} -> {t.result} [{t.target_lang}] suggested (to be reviewed)")
+    t = add_rendering(ctx.db(), gi_id, target.lower(), text, who=ctx.settings.user)
+    click.echo(row_line(t, "added", lang))
 
 
 @translations.command()
 @click.argument("row_id", metavar="ID", type=int)
 @click.option("--text", help="The corrected rendering, approved in place of the suggestion.")
 @click.option("--by", "who", help="Reviewer (default: GISCOPE_USER).")
+@lang_option()
 @pass_ctx
 @handles_errors
-def approve(ctx: Context, row_id: int, text: str | None, who: str | None) -> None:
+def approve(ctx: Context, row_id: int, text: str | None, who: str | None, lang: str) -> None:
     """Approve a suggestion: a rendering of a GI's name becomes one of its names (a label in that language
     then matches in `giscope check`); a profile field's, the field's text.
 
@@ -179,16 +209,17 @@ def approve(ctx: Context, row_id: int, text: str | None, who: str | None) -> Non
     from translation.services import approve as run
 
     t = run(ctx.db(), row_id, who=who or ctx.settings.user, text=text)
-    click.echo(f"#{t.id}  {t.text} -> {t.result} [{t.target_lang}] reviewed by {t.reviewed_by}")
+    click.echo(row_line(t, "reviewed", lang))
 
 
 @translations.command()
 @click.argument("row_id", metavar="ID", type=int)
 @click.option("--by", "who", help="Reviewer (default: GISCOPE_USER).")
 @click.option("--reason", help="Why (kept with the row).")
+@lang_option()
 @pass_ctx
 @handles_errors
-def reject(ctx: Context, row_id: int, who: str | None, reason: str | None) -> None:
+def reject(ctx: Context, row_id: int, who: str | None, reason: str | None, lang: str) -> None:
     """Reject a suggestion (or withdraw a reviewed rendering: the GI's name goes again).
 
     Example: giscope translations reject 4 --reason "a literal rendering"
@@ -196,4 +227,4 @@ def reject(ctx: Context, row_id: int, who: str | None, reason: str | None) -> No
     from translation.services import reject as run
 
     t = run(ctx.db(), row_id, who=who or ctx.settings.user, reason=reason)
-    click.echo(f"#{t.id}  {t.text} -> {t.result} [{t.target_lang}] rejected by {t.reviewed_by}")
+    click.echo(row_line(t, "rejected", lang))
