@@ -70,7 +70,7 @@ def name_words(app_url) -> set[str]:  # noqa: F811
     return words
 
 
-URL = re.compile(r"(?:https?://|www\.)\S+")
+URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|asia|gov|int|eu|cn|fr|th)\b")
 CITED = re.compile(r"来源：.*$", re.S)  # a source is a citation, written as published
 
 
