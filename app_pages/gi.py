@@ -6,7 +6,8 @@ from errors import RegisterError
 from gi_lists.services import find_gis
 from phrases import message_text
 from translation.renderings import pending_renderings
-from ui.register_tables import history_table, names_table, or_unknown, protections_table
+from ui.cells import or_unknown
+from ui.register_tables import history_table, names_table, protections_table
 from ui.resources import database
 from ui.widgets import page_language
 from wording import (

@@ -5,7 +5,8 @@ import streamlit as st
 from agreements.services import overview
 from gi_lists.model import JURISDICTIONS
 from gi_lists.services import coverage
-from ui.register_tables import articles_table, confidence, events_table, list_table, or_unknown, sourced
+from ui.cells import confidence, or_unknown
+from ui.register_tables import articles_table, events_table, list_table, sourced
 from ui.resources import database
 from ui.widgets import page_language
 from wording import DOUBTFUL, annex_code, confidence_word, joined, jurisdiction_name, say

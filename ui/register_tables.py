@@ -14,12 +14,12 @@ from agreements.services import AgreementOverview
 from gi_lists.batches import BatchPlan
 from gi_lists.entries import ListTarget
 from gi_lists.model import GI, STATUSES, Protection
+from ui.cells import confidence
 from wording import (
     DOUBTFUL,
     agreement_name,
     annex_code,
     annex_name,
-    confidence_word,
     event_text,
     jurisdiction_name,
     lang_of,
@@ -39,17 +39,6 @@ _BATCH = re.compile(r"^batch (?P<file>.+) \((?P<target>[^)]+)\)$")
 
 
 # --- cells -------------------------------------------------------------------------------------------
-
-
-def confidence(level: str | None, lang: str = "en") -> str:
-    """Confidence as a cell: '⚠ unconfirmed' / '⚠ 未经证实' when low or unconfirmed, else the word."""
-    level = level or "unconfirmed"
-    word = confidence_word(level, lang)
-    return f"⚠ {word}" if level in DOUBTFUL else word
-
-
-def or_unknown(value: object, lang: str = "en") -> str:
-    return say("common.unknown", lang) if value in (None, "") else str(value)
 
 
 def source_cell(source: str | None, lang: str = "en") -> str:
