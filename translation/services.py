@@ -192,6 +192,18 @@ def renderings_for(db: Database, gi_ids: Sequence[str], lang: str) -> dict[str, 
 # --- review ----------------------------------------------------------------------------------------------
 
 
+def _not_yet(repo: TranslationRepository, row_id: int, status: str) -> Translation:
+    """Translation #row_id, which must exist and not have `status` already."""
+    t = repo.get(row_id)
+    if t is None:
+        raise TranslationError(f"no translation #{row_id}; see `giscope translations list`")
+    if t.status == status:
+        raise TranslationError(
+            f"translation #{row_id} was {status} already by {t.reviewed_by} ({t.reviewed_at})"
+        )
+    return t
+
+
 def approve(db: Database, row_id: int, *, who: str, text: str | None = None) -> Translation:
     """Mark a suggestion reviewed (with `text`, corrected first). A rendering of a GI's name becomes one of
     its names (kind translation), which screening, search, exports and briefs then use; a rendering of a
@@ -202,13 +214,7 @@ def approve(db: Database, row_id: int, *, who: str, text: str | None = None) -> 
 
     def work(conn: Connection) -> None:
         repo = TranslationRepository(conn)
-        t = repo.get(row_id)
-        if t is None:
-            raise TranslationError(f"no translation #{row_id}; see `giscope translations list`")
-        if t.status == "reviewed":
-            raise TranslationError(
-                f"translation #{row_id} was reviewed already by {t.reviewed_by} ({t.reviewed_at})"
-            )
+        t = _not_yet(repo, row_id, "reviewed")
         at = now_iso()
         result = corrected or t.result
         values: dict[str, str | None] = {"status": "reviewed", "reviewed_by": who, "reviewed_at": at}
@@ -234,13 +240,7 @@ def reject(db: Database, row_id: int, *, who: str, reason: str | None = None) ->
 
     def work(conn: Connection) -> None:
         repo = TranslationRepository(conn)
-        t = repo.get(row_id)
-        if t is None:
-            raise TranslationError(f"no translation #{row_id}; see `giscope translations list`")
-        if t.status == "rejected":
-            raise TranslationError(
-                f"translation #{row_id} was rejected already by {t.reviewed_by} ({t.reviewed_at})"
-            )
+        t = _not_yet(repo, row_id, "rejected")
         at = now_iso()
         note = _join(t.note, f"rejected: {reason}") if reason else t.note
         repo.update(row_id, {"status": "rejected", "reviewed_by": who, "reviewed_at": at, "note": note})
