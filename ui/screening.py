@@ -96,12 +96,12 @@ def severity_chart(results: Sequence[LabelResult], lang: str = "en") -> Any:
         alt.Chart(frame, title=say("screen.scope.chart_title", lang))
         .mark_bar()
         .encode(
-            x=alt.X(f"{labels}:Q", title=labels, axis=alt.Axis(tickMinStep=1, format="d")),
-            y=alt.Y(f"{severity}:N", title=severity, sort=words),
+            x=alt.X(f"{severity}:N", title=severity, sort=words, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y(f"{labels}:Q", title=labels, axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color(f"{severity}:N", scale=colours, legend=None),
             tooltip=[alt.Tooltip(f"{severity}:N"), alt.Tooltip(f"{labels}:Q")],
         )
-        .properties(height=160)
+        .properties(height=260)
     )
 
 
