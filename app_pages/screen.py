@@ -103,21 +103,21 @@ st.altair_chart(severity_chart(results, lang), width="stretch")
 downloads = st.columns(4)
 downloads[0].download_button(
     say("screen.download_json", lang),
-    results_json(results, covered),
+    lambda: results_json(results, covered),  # made when the button is pressed
     file_name="giscope-check.json",
     mime="application/json",
     on_click="ignore",
 )
 downloads[1].download_button(
     say("screen.download_csv", lang),
-    results_csv(results, covered, lang),
+    lambda: results_csv(results, covered, lang),
     file_name="giscope-check.csv",
     mime="text/csv",
     on_click="ignore",
 )
 downloads[2].download_button(
     say("screen.scope.download_xlsx", lang),
-    results_xlsx(results, covered, lang),
+    lambda: results_xlsx(results, covered, lang),
     file_name="giscope-check.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     on_click="ignore",
