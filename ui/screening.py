@@ -33,6 +33,8 @@ def scope_markdown(covered: Coverage, lang: str = "en") -> str:
     """'**Screened against** the European Union: China–EU Annex III (loaded …); …; the EU register as of
     July 2020.'"""
     where = jurisdiction_name(covered.jurisdiction, lang)
+    if not covered.lists:
+        return say("screen.scope.nothing_screened", lang, where=where)
     return say("screen.scope.screened_against", lang, where=where, lists=covered.names_text(lang))
 
 
@@ -44,6 +46,8 @@ def gap_warning(covered: Coverage, lang: str = "en") -> str | None:
 
 def no_conflict(covered: Coverage, lang: str = "en") -> str:
     """'No conflict found in China–EU Annex III (loaded …); …' (never a bare 'no match')."""
+    if not covered.lists:
+        return scope_markdown(covered, lang)
     return say("screen.scope.no_conflict", lang, lists=covered.names_text(lang))
 
 

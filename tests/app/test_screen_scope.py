@@ -23,6 +23,7 @@ from gi_lists.services import coverage
 from storage.db import Database
 from tests.app.conftest import ok
 from tests.app.zh_screening import english_left
+from ui.screening import gap_warning, no_conflict, scope_markdown
 from ui.tables import CSV_COLUMNS, results_csv, results_json, results_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,6 +114,18 @@ def test_a_register_imported_from_a_file_is_named_with_its_date_and_needs_no_war
     assert "the European Union register (imported 2026-12-03)" in covered.names_text()
     assert "China–EU Annex III (loaded 2026-12-01)" in covered.names_text()
     assert "中欧协定附录三（2026-12-01载入）" in covered.names_text("zh")
+
+
+def test_a_jurisdiction_with_nothing_to_screen_never_reads_as_no_conflict_found():
+    covered = Coverage("TH", (), 0)
+    for text in (no_conflict(covered), scope_markdown(covered)):
+        assert text.startswith(
+            "Nothing was screened: the register holds no name protected or pending in Thailand"
+        )
+    assert (
+        gap_warning(covered, "zh")
+        == "未筛查：泰国以本国途径保护的外国地理标志名单。该名单尚未导入，仅在其中受保护的名称未经检查。"
+    )
 
 
 def test_the_severity_chart_counts_labels_by_worst_severity(register):
