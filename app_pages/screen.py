@@ -2,16 +2,27 @@
 
 import streamlit as st
 
+from briefings.screening import labels_brief
 from compare.services import check_labels, read_labels
 from errors import InputError
-from gi_lists.export import dumps
 from gi_lists.model import JURISDICTIONS
 from gi_lists.services import coverage
-from ui.cells import label_severity, plain, problems_markdown, screen_summary, severity_badge, typed_class
-from ui.resources import conflict_index, database
-from ui.tables import matches_table, results_csv, styled
+from ui.cells import label_severity, plain, problems_markdown, severity_badge, typed_class
+from ui.resources import conflict_index, database, pdf
+from ui.screening import (
+    gap_warning,
+    label_badge,
+    label_bases,
+    no_conflict,
+    scope_markdown,
+    severity_chart,
+    summary,
+)
+from ui.tables import matches_table, results_csv, results_json, results_xlsx, styled
 from ui.widgets import on_upload, page_language
 from wording import jurisdiction_name, say
+
+PROGRESS_FROM = 50  # more labels than this show a progress bar while they are screened
 
 lang = page_language()
 st.title(say("screen.title", lang))
@@ -63,42 +74,91 @@ if not labels:
     st.stop()
 
 stated = typed_class(product_class.strip(), {gi.product_class for gi in index.gis}, lang) or None
-with st.spinner(say("screen.working", lang)):
-    results = check_labels(index, labels, jurisdiction, product_class=stated, lang=lang)
+if len(labels) > PROGRESS_FROM:
+    bar = st.progress(0.0, text=say("screen.scope.progress", lang, done=0, total=len(labels)))
+    done = [0]
 
-st.markdown(screen_summary(results, lang))
-covered = coverage(database(), jurisdiction).text(lang)
-st.caption(covered[:1].upper() + covered[1:])
-downloads = st.columns([1, 1, 4])
+    def step(n: int) -> None:
+        done[0] += n
+        if done[0] % max(1, len(labels) // 50) == 0 or done[0] == len(labels):
+            text = say("screen.scope.progress", lang, done=done[0], total=len(labels))
+            bar.progress(done[0] / len(labels), text=text)
+
+    results = check_labels(index, labels, jurisdiction, product_class=stated, lang=lang, progress=step)
+    bar.progress(1.0, text=say("screen.scope.done", lang, total=len(labels)))
+else:
+    with st.spinner(say("screen.working", lang)):
+        results = check_labels(index, labels, jurisdiction, product_class=stated, lang=lang)
+covered = coverage(database(), jurisdiction)
+gap = gap_warning(covered, lang)
+
+st.markdown(summary(results, jurisdiction, lang))
+st.markdown(scope_markdown(covered, lang))
+if gap:
+    st.warning(gap, icon="⚠️")
+note = covered.text(lang)
+st.caption(note[:1].upper() + note[1:])
+st.altair_chart(severity_chart(results, lang), width="stretch")
+
+downloads = st.columns(4)
 downloads[0].download_button(
     say("screen.download_json", lang),
-    dumps([r.to_dict() for r in results]),
+    lambda: results_json(results, covered),  # made when the button is pressed
     file_name="giscope-check.json",
     mime="application/json",
     on_click="ignore",
 )
 downloads[1].download_button(
     say("screen.download_csv", lang),
-    results_csv(results),
+    lambda: results_csv(results, covered, lang),
     file_name="giscope-check.csv",
     mime="text/csv",
     on_click="ignore",
 )
+downloads[2].download_button(
+    say("screen.scope.download_xlsx", lang),
+    lambda: results_xlsx(results, covered, lang),
+    file_name="giscope-check.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore",
+)
+# the PDF is made only when asked for, then kept (ui.resources.pdf) for these labels
+asked = (tuple(labels), jurisdiction, stated, lang)
+slot = downloads[3].empty()
+if st.session_state.get("screen_pdf_for") != asked and slot.button(
+    say("screen.scope.prepare_pdf", lang), key="screen_pdf"
+):
+    st.session_state["screen_pdf_for"] = asked
+if st.session_state.get("screen_pdf_for") == asked:
+    name = upload.name if upload is not None else say("screen.scope.typed_labels", lang)
+    brief = labels_brief(database(), results, jurisdiction, name=name, lang=lang)
+    slot.download_button(
+        say("screen.scope.download_pdf", lang),
+        pdf(brief),
+        file_name=f"giscope-screening-{jurisdiction}-{lang}.pdf",
+        mime="application/pdf",
+        on_click="ignore",
+        key="screen_pdf_download",
+    )
 
 for result in results:
-    worst = label_severity(result)
     n = len(result.matches)
     count = say("screen.match_one" if n == 1 else "screen.matches", lang, count=n)
     with st.expander(
-        f"{severity_badge(worst, lang)} {plain(result.label)} · {count}", expanded=worst == "high"
+        f"{label_badge(result, covered, lang)} {plain(result.label)} · {count}",
+        expanded=label_severity(result) == "high",
     ):
         if not result.matches:
-            place = jurisdiction_name(result.jurisdiction, "zh") if lang == "zh" else result.jurisdiction
-            st.caption(say("screen.none_found", lang, where=place))
+            st.markdown(no_conflict(covered, lang))
+            if gap:
+                st.warning(gap, icon="⚠️")
             continue
         st.table(styled(matches_table(result, lang), lang), hide_index=True)
         for hit in result.matches:
             st.markdown(f"{severity_badge(hit.severity, lang)} **`{hit.gi.id}`** {plain(hit.reason)}")
-            source = say("screen.source", lang, source=plain(hit.legal_source)) if hit.legal_source else ""
-            st.caption(say("screen.basis", lang, basis=plain(hit.legal_basis)) + source)
+        for basis in label_bases(result):  # each legal basis once, with the GIs it applies to
+            gis = ", ".join(f"`{gi}`" for gi in basis.gis)
+            source = say("screen.source", lang, source=plain(basis.source)) if basis.source else ""
+            st.caption(say("screen.scope.basis", lang, gis=gis, basis=plain(basis.text)) + source)
+        st.caption(scope_markdown(covered, lang))
 st.caption(say("screen.doubt_note", lang))

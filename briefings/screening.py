@@ -125,9 +125,32 @@ def screening_brief(
         title, subtitle = s["scan_title"].format(file=path.name, where=where), s["scan_sub"]
     else:
         results = check_labels(index, read_labels(path), j, lang=lang)
-        sections = _label_results_sections(results, coverage(db, j), lang)
-        title, subtitle = s["screen_title"].format(file=path.name, where=where), s["screen_sub"]
-    sections.append(Section("", (Notice(s["disclaimer"], "disclaimer"),)))
+        return labels_brief(db, results, j, name=path.name, lang=lang, today=today)
+    return _briefing(db, title, subtitle, sections, lang, today)
+
+
+def labels_brief(
+    db: Database,
+    results: Sequence[LabelResult],
+    jurisdiction: str,
+    *,
+    name: str,
+    lang: str = "en",
+    today: str | None = None,
+) -> Briefing:
+    """The screening report of labels already checked (the Screen labels page's results), every label in
+    it with what it was screened against."""
+    j = check_jurisdiction(jurisdiction)
+    s = T[lang]
+    sections = _label_results_sections(results, coverage(db, j), lang)
+    title = s["screen_title"].format(file=name, where=jurisdiction_name(j, lang))
+    return _briefing(db, title, s["screen_sub"], sections, lang, today)
+
+
+def _briefing(
+    db: Database, title: str, subtitle: str, sections: list[Section], lang: str, today: str | None
+) -> Briefing:
+    sections.append(Section("", (Notice(T[lang]["disclaimer"], "disclaimer"),)))
     return Briefing(
         kind="screening",
         title=title,

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from compare.services import Finding, LabelResult, ScanRow
+from gi_lists.coverage import Coverage
 from ui.cells import doubt, severity
 from wording import (
     finding_word,
@@ -55,6 +56,7 @@ def matches_table(result: LabelResult, lang: str = "en") -> pd.DataFrame:
 
 CSV_COLUMNS = (
     "label",
+    "jurisdiction",
     "severity",
     "kind",
     "score",
@@ -63,31 +65,60 @@ CSV_COLUMNS = (
     "reason",
     "legal_basis",
     "confidence",
+    "screened_against",
+    "not_screened",
 )
 
 
-def results_csv(results: Sequence[LabelResult]) -> bytes:
-    """One row per match, UTF-8 with a byte-order mark so spreadsheet programs read the Chinese."""
-    rows = [
-        {
-            "label": r.label,
-            "severity": h.severity,
-            "kind": h.kind,
-            "score": round(h.score, 3),
-            "gi_id": h.gi.id,
-            "matched_form": h.matched_form,
-            "reason": h.reason,
-            "legal_basis": h.legal_basis,
-            "confidence": h.confidence,
-        }
-        for r in results
-        for h in r.matches
-    ]
-    from gi_lists.export import neutralise
+def results_rows(results: Sequence[LabelResult], covered: Coverage, lang: str = "en") -> list[dict[str, Any]]:
+    """One row per match and one for each label with none (severity 'none'), each with what the label
+    was screened against (lists and dates) and what was not screened."""
+    scope = {
+        "screened_against": covered.names_text(lang),
+        "not_screened": covered.register().warning(lang) or "",
+    }
+    rows: list[dict[str, Any]] = []
+    for r in results:
+        if not r.matches:
+            rows.append({"label": r.label, "jurisdiction": r.jurisdiction, "severity": "none", **scope})
+        for h in r.matches:
+            rows.append(
+                {
+                    "label": r.label,
+                    "jurisdiction": r.jurisdiction,
+                    "severity": h.severity,
+                    "kind": h.kind,
+                    "score": round(h.score, 3),
+                    "gi_id": h.gi.id,
+                    "matched_form": h.matched_form,
+                    "reason": h.reason,
+                    "legal_basis": h.legal_basis,
+                    "confidence": h.confidence,
+                    **scope,
+                }
+            )
+    return rows
 
-    safe = [{k: neutralise(v) for k, v in row.items()} for row in rows]  # no cell runs as a formula
-    frame = pd.DataFrame(safe, columns=list(CSV_COLUMNS))
-    return frame.to_csv(index=False).encode("utf-8-sig")
+
+def results_csv(results: Sequence[LabelResult], covered: Coverage, lang: str = "en") -> bytes:
+    """Every label (results_rows), UTF-8 with a byte-order mark so spreadsheet programs read the Chinese;
+    no cell runs as a formula."""
+    from gi_lists.export import to_csv
+
+    return to_csv(results_rows(results, covered, lang), CSV_COLUMNS)
+
+
+def results_xlsx(results: Sequence[LabelResult], covered: Coverage, lang: str = "en") -> bytes:
+    from gi_lists.export import to_xlsx
+
+    return to_xlsx(results_rows(results, covered, lang), CSV_COLUMNS)
+
+
+def results_json(results: Sequence[LabelResult], covered: Coverage) -> str:
+    """As `giscope check --json`: each label with its matches and the coverage (lists, dates, register)."""
+    from gi_lists.export import dumps
+
+    return dumps([{**r.to_dict(), "coverage": covered.to_dict()} for r in results])
 
 
 def objection_rows(rows: Sequence[ScanRow]) -> int:

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from compare.services import ScanRow, build_index, check_labels
+from gi_lists.services import coverage
 from storage.db import Database
 from tests.app.conftest import ok
 from ui.cells import screen_summary
@@ -87,7 +88,9 @@ def test_each_match_shows_its_reason_and_legal_basis(register):
     assert rows[0]["Kind"] == "homophone" and rows[0]["Protected form"] == "香槟"
     reasons = [m.value for m in box.markdown]
     assert any("`fr-champagne`" in r and "sounds the same" in r for r in reasons), reasons
-    assert any(c.value.startswith("Legal basis: China–EU GI Agreement Art. 4") for c in box.caption)
+    assert any(
+        c.value.startswith("Legal basis (`fr-champagne`): China–EU GI Agreement Art. 4") for c in box.caption
+    )
 
 
 def test_low_confidence_matches_are_marked(register):
@@ -122,18 +125,19 @@ def test_an_upload_that_is_not_utf8_names_the_file_and_line(register):
 def test_the_product_class_and_jurisdiction_reach_the_checker(register):
     at = screen("Bordeaux", jurisdiction="TH")  # on no list protecting names in Thailand
     assert not match_rows(at, "Bordeaux")
-    assert expander(at, "Bordeaux").label.startswith(":green-badge[no match]")
+    assert expander(at, "Bordeaux").label.startswith(":orange-badge[⚠ no conflict found]")
     at = screen("香槟", product_class="Cosmetics")
     assert match_rows(at, "香槟")[0]["Severity"] == "● medium"
 
 
 def test_csv_has_one_row_per_match_and_json_matches_the_cli(register_url):
-    index = build_index(Database(register_url))
+    db = Database(register_url)
+    index = build_index(db)
     results = check_labels(index, LABELS.splitlines(), "CN")
-    text = results_csv(results).decode("utf-8-sig")
+    text = results_csv(results, coverage(db, "CN")).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert tuple(rows[0]) == CSV_COLUMNS
-    assert len(rows) == sum(len(r.matches) for r in results)
+    assert len(rows) == sum(len(r.matches) or 1 for r in results)  # a label without a match has a row
     assert rows[0]["label"] == "Champagne-style sparkling wine" and rows[0]["gi_id"] == "fr-champagne"
     assert rows[0]["severity"] == "high"
     assert "3 labels checked" in screen_summary(results)

@@ -62,10 +62,14 @@ def test_the_screen_page_shows_its_results_in_chinese(register):
     assert row["严重程度"] == "● 高" and row["匹配类型"] == "同音字" and row["地理标志编号"] == "fr-champagne"
     assert row["可信度"] == "高"
     assert any("同音" in m.value and "`fr-champagne`" in m.value for m in box.markdown)
-    assert any(c.value.startswith("法律依据：《中欧地理标志保护与合作协定》第4条") for c in box.caption)
+    assert any(
+        c.value.startswith("法律依据（`fr-champagne`）：《中欧地理标志保护与合作协定》第4条")
+        for c in box.caption
+    )
     assert set(cells(at, "严重程度")) <= {"● 高", "● 中", "○ 低"}
     assert any(c.value.startswith("筛查范围：") for c in at.caption)
-    assert [b.proto.label for b in at.get("download_button")] == ["下载 JSON", "下载 CSV"]
+    assert [b.proto.label for b in at.get("download_button")] == ["下载 JSON", "下载 CSV", "下载 XLSX"]
+    assert [b.label for b in at.button] == ["筛查", "生成 PDF 报告"]
 
 
 def test_a_product_class_typed_in_chinese_reaches_the_checker(register):
@@ -78,8 +82,9 @@ def test_a_product_class_typed_in_chinese_reaches_the_checker(register):
 def test_a_label_with_no_match_says_so_in_chinese(register):
     at = screen_zh("纯净水", jurisdiction="TH")
     box = at.expander[0]
-    assert box.label.startswith(":green-badge[未发现匹配]")
-    assert box.caption[0].value == "该标签中未发现在泰国受保护的名称。"
+    assert box.label.startswith(":orange-badge[⚠ 未发现冲突]")
+    assert box.markdown[0].value.startswith("在以下名单中未发现冲突：泰国以本国途径保护的外国地理标志")
+    assert box.warning[0].value.startswith("仅按随附名单筛查：泰国以本国途径保护的外国地理标志名单")
 
 
 def test_the_screen_page_hint_and_file_errors_are_chinese(register):
