@@ -14,7 +14,8 @@ from agreements.services import AgreementOverview
 from gi_lists.batches import BatchPlan
 from gi_lists.entries import ListTarget
 from gi_lists.model import GI, STATUSES, Protection
-from ui.cells import confidence
+from ui.cells import confidence, plain
+from ui.record_cells import computed_names, linked, when
 from wording import (
     DOUBTFUL,
     agreement_name,
@@ -216,20 +217,53 @@ def protections_summary(gi: GI, lang: str = "en") -> str:
 
 
 def names_table(gi: GI, lang: str = "en") -> pd.DataFrame:
-    return pd.DataFrame(
-        [
+    """Every recorded name with its kind, language, script and source, then the readings computed from
+    its Chinese names (traditional characters, pinyin with tones) that no recorded name gives already."""
+    rows = [
+        {
+            say("gi.col_name", lang): n.text,
+            say("gi.col_kind", lang): name_kind_text(n.kind, None, lang),
+            say("gi.col_language", lang): language_word(n.lang, lang) if n.lang else "",
+            say("gi.col_script", lang): n.script or "",
+            say("gi.record.col_name_source", lang): linked(source_cell(n.source, lang)) if n.source else "",
+        }
+        for n in gi.names
+    ]
+    recorded = {n.text for n in gi.names}
+    for text, kind, code, script in computed_names(gi):
+        if text in recorded:
+            continue
+        recorded.add(text)
+        rows.append(
             {
-                say("gi.col_name", lang): n.text,
-                say("gi.col_kind", lang): name_kind_text(n.kind, None, lang),
-                say("gi.col_language", lang): language_word(n.lang, lang) if n.lang else "",
-                say("gi.col_script", lang): n.script or "",
+                say("gi.col_name", lang): text,
+                say("gi.col_kind", lang): say("gi.record.computed", lang, kind=say(kind, lang)),
+                say("gi.col_language", lang): language_word(code, lang),
+                say("gi.col_script", lang): script,
+                say("gi.record.col_name_source", lang): "",
             }
-            for n in gi.names
-        ]
-    )
+        )
+    return pd.DataFrame(rows)
+
+
+def protection_history(gi: GI, p: Protection, lang: str = "en") -> str:
+    """The history lines about one protection, oldest first: '2021-03-01 status: pending → protected'."""
+    lines = []
+    for h in gi.history:
+        key, _, field = h.what.rpartition(": ")
+        if key != p.key_text:
+            continue
+        change = value_text(h.after, lang) or "—"
+        if h.before:
+            change = f"{value_text(h.before, lang)} → {change}"
+        what = say(FIELDS[field], lang) if field in FIELDS else field
+        lines.append(f"{h.at[:10]} {what}: {change}")
+    return ("；" if lang_of(lang) == "zh" else "; ").join(lines)
 
 
 def protections_table(gi: GI, lang: str = "en") -> pd.DataFrame:
+    """One row per protection: where, through what, its status and the history of it, its source
+    (linked, as markdown for st.table) and confidence, and its note in full."""
     zh = lang_of(lang) == "zh"
     return pd.DataFrame(
         [
@@ -246,9 +280,10 @@ def protections_table(gi: GI, lang: str = "en") -> pd.DataFrame:
                 say("gi.col_status", lang): status_word(p.status, lang),
                 say("gi.col_since", lang): p.since or "",
                 say("gi.col_until", lang): p.until or "",
-                say("gi.col_source", lang): source_cell(p.source, lang),
+                say("gi.record.col_history", lang): protection_history(gi, p, lang),
+                say("gi.col_source", lang): linked(source_cell(p.source, lang)),
                 say("gi.col_confidence", lang): confidence(p.confidence, lang),
-                say("gi.col_note", lang): note_text(p.note, lang) if p.note else "",
+                say("gi.col_note", lang): plain(note_text(p.note, lang)) if p.note else "",
             }
             for p in gi.protections
         ]
@@ -259,7 +294,7 @@ def history_table(gi: GI, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                say("gi.col_at", lang): h.at,
+                say("gi.col_at", lang): when(h.at, lang),
                 say("gi.col_who", lang): h.who,
                 say("gi.col_what", lang): field_text(h.what, lang),
                 say("gi.col_before", lang): value_text(h.before, lang),
