@@ -257,7 +257,7 @@ def protection_history(gi: GI, p: Protection, lang: str = "en") -> str:
         if h.before:
             change = f"{value_text(h.before, lang)} → {change}"
         what = say(FIELDS[field], lang) if field in FIELDS else field
-        lines.append(f"{h.at[:10]} {what}: {change}")
+        lines.append(f"{h.at[:10]} {what}{'：' if lang_of(lang) == 'zh' else ': '}{change}")
     return ("；" if lang_of(lang) == "zh" else "; ").join(lines)
 
 
@@ -271,7 +271,7 @@ def protections_table(gi: GI, lang: str = "en") -> pd.DataFrame:
                 say("gi.col_jurisdiction", lang): jurisdiction_name(p.jurisdiction, lang)
                 if zh
                 else p.jurisdiction,
-                say("gi.col_route", lang): route_text(p, lang, short_names=True) if zh else p.route,
+                say("gi.col_route", lang): route_text(p, lang, short_names=zh),
                 say("gi.col_agreement", lang): (agreement_name(p.agreement, lang) if zh else p.agreement)
                 if p.agreement
                 else "",

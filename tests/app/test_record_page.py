@@ -133,9 +133,10 @@ def test_each_protection_with_route_status_history_linked_source_and_confidence(
     table = protections(at)
     assert {"Route", "Status", "Status history", "Source", "Confidence", "Note"} <= set(table.columns)
     annex = table[(table["Agreement"] == "china-eu") & (table["Annex"] == "IV")].iloc[0]
-    assert annex["Route"] == "agreement" and annex["Status"] == "protected"
+    assert annex["Route"] == "china-eu Annex IV" and annex["Status"] == "protected"
     assert "status: protected" in annex["Status history"]
     home = table[table["Jurisdiction"] == "FR"].iloc[0]
+    assert home["Route"] == "national register (home protection, inferred)"
     assert "[eur-lex.europa.eu](<https://eur-lex.europa.eu/legal-content/" in home["Source"]
     assert "[law-ref.org](<http://law-ref.org/TRIPS/article24.html>)" in home["Source"]
     assert set(table["Confidence"]) <= {"high", "medium", "⚠ low", "⚠ unconfirmed"}
