@@ -12,6 +12,7 @@ import pandas as pd
 
 from agreements.services import AgreementOverview
 from gi_lists.batches import BatchPlan
+from gi_lists.coverage import HOME_FILE
 from gi_lists.entries import ListTarget
 from gi_lists.model import GI, STATUSES, Protection
 from ui.cells import confidence, plain
@@ -35,7 +36,10 @@ from wording import (
 )
 
 NO_SOURCE = "no source found"  # how the bundled data marks a statement no source supports
-_BUNDLED = re.compile(r"^bundled reference data (?P<file>\S+) \((?P<target>[^)]+)\)$")
+_BUNDLED = re.compile(
+    r"^bundled reference data (?P<file>\S+|home protection \(inferred from the lists\))"
+    r" \((?P<target>[^)]+)\)$"
+)
 _BATCH = re.compile(r"^batch (?P<file>.+) \((?P<target>[^)]+)\)$")
 
 
@@ -125,7 +129,8 @@ def reason_text(reason: str, lang: str = "en") -> str:
         return reason
     for pattern, key in ((_BUNDLED, "gi.reason_bundled"), (_BATCH, "gi.reason_batch")):
         if found := pattern.match(reason):
-            return say(key, "zh", file=found["file"], target=list_key_text(found["target"], "zh"))
+            file = say("gi.record.home_file", "zh") if found["file"] == HOME_FILE else found["file"]
+            return say(key, "zh", file=file, target=list_key_text(found["target"], "zh"))
     return reason
 
 

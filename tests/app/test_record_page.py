@@ -155,6 +155,9 @@ def test_the_record_in_chinese_links_its_sources(register):
     assert {"状态变更", "来源", "可信度"} <= set(table.columns)
     assert any("](<https://" in cell for cell in table["来源"])
     assert "受保护" in " ".join(table["状态变更"])
+    reasons = set(at.dataframe[0].value["原因"])
+    assert "随附参考数据 原产地保护（依各名单推定）（法国登记簿）" in reasons, reasons
+    assert not any("bundled" in r for r in reasons)
 
 
 def test_the_tab_is_titled_with_the_gi_name(register, monkeypatch):
