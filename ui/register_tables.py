@@ -19,7 +19,6 @@ from ui.cells import confidence, plain
 from ui.record_cells import computed_names, linked, when
 from wording import (
     DOUBTFUL,
-    agreement_name,
     annex_code,
     annex_name,
     event_text,
@@ -266,9 +265,19 @@ def protection_history(gi: GI, p: Protection, lang: str = "en") -> str:
     return ("；" if lang_of(lang) == "zh" else "; ").join(lines)
 
 
+def route_cell(p: Protection, lang: str = "en") -> str:
+    """Through what a protection holds, with the register's file number where it has one: 'china-eu
+    Annex IV', 'national register (PGI-IT-1512)' / '中欧协定附录四'."""
+    text = route_text(p, lang, short_names=lang_of(lang) == "zh")
+    if p.reference and p.reference not in text:
+        text += f"（{p.reference}）" if lang_of(lang) == "zh" else f" ({p.reference})"
+    return text
+
+
 def protections_table(gi: GI, lang: str = "en") -> pd.DataFrame:
-    """One row per protection: where, through what, its status and the history of it, its source
-    (linked, as markdown for st.table) and confidence, and its note in full."""
+    """One row per protection: where, through what (agreement, annex, file number), its status and the
+    history of it, its source (linked, as markdown for st.table), confidence, and its note in full. Few
+    enough columns for st.table to wrap every cell within the page."""
     zh = lang_of(lang) == "zh"
     return pd.DataFrame(
         [
@@ -276,12 +285,7 @@ def protections_table(gi: GI, lang: str = "en") -> pd.DataFrame:
                 say("gi.col_jurisdiction", lang): jurisdiction_name(p.jurisdiction, lang)
                 if zh
                 else p.jurisdiction,
-                say("gi.col_route", lang): route_text(p, lang, short_names=zh),
-                say("gi.col_agreement", lang): (agreement_name(p.agreement, lang) if zh else p.agreement)
-                if p.agreement
-                else "",
-                say("gi.col_annex", lang): annex_code(p.annex, lang),
-                say("gi.col_file", lang): p.reference or "",
+                say("gi.col_route", lang): route_cell(p, lang),
                 say("gi.col_status", lang): status_word(p.status, lang),
                 say("gi.col_since", lang): p.since or "",
                 say("gi.col_until", lang): p.until or "",

@@ -132,11 +132,22 @@ def test_each_protection_with_route_status_history_linked_source_and_confidence(
     at = run(GI_PAGE, {"id": "fr-champagne"})
     table = protections(at)
     assert {"Route", "Status", "Status history", "Source", "Confidence", "Note"} <= set(table.columns)
-    annex = table[(table["Agreement"] == "china-eu") & (table["Annex"] == "IV")].iloc[0]
-    assert annex["Route"] == "china-eu Annex IV" and annex["Status"] == "protected"
+    assert list(table.columns) == [
+        "Jurisdiction",
+        "Route",
+        "Status",
+        "Since",
+        "Until",
+        "Status history",
+        "Source",
+        "Confidence",
+        "Note",
+    ]
+    annex = table[table["Route"] == "china-eu Annex IV"].iloc[0]
+    assert annex["Status"] == "protected" and annex["Since"] == "2021-03-01"
     assert "status: protected" in annex["Status history"]
     home = table[table["Jurisdiction"] == "FR"].iloc[0]
-    assert home["Route"] == "national register (home protection, inferred)"
+    assert home["Route"] == "national register (home protection, inferred) (PDO-FR-A1359)"
     assert "[eur-lex.europa.eu](<https://eur-lex.europa.eu/legal-content/" in home["Source"]
     assert "[law-ref.org](<http://law-ref.org/TRIPS/article24.html>)" in home["Source"]
     assert set(table["Confidence"]) <= {"high", "medium", "⚠ low", "⚠ unconfirmed"}

@@ -92,6 +92,10 @@ def test_screen_this_name_lands_on_screen_labels_with_the_names_filled_in(app_ur
 def test_the_dispute_brief_of_champagne_downloads_under_the_gi_id(app_url, page, tmp_path):  # noqa: F811
     page.goto(f"{app_url}/gi?id=fr-champagne")
     page.locator("[data-testid='stMain'] h2").filter(has_text="香槟").wait_for()
+    protections = page.locator("[data-testid='stTable']").nth(1)
+    protections.get_by_text("collective/certification mark").wait_for()
+    width, shown = protections.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert width <= shown, (width, shown)  # every note and source wraps inside the page, none is cut
     page.get_by_role("button", name=say("gi.record.brief", "en")).click()
     page.get_by_role("heading", name=say("briefs.title", "en")).wait_for()
     assert page.get_by_label(say("briefs.gi", "en")).input_value() == "fr-champagne"
