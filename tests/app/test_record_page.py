@@ -279,3 +279,29 @@ def test_the_dispute_form_says_nothing_found_without_a_command_line_hint(registe
     at = dispute("qqqzzzxxx")
     assert len(at.error) == 1 and "giscope" not in at.error[0].value
     assert not at.get("download_button")
+
+
+# --- the service both pages use -----------------------------------------------------------------------
+
+
+def test_lookup_gives_the_exact_gi_the_homonyms_the_clear_best_or_the_close_ones(register):
+    from errors import RegisterError
+    from gi_lists.services import lookup_gi
+    from storage.db import Database
+
+    db = Database(register)
+    try:
+        found = {ref: lookup_gi(db, ref) for ref in ("香槟", "Toscano", "Champagn", "Parma", "qqqzzzxxx")}
+        assert [g.id for g in found["香槟"].gis] == ["fr-champagne"] and found["香槟"].exact
+        assert [g.id for g in found["Toscano"].gis] == ["it-toscano", "it-toscano-2"]
+        assert found["Toscano"].exact and found["Toscano"].chosen is None
+        # 'Champagne' (a name starting with the text, 0.8) stands clear of 'Marc de Champagne' (0.7)
+        assert found["Champagn"].chosen is not None and found["Champagn"].chosen.id == "fr-champagne"
+        assert not found["Champagn"].exact
+        assert len(found["Parma"].gis) == 3 and found["Parma"].chosen is None
+        assert found["qqqzzzxxx"].gis == ()
+        assert found["Champagn"].chosen.history  # the record shows the GI's history
+        with pytest.raises(RegisterError):
+            lookup_gi(db, "  ")
+    finally:
+        db.dispose()
