@@ -1,4 +1,8 @@
-"""Briefings: PDF dispute guidance, agreement comparison and screening reports, made from the register."""
+"""Briefings: PDF dispute guidance, agreement comparison and screening reports, made from the register.
+
+Another page opens the dispute form filled in by setting, before st.switch_page to this page:
+st.session_state[BRIEF_GI] = a GI's id (or a name) and st.session_state[BRIEF_MARKET] = a jurisdiction.
+"""
 
 import re
 
@@ -13,9 +17,14 @@ from gi_lists.model import JURISDICTIONS
 from phrases import message_text
 from reports.briefing import Briefing
 from ui.cells import plain, problems_markdown
+from ui.lookup import find_gi
 from ui.resources import conflict_index, database, pdf
 from ui.widgets import language, on_upload, page_language
 from wording import agreement_name, jurisdiction_name, say
+
+BRIEF_GI = "brief_gi"  # the dispute form's GI (the GI record's "Dispute brief for a market" sets it)
+BRIEF_MARKET = "brief_dispute_in"  # the dispute form's market
+BRIEF_ASKED = "brief_dispute_asked"  # the GI text of the last submitted dispute form
 
 lang = page_language()
 st.title(say("briefs.title", lang))
@@ -51,28 +60,36 @@ with dispute:
     with st.form("brief_dispute"):
         ref = st.text_input(
             say("briefs.gi", lang),
-            key="brief_gi",
+            key=BRIEF_GI,
             placeholder=say("briefs.gi_placeholder", lang, examples="fr-champagne, 香槟, Anxi Tieguanyin"),
         )
         market = st.selectbox(
-            say("briefs.jurisdiction", lang), JURISDICTIONS, format_func=where, key="brief_dispute_in"
+            say("briefs.jurisdiction", lang), JURISDICTIONS, format_func=where, key=BRIEF_MARKET
         )
         typed = st.text_area(say("briefs.labels", lang), key="brief_labels")
         out = language("brief_dispute_lang")
         submitted = st.form_submit_button(say("briefs.prepare_dispute", lang), type="primary")
+    if submitted:
+        st.session_state[BRIEF_ASKED] = ref.strip()
     if submitted and not ref.strip():
         st.error(say("briefs.need_gi", lang))
-    elif submitted:
-        labels = [line.strip() for line in typed.splitlines() if line.strip()]
-        try:
-            with st.spinner(say("briefs.preparing", lang)):
-                index = conflict_index() if labels else None  # the one the Screen page uses too
-                brief = dispute_brief(database(), ref, market, labels=labels, lang=out, index=index)
-        except GIScopeError as exc:
-            failed(exc)
-        else:
-            name = f"giscope-dispute-{slug(ref)}-{market}-{out}.pdf"
-            offer(brief, say("briefs.download_dispute", lang), name, "brief_dispute_pdf")
+    elif ref.strip() and st.session_state.get(BRIEF_ASKED) == ref.strip():
+        # the GI as the record page finds it; several close matches stay offered until one is prepared
+        gi, offered = find_gi(database(), ref, lang, key="brief_pick")
+        if gi is not None and offered:
+            submitted = st.button(say("briefs.lookup.pick", lang), key="brief_pick_go")
+        if gi is not None and submitted:
+            del st.session_state[BRIEF_ASKED]  # asked and answered: a later run of the page shows none
+            labels = [line.strip() for line in typed.splitlines() if line.strip()]
+            try:
+                with st.spinner(say("briefs.preparing", lang)):
+                    index = conflict_index() if labels else None  # the one the Screen page uses too
+                    brief = dispute_brief(database(), gi.id, market, labels=labels, lang=out, index=index)
+            except GIScopeError as exc:
+                failed(exc)
+            else:
+                name = f"giscope-dispute-{gi.id}-{market}-{out}.pdf"  # the id: a Chinese name has no slug
+                offer(brief, say("briefs.download_dispute", lang), name, "brief_dispute_pdf")
 
 with comparison:
     known = agreement_ids(database())

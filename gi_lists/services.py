@@ -208,6 +208,50 @@ def find_gis(db: Database, ref: str) -> list[GI]:
     raise RegisterError(f"no GI with id or name {ref!r}; try `giscope search`")
 
 
+@dataclass(frozen=True)
+class Lookup:
+    """What a typed GI reference finds: the GI with that id or name (several for homonyms, `exact`), or
+    else the GIs whose names come closest, best first (one when a single hit stands clearly above the
+    rest). No GI at all: `gis` is empty."""
+
+    ref: str
+    gis: tuple[GI, ...]
+    exact: bool
+
+    @property
+    def chosen(self) -> GI | None:
+        """The one GI to open without asking, if there is one."""
+        return self.gis[0] if len(self.gis) == 1 else None
+
+
+CLEAR_LEAD = 0.1  # a close hit opens by itself when it scores this much above the next one
+MAX_CHOICES = 10
+
+
+def lookup_gi(db: Database, ref: str) -> Lookup:
+    """A GI by id or exact name, else by the search's close matches (a partial name, another spacing or
+    a close spelling: 'Tie Guan Yin' finds Anxi Tieguanyin). The pages' one way to open a typed GI; a
+    RegisterError only for a text with nothing to search for."""
+    text = ref.strip()
+    if not text:
+        raise RegisterError("the search text is empty")
+    with db.read() as conn:
+        repo = GIRepository(conn)
+        gi = repo.get(text)
+        if gi is not None:
+            return Lookup(text, (gi,), True)
+        hits = _search(conn, text, limit=MAX_CHOICES)
+        exact = [h for h in hits if h.score >= 1.0]
+        if exact:
+            ids = list(dict.fromkeys(h.gi.id for h in exact))
+            return Lookup(text, tuple(repo.get_many(ids, with_history=True)), True)
+        if not hits:
+            return Lookup(text, (), False)
+        floor = round(hits[0].score - CLEAR_LEAD, 6)
+        ids = list(dict.fromkeys(h.gi.id for h in hits if h.score > floor))
+        return Lookup(text, tuple(repo.get_many(ids, with_history=True)), False)
+
+
 def coverage(db: Database, jurisdiction: str) -> Coverage:
     """Which lists a screening in this jurisdiction covers (protected or pending names)."""
     j = check_jurisdiction(jurisdiction)

@@ -12,12 +12,13 @@ import pandas as pd
 
 from agreements.services import AgreementOverview
 from gi_lists.batches import BatchPlan
+from gi_lists.coverage import HOME_FILE
 from gi_lists.entries import ListTarget
 from gi_lists.model import GI, STATUSES, Protection
-from ui.cells import confidence
+from ui.cells import confidence, plain
+from ui.record_cells import computed_names, linked, when
 from wording import (
     DOUBTFUL,
-    agreement_name,
     annex_code,
     annex_name,
     event_text,
@@ -34,7 +35,10 @@ from wording import (
 )
 
 NO_SOURCE = "no source found"  # how the bundled data marks a statement no source supports
-_BUNDLED = re.compile(r"^bundled reference data (?P<file>\S+) \((?P<target>[^)]+)\)$")
+_BUNDLED = re.compile(
+    r"^bundled reference data (?P<file>\S+|home protection \(inferred from the lists\))"
+    r" \((?P<target>[^)]+)\)$"
+)
 _BATCH = re.compile(r"^batch (?P<file>.+) \((?P<target>[^)]+)\)$")
 
 
@@ -124,7 +128,8 @@ def reason_text(reason: str, lang: str = "en") -> str:
         return reason
     for pattern, key in ((_BUNDLED, "gi.reason_bundled"), (_BATCH, "gi.reason_batch")):
         if found := pattern.match(reason):
-            return say(key, "zh", file=found["file"], target=list_key_text(found["target"], "zh"))
+            file = say("gi.record.home_file", "zh") if found["file"] == HOME_FILE else found["file"]
+            return say(key, "zh", file=file, target=list_key_text(found["target"], "zh"))
     return reason
 
 
@@ -216,20 +221,63 @@ def protections_summary(gi: GI, lang: str = "en") -> str:
 
 
 def names_table(gi: GI, lang: str = "en") -> pd.DataFrame:
-    return pd.DataFrame(
-        [
+    """Every recorded name with its kind, language, script and source, then the readings computed from
+    its Chinese names (traditional characters, pinyin with tones) that no recorded name gives already."""
+    rows = [
+        {
+            say("gi.col_name", lang): n.text,
+            say("gi.col_kind", lang): name_kind_text(n.kind, None, lang),
+            say("gi.col_language", lang): language_word(n.lang, lang) if n.lang else "",
+            say("gi.col_script", lang): n.script or "",
+            say("gi.record.col_name_source", lang): linked(source_cell(n.source, lang)) if n.source else "",
+        }
+        for n in gi.names
+    ]
+    recorded = {n.text for n in gi.names}
+    for text, kind, code, script in computed_names(gi):
+        if text in recorded:
+            continue
+        recorded.add(text)
+        rows.append(
             {
-                say("gi.col_name", lang): n.text,
-                say("gi.col_kind", lang): name_kind_text(n.kind, None, lang),
-                say("gi.col_language", lang): language_word(n.lang, lang) if n.lang else "",
-                say("gi.col_script", lang): n.script or "",
+                say("gi.col_name", lang): text,
+                say("gi.col_kind", lang): say("gi.record.computed", lang, kind=say(kind, lang)),
+                say("gi.col_language", lang): language_word(code, lang),
+                say("gi.col_script", lang): script,
+                say("gi.record.col_name_source", lang): "",
             }
-            for n in gi.names
-        ]
-    )
+        )
+    return pd.DataFrame(rows)
+
+
+def protection_history(gi: GI, p: Protection, lang: str = "en") -> str:
+    """The history lines about one protection, oldest first: '2021-03-01 status: pending → protected'."""
+    lines = []
+    for h in gi.history:
+        key, _, field = h.what.rpartition(": ")
+        if key != p.key_text:
+            continue
+        change = value_text(h.after, lang) or "—"
+        if h.before:
+            change = f"{value_text(h.before, lang)} → {change}"
+        what = say(FIELDS[field], lang) if field in FIELDS else field
+        lines.append(f"{h.at[:10]} {what}{'：' if lang_of(lang) == 'zh' else ': '}{change}")
+    return ("；" if lang_of(lang) == "zh" else "; ").join(lines)
+
+
+def route_cell(p: Protection, lang: str = "en") -> str:
+    """Through what a protection holds, with the register's file number where it has one: 'china-eu
+    Annex IV', 'national register (PGI-IT-1512)' / '中欧协定附录四'."""
+    text = route_text(p, lang, short_names=lang_of(lang) == "zh")
+    if p.reference and p.reference not in text:
+        text += f"（{p.reference}）" if lang_of(lang) == "zh" else f" ({p.reference})"
+    return text
 
 
 def protections_table(gi: GI, lang: str = "en") -> pd.DataFrame:
+    """One row per protection: where, through what (agreement, annex, file number), its status and the
+    history of it, its source (linked, as markdown for st.table), confidence, and its note in full. Few
+    enough columns for st.table to wrap every cell within the page."""
     zh = lang_of(lang) == "zh"
     return pd.DataFrame(
         [
@@ -237,18 +285,14 @@ def protections_table(gi: GI, lang: str = "en") -> pd.DataFrame:
                 say("gi.col_jurisdiction", lang): jurisdiction_name(p.jurisdiction, lang)
                 if zh
                 else p.jurisdiction,
-                say("gi.col_route", lang): route_text(p, lang, short_names=True) if zh else p.route,
-                say("gi.col_agreement", lang): (agreement_name(p.agreement, lang) if zh else p.agreement)
-                if p.agreement
-                else "",
-                say("gi.col_annex", lang): annex_code(p.annex, lang),
-                say("gi.col_file", lang): p.reference or "",
+                say("gi.col_route", lang): route_cell(p, lang),
                 say("gi.col_status", lang): status_word(p.status, lang),
                 say("gi.col_since", lang): p.since or "",
                 say("gi.col_until", lang): p.until or "",
-                say("gi.col_source", lang): source_cell(p.source, lang),
+                say("gi.record.col_history", lang): protection_history(gi, p, lang),
+                say("gi.col_source", lang): linked(source_cell(p.source, lang)),
                 say("gi.col_confidence", lang): confidence(p.confidence, lang),
-                say("gi.col_note", lang): note_text(p.note, lang) if p.note else "",
+                say("gi.col_note", lang): plain(note_text(p.note, lang)) if p.note else "",
             }
             for p in gi.protections
         ]
@@ -259,7 +303,7 @@ def history_table(gi: GI, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                say("gi.col_at", lang): h.at,
+                say("gi.col_at", lang): when(h.at, lang),
                 say("gi.col_who", lang): h.who,
                 say("gi.col_what", lang): field_text(h.what, lang),
                 say("gi.col_before", lang): value_text(h.before, lang),

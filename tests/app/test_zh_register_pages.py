@@ -123,10 +123,10 @@ def test_the_gi_record_in_chinese(register, allowed):
     assert not english_left(at, allowed), english_left(at, allowed)
     assert not english_cells(at), english_cells(at)
     protections = at.table[1].value
-    assert "中欧" in set(protections["协定"]) and "受保护" in set(protections["状态"])
+    assert "中欧协定附录四" in set(protections["保护途径"]) and "受保护" in set(protections["状态"])
     assert "新建" in set(at.dataframe[0].value["变更后"])
     assert "随附参考数据 china_eu_annexes.csv（中欧协定附录四）" in set(at.dataframe[0].value["原因"])
-    home = protections[protections["保护途径"] == "国内登记（原产地保护，推定）"]
+    home = protections[protections["保护途径"].str.startswith("国内登记（原产地保护，推定）")]
     assert home["来源"].iloc[0].startswith("原产地保护（推定）：依中国所签协定")
 
 
