@@ -117,7 +117,9 @@ def show_applied(result: ImportResult) -> None:
         st.info(say("plan.nothing_to_change", lang, target=target))
     else:
         counts = {"added": s["added"], "changed": s["changed"], "removed": s["removed"]}
-        st.toast(say("lists.safety.toast", lang, batch=result.batch_id, **counts), icon="✅")
+        st.toast(
+            say("lists.safety.toast", lang, batch=result.batch_id, **counts), icon=":material/check_circle:"
+        )
         st.success(
             say(
                 "plan.applied",

@@ -20,9 +20,10 @@ SHOTS = Path(os.environ.get("GISCOPE_SHOTS", "/tmp/imports"))
 LIST_NAME = {"en": "Annex V of China–EU", "zh": "中欧协定附录五"}  # how the warning names the list
 
 
-def choose(page, label: str, option: str | re.Pattern[str]) -> None:  # noqa: F811
-    page.get_by_role("combobox", name=label).click()
-    page.get_by_role("option", name=option).first.click()
+def choose(scope, label: str, option: str | re.Pattern[str]) -> None:
+    """Pick an option of the selectbox labelled `label` inside `scope` (its options open in the page)."""
+    scope.get_by_role("combobox", name=label).click()
+    scope.page.get_by_role("option", name=option).first.click()
 
 
 def unbold(text: str) -> str:
@@ -58,7 +59,7 @@ def check_in_import_tab(page, lang: str, batch: Path, *, keep: bool = False) -> 
     page.get_by_role("tab", name=say("lists.import_tab", lang)).click()
     importing = page.locator("[data-testid='stTabPanel']").first
     importing.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(batch)
-    page.get_by_text(batch.name).first.wait_for()
+    importing.locator("[data-testid='stFileChipName']").first.wait_for()  # long names are cut short
     choose(importing, say("lists.target", lang), re.compile("China–EU|中欧"))
     choose(importing, say("lists.annex", lang), re.compile(r"^(V|附录五|附录V)[:：]"))
     if keep:
@@ -114,3 +115,20 @@ def test_a_large_withdrawal_keeps_apply_disabled_until_confirmed(app_url, page, 
     apply.wait_for()
     assert apply.is_enabled()
     save_full_page(page, SHOTS / f"withdrawal-confirmed-{lang}.png")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_applying_a_batch_ends_with_a_toast(app_url, page, tmp_path, lang):  # noqa: F811
+    batch = tmp_path / f"toast_{lang}.csv"
+    name, reading = ("吐司测试茶", "Tusi Ceshi Cha") if lang == "en" else ("吐司测试米", "Tusi Ceshi Mi")
+    batch.write_text(f"name,transcription,product_class,origin\n{name},{reading},Tea,CN\n", encoding="utf-8")
+    open_lists(page, app_url, lang)
+    check_in_import_tab(page, lang, batch, keep=True)
+    page.get_by_role("button", name=say("lists.apply", lang)).click()
+    toast = page.locator("[data-testid='stToast']")
+    toast.wait_for()
+    counts = {"added": 1, "changed": 0, "removed": 0}
+    expected = re.escape(say("lists.safety.toast", lang, batch="BATCH", **counts)).replace("BATCH", r"\d+")
+    assert re.search(expected, toast.inner_text()), toast.inner_text()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"applied-toast-{lang}.png"))
