@@ -8,15 +8,37 @@ import streamlit as st
 from agreements.services import overview
 from config import Settings
 from errors import GIScopeError, InputError
-from gi_lists.importers import KNOWN_COLUMNS, REQUIRED_COLUMNS
+from gi_lists.entries import ListTarget
+from gi_lists.importers import (
+    ID_COLUMN,
+    OPTIONAL_COLUMNS,
+    PROTECTION_COLUMNS,
+    READ_ONLY_COLUMNS,
+    REQUIRED_COLUMNS,
+)
 from gi_lists.model import CONFIDENCES, JURISDICTIONS
+from gi_lists.safety import WithdrawalsNotConfirmed
 from gi_lists.services import Filters, ImportResult, import_file
 from phrases import message_line, message_text
 from ui import cells, resources, widgets
-from wording import agreement_name, annex_code, confidence_word, jurisdiction_name, language_word, say
+from wording import (
+    agreement_name,
+    annex_code,
+    annex_name,
+    confidence_word,
+    jurisdiction_name,
+    language_word,
+    say,
+)
 
 ANY = "any"
 CHECKED = "lists_checked"  # the last successful check: its ticket (file and options), upload and plan
+CONFIRM = "lists_confirm"  # the confirmation of a large withdrawal, asked anew after each check
+STEPS = {
+    "read": "lists.safety.step_read",
+    "plan": "lists.safety.step_plan",
+    "apply": "lists.safety.step_apply",
+}
 
 lang = widgets.page_language()
 zh = lang == "zh"
@@ -40,6 +62,15 @@ def any_or(value: str) -> str:
     return say("lists.any", lang) if value == ANY else value
 
 
+def list_name(t: ListTarget) -> str:
+    """A list as people name it: 'Annex V of China–EU' / '中欧协定附录五', 'China–France', 'CN register'."""
+    if t.route == "agreement" and t.agreement:
+        if zh:
+            return annex_name(t.agreement, t.annex, lang)
+        return say("lists.safety.annex_of", lang, annex=t.annex, agreement=agreement_name(t.agreement, lang))
+    return agreement_name(t.agreement, lang) if t.agreement else names[t.jurisdiction or ""]
+
+
 def problems(lines: list[str]) -> str:
     """A file's problems as a markdown list, each in the page's language (its location kept)."""
     shown = cells.problems_markdown([message_line(line, lang) for line in lines[: cells.MAX_PROBLEMS]])
@@ -47,19 +78,43 @@ def problems(lines: list[str]) -> str:
     return shown + ("\n- " + say("lists.more_problems", lang, count=more) if more > 0 else "")
 
 
-def run_import(kept: widgets.KeptUpload, options: dict[str, Any], *, dry_run: bool) -> ImportResult | None:
-    """import_file on the kept upload; problems are shown, naming the upload's lines, and None returned."""
-    try:
-        with st.spinner(say("lists.checking", lang) if dry_run else say("lists.applying", lang)):
-            return widgets.on_upload(
-                kept, lambda path: import_file(db, path, who=settings.user, dry_run=dry_run, **options)
+def run_import(
+    kept: widgets.KeptUpload, options: dict[str, Any], *, dry_run: bool, confirm: int | None = None
+) -> ImportResult | None:
+    """import_file on the kept upload, its steps shown as they happen; problems are shown, naming the
+    upload's lines, and None returned."""
+    file = cells.plain(kept.name)
+    label = "lists.safety.checking" if dry_run else "lists.safety.applying"
+    with st.status(say(label, lang, file=file)) as status:
+
+        def run(path: Any) -> ImportResult:
+            return import_file(
+                db,
+                path,
+                who=settings.user,
+                dry_run=dry_run,
+                confirm_withdrawals=confirm,
+                progress=lambda step: status.write(say(STEPS[step], lang, file=file)),
+                **options,
             )
-    except InputError as exc:
-        st.error(
-            say("lists.cannot_import", lang, file=cells.plain(kept.name), problems=problems(exc.problems))
-        )
-    except GIScopeError as exc:
-        st.error(say("lists.not_written", lang, error=cells.plain(message_text(str(exc), lang))))
+
+        try:
+            result = widgets.on_upload(kept, run)
+        except GIScopeError as exc:
+            status.update(label=say("lists.safety.failed", lang, file=file), state="error")
+            error = exc
+        else:
+            done = "lists.safety.checked" if dry_run else "lists.safety.applied"
+            status.update(label=say(done, lang, file=file), state="complete")
+            return result
+    if isinstance(error, InputError):
+        st.error(say("lists.cannot_import", lang, file=file, problems=problems(error.problems)))
+    elif isinstance(error, WithdrawalsNotConfirmed):
+        target_name = list_name(error.plan.target)
+        values = {"withdrawn": error.withdrawn, "listed": error.listed, "target": target_name}
+        st.error(say("lists.safety.changed_since", lang, **values))
+    else:
+        st.error(say("lists.not_written", lang, error=cells.plain(message_text(str(error), lang))))
     return None
 
 
@@ -74,7 +129,14 @@ with importing:
             "lists.file_help",
             lang,
             required=", ".join(f"`{c}`" for c in REQUIRED_COLUMNS),
-            allowed=", ".join(f"`{c}`" for c in KNOWN_COLUMNS),
+            allowed=", ".join(f"`{c}`" for c in OPTIONAL_COLUMNS + PROTECTION_COLUMNS),
+        )
+        + " "
+        + say(
+            "lists.safety.columns",
+            lang,
+            id=f"`{ID_COLUMN}`",
+            read_only=", ".join(f"`{c}`" for c in READ_ONLY_COLUMNS),
         ),
     )
     left, right = st.columns(2)
@@ -107,6 +169,7 @@ with importing:
         key="lists_conf",
     )
     keep = left.checkbox(say("lists.keep", lang), key="lists_keep", help=say("lists.keep_help", lang))
+    left.caption(say("lists.safety.keep_note", lang))
     published = right.date_input(say("lists.published", lang), value=None, key="lists_published")
     options: dict[str, Any] = {
         "agreement": target if target in agreements else None,
@@ -121,19 +184,37 @@ with importing:
     ticket = (kept.name, kept.digest, tuple(options.items())) if kept else None
 
     buttons = st.columns([1, 1, 4])
+    confirm_area = st.container()  # a large withdrawal's warning and confirmation, under the buttons
     if (
         buttons[0].button(say("lists.check", lang), type="primary", key="lists_check", disabled=kept is None)
         and kept
     ):
         st.session_state.pop(CHECKED, None)
+        st.session_state.pop(CONFIRM, None)  # each check asks again
         if (checked := run_import(kept, options, dry_run=True)) is not None:
             st.session_state[CHECKED] = {"ticket": ticket, "upload": kept, "plan": checked.plan}
     last = st.session_state.get(CHECKED)
     ready = last is not None and last["ticket"] == ticket
-    apply = buttons[1].button(say("lists.apply", lang), key="lists_apply", disabled=not ready) and ready
-    if apply and (done := run_import(st.session_state.pop(CHECKED)["upload"], options, dry_run=False)):
-        st.session_state["lists_applied"] = done
-        st.rerun()  # shows the outcome with Apply disabled until the next check
+    confirm, can_apply = None, ready
+    if ready and last is not None and last["plan"].needs_confirmation:
+        plan = last["plan"]
+        values = {"withdrawn": len(plan.removed), "target": list_name(plan.target)}
+        with confirm_area:
+            file = cells.plain(last["upload"].name)
+            st.warning(say("lists.safety.large", lang, listed=plan.listed, file=file, **values))
+            if st.checkbox(say("lists.safety.confirm", lang, **values), key=CONFIRM):
+                confirm = len(plan.removed)
+            else:
+                st.caption(say("lists.safety.confirm_first", lang))
+                can_apply = False
+    apply = (
+        buttons[1].button(say("lists.apply", lang), key="lists_apply", disabled=not can_apply) and can_apply
+    )
+    if apply and last is not None:
+        st.session_state.pop(CHECKED)
+        if done := run_import(last["upload"], options, dry_run=False, confirm=confirm):
+            st.session_state["lists_applied"] = done
+            st.rerun()  # shows the outcome with Apply disabled until the next check
 
     if (applied := st.session_state.pop("lists_applied", None)) is not None:
         widgets.show_applied(applied)

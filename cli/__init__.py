@@ -1,10 +1,11 @@
 """The giscope command. Thin: parse arguments, call a service, print a table or JSON.
 
-One module per command group (register, refresh, screening, law, briefs, watch, subscriptions); each adds
-its commands to `main`. cli/lang.py holds the one --lang option and the register's words in either language.
+One module per command group (register, imports, refresh, screening, law, briefs, watch, subscriptions);
+each adds its commands to `main`. cli/lang.py holds the one --lang option and the register's words in
+either language.
 """
 
-from cli import briefs, law, refresh, register, screening, subscriptions, translate, watch  # noqa: F401  (the modules register their commands)
+from cli import briefs, imports, law, refresh, register, screening, subscriptions, translate, watch  # noqa: F401  (the modules register their commands)
 from cli.app import main
 
 __all__ = ["main"]

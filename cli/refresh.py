@@ -8,9 +8,9 @@ from typing import Any
 import click
 
 from cli.app import Context, handles_errors, main, pass_ctx
+from cli.imports import echo_plan
 from cli.lang import lang_option
 from cli.output import echo_json
-from cli.register import echo_plan
 from errors import RegisterError
 from wording import say
 

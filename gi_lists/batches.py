@@ -22,10 +22,8 @@ from gi_lists.entries import (
 from gi_lists.keys import name_key_rows, new_readings
 from gi_lists.model import Name, Protection
 from gi_lists.repository import GIRepository, ListSelector, StoredProtection
-from names.normalise import (
-    compact,
-    first_form,
-)
+from gi_lists.safety import needs_confirmation
+from names.normalise import compact, first_form
 from storage.clock import now_iso
 from storage.db import Connection
 from watch.alerts import batch_alerts
@@ -50,6 +48,8 @@ class BatchPlan:
     changed: list[Change] = field(default_factory=list)
     removed: list[tuple[str, str, Protection]] = field(default_factory=list)
     unchanged: int = 0
+    listed: int = 0  # entries (not withdrawn) the batch speaks for; see needs_confirmation (safety)
+    left_out: list[tuple[int, str]] = field(default_factory=list)  # (line, list) of rows of other lists
     # operations, applied by apply_plan
     new_gis: list[dict[str, Any]] = field(default_factory=list)
     new_names: list[dict[str, Any]] = field(default_factory=list)
@@ -61,6 +61,10 @@ class BatchPlan:
     @property
     def changed_gis(self) -> int:
         return len({c.gi_id for c in self.changed})
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return needs_confirmation(len(self.removed), self.listed)
 
     @property
     def is_empty(self) -> bool:
@@ -177,7 +181,7 @@ def plan_batch(
         )
 
     for entry in entries:
-        gi_id = _find_gi(entry, index, facts, by_reference, registered)
+        gi_id = entry.gi_id or _find_gi(entry, index, facts, by_reference, registered)
         label = entry.primary.text
         p = entry.protection
         entry_changes: list[Change] = []
@@ -309,17 +313,16 @@ def plan_batch(
     if problems:
         raise InputError(problems)
 
+    listed = [
+        stored
+        for stored_list in current.values()
+        for stored in stored_list
+        if stored.protection.status != "withdrawn"
+        and _withdrawn_when_missing(target, stored.protection, facts.get(stored.gi_id, ("", ""))[1])
+    ]
+    plan.listed = len(listed)
     if not keep_missing:
-        gone = [
-            stored
-            for stored_list in current.values()
-            for stored in stored_list
-            if stored.row_id not in matched_rows
-            and stored.protection.status != "withdrawn"
-            and _withdrawn_when_missing(
-                target, stored.protection, facts[stored.gi_id][1] if stored.gi_id in facts else ""
-            )
-        ]
+        gone = [stored for stored in listed if stored.row_id not in matched_rows]
         labels = {gi.id: gi.display_name for gi in repo.get_many([s.gi_id for s in gone])}
         for stored in gone:
             gi_id = stored.gi_id

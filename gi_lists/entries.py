@@ -167,6 +167,7 @@ class Entry:
     # False for a list whose classes are coarser than the GI's (a register's catch-all class): its row
     # never changes the class of a GI it matches.
     sets_class: bool = True
+    gi_id: str | None = None  # the GI an export's `id` cell names (checked against the register)
 
     @property
     def primary(self) -> Name:

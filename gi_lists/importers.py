@@ -28,7 +28,15 @@ OPTIONAL_COLUMNS = (
     "source",
     "confidence",
 )
-KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+PROTECTION_COLUMNS = ("note", "reference")  # written as given, like `source`
+# GIScope's own export (gi_lists.export) can be imported again: `id` names the GI (checked against the
+# register), the list columns must name the target list (rows of other lists are left out and counted),
+# and the remaining ones are read but not imported (an export of a list is a valid import of that list).
+ID_COLUMN = "id"
+LIST_COLUMNS = ("jurisdiction", "route", "agreement", "annex")
+READ_ONLY_COLUMNS = ("other_names", "until", "rendering_lang", "rendering", "rendering_status")
+EXPORT_ONLY_COLUMNS = (ID_COLUMN, *LIST_COLUMNS, *READ_ONLY_COLUMNS)
+KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS + PROTECTION_COLUMNS + EXPORT_ONLY_COLUMNS
 NAME_COLUMNS = ("name", "transcription", "name_zh", "translation_en")
 MAX_NAME_LENGTH = 500
 
@@ -145,10 +153,13 @@ def parse_batch(
     default_confidence: str = "unconfirmed",
     allow_duplicates: bool = False,
     on_names: Callable[[set[str]], None] | None = None,
+    other_lists: list[tuple[int, str]] | None = None,
 ) -> list[Entry]:
     """Validate a whole batch file against the import format; raise InputError listing every problem.
     `on_names`, if given, receives the file's written names as soon as they are read (before checking
-    them), so that their readings can be computed meanwhile."""
+    them), so that their readings can be computed meanwhile. With `other_lists`, a row whose list columns
+    (an export's jurisdiction, route, agreement, annex) name another list is left out and noted there as
+    (line, that list); without it (screening a file) those columns are not read."""
     header, rows = read_table(path)
     if on_names is not None:
         on_names({(v or "").strip() for _, row in rows for c in NAME_COLUMNS if (v := row.get(c))} - {""})
@@ -182,6 +193,9 @@ def parse_batch(
             problems.append(f"{label}:{line}: {column}: {problem}")
 
         cells = {k: (v or "").strip() for k, v in row.items()}
+        if other_lists is not None and (elsewhere := other_list(cells, target)):
+            other_lists.append((line, elsewhere))
+            continue
         name = cells.get("name", "")
         product_class = cells.get("product_class", "")
         origin = cells.get("origin", "").upper()
@@ -218,18 +232,18 @@ def parse_batch(
         if confidence and confidence not in CONFIDENCES:
             bad("confidence", f"'{cells['confidence']}' is not one of {', '.join(CONFIDENCES)}")
         jurisdiction = target.jurisdiction_for(origin) if origin else None
-        if (
-            origin
-            and _ORIGIN.match(origin)
-            and target.names_from
-            and not origin_belongs_to(origin, target.names_from)
-        ):
-            bad(
-                "origin",
-                f"{origin} is not an origin in {target.names_from}; "
-                f"annex {target.annex} of {target.agreement} "
-                f"lists {target.names_from} names",
-            )
+        given_j = cells.get("jurisdiction", "").upper()
+        if other_lists is not None:
+            if given_j and jurisdiction and given_j != jurisdiction:
+                bad("jurisdiction", f"'{given_j}' is not where {target.key} protects names from {origin}")
+            for column, problem in list_cell_problems(cells, target):
+                bad(column, problem)
+        # an export's row naming a GI by id may keep an origin its list holds from before (a UK name on
+        # an annex of EU names): gi_lists.safety.id_problems checks that the GI is on the list already
+        from_before = other_lists is not None and bool(cells.get(ID_COLUMN))
+        if origin and _ORIGIN.match(origin) and (wrong := foreign_origin(origin, target)):
+            if not from_before:
+                bad("origin", wrong)
         elif origin and _ORIGIN.match(origin) and jurisdiction is None:
             bad(
                 "origin",
@@ -240,7 +254,8 @@ def parse_batch(
             continue
 
         names = _names_for_row(name, origin, cells)
-        dedupe_key = (names[0].text.casefold(), origin)
+        gi_id = cells.get(ID_COLUMN) or None
+        dedupe_key = (gi_id, "") if gi_id else (names[0].text.casefold(), origin)
         if dedupe_key in seen and not allow_duplicates:
             bad("name", f"'{name}' ({origin}) is already on line {seen[dedupe_key]}")
             continue
@@ -255,6 +270,8 @@ def parse_batch(
             since=since or (target.default_since if not status else None),
             source=cells.get("source") or default_source,
             confidence=confidence or default_confidence,
+            note=cells.get("note") or None,
+            reference=cells.get("reference") or None,
         )
         given = {c for c in given_columns if cells.get(c)}
         if "source" not in given:
@@ -270,11 +287,56 @@ def parse_batch(
                 region=cells.get("region") or None,
                 protection=protection,
                 given=frozenset(given),
+                gi_id=gi_id,
             )
         )
     if problems:
         raise InputError(problems)
+    if not entries and other_lists:
+        lists = ", ".join(sorted({key for _, key in other_lists}))
+        raise InputError([f"{label}: every row is an entry of another list ({lists}), none of {target.key}"])
     return entries
+
+
+def foreign_origin(origin: str, target: ListTarget) -> str | None:
+    """Why a name from `origin` cannot be a new entry of an annex that lists one party's names, or None."""
+    if not target.names_from or origin_belongs_to(origin, target.names_from):
+        return None
+    return (
+        f"{origin} is not an origin in {target.names_from}; "
+        f"annex {target.annex} of {target.agreement} lists {target.names_from} names"
+    )
+
+
+def other_list(cells: dict[str, str], target: ListTarget) -> str | None:
+    """The key (as ListTarget.key) of the list an export's row belongs to when that is not `target`, else
+    None. A row names a list by its route cell (an export fills it); its empty agreement or annex cell
+    then means none. A row without a route names no list (its other list cells are checked instead)."""
+    route = cells.get("route", "")
+    if not route:
+        return None
+    agreement, annex = cells.get("agreement", ""), cells.get("annex", "").upper()
+    jurisdiction = cells.get("jurisdiction", "").upper()
+    national = not target.agreement and target.jurisdiction is not None
+    if (route, agreement, annex) == (target.route, target.agreement or "", target.annex or "") and not (
+        national and jurisdiction and jurisdiction != target.jurisdiction
+    ):
+        return None
+    if route == "agreement":
+        return f"{agreement}/{annex}"
+    return agreement or f"register/{jurisdiction}"
+
+
+def list_cell_problems(cells: dict[str, str], target: ListTarget) -> list[tuple[str, str]]:
+    """A row without a route that names an agreement or annex other than the target's: (column, problem)."""
+    if cells.get("route"):
+        return []
+    wanted = {"agreement": target.agreement or "", "annex": target.annex or ""}
+    return [
+        (column, f"'{cells[column]}' is not the {column} of {target.key}")
+        for column, value in wanted.items()
+        if cells.get(column) and cells[column].upper() != value.upper()
+    ]
 
 
 def _names_for_row(name: str, origin: str, cells: dict[str, str]) -> tuple[Name, ...]:

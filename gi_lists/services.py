@@ -6,13 +6,14 @@ transaction and returns model objects and plain data, never rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from agreements.repository import AgreementRepository
-from errors import RegisterError
-from gi_lists.batches import BatchPlan, apply_plan, plan_batch
+from errors import InputError, RegisterError
+from gi_lists.batches import BatchPlan, apply_plan, plan_batch, selector_for
 from gi_lists.coverage import HOME_FILE, Coverage, CoveredList
 from gi_lists.entries import ListTarget
 from gi_lists.importers import parse_batch
@@ -25,6 +26,7 @@ from gi_lists.model import (
     valid_partial_date,
 )
 from gi_lists.repository import GIRepository
+from gi_lists.safety import check_withdrawals, id_problems
 from gi_lists.search import Filters, SearchHit, _check_agreement, _search, search
 
 __all__ = ["Filters", "SearchHit", "search"]  # search lives in gi_lists.search; these names stay here too
@@ -110,9 +112,15 @@ def import_file(
     dry_run: bool = False,
     keep_missing: bool = False,
     published: str | None = None,
+    confirm_withdrawals: int | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> ImportResult:
     """Validate a whole file, plan it against the current list, and (unless dry_run) apply it at once:
-    all rows or none. The file is read and checked before any transaction opens."""
+    all rows or none. The file is read and checked before any transaction opens. A plan that withdraws
+    many entries (gi_lists.safety) is applied only when `confirm_withdrawals` is its number of
+    withdrawals. `progress`, if given, hears each step: "read", "plan", "apply"."""
+    step = progress or (lambda _: None)
+    step("read")
     with db.read() as conn:
         target = resolve_target(conn, agreement=agreement, annex=annex, register=register)
     default_source = source or f"import of {path.name}"
@@ -124,15 +132,25 @@ def import_file(
             missing = prepare_readings(GIRepository(conn), texts)
         readings = start_readings(missing)
 
+    other_lists: list[tuple[int, str]] = []
     try:
         entries = parse_batch(
-            path, target, default_source=default_source, default_confidence=confidence, on_names=start
+            path,
+            target,
+            default_source=default_source,
+            default_confidence=confidence,
+            on_names=start,
+            other_lists=other_lists,
         )
+        with db.read() as conn:
+            if problems := id_problems(conn, entries, str(path), target, selector_for(target)):
+                raise InputError(problems)
     except BaseException:
         readings.cancel()
         raise
 
     def plan(conn: Connection) -> BatchPlan:
+        step("plan")
         planned = plan_batch(
             conn,
             target,
@@ -144,6 +162,7 @@ def import_file(
         )
         if published is not None and not valid_partial_date(published) or published and len(published) != 10:
             raise RegisterError(f"--published {published!r} is not a date (YYYY-MM-DD)")
+        planned.left_out = other_lists
         return planned
 
     if dry_run:
@@ -154,8 +173,10 @@ def import_file(
     def work(conn: Connection) -> ImportResult:
         planned = plan(conn)
         window = _objection_window(conn, target, published, path.name) if published else None
+        check_withdrawals(planned, confirm_withdrawals)
         if planned.is_empty:
             return ImportResult(planned, None, window)
+        step("apply")
         readings.wait()
         return ImportResult(planned, apply_plan(conn, planned, who=who, source=default_source), window)
 

@@ -87,6 +87,12 @@ def show_plan(plan: BatchPlan, file: str) -> None:
     st.markdown(
         say("plan.heading", lang, file=plain(file), target=target_text(plan.target, lang), rows=s["rows"])
     )
+    if plan.left_out:
+        lines = ", ".join(str(line) for line, _ in plan.left_out[:10]) + (
+            " …" if len(plan.left_out) > 10 else ""
+        )
+        lists = ", ".join(sorted({key for _, key in plan.left_out}))
+        st.info(say("lists.safety.left_out", lang, count=len(plan.left_out), lists=lists, lines=lines))
     counts = {
         say("plan.added", lang): "added",
         say("plan.changed", lang): "changed",
@@ -95,6 +101,8 @@ def show_plan(plan: BatchPlan, file: str) -> None:
     }
     for column, (label, key) in zip(st.columns(len(counts)), counts.items(), strict=True):
         column.metric(label, s[key])
+    if plan.is_empty:
+        st.success(say("plan.nothing_to_change", lang, target=target_text(plan.target, lang)))
     for title, frame in plan_tables(plan, lang).items():
         st.markdown(f"**{title}** · {len(frame)}")
         if len(frame):
@@ -108,6 +116,10 @@ def show_applied(result: ImportResult) -> None:
     if result.batch_id is None:
         st.info(say("plan.nothing_to_change", lang, target=target))
     else:
+        counts = {"added": s["added"], "changed": s["changed"], "removed": s["removed"]}
+        st.toast(
+            say("lists.safety.toast", lang, batch=result.batch_id, **counts), icon=":material/check_circle:"
+        )
         st.success(
             say(
                 "plan.applied",

@@ -202,6 +202,9 @@ def test_an_applied_batch_names_its_objection_window_in_chinese(fresh_register):
     ok(at.run())
     at.selectbox(key="lists_annex").select("V")
     at.date_input(key="lists_published").set_value(dt.date(2025, 3, 3))
+    at.checkbox(
+        key="lists_keep"
+    ).check()  # without it the batch withdraws the rest of Annex V: a confirmation
     at.button(key="lists_check").click()
     ok(at.run())
     at.button(key="lists_apply").click()

@@ -547,7 +547,10 @@ def test_an_updated_batch_records_each_change_and_withdraws_missing_entries(db: 
     assert any(ln.startswith("- th-som-test-pak") and "withdrawn" in ln for ln in lines), dry.out
     assert summary(dry.out) == (0, 1, 1, 2)
 
-    assert summary(ok(import_batch(db, v2)).out) == (0, 1, 1, 2), "the dry run wrote something"
+    refused = import_batch(db, v2)  # 1 of the 3 entries the TH batch speaks for: more than a tenth
+    assert refused.code == 1 and "--confirm-withdrawals 1" in refused.err, refused.err
+    confirmed = import_batch(db, v2, "--confirm-withdrawals", "1")
+    assert summary(ok(confirmed).out) == (0, 1, 1, 2), "the dry run or the refusal wrote something"
     assert summary(ok(import_batch(db, v2)).out) == (0, 0, 0, 3)
 
     kafae = as_json(giscope("show", "th-kafae-test-hill", "--json", db=db))

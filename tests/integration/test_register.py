@@ -288,9 +288,11 @@ def test_import_adds_then_is_idempotent_then_records_changes(loaded_engine, tmp_
 
     rows[0][4] = "protected"
     write_csv(path, header, rows[:1])
-    update = import_file(loaded_engine, path, agreement="china-eu", annex="V", register=None, who="b")
+    # without --keep-missing, every other Annex V entry (175 bundled + 1) is withdrawn, once confirmed
+    update = import_file(
+        loaded_engine, path, agreement="china-eu", annex="V", register=None, who="b", confirm_withdrawals=176
+    )
     assert update.plan.summary()["changed"] == 1
-    # without --keep-missing, every other Annex V entry (175 bundled + 1) is withdrawn
     assert len(update.plan.removed) == 176
     gi = find_gi(loaded_engine, "Ceshi Jia Cha")
     dropped = find_gi(loaded_engine, "测试乙米")
