@@ -22,6 +22,8 @@ def save_edit(j: str, lang: str, labels: dict[str, str] | None) -> None:
     written in the page's language (value_en or value_zh)."""
     s = st.session_state
     value = s["profile_value"].strip() or None
+    # no value and no source typed: a change of confidence alone (an empty source with a value is refused)
+    source = s["profile_source"] if value or s["profile_source"].strip() else None
     try:
         changed = edit_profile(
             database(),
@@ -31,8 +33,9 @@ def save_edit(j: str, lang: str, labels: dict[str, str] | None) -> None:
             reason=s["profile_reason"],
             value_en=value if lang == "en" else None,
             value_zh=value if lang == "zh" else None,
-            source=s["profile_source"],
+            source=source,
             confidence=s["profile_confidence"],
+            keep_confidence=True,  # "keep" (None) keeps the field's confidence
         )
     except GIScopeError as exc:
         s["profile_result"] = ("error", say("profiles.failed", lang, message=exc))
@@ -43,6 +46,8 @@ def save_edit(j: str, lang: str, labels: dict[str, str] | None) -> None:
     field = (labels or {}).get(s["profile_key"], s["profile_key"])
     done = say("profiles.changed", lang, field=field, parts=parts) if changed else ""
     s["profile_result"] = ("success", done)
+    if changed:
+        s["profile_saved"] = field
 
 
 profile = get_profile(database(), j)
@@ -99,6 +104,8 @@ with st.expander(say("profiles.edit", lang), expanded="profile_result" in st.ses
         st.error(message)
     elif kind == "success":
         st.success(message or say("profiles.nothing_changed", lang))
+    if saved := st.session_state.pop("profile_saved", None):
+        st.toast(say("common.speed.saved", lang, what=saved), icon=":material/check_circle:")
     st.markdown(f"**{say('profiles.history', lang)}**")
     history = profile_history(database(), j, key)
     if history:

@@ -15,8 +15,8 @@ from gi_lists.batches import BatchPlan
 from gi_lists.coverage import HOME_FILE
 from gi_lists.entries import ListTarget
 from gi_lists.model import GI, STATUSES, Protection
-from ui.cells import confidence, plain
-from ui.record_cells import computed_names, linked, when
+from ui.cells import confidence, plain, when
+from ui.record_cells import computed_names, linked
 from wording import (
     DOUBTFUL,
     annex_code,

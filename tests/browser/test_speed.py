@@ -1,0 +1,166 @@
+"""First-render times of every page on a fresh server, the browser tab titles, the hidden Deploy button
+and the pages at a phone's width (390 px), in the real app in Debian's chromium.
+
+The server is started as staff start it, `giscope serve` (which warms the caches up as it starts), from
+another directory than the project's, on a register of the bundled lists.
+
+The times are measured, not asserted (a shared 2-core machine makes any bound flaky). They are printed
+(`-s`) and, with GISCOPE_PAGE_TIMES=FILE, written to FILE as a markdown table:
+
+    GISCOPE_PAGE_TIMES=docs/page-times.md .venv/bin/python -m pytest -p no:xdist -s \\
+        tests/browser/test_speed.py -k times
+
+Set GISCOPE_SCREENSHOT_DIR=DIR to save the 390 px screenshots (English and Chinese) there.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bootstrap import initialise
+from phrases import say
+from storage.db import Database
+from tests.browser.test_browser import ROOT, STARTUP_TIMEOUT, browser, free_port, healthy, page  # noqa: F401
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+# page key (nav.KEY) -> (its address, the phrase of its heading)
+PAGES: dict[str, tuple[str, str]] = {
+    "overview": ("", "app.title"),
+    "search": ("search", "nav.search"),
+    "gi": ("gi", "nav.gi"),
+    "lists": ("lists", "nav.lists"),
+    "translations": ("translations", "nav.translations"),
+    "screen": ("screen", "screen.title"),
+    "scan": ("scan", "scan.title"),
+    "watch": ("watch", "watch.title"),
+    "compare": ("compare", "compare.title"),
+    "profiles": ("profiles", "profiles.title"),
+    "deadlines": ("deadlines", "deadlines.title"),
+    "briefs": ("briefs", "briefs.title"),
+}
+SCRIPT_DONE = (
+    "() => { const app = document.querySelector('[data-testid=\"stApp\"]');"
+    " return app && app.dataset.testScriptState === 'notRunning'; }"
+)
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fresh `giscope serve` on a register of the bundled lists, started outside the project."""
+    workdir = tmp_path_factory.mktemp("speed")
+    url = f"sqlite:///{workdir / 'giscope.sqlite3'}"
+    engine = Database(url)
+    initialise(engine, who="test")
+    engine.dispose()
+    port = free_port()
+    giscope = ROOT / ".venv" / "bin" / "giscope"
+    log = open(workdir / "serve.log", "wb")  # noqa: SIM115 (closed at teardown)
+    server = subprocess.Popen(
+        [str(giscope), "serve", "--port", str(port), "--address", "127.0.0.1"],
+        cwd=workdir,
+        env={**os.environ, "GISCOPE_DATABASE_URL": url},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while not healthy(f"{base}/_stcore/health"):
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                output = (workdir / "serve.log").read_text(errors="replace")[-3000:]
+                pytest.fail(f"giscope serve did not become healthy on port {port}:\n{output}")
+            time.sleep(0.1)
+        yield base
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()
+        log.close()
+
+
+def heading(page, key: str, lang: str = "en"):  # noqa: F811
+    return page.get_by_role("heading", name=say(PAGES[key][1], lang), exact=True).first
+
+
+def timed(page, key: str, action) -> tuple[float, float]:  # noqa: F811
+    """Seconds from `action` to the page's heading, and to its script having finished (content ready)."""
+    start = time.perf_counter()
+    action()
+    heading(page, key).wait_for()
+    title = time.perf_counter() - start
+    page.wait_for_function(SCRIPT_DONE, polling="raf")
+    return title, time.perf_counter() - start
+
+
+def nav_link(page, key: str, lang: str = "en"):  # noqa: F811
+    name = re.compile(f"^{re.escape(say(f'nav.{key}', lang))}$")
+    return page.locator("[data-testid='stSidebarNav'] a").filter(has_text=name).first
+
+
+def settle(page) -> None:  # noqa: F811
+    page.wait_for_function(SCRIPT_DONE, polling="raf")
+    page.wait_for_timeout(300)
+
+
+def write_times(rows: list[tuple[str, str, float, float]]) -> str:
+    lines = [
+        f"Measured by `tests/browser/test_speed.py` on {time.strftime('%Y-%m-%d')}, "
+        f"{os.cpu_count()} CPUs (load average {os.getloadavg()[0]:.1f} at the end), "
+        f"Python {platform.python_version()}, Debian's chromium; the server started by `giscope serve`.",
+        "",
+        "| page | visit | title shown (s) | content ready (s) |",
+        "|---|---|---:|---:|",
+        *(f"| {name} | {visit} | {title:.2f} | {ready:.2f} |" for name, visit, title, ready in rows),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_times_to_first_render_of_every_page_on_a_fresh_server(app_url, page):  # noqa: F811
+    """The first test of the module: its server has served nothing yet."""
+    rows: list[tuple[str, str, float, float]] = []
+
+    def record(key: str, visit: str, times: tuple[float, float]) -> None:
+        rows.append((say(f"nav.{key}", "en"), visit, *times))
+        settle(page)
+
+    record("overview", "first load of the app", timed(page, "overview", lambda: page.goto(app_url)))
+    record("overview", "browser reload", timed(page, "overview", page.reload))
+    for key in PAGES:
+        if key != "overview":
+            record(key, "first visit", timed(page, key, nav_link(page, key).click))
+    record("overview", "page switch", timed(page, "overview", nav_link(page, "overview").click))
+    for key in PAGES:
+        if key != "overview":
+            record(key, "page switch", timed(page, key, nav_link(page, key).click))
+    # the first screening of the server's life
+    nav_link(page, "screen").click()
+    settle(page)
+    page.get_by_label(say("screen.labels", "en")).fill("香宾酒")
+    start = time.perf_counter()
+    page.get_by_role("button", name=say("screen.submit", "en"), exact=True).click()
+    page.get_by_text(re.compile("1 label checked")).wait_for()
+    shown = time.perf_counter() - start
+    page.wait_for_function(SCRIPT_DONE, polling="raf")
+    rows.append(("Screen labels", "first screening (1 label)", shown, time.perf_counter() - start))
+
+    table = write_times(rows)
+    print("\n" + table)
+    if target := os.environ.get("GISCOPE_PAGE_TIMES"):
+        Path(target).write_text(table, encoding="utf-8")
+    assert len(rows) == 2 * len(PAGES) + 2 and all(ready >= title > 0 for *_, title, ready in rows)
