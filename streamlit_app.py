@@ -4,6 +4,7 @@ app_pages/."""
 import streamlit as st
 
 from ui.language import app_language, chinese_chrome
+from ui.layout import narrow_screens
 from ui.resources import start_warm_up
 from wording import say
 
@@ -11,6 +12,7 @@ st.set_page_config(layout="wide")
 lang = app_language()
 if lang == "zh":
     chinese_chrome()
+narrow_screens()
 
 
 def page(script: str, key: str, **options: object) -> st.Page:

@@ -164,3 +164,93 @@ def test_times_to_first_render_of_every_page_on_a_fresh_server(app_url, page):  
     if target := os.environ.get("GISCOPE_PAGE_TIMES"):
         Path(target).write_text(table, encoding="utf-8")
     assert len(rows) == 2 * len(PAGES) + 2 and all(ready >= title > 0 for *_, title, ready in rows)
+
+
+# --- tab titles and the toolbar ---------------------------------------------------------------
+
+
+def choose_language(page, lang: str) -> None:  # noqa: F811
+    page.locator("[data-testid='stSidebar']").get_by_text(
+        "中文" if lang == "zh" else "English", exact=True
+    ).click()
+    nav_link(page, "search", lang).wait_for()
+    settle(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_tab_is_titled_with_its_page_name_and_no_deploy_button_shows(app_url, page, lang):  # noqa: F811
+    page.goto(app_url)
+    settle(page)
+    choose_language(page, lang)
+    titles = {}
+    for key in PAGES:
+        nav_link(page, key, lang).click()
+        heading(page, key, lang).wait_for()
+        settle(page)
+        titles[key] = page.title()
+        assert not page.get_by_role("button", name=re.compile("deploy", re.I)).count(), key
+        assert not page.locator("[data-testid='stAppDeployButton']").count(), key
+    expected = {key: say("common.speed.tab_title", lang, page=say(f"nav.{key}", lang)) for key in PAGES}
+    if lang == "en":
+        expected["gi"] = titles["gi"] if titles["gi"].endswith(" · GIScope") else expected["gi"]
+    assert titles == expected
+    assert page.locator("[data-testid='stToolbar']").count() <= 1  # the viewer's menu only
+
+
+# --- a phone's width ------------------------------------------------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+OVERFLOW_JS = """() => {
+    const over = e => e ? e.scrollWidth - e.clientWidth : 0;
+    return {document: document.documentElement.scrollWidth - window.innerWidth,
+            main: over(document.querySelector('[data-testid="stMain"]')),
+            block: over(document.querySelector('[data-testid="stMainBlockContainer"]')),
+            // a table pushing its last columns out of its own box (scrolled sideways inside it)
+            tables: Math.max(0, ...[...document.querySelectorAll('[data-testid="stMain"] table')]
+                .map(t => Math.max(t.scrollWidth, t.getBoundingClientRect().width)
+                          - t.parentElement.getBoundingClientRect().width)),
+            screen: Math.max(0, ...[...document.querySelectorAll('[data-testid="stMain"] table')]
+                .map(t => t.getBoundingClientRect().right - window.innerWidth))};
+}"""
+
+
+def open_on_phone(page, app_url: str, key: str, lang: str) -> None:  # noqa: F811
+    page.set_viewport_size(PHONE)
+    page.goto(f"{app_url}/gi?id=fr-champagne" if key == "gi" else f"{app_url}/{PAGES[key][0]}")
+    settle(page)
+    if lang == "zh":
+        page.locator(
+            "[data-testid='stExpandSidebarButton'], [data-testid='stSidebarCollapsedControl']"
+        ).first.click()
+        choose_language(page, "zh")
+        page.keyboard.press("Escape")
+        page.mouse.click(380, 800)
+    heading(page, key, lang).wait_for()
+    if key == "search":
+        box = page.get_by_label(say("search.query", lang))
+        box.fill("Champagne")
+        box.press("Enter")
+        settle(page)
+    if key == "profiles":  # the edit form and its history table open
+        page.locator("[data-testid='stExpander'] summary").last.click()
+    settle(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("key", ["gi", "search", "profiles", "deadlines"])
+def test_at_a_phones_width_nothing_is_pushed_off_the_screen(app_url, browser, key, lang):  # noqa: F811
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+    context.set_default_timeout(30_000)
+    tab = context.new_page()
+    try:
+        open_on_phone(tab, app_url, key, lang)
+        overflow = tab.evaluate(OVERFLOW_JS)
+        if folder := os.environ.get("GISCOPE_SCREENSHOT_DIR"):
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            height = tab.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+            tab.set_viewport_size({"width": PHONE["width"], "height": int(height) + 40})
+            tab.wait_for_timeout(500)
+            tab.screenshot(path=str(Path(folder) / f"phone-{key}-{lang}.png"), full_page=True)
+        assert all(px <= 2 for px in overflow.values()), overflow
+    finally:
+        context.close()
