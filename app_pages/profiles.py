@@ -1,5 +1,7 @@
 """Foreign GI law: each jurisdiction's laws, routes, fees, time limits, protection and cases, sourced."""
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from agreements.profiles import PROFILE_JURISDICTIONS, edit_profile, get_profile, profile_history
@@ -13,6 +15,7 @@ from ui.widgets import page_language
 from wording import CONFIDENCES, DOUBTFUL, confidence_word, language_word, say
 
 lang = page_language()
+KEEP = "keep"  # the confidence choice that keeps the field's own
 st.title(say("profiles.title", lang))
 j = st.selectbox(say("profiles.jurisdiction", lang), PROFILE_JURISDICTIONS, key="profile_jurisdiction")
 
@@ -34,8 +37,8 @@ def save_edit(j: str, lang: str, labels: dict[str, str] | None) -> None:
             value_en=value if lang == "en" else None,
             value_zh=value if lang == "zh" else None,
             source=source,
-            confidence=s["profile_confidence"],
-            keep_confidence=True,  # "keep" (None) keeps the field's confidence
+            confidence=None if s["profile_confidence"] == KEEP else s["profile_confidence"],
+            keep_confidence=True,  # "keep" keeps the field's confidence
         )
     except GIScopeError as exc:
         s["profile_result"] = ("error", say("profiles.failed", lang, message=exc))
@@ -80,8 +83,28 @@ if profile.cases:
 else:
     st.caption(say("profiles.no_case", lang))
 
+
+def restore(name: str, options: list[str], label: Callable[[str, str], str]) -> None:
+    """After a language switch Streamlit hands back the label chosen in the other language as a keyed
+    selectbox's value: put back the option it names (or forget the choice)."""
+    s = st.session_state
+    if name in s and s[name] not in options:
+        found = [o for o in options if s[name] in (label(o, "en"), label(o, "zh"))]
+        if found:
+            s[name] = found[0]
+        else:
+            del s[name]
+
+
+def confidence_label(c: str, lang: str) -> str:
+    return say("profiles.keep", lang) if c == KEEP else confidence_word(c, lang)
+
+
 with st.expander(say("profiles.edit", lang), expanded="profile_result" in st.session_state):
     labels = {f.key: f.label(lang) for f in profile.fields}
+    fields = {f.key: f for f in profile.fields}
+    restore("profile_key", list(labels), lambda k, in_lang: fields[k].label(in_lang))
+    restore("profile_confidence", [KEEP, *CONFIDENCES], confidence_label)
     named = labels if lang == "zh" else None  # English names a field by its key, as the CLI does
     field_label = say("profiles.field", lang)
     key = st.selectbox(field_label, list(labels), format_func=labels.__getitem__, key="profile_key")
@@ -93,8 +116,8 @@ with st.expander(say("profiles.edit", lang), expanded="profile_result" in st.ses
         st.text_input(say("profiles.source", lang), key="profile_source")
         st.selectbox(
             say("profiles.confidence", lang),
-            [None, *CONFIDENCES],
-            format_func=lambda c: confidence_word(c, lang) if c else say("profiles.keep", lang),
+            [KEEP, *CONFIDENCES],
+            format_func=lambda c: confidence_label(c, lang),
             key="profile_confidence",
         )
         st.text_input(say("profiles.reason", lang), key="profile_reason")

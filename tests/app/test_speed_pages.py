@@ -68,7 +68,7 @@ def edit(at: AppTest, key: str, value: str, source: str, reason: str, confidence
     at.text_area(key="profile_value").input(value)
     at.text_input(key="profile_source").input(source)
     at.text_input(key="profile_reason").input(reason)
-    at.selectbox(key="profile_confidence").select(confidence)
+    at.selectbox(key="profile_confidence").select(confidence or "keep")
     next(b for b in at.button if b.label in ("Save", "保存")).click()
     return ok(at.run())
 
@@ -198,3 +198,27 @@ def test_giscope_serve_starts_streamlit_warming_up_with_no_deploy_button(monkeyp
     assert cmd[1:5] == ["-m", "ui.serve", "run", str(ROOT / "streamlit_app.py")]
     assert cmd[cmd.index("--client.toolbarMode") + 1] == "viewer"
     assert cmd[cmd.index("--server.port") + 1] == "8599"
+
+
+def test_after_a_switch_to_chinese_the_field_and_confidence_chosen_in_english_are_kept(fresh_register):
+    """Streamlit hands back the English label of a keyed selectbox after the switch; the page maps it."""
+    key = reviewed_field(fresh_register, "CN")
+    db = Database(fresh_register)
+    field = get_profile(db, "CN").field(key)
+    db.dispose()
+    assert field is not None
+    at = AppTest.from_file(str(ROOT / PROFILES), default_timeout=60)
+    at.session_state["lang"] = "zh"
+    at.session_state["profile_key"] = field.label("en")  # what the browser sends back
+    at.session_state["profile_confidence"] = "keep"
+    at = ok(at.run())
+    assert at.selectbox(key="profile_key").value == key
+    assert at.selectbox(key="profile_confidence").value == "keep"
+    at.text_area(key="profile_value").input("更正后的值。")
+    at.text_input(key="profile_source").input("国家知识产权局 2026 年公告")
+    at.text_input(key="profile_reason").input("更正")
+    next(b for b in at.button if b.label == "保存").click()
+    at = ok(at.run())
+    assert not at.error, [e.value for e in at.error]
+    after = fact(fresh_register, "CN", key)
+    assert (after.value_zh, after.confidence) == ("更正后的值。", field.fact.confidence)
