@@ -261,7 +261,7 @@ def protection_history(gi: GI, p: Protection, lang: str = "en") -> str:
         if h.before:
             change = f"{value_text(h.before, lang)} → {change}"
         what = say(FIELDS[field], lang) if field in FIELDS else field
-        lines.append(f"{h.at[:10]} {what}{'：' if lang_of(lang) == 'zh' else ': '}{change}")
+        lines.append(f"{when(h.at[:10], lang)} {what}{'：' if lang_of(lang) == 'zh' else ': '}{change}")
     return ("；" if lang_of(lang) == "zh" else "; ").join(lines)
 
 
