@@ -4,12 +4,15 @@ app_pages/."""
 import streamlit as st
 
 from ui.language import app_language, chinese_chrome
+from ui.layout import narrow_screens
+from ui.resources import start_warm_up
 from wording import say
 
-st.set_page_config(page_title="GIScope", layout="wide")
+st.set_page_config(layout="wide")
 lang = app_language()
 if lang == "zh":
     chinese_chrome()
+narrow_screens()
 
 
 def page(script: str, key: str, **options: object) -> st.Page:
@@ -43,4 +46,10 @@ pg = st.navigation(
         ],
     }
 )
+# the browser tab: the page's name · GIScope, in the page's language (a page may name itself, as the GI
+# record does with the GI's name)
+st.set_page_config(page_title=say("common.speed.tab_title", lang, page=pg.title))
 pg.run()
+# once per server process, after the first page is drawn: the name index, the modules and fonts the other
+# pages need, so that their first visit does not wait for them
+start_warm_up()

@@ -84,9 +84,13 @@ def edit_profile(
     value_zh: str | None = None,
     source: str | None = None,
     confidence: str | None = None,
+    keep_confidence: bool = False,
     at: str | None = None,
 ) -> list[str]:
-    """Staff edit of one profile field; returns the parts changed (each recorded in the history)."""
+    """Staff edit of one profile field; returns the parts changed (each recorded in the history).
+
+    With no confidence, a new value or source is 'unconfirmed' until someone says how sure it is, unless
+    `keep_confidence` (the page's "keep" choice) keeps the field's confidence as it is."""
     stamp = at or now_iso()
     changed_source = source is not None or value_en is not None or value_zh is not None
 
@@ -113,7 +117,7 @@ def edit_profile(
         if value_zh is not None and value_en is None and value_zh != current.fact.value_zh:
             new_en = f"{STALE_EN.format(date=stamp[:10])}{_strip_stale(current.fact.value_en)}"
         level = confidence
-        if level is None and changed_source:
+        if level is None and changed_source and not keep_confidence:
             level = "unconfirmed"  # a new value is unconfirmed until someone says how sure it is
         fact = Fact(
             new_en,

@@ -1,7 +1,10 @@
 """Foreign GI law: each jurisdiction's laws, routes, fees, time limits, protection and cases, sourced."""
 
+from collections.abc import Callable
+
 import streamlit as st
 
+from agreements.model import Profile
 from agreements.profiles import PROFILE_JURISDICTIONS, edit_profile, get_profile, profile_history
 from config import Settings
 from errors import GIScopeError
@@ -13,26 +16,54 @@ from ui.widgets import page_language
 from wording import CONFIDENCES, DOUBTFUL, confidence_word, language_word, say
 
 lang = page_language()
+KEEP = "keep"  # the confidence choice that keeps the field's own
 st.title(say("profiles.title", lang))
 j = st.selectbox(say("profiles.jurisdiction", lang), PROFILE_JURISDICTIONS, key="profile_jurisdiction")
+
+
+def restore(name: str, options: list[str], label: Callable[[str, str], str]) -> None:
+    """After a language switch Streamlit hands back the label chosen in the other language as a keyed
+    selectbox's value: put back the option it names (or forget the choice)."""
+    s = st.session_state
+    if name in s and s[name] not in options:
+        found = [o for o in options if s[name] in (label(o, "en"), label(o, "zh"))]
+        if found:
+            s[name] = found[0]
+        else:
+            del s[name]
+
+
+def confidence_label(c: str, lang: str) -> str:
+    return say("profiles.keep", lang) if c == KEEP else confidence_word(c, lang)
+
+
+def restore_choices(profile: Profile) -> None:
+    """The field and confidence chosen, as options (whatever the language they were chosen in)."""
+    fields = {f.key: f for f in profile.fields}
+    restore("profile_key", list(fields), lambda k, in_lang: fields[k].label(in_lang))
+    restore("profile_confidence", [KEEP, *CONFIDENCES], confidence_label)
 
 
 def save_edit(j: str, lang: str, labels: dict[str, str] | None) -> None:
     """Form callback: runs before the page, so the fields below already show the change. The value is
     written in the page's language (value_en or value_zh)."""
     s = st.session_state
+    restore_choices(get_profile(database(), j))
     value = s["profile_value"].strip() or None
+    # no value and no source typed: a change of confidence alone (an empty source with a value is refused)
+    source = s["profile_source"] if value or s["profile_source"].strip() else None
     try:
         changed = edit_profile(
             database(),
             j,
-            s["profile_key"],
+            s.get("profile_key", ""),
             who=Settings.from_env().user,
             reason=s["profile_reason"],
             value_en=value if lang == "en" else None,
             value_zh=value if lang == "zh" else None,
-            source=s["profile_source"],
-            confidence=s["profile_confidence"],
+            source=source,
+            confidence=None if s["profile_confidence"] == KEEP else s["profile_confidence"],
+            keep_confidence=True,  # "keep" keeps the field's confidence
         )
     except GIScopeError as exc:
         s["profile_result"] = ("error", say("profiles.failed", lang, message=exc))
@@ -43,6 +74,8 @@ def save_edit(j: str, lang: str, labels: dict[str, str] | None) -> None:
     field = (labels or {}).get(s["profile_key"], s["profile_key"])
     done = say("profiles.changed", lang, field=field, parts=parts) if changed else ""
     s["profile_result"] = ("success", done)
+    if changed:
+        s["profile_saved"] = field
 
 
 profile = get_profile(database(), j)
@@ -75,8 +108,15 @@ if profile.cases:
 else:
     st.caption(say("profiles.no_case", lang))
 
+
 with st.expander(say("profiles.edit", lang), expanded="profile_result" in st.session_state):
     labels = {f.key: f.label(lang) for f in profile.fields}
+    restore_choices(profile)
+    if st.session_state.get("profile_lang") != lang:  # set again, the browser shows them in this language
+        for name in ("profile_key", "profile_confidence"):
+            if name in st.session_state:
+                st.session_state[name] = st.session_state[name]
+        st.session_state["profile_lang"] = lang
     named = labels if lang == "zh" else None  # English names a field by its key, as the CLI does
     field_label = say("profiles.field", lang)
     key = st.selectbox(field_label, list(labels), format_func=labels.__getitem__, key="profile_key")
@@ -88,8 +128,8 @@ with st.expander(say("profiles.edit", lang), expanded="profile_result" in st.ses
         st.text_input(say("profiles.source", lang), key="profile_source")
         st.selectbox(
             say("profiles.confidence", lang),
-            [None, *CONFIDENCES],
-            format_func=lambda c: confidence_word(c, lang) if c else say("profiles.keep", lang),
+            [KEEP, *CONFIDENCES],
+            format_func=lambda c: confidence_label(c, lang),
             key="profile_confidence",
         )
         st.text_input(say("profiles.reason", lang), key="profile_reason")
@@ -99,6 +139,8 @@ with st.expander(say("profiles.edit", lang), expanded="profile_result" in st.ses
         st.error(message)
     elif kind == "success":
         st.success(message or say("profiles.nothing_changed", lang))
+    if saved := st.session_state.pop("profile_saved", None):
+        st.toast(say("common.speed.saved", lang, what=saved), icon=":material/check_circle:")
     st.markdown(f"**{say('profiles.history', lang)}**")
     history = profile_history(database(), j, key)
     if history:

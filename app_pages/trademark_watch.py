@@ -253,7 +253,9 @@ if record and chosen is not None:
 
 if "watch_recorded" in st.session_state:
     done_id, done_state = st.session_state.pop("watch_recorded")
-    st.success(say("watch.recorded", lang, id=done_id, state=state_label(done_state, lang)))
+    recorded = say("watch.recorded", lang, id=done_id, state=state_label(done_state, lang))
+    st.success(recorded)
+    st.toast(say("common.speed.saved", lang, what=recorded), icon=":material/check_circle:")
 if chosen is not None:
     with st.expander(say("watch.history", lang, id=chosen)):
         st.table(history_table(finding_history(db, int(chosen)), lang), hide_index=True)

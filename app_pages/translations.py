@@ -13,7 +13,7 @@ from phrases import message_text
 from translation.engine import make_translator
 from translation.model import LANGS, Translation
 from translation.services import add_rendering, approve, list_translations, reject, suggest_renderings
-from ui.cells import plain
+from ui.cells import plain, when
 from ui.resources import database
 from ui.widgets import page_language
 from wording import language_word, say
@@ -43,21 +43,18 @@ db = database()
 settings = Settings.from_env()
 if (done := st.session_state.pop("translations_done", None)) is not None:
     st.success(done)
+    st.toast(say("common.speed.saved", lang, what=done), icon=":material/check_circle:")
 
 
 def table(rows: list[Translation]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             (t.id, t.text, language_word(t.target_lang, lang), t.result, t.engine, say_(f"status.{t.status}"),
-             t.gi_id or t.subject or "", t.suggested_by, t.reviewed_by or "", when(t.reviewed_at))
+             t.gi_id or t.subject or "", t.suggested_by, t.reviewed_by or "", when(t.reviewed_at, lang))
             for t in rows
         ],
         columns=[say_(f"col.{c}") for c in COLUMNS],
     )  # fmt: skip
-
-
-def when(at: str | None) -> str:
-    return (at or "")[:16].replace("T", " ")
 
 
 def run(work: Any, message: str) -> None:

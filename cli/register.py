@@ -245,6 +245,9 @@ def settings(lang: str) -> None:
 def serve(port: int, address: str) -> None:
     """Start the web UI (Streamlit).
 
+    The server warms up as it starts (the name index, the pages' modules, the PDF fonts), so that the
+    first page and the first screening do not wait for them.
+
     Example: giscope serve --port 8501
     """
     import subprocess
@@ -254,7 +257,7 @@ def serve(port: int, address: str) -> None:
     cmd = [
         sys.executable,
         "-m",
-        "streamlit",
+        "ui.serve",  # streamlit's command line, warming the caches up as the server starts
         "run",
         str(PROJECT_ROOT / "streamlit_app.py"),
         "--server.port",
@@ -265,5 +268,8 @@ def serve(port: int, address: str) -> None:
         "true",
         "--browser.gatherUsageStats",
         "false",
+        # as .streamlit/config.toml says, wherever giscope is started from: no Deploy button
+        "--client.toolbarMode",
+        "viewer",
     ]
     sys.exit(subprocess.call(cmd))

@@ -3,6 +3,7 @@ presentation, no streamlit)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from compare.conflicts import SEVERITY_RANK, worst_severity
@@ -120,3 +121,23 @@ def confidence_badge(level: str | None, lang: str = "en") -> str:
     level = level or "unconfirmed"
     word = confidence_word(level, lang)
     return f":orange-badge[⚠ {word}]" if level in DOUBTFUL else f":gray-badge[{word}]"
+
+
+def when(at: str | None, lang: str = "en") -> str:
+    """A stored time ('2026-12-04T09:30:00+00:00') as people read it, in UTC: '4 Dec 2026, 09:30 UTC' /
+    '2026年12月4日 09:30 UTC'; a date alone as '4 Dec 2026' / '2026年12月4日'; no time as ''; anything
+    else as stored."""
+    if not at:
+        return ""
+    text = at.strip()
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return at
+    if moment.tzinfo is not None:  # stored in UTC; a time written with another offset is moved to UTC
+        moment = moment.astimezone(dt.UTC)
+    month = say("common.speed.months", lang).split()[moment.month - 1]
+    day = {"day": moment.day, "month": month, "year": moment.year}
+    if len(text) <= len("2026-12-04"):  # a date: no time of day
+        return say("common.speed.date", lang, **day)
+    return say("common.speed.time", lang, **day, clock=moment.strftime("%H:%M"), zone="UTC")

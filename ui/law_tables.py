@@ -12,7 +12,7 @@ import pandas as pd
 from agreements.model import Profile
 from compare.scope import ComparedDimension
 from phrases import has, message_text
-from ui.cells import UNKNOWN, confidence, marked, source_text, unknown
+from ui.cells import UNKNOWN, confidence, marked, source_text, unknown, when
 from watch.model import Alert, Deadline
 from wording import agreement_name, deadline_state, note_text, say
 from wording_register import alert_kind, alert_title
@@ -84,7 +84,7 @@ def profile_history_table(
     return pd.DataFrame(
         [
             {
-                say("profiles.col.at", lang): h["at"],
+                say("profiles.col.at", lang): when(str(h["at"] or ""), lang),
                 say("profiles.col.who", lang): h["who"],
                 say("profiles.col.field", lang): labels.get(str(h["key"]), h["key"]),
                 say("profiles.col.what", lang): profile_part(str(h["what"]), lang),
@@ -151,13 +151,13 @@ def alerts_table(
 
     def delivered(a: Alert) -> str:
         if a.delivered_at:
-            return a.delivered_at
+            return when(a.delivered_at, lang)
         return say("deadlines.failed_delivery", lang, error=a.delivery_error) if a.delivery_error else "—"
 
     return pd.DataFrame(
         [
             {
-                say("deadlines.col.at", lang): a.at,
+                say("deadlines.col.at", lang): when(a.at, lang),
                 say("deadlines.col.kind", lang): alert_kind(a.kind, lang),
                 say("deadlines.col.alert", lang): alert_title(a.title, lang, dict(titles or {})),
                 say("deadlines.col.detail", lang): (

@@ -10,7 +10,6 @@ from functools import lru_cache
 from gi_lists.model import GI
 from names.normalise import has_han, pinyin_tones
 from ui.cells import plain
-from wording import say
 
 
 def computed_names(gi: GI) -> list[tuple[str, str, str, str]]:
@@ -83,9 +82,3 @@ def linked(text: str) -> str:
         last = end
     out.append(plain(text[last:]))
     return "".join(out)
-
-
-def when(at: str, lang: str = "en") -> str:
-    """'2026-12-04T09:29:15+00:00' -> '2026-12-04 09:29 UTC'; another text as it is."""
-    found = re.match(r"^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?(?:\+00:00|Z)$", at or "")
-    return say("gi.record.time", lang, date=found[1], time=found[2]) if found else at

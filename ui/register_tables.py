@@ -15,8 +15,8 @@ from gi_lists.batches import BatchPlan
 from gi_lists.coverage import HOME_FILE
 from gi_lists.entries import ListTarget
 from gi_lists.model import GI, STATUSES, Protection
-from ui.cells import confidence, plain
-from ui.record_cells import computed_names, linked, when
+from ui.cells import confidence, plain, when
+from ui.record_cells import computed_names, linked
 from wording import (
     DOUBTFUL,
     annex_code,
@@ -261,7 +261,7 @@ def protection_history(gi: GI, p: Protection, lang: str = "en") -> str:
         if h.before:
             change = f"{value_text(h.before, lang)} → {change}"
         what = say(FIELDS[field], lang) if field in FIELDS else field
-        lines.append(f"{h.at[:10]} {what}{'：' if lang_of(lang) == 'zh' else ': '}{change}")
+        lines.append(f"{when(h.at[:10], lang)} {what}{'：' if lang_of(lang) == 'zh' else ': '}{change}")
     return ("；" if lang_of(lang) == "zh" else "; ").join(lines)
 
 

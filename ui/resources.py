@@ -6,6 +6,12 @@ made by a service; the cache only keeps it until the register changes.
 
 from __future__ import annotations
 
+import ast
+import importlib
+import logging
+import threading
+from pathlib import Path
+
 import streamlit as st
 
 from compare.conflicts import ConflictIndex
@@ -68,6 +74,70 @@ def conflict_index() -> ConflictIndex:
     version = register_version(database())  # database() shows "run giscope init" and stops when not ready
     with st.spinner(say("screen.resources.building_index", _lang())):  # shown only if it takes a while
         return _conflict_index(Settings.from_env().database_url, version)
+
+
+PAGES_DIR = Path(__file__).resolve().parent.parent / "app_pages"
+# One label per script the screening reads: the first check of each loads its tables (pinyin, OpenCC,
+# Thai romanisation, fuzzy matching), a second or so in all.
+WARM_LABELS = ("香宾酒", "香檳氣泡酒", "Champagne-style sparkling wine", "แชมเปญ")
+_warm_up_lock = threading.Lock()
+_warm_up_thread: threading.Thread | None = None
+
+
+def page_modules(pages: Path = PAGES_DIR) -> list[str]:
+    """The modules the page scripts import at their top (sorted), read from their source."""
+    found: set[str] = set()
+    for script in sorted(pages.glob("*.py")):
+        for node in ast.parse(script.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                found.add(node.module)
+    return sorted(found)
+
+
+def warm_up() -> None:
+    """What the first pages would otherwise wait for, in the order they need it: the modules every page
+    imports, the name index of the register as it is (read back from the kept file or built), the
+    screening's tables, the export and PDF modules and the PDF fonts. Runs in a background thread
+    (start_warm_up); a failure is logged, never shown: the page that needs the thing says what is wrong."""
+    log = logging.getLogger("giscope.warm_up")
+
+    def ahead(modules: list[str]) -> None:
+        for module in modules:
+            try:
+                importlib.import_module(module)
+            except Exception:  # noqa: BLE001 (the page importing it shows the error)
+                log.warning("%s was not imported ahead", module, exc_info=True)
+
+    ahead(page_modules())
+    url = Settings.from_env().database_url
+    try:
+        from compare.services import check_labels
+        from gi_lists.services import register_version
+
+        index = _conflict_index(url, register_version(_ready_database(url)))
+        for jurisdiction in ("CN", "TH"):
+            check_labels(index, list(WARM_LABELS), jurisdiction)
+    except Exception:  # noqa: BLE001 (a page that needs the database or the index says what is wrong)
+        log.warning("the name index was not warmed", exc_info=True)
+    ahead(["altair", "openpyxl", "reports.render"])
+    try:
+        from reports.fonts import ensure_fonts
+
+        ensure_fonts()  # registered once per process
+    except Exception:  # noqa: BLE001 (a missing font is named when a PDF is asked for)
+        log.warning("the PDF fonts were not registered ahead", exc_info=True)
+
+
+def start_warm_up() -> threading.Thread:
+    """Start warm_up in a background thread once per server process (later calls return that thread)."""
+    global _warm_up_thread
+    with _warm_up_lock:
+        if _warm_up_thread is None:
+            _warm_up_thread = threading.Thread(target=warm_up, name="giscope-warm-up", daemon=True)
+            _warm_up_thread.start()
+        return _warm_up_thread
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -13,6 +13,7 @@ import pandas as pd
 
 from gi_lists.export import neutralise
 from phrases import has
+from ui.cells import when
 from ui.tables import SEVERITY_CSS
 from watch.trademarks.model import FindingChange, TrademarkFinding
 from wording import hit_kind_word, say, severity_word
@@ -175,7 +176,7 @@ def history_table(changes: Sequence[FindingChange], lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                say("watch.col.when", lang): c.at,
+                say("watch.col.when", lang): when(c.at, lang),
                 say("watch.col.who", lang): c.who,
                 say("watch.col.from", lang): state_label(c.before, lang) if c.before else "—",
                 say("watch.col.to", lang): state_label(c.after, lang),

@@ -151,7 +151,7 @@ def test_each_protection_with_route_status_history_linked_source_and_confidence(
     assert "[eur-lex.europa.eu](<https://eur-lex.europa.eu/legal-content/" in home["Source"]
     assert "[law-ref.org](<http://law-ref.org/TRIPS/article24.html>)" in home["Source"]
     assert set(table["Confidence"]) <= {"high", "medium", "⚠ low", "⚠ unconfirmed"}
-    assert at.dataframe[0].value["At"].str.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC").all()
+    assert at.dataframe[0].value["At"].str.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC").all()
 
 
 def test_an_unconfirmed_protection_is_marked_so(register):
