@@ -258,9 +258,15 @@ class GIRepository:
         jurisdictions: Sequence[str] | None = None,
         status: str | None = None,
         statuses: Sequence[str] | None = None,
+        route: str | None = None,
+        confidence: str | None = None,
     ) -> list[str]:
         """GI ids having at least one protection that matches every given filter, in id order."""
         conditions: list[tuple[str, Sequence[Any]]] = []
+        if route is not None:
+            conditions.append(("route = ?", [route]))
+        if confidence is not None:
+            conditions.append(("confidence = ?", [confidence]))
         if agreement is not None:
             conditions.append(("agreement_id = ?", [agreement]))
         if annex is not None:
@@ -278,6 +284,13 @@ class GIRepository:
             row[0]
             for row in self.conn.rows(f"SELECT DISTINCT gi_id FROM protections{where} ORDER BY gi_id", params)
         ]
+
+    def distinct(self, table: str, *columns: str) -> list[tuple[Any, ...]]:
+        """The distinct combinations of some columns of a table (the facts a list can be narrowed by)."""
+        if table not in COLUMNS or not columns or not set(columns) <= COLUMNS[table]:
+            raise ValueError(f"{table} has no column(s) {columns}")
+        named = ", ".join(columns)
+        return [tuple(r) for r in self.conn.rows(f"SELECT DISTINCT {named} FROM {table}")]
 
     def search_keys(
         self, compacts: Sequence[str], words: Sequence[str], substrings: Sequence[str]
