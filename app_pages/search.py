@@ -16,6 +16,8 @@ from ui.widgets import page_language
 from wording import agreement_name, annex_code, confidence_word, joined, jurisdiction_name, say, status_word
 
 ANY = "any"
+# The query, the facets and the page are kept for the session (persist_state): back from a record, the list
+# is as it was.
 lang = page_language()
 zh = lang == "zh"
 
@@ -29,11 +31,14 @@ def facet(
     **options: Any,
 ) -> str | None:
     """A select box of the register's values for one facet, 'any' first; None for 'any'."""
+    if st.session_state.get(key, ANY) not in (ANY, *values):  # a value the register (or agreement) lacks
+        st.session_state[key] = ANY
     chosen = column.selectbox(
         label,
         [ANY, *values],
         key=key,
         format_func=lambda v: say("search.any", lang) if v == ANY else label_of(v),
+        persist_state="session",
         **options,
     )
     return None if chosen == ANY else chosen
@@ -48,11 +53,12 @@ values = facet_values(db)
 query = st.text_input(
     say("search.query", lang),
     key="search_query",
+    persist_state="session",
     placeholder=say(
         "search.placeholder", lang, examples=joined(["Champagne", "安溪铁观音"], lang, enum=True)
     ),
-    help=say("search.caption", lang),
 )
+st.caption(say("search.caption", lang))
 cols = st.columns(4)
 jurisdiction = facet(
     cols[0],
@@ -166,7 +172,11 @@ nonce = st.session_state.setdefault("search_opened", 0)
 event = st.dataframe(
     sb.results_table(found, lang),
     hide_index=True,
-    column_config={SCORE: st.column_config.NumberColumn(SCORE, format="%.2f")},
+    column_config={
+        SCORE: st.column_config.NumberColumn(SCORE, format="%.2f"),
+        say("search.col_class", lang): st.column_config.TextColumn(width="medium"),
+        say("search.col_protections", lang): st.column_config.TextColumn(width="large"),
+    },
     on_select="rerun",
     selection_mode="single-row",
     key=f"search_table_{nonce}",
@@ -180,4 +190,11 @@ if rows:
 st.caption(say("search.browse.open_hint", lang) + " " + say("search.doubtful", lang))
 pages = -(-found.total // sb.PAGE_SIZE)
 if pages > 1:
-    st.number_input(say("search.browse.page", lang), min_value=1, max_value=pages, step=1, key="search_page")
+    st.number_input(
+        say("search.browse.page", lang),
+        min_value=1,
+        max_value=pages,
+        step=1,
+        key="search_page",
+        persist_state="session",
+    )

@@ -119,6 +119,11 @@ def test_choosing_a_row_opens_its_record_with_the_id_in_the_url(register):
     assert at.query_params["id"] == ["fr-cognac"] or at.query_params["id"] == "fr-cognac"
     assert at.session_state["gi_id"] == "fr-cognac"
     assert any("fr-cognac" in c.value for c in at.caption)
+    # back on Search: the same choices, and the row chosen before does not open the record again
+    ok(at.switch_page("app_pages/search.py").run())
+    assert at.title[0].value == "Search"
+    assert at.selectbox(key="search_route").value == "trademark"
+    assert len(table(at)) == 6
 
 
 def test_the_matched_column_shows_the_name_as_written_not_its_folded_key(register):
