@@ -47,6 +47,8 @@ def route_label(route: str, lang: str) -> str:
 
 def shown_text(found: Found, lang: str) -> str:
     """'Showing 201–400 of 3,774 GIs.' (or the whole count when every GI is shown)."""
+    if found.hits and len(found.gis) == found.total:  # a search: its hits, best first
+        return say("search.found_one" if found.total == 1 else "search.found", lang, count=f"{found.total:,}")
     if found.total == 1:
         return say("search.browse.showing_one", lang)
     if len(found.gis) == found.total:

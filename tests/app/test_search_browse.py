@@ -103,7 +103,7 @@ def test_a_query_within_facets_pages_its_hits_best_first(register):
     assert hits.iloc[0]["id"] == "fr-champagne" and {"matched", "score"} <= set(hits.columns)
     choose(at, origin="CH")
     assert list(table(at)["id"]) == ["ch-commune-de-champagne"]
-    assert at.markdown[0].value == "1 GI."
+    assert at.markdown[0].value == "1 GI found, best first."
 
 
 def test_choosing_a_row_opens_its_record_with_the_id_in_the_url(register):

@@ -173,7 +173,7 @@ def test_searching_champagne_and_opening_it_shows_its_chinese_name(app_url, page
     box = page.get_by_label("Name in any script")
     box.fill("Champagne")
     box.press("Enter")
-    page.get_by_text("4 GIs.", exact=True).wait_for()
+    page.get_by_text("4 GIs found, best first.", exact=True).wait_for()
     grid = page.locator("[data-testid='stDataFrame']")
     first = grid.locator("[role='gridcell'][aria-colindex='1']").first
     assert first.inner_text().strip() == "fr-champagne"

@@ -12,6 +12,7 @@ import pytest
 
 from phrases import say
 from tests.browser.test_browser import REGISTERS, app_url, browser, page  # noqa: F401 (fixtures)
+from tests.browser.test_language import check, name_words  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -87,10 +88,28 @@ def test_a_query_and_a_class_narrow_the_list_and_a_row_opens_that_gi(app_url, pa
     box = page.get_by_label("Name in any script")
     box.fill("tieguanyin")
     box.press("Enter")
-    page.get_by_text("1 GI.", exact=True).wait_for()
+    page.get_by_text("1 GI found, best first.", exact=True).wait_for()
     page.wait_for_timeout(500)
     assert table_ids(page) == ["cn-anxi-tie-guan-yin"]
     shot(page, "search-query-class-en")
     click_row(page, "cn-anxi-tie-guan-yin")
     page.wait_for_url(re.compile(r"/gi\?id=cn-anxi-tie-guan-yin$"))
     page.get_by_role("heading", name=re.compile("安溪铁观音")).first.wait_for()
+
+
+def test_the_list_and_its_facets_read_in_chinese(app_url, page, name_words):  # noqa: F811
+    """As test_language checks every page: no English word in the Search page's interface or its table
+    cells, for the whole list, a facet and a query (names as the register holds them may show)."""
+    open_search(page, app_url, "zh")
+    problems: dict = {}
+    check(page, "search (all)", name_words, problems)
+    choose(page, say("search.browse.route", "zh"), say("search.browse.route_national-register", "zh"))
+    page.get_by_text(re.compile("^显示第1–200个")).first.wait_for()
+    check(page, "search (national register)", name_words, problems)
+    box = page.get_by_label(say("search.query", "zh"))
+    box.fill("香槟")
+    box.press("Enter")
+    page.get_by_text(re.compile("找到")).first.wait_for()
+    check(page, "search (香槟)", name_words, problems)
+    shot(page, "search-query-zh")
+    assert not problems, f"English in the Chinese interface: {problems}"
