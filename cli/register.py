@@ -266,13 +266,10 @@ def search(
 
     Example: giscope search "anxi tieguanyin" --in EU; giscope search --class Tea --in EU --route agreement
     """
+    from cli.gi_view import print_found
     from gi_lists.services import Filters, browse
-    from wording import origin_text, product_class_word
-    from wording_register import protections_cell
 
-    filters = Filters(
-        jurisdiction, agreement, annex, product_class, origin, status, route=route, confidence=confidence
-    )
+    filters = Filters(jurisdiction, agreement, annex, product_class, origin, status, route, confidence)
     found = browse(ctx.db(), query, filters, limit=limit)
     if as_json:
         echo_json([gi.to_dict() for gi in found.gis])
@@ -281,24 +278,7 @@ def search(
         none = "cli.search.none" if query.strip() else "cli.search.facets.none"
         click.echo(say(none, lang, query=repr(query)))
         return
-    scores = [f"{h.score:.2f}" for h in found.hits] if found.hits else None
-    rows = [
-        (
-            gi.id,
-            gi.display_name,
-            product_class_word(gi.product_class, lang),
-            gi.origin if lang == "en" else origin_text(gi.origin, None, lang),
-            protections_cell(gi.protections, lang),
-            *([scores[i]] if scores else []),
-        )
-        for i, gi in enumerate(found.gis)
-    ]
-    headers = ("id", "name", "class", "origin", "protections", *(("score",) if scores else ()))
-    print_table([say(f"cli.search.{h}", lang) for h in headers], rows, max_width=60)
-    if found.total > len(found.gis):
-        click.echo(
-            say("cli.search.facets.more", lang, shown=len(found.gis), total=found.total, option="--limit")
-        )
+    print_found(found, lang)
 
 
 @main.command()
