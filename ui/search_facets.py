@@ -24,11 +24,15 @@ def facet(
     key: str,
     label_of: Callable[[str], str],
     lang: str,
+    relabel: bool = False,
     **options: Any,
 ) -> str | None:
-    """A select box of the register's values for one facet, 'any' first; None for 'any'."""
+    """A select box of the register's values for one facet, 'any' first; None for 'any'. After a switch of
+    language (`relabel`) its value is set again: the box would go on showing the old language's word."""
     if st.session_state.get(key, ANY) not in (ANY, *values):  # a value the register (or agreement) lacks
         st.session_state[key] = ANY
+    elif relabel and key in st.session_state:
+        st.session_state[key] = st.session_state[key]  # the box shows its choice in the new language
     chosen = column.selectbox(
         label,
         [ANY, *values],
@@ -43,6 +47,8 @@ def facet(
 def facet_filters(values: FacetValues, lang: str) -> Filters:
     """Two rows of facets; the Filters they choose."""
     zh = lang_of(lang) == "zh"
+    relabel = st.session_state.get("search_facets_lang", lang) != lang
+    st.session_state["search_facets_lang"] = lang
     cols = st.columns(4)
     jurisdiction = facet(
         cols[0],
@@ -51,6 +57,7 @@ def facet_filters(values: FacetValues, lang: str) -> Filters:
         "search_jurisdiction",
         lambda j: jurisdiction_name(j, lang) if zh else j,
         lang,
+        relabel,
         help=say("search.protected_in_help", lang),
     )
     agreement = facet(
@@ -60,6 +67,7 @@ def facet_filters(values: FacetValues, lang: str) -> Filters:
         "search_agreement",
         lambda a: agreement_name(a, lang),
         lang,
+        relabel,
     )
     annexes = values.annexes.get(agreement or "", ())
     annex = facet(
@@ -69,6 +77,7 @@ def facet_filters(values: FacetValues, lang: str) -> Filters:
         "search_annex",
         lambda a: annex_code(a, lang),
         lang,
+        relabel,
         disabled=not annexes,
         help=say("search.browse.annex_help", lang),
     )
@@ -79,6 +88,7 @@ def facet_filters(values: FacetValues, lang: str) -> Filters:
         "search_route",
         lambda r: sb.route_label(r, lang),
         lang,
+        relabel,
     )
     cols = st.columns(4)
     status = facet(
@@ -88,6 +98,7 @@ def facet_filters(values: FacetValues, lang: str) -> Filters:
         "search_status",
         lambda s: status_word(s, lang),
         lang,
+        relabel,
     )
     confidence = facet(
         cols[1],
@@ -96,6 +107,7 @@ def facet_filters(values: FacetValues, lang: str) -> Filters:
         "search_confidence",
         lambda c: confidence_word(c, lang),
         lang,
+        relabel,
         help=say("search.browse.confidence_help", lang),
     )
     families = sb.class_families(values.product_classes)
@@ -106,6 +118,7 @@ def facet_filters(values: FacetValues, lang: str) -> Filters:
         "search_class",
         lambda c: sb.class_label(c, lang),
         lang,
+        relabel,
     )
     origin_column, region_column = cols[3].columns(2) if values.origins else (cols[3], cols[3])
     origin = facet(
@@ -115,6 +128,7 @@ def facet_filters(values: FacetValues, lang: str) -> Filters:
         "search_origin",
         lambda o: sb.origin_label(o, lang),
         lang,
+        relabel,
     )
     regions = values.origins.get(origin or "", ())
     region = facet(
@@ -124,6 +138,7 @@ def facet_filters(values: FacetValues, lang: str) -> Filters:
         "search_region",
         lambda r: sb.region_label(r, lang),
         lang,
+        relabel,
         disabled=not regions,
     )
     return Filters(

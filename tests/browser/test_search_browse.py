@@ -29,10 +29,13 @@ def shot(page, name: str) -> None:  # noqa: F811
 
 def open_search(page, app_url: str, lang: str) -> None:  # noqa: F811
     page.goto(f"{app_url}/search")
-    page.locator("[data-testid='stSidebarNav']").wait_for()
+    page.locator("[data-testid='stDataFrame']").wait_for()  # drawn in English first, then switched
     if lang == "zh":
         page.locator("[data-testid='stSidebar']").get_by_text("中文", exact=True).click()
         page.get_by_role("heading", name=say("nav.search", "zh")).first.wait_for()
+        header = page.locator("[data-testid='stDataFrame'] [role='columnheader']")
+        header.filter(has_text=say("search.col_id", "zh")).first.wait_for(state="attached")  # drawn anew
+        page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden")
     page.locator("[data-testid='stDataFrame']").wait_for()
 
 
@@ -103,9 +106,17 @@ def test_the_list_and_its_facets_read_in_chinese(app_url, page, name_words):  # 
     open_search(page, app_url, "zh")
     problems: dict = {}
     check(page, "search (all)", name_words, problems)
+    # the choices shown in the select boxes, drawn in English before the switch, read Chinese now
+    chosen = page.locator("[data-testid='stSelectbox'] input[role='combobox']").evaluate_all(
+        "boxes => boxes.map(b => b.value)"
+    )
+    assert chosen == [say("search.any", "zh")] * 9, chosen
     choose(page, say("search.browse.route", "zh"), say("search.browse.route_national-register", "zh"))
     page.get_by_text(re.compile("^显示第1–200个")).first.wait_for()
     check(page, "search (national register)", name_words, problems)
+    assert page.get_by_role("combobox", name=say("search.status", "zh")).input_value() == say(
+        "search.any", "zh"
+    )
     box = page.get_by_label(say("search.query", "zh"))
     box.fill("香槟")
     box.press("Enter")
