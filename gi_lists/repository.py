@@ -294,10 +294,10 @@ class GIRepository:
 
     def search_keys(
         self, compacts: Sequence[str], words: Sequence[str], substrings: Sequence[str]
-    ) -> list[tuple[str, str, str, str]]:
-        """(gi id, kind, form, compact) of name keys that equal a compact key, start a word with one of
-        `words`, or contain one of `substrings`. Keys are stored folded, so LIKE behaves the same on
-        SQLite and PostgreSQL."""
+    ) -> list[tuple[str, str, str, str, int]]:
+        """(gi id, kind, form, compact, form rank) of name keys that equal a compact key, start a word with
+        one of `words`, or contain one of `substrings` (rank 0: a name's own form; 1+: a romanisation).
+        Keys are stored folded, so LIKE behaves the same on SQLite and PostgreSQL."""
         clauses: list[str] = []
         params: list[str] = []
         if compacts:
@@ -312,8 +312,8 @@ class GIRepository:
             params.append(f"%{_like_escape(sub)}%")
         if not clauses:
             return []
-        sql = f"SELECT gi_id, kind, form, compact FROM name_keys WHERE {' OR '.join(clauses)}"
-        return [(r[0], r[1], r[2], r[3]) for r in self.conn.rows(sql, params)]
+        sql = f"SELECT gi_id, kind, form, compact, form_rank FROM name_keys WHERE {' OR '.join(clauses)}"
+        return [(r[0], r[1], r[2], r[3], int(r[4])) for r in self.conn.rows(sql, params)]
 
     def all_keys(self) -> list[tuple[str, str, str]]:
         """(gi id, kind, compact) of every name key (for fuzzy fallback)."""

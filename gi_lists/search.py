@@ -165,19 +165,23 @@ def _search(
     if not compacts:
         raise RegisterError(f"nothing to search for in {query!r}")
     best: dict[str, tuple[float, str, str, str]] = {}
+    ranks: dict[str, int] = {}
 
-    def offer(gi_id: str, score: float, form: str, how: str, kind: str = "") -> None:
-        if gi_id not in best or score > best[gi_id][0]:
+    def offer(gi_id: str, score: float, form: str, how: str, kind: str = "", rank: int = 0) -> None:
+        """Keep a GI's best match; among equal scores, a name's own form before a romanisation of another
+        ('tieguanyin' shows 'Anxi Tie Guan Yin' rather than the pinyin of 安溪铁观音)."""
+        if gi_id not in best or score > best[gi_id][0] or (score == best[gi_id][0] and rank < ranks[gi_id]):
             best[gi_id] = (score, form, how, kind)
+            ranks[gi_id] = rank
 
     substrings = [c for c in compacts if len(c) >= 2]
-    for gi_id, kind, form, key in repo.search_keys(compacts, list(qforms), substrings):
+    for gi_id, kind, form, key, rank in repo.search_keys(compacts, list(qforms), substrings):
         if key in compacts:
-            offer(gi_id, 1.0, form, "exact", kind)
+            offer(gi_id, 1.0, form, "exact", kind, rank)
         elif any(form.startswith(q) or f" {q}" in form for q in qforms):
-            offer(gi_id, 0.8 if any(form.startswith(q) for q in qforms) else 0.7, form, "word", kind)
+            offer(gi_id, 0.8 if any(form.startswith(q) for q in qforms) else 0.7, form, "word", kind, rank)
         else:
-            offer(gi_id, 0.6, form, "contains", kind)
+            offer(gi_id, 0.6, form, "contains", kind, rank)
     hits = _ranked_hits(repo, best, filters, limit)
     if not hits and (has_han(query) or has_thai(query)):
         # a Chinese name the market uses for a GI (默尔索 for Meursault): data/knowledge/trade_renderings.csv

@@ -99,7 +99,7 @@ def test_the_search_page_in_chinese(register, allowed):
     results = at.dataframe[0].value
     assert results.iloc[0]["编号"] == "cn-anxi-tie-guan-yin"
     assert "欧盟·中欧协定附录三：受保护" in results.iloc[0]["保护情况"]
-    assert results.iloc[0]["匹配形式"] == "安溪铁观音"
+    assert results.iloc[0]["匹配形式"] == "Anxi Tie Guan Yin"
 
 
 def test_the_search_page_in_english(register):

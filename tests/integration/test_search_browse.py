@@ -121,6 +121,7 @@ def test_facet_values_are_what_the_register_holds(loaded_engine):
     [
         ("polska wodka", "pl-polska-wodka", "Polska Wódka"),
         ("Muenchener Bier", "de-munchener-bier", "Münchener Bier"),
+        ("anxi tieguanyin", "cn-anxi-tie-guan-yin", "Anxi Tie Guan Yin"),
     ],
 )
 def test_a_hit_says_which_name_as_written_matched(loaded_engine, query, gi_id, written):
