@@ -100,12 +100,17 @@ def script_word(script: str | None, lang: str) -> str:
 
 
 def protection_cell(p: Any, lang: str) -> str:
-    """A protection in a list cell: 'EU china-eu/III: protected' / 'EU 中欧协定附录三：受保护'."""
+    """A protection in a list cell, naming its route: 'EU · China–EU Annex III: protected' / 'EU
+    中欧协定附录三：受保护'."""
     if lang_of(lang) != "zh":
-        from wording import protection_label
-
-        return protection_label(p)
+        return f"{p.jurisdiction} · {route_text(p, lang, short_names=True)}: {p.status}"
     return f"{p.jurisdiction} {route_text(p, lang, short_names=True)}：{status_word(p.status, lang)}"
+
+
+def protections_cell(protections: Any, lang: str) -> str:
+    """A GI's protections in one cell, each with its route and each once."""
+    cells = dict.fromkeys(protection_cell(p, lang) for p in protections)
+    return ("; " if lang_of(lang) != "zh" else "；").join(cells)
 
 
 # --- deadlines and alerts -------------------------------------------------------------------------------

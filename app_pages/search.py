@@ -1,116 +1,91 @@
-"""Search: find GIs by any of their names, in any script, and open one."""
+"""Search: every GI of the register, narrowed by facets and found by any of its names in any script;
+choosing a row opens its record. The query, the facets and the page are kept for the session
+(persist_state): back from a record, the list is as it was."""
 
-import pandas as pd
 import streamlit as st
 
-from agreements.services import agreement_ids
 from errors import RegisterError
-from gi_lists.model import JURISDICTIONS, STATUSES
-from gi_lists.services import Filters, search
+from gi_lists.services import browse, facet_values
 from phrases import message_text
-from ui.register_tables import protections_summary
+from ui import search_browse as sb
 from ui.resources import database
+from ui.search_facets import facet_filters
 from ui.widgets import page_language
-from wording import (
-    agreement_name,
-    joined,
-    jurisdiction_name,
-    origin_text,
-    product_class_word,
-    say,
-    status_word,
-)
+from wording import joined, say
 
-ANY = "any"
 lang = page_language()
-zh = lang == "zh"
-
-
-def choice(word: str) -> str:
-    return say("search.any", lang) if word == ANY else word
-
 
 st.title(say("nav.search", lang))
-st.caption(say("search.caption", lang))
+st.caption(say("search.browse.caption", lang))
 
 db = database()
+values = facet_values(db)
 
 query = st.text_input(
     say("search.query", lang),
     key="search_query",
+    persist_state="session",
     placeholder=say(
         "search.placeholder", lang, examples=joined(["Champagne", "安溪铁观音"], lang, enum=True)
     ),
 )
-left, middle, right = st.columns(3)
-jurisdiction = left.selectbox(
-    say("search.protected_in", lang),
-    [ANY, *JURISDICTIONS],
-    key="search_jurisdiction",
-    format_func=lambda j: choice(jurisdiction_name(j, lang) if zh and j != ANY else j),
-    help=say("search.protected_in_help", lang),
-)
-agreement = middle.selectbox(
-    say("search.agreement", lang),
-    [ANY, *agreement_ids(db)],
-    key="search_agreement",
-    format_func=lambda a: choice(agreement_name(a, lang) if zh and a != ANY else a),
-)
-status = right.selectbox(
-    say("search.status", lang),
-    [ANY, *STATUSES],
-    key="search_status",
-    format_func=lambda s: choice(status_word(s, lang)),
-)
-
-if not query.strip():
-    st.info(say("search.enter", lang))
-    st.stop()
-
-filters = Filters(
-    jurisdiction=None if jurisdiction == ANY else jurisdiction,
-    agreement=None if agreement == ANY else agreement,
-    status=None if status == ANY else status,
-)
+st.caption(say("search.caption", lang))
+filters = facet_filters(values, lang)
+# A new query or new choices start again at page 1.
+asked = (query.strip(), filters)
+if st.session_state.get("search_asked") != asked:
+    st.session_state["search_asked"] = asked
+    st.session_state["search_page"] = 1
+page = max(1, int(st.session_state.get("search_page", 1)))
 try:
-    hits = search(db, query, filters, limit=50)
+    found = browse(db, query, filters, offset=(page - 1) * sb.PAGE_SIZE, limit=sb.PAGE_SIZE)
+    if not found.gis and found.total:  # past the last page (the register shrank): back to page 1
+        page = st.session_state["search_page"] = 1
+        found = browse(db, query, filters, limit=sb.PAGE_SIZE)
 except RegisterError as exc:
     st.error(message_text(str(exc), lang))
     st.stop()
 
-if not hits:
-    st.warning(say("search.no_match", lang, query=query))
+if not found.gis:
+    st.warning(
+        say("search.no_match", lang, query=query.strip())
+        if query.strip()
+        else say("search.browse.none", lang)
+    )
     st.stop()
 
-st.write(say("search.found_one" if len(hits) == 1 else "search.found", lang, count=len(hits)))
-if all(hit.how == "close spelling" for hit in hits):
+st.write(sb.shown_text(found, lang))
+if found.hits and all(hit.how == "close spelling" for hit in found.hits):
     st.caption(say("search.close_only", lang))
-ID, SCORE = say("search.col_id", lang), say("search.col_score", lang)
-results = pd.DataFrame(
-    [
-        {
-            ID: hit.gi.id,
-            say("search.col_name", lang): hit.gi.display_name,
-            say("search.col_matched", lang): hit.matched_form,
-            say("search.col_class", lang): product_class_word(hit.gi.product_class, lang),
-            say("search.col_origin", lang): origin_text(hit.gi.origin, None, lang).replace(";", ", "),
-            say("search.col_protections", lang): protections_summary(hit.gi, lang),
-            SCORE: hit.score,
-        }
-        for hit in hits
-    ]
-)
-st.dataframe(
-    results,
+SCORE = say("search.col_score", lang)
+# The table's key changes once a row has opened a record, so coming back does not open it again.
+nonce = st.session_state.setdefault("search_opened", 0)
+event = st.dataframe(
+    sb.results_table(found, lang),
     hide_index=True,
-    column_config={SCORE: st.column_config.NumberColumn(SCORE, format="%.2f")},
+    column_config={
+        SCORE: st.column_config.NumberColumn(SCORE, format="%.2f"),
+        say("search.col_class", lang): st.column_config.TextColumn(width="medium"),
+        say("search.col_protections", lang): st.column_config.TextColumn(width="large"),
+    },
+    on_select="rerun",
+    selection_mode="single-row",
+    key=f"search_table_{nonce}",
 )
-st.caption(say("search.doubtful", lang))
-
-labels = {hit.gi.id: f"{hit.gi.display_name} ({hit.gi.id})" for hit in hits}
-chosen = st.selectbox(
-    say("search.open_label", lang), list(labels), format_func=labels.__getitem__, key="search_open"
-)
-if st.button(say("search.open", lang), type="primary"):
-    st.session_state["gi_id"] = chosen
-    st.switch_page("app_pages/gi.py")
+rows = event.selection.rows if event is not None else []
+if rows:
+    gi_id = found.gis[rows[0]].id
+    st.session_state["gi_id"] = gi_id
+    st.session_state["search_opened"] = nonce + 1
+    st.switch_page("app_pages/gi.py", query_params={"id": gi_id})
+st.caption(say("search.browse.open_hint", lang) + " " + say("search.doubtful", lang))
+pages = -(-found.total // sb.PAGE_SIZE)
+if pages > 1:
+    st.number_input(
+        say("search.browse.page", lang),
+        min_value=1,
+        max_value=pages,
+        step=1,
+        key="search_page",
+        persist_state="session",
+    )

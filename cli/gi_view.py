@@ -1,4 +1,5 @@
-"""`giscope show`: one GI whole, for people, in English or Chinese (names, protections, notes, history)."""
+"""`giscope show`: one GI whole, for people, in English or Chinese (names, protections, notes, history);
+`giscope search`: a list of GIs, a line each."""
 
 from __future__ import annotations
 
@@ -19,10 +20,19 @@ from wording import (
     say,
     status_word,
 )
-from wording_register import key_text, language_word, route_word, script_word, value_word, what_text
+from wording_register import (
+    key_text,
+    language_word,
+    protections_cell,
+    route_word,
+    script_word,
+    value_word,
+    what_text,
+)
 
 if TYPE_CHECKING:
     from gi_lists.model import GI
+    from gi_lists.services import Found
 
 # How the register words the reason of a change it made itself (bootstrap, gi_lists.services,
 # gi_lists.live_register); a reason a person wrote stays as written.
@@ -121,3 +131,25 @@ def show_gi(gi: GI, lang: str) -> None:
         ],
         max_width=50,
     )
+
+
+def print_found(found: Found, lang: str) -> None:
+    """A list or a search's hits as a table (each GI's protections with their routes, each once), then how
+    many more there are."""
+    scores = [f"{h.score:.2f}" for h in found.hits]
+    rows = [
+        (
+            gi.id,
+            gi.display_name,
+            product_class_word(gi.product_class, lang),
+            gi.origin if lang == "en" else origin_text(gi.origin, None, lang),
+            protections_cell(gi.protections, lang),
+            *scores[i : i + 1],
+        )
+        for i, gi in enumerate(found.gis)
+    ]
+    headers = ("id", "name", "class", "origin", "protections", *(("score",) if scores else ()))
+    print_table([say(f"cli.search.{h}", lang) for h in headers], rows, max_width=60)
+    if found.total > len(found.gis):
+        shown = len(found.gis)
+        click.echo(say("cli.search.facets.more", lang, shown=shown, total=found.total, option="--limit"))

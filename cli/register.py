@@ -10,7 +10,8 @@ import click
 from cli.app import Context, handles_errors, main, pass_ctx
 from cli.lang import current_lang, lang_option
 from cli.output import echo_json, fail, print_table, write_out
-from wording import say
+from gi_lists.model import ROUTES
+from wording import CONFIDENCES, say
 from wording_register import language_word
 
 
@@ -108,12 +109,17 @@ def export(
 
 
 @main.command()
-@click.argument("query")
+@click.argument("query", required=False, default="")
 @click.option("--in", "jurisdiction", metavar="J", help="Only GIs with a protection that applies in J.")
 @click.option("--agreement", help="Only GIs on this agreement's lists.")
-@click.option("--class", "product_class", metavar="C", help="Product class, e.g. Tea or Wine.")
-@click.option("--origin", metavar="O", help="Origin country code (CN, FR ...) or region.")
+@click.option("--annex", help="Only GIs on this annex of --agreement, e.g. IV.")
+@click.option("--route", type=click.Choice(ROUTES), help="Only GIs protected through this route.")
 @click.option("--status", metavar="S", help="Protection status, e.g. protected or pending.")
+@click.option(
+    "--confidence", type=click.Choice(CONFIDENCES), help="Only GIs with a protection of this confidence."
+)
+@click.option("--class", "product_class", metavar="C", help="Product class, e.g. Tea, Wine or Spirit.")
+@click.option("--origin", metavar="O", help="Origin country code (CN, FR ...) or region.")
 @click.option(
     "--limit", default=50, show_default=True, type=click.IntRange(min=1), help="At most this many results."
 )
@@ -126,44 +132,36 @@ def search(
     query: str,
     jurisdiction: str | None,
     agreement: str | None,
+    annex: str | None,
+    route: str | None,
+    status: str | None,
+    confidence: str | None,
     product_class: str | None,
     origin: str | None,
-    status: str | None,
     limit: int,
     as_json: bool,
     lang: str,
 ) -> None:
     """Find GIs by any written form: Chinese (simplified or traditional), pinyin with or without
-    tones and spaces, Latin with or without accents, Thai.
+    tones and spaces, Latin with or without accents, Thai. Without a query, list every GI that
+    matches the filters (by name). The protection filters (--in, --agreement, --annex, --route,
+    --status, --confidence) must all hold for one protection.
 
-    Example: giscope search "anxi tieguanyin" --in EU
+    Example: giscope search "anxi tieguanyin" --in EU; giscope search --class Tea --in EU --route agreement
     """
-    from gi_lists.services import Filters
-    from gi_lists.services import search as run_search
-    from wording import origin_text, product_class_word
-    from wording_register import protection_cell
+    from cli.gi_view import print_found
+    from gi_lists.services import Filters, browse
 
-    filters = Filters(jurisdiction, agreement, None, product_class, origin, status)
-    hits = run_search(ctx.db(), query, filters, limit=limit)
+    filters = Filters(jurisdiction, agreement, annex, product_class, origin, status, route, confidence)
+    found = browse(ctx.db(), query, filters, limit=limit)
     if as_json:
-        echo_json([h.gi.to_dict() for h in hits])
+        echo_json([gi.to_dict() for gi in found.gis])
         return
-    if not hits:
-        click.echo(say("cli.search.none", lang, query=repr(query)))
+    if not found.gis:
+        none = "cli.search.none" if query.strip() else "cli.search.facets.none"
+        click.echo(say(none, lang, query=repr(query)))
         return
-    rows = [
-        (
-            h.gi.id,
-            h.gi.display_name,
-            product_class_word(h.gi.product_class, lang),
-            h.gi.origin if lang == "en" else origin_text(h.gi.origin, None, lang),
-            ("; " if lang == "en" else "；").join(protection_cell(p, lang) for p in h.gi.protections),
-            f"{h.score:.2f}",
-        )
-        for h in hits
-    ]
-    headers = ("id", "name", "class", "origin", "protections", "score")
-    print_table([say(f"cli.search.{h}", lang) for h in headers], rows, max_width=60)
+    print_found(found, lang)
 
 
 @main.command()

@@ -258,9 +258,15 @@ class GIRepository:
         jurisdictions: Sequence[str] | None = None,
         status: str | None = None,
         statuses: Sequence[str] | None = None,
+        route: str | None = None,
+        confidence: str | None = None,
     ) -> list[str]:
         """GI ids having at least one protection that matches every given filter, in id order."""
         conditions: list[tuple[str, Sequence[Any]]] = []
+        if route is not None:
+            conditions.append(("route = ?", [route]))
+        if confidence is not None:
+            conditions.append(("confidence = ?", [confidence]))
         if agreement is not None:
             conditions.append(("agreement_id = ?", [agreement]))
         if annex is not None:
@@ -279,12 +285,19 @@ class GIRepository:
             for row in self.conn.rows(f"SELECT DISTINCT gi_id FROM protections{where} ORDER BY gi_id", params)
         ]
 
+    def distinct(self, table: str, *columns: str) -> list[tuple[Any, ...]]:
+        """The distinct combinations of some columns of a table (the facts a list can be narrowed by)."""
+        if table not in COLUMNS or not columns or not set(columns) <= COLUMNS[table]:
+            raise ValueError(f"{table} has no column(s) {columns}")
+        named = ", ".join(columns)
+        return [tuple(r) for r in self.conn.rows(f"SELECT DISTINCT {named} FROM {table}")]
+
     def search_keys(
         self, compacts: Sequence[str], words: Sequence[str], substrings: Sequence[str]
-    ) -> list[tuple[str, str, str, str]]:
-        """(gi id, kind, form, compact) of name keys that equal a compact key, start a word with one of
-        `words`, or contain one of `substrings`. Keys are stored folded, so LIKE behaves the same on
-        SQLite and PostgreSQL."""
+    ) -> list[tuple[str, str, str, str, int]]:
+        """(gi id, kind, form, compact, form rank) of name keys that equal a compact key, start a word with
+        one of `words`, or contain one of `substrings` (rank 0: a name's own form; 1+: a romanisation).
+        Keys are stored folded, so LIKE behaves the same on SQLite and PostgreSQL."""
         clauses: list[str] = []
         params: list[str] = []
         if compacts:
@@ -299,8 +312,8 @@ class GIRepository:
             params.append(f"%{_like_escape(sub)}%")
         if not clauses:
             return []
-        sql = f"SELECT gi_id, kind, form, compact FROM name_keys WHERE {' OR '.join(clauses)}"
-        return [(r[0], r[1], r[2], r[3]) for r in self.conn.rows(sql, params)]
+        sql = f"SELECT gi_id, kind, form, compact, form_rank FROM name_keys WHERE {' OR '.join(clauses)}"
+        return [(r[0], r[1], r[2], r[3], int(r[4])) for r in self.conn.rows(sql, params)]
 
     def all_keys(self) -> list[tuple[str, str, str]]:
         """(gi id, kind, compact) of every name key (for fuzzy fallback)."""

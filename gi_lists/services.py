@@ -295,6 +295,8 @@ def _matching_ids(conn: Connection, filters: Filters) -> list[str]:
         jurisdictions=jurisdictions,
         status=filters.status,
         statuses=sorted(ACTIVE_STATUSES) if jurisdictions and not filters.status else None,
+        route=filters.route,
+        confidence=filters.confidence,
     )
 
 
@@ -310,3 +312,80 @@ def list_gis(db: Database, filters: Filters = Filters()) -> list[GI]:
     with db.read() as conn:
         ids = _matching_ids(conn, filters)
         return [gi for gi in GIRepository(conn).get_many(ids) if filters.gi_matches(gi)]
+
+
+@dataclass(frozen=True)
+class Found:
+    """One page of a browsed list: `total` GIs match, `gis` are those from `offset`; with a query, `hits`
+    says how each of them matched (same order)."""
+
+    total: int
+    offset: int
+    gis: tuple[GI, ...]
+    hits: tuple[SearchHit, ...] = ()
+
+
+def browse(
+    db: Database, query: str, filters: Filters = Filters(), *, offset: int = 0, limit: int = 200
+) -> Found:
+    """GIs matching the filters: with a query, those whose names match it, best first (as `search`);
+    without one, every GI that matches, by name. `limit` GIs from `offset`, and how many there are."""
+    if not query.strip():
+        gis = sorted(list_gis(db, filters), key=_name_order)
+        return Found(len(gis), offset, tuple(gis[offset : offset + limit]))
+    hits = search(db, query, filters, limit=1_000_000)
+    shown = tuple(hits[offset : offset + limit])
+    return Found(len(hits), offset, tuple(h.gi for h in shown), shown)
+
+
+def _name_order(gi: GI) -> tuple[str, str]:
+    """A GI's place in an alphabetical list: its first name in Latin letters, folded ('Étoile' by E)."""
+    from names.normalise import fold_latin
+
+    latin = next((n.text for n in gi.names if n.script == "Latn"), None)
+    return (fold_latin(latin) if latin else gi.id, gi.id)
+
+
+@dataclass(frozen=True)
+class FacetValues:
+    """What the register holds to narrow a list by, as stored (codes, not words)."""
+
+    product_classes: tuple[str, ...]
+    origins: dict[str, tuple[str, ...]]  # country code -> the regions of its GIs
+    routes: tuple[str, ...]
+    statuses: tuple[str, ...]
+    confidences: tuple[str, ...]
+    annexes: dict[str, tuple[str, ...]]  # agreement -> the annexes its protections name
+
+
+def facet_values(db: Database) -> FacetValues:
+    from collections import defaultdict
+
+    from gi_lists.model import CONFIDENCES, ROUTES, STATUSES
+
+    with db.read() as conn:
+        repo = GIRepository(conn)
+        gis = repo.distinct("gis", "product_class", "origin", "region")
+        protections = repo.distinct("protections", "route", "status", "confidence", "agreement_id", "annex")
+    regions: dict[str, set[str]] = defaultdict(set)
+    for _cls, origin, region in gis:
+        for country in str(origin).split(";"):
+            if country:
+                regions[country].update({region} if region else set())
+    annexes: dict[str, set[str]] = defaultdict(set)
+    for _route, _status, _confidence, agreement, annex in protections:
+        if agreement:
+            annexes[agreement].update({annex} if annex else set())
+
+    def present(known: tuple[str, ...], column: int) -> tuple[str, ...]:
+        have = {row[column] for row in protections}
+        return tuple(v for v in known if v in have) + tuple(sorted(have - set(known)))
+
+    return FacetValues(
+        product_classes=tuple(sorted({str(row[0]) for row in gis})),
+        origins={c: tuple(sorted(r)) for c, r in sorted(regions.items())},
+        routes=present(ROUTES, 0),
+        statuses=present(STATUSES, 1),
+        confidences=present(CONFIDENCES, 2),
+        annexes={a: tuple(sorted(x)) for a, x in sorted(annexes.items())},
+    )

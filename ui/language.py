@@ -24,7 +24,12 @@ def app_language() -> str:
     if LANG_KEY not in st.session_state:
         st.session_state[LANG_KEY] = st.session_state.get(CHOSEN_KEY) or Settings.from_env().lang
     choice = st.sidebar.radio(
-        "Language · 语言", list(LANGUAGES), format_func=LANGUAGES.__getitem__, key=LANG_KEY, horizontal=True
+        "Language · 语言",
+        list(LANGUAGES),
+        format_func=LANGUAGES.__getitem__,
+        key=LANG_KEY,
+        horizontal=True,
+        persist_state="session",
     )
     st.session_state[CHOSEN_KEY] = choice
     return "zh" if choice == "zh" else "en"

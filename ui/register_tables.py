@@ -27,7 +27,6 @@ from wording import (
     language_word,
     name_kind_text,
     note_text,
-    protection_label,
     route_text,
     say,
     source_text,
@@ -207,17 +206,20 @@ def articles_table(articles: Sequence[Mapping[str, str]], lang: str = "en") -> p
 # --- Search and GI record ------------------------------------------------------------------------------
 
 
-def protections_summary(gi: GI, lang: str = "en") -> str:
-    """'EU china-eu/III: protected; …' / '欧盟·中欧协定附录三：受保护；…' (⚠ after a doubtful one)."""
+def protection_summary(p: Protection, lang: str = "en") -> str:
+    """One protection in a list cell, naming its route: 'CN · national register (China–France list):
+    protected' / '中国·国内登记（中法名录）：受保护'."""
     if lang_of(lang) == "zh":
-        parts = [f"{list_text(p, 'zh')}：{status_word(p.status, 'zh')}" for p in gi.protections]
-    else:
-        parts = [protection_label(p) for p in gi.protections]
-    marks = [" ⚠" if p.confidence in DOUBTFUL else "" for p in gi.protections]
+        return f"{list_text(p, 'zh')}：{status_word(p.status, 'zh')}"
+    return f"{p.jurisdiction} · {route_text(p, 'en', short_names=True)}: {status_word(p.status, 'en')}"
+
+
+def protections_summary(gi: GI, lang: str = "en") -> str:
+    """Each protection with its route, once (⚠ after a doubtful one): 'CN · China–EU Annex IV:
+    protected; CN · collective/certification mark: protected; …'."""
+    parts = [protection_summary(p, lang) + (" ⚠" if p.confidence in DOUBTFUL else "") for p in gi.protections]
     separator = "；" if lang_of(lang) == "zh" else "; "
-    return separator.join(a + b for a, b in zip(parts, marks, strict=True)) or say(
-        "search.none_recorded", lang
-    )
+    return separator.join(dict.fromkeys(parts)) or say("search.none_recorded", lang)
 
 
 def names_table(gi: GI, lang: str = "en") -> pd.DataFrame:

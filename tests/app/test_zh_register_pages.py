@@ -90,7 +90,7 @@ def test_the_agreements_page_in_english(register):
 def test_the_search_page_in_chinese(register, allowed):
     at = run("app_pages/search.py", "zh")
     assert at.title[0].value == "检索"
-    assert at.info[0].value == "请输入名称以检索登记簿。"
+    assert at.markdown[0].value.startswith("显示第1–200个，共")
     assert at.selectbox(key="search_status").options[0] == "不限"
     at.text_input(key="search_query").input("anxi tieguanyin")
     ok(at.run())
@@ -99,7 +99,7 @@ def test_the_search_page_in_chinese(register, allowed):
     results = at.dataframe[0].value
     assert results.iloc[0]["编号"] == "cn-anxi-tie-guan-yin"
     assert "欧盟·中欧协定附录三：受保护" in results.iloc[0]["保护情况"]
-    assert at.button[0].label == "打开地理标志详情"
+    assert results.iloc[0]["匹配形式"] == "Anxi Tie Guan Yin"
 
 
 def test_the_search_page_in_english(register):
@@ -107,7 +107,7 @@ def test_the_search_page_in_english(register):
     assert at.title[0].value == "Search"
     at.text_input(key="search_query").input("Champagne")
     ok(at.run())
-    assert "CN china-eu/IV: protected" in at.dataframe[0].value.iloc[0]["protections"]
+    assert "CN · China–EU Annex IV: protected" in at.dataframe[0].value.iloc[0]["protections"]
 
 
 def test_the_search_page_says_a_service_error_in_chinese(register, allowed):
