@@ -14,6 +14,7 @@ from compare.scope import difference_groups
 from compare.services import compare_agreements
 from storage.db import Database
 from tests.app.conftest import ok
+from wording import STATUS_WORDS
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPARE = "app_pages/comparison.py"
@@ -95,3 +96,73 @@ def test_the_pdf_is_built_only_when_asked_for(register, renders):
     assert not [b for b in at.button if b.label == "Prepare the PDF"]
     at.multiselect(key="compare_ids").set_value(["china-eu", "china-france"]).run()
     assert len(renders) == 1 and not ok(at).get("download_button")  # another choice: prepare again
+
+
+# --- Charts -------------------------------------------------------------------------------------
+
+
+def charts(at: AppTest) -> list[dict]:
+    """The Vega-Lite specs of the page's Altair charts, each with its data sets (Streamlit sends a
+    DataFrame apart from the spec, as Arrow) as lists of rows under "datasets"."""
+    import json
+
+    import pyarrow as pa
+
+    specs = []
+    for chart in at.get("vega_lite_chart"):
+        spec = json.loads(chart.proto.spec)
+        spec["datasets"] = {
+            ds.name: pa.ipc.open_stream(ds.data.data).read_pandas().to_dict("records")
+            for ds in chart.proto.datasets
+        }
+        specs.append(spec)
+    return specs
+
+
+def spec_text(spec: dict) -> str:
+    import json
+
+    return json.dumps(spec, ensure_ascii=False, default=str)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_overview_draws_gis_per_list_by_status_and_the_origins_maps(register, lang):
+    at = run(OVERVIEW, lang)
+    specs = charts(at)
+    assert len(specs) == 3  # lists by status, countries, Chinese provinces
+    bars, world, china = (spec_text(s) for s in specs)
+    if lang == "en":
+        assert "GIs per list, by status" in bars and "China–EU IV" in bars and "protected" in bars
+        assert "GIs by country of origin" in world and "Italy" in world
+        assert "Chinese GIs by province" in china and "Sichuan" in china
+    else:
+        assert "各清单的地理标志数量（按状态）" in bars and "中欧协定附录四" in bars and "受保护" in bars
+        assert "意大利" in world and "四川" in china
+        statuses = {r["status"] for rows in specs[0]["datasets"].values() for r in rows}
+        assert statuses and statuses <= set(STATUS_WORDS["zh"].values())  # status words in Chinese
+    assert "topojson" in world and "equalEarth" in world  # bundled boundaries, no tiles
+
+
+def test_overview_counts_in_the_chart_come_from_the_overview_service(register):
+    from agreements.services import overview
+
+    at = run(OVERVIEW)
+    bars = charts(at)[0]
+    rows = next(iter(bars["datasets"].values()))
+    eu_iv = sum(r["count"] for r in rows if r["list"] == "China–EU IV")
+    expected = next(lc.total for ov in overview(Database(register)) for lc in ov.lists if lc.annex == "IV")
+    assert eu_iv == expected > 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_deadlines_page_draws_the_timeline_with_today_marked(register, lang):
+    at = run(DEADLINES, lang)
+    (spec,) = charts(at)
+    text = spec_text(spec)
+    assert ("Today" if lang == "en" else "今天") in text
+    assert any(layer.get("mark", {}).get("type") == "rule" for layer in spec["layer"])
+    datasets = list(spec["datasets"].values())
+    points = next(rows for rows in datasets if rows and "deadline" in rows[0])
+    assert len(points) == len(at.table[0].value)  # one point per deadline in the table
+    if lang == "zh":
+        assert "%Y年%m月" in text and "upcoming" not in {r["state"] for r in points}
