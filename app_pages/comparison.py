@@ -55,26 +55,14 @@ st.markdown(
     )
 )
 
-# The brief is built only when asked for: preparing it for one selection and language offers its download.
+# The brief is built only when asked for, after the tables are drawn: preparing it for one selection and
+# language puts its download in the prepare button's place.
 wanted = (tuple(chosen), lang)
-if st.session_state.get("compare_pdf_for") != wanted:
-    if st.button(say("compare.keys.prepare_pdf", lang), help=say("compare.keys.prepare_help", lang)):
-        st.session_state["compare_pdf_for"] = wanted
-        st.rerun()
-else:
-    try:
-        data = pdf(compare_brief(database(), chosen, lang=lang))
-    except GIScopeError as exc:
-        st.error(say("compare.failed", lang, message=exc))
-    else:
-        st.download_button(
-            say("compare.download_pdf", lang),
-            data,
-            file_name=f"giscope-compare-{'-'.join(chosen)}-{lang}.pdf",
-            mime="application/pdf",
-            on_click="ignore",
-            key="compare_pdf",
-        )
+pdf_slot = st.empty()
+if st.session_state.get("compare_pdf_for") != wanted and pdf_slot.button(
+    say("compare.keys.prepare_pdf", lang), help=say("compare.keys.prepare_help", lang), key="compare_prepare"
+):
+    st.session_state["compare_pdf_for"] = wanted
 
 
 def section(
@@ -126,3 +114,18 @@ for d in shown:
             if v.note_in(lang):
                 st.markdown(plain(v.note_in(lang) or ""))
             st.caption(source_line(v.source, lang))
+
+if st.session_state.get("compare_pdf_for") == wanted:
+    try:
+        data = pdf(compare_brief(database(), chosen, lang=lang))
+    except GIScopeError as exc:
+        pdf_slot.error(say("compare.failed", lang, message=exc))
+    else:
+        pdf_slot.download_button(
+            say("compare.download_pdf", lang),
+            data,
+            file_name=f"giscope-compare-{'-'.join(chosen)}-{lang}.pdf",
+            mime="application/pdf",
+            on_click="ignore",
+            key="compare_pdf",
+        )
