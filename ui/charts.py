@@ -316,6 +316,6 @@ def china_chart(origins: Origins, lang: str) -> alt.LayerChart | alt.FacetChart:
     )
     return (
         alt.layer(outline, circles)
-        .project("mercator", center=[105, 36], scale=330)
+        .project("mercator", center=[105, 37.5], scale=330)
         .properties(title=say("overview.charts.china_title", lang), height=320)
     )
