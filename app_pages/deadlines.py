@@ -6,6 +6,7 @@ import streamlit as st
 
 from config import Settings
 from storage.clock import now_iso
+from ui.charts import deadline_chart
 from ui.law_tables import alerts_table, deadlines_table, styled_states
 from ui.resources import database, deliver_alerts
 from ui.widgets import page_language
@@ -37,6 +38,8 @@ if raised:
 items = list_deadlines(database(), today=day, within=int(within) or None)
 
 if items:
+    st.altair_chart(deadline_chart(items, day, lang), width="stretch")
+    st.caption(say("deadlines.chart.caption", lang, day=day))
     st.table(styled_states(deadlines_table(items, day, lang), [d.state(day) for d in items]), hide_index=True)
     if any(d.confidence in DOUBTFUL for d in items):
         st.caption(say("deadlines.doubtful", lang))

@@ -6,8 +6,9 @@ from agreements.services import overview
 from gi_lists.model import JURISDICTIONS
 from gi_lists.services import coverage
 from ui.cells import confidence, or_unknown
+from ui.charts import china_chart, list_status_chart, undrawn, world_chart
 from ui.register_tables import articles_table, events_table, list_table, sourced
-from ui.resources import database
+from ui.resources import database, origins
 from ui.widgets import page_language
 from wording import DOUBTFUL, annex_code, confidence_word, joined, jurisdiction_name, say
 
@@ -31,6 +32,20 @@ agreements = overview(database())
 
 if not agreements:
     st.warning(say("overview.no_agreements", lang, command="`giscope init`"))
+elif any(lc.total for ov in agreements for lc in ov.lists):
+    st.subheader(say("overview.charts.heading", lang), anchor="charts")
+    st.altair_chart(list_status_chart(agreements, lang), width="stretch")
+    st.subheader(say("overview.charts.origins", lang), anchor="origins")
+    from_where = origins()
+    left, right = st.columns(2)
+    left.altair_chart(world_chart(from_where, lang), width="stretch")
+    right.altair_chart(china_chart(from_where, lang), width="stretch")
+    st.caption(say("overview.charts.origins_caption", lang))
+    small = undrawn(from_where, lang)
+    if small:
+        st.caption(say("overview.charts.undrawn", lang, countries=joined(small, lang, enum=True)))
+    if from_where.no_province:
+        st.caption(say("overview.charts.no_province", lang, count=from_where.no_province))
 
 for ov in agreements:
     a = ov.agreement

@@ -10,7 +10,15 @@ from agreements.model import ScopeValue
 from briefings.list_names import names_appendix
 from briefings.parts import sourced, today_or
 from briefings.text import ARTICLE_WORDS, T
-from compare.scope import UNCONFIRMED, UNKNOWN, ComparedDimension, Comparison, Pair, state
+from compare.scope import (
+    UNCONFIRMED,
+    UNKNOWN,
+    ComparedDimension,
+    Comparison,
+    Pair,
+    difference_groups,
+    state,
+)
 from compare.services import compare_agreements
 from errors import AgreementError
 from gi_lists.services import data_version
@@ -67,12 +75,10 @@ def _pair_label(p: Pair, lang: str) -> str:
 def key_differences(comparison: Comparison, lang: str) -> tuple[Block, ...]:
     s = T[lang]
     blocks: list[Block] = [Para(s["pairs_intro"]), pair_table(comparison, lang)]
-    keyed = comparison.key_differences
-    if not keyed:
+    groups = difference_groups(comparison)  # the Compare page leads with the same groups
+    if not groups.key:
         blocks.append(Para(s["no_diff"]))
-    among = [d for d in keyed if d.differs]
-    baseline_only = [d for d in keyed if not d.differs]
-    for heading, dims in ((s["among"], among), (s["from_baseline"], baseline_only)):
+    for heading, dims in ((s["among"], groups.among), (s["from_baseline"], groups.from_baseline)):
         if not dims:
             continue
         blocks.append(Para(heading, style="lead"))

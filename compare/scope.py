@@ -143,3 +143,74 @@ def compare_scope(
         pairs = tuple(compare_pair(a, values[a], b, values[b]) for a, b in combinations(columns, 2))
         out.append(ComparedDimension(d, values, pairs))
     return Comparison(tuple(columns), tuple(out))
+
+
+# ---------------------------------------------------------------------------------------------
+# key differences first: one classification for the comparison brief and the Compare page
+# ---------------------------------------------------------------------------------------------
+
+
+def _stated_apart(d: ComparedDimension) -> bool:
+    """Two of the agreements (not the baseline) state different positions, one of them unconfirmed."""
+    for p in d.pairs:
+        if p.baseline or p.state != UNCONFIRMED:
+            continue
+        va, vb = d.values[p.a], d.values[p.b]
+        if va.stance and vb.stance:
+            if va.stance != vb.stance:
+                return True
+        elif _normal(va.value_en) != _normal(vb.value_en):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class DifferenceGroups:
+    """The dimensions of a comparison, sorted the way the comparison brief leads: key differences (a
+    known contrast between two agreements, then an agreement against the TRIPS baseline only), other
+    differences (stated positions that differ where one rests on no confirmed source), the dimensions
+    that differ only because an agreement's position is unknown, and those the agreements share."""
+
+    among: tuple[ComparedDimension, ...]
+    from_baseline: tuple[ComparedDimension, ...]
+    other: tuple[ComparedDimension, ...]
+    unknown_only: tuple[ComparedDimension, ...]
+    same: tuple[ComparedDimension, ...]
+
+    @property
+    def key(self) -> tuple[ComparedDimension, ...]:
+        """The key differences in the brief's order: among the agreements, then from the baseline."""
+        return self.among + self.from_baseline
+
+    def kind_of(self, key: str) -> str:
+        """'key', 'other', 'unknown-only' or 'same' for a dimension key."""
+        for kind, dims in (
+            ("key", self.key),
+            ("other", self.other),
+            ("unknown-only", self.unknown_only),
+            ("same", self.same),
+        ):
+            if any(d.dimension.key == key for d in dims):
+                return kind
+        raise KeyError(key)
+
+
+def unknown_sides(d: ComparedDimension) -> list[str]:
+    """The agreements (not the baseline) whose position on this dimension is unknown."""
+    return [a for a in d.columns_in(UNKNOWN) if a != BASELINE]
+
+
+def difference_groups(comparison: Comparison) -> DifferenceGroups:
+    """Classify each dimension of a comparison (made with the TRIPS baseline, as the brief makes it)."""
+    keyed = comparison.key_differences
+    rest = [d for d in comparison.dimensions if not d.key_difference]
+    other = [d for d in rest if _stated_apart(d)]
+    unknown_only = [d for d in rest if not _stated_apart(d) and unknown_sides(d)]
+    placed = {d.dimension.key for d in (*other, *unknown_only)}
+    return DifferenceGroups(
+        among=tuple(d for d in keyed if d.differs),
+        from_baseline=tuple(d for d in keyed if not d.differs),
+        other=tuple(other),
+        unknown_only=tuple(unknown_only),
+        same=tuple(d for d in rest if d.dimension.key not in placed),
+    )

@@ -4,20 +4,19 @@ presentation: service results in, DataFrames out)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
 from agreements.model import Profile
-from compare.scope import ComparedDimension
+from compare.scope import BASELINE, UNCONFIRMED, ComparedDimension, unknown_sides
 from phrases import has, message_text
 from ui.cells import UNKNOWN, confidence, marked, source_text, unknown, when
 from watch.model import Alert, Deadline
 from wording import agreement_name, deadline_state, note_text, say
 from wording_register import alert_kind, alert_title
 
-DIFFERS_CSS = "background-color: #fff4e5"
 DEADLINE_CSS = {
     "overdue": "color: #b71c1c; background-color: #fdecea; font-weight: 600",
     "due": "color: #8a5300; background-color: #fff4e5; font-weight: 600",
@@ -28,13 +27,18 @@ DEADLINE_CSS = {
 }
 
 
-def scope_table(dimensions: Sequence[ComparedDimension], columns: Sequence[str], lang: str) -> pd.DataFrame:
-    """Dimension × agreement: each cell the value and its article; doubtful values marked ⚠."""
-    dimension, differs = say("compare.dimension", lang), say("compare.differs", lang)
-    yes, no = say("compare.differs_yes", lang), say("compare.differs_no", lang)
+def scope_table(
+    dimensions: Sequence[ComparedDimension],
+    columns: Sequence[str],
+    lang: str,
+    why: Callable[[ComparedDimension], str],
+) -> pd.DataFrame:
+    """Dimension × agreement: first why the row is where it is (the pairs that differ, or whose position
+    is unknown), then each cell the value and its article; doubtful values marked ⚠."""
+    dimension, reason = say("compare.dimension", lang), say("compare.keys.why", lang)
     rows = []
     for d in dimensions:
-        row = {dimension: d.dimension.label(lang), differs: yes if d.differs else no}
+        row = {dimension: d.dimension.label(lang), reason: why(d)}
         for a in columns:
             v = d.values[a]
             known = v.article not in ("", UNKNOWN)
@@ -44,14 +48,35 @@ def scope_table(dimensions: Sequence[ComparedDimension], columns: Sequence[str],
     return pd.DataFrame(rows).set_index(dimension) if rows else pd.DataFrame()
 
 
-def highlight_differences(frame: pd.DataFrame) -> Any:
-    """Rows whose second column (Differs) says yes are shaded."""
-    if frame.empty:
-        return frame
-    column = frame.columns[0]
-    return frame.style.apply(
-        lambda row: [DIFFERS_CSS if str(row[column]).startswith("●") else ""] * len(row), axis=1
-    )
+def contrast_line(d: ComparedDimension, lang: str) -> str:
+    """'≠ China–EU vs China–France, China–EU vs TRIPS (baseline)': the pairs whose known positions differ."""
+    pairs = [
+        say("compare.keys.vs", lang, a=agreement_name(p.a, lang), b=agreement_name(p.b, lang))
+        for p in d.contrasts
+    ]
+    return say("compare.keys.contrast", lang, pairs=say("compare.name_separator", lang).join(pairs))
+
+
+def open_line(d: ComparedDimension, lang: str) -> str:
+    """Why a dimension that is no key difference sits where it does: stated apart but unconfirmed,
+    unknown for some agreement, or the same position."""
+    sep = say("compare.name_separator", lang)
+    unconfirmed = [a for a in d.columns_in(UNCONFIRMED) if a != BASELINE]
+    unknown = unknown_sides(d)
+    lines = []
+    if unconfirmed:
+        lines.append(
+            say(
+                "compare.keys.unconfirmed_for",
+                lang,
+                who=sep.join(agreement_name(a, lang) for a in unconfirmed),
+            )
+        )
+    if unknown:
+        lines.append(
+            say("compare.keys.unknown_for", lang, who=sep.join(agreement_name(a, lang) for a in unknown))
+        )
+    return ("；" if lang == "zh" else "; ").join(lines) if lines else say("compare.keys.same_line", lang)
 
 
 def profile_cases_table(profile: Profile, lang: str) -> pd.DataFrame:

@@ -21,6 +21,7 @@ from gi_lists.services import Filters
 from reports.briefing import Briefing
 from storage.db import Database
 from storage.migrate import ensure_current
+from ui.charts import Origins
 from ui.language import page_language
 from wording import say
 
@@ -151,6 +152,23 @@ def pdf(briefing: Briefing) -> bytes:
     """A prepared briefing rendered as PDF bytes (cached: the briefing names its date and data version)."""
     with st.spinner(say("screen.resources.rendering_pdf", _lang())):
         return _pdf(briefing)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _origins(url: str, version: str) -> Origins:
+    from gi_lists.services import list_gis
+    from ui.charts import count_origins
+
+    return count_origins(list_gis(_ready_database(url)))
+
+
+def origins() -> Origins:
+    """Where the register's GIs come from, by country and (China's) by province; cached until the register
+    changes."""
+    from gi_lists.services import register_version
+
+    version = register_version(database())
+    return _origins(Settings.from_env().database_url, version)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

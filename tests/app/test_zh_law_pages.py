@@ -128,20 +128,21 @@ def test_compare_page_in_chinese(register):
     at.checkbox(key="compare_trips").check().run()
     ok(at)
     table = at.table[0].value
-    assert set(table["有差异"]) <= {"● 是", "—"} and "● 是" in set(table["有差异"])
-    cells = " ".join(str(v) for v in table.to_numpy().ravel())
+    assert all(why.startswith("≠ ") for why in table["归类依据"])
+    cells = " ".join(str(v) for t in at.table for v in t.value.to_numpy().ravel())
     assert "unconfirmed" not in cells and "article unknown" not in cells and "⚠ 未经证实" in cells
     sources = values_data(register, ["china-eu", "china-france", "china-thailand"])
     names = {"INAO", "oriGIn", "evocation"}  # bodies named in the notes; the EU-law term beside its Chinese
-    no_english(page_texts(at, cells_of=("有差异",)), data=sources, allowed=names)
-    assert any(e.label.endswith("· 有差异") for e in at.expander)
+    no_english(page_texts(at, cells_of=("归类依据",)), data=sources, allowed=names)
+    assert any(e.label.endswith("· 主要差异") for e in at.expander)
+    assert any(e.label.endswith("· 一方不详") for e in at.expander)
 
 
 def test_compare_page_in_english(register):
     at = run(COMPARE, "en")
     table = at.table[0].value
-    assert list(table.columns) == ["Differs", "China–EU", "China–France", "China–Thailand"]
-    assert "● yes" in set(table["Differs"])
+    assert list(table.columns) == ["Why here", "China–EU", "China–France", "China–Thailand"]
+    assert any("unknown for China–France" in why for t in at.table for why in t.value["Why here"])
     assert at.caption[-1].value.startswith("Source: ")
 
 

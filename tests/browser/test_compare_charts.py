@@ -1,0 +1,122 @@
+"""In the browser: Compare leads with key differences and shows the dimensions unknown on one side apart;
+the comparison PDF downloads after the prepare button; the overview and the deadlines page draw their
+Vega-Lite charts (an SVG or canvas with something on it). English and Chinese; screenshots go to
+/tmp/charts/ (or GISCOPE_SHOTS)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from phrases import say
+from tests.browser.test_browser import REGISTERS, app_url, browser, page  # noqa: F401 (fixtures)
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+SHOTS = Path(os.environ.get("GISCOPE_SHOTS", "/tmp/charts"))
+LANGS = ("en", "zh")
+RENDER_MS = 180_000  # the brief takes 10-15 s to render on a busy two-core machine: measured, not asserted
+
+
+def open_in(page, app: str, nav: str | None, lang: str, heading: str) -> None:  # noqa: F811
+    """Switch the session to `lang` on the first page, open the page `nav` (a nav phrase key) from the
+    sidebar, and wait until its heading `heading` (a phrase key) is drawn. (Switching the language on the
+    Compare page itself loses the agreements chosen there: a Streamlit multiselect whose labels change.)"""
+    page.goto(app)
+    page.locator("[data-testid='stMain'] h1").first.wait_for(timeout=RENDER_MS)  # a cold server
+    if lang == "zh":
+        page.locator("[data-testid='stSidebar']").get_by_text("中文", exact=True).click()
+        page.get_by_role("heading", name=say("overview.charts.heading", lang)).wait_for()
+        settle(page)
+    if nav:
+        page.get_by_role("link", name=say(nav, lang)).click()
+    page.locator("[data-testid='stMain']").get_by_role("heading", name=say(heading, lang)).first.wait_for()
+    settle(page)
+
+
+def settle(page) -> None:  # noqa: F811
+    page.wait_for_timeout(300)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden")
+
+
+def shot(page, name: str) -> None:  # noqa: F811
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / name), full_page=True)
+
+
+def drawn_charts(page) -> int:  # noqa: F811
+    """How many Vega-Lite charts the page has drawn: an SVG or canvas of some size in each."""
+    charts = page.locator("[data-testid='stVegaLiteChart']")
+    charts.first.wait_for()
+    page.locator(
+        "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg"
+    ).first.wait_for()
+    drawn = 0
+    for i in range(charts.count()):
+        surface = charts.nth(i).locator("canvas, svg").first
+        box = surface.bounding_box() if surface.count() else None
+        drawn += bool(box and box["width"] > 100 and box["height"] > 100)
+    return drawn
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_compare_leads_with_key_differences_and_shows_unknowns_apart(app_url, page, lang):  # noqa: F811
+    open_in(page, app_url, "nav.compare", lang, "compare.keys.key")
+    main = page.locator("[data-testid='stMain']")
+    headings = [h.strip() for h in main.locator("h3").all_inner_texts()]
+    key, unknown = say("compare.keys.key", lang), say("compare.keys.unknown", lang)
+    assert key in headings and unknown in headings and headings.index(key) < headings.index(unknown), headings
+    first = main.locator("[data-testid='stTable'] table").first
+    first.locator("tbody tr").first.wait_for()
+    reasons = first.locator("tbody tr td:nth-child(2)").all_inner_texts()
+    assert reasons and all(r.strip().startswith("≠ ") for r in reasons), reasons
+    marker = "not a known difference" if lang == "en" else "并非已知差异"
+    last = main.locator("[data-testid='stTable'] table").last
+    assert marker in last.inner_text()
+    count = main.get_by_text(say("compare.keys.key", lang) if lang == "zh" else "key differences").first
+    assert count.is_visible()
+    assert not page.get_by_role("button", name=say("compare.download_pdf", lang)).count()
+    shot(page, f"compare-{lang}.png")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_comparison_pdf_downloads_after_the_prepare_button(app_url, page, tmp_path, lang):  # noqa: F811
+    from pypdf import PdfReader
+
+    open_in(page, app_url, "nav.compare", lang, "compare.keys.key")
+    page.get_by_role("button", name=say("compare.keys.prepare_pdf", lang)).click()
+    button = page.get_by_role("button", name=say("compare.download_pdf", lang))
+    try:
+        button.wait_for(timeout=RENDER_MS)
+    except Exception:
+        shot(page, f"compare-pdf-failed-{lang}.png")
+        raise
+    with page.expect_download() as download_info:
+        button.click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(f"-{lang}.pdf")
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    reader = PdfReader(saved)
+    text = "\n".join(p.extract_text() or "" for p in reader.pages)
+    assert len(reader.pages) >= 2
+    assert ("Key differences" if lang == "en" else "主要差异") in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_overview_draws_its_charts(app_url, page, lang):  # noqa: F811
+    open_in(page, app_url, None, lang, "overview.charts.heading")
+    page.get_by_role("heading", name=say("overview.charts.origins", lang)).wait_for()
+    page.wait_for_timeout(1500)  # vega-embed draws after the element mounts
+    assert drawn_charts(page) == 3  # lists by status, countries, Chinese provinces
+    shot(page, f"overview-{lang}.png")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_deadlines_page_draws_the_timeline(app_url, page, lang):  # noqa: F811
+    open_in(page, app_url, "nav.deadlines", lang, "deadlines.title")
+    page.wait_for_timeout(1500)
+    assert drawn_charts(page) == 1
+    shot(page, f"deadlines-{lang}.png")
