@@ -153,7 +153,8 @@ def test_the_briefings_page_asks_for_a_gi_and_leads_service_errors_in_chinese(re
     at.text_input(key="brief_gi").input("xx-nowhere")
     at.button[0].click()
     ok(at.run())
-    assert at.error[0].value.startswith("无法生成简报：") and "xx-nowhere" in at.error[0].value
+    # the lookup's own message (the record page's too), in Chinese, naming what was typed
+    assert at.error[0].value.startswith("没有编号或名称为“xx-nowhere”的地理标志")
 
 
 def test_an_uninitialised_database_says_so_in_chinese(monkeypatch, tmp_path):

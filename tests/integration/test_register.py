@@ -15,6 +15,7 @@ from errors import InputError, RegisterError
 from gi_lists.entries import HOME_SOURCE, home_jurisdictions
 from gi_lists.services import Filters, find_gi, import_file, list_gis, search
 from storage import tables as t
+from storage import work_tables
 from storage.migrate import sqlalchemy_engine
 from tests.conftest import PROJECT_ROOT
 
@@ -448,7 +449,8 @@ def test_a_large_batch_computes_its_readings_on_every_core_with_the_same_result(
     )
     import_file(loaded_engine, path, agreement=None, annex=None, register="CN", who="tester")
     with sqlalchemy_engine(loaded_engine).connect() as conn:
-        query = select(t.readings.c.text, t.readings.c.reading).where(t.readings.c.system == "pinyin")
+        readings = work_tables.readings
+        query = select(readings.c.text, readings.c.reading).where(readings.c.system == "pinyin")
         stored = {text: reading for text, reading in conn.execute(query).all()}
     for name in ["测试甲乙茶", "测试丙丁茶", "郫县测试豆瓣", "测试戊己米"]:
         assert stored[name] == compute_reading("pinyin", name)
