@@ -17,6 +17,7 @@ from gi_lists.model import JURISDICTIONS
 from phrases import message_text
 from reports.briefing import Briefing
 from ui.cells import plain, problems_markdown
+from ui.language import relabel
 from ui.lookup import find_gi
 from ui.resources import conflict_index, database, pdf
 from ui.widgets import language, on_upload, page_language
@@ -27,6 +28,7 @@ BRIEF_MARKET = "brief_dispute_in"  # the dispute form's market
 BRIEF_ASKED = "brief_dispute_asked"  # the GI text of the last submitted dispute form
 
 lang = page_language()
+relabel("brief_compare_ids", "brief_dispute_in", "brief_screen_in")
 st.title(say("briefs.title", lang))
 st.caption(say("briefs.intro", lang))
 
@@ -93,13 +95,14 @@ with dispute:
 
 with comparison:
     known = agreement_ids(database())
+    st.session_state.setdefault("brief_compare_ids", known[:4])
     with st.form("brief_compare"):
         chosen = st.multiselect(
             say("briefs.agreements", lang),
             known,
-            default=known[:4],
             format_func=lambda a: agreement_name(a, lang),
             max_selections=4,
+            placeholder=say("compare.keys.choose", lang),
             key="brief_compare_ids",
         )
         out = language("brief_compare_lang")

@@ -9,6 +9,7 @@ from compare.scope import BASELINE, ComparedDimension, difference_groups
 from compare.services import compare_agreements
 from errors import GIScopeError
 from ui.cells import confidence_badge, plain, source_line
+from ui.language import relabel
 from ui.law_tables import contrast_line, open_line, scope_table
 from ui.resources import database, pdf
 from ui.widgets import page_language
@@ -19,12 +20,14 @@ st.title(say("compare.title", lang))
 st.caption(say("compare.keys.caption", lang))
 
 known = agreement_ids(database())
+st.session_state.setdefault("compare_ids", known[:4])
+relabel("compare_ids")
 chosen = st.multiselect(
     say("compare.agreements", lang),
     known,
-    default=known[:4],
     format_func=lambda a: agreement_name(a, lang),
     max_selections=4,
+    placeholder=say("compare.keys.choose", lang),
     key="compare_ids",
 )
 left, right = st.columns(2)

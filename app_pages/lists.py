@@ -21,6 +21,7 @@ from gi_lists.safety import WithdrawalsNotConfirmed
 from gi_lists.services import Filters, ImportResult, import_file
 from phrases import message_line, message_text
 from ui import cells, resources, widgets
+from ui.language import relabel
 from wording import (
     agreement_name,
     annex_code,
@@ -118,6 +119,8 @@ def run_import(
     return None
 
 
+st.session_state.setdefault("lists_conf", "unconfirmed")
+relabel("lists_target", "lists_annex", "lists_conf", "export_agr", "export_annex", "export_in", "export_lang")
 importing, exporting = st.tabs([say("lists.import_tab", lang), say("lists.export_tab", lang)])
 
 with importing:
@@ -164,7 +167,6 @@ with importing:
     level = right.selectbox(
         say("lists.confidence", lang),
         CONFIDENCES,
-        index=CONFIDENCES.index("unconfirmed"),
         format_func=lambda c: confidence_word(c, lang),
         key="lists_conf",
     )

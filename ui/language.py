@@ -49,3 +49,18 @@ _CHINESE_CHROME = """<style>
 def chinese_chrome() -> None:
     """Streamlit's own English words (the uploader's) in Chinese; drawn by the router on Chinese pages."""
     st.html(_CHINESE_CHROME % {"upload": say("app.upload", "zh"), "limit": say("app.upload_limit", "zh")})
+
+
+def relabel(*keys: str) -> None:
+    """Keep the choices of these widgets (select boxes, multiselects, radios whose options are shown in the
+    page's language) across a language switch. The browser holds a choice as the words it was shown in;
+    after a switch, the next click sends those old words back, which match no option in the new language,
+    and the choice is lost (Compare's agreements emptied). Setting each value again in the first run in the
+    new language makes Streamlit send it to the browser in the new words. Call before drawing the widgets;
+    they take their first value from the session (setdefault), not from `default=`/`index=`."""
+    lang = page_language()
+    for key in keys:
+        marker = f"_relabel_lang_{key}"
+        if st.session_state.get(marker, lang) != lang and key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+        st.session_state[marker] = lang

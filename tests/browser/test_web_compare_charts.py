@@ -22,8 +22,7 @@ RENDER_MS = 180_000  # the brief takes 10-15 s to render on a busy two-core mach
 
 def open_in(page, app: str, nav: str | None, lang: str, heading: str) -> None:  # noqa: F811
     """Switch the session to `lang` on the first page, open the page `nav` (a nav phrase key) from the
-    sidebar, and wait until its heading `heading` (a phrase key) is drawn. (Switching the language on the
-    Compare page itself loses the agreements chosen there: a Streamlit multiselect whose labels change.)"""
+    sidebar, and wait until its heading `heading` (a phrase key) is drawn."""
     page.goto(app)
     page.locator("[data-testid='stMain'] h1").first.wait_for(timeout=RENDER_MS)  # a cold server
     if lang == "zh":
@@ -120,3 +119,25 @@ def test_the_deadlines_page_draws_the_timeline(app_url, page, lang):  # noqa: F8
     page.wait_for_timeout(1500)
     assert drawn_charts(page) == 1
     shot(page, f"deadlines-{lang}.png")
+
+
+def test_switching_language_on_compare_keeps_the_agreements_chosen(app_url, page):  # noqa: F811
+    """The browser holds a multiselect's choice as the words it showed: after a switch, the next click sent
+    the old words back, which matched nothing, and Compare emptied its agreements (ui.language.relabel)."""
+    open_in(page, app_url, "nav.compare", "en", "compare.title")
+    chosen = page.locator("[data-testid='stMultiSelect']").first
+    assert "China–France" in chosen.inner_text()
+    for lang, other in (("zh", "中文"), ("en", "English")):
+        page.locator("[data-testid='stSidebar']").get_by_text(other, exact=True).click()
+        page.get_by_role("heading", name=say("compare.title", lang)).wait_for()
+        settle(page)
+        page.locator("[data-testid='stMain'] [data-testid='stCheckbox']").first.click()  # any click
+        settle(page)
+        page.locator("[data-testid='stMain'] [data-testid='stCheckbox']").first.click()
+        settle(page)
+        names = chosen.inner_text()
+        expected = (
+            ("中欧", "中法", "中泰") if lang == "zh" else ("China–EU", "China–France", "China–Thailand")
+        )
+        assert all(name in names for name in expected), names
+        assert page.get_by_text(say("compare.choose_two", lang)).count() == 0
