@@ -5,10 +5,12 @@ Vega-Lite charts (an SVG or canvas with something on it). English and Chinese; s
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from phrases import say
 from tests.browser.test_browser import REGISTERS, app_url, browser, page  # noqa: F401 (fixtures)
@@ -45,19 +47,22 @@ def shot(page, name: str) -> None:  # noqa: F811
     page.screenshot(path=str(SHOTS / name), full_page=True)
 
 
-def drawn_charts(page) -> int:  # noqa: F811
-    """How many Vega-Lite charts the page has drawn: an SVG or canvas of some size in each."""
-    charts = page.locator("[data-testid='stVegaLiteChart']")
-    charts.first.wait_for()
-    page.locator(
-        "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg"
-    ).first.wait_for()
-    drawn = 0
-    for i in range(charts.count()):
-        surface = charts.nth(i).locator("canvas, svg").first
-        box = surface.bounding_box() if surface.count() else None
-        drawn += bool(box and box["width"] > 100 and box["height"] > 100)
-    return drawn
+DRAWN_JS = """() => [...document.querySelectorAll("[data-testid='stVegaLiteChart']")].filter(chart => {
+  const surface = chart.querySelector("canvas, svg");
+  if (!surface) return false;
+  const box = surface.getBoundingClientRect();
+  return box.width > 100 && box.height > 100;
+}).length"""
+
+
+def drawn_charts(page, expected: int) -> int:  # noqa: F811
+    """How many Vega-Lite charts the page has drawn (an SVG or canvas of some size in each), once it has
+    drawn `expected` of them or 60 s have passed: vega-embed draws each chart after its element mounts,
+    later on a busy machine."""
+    page.locator("[data-testid='stVegaLiteChart']").first.wait_for()
+    with contextlib.suppress(PlaywrightTimeout):  # the count below says how many were drawn
+        page.wait_for_function(f"({DRAWN_JS})() >= {expected}", timeout=60_000)
+    return int(page.evaluate(DRAWN_JS))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -108,16 +113,14 @@ def test_the_comparison_pdf_downloads_after_the_prepare_button(app_url, page, tm
 def test_the_overview_draws_its_charts(app_url, page, lang):  # noqa: F811
     open_in(page, app_url, None, lang, "overview.charts.heading")
     page.get_by_role("heading", name=say("overview.charts.origins", lang)).wait_for()
-    page.wait_for_timeout(1500)  # vega-embed draws after the element mounts
-    assert drawn_charts(page) == 3  # lists by status, countries, Chinese provinces
+    assert drawn_charts(page, 3) == 3  # lists by status, countries, Chinese provinces
     shot(page, f"overview-{lang}.png")
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_deadlines_page_draws_the_timeline(app_url, page, lang):  # noqa: F811
     open_in(page, app_url, "nav.deadlines", lang, "deadlines.title")
-    page.wait_for_timeout(1500)
-    assert drawn_charts(page) == 1
+    assert drawn_charts(page, 1) == 1
     shot(page, f"deadlines-{lang}.png")
 
 
