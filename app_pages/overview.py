@@ -6,9 +6,9 @@ from agreements.services import overview
 from gi_lists.model import JURISDICTIONS
 from gi_lists.services import coverage
 from ui.cells import confidence, or_unknown
-from ui.charts import china_chart, list_status_chart, undrawn, world_chart
+from ui.charts import list_status_chart, undrawn
 from ui.register_tables import articles_table, events_table, list_table, sourced
-from ui.resources import database, origins
+from ui.resources import database, origin_maps, origins
 from ui.widgets import page_language
 from wording import DOUBTFUL, annex_code, confidence_word, joined, jurisdiction_name, say
 
@@ -38,8 +38,9 @@ elif any(lc.total for ov in agreements for lc in ov.lists):
     st.subheader(say("overview.charts.origins", lang), anchor="origins")
     from_where = origins()
     left, right = st.columns(2)
-    left.altair_chart(world_chart(from_where, lang), width="stretch")
-    right.altair_chart(china_chart(from_where, lang), width="stretch")
+    world_map, china_map = origin_maps(lang)
+    left.vega_lite_chart(spec=world_map, width="stretch")
+    right.vega_lite_chart(spec=china_map, width="stretch")
     st.caption(say("overview.charts.origins_caption", lang))
     small = undrawn(from_where, lang)
     if small:

@@ -11,6 +11,7 @@ import importlib
 import logging
 import threading
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -97,10 +98,13 @@ def page_modules(pages: Path = PAGES_DIR) -> list[str]:
     return sorted(found)
 
 
+_maps_lock = threading.Lock()
+
+
 def warm_up() -> None:
     """What the first pages would otherwise wait for, in the order they need it: the modules every page
-    imports, the name index of the register as it is (read back from the kept file or built), the
-    screening's tables, the export and PDF modules and the PDF fonts. Runs in a background thread
+    imports, the overview's maps, the name index of the register as it is (read back from the kept file or
+    built), the screening's tables, the export and PDF modules and the PDF fonts. Runs in a background thread
     (start_warm_up); a failure is logged, never shown: the page that needs the thing says what is wrong."""
     log = logging.getLogger("giscope.warm_up")
 
@@ -113,6 +117,15 @@ def warm_up() -> None:
 
     ahead(page_modules())
     url = Settings.from_env().database_url
+    try:  # the overview's maps first: the first page (the overview) waits for them
+        from gi_lists.services import register_version
+
+        version = register_version(_ready_database(url))
+        for lang in ("en", "zh"):
+            with _maps_lock:
+                _origin_maps(url, version, lang)
+    except Exception:  # noqa: BLE001 (the overview says what is wrong)
+        log.warning("the overview's maps were not made ahead", exc_info=True)
     try:
         from compare.services import check_labels
         from gi_lists.services import register_version
@@ -169,6 +182,26 @@ def origins() -> Origins:
 
     version = register_version(database())
     return _origins(Settings.from_env().database_url, version)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _origin_maps(url: str, version: str, lang: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    from ui.charts import china_chart, world_chart
+
+    found = _origins(url, version)
+    # made into Vega-Lite specs once: Altair checks a spec against its schema each time it is drawn, which
+    # for maps holding the bundled boundaries took 0.5-1 s per view
+    return world_chart(found, lang).to_dict(), china_chart(found, lang).to_dict()
+
+
+def origin_maps(lang: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The overview's two maps of where GIs come from (the world by country, China by province) as
+    Vega-Lite specs in `lang`; cached until the register changes."""
+    from gi_lists.services import register_version
+
+    version = register_version(database())
+    with _maps_lock:  # made once: a page asking while the warm-up makes them waits for its maps
+        return _origin_maps(Settings.from_env().database_url, version, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
