@@ -1,5 +1,7 @@
 """Screen labels: check labels, brands or listings for names protected in a jurisdiction."""
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from briefings.screening import labels_brief
@@ -19,7 +21,7 @@ from ui.screening import (
     summary,
 )
 from ui.tables import matches_table, results_csv, results_json, results_xlsx, styled
-from ui.widgets import on_upload, page_language
+from ui.widgets import EXPORT_MIME, on_upload, page_language
 from wording import jurisdiction_name, say
 
 PROGRESS_FROM = 50  # more labels than this show a progress bar while they are screened
@@ -101,27 +103,15 @@ st.caption(note[:1].upper() + note[1:])
 st.altair_chart(severity_chart(results, lang), width="stretch")
 
 downloads = st.columns(4)
-downloads[0].download_button(
-    say("screen.download_json", lang),
-    lambda: results_json(results, covered),  # made when the button is pressed
-    file_name="giscope-check.json",
-    mime="application/json",
-    on_click="ignore",
+files: tuple[tuple[str, Callable[[], str | bytes], str], ...] = (  # each made when its button is pressed
+    ("screen.download_json", lambda: results_json(results, covered), "json"),
+    ("screen.download_csv", lambda: results_csv(results, covered, lang), "csv"),
+    ("screen.scope.download_xlsx", lambda: results_xlsx(results, covered, lang), "xlsx"),
 )
-downloads[1].download_button(
-    say("screen.download_csv", lang),
-    lambda: results_csv(results, covered, lang),
-    file_name="giscope-check.csv",
-    mime="text/csv",
-    on_click="ignore",
-)
-downloads[2].download_button(
-    say("screen.scope.download_xlsx", lang),
-    lambda: results_xlsx(results, covered, lang),
-    file_name="giscope-check.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    on_click="ignore",
-)
+for column, (label, make, fmt) in zip(downloads, files, strict=False):
+    column.download_button(
+        say(label, lang), make, file_name=f"giscope-check.{fmt}", mime=EXPORT_MIME[fmt], on_click="ignore"
+    )
 # the PDF is made only when asked for, then kept (ui.resources.pdf) for these labels
 asked = (tuple(labels), jurisdiction, stated, lang)
 slot = downloads[3].empty()

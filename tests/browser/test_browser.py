@@ -85,25 +85,32 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "--browser.gatherUsageStats",
         "false",
     ]
-    log = open(workdir / "streamlit.log", "wb")  # noqa: SIM115 (closed at teardown)
+    REGISTERS[f"http://127.0.0.1:{port}"] = workdir / "giscope.sqlite3"
+    yield from served(command, port, url, cwd=ROOT, log_path=workdir / "streamlit.log")
+
+
+def served(command: list[str], port: int, url: str, *, cwd: Path, log_path: Path) -> Iterator[str]:
+    """Run a UI server (`command`) on the register `url` until it answers its health check on `port`;
+    yield its address, then stop it (its whole process group). Its output goes to `log_path`, whose tail
+    the failure names when it does not come up."""
+    log = open(log_path, "wb")  # noqa: SIM115 (closed at teardown)
     server = subprocess.Popen(
         command,
-        cwd=ROOT,
+        cwd=cwd,
         env={**os.environ, "GISCOPE_DATABASE_URL": url},
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
-    REGISTERS[base] = workdir / "giscope.sqlite3"
     try:
         deadline = time.monotonic() + STARTUP_TIMEOUT
         while not healthy(f"{base}/_stcore/health"):
             if server.poll() is not None or time.monotonic() > deadline:
                 log.flush()
-                output = (workdir / "streamlit.log").read_text(errors="replace")[-3000:]
-                pytest.fail(f"streamlit did not become healthy on port {port}:\n{output}")
-            time.sleep(0.25)
+                output = log_path.read_text(errors="replace")[-3000:]
+                pytest.fail(f"{Path(command[0]).name} did not become healthy on port {port}:\n{output}")
+            time.sleep(0.1)
         yield base
     finally:
         if server.poll() is None:

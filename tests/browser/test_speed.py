@@ -18,8 +18,6 @@ from __future__ import annotations
 import os
 import platform
 import re
-import signal
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,7 +27,7 @@ import pytest
 from bootstrap import initialise
 from phrases import say
 from storage.db import Database
-from tests.browser.test_browser import ROOT, STARTUP_TIMEOUT, browser, free_port, healthy, page  # noqa: F401
+from tests.browser.test_browser import ROOT, browser, free_port, page, served  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -64,34 +62,8 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     engine.dispose()
     port = free_port()
     giscope = ROOT / ".venv" / "bin" / "giscope"
-    log = open(workdir / "serve.log", "wb")  # noqa: SIM115 (closed at teardown)
-    server = subprocess.Popen(
-        [str(giscope), "serve", "--port", str(port), "--address", "127.0.0.1"],
-        cwd=workdir,
-        env={**os.environ, "GISCOPE_DATABASE_URL": url},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        while not healthy(f"{base}/_stcore/health"):
-            if server.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                output = (workdir / "serve.log").read_text(errors="replace")[-3000:]
-                pytest.fail(f"giscope serve did not become healthy on port {port}:\n{output}")
-            time.sleep(0.1)
-        yield base
-    finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
-        log.close()
+    command = [str(giscope), "serve", "--port", str(port), "--address", "127.0.0.1"]
+    yield from served(command, port, url, cwd=workdir, log_path=workdir / "serve.log")
 
 
 def heading(page, key: str, lang: str = "en"):  # noqa: F811
