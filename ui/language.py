@@ -10,6 +10,7 @@ from wording import say
 
 LANGUAGES = {"en": "English", "zh": "中文"}
 LANG_KEY = "lang"  # the session's language, set by the sidebar switch (app_language)
+CHOSEN_KEY = "lang_chosen"  # a copy kept outside the widget: st.switch_page clears every widget's state
 
 
 def page_language() -> str:
@@ -21,15 +22,16 @@ def page_language() -> str:
 def app_language() -> str:
     """The sidebar's 中文 / English switch, drawn by the router on every page; remembered for the session."""
     if LANG_KEY not in st.session_state:
-        st.session_state[LANG_KEY] = Settings.from_env().lang
+        st.session_state[LANG_KEY] = st.session_state.get(CHOSEN_KEY) or Settings.from_env().lang
     choice = st.sidebar.radio(
         "Language · 语言",
         list(LANGUAGES),
         format_func=LANGUAGES.__getitem__,
         key=LANG_KEY,
         horizontal=True,
-        persist_state="session",  # kept across st.switch_page, which would otherwise forget the choice
+        persist_state="session",
     )
+    st.session_state[CHOSEN_KEY] = choice
     return "zh" if choice == "zh" else "en"
 
 
