@@ -270,7 +270,10 @@ def test_compare_page_shows_the_table_of_dimensions_with_differences_highlighted
     table.get_by_text("Legal form and binding force").wait_for()
     columns = [c.strip() for c in table.locator("thead th").all_inner_texts()]
     assert columns[-3:] == ["China–EU", "China–France", "China–Thailand"], columns
-    assert page.locator("[data-testid='stTable'] tbody tr").count() >= 15
+    # the table of every dimension is drawn after the key differences: wait for its rows
+    page.wait_for_function(
+        "() => document.querySelectorAll(\"[data-testid='stTable'] tbody tr\").length >= 15"
+    )
     assert "≠ China–EU vs" in table.inner_text()
     if os.environ.get("GISCOPE_SCREENSHOT") == "1":
         save_full_page(page, COMPARE_SCREENSHOT)
