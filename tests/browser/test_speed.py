@@ -46,6 +46,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "deadlines": ("deadlines", "deadlines.title"),
     "briefs": ("briefs", "briefs.title"),
 }
+SERVE_LOGS: list[Path] = []  # the log of the module's server (app_url)
 SCRIPT_DONE = (
     "() => { const app = document.querySelector('[data-testid=\"stApp\"]');"
     " return app && app.dataset.testScriptState === 'notRunning'; }"
@@ -63,7 +64,8 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
     giscope = ROOT / ".venv" / "bin" / "giscope"
     command = [str(giscope), "serve", "--port", str(port), "--address", "127.0.0.1"]
-    yield from served(command, port, url, cwd=workdir, log_path=workdir / "serve.log")
+    SERVE_LOGS.append(workdir / "serve.log")
+    yield from served(command, port, url, cwd=workdir, log_path=SERVE_LOGS[-1])
 
 
 def heading(page, key: str, lang: str = "en"):  # noqa: F811
@@ -160,6 +162,14 @@ def choose_language(page, lang: str) -> None:  # noqa: F811
     ).click()
     nav_link(page, "search", lang).wait_for()
     settle(page)
+
+
+def test_the_server_opens_its_port_only_once_it_has_warmed_up(app_url):  # noqa: F811
+    """`giscope serve` warms up before it listens, so the first page does not compete with the warm-up."""
+    log = SERVE_LOGS[-1].read_text(errors="replace")
+    assert "Warmed up in" in log, log
+    assert "Uvicorn server started" in log, log
+    assert log.index("Warmed up in") < log.index("Uvicorn server started"), log
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
