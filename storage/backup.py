@@ -78,7 +78,9 @@ def _snapshot(conn: Connection) -> None:
 
 
 def _rows_of(conn: Connection, table: Any, columns: list[str]) -> Iterator[tuple[Any, ...]]:
-    sql = f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table.name)} ORDER BY {_order_by(table)}"
+    sql = (
+        f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table.name)} ORDER BY {_order_by(table)}"
+    )
     cur = conn.raw.cursor(name=f"backup_{table.name}") if conn.backend == "postgresql" else conn.raw.cursor()
     try:
         cur.execute(sql)
@@ -132,9 +134,7 @@ def _check_schema(path: Path, header: Header, blocks: list[Block], tables: list[
     declared = {t.name: t for t in tables}
     found = [b.table for b in blocks]
     if sorted(found) != sorted(declared):
-        raise StorageError(
-            f"{path} does not hold the tables of schema revision {head}; nothing was restored"
-        )
+        raise StorageError(f"{path} does not hold the tables of schema revision {head}; nothing was restored")
     seen: set[str] = set()
     for block in blocks:
         table = declared[block.table]
@@ -144,7 +144,9 @@ def _check_schema(path: Path, header: Header, blocks: list[Block], tables: list[
             )
         parents = {fk.column.table.name for fk in table.foreign_keys} - {table.name}
         if not parents <= seen:
-            raise StorageError(f"{path}: table {block.table} comes before a table it refers to; nothing was restored")
+            raise StorageError(
+                f"{path}: table {block.table} comes before a table it refers to; nothing was restored"
+            )
         seen.add(block.table)
 
 
@@ -162,7 +164,9 @@ def _prepare(db: Database) -> bool:
 def _has_tables(db: Database) -> bool:
     with db.read() as conn:
         return bool(
-            conn.scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()")
+            conn.scalar(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+            )
         )
 
 

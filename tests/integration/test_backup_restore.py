@@ -1,0 +1,274 @@
+"""Backup and restore (storage/backup.py) on real databases: a register with history, profile edits, watch
+findings, subscriptions and translations backs up and restores into a new database equal in every table,
+row by row, from SQLite to PostgreSQL and back; a database with rows is replaced only with force; a
+truncated, edited or foreign file is refused with one clear message and nothing changed."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agreements.profiles import edit_profile
+from errors import StorageError
+from storage.backup import backup, declared_tables, restore
+from storage.db import Database, quote
+from storage.migrate import current_revision, head_revision
+from tests.conftest import REQUIRE_POSTGRES, TEST_DATA, PostgresDatabase, postgres_reachable
+from translation.services import add_rendering
+from watch.push import subscribe
+from watch.trademarks.services import list_findings, scan_gazette, set_finding_state
+
+AT = "2026-12-03T10:00:00+00:00"
+TODAY = "2026-12-03"
+TRICKY = "a \"quoted\"\nline, 香槟 ☕ ไทย \\ back\tslash; 'single' and an emoji 🍷"
+
+
+def every_table(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table the database holds (alembic_version aside), sorted; the table names are
+    read from the database itself, so a table the backup forgot would show."""
+    with db.read() as conn:
+        if db.backend == "sqlite":
+            names = [r[0] for r in conn.rows("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        else:
+            names = [
+                r[0]
+                for r in conn.rows(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                )
+            ]
+        out = {}
+        for name in sorted(set(names) - {"alembic_version", "sqlite_sequence"}):
+            out[name] = sorted(conn.rows(f"SELECT * FROM {quote(name)}"), key=repr)
+    return out
+
+
+def worked_on(db: Database) -> Database:
+    """The register as staff leave it: profile edits, a subscription, watch findings and their states,
+    a translation, and history with awkward text."""
+    edit_profile(
+        db,
+        "TH",
+        "fees",
+        who="tester",
+        reason="checked",
+        value_en="Edited " + TRICKY,
+        source="https://example.org/fees",
+        at=AT,
+    )
+    subscribe(db, "fr-champagne", email="watch@example.org", webhook=None, who="tester", at=AT)
+    scan_gazette(
+        db, TEST_DATA / "gazette_example.csv", "CN", published="2026-11-20", who="tester", at=AT, today=TODAY,
+        gazette="CN-TM-2026-45",
+    )  # fmt: skip
+    finding = list_findings(db)[0]
+    set_finding_state(db, finding.id, state="opposed", note=TRICKY, who="tester", at=AT, today=TODAY)
+    add_rendering(db, "fr-champagne", "th", "แชมเปญ", who="tester")
+
+    def work(conn: Any) -> None:
+        conn.insert(
+            "history",
+            {"gi_id": "fr-champagne", "at": AT, "who": "tester", "what": "note", "before": "",
+             "after": TRICKY, "reason": "test", "source": None, "batch_id": 2**31 - 1},
+        )  # fmt: skip
+
+    db.transaction(work)
+    return db
+
+
+class _Empty:
+    """New, empty databases of either backend (no schema), dropped at the end of the test."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.created: list[PostgresDatabase] = []
+
+    def __call__(self, backend: str) -> Database:
+        if backend == "sqlite":
+            return Database(
+                f"sqlite:///{self.folder / f'restored-{len(list(self.folder.iterdir()))}.sqlite3'}"
+            )
+        if not postgres_reachable():
+            if REQUIRE_POSTGRES:
+                pytest.fail("PostgreSQL is required (CI) but not reachable")
+            pytest.skip("PostgreSQL not reachable")
+        pg = PostgresDatabase()
+        pg.create()
+        self.created.append(pg)
+        return Database(pg.url)
+
+
+@pytest.fixture
+def empty(tmp_path: Path) -> Iterator[_Empty]:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    made = _Empty(folder)
+    yield made
+    for pg in made.created:
+        pg.drop()
+
+
+@pytest.mark.parametrize("target", ["sqlite", "postgresql"])
+def test_backup_restore_equality_in_every_table(
+    loaded_engine: Database, empty: _Empty, tmp_path: Path, target: str
+) -> None:
+    source = worked_on(loaded_engine)
+    file = tmp_path / "register.giscope.gz"
+    written = backup(source, file, who="tester")
+    before = every_table(source)
+    assert set(before) == {t.name for t in declared_tables()}  # the backup covers every table there is
+    assert written.tables == {name: len(rows) for name, rows in before.items()}
+    assert all(written.tables[n] for n in ("trademark_findings", "trademark_finding_history",
+                                           "profile_history", "subscriptions", "push_deliveries",
+                                           "translations", "history"))  # fmt: skip
+
+    into = empty(target)
+    result = restore(into, file)
+    assert result.created_schema and result.replaced_rows == 0 and result.rows == written.rows
+    assert current_revision(into) == head_revision()
+    assert every_table(into) == before  # row by row, value by value (types included)
+
+    # ids continue after the restored ones (PostgreSQL sequences are moved on)
+    top = max(r[0] for r in before["history"])
+
+    def add(conn: Any) -> int:
+        return int(conn.insert(
+            "history", {"gi_id": "fr-champagne", "at": AT, "who": "t", "what": "x", "reason": "r"},
+            returning="id",
+        ))  # fmt: skip
+
+    assert into.transaction(add) == top + 1
+
+
+def test_a_backup_of_a_restored_database_holds_the_same_rows(
+    loaded_engine: Database, empty: _Empty, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "first.gz", tmp_path / "second.gz"
+    backup(loaded_engine, first, who="tester")
+    other = "postgresql" if loaded_engine.backend == "sqlite" else "sqlite"
+    into = empty(other)
+    restore(into, first)
+    backup(into, second, who="tester")
+
+    def body(path: Path) -> list[bytes]:
+        with gzip.open(path, "rb") as fh:
+            return fh.read().splitlines()[1:-1]  # the header and trailer hold the time and the backend
+
+    assert body(first) == body(second)
+
+
+def test_a_database_with_rows_is_refused_unless_forced(
+    loaded_engine: Database, empty: _Empty, tmp_path: Path
+) -> None:
+    source = worked_on(loaded_engine)
+    file = tmp_path / "register.giscope.gz"
+    backup(source, file, who="tester")
+    into = empty("sqlite")
+    from bootstrap import initialise
+
+    initialise(into, who="tester")  # `giscope init`: the bundled lists, without the staff's work
+    held = every_table(into)
+    with pytest.raises(StorageError) as refused:
+        restore(into, file)
+    assert "not empty" in str(refused.value) and "--force" in str(refused.value)
+    assert "\n" not in str(refused.value)
+    assert every_table(into) == held
+
+    result = restore(into, file, force=True)
+    assert result.replaced_rows == sum(len(rows) for rows in held.values())
+    assert every_table(into) == every_table(source)
+
+
+def test_a_database_whose_tables_are_empty_counts_as_empty(
+    loaded_engine: Database, empty: _Empty, tmp_path: Path
+) -> None:
+    from storage.migrate import upgrade
+
+    file = tmp_path / "register.giscope.gz"
+    backup(loaded_engine, file, who="tester")
+    into = empty("sqlite")
+    upgrade(into)  # the schema only
+    result = restore(into, file)
+    assert not result.created_schema and every_table(into) == every_table(loaded_engine)
+
+
+def rewrite(path: Path, target: Path, edit: Any, *, fix_checksum: bool) -> Path:
+    """A copy of a backup with its lines edited by `edit(lines)`; its trailer's checksum recomputed or not."""
+    with gzip.open(path, "rb") as fh:
+        lines = fh.read().splitlines(keepends=True)
+    body = edit(lines[:-1])
+    trailer = json.loads(lines[-1])
+    if fix_checksum:
+        trailer["sha256"] = hashlib.sha256(b"".join(body)).hexdigest()
+    with gzip.open(target, "wb") as fh:
+        fh.writelines([*body, (json.dumps(trailer) + "\n").encode()])
+    return target
+
+
+def _edit_a_value(lines: list[bytes]) -> list[bytes]:
+    i = next(i for i, line in enumerate(lines) if b"Champagne" in line and line.startswith(b"["))
+    return [*lines[:i], lines[i].replace(b"Champagne", b"Champagme", 1), *lines[i + 1 :]]
+
+
+def _older_revision(lines: list[bytes]) -> list[bytes]:
+    header = json.loads(lines[0])
+    header["schema_revision"] = "0001"
+    return [(json.dumps(header) + "\n").encode(), *lines[1:]]
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (
+            "truncated",
+            "is not a usable GIScope backup: the file is cut short (truncated); nothing was restored",
+        ),
+        ("edited", "is not a usable GIScope backup: its checksum does not match its content"),
+        ("not gzip", "is not a usable GIScope backup: it is not a gzip-compressed backup file"),
+        ("no trailer", "is not a usable GIScope backup: the file is cut short (truncated)"),
+        ("older", "was made at schema revision 0001, this GIScope's schema is at revision"),
+    ],
+)
+def test_a_damaged_or_foreign_backup_is_refused_and_nothing_changes(
+    loaded_engine: Database, empty: _Empty, tmp_path: Path, damage: str, expected: str
+) -> None:
+    good = tmp_path / "good.gz"
+    backup(loaded_engine, good, who="tester")
+    bad = tmp_path / "bad.gz"
+    if damage == "truncated":
+        bad.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    elif damage == "edited":
+        rewrite(good, bad, _edit_a_value, fix_checksum=False)
+    elif damage == "not gzip":
+        bad.write_text('{"format": "giscope-backup"}\n', encoding="utf-8")
+    elif damage == "no trailer":
+        with gzip.open(good, "rb") as fh:
+            lines = fh.read().splitlines(keepends=True)
+        with gzip.open(bad, "wb") as fh:
+            fh.writelines(lines[:-1])
+    else:
+        rewrite(good, bad, _older_revision, fix_checksum=True)
+
+    into = empty("sqlite")  # a new database: a bad file must not even create it
+    with pytest.raises(StorageError) as refused:
+        restore(into, bad)
+    assert expected in str(refused.value) and "\n" not in str(refused.value)
+    assert into.path is not None and not into.path.exists()
+
+    held = every_table(loaded_engine)  # a database with rows, forced: still nothing changes
+    with pytest.raises(StorageError):
+        restore(loaded_engine, bad, force=True)
+    assert every_table(loaded_engine) == held
+
+
+def test_a_backup_that_fails_to_write_leaves_no_file(loaded_engine: Database, tmp_path: Path) -> None:
+    target = tmp_path / "missing-folder" / "register.giscope.gz"
+    with pytest.raises(StorageError) as refused:
+        backup(loaded_engine, target, who="tester")
+    assert str(refused.value).startswith(f"cannot write the backup {target}")
+    assert not target.parent.exists()
