@@ -88,3 +88,13 @@ def test_a_bad_json_file_gives_file_line_field_problems(shared: Shared, tmp_path
         giscope("import", bad, "--agreement", "china-eu", "--annex", "V", db=shared.path),
         f"{bad}:3: (json): not valid JSON",
     )
+
+
+def test_backup_and_restore_speak_chinese_and_show_an_example(shared: Shared, tmp_path: Path) -> None:
+    from tests.cli.test_cli_lang import assert_chinese
+
+    file = tmp_path / "register.giscope.gz"
+    assert_chinese(ok(giscope("backup", "-o", file, "--lang", "zh", db=shared.path)), {"sqlite"})
+    assert_chinese(ok(giscope("restore", file, "--lang", "zh", db=tmp_path / "r.sqlite3")), {"sqlite"})
+    for command in ("backup", "restore"):
+        assert "Example:" in ok(giscope(command, "--help", db=tmp_path / "unused.sqlite3")).out
