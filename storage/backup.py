@@ -2,9 +2,11 @@
 
 Generic over the declared schema: every table of storage/tables.py and storage/work_tables.py (their
 metadata's `sorted_tables`, parents before children), so a table added later is backed up without a
-change here. `alembic_version` is not copied: the backup's header records the schema revision, and a
-backup restores only into a database at that same revision. Account secrets stay as the database holds
-them (hashes, never clear text). The file format is in storage/backup_file.py.
+change here. `alembic_version` is not copied: the backup's header records the schema revision. A backup
+restores into a database at that same revision; one made at an earlier revision restores into a new
+database, created at that revision and migrated once the rows are in; one from a revision this GIScope
+does not know is refused. Account secrets stay as the database holds them (hashes, never clear text).
+The file format is in storage/backup_file.py.
 
 Restore works on a database that holds no rows: a new one (restore creates the schema, as `giscope init`
 would, but loads no bundled lists), or one whose tables are all empty. A database with rows is replaced
@@ -28,7 +30,7 @@ from errors import StorageError
 from storage.backup_file import Block, Header, Reader, Writer, open_for_writing, verify
 from storage.clock import now_iso
 from storage.db import Connection, Database, quote
-from storage.migrate import current_revision, ensure_current, head_revision, upgrade
+from storage.migrate import current_revision, earlier_revisions, ensure_current, head_revision, upgrade
 
 CHUNK = 5000  # rows read and written at a time
 
@@ -123,51 +125,66 @@ def backup(db: Database, path: Path, *, who: str) -> BackupResult:
 # --- restore -----------------------------------------------------------------------------------------
 
 
-def _check_schema(path: Path, header: Header, blocks: list[Block], tables: list[Any]) -> None:
-    """The backup holds this GIScope's tables and columns, parents before children."""
-    head = head_revision()
-    if header.schema_revision != head:
-        raise StorageError(
-            f"{path} was made at schema revision {header.schema_revision}, this GIScope's schema is at "
-            f"revision {head}; restore it with the GIScope version that made it; nothing was restored"
-        )
+def _refuse(path: Path, problem: str) -> StorageError:
+    return StorageError(f"{path}: {problem}; nothing was restored")
+
+
+def _check_tables(path: Path, blocks: list[Block], columns: dict[str, set[str]], revision: str) -> None:
+    """The backup holds exactly the tables and columns of the schema at `revision` (`columns`)."""
+    if sorted(b.table for b in blocks) != sorted(columns):
+        raise _refuse(path, f"it does not hold the tables of schema revision {revision}")
+    for block in blocks:
+        if set(block.columns) != columns[block.table] or len(block.columns) != len(columns[block.table]):
+            raise _refuse(
+                path, f"the columns of table {block.table} differ from those of revision {revision}"
+            )
+
+
+def _check_order(path: Path, blocks: list[Block], tables: list[Any]) -> None:
+    """Parents come before the tables that refer to them (the rows are inserted in the file's order)."""
     declared = {t.name: t for t in tables}
-    found = [b.table for b in blocks]
-    if sorted(found) != sorted(declared):
-        raise StorageError(f"{path} does not hold the tables of schema revision {head}; nothing was restored")
     seen: set[str] = set()
     for block in blocks:
-        table = declared[block.table]
-        if sorted(block.columns) != sorted(c.name for c in table.columns):
-            raise StorageError(
-                f"{path}: the columns of table {block.table} differ from this GIScope's; nothing was restored"
-            )
-        parents = {fk.column.table.name for fk in table.foreign_keys} - {table.name}
+        parents = {fk.column.table.name for fk in declared[block.table].foreign_keys} - {block.table}
         if not parents <= seen:
-            raise StorageError(
-                f"{path}: table {block.table} comes before a table it refers to; nothing was restored"
-            )
+            raise _refuse(path, f"table {block.table} comes before a table it refers to")
         seen.add(block.table)
 
 
-def _prepare(db: Database) -> bool:
-    """Make sure `db` has the current schema; True when restore created it."""
-    if current_revision(db) is None:
-        if db.backend == "postgresql" and _has_tables(db):
-            raise StorageError("the database holds tables but no GIScope schema; nothing was restored")
-        upgrade(db)
-        return True
-    ensure_current(db)
-    return False
-
-
-def _has_tables(db: Database) -> bool:
+def _database_columns(db: Database) -> dict[str, set[str]]:
+    """Each table of the database (alembic_version aside) -> its columns, as the database has them."""
     with db.read() as conn:
-        return bool(
-            conn.scalar(
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
-            )
-        )
+        if db.backend == "sqlite":
+            names = [r[0] for r in conn.rows("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            found = {n: {r[1] for r in conn.rows(f"PRAGMA table_info({quote(n)})")} for n in names}
+        else:
+            found = {}
+            for table, column in conn.rows(
+                "SELECT table_name, column_name FROM information_schema.columns "
+                "WHERE table_schema = current_schema()"
+            ):
+                found.setdefault(table, set()).add(column)
+    return {n: c for n, c in found.items() if n not in ("alembic_version", "sqlite_sequence")}
+
+
+def _columns_at(revision: str) -> dict[str, set[str]]:
+    """The tables and columns of the schema at an earlier revision, from a scratch SQLite database
+    migrated to it (names are the same on PostgreSQL), so a backup is checked before anything is made."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="giscope-restore-") as folder:
+        scratch = Database(f"sqlite:///{Path(folder) / 'schema.sqlite3'}")
+        upgrade(scratch, revision)
+        return _database_columns(scratch)
+
+
+def _no_schema(db: Database) -> bool:
+    """Nothing there yet: no GIScope schema, and (PostgreSQL) no tables of anything else either."""
+    if current_revision(db) is not None:
+        return False
+    if db.backend == "postgresql" and _database_columns(db):
+        raise StorageError("the database holds tables but no GIScope schema; nothing was restored")
+    return True
 
 
 def _insert(conn: Connection, block: Block, rows: Iterator[list[Any]]) -> None:
@@ -194,13 +211,8 @@ def _reset_sequences(conn: Connection, tables: list[Any]) -> None:
         )
 
 
-def restore(db: Database, path: Path, *, force: bool = False) -> RestoreResult:
-    """Load a backup into `db`: one holding no rows, or any one with `force` (its rows are replaced).
-    All or nothing; the file is read whole and checked before the database is touched."""
-    header, blocks, digest = verify(path)
-    tables = declared_tables()
-    _check_schema(path, header, blocks, tables)
-    created = _prepare(db)
+def _load(db: Database, path: Path, digest: str, tables: list[Any], *, force: bool) -> int:
+    """Replace every row of `tables` by the backup's in one transaction; the rows there were before."""
 
     def work(conn: Connection) -> int:
         held = {t.name: int(conn.scalar(f"SELECT count(*) FROM {quote(t.name)}")) for t in tables}
@@ -222,5 +234,42 @@ def restore(db: Database, path: Path, *, force: bool = False) -> RestoreResult:
         _reset_sequences(conn, tables)
         return total
 
-    replaced = db.transaction(work)
-    return RestoreResult(path, header, replaced, created)
+    return db.transaction(work)
+
+
+def restore(db: Database, path: Path, *, force: bool = False) -> RestoreResult:
+    """Load a backup into `db`: one holding no rows, or any one with `force` (its rows are replaced).
+    All or nothing; the file is read whole and checked before the database is touched.
+
+    A backup made at an earlier schema revision restores into a new database only: its schema is created
+    at that revision, the rows go in, and the database is then migrated to this GIScope's revision."""
+    header, blocks, digest = verify(path)
+    tables = declared_tables()
+    head = head_revision()
+    made = header.schema_revision
+    if made == head:
+        _check_tables(path, blocks, {t.name: {c.name for c in t.columns} for t in tables}, head)
+        _check_order(path, blocks, tables)
+        created = _no_schema(db)
+        if created:
+            upgrade(db)
+        else:
+            ensure_current(db)
+        replaced = _load(db, path, digest, tables, force=force)
+        return RestoreResult(path, header, replaced, created)
+    if made not in earlier_revisions():
+        raise _refuse(
+            path, f"it was made at schema revision {made}, which this GIScope (revision {head}) does not know"
+        )
+    if not _no_schema(db):
+        raise _refuse(
+            path,
+            f"it was made at the earlier schema revision {made}: restore it into a new database, "
+            "which is then migrated",
+        )
+    _check_tables(path, blocks, _columns_at(made), made)
+    upgrade(db, made)
+    old = [t for t in tables if t.name in {b.table for b in blocks}]  # for the sequences only
+    _load(db, path, digest, old, force=False)
+    upgrade(db)
+    return RestoreResult(path, header, 0, True)

@@ -205,6 +205,7 @@ def rewrite(path: Path, target: Path, edit: Any, *, fix_checksum: bool) -> Path:
     trailer = json.loads(lines[-1])
     if fix_checksum:
         trailer["sha256"] = hashlib.sha256(b"".join(body)).hexdigest()
+        trailer["rows"] = sum(json.loads(body[0])["tables"].values())
     with gzip.open(target, "wb") as fh:
         fh.writelines([*body, (json.dumps(trailer) + "\n").encode()])
     return target
@@ -215,10 +216,37 @@ def _edit_a_value(lines: list[bytes]) -> list[bytes]:
     return [*lines[:i], lines[i].replace(b"Champagne", b"Champagme", 1), *lines[i + 1 :]]
 
 
-def _older_revision(lines: list[bytes]) -> list[bytes]:
+def _unknown_revision(lines: list[bytes]) -> list[bytes]:
     header = json.loads(lines[0])
-    header["schema_revision"] = "0001"
+    header["schema_revision"] = "9999"
     return [(json.dumps(header) + "\n").encode(), *lines[1:]]
+
+
+def as_made_at(revision: str, columns: dict[str, set[str]]) -> Any:
+    """An edit turning a backup into the one GIScope made at an earlier revision, whose tables and
+    columns were `columns`: the later tables and columns are left out."""
+
+    def edit(lines: list[bytes]) -> list[bytes]:
+        header = json.loads(lines[0])
+        header["schema_revision"] = revision
+        header["tables"] = {t: n for t, n in header["tables"].items() if t in columns}
+        out, i = [b""], 1
+        while i < len(lines):
+            block = json.loads(lines[i])
+            keep = [k for k, c in enumerate(block["columns"]) if c in columns.get(block["table"], ())]
+            rows = lines[i + 1 : i + 1 + block["rows"]]
+            i += 1 + block["rows"]
+            if block["table"] not in columns:
+                continue
+            block["columns"] = [block["columns"][k] for k in keep]
+            out.append((json.dumps(block, ensure_ascii=False) + "\n").encode())
+            for row in rows:
+                values = json.loads(row)
+                out.append((json.dumps([values[k] for k in keep], ensure_ascii=False) + "\n").encode())
+        out[0] = (json.dumps(header) + "\n").encode()
+        return out
+
+    return edit
 
 
 @pytest.mark.parametrize(
@@ -231,7 +259,7 @@ def _older_revision(lines: list[bytes]) -> list[bytes]:
         ("edited", "is not a usable GIScope backup: its checksum does not match its content"),
         ("not gzip", "is not a usable GIScope backup: it is not a gzip-compressed backup file"),
         ("no trailer", "is not a usable GIScope backup: the file is cut short (truncated)"),
-        ("older", "was made at schema revision 0001, this GIScope's schema is at revision"),
+        ("unknown", "it was made at schema revision 9999, which this GIScope (revision"),
     ],
 )
 def test_a_damaged_or_foreign_backup_is_refused_and_nothing_changes(
@@ -252,7 +280,7 @@ def test_a_damaged_or_foreign_backup_is_refused_and_nothing_changes(
         with gzip.open(bad, "wb") as fh:
             fh.writelines(lines[:-1])
     else:
-        rewrite(good, bad, _older_revision, fix_checksum=True)
+        rewrite(good, bad, _unknown_revision, fix_checksum=True)
 
     into = empty("sqlite")  # a new database: a bad file must not even create it
     with pytest.raises(StorageError) as refused:
@@ -272,3 +300,46 @@ def test_a_backup_that_fails_to_write_leaves_no_file(loaded_engine: Database, tm
         backup(loaded_engine, target, who="tester")
     assert str(refused.value).startswith(f"cannot write the backup {target}")
     assert not target.parent.exists()
+
+
+@pytest.mark.parametrize("target", ["sqlite", "postgresql"])
+def test_a_backup_from_an_earlier_revision_restores_into_a_new_database_then_migrated(
+    loaded_engine: Database, empty: _Empty, tmp_path: Path, target: str
+) -> None:
+    from storage.backup import _columns_at
+    from storage.migrate import earlier_revisions
+
+    source = worked_on(loaded_engine)
+    earlier = earlier_revisions()[0]
+    columns = _columns_at(earlier)
+    good = tmp_path / "good.gz"
+    backup(source, good, who="tester")
+    old = rewrite(good, tmp_path / "old.gz", as_made_at(earlier, columns), fix_checksum=True)
+
+    with_rows = empty("sqlite")
+    from storage.migrate import upgrade
+
+    upgrade(with_rows)  # a database with a schema already: an older backup needs a new one
+    with pytest.raises(StorageError) as refused:
+        restore(with_rows, old)
+    assert f"it was made at the earlier schema revision {earlier}: restore it into a new database" in str(
+        refused.value
+    )
+
+    into = empty(target)
+    result = restore(into, old)
+    assert result.created_schema and result.header.schema_revision == earlier
+    assert current_revision(into) == head_revision()  # migrated after the rows went in
+    restored, original = every_table(into), every_table(source)
+    assert set(restored) == set(original)
+
+    def projected(db: Database, table: str) -> list[tuple[Any, ...]]:
+        names = ", ".join(quote(c) for c in sorted(columns[table]))
+        with db.read() as conn:
+            return sorted(conn.rows(f"SELECT {names} FROM {quote(table)}"), key=repr)
+
+    for table in original:
+        if table in columns:
+            assert projected(into, table) == projected(source, table), table
+        else:
+            assert restored[table] == [], table  # a table the earlier revision did not have
