@@ -29,8 +29,8 @@ def backup(ctx: Context, output: Path, as_json: bool, lang: str) -> None:
     subscriptions and translations, with the schema revision and a checksum.
 
     The file reads the same on SQLite and PostgreSQL: a backup of one restores into the other. Secrets
-    are never in clear: account passwords and tokens are stored (and backed up) only as hashes; keep the
-    file as safe as the database all the same.
+    are never in clear: passwords and tokens, where the register keeps any, are stored and backed up only
+    as hashes; keep the file as safe as the database all the same.
 
     Example: giscope backup -o register-2026-12-04.giscope.gz
     """
@@ -74,8 +74,8 @@ def restore(ctx: Context, file: Path, force: bool, as_json: bool, lang: str) -> 
     The database must hold no rows: a new one (restore creates its schema, as `giscope init` would, but
     loads no bundled lists) or one whose tables are empty. A database with rows, such as one made by
     `giscope init`, is replaced only with --force. The file is read whole and its checksum checked first:
-    a truncated or edited backup is refused and the database left as it was. The backup must come from
-    the same schema revision as this GIScope.
+    a truncated or edited backup is refused and the database left as it was. A backup made by an earlier
+    GIScope (an earlier schema revision) restores into a new database, which is then migrated.
 
     Example: giscope restore register-2026-12-04.giscope.gz
     """
