@@ -162,26 +162,30 @@ def test_a_backup_of_a_restored_database_holds_the_same_rows(
     assert body(first) == body(second)
 
 
-def test_a_database_with_rows_is_refused_unless_forced(
-    loaded_engine: Database, empty: _Empty, tmp_path: Path
-) -> None:
-    source = worked_on(loaded_engine)
+def test_a_database_with_rows_is_refused_unless_forced(loaded_engine: Database, tmp_path: Path) -> None:
+    """The register as `giscope init` left it is backed up, then worked on; restoring the backup over it
+    is refused, then with force puts it back as it was (and its ids continue after the restored ones)."""
     file = tmp_path / "register.giscope.gz"
-    backup(source, file, who="tester")
-    into = empty("sqlite")
-    from bootstrap import initialise
-
-    initialise(into, who="tester")  # `giscope init`: the bundled lists, without the staff's work
-    held = every_table(into)
+    backup(loaded_engine, file, who="tester")
+    as_backed_up = every_table(loaded_engine)
+    worked_on(loaded_engine)
+    held = every_table(loaded_engine)
     with pytest.raises(StorageError) as refused:
-        restore(into, file)
+        restore(loaded_engine, file)
     assert "not empty" in str(refused.value) and "--force" in str(refused.value)
     assert "\n" not in str(refused.value)
-    assert every_table(into) == held
+    assert every_table(loaded_engine) == held
 
-    result = restore(into, file, force=True)
-    assert result.replaced_rows == sum(len(rows) for rows in held.values())
-    assert every_table(into) == every_table(source)
+    result = restore(loaded_engine, file, force=True)
+    assert result.replaced_rows == sum(len(rows) for rows in held.values()) and not result.created_schema
+    assert every_table(loaded_engine) == as_backed_up
+    top = max(r[0] for r in as_backed_up["history"])
+
+    def add(conn: Any) -> int:
+        values = {"gi_id": "fr-champagne", "at": AT, "who": "t", "what": "x", "reason": "r"}
+        return int(conn.insert("history", values, returning="id"))
+
+    assert loaded_engine.transaction(add) == top + 1
 
 
 def test_a_database_whose_tables_are_empty_counts_as_empty(
