@@ -7,7 +7,8 @@
     {"end": "giscope-backup", "rows": 123456, "sha256": "..."}                             trailer
 
 Values are JSON: integers, text and null as they are (a float would keep its exact value too); bytes,
-if a table ever holds any, as {"base64": "..."}. The trailer's sha256 is that of every line before it
+if a table ever holds any, as {"base64": "..."}; dates, times, decimals and UUIDs as their text, which
+both databases read back into such a column. The trailer's sha256 is that of every line before it
 (uncompressed, newlines included), so a truncated or edited file is refused before the database is
 touched. Nothing here opens a database (storage/backup.py does).
 """
@@ -58,6 +59,10 @@ def encode(value: Any) -> Any:
         return value
     if isinstance(value, (bytes, bytearray, memoryview)):
         return {"base64": base64.b64encode(bytes(value)).decode("ascii")}
+    if hasattr(value, "isoformat"):  # a date or time column (GIScope keeps dates as ISO text)
+        return value.isoformat()
+    if type(value).__name__ in ("Decimal", "UUID"):
+        return str(value)
     raise StorageError(f"cannot back up a value of type {type(value).__name__}")
 
 
