@@ -70,8 +70,8 @@ def import_(
     """Import a list (CSV or XLSX) as the new state of one list: all rows or none.
 
     Columns: name, product_class, origin (required); transcription, name_zh, translation_en, region,
-    status, since, source, confidence, note, reference (optional). GIScope's own CSV or XLSX export of
-    the list can be imported as it is: its id names the GI, and rows of other lists are left out.
+    status, since, source, confidence, note, reference (optional). GIScope's own CSV, XLSX or JSON export
+    of the list can be imported as it is: its id names the GI, and rows of other lists are left out.
     Entries of the list missing from the file are withdrawn unless --keep-missing is given; a batch that
     withdraws more than 5 entries or more than 10 % of the list needs --confirm-withdrawals N.
 

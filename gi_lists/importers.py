@@ -1,4 +1,5 @@
-"""Turn a user's CSV or XLSX batch into validated list entries (giscope import, scan, the UI).
+"""Turn a user's CSV or XLSX batch (or GIScope's own JSON export) into validated list entries (giscope
+import, scan, the UI).
 
 Nothing here writes to the database. A file is read whole, every row is checked, and either all
 rows come back as `Entry` objects or every problem comes back as `FILE:LINE: column: problem`.
@@ -42,13 +43,18 @@ MAX_NAME_LENGTH = 500
 
 
 def read_table(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """Header and (line number, row) pairs from a CSV (UTF-8) or XLSX file; line 1 is the header."""
+    """Header and (line number, row) pairs from a CSV (UTF-8) or XLSX file, line 1 being the header, or
+    from GIScope's JSON export (gi_lists.json_import)."""
     label = str(path)
     if not path.exists():
         raise InputError([f"{label}: no such file"])
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
+    if suffix == ".json":  # GIScope's own JSON export: its GI objects as the rows of a CSV export
+        from gi_lists.json_import import read_json_export
+
+        return read_json_export(path)
     if suffix not in (".csv", ".txt", ".tsv"):
         raise InputError([f"{label}: unsupported file type {suffix or '(none)'}; use .csv or .xlsx"])
     try:

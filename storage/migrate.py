@@ -45,13 +45,31 @@ def head_revision(_db: Database | None = None) -> str:
 
 
 @lru_cache(maxsize=1)
-def _head_of_files() -> str:
+def _revisions_of_files() -> dict[str, str | None]:
+    """Each revision of the migration files -> the one it follows (None for the first)."""
     revisions: dict[str, str | None] = {}
     for path in (SCRIPT_LOCATION / "versions").glob("*.py"):
         found = dict(_REVISION.findall(path.read_text(encoding="utf-8")))
         if "revision" in found:
             down = found.get("down_revision")
             revisions[found["revision"]] = None if down in (None, "None") else down
+    return revisions
+
+
+def earlier_revisions() -> list[str]:
+    """The revisions the newest one follows, newest first (a database at one of them can be migrated)."""
+    revisions = _revisions_of_files()
+    out: list[str] = []
+    current = revisions.get(head_revision())
+    while current is not None and current not in out:
+        out.append(current)
+        current = revisions.get(current)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _head_of_files() -> str:
+    revisions = _revisions_of_files()
     followed = set(revisions.values())
     heads = [r for r in revisions if r not in followed]
     if len(heads) != 1:
@@ -75,8 +93,9 @@ def current_revision(db: Database) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def upgrade(db: Database) -> None:
-    """Create (for SQLite, with its folder) or migrate the schema to the newest revision."""
+def upgrade(db: Database, revision: str = "head") -> None:
+    """Create (for SQLite, with its folder) or migrate the schema to the newest revision (or to
+    `revision`, an earlier one: `giscope restore` of an older backup)."""
     from alembic import command
     from alembic.config import Config
     from sqlalchemy.exc import OperationalError
@@ -96,7 +115,7 @@ def upgrade(db: Database) -> None:
     cfg.set_main_option("script_location", str(SCRIPT_LOCATION))
     cfg.attributes["engine"] = engine
     try:
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, revision)
     except OperationalError as exc:
         raise StorageError(
             f"cannot open or migrate the database {masked(db.url)!r}: {one_line(exc.orig)}"

@@ -37,6 +37,8 @@ def export_of(db: Database, key: ListKey, fmt: str) -> bytes:
     """What `giscope export` (and the Export tab) writes for the list: --agreement/--annex, or --in J."""
     agreement, annex, register = key
     filters = Filters(agreement=agreement, annex=annex, jurisdiction=register)
+    if fmt == "json":  # whole GI objects, as `giscope export --format json` writes them
+        return ex.to_json(list_gis(db, filters))
     rows = ex.rows_for(list_gis(db, filters), filters.protection_matches)
     return ex.to_csv(rows) if fmt == "csv" else ex.to_xlsx(rows)
 
@@ -76,7 +78,7 @@ def test_the_bundled_lists_are_the_annexes_and_the_registers(db: Database) -> No
     assert {k[2] for k in keys if k[2]} == set(JURISDICTIONS)
 
 
-@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
 def test_an_export_of_every_list_imports_into_it_with_nothing_to_change(
     db: Database, tmp_path: Path, fmt: str
 ) -> None:
