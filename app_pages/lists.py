@@ -126,7 +126,7 @@ importing, exporting = st.tabs([say("lists.import_tab", lang), say("lists.export
 with importing:
     upload = st.file_uploader(
         say("lists.file", lang, encoding="UTF-8"),
-        type=["csv", "xlsx"],
+        type=["csv", "xlsx", "json"],
         key="lists_file",
         help=say(
             "lists.file_help",
