@@ -306,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, interrupted)  # stopped: drop the database all the same
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C too (even where it was ignored)
     log = None if args.json else (lambda line: print(line, file=sys.stderr, flush=True))
     try:
         report = run(args.workers, seconds, server=args.server, template=args.template, log=log)
