@@ -27,6 +27,7 @@ import ipaddress
 import json
 import math
 import multiprocessing
+import os
 import signal
 import sys
 import tempfile
@@ -116,6 +117,8 @@ def table(report: dict[str, Any]) -> str:
     lines = [
         f"GIScope office load test: {report['workers']} workers for {report['seconds']:g} s "
         f"({report['elapsed_s']:.1f} s measured) on one PostgreSQL register",
+        f"machine: {report.get('cpus')} cores, load average (1, 5, 15 min) at the end: "
+        f"{report.get('load_average')}",
         "",
         f"{'kind':<8} {'ops':>6} {'ops/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'conflicts':>10} {'errors':>7}",
     ]
@@ -280,7 +283,8 @@ def run(
             for process in processes:
                 process.join(timeout=30)
             report = summarise(collected, final_text(bench_db.url), workers=workers, seconds=seconds)
-            return {"database": bench_db.name, **report}
+            load = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
+            return {"database": bench_db.name, "load_average": load, "cpus": os.cpu_count(), **report}
     finally:
         for process in processes:
             if process.is_alive():

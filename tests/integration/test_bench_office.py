@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from benchmarks import office_ops
-from benchmarks.bench_office import BenchDatabase, BenchError, lost_updates, percentile, summarise
+from benchmarks.bench_office import BenchDatabase, BenchError, lost_updates, percentile, summarise, table
 from errors import AgreementError, GIScopeError, StorageError
 from tests.conftest import POSTGRES_URL, PROJECT_ROOT, REQUIRE_POSTGRES, postgres_reachable
 
@@ -51,6 +51,9 @@ def test_the_report_counts_lost_updates_conflicts_and_errors_of_every_worker() -
     assert report["expected_conflicts"] == 3 and report["unexpected_errors"] == 1
     assert report["kinds"]["edit"]["ops"] == 3 and report["kinds"]["edit"]["per_second"] == 0.3
     assert report["kinds"]["edit"]["p50_ms"] == 200.0 and report["kinds"]["search"]["p50_ms"] is None
+    printed = table(report)
+    assert "lost updates: 1 of 3 profile edits" in printed and "[w0-1]" in printed
+    assert printed.endswith("verdict: FAIL")
 
 
 def test_percentiles_are_nearest_rank() -> None:
