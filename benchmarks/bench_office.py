@@ -28,6 +28,7 @@ import json
 import math
 import multiprocessing
 import os
+import queue
 import signal
 import sys
 import tempfile
@@ -41,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import office_ops  # noqa: E402
+from storage.db import masked  # noqa: E402
 
 DEFAULT_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 MAX_SECONDS = 60.0
@@ -242,6 +244,46 @@ def final_text(url: str) -> str:
 # --- the run ----------------------------------------------------------------------------------------
 
 
+def run_workers(
+    workers: int, seconds: float, url: str, tmp: str, csv_path: Path, say: Any
+) -> list[dict[str, Any]]:
+    """Start the workers, wait until every one is ready, start them together, collect their results; any
+    worker still alive when this returns (or fails) is stopped."""
+    context = multiprocessing.get_context("spawn")
+    processes: list[Any] = []
+    try:
+        ready, go, results = context.Queue(), context.Queue(), context.Queue()
+        for index in range(workers):
+            args = (index, url, tmp, str(csv_path), seconds, ready, go, results)
+            process = context.Process(target=office_ops.work, args=args, name=f"office-worker-{index}")
+            process.start()
+            processes.append(process)
+        say(f"{workers} workers getting ready ...")
+        for _ in range(workers):
+            try:
+                index, failure = ready.get(timeout=READY_TIMEOUT_S)
+            except queue.Empty:
+                raise BenchError(f"the workers were not ready after {READY_TIMEOUT_S:g} s") from None
+            if failure:
+                raise BenchError(f"worker {index} could not start: {failure}")
+        start_at = time.time() + 0.5
+        for _ in range(workers):
+            go.put(start_at)
+        say(f"running for {seconds:g} s ...")
+        try:
+            collected = [results.get(timeout=seconds + READY_TIMEOUT_S) for _ in range(workers)]
+        except queue.Empty:
+            raise BenchError("a worker sent no result (it died or hung); see its output above") from None
+        for process in processes:
+            process.join(timeout=30)
+        return collected
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+                process.join(timeout=10)
+
+
 def run(
     workers: int,
     seconds: float,
@@ -257,39 +299,21 @@ def run(
     if not 0 < seconds <= MAX_SECONDS:
         raise BenchError(f"--seconds must be more than 0 and at most {MAX_SECONDS:g}")
     bench_db = BenchDatabase(server, template)
-    context = multiprocessing.get_context("spawn")
-    processes: list[Any] = []
+    try:
+        bench_db.create()
+    except Exception as exc:  # noqa: BLE001 (one line for the person who ran it)
+        raise BenchError(
+            f"cannot create a database on {masked(server)}: {' '.join(str(exc).split())}"
+        ) from exc
     try:
         with tempfile.TemporaryDirectory(prefix="giscope-office-") as tmp:
-            bench_db.create()
             say(f"database {bench_db.name}: loading the bundled lists ...")
             csv_path = prepare(bench_db.url, Path(tmp), initialised=template is not None)
-            ready, go, results = context.Queue(), context.Queue(), context.Queue()
-            for index in range(workers):
-                args = (index, bench_db.url, tmp, str(csv_path), seconds, ready, go, results)
-                process = context.Process(target=office_ops.work, args=args, name=f"office-worker-{index}")
-                process.start()
-                processes.append(process)
-            say(f"{workers} workers getting ready ...")
-            for _ in range(workers):
-                index, failure = ready.get(timeout=READY_TIMEOUT_S)
-                if failure:
-                    raise BenchError(f"worker {index} could not start: {failure}")
-            start_at = time.time() + 0.5
-            for _ in range(workers):
-                go.put(start_at)
-            say(f"running for {seconds:g} s ...")
-            collected = [results.get(timeout=seconds + READY_TIMEOUT_S) for _ in range(workers)]
-            for process in processes:
-                process.join(timeout=30)
+            collected = run_workers(workers, seconds, bench_db.url, tmp, csv_path, say)
             report = summarise(collected, final_text(bench_db.url), workers=workers, seconds=seconds)
             load = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
             return {"database": bench_db.name, "load_average": load, "cpus": os.cpu_count(), **report}
     finally:
-        for process in processes:
-            if process.is_alive():
-                process.terminate()
-                process.join(timeout=10)
         bench_db.drop()
         say(f"database {bench_db.name} dropped")
 
