@@ -1,12 +1,14 @@
 """The work of one office load-test worker (benchmarks/bench_office.py): a random mix of what the staff of
 a GI office do at once, each through the same service the CLI and the pages call, timed one by one.
 
-- search: gi_lists.services.search of a name in some script, or browse of an annex or a register page;
+- search: gi_lists.services.search of a name in some script;
+- browse: gi_lists.services.browse of a page of an annex or a register;
 - check: compare.services.check_labels of a few labels, on the name index of the register as it is now
   (rebuilt, or read back from the kept file, when another worker's import changed the register, as
   the pages do);
 - edit: a read-modify-write of one shared profile field (agreements.profiles): read the field, append
-  this worker's next unique token, write it back. Every write the service reports as successful is
+  this worker's next unique token, write it back (handing the service the version read, when its edit
+  takes one: a parameter named like expected_version). Every write the service reports as successful is
   recorded, so that the driver can tell whether one of them was silently overwritten (a lost update);
 - import: gi_lists.services.import_file of a small list (the TH register as exported at the start, plus
   one new GI of this worker), as `giscope import` does.
