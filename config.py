@@ -23,6 +23,9 @@ class Setting:
     default: str
     help: str
     secret: bool = False  # `giscope settings` says whether it is set, never its value
+    # how `giscope settings` shows a URL: "plain", "password" (its password hidden) or "redacted" (its
+    # scheme and host only: a webhook's path and query hold its token)
+    shown: str = "plain"
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -31,6 +34,7 @@ SETTINGS: tuple[Setting, ...] = (
         DEFAULT_DATABASE_URL,
         "SQLAlchemy URL of the register, e.g. postgresql+psycopg://user@host:5432/db. "
         "Default: an SQLite file data/giscope.sqlite3 in the project.",
+        shown="password",
     ),
     Setting(
         "GISCOPE_USER",
@@ -54,11 +58,13 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "URL that each new alert is POSTed to as JSON (5 s timeout; failures are retried later). "
         "Default: none.",
+        shown="redacted",
     ),
     Setting(
         "GISCOPE_EAMBROSIA_URL",
         "https://ec.europa.eu/geographical-indications-register/eambrosia-public-api/api/gi-applications/filter",
         "Address of the EU register's public JSON interface that `giscope import-register eu` POSTs to.",
+        shown="password",
     ),
     Setting(
         "GISCOPE_EAMBROSIA_TIMEOUT",
