@@ -109,7 +109,6 @@ def scrub(text: str, url: str) -> str:
     return out
 
 
-
 _QUERY_SECRET = re.compile(r"(?i)([?&;](?:password|passwd|pwd|token|secret|key|api_key|apikey)=)[^&;#]*")
 
 
@@ -126,6 +125,7 @@ def shown_value(setting: object, value: str | None) -> str | None:
     if not value or how == "plain":
         return value
     return redact(value) if how == "redacted" else hide_password(value)
+
 
 # --- sending ---------------------------------------------------------------------------------------
 
@@ -181,7 +181,7 @@ def post(
         if 300 <= exc.code < 400:
             raise SendFailed(f"{what} {shown} redirected ({exc.code}) - not followed", exc.code) from None
         raise SendFailed(f"{what} {shown} answered {exc.code}", exc.code) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise SendFailed(f"{what} {shown}: no answer within {timeout:g} s") from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError | socket.timeout):

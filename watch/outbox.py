@@ -19,6 +19,7 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -67,7 +68,9 @@ class DeliveryRun:
         def work(conn: Connection) -> tuple[int, T] | None:
             now = dt.datetime.fromisoformat(now_iso())
             stale = (now - CLAIM_EXPIRY).isoformat()
-            row_id = self._claims(conn).claim_next(self.run, at=now.isoformat(), stale_before=stale, after_id=self.after)
+            row_id = self._claims(conn).claim_next(
+                self.run, at=now.isoformat(), stale_before=stale, after_id=self.after
+            )
             if row_id is None:
                 return None
             item = load(conn, row_id)
@@ -132,7 +135,7 @@ def deliver(
     run = DeliveryRun(db, "alerts")
     while (claimed := run.claim(lambda conn, row_id: AlertRepository(conn).get(row_id))) is not None:
         alert_id, alert = claimed
-        error = run.send(alert_id, lambda alert=alert: _send(alert, outbox, webhook, timeout))
+        error = run.send(alert_id, partial(_send, alert, outbox, webhook, timeout))
         if error:
             report.failed, report.error = 1, error
             report.left = max(run.waiting() - 1, 0)

@@ -13,11 +13,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Protocol
 
 from errors import RegisterError
 from outbound import redact, url_problem
-from storage.clock import now_iso
 from storage.db import Connection, Database
 from watch.channels import WEBHOOK_TIMEOUT_S, SmtpConfig, post_json, send_email
 from watch.model import PushDelivery, Subscription
@@ -62,7 +62,9 @@ def check_url(url: str) -> str:
     """A subscriber's webhook: an http(s) URL with a host (outbound's policy), checked when it is set."""
     problem = url_problem(url)
     if problem:
-        raise RegisterError(f"--webhook {redact(url)} is not an http(s) URL ({problem}): use https://HOST/PATH")
+        raise RegisterError(
+            f"--webhook {redact(url)} is not an http(s) URL ({problem}): use https://HOST/PATH"
+        )
     return url.strip()
 
 
@@ -192,14 +194,16 @@ def deliver_pushes(db: Database, settings: PushSettings, *, timeout: float = WEB
     report = PushReport()
     run = DeliveryRun(db, "push_deliveries", counts_attempts=True)
     failed: set[tuple[str, str]] = set()
-    while (claimed := run.claim(lambda conn, row_id: SubscriptionRepository(conn).delivery(row_id))) is not None:
+    while (
+        claimed := run.claim(lambda conn, row_id: SubscriptionRepository(conn).delivery(row_id))
+    ) is not None:
         delivery_id, d = claimed
         where = (d.channel, (smtp.host or "") if d.channel == "email" else d.address)
         if where in failed:
             run.release(delivery_id)
             report.left += 1
             continue
-        error = run.send(delivery_id, lambda d=d: _send(d, smtp, timeout))  # no transaction open
+        error = run.send(delivery_id, partial(_send, d, smtp, timeout))  # no transaction open
         if error:
             failed.add(where)
             report.failed += 1

@@ -210,7 +210,9 @@ class SubscriptionRepository:
         )
         if r is None:
             return None
-        return PushDelivery(r.id, r.subscription_id, r.channel, r.address, r.finding_id, r.payload, r.attempts)
+        return PushDelivery(
+            r.id, r.subscription_id, r.channel, r.address, r.finding_id, r.payload, r.attempts
+        )
 
 
 class DeliveryClaims:

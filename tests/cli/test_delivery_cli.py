@@ -22,7 +22,9 @@ def add_alerts(db: Database, count: int) -> list[int]:
         conn.execute("UPDATE alerts SET delivered_at = ? WHERE delivered_at IS NULL", [AT])
         for n in range(count):
             AlertRepository(conn).add(key=f"cli:{n}", at=AT, kind="deadline", title=f"cli alert {n}")
-        return [int(r.id) for r in conn.records("SELECT id FROM alerts WHERE delivered_at IS NULL ORDER BY id")]
+        return [
+            int(r.id) for r in conn.records("SELECT id FROM alerts WHERE delivered_at IS NULL ORDER BY id")
+        ]
 
     return db.transaction(work)
 
@@ -41,7 +43,9 @@ def test_settings_show_no_password_and_no_webhook_token() -> None:
     url = "postgresql+psycopg://giscope:hunter2-db@127.0.0.1:5432/giscope?password=hunter2-q"
     run = ok(giscope("settings", db=url, env=env))
     assert "hunter2" not in run.out and TOKEN not in run.out
-    assert "GISCOPE_DATABASE_URL=postgresql+psycopg://giscope:***@127.0.0.1:5432/giscope?password=***" in run.out
+    assert (
+        "GISCOPE_DATABASE_URL=postgresql+psycopg://giscope:***@127.0.0.1:5432/giscope?password=***" in run.out
+    )
     assert "GISCOPE_ALERT_WEBHOOK=https://hooks.example.org/***" in run.out
     assert "GISCOPE_EAMBROSIA_URL=https://eu:***@register.example.org/filter" in run.out
     assert "GISCOPE_SMTP_PASSWORD=(set)" in run.out

@@ -37,7 +37,9 @@ def add_alerts(db: Database, count: int) -> list[int]:
         repo = AlertRepository(conn)
         for n in range(count):
             repo.add(key=f"test:{n}", at=AT, kind="deadline", title=f"test alert {n}")
-        return [int(r.id) for r in conn.records("SELECT id FROM alerts WHERE delivered_at IS NULL ORDER BY id")]
+        return [
+            int(r.id) for r in conn.records("SELECT id FROM alerts WHERE delivered_at IS NULL ORDER BY id")
+        ]
 
     return db.transaction(work)
 
@@ -102,7 +104,9 @@ def test_a_webhook_that_is_not_http_is_refused_before_anything_is_sent(
         deliver(db, outbox=str(outbox), webhook=url)
     assert "passwd" not in str(refused.value) and "alert(1)" not in str(refused.value)
     assert not outbox.exists()
-    assert [(r.id, r.delivery_error, r.claimed_by) for r in pending(db, ids)] == [(i, None, None) for i in ids]
+    assert [(r.id, r.delivery_error, r.claimed_by) for r in pending(db, ids)] == [
+        (i, None, None) for i in ids
+    ]
     with pytest.raises(RegisterError, match=r"^--webhook .* is not an http\(s\) URL"):
         subscribe(db, "fr-champagne", email=None, webhook=url, who="tester", at=AT)
 
