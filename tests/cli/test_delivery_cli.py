@@ -113,3 +113,17 @@ def test_the_ui_warning_names_the_webhook_without_its_token(loaded_engine, monke
         f"alert not delivered: webhook {base}/*** redirected (307) - not followed; delivery stopped there, "
         "1 more alert(s) wait for the next run (kept for later)"
     ]
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_subscription_listings_name_a_webhook_by_its_host(loaded_engine) -> None:
+    db = loaded_engine
+    url = f"https://hooks.example.org/{TOKEN}"
+    made = ok(giscope("watch", "subscribe", "--gi", "fr-champagne", "--webhook", url, "--json", db=db.url))
+    shown = ok(giscope("watch", "subscribe", "--gi", "fr-champagne", "--webhook", url, db=db.url))
+    listed = ok(giscope("watch", "subscriptions", db=db.url))
+    listed_json = ok(giscope("watch", "subscriptions", "--json", db=db.url))
+    gone = ok(giscope("watch", "unsubscribe", "1", db=db.url))
+    for run in (made, shown, listed, listed_json, gone):
+        assert TOKEN not in run.out + run.err
+        assert "https://hooks.example.org/***" in run.out
