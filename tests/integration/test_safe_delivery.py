@@ -208,3 +208,38 @@ def test_subscriber_webhooks_follow_the_same_rules(loaded_engine) -> None:
         ]
     assert (again.delivered, again.failed) == (1, 0)
     assert [r.delivered_at is None for r in rows(db, "push_deliveries")] == [True, False]
+
+
+def test_the_migration_redacts_the_webhook_urls_of_errors_stored_before(engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from storage.migrate import SCRIPT_LOCATION, sqlalchemy_engine
+
+    sa_engine = sqlalchemy_engine(engine)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(SCRIPT_LOCATION))
+    cfg.attributes["engine"] = sa_engine
+    try:
+        command.upgrade(cfg, "0009")  # before the claims
+        old = [
+            f"webhook http://127.0.0.1:8/hook/{TOKEN}: timed out",
+            f"webhook https://u:{TOKEN}@hooks.example.org/x?sig={TOKEN}: ValueError: bad",
+            "webhook answered 500",
+        ]
+
+        def seed(conn: Any) -> None:
+            for n, error in enumerate(old):
+                conn.insert("alerts", {"key": f"old:{n}", "at": AT, "kind": "deadline", "title": "t",
+                                       "delivery_error": error})  # fmt: skip
+
+        engine.transaction(seed)
+        command.upgrade(cfg, "head")
+    finally:
+        sa_engine.dispose()
+    assert [r.delivery_error for r in rows(engine, "alerts")] == [
+        "webhook http://127.0.0.1:8/***: timed out",
+        "webhook https://***@hooks.example.org/***: ValueError: bad",
+        "webhook answered 500",
+    ]
+    assert_no_token(engine)
