@@ -56,8 +56,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "GISCOPE_ALERT_WEBHOOK",
         "",
-        "URL that each new alert is POSTed to as JSON (5 s timeout; failures are retried later). "
-        "Default: none.",
+        "http(s) URL that each new alert is POSTed to as JSON (5 s timeout; a redirect is not followed "
+        "but is a failure; failures are retried later; shown by its host only). Default: none.",
         shown="redacted",
     ),
     Setting(
