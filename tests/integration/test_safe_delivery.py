@@ -85,7 +85,7 @@ def test_a_hung_webhook_costs_one_timeout_and_everything_stays_pending(loaded_en
         report = deliver(db, outbox=None, webhook=f"http://127.0.0.1:{port}/hook/{TOKEN}", timeout=0.5)
     assert (report.delivered, report.failed, report.left) == (0, 1, 3)
     assert report.error == f"webhook http://127.0.0.1:{port}/***: no answer within 0.5 s"
-    assert len(accepted) == 1  # one connection, one timeout: the run stopped
+    assert len(accepted) <= 1  # never a second connection: the run stopped at its first timeout
     assert [r.id for r in pending(db, ids)] == ids
     assert all(r.claimed_by is None for r in rows(db, "alerts"))
     assert_no_token(db, report.error)
