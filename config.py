@@ -23,6 +23,9 @@ class Setting:
     default: str
     help: str
     secret: bool = False  # `giscope settings` says whether it is set, never its value
+    # how `giscope settings` shows a URL: "plain", "password" (its password hidden) or "redacted" (its
+    # scheme and host only: a webhook's path and query hold its token)
+    shown: str = "plain"
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -31,6 +34,7 @@ SETTINGS: tuple[Setting, ...] = (
         DEFAULT_DATABASE_URL,
         "SQLAlchemy URL of the register, e.g. postgresql+psycopg://user@host:5432/db. "
         "Default: an SQLite file data/giscope.sqlite3 in the project.",
+        shown="password",
     ),
     Setting(
         "GISCOPE_USER",
@@ -52,13 +56,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "GISCOPE_ALERT_WEBHOOK",
         "",
-        "URL that each new alert is POSTed to as JSON (5 s timeout; failures are retried later). "
-        "Default: none.",
+        "http(s) URL that each new alert is POSTed to as JSON (5 s timeout; a redirect is not followed "
+        "but is a failure; failures are retried later; shown by its host only). Default: none.",
+        shown="redacted",
     ),
     Setting(
         "GISCOPE_EAMBROSIA_URL",
         "https://ec.europa.eu/geographical-indications-register/eambrosia-public-api/api/gi-applications/filter",
         "Address of the EU register's public JSON interface that `giscope import-register eu` POSTs to.",
+        shown="password",
     ),
     Setting(
         "GISCOPE_EAMBROSIA_TIMEOUT",

@@ -112,7 +112,12 @@ class Context:
             except failures as exc:
                 click.echo("giscope: " + say("cli.alerts.not_delivered", lang, error=exc), err=True)
             else:
-                if report.failed:
+                if report.left:
+                    click.echo(
+                        "giscope: " + say("delivery.stopped", lang, error=report.error, left=report.left),
+                        err=True,
+                    )
+                elif report.failed:
                     click.echo(
                         "giscope: "
                         + say("cli.alerts.some_not_delivered", lang, count=report.failed, error=report.error),
@@ -126,9 +131,9 @@ class Context:
             click.echo("giscope: " + say("cli.alerts.push_not_sent", lang, error=exc), err=True)
             return
         if pushed.failed:
+            count = pushed.failed + pushed.left
             click.echo(
-                "giscope: "
-                + say("cli.alerts.some_push_not_sent", lang, count=pushed.failed, error=pushed.error),
+                "giscope: " + say("cli.alerts.some_push_not_sent", lang, count=count, error=pushed.error),
                 err=True,
             )
 

@@ -224,9 +224,10 @@ def settings(lang: str) -> None:
     import os
 
     from config import SETTINGS
+    from outbound import shown_value
 
     for s in SETTINGS:
-        current = os.environ.get(s.name)
+        current = shown_value(s, os.environ.get(s.name))
         if s.secret and current:
             current = say("cli.settings.set", lang)
         click.echo(f"{s.name}={current if current is not None else ''}")

@@ -51,7 +51,7 @@ def subscribe(
                 id=sub.id,
                 gi=sub.gi_id,
                 channel=channel,
-                address=sub.address,
+                address=sub.shown_address,
                 verb=verb,
             )
         )
@@ -86,7 +86,7 @@ def subscriptions(ctx: Context, gi_id: str | None, as_json: bool, lang: str) -> 
                 s.id,
                 s.gi_id,
                 value_word(s.channel, lang),
-                s.address,
+                s.shown_address,
                 s.created_at[:10],
                 s.pending,
                 s.last_error or "",
@@ -112,5 +112,12 @@ def unsubscribe(ctx: Context, subscription_id: int, lang: str) -> None:
     sub = end_subscription(ctx.db(), subscription_id)
     channel = value_word(sub.channel, lang)
     click.echo(
-        say("cli.watch.unsubscribed", lang, id=sub.id, gi=sub.gi_id, channel=channel, address=sub.address)
+        say(
+            "cli.watch.unsubscribed",
+            lang,
+            id=sub.id,
+            gi=sub.gi_id,
+            channel=channel,
+            address=sub.shown_address,
+        )
     )

@@ -20,6 +20,7 @@ from gi_lists.batches import BatchPlan, apply_plan, plan_batch
 from gi_lists.eambrosia import Answer, answer_entries, read_answer
 from gi_lists.registers import EU_REGISTER, EU_REGISTER_ADDRESS, RegisterSnapshot
 from gi_lists.repository import GIRepository
+from outbound import hide_password, open_request, url_problem
 from storage.db import Connection, Database
 
 REQUEST_BODY = {"first": 0, "rows": 5000}
@@ -40,17 +41,26 @@ class RegisterAnswer:
 
 def fetch_answer(url: str, timeout: float, *, today: dt.date | None = None) -> RegisterAnswer:
     """POST the register's filter request; a network failure is one RegisterError, nothing else."""
+    problem = url_problem(url)
+    if problem:
+        raise RegisterError(
+            f"GISCOPE_EAMBROSIA_URL {hide_password(url)} is not an http(s) URL ({problem}); nothing changed"
+        )
     request = urllib.request.Request(
-        url,
+        url.strip(),
         data=json.dumps(REQUEST_BODY).encode(),
         headers={"Content-Type": "application/json", "Accept": "application/json", "User-Agent": "GIScope"},
         method="POST",
     )
     failed = f"could not reach the EU register at {url}"
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http(s) only)
+        with open_request(request, timeout=timeout) as response:  # http(s) only, no redirect followed
             body = response.read()
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:  # followed, it would turn the POST into a GET
+            raise RegisterError(
+                f"the EU register at {url} redirected ({exc.code}) - not followed; nothing changed"
+            ) from None
         raise RegisterError(
             f"the EU register at {url} answered HTTP {exc.code} {exc.reason}; nothing changed"
         ) from None

@@ -48,8 +48,9 @@ def one_line(error: object) -> str:
 
 
 def masked(url: str) -> str:
-    """The URL with its password hidden, for messages."""
-    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+    """The URL with its password hidden, for messages: the user part's and a libpq `password=` parameter's."""
+    text = re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
+    return re.sub(r"(?i)([?&]password=)[^&#]*", r"\1***", text)
 
 
 def is_busy(error: BaseException) -> bool:

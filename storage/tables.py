@@ -292,6 +292,8 @@ alerts = Table(
     Column("source", Text),
     Column("delivered_at", String(32)),
     Column("delivery_error", Text),
+    Column("claimed_by", String(40)),  # the delivery run sending it now (claim-then-send), or empty
+    Column("claimed_at", String(32)),
 )
 Index("ix_alerts_at", alerts.c.at)
 

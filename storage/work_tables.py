@@ -88,6 +88,8 @@ push_deliveries = Table(
     Column("attempts", Integer, nullable=False),
     Column("delivered_at", String(32)),
     Column("delivery_error", Text),
+    Column("claimed_by", String(40)),  # the delivery run sending it now (claim-then-send), or empty
+    Column("claimed_at", String(32)),
     UniqueConstraint("subscription_id", "finding_id", name="uq_push_deliveries_key"),
 )
 Index("ix_push_deliveries_pending", push_deliveries.c.delivered_at)

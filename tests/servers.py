@@ -110,3 +110,69 @@ def silent_server() -> Iterator[tuple[int, list[socket.socket]]]:
         for conn in accepted:
             conn.close()
         listener.close()
+
+
+class HookLog:
+    """What a test webhook server saw: every request as (method, path, JSON body or None)."""
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, str, Any]] = []
+        self.lock = threading.Lock()
+
+    def add(self, method: str, path: str, body: Any) -> None:
+        with self.lock:
+            self.requests.append((method, path, body))
+
+    def posts(self, path_prefix: str = "/") -> list[Any]:
+        with self.lock:
+            return [b for m, p, b in self.requests if m == "POST" and p.startswith(path_prefix)]
+
+
+@contextmanager
+def hook_server(
+    *, answer: int = 204, hold: threading.Event | None = None, held: threading.Semaphore | None = None
+) -> Iterator[tuple[str, HookLog]]:
+    """An HTTP server on 127.0.0.1 for the delivery tests: its base URL and its log. Every POST (and GET)
+    is logged; a POST to /hook... is answered `answer` (a 3xx with Location: /landing, where a redirect
+    followed would arrive); with `hold`, each POST first signals `held` and waits until `hold` is set."""
+    log = HookLog()
+
+    class Hook(BaseHTTPRequestHandler):
+        def _read(self) -> Any:
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length) if length else b""
+            return json.loads(raw) if raw else None
+
+        def do_GET(self) -> None:  # noqa: N802 - a redirected POST turned into a GET lands here
+            log.add("GET", self.path, None)
+            self.send_response(200)
+            self.end_headers()
+
+        def do_POST(self) -> None:  # noqa: N802
+            body = self._read()
+            log.add("POST", self.path, body)
+            if hold is not None and self.path.startswith("/hook"):
+                if held is not None:
+                    held.release()
+                hold.wait(60)
+            code = answer if self.path.startswith("/hook") else 204
+            self.send_response(code)
+            if 300 <= code < 400:
+                self.send_header("Location", "/landing")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}", log
+    finally:
+        if hold is not None:
+            hold.set()
+        server.shutdown()
+        server.server_close()

@@ -287,7 +287,9 @@ def deliver_alerts(settings: Settings) -> None:
         except failures as exc:  # what the page did has succeeded
             st.warning(say("screen.resources.alerts_failed", _lang(), error=exc))
         else:
-            if report.failed:
+            if report.left:
+                st.warning(say("delivery.stopped", _lang(), error=report.error, left=report.left))
+            elif report.failed:
                 st.warning(
                     say(
                         "screen.resources.some_alerts_failed",
@@ -303,5 +305,10 @@ def deliver_alerts(settings: Settings) -> None:
         return
     if pushed.failed:
         st.warning(
-            say("screen.resources.some_pushes_failed", _lang(), count=pushed.failed, error=pushed.error)
+            say(
+                "screen.resources.some_pushes_failed",
+                _lang(),
+                count=pushed.failed + pushed.left,
+                error=pushed.error,
+            )
         )

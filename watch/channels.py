@@ -4,13 +4,10 @@ here touches the database (the caller holds no transaction while it sends)."""
 
 from __future__ import annotations
 
-import http.client
 import json
 import re
 import smtplib
 import ssl
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Any
@@ -29,24 +26,17 @@ class SmtpConfig:
     timeout: str = "10"
 
 
-def post_json(url: str, payload: dict[str, Any], *, timeout: float = WEBHOOK_TIMEOUT_S) -> str | None:
-    """POST `payload` as JSON; an answer of 300 or more, no answer, or no connection is an error."""
-    request = urllib.request.Request(
-        url,
-        data=json.dumps(payload, ensure_ascii=False).encode("utf-8"),
-        headers={"Content-Type": "application/json", "User-Agent": "GIScope"},
-        method="POST",
-    )
+def post_json(
+    url: str, payload: dict[str, Any], *, timeout: float = WEBHOOK_TIMEOUT_S, what: str = "webhook"
+) -> str | None:
+    """POST `payload` as JSON; any answer but 2xx (a redirect included: it is not followed), no answer
+    within `timeout`, no connection or a URL that is not http(s) is an error, its URL redacted."""
+    from outbound import SendFailed, UrlRefused, post
+
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            if response.status >= 300:
-                return f"webhook answered {response.status}"
-    except urllib.error.HTTPError as exc:
-        return f"webhook answered {exc.code}"
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        return f"webhook {url}: {getattr(exc, 'reason', exc)}"
-    except (http.client.HTTPException, ValueError) as exc:  # an answer that is not HTTP; a bad URL
-        return f"webhook {url}: {type(exc).__name__}: {exc}"
+        post(url, json.dumps(payload, ensure_ascii=False).encode("utf-8"), timeout=timeout, what=what)
+    except (SendFailed, UrlRefused) as exc:
+        return str(exc)
     return None
 
 

@@ -139,12 +139,20 @@ class Subscription:
     pending: int = 0  # messages not yet delivered
     last_error: str | None = None
 
+    @property
+    def shown_address(self) -> str:
+        """The address as it may be printed: a webhook by its scheme and host only (its path and query
+        hold its token), an e-mail address whole."""
+        from outbound import redact
+
+        return redact(self.address) if self.channel == "webhook" else self.address
+
     def to_dict(self) -> dict[str, object]:
         return {
             "id": self.id,
             "gi_id": self.gi_id,
             "channel": self.channel,
-            "address": self.address,
+            "address": self.shown_address,
             "created_at": self.created_at,
             "created_by": self.created_by,
             "pending": self.pending,

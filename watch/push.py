@@ -12,22 +12,22 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.parse
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Protocol
 
 from errors import RegisterError
-from storage.clock import now_iso
+from outbound import redact, url_problem
 from storage.db import Connection, Database
-from watch.channels import SmtpConfig, post_json, send_email
+from watch.channels import WEBHOOK_TIMEOUT_S, SmtpConfig, post_json, send_email
 from watch.model import PushDelivery, Subscription
+from watch.outbox import DeliveryRun
 from watch.repository import SubscriptionRepository
 
 CHANNELS = ("email", "webhook")
 PUSH_MIN_SEVERITY = "medium"  # findings at this severity or above are pushed
 _SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 MAX_EMAIL = 254
-MAX_URL = 2000
 _EMAIL = re.compile(r"[^\s@<>,;:\"()\[\]\\]+@[^\s@<>,;:\"()\[\]\\.]+(\.[^\s@<>,;:\"()\[\]\\.]+)+")
 
 
@@ -59,16 +59,13 @@ def check_email(address: str) -> str:
 
 
 def check_url(url: str) -> str:
-    text = url.strip()
-    parts = urllib.parse.urlsplit(text)
-    ok = parts.scheme in ("http", "https") and bool(parts.hostname) and not re.search(r"\s", text)
-    try:
-        parts.port  # noqa: B018 - raises on a port that is not a number
-    except ValueError:
-        ok = False
-    if not ok or len(text) > MAX_URL:
-        raise RegisterError(f"--webhook {url!r} is not an http(s) URL (https://example.org/hook)")
-    return text
+    """A subscriber's webhook: an http(s) URL with a host (outbound's policy), checked when it is set."""
+    problem = url_problem(url)
+    if problem:
+        raise RegisterError(
+            f"--webhook {redact(url)} is not an http(s) URL ({problem}): use https://HOST/PATH"
+        )
+    return url.strip()
 
 
 def subscribe(
@@ -142,6 +139,7 @@ class PushReport:
     delivered: int = 0
     failed: int = 0
     error: str | None = None
+    left: int = 0  # messages not tried: their destination had already failed in this run
 
 
 def email_text(payload: dict[str, Any]) -> tuple[str, str]:
@@ -172,17 +170,18 @@ def email_text(payload: dict[str, Any]) -> tuple[str, str]:
     return subject, "\n".join(lines) + "\n"
 
 
-def _send(d: PushDelivery, smtp: SmtpConfig) -> str | None:
+def _send(d: PushDelivery, smtp: SmtpConfig, timeout: float) -> str | None:
     payload = json.loads(d.payload)
     if d.channel == "email":
         subject, body = email_text(payload)
         return send_email(smtp, d.address, subject, body)
-    return post_json(d.address, payload)
+    return post_json(d.address, payload, timeout=timeout)
 
 
-def deliver_pushes(db: Database, settings: PushSettings) -> PushReport:
-    """Send every waiting message; one that fails keeps its error for the next try. A destination that
-    failed once is not tried again in the same run (a webhook that never answers costs one timeout)."""
+def deliver_pushes(db: Database, settings: PushSettings, *, timeout: float = WEBHOOK_TIMEOUT_S) -> PushReport:
+    """Send every waiting message, each claimed before it is sent (two runs at once never send one
+    twice); one that fails keeps its error for the next try. A destination that failed once is not tried
+    again in the same run (a webhook that never answers costs one timeout): its other messages wait."""
     smtp = SmtpConfig(
         settings.smtp_host,
         settings.smtp_port,
@@ -193,23 +192,20 @@ def deliver_pushes(db: Database, settings: PushSettings) -> PushReport:
         settings.smtp_timeout,
     )
     report = PushReport()
-    with db.read() as conn:
-        pending = SubscriptionRepository(conn).undelivered()
-    failed: dict[tuple[str, str], str] = {}
-    for d in pending:
+    run = DeliveryRun(db, "push_deliveries", counts_attempts=True)
+    failed: set[tuple[str, str]] = set()
+    while (
+        claimed := run.claim(lambda conn, row_id: SubscriptionRepository(conn).delivery(row_id))
+    ) is not None:
+        delivery_id, d = claimed
         where = (d.channel, (smtp.host or "") if d.channel == "email" else d.address)
         if where in failed:
-            report.failed += 1
+            run.release(delivery_id)
+            report.left += 1
             continue
-        error = _send(d, smtp)  # no transaction is open while sending
-
-        def mark(conn: Connection, delivery_id: int = d.id, error: str | None = error) -> None:
-            delivered_at = None if error else now_iso()
-            SubscriptionRepository(conn).mark(delivery_id, delivered_at=delivered_at, error=error)
-
-        db.transaction(mark)
+        error = run.send(delivery_id, partial(_send, d, smtp, timeout))  # no transaction open
         if error:
-            failed[where] = error
+            failed.add(where)
             report.failed += 1
             report.error = error
         else:

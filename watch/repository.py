@@ -143,16 +143,9 @@ class AlertRepository:
         where, params = (" WHERE at >= ?", [since]) if since else ("", [])
         return [_alert(r) for r in self.conn.records(f"SELECT * FROM alerts{where} ORDER BY at, id", params)]
 
-    def undelivered(self) -> list[Alert]:
-        return [
-            _alert(r)
-            for r in self.conn.records("SELECT * FROM alerts WHERE delivered_at IS NULL ORDER BY id")
-        ]
-
-    def mark(self, alert_id: int, *, delivered_at: str | None, error: str | None) -> None:
-        self.conn.update(
-            "alerts", {"delivered_at": delivered_at, "delivery_error": error}, "id = ?", [alert_id]
-        )
+    def get(self, alert_id: int) -> Alert | None:
+        r = self.conn.first("SELECT * FROM alerts WHERE id = ?", [alert_id])
+        return _alert(r) if r else None
 
 
 class SubscriptionRepository:
@@ -209,20 +202,69 @@ class SubscriptionRepository:
             },
         )
 
-    def undelivered(self) -> list[PushDelivery]:
-        rows = self.conn.records(
+    def delivery(self, delivery_id: int) -> PushDelivery | None:
+        r = self.conn.first(
             "SELECT d.id, d.subscription_id, s.channel, s.address, d.finding_id, d.payload, d.attempts "
-            "FROM push_deliveries d JOIN subscriptions s ON s.id = d.subscription_id "
-            "WHERE d.delivered_at IS NULL ORDER BY d.id"
+            "FROM push_deliveries d JOIN subscriptions s ON s.id = d.subscription_id WHERE d.id = ?",
+            [delivery_id],
         )
-        return [
-            PushDelivery(r.id, r.subscription_id, r.channel, r.address, r.finding_id, r.payload, r.attempts)
-            for r in rows
-        ]
+        if r is None:
+            return None
+        return PushDelivery(
+            r.id, r.subscription_id, r.channel, r.address, r.finding_id, r.payload, r.attempts
+        )
 
-    def mark(self, delivery_id: int, *, delivered_at: str | None, error: str | None) -> None:
-        self.conn.execute(
-            "UPDATE push_deliveries SET delivered_at = ?, delivery_error = ?, attempts = attempts + 1 "
-            "WHERE id = ?",
-            [delivered_at, error, delivery_id],
+
+class DeliveryClaims:
+    """Claim-then-send on a table of things to deliver (alerts, push_deliveries: delivered_at,
+    delivery_error, claimed_by, claimed_at). A run claims one row in a short transaction, sends it with
+    no transaction open, then finishes it (delivered, or its error kept and the claim released). The
+    claim is a guarded UPDATE: on PostgreSQL a second run waiting on the row lock sees it claimed and
+    touches nothing; SQLite has one writer at a time. A claim older than `stale_before` (a run that
+    died while sending) may be taken over."""
+
+    _FREE = "delivered_at IS NULL AND (claimed_by IS NULL OR claimed_at < ?)"
+
+    def __init__(self, conn: Connection, table: str, *, counts_attempts: bool = False) -> None:
+        assert table in ("alerts", "push_deliveries")
+        self.conn = conn
+        self.table = table
+        self.counts_attempts = counts_attempts
+
+    def claim_next(self, run: str, *, at: str, stale_before: str, after_id: int) -> int | None:
+        """Claim the first free row after `after_id` for `run`; its id, or None when none is free."""
+        free = self.conn.rows(
+            f"SELECT id FROM {self.table} WHERE {self._FREE} AND id > ? ORDER BY id LIMIT 20",
+            [stale_before, after_id],
         )
+        for (row_id,) in free:
+            taken = self.conn.execute(
+                f"UPDATE {self.table} SET claimed_by = ?, claimed_at = ? WHERE id = ? AND {self._FREE}",
+                [run, at, row_id, stale_before],
+            )
+            if taken == 1:
+                return int(row_id)
+        return None
+
+    def finish(self, row_id: int, run: str, *, delivered_at: str | None, error: str | None) -> bool:
+        """Record the outcome of a send and release the claim; False if the claim was no longer ours."""
+        attempts = ", attempts = attempts + 1" if self.counts_attempts else ""
+        return (
+            self.conn.execute(
+                f"UPDATE {self.table} SET delivered_at = ?, delivery_error = ?, claimed_by = NULL, "
+                f"claimed_at = NULL{attempts} WHERE id = ? AND claimed_by = ?",
+                [delivered_at, error, row_id, run],
+            )
+            == 1
+        )
+
+    def release(self, row_id: int, run: str) -> None:
+        """Give a claimed row back unsent and unchanged."""
+        self.conn.execute(
+            f"UPDATE {self.table} SET claimed_by = NULL, claimed_at = NULL WHERE id = ? AND claimed_by = ?",
+            [row_id, run],
+        )
+
+    def waiting(self) -> int:
+        """Rows not delivered yet (claimed or not)."""
+        return int(self.conn.scalar(f"SELECT COUNT(*) FROM {self.table} WHERE delivered_at IS NULL") or 0)

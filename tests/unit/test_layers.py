@@ -41,6 +41,7 @@ MODULES = (
     "citations",
     "config",
     "errors",
+    "outbound",
     "phrases",
     "streamlit_app",
     "wording",
@@ -51,6 +52,7 @@ FLOORS = {
     "errors": 0,
     "citations": 0,
     "config": 0,
+    "outbound": 0,
     "wording": 0,
     "wording_register": 0,
     "phrases": 0,
@@ -72,6 +74,7 @@ FLOORS = {
 }
 PURE = (
     "errors",
+    "outbound",
     "wording_register",
     "phrases",
     "citations",

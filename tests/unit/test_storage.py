@@ -25,6 +25,9 @@ def test_a_password_never_appears_in_a_message():
         "postgresql+psycopg://giscope:***@db:5432/register"
     )
     assert "s3cret" not in repr(Database("postgresql://giscope:s3cret@db/register"))
+    assert masked("postgresql://:s3cret@db/register?sslmode=require&password=s3cret") == (
+        "postgresql://:***@db/register?sslmode=require&password=***"
+    )
 
 
 def test_files_made_from_a_database_live_beside_it_or_in_the_cache_folder():
