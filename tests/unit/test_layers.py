@@ -41,6 +41,7 @@ MODULES = (
     "citations",
     "config",
     "errors",
+    "escaping",
     "phrases",
     "streamlit_app",
     "wording",
@@ -49,6 +50,7 @@ MODULES = (
 # The floor of each module: longest dotted prefix wins. A module may import its own floor or lower.
 FLOORS = {
     "errors": 0,
+    "escaping": 0,
     "citations": 0,
     "config": 0,
     "wording": 0,
@@ -72,6 +74,7 @@ FLOORS = {
 }
 PURE = (
     "errors",
+    "escaping",
     "wording_register",
     "phrases",
     "citations",
