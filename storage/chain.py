@@ -113,6 +113,10 @@ class Break:
 
 @dataclass(frozen=True)
 class ChainState:
+    """One chain walked: the lines checked (all of them when intact; up to the broken one otherwise), the
+    last line's id (note it to notice later if lines were cut off the end, which no chain can show),
+    and the first broken link if any."""
+
     table: str
     rows: int
     last_id: int | None

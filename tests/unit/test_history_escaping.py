@@ -91,3 +91,23 @@ def test_the_ui_history_tables_show_one_line_per_cell() -> None:
         cells = [str(v) for v in frame.to_numpy().ravel()]
         assert "ok\\nadmin: approved" in cells
         assert not any(ch in cell for cell in cells for ch in "\n\r\u202e"), cells
+
+
+def test_nothing_but_the_chain_writes_a_history_table() -> None:
+    """Append-only: no product code updates or deletes a history line, and only storage/chain.py inserts
+    one (so every line is chained)."""
+    import re
+
+    from tests.conftest import PROJECT_ROOT
+    from tests.unit.test_layers import modules
+
+    tables = "|".join(CHAINED)
+    sql = re.compile(rf"""(UPDATE|DELETE\s+FROM|INSERT\s+INTO|TRUNCATE)\s+["']?({tables})\b""", re.I)
+    helper = re.compile(rf"""\.(update|insert|insert_many|insert_rows|execute)\(\s*["']({tables})["']""")
+    found = []
+    for name, path in modules(PROJECT_ROOT).items():
+        if name == "storage.chain":
+            continue
+        text = path.read_text(encoding="utf-8")
+        found += [f"{name}: {m.group(0)}" for pattern in (sql, helper) for m in pattern.finditer(text)]
+    assert found == []
