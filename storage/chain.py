@@ -136,7 +136,8 @@ def _rows(conn: Connection, table: str) -> Iterator[Any]:
     columns = ", ".join(quote(c) for c in ("id", *CHAINED[table], "prev_hash", "hash"))
     after = None
     while True:
-        where, params = ("", []) if after is None else (" WHERE id > ?", [after])
+        params: list[Any] = [] if after is None else [after]
+        where = "" if after is None else " WHERE id > ?"
         batch = conn.records(
             f"SELECT {columns} FROM {quote(table)}{where} ORDER BY id LIMIT {_FETCH}", params
         )

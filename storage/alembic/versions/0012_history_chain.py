@@ -27,7 +27,7 @@ def _fill(table: str) -> None:
     prev = ''
     updates = []
     for row in rows:
-        digest = row_hash(table, row['id'], row, prev)
+        digest = row_hash(table, row['id'], dict(row), prev)
         updates.append({'p': prev, 'h': digest, 'i': row['id']})
         prev = digest
     if updates:
