@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from storage.chain import append
 from storage.db import Database
-from tests.cli.test_cli import Shared, as_json, copy_database, giscope, ok
+from tests.cli.test_cli import Run, Shared, as_json, copy_database, giscope, ok
 from tests.conftest import TEST_DATA
 
 FORGED = "checked\n2026-12-04T00:00:00+00:00  admin: fees: a -> b  (approved by the director)"
 SHOWN = "checked\\n2026-12-04T00:00:00+00:00  admin: fees: a -> b  (approved by the director)"
+
+
+def as_json_failing(run: Run) -> Any:
+    """The JSON a command printed before it exited 1."""
+    assert run.code == 1 and "Traceback" not in run.err, run.err
+    return json.loads(run.out)
 
 
 def test_verify_reports_each_chain_intact(shared: Shared) -> None:
@@ -47,13 +55,6 @@ def test_verify_names_the_edited_row_and_exits_1(shared: Shared, tmp_path: Path)
         conn.execute("DELETE FROM history WHERE id = 20")
     run = giscope("history", "verify", db=db)
     assert run.code == 1 and "line 21 does not link to the line before it (19)" in run.out
-
-
-def as_json_failing(run):  # type: ignore[no-untyped-def]
-    import json
-
-    assert run.code == 1 and "Traceback" not in run.err, run.err
-    return json.loads(run.out)
 
 
 def test_a_newline_in_a_reason_stays_one_escaped_line(shared: Shared, tmp_path: Path) -> None:
