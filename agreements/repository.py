@@ -18,6 +18,7 @@ from agreements.model import (
     ScopeValue,
 )
 from citations import cite
+from storage.chain import append
 from storage.db import Connection
 
 
@@ -223,7 +224,8 @@ class ProfileRepository:
         if key:
             sql += ' AND "key" = ?'
             params.append(key)
-        return [r._asdict() for r in self.conn.records(sql + " ORDER BY id", params)]
+        rows = self.conn.records(sql + " ORDER BY id", params)
+        return [{k: v for k, v in r._asdict().items() if k not in ("prev_hash", "hash")} for r in rows]
 
     def save_profile(self, profile: Profile, *, at: str, who: str, overwrite: bool) -> int:
         """Insert a bundled profile; fields staff already hold are kept unless `overwrite`.
@@ -295,14 +297,13 @@ class ProfileRepository:
         current = profile.field(key) if profile else None
         if current is None:
             raise KeyError(key)
-        changed = []
+        changed, lines = [], []
         for part in ("value_en", "value_zh", "source", "confidence"):
             before = getattr(current.fact, part)
             after = getattr(fact, part)
             if before != after:
                 changed.append(part)
-                self.conn.insert(
-                    "profile_history",
+                lines.append(
                     dict(
                         jurisdiction=jurisdiction,
                         key=key,
@@ -312,8 +313,9 @@ class ProfileRepository:
                         before=before,
                         after=after,
                         reason=reason,
-                    ),
+                    )
                 )
+        append(self.conn, "profile_history", lines)  # chained, never updated or deleted (storage/chain.py)
         if changed:
             self.conn.update(
                 "profile_fields",

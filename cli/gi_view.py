@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from cli.output import print_table
+from escaping import escaped
 from wording import (
     agreement_name,
     annex_code,
@@ -121,11 +122,11 @@ def show_gi(gi: GI, lang: str) -> None:
         [
             (
                 h.at,
-                h.who,
+                escaped(h.who),
                 what_text(h.what, lang),
-                value_word(h.before, lang) if zh else h.before,
-                value_word(h.after, lang) if zh else h.after,
-                reason_text(h.reason, lang),
+                escaped(value_word(h.before, lang) if zh else h.before),
+                escaped(value_word(h.after, lang) if zh else h.after),
+                escaped(reason_text(h.reason, lang)),
             )
             for h in gi.history
         ],

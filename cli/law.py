@@ -9,6 +9,7 @@ import click
 from cli.app import Context, handles_errors, main, pass_ctx
 from cli.lang import lang_option
 from cli.output import echo_json, pad
+from escaping import escaped
 from wording import CONFIDENCES, DOUBTFUL, LABELS, confidence_word, joined, say
 from wording_register import alert_kind, field_word, language_word, value_word
 
@@ -176,10 +177,9 @@ def profile(
             )
     for h in history:
         before, after = (value_word(h[k], lang) if lang == "zh" else h[k] for k in ("before", "after"))
-        change = f"{h['key']}.{field_word(h['what'], lang)}{_colon(lang)}{before} -> {after}"
-        click.echo(
-            say("cli.profile.history", lang, at=h["at"], who=h["who"], change=change, reason=h["reason"])
-        )
+        change = escaped(f"{h['key']}.{field_word(h['what'], lang)}{_colon(lang)}{before} -> {after}")
+        who, reason = escaped(h["who"]), escaped(h["reason"])  # one line each, whatever was stored
+        click.echo(say("cli.profile.history", lang, at=h["at"], who=who, change=change, reason=reason))
 
 
 def _colon(lang: str) -> str:

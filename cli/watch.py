@@ -12,6 +12,7 @@ import click
 from cli.app import Context, handles_errors, main, pass_ctx
 from cli.lang import current_lang, lang_option
 from cli.output import echo_json, print_table
+from escaping import escaped
 from wording import confidence_word, hit_kind_word, say, severity_word
 from wording_register import state_word
 
@@ -285,4 +286,5 @@ def set_(ctx: Context, finding_id: int, state: str, note: str, as_json: bool, la
     )
     for h in history:
         before = state_word(h.before, lang) if h.before else "—"
-        click.echo(f"  {h.at}  {h.who}: {before} -> {state_word(h.after, lang)}  {_note(h.note, lang)}")
+        who, note = escaped(h.who), escaped(_note(h.note, lang))
+        click.echo(f"  {h.at}  {who}: {before} -> {state_word(h.after, lang)}  {note}")

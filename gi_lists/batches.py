@@ -382,7 +382,7 @@ def apply_plan(
         repo.update_gi(gi_id, {"updated_at": at})
     for row in plan.history:
         row["batch_id"] = batch_id
-    repo.insert_rows("history", plan.history)
+    repo.append_history(plan.history)
     if alerts:
         t = plan.target
         batch_alerts(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gi_lists.model import GI, HistoryEvent, Name, Protection
+from storage.chain import append
 from storage.db import Connection, in_list
 
 _CHUNK = 900  # stay under SQLite's bound-parameter limit
@@ -22,7 +23,6 @@ COLUMNS = {  # the columns bulk inserts may name (storage/tables.py declares the
         "gi_id", "jurisdiction", "route", "agreement_id", "annex", "status", "since", "until", "source",
         "confidence", "note", "batch_id", "reference",
     },
-    "history": {"gi_id", "at", "who", "what", "before", "after", "reason", "source", "batch_id"},
     "readings": {"system", "text", "reading", "version"},
 }  # fmt: skip
 
@@ -369,6 +369,10 @@ class GIRepository:
         if unknown:
             raise ValueError(f"{table_name} has no column(s) {unknown}")
         self.conn.insert_many(table_name, rows)
+
+    def append_history(self, rows: list[dict[str, Any]]) -> None:
+        """Add lines to the GIs' history, chained (storage/chain.py); history is never updated or deleted."""
+        append(self.conn, "history", rows)
 
     def update_protection(self, row_id: int, values: dict[str, Any]) -> None:
         self.conn.update("protections", values, "id = ?", [row_id])

@@ -149,6 +149,8 @@ history = Table(
     Column("reason", Text, nullable=False),
     Column("source", Text),
     Column("batch_id", Integer),
+    Column("prev_hash", String(64), nullable=False),  # storage/chain.py: the hash chain
+    Column("hash", String(64), nullable=False),
 )
 Index("ix_history_gi", history.c.gi_id)
 
@@ -223,6 +225,8 @@ profile_history = Table(
     Column("before", Text),
     Column("after", Text),
     Column("reason", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),  # storage/chain.py: the hash chain
+    Column("hash", String(64), nullable=False),
 )
 Index("ix_profile_history_key", profile_history.c.jurisdiction, profile_history.c.key)
 

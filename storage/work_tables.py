@@ -59,6 +59,8 @@ trademark_finding_history = Table(
     Column("before", String(20)),  # the state before (empty when the scan found it)
     Column("after", String(20), nullable=False),
     Column("note", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),  # storage/chain.py: the hash chain
+    Column("hash", String(64), nullable=False),
 )
 Index("ix_trademark_finding_history_finding", trademark_finding_history.c.finding_id)
 

@@ -137,5 +137,5 @@ class TranslationRepository:
             )
 
     def history(self, gi_id: str, values: dict[str, Any]) -> None:
-        GIRepository(self.conn).insert_rows("history", [{"gi_id": gi_id, **values}])
+        GIRepository(self.conn).append_history([{"gi_id": gi_id, **values}])
         self.conn.update("gis", {"updated_at": values["at"]}, "id = ?", [gi_id])

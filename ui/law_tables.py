@@ -11,6 +11,7 @@ import pandas as pd
 
 from agreements.model import Profile
 from compare.scope import BASELINE, UNCONFIRMED, ComparedDimension, unknown_sides
+from escaping import escaped
 from phrases import has, message_text
 from ui.cells import UNKNOWN, confidence, marked, source_text, unknown, when
 from watch.model import Alert, Deadline
@@ -110,12 +111,12 @@ def profile_history_table(
         [
             {
                 say("profiles.col.at", lang): when(str(h["at"] or ""), lang),
-                say("profiles.col.who", lang): h["who"],
+                say("profiles.col.who", lang): escaped(h["who"]),
                 say("profiles.col.field", lang): labels.get(str(h["key"]), h["key"]),
                 say("profiles.col.what", lang): profile_part(str(h["what"]), lang),
-                say("profiles.col.before", lang): h["before"] or "",
-                say("profiles.col.after", lang): h["after"] or "",
-                say("profiles.col.reason", lang): h["reason"],
+                say("profiles.col.before", lang): escaped(h["before"]),
+                say("profiles.col.after", lang): escaped(h["after"]),
+                say("profiles.col.reason", lang): escaped(h["reason"]),
             }
             for h in reversed(rows)
         ]
@@ -162,10 +163,10 @@ def styled_states(frame: pd.DataFrame, states: Sequence[str]) -> Any:
 
 
 def alert_detail(a: Alert, lang: str) -> str:
-    """An alert's detail; a status change's is the reason a person gave, shown as written."""
+    """An alert's detail; a status change's is the reason a person gave, shown as written (on one line)."""
     if not a.detail:
         return ""
-    return a.detail if a.kind == "status-change" else message_text(a.detail, lang)
+    return escaped(a.detail) if a.kind == "status-change" else message_text(a.detail, lang)
 
 
 def alerts_table(

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from agreements.services import AgreementOverview
+from escaping import escaped
 from gi_lists.batches import BatchPlan
 from gi_lists.coverage import HOME_FILE
 from gi_lists.entries import ListTarget
@@ -263,7 +264,8 @@ def protection_history(gi: GI, p: Protection, lang: str = "en") -> str:
         if h.before:
             change = f"{value_text(h.before, lang)} → {change}"
         what = say(FIELDS[field], lang) if field in FIELDS else field
-        lines.append(f"{when(h.at[:10], lang)} {what}{'：' if lang_of(lang) == 'zh' else ': '}{change}")
+        colon = "：" if lang_of(lang) == "zh" else ": "
+        lines.append(f"{when(h.at[:10], lang)} {what}{colon}{escaped(change)}")
     return ("；" if lang_of(lang) == "zh" else "; ").join(lines)
 
 
@@ -306,12 +308,12 @@ def history_table(gi: GI, lang: str = "en") -> pd.DataFrame:
         [
             {
                 say("gi.col_at", lang): when(h.at, lang),
-                say("gi.col_who", lang): h.who,
+                say("gi.col_who", lang): escaped(h.who),
                 say("gi.col_what", lang): field_text(h.what, lang),
-                say("gi.col_before", lang): value_text(h.before, lang),
-                say("gi.col_after", lang): value_text(h.after, lang),
-                say("gi.col_reason", lang): reason_text(h.reason, lang),
-                say("gi.col_source", lang): h.source or "",
+                say("gi.col_before", lang): escaped(value_text(h.before, lang)),
+                say("gi.col_after", lang): escaped(value_text(h.after, lang)),
+                say("gi.col_reason", lang): escaped(reason_text(h.reason, lang)),
+                say("gi.col_source", lang): escaped(h.source),
             }
             for h in gi.history
         ]

@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from escaping import escaped
 from gi_lists.export import neutralise
 from phrases import has
 from ui.cells import when
@@ -177,10 +178,10 @@ def history_table(changes: Sequence[FindingChange], lang: str) -> pd.DataFrame:
         [
             {
                 say("watch.col.when", lang): when(c.at, lang),
-                say("watch.col.who", lang): c.who,
+                say("watch.col.who", lang): escaped(c.who),
                 say("watch.col.from", lang): state_label(c.before, lang) if c.before else "—",
                 say("watch.col.to", lang): state_label(c.after, lang),
-                say("watch.col.note", lang): note_text(c.note, lang),
+                say("watch.col.note", lang): escaped(note_text(c.note, lang)),
             }
             for c in changes
         ]

@@ -42,6 +42,7 @@ MODULES = (
     "config",
     "errors",
     "outbound",
+    "escaping",
     "phrases",
     "streamlit_app",
     "wording",
@@ -50,6 +51,7 @@ MODULES = (
 # The floor of each module: longest dotted prefix wins. A module may import its own floor or lower.
 FLOORS = {
     "errors": 0,
+    "escaping": 0,
     "citations": 0,
     "config": 0,
     "outbound": 0,
@@ -75,6 +77,7 @@ FLOORS = {
 PURE = (
     "errors",
     "outbound",
+    "escaping",
     "wording_register",
     "phrases",
     "citations",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from storage.chain import append
 from storage.db import Connection, in_list
 from watch.trademarks.model import FindingChange, TrademarkFinding
 
@@ -90,7 +91,7 @@ class FindingRepository:
         )
 
     def record(self, change: FindingChange) -> None:
-        self.conn.insert("trademark_finding_history", change.to_dict())
+        append(self.conn, "trademark_finding_history", [change.to_dict()])  # chained (storage/chain.py)
 
     def history(self, finding_id: int) -> list[FindingChange]:
         rows = self.conn.records(

@@ -3,7 +3,7 @@ short transaction before it sends it, so that two runs never send one twice; the
 before name their webhook by its scheme and host only (its token was in them)
 
 Revision ID: 0013
-Revises: 0009
+Revises: 0012
 Create Date: 2026-12-04 12:50:00
 """
 
@@ -16,7 +16,7 @@ from alembic import op
 
 
 revision = "0013"
-down_revision = "0009"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
