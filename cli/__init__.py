@@ -5,7 +5,19 @@ each adds its commands to `main`. cli/lang.py holds the one --lang option and th
 either language.
 """
 
-from cli import backup, briefs, history, imports, law, refresh, register, screening, subscriptions, translate, watch  # noqa: F401  (the modules register their commands)
+from cli import (  # noqa: F401  (the modules register their commands)
+    backup,
+    briefs,
+    history,
+    imports,
+    law,
+    refresh,
+    register,
+    screening,
+    subscriptions,
+    translate,
+    watch,
+)
 from cli.app import main
 
 __all__ = ["main"]
