@@ -71,10 +71,13 @@ def worked_on(db: Database) -> Database:
     add_rendering(db, "fr-champagne", "th", "แชมเปญ", who="tester")
 
     def work(conn: Any) -> None:
-        conn.insert(
+        from storage.chain import append
+
+        append(
+            conn,
             "history",
-            {"gi_id": "fr-champagne", "at": AT, "who": "tester", "what": "note", "before": "",
-             "after": TRICKY, "reason": "test", "source": None, "batch_id": 2**31 - 1},
+            [{"gi_id": "fr-champagne", "at": AT, "who": "tester", "what": "note", "before": "",
+             "after": TRICKY, "reason": "test", "source": None, "batch_id": 2**31 - 1}],
         )  # fmt: skip
 
     db.transaction(work)
@@ -137,10 +140,10 @@ def test_backup_restore_equality_in_every_table(
     top = max(r[0] for r in before["history"])
 
     def add(conn: Any) -> int:
-        return int(conn.insert(
-            "history", {"gi_id": "fr-champagne", "at": AT, "who": "t", "what": "x", "reason": "r"},
-            returning="id",
-        ))  # fmt: skip
+        from storage.chain import append
+
+        values = {"gi_id": "fr-champagne", "at": AT, "who": "t", "what": "x", "reason": "r"}
+        return append(conn, "history", [values])[0]  # the one writer of history (hash-chained)
 
     assert into.transaction(add) == top + 1
 
@@ -182,8 +185,10 @@ def test_a_database_with_rows_is_refused_unless_forced(loaded_engine: Database, 
     top = max(r[0] for r in as_backed_up["history"])
 
     def add(conn: Any) -> int:
+        from storage.chain import append
+
         values = {"gi_id": "fr-champagne", "at": AT, "who": "t", "what": "x", "reason": "r"}
-        return int(conn.insert("history", values, returning="id"))
+        return append(conn, "history", [values])[0]
 
     assert loaded_engine.transaction(add) == top + 1
 
