@@ -28,7 +28,7 @@ BRIEF_MARKET = "brief_dispute_in"  # the dispute form's market
 BRIEF_ASKED = "brief_dispute_asked"  # the GI text of the last submitted dispute form
 
 lang = page_language()
-relabel("brief_compare_ids", BRIEF_MARKET, "brief_screen_in", BRIEF_GI, "brief_labels")
+relabel("brief_compare_ids", "brief_dispute_in", "brief_screen_in")
 st.title(say("briefs.title", lang))
 st.caption(say("briefs.intro", lang))
 

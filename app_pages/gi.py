@@ -7,7 +7,6 @@ import streamlit as st
 from gi_lists.model import JURISDICTIONS
 from translation.renderings import pending_renderings
 from ui.cells import or_unknown
-from ui.language import relabel
 from ui.lookup import find_gi
 from ui.register_tables import history_table, names_table, protections_table
 from ui.resources import database
@@ -33,7 +32,6 @@ st.title(say("nav.gi", lang))
 # The GI to show: the address's ?id= (a shared link, a reload, the Search page), else the one the Search
 # page or this page last opened (session "gi_id"). It is copied into the text box only when it differs
 # from the GI shown last, so what the user types there is not overwritten on the next run.
-relabel("gi_ref", "gi_market")  # their labels change with the language: keep what they hold across a switch
 target = st.query_params.get("id") or st.session_state.get("gi_id") or ""
 if st.session_state.get("gi_target") != target or "gi_ref" not in st.session_state:
     st.session_state["gi_target"] = target

@@ -10,7 +10,6 @@ from errors import InputError
 from gi_lists.model import JURISDICTIONS
 from gi_lists.services import coverage
 from ui.cells import label_severity, plain, problems_markdown, severity_badge, typed_class
-from ui.language import relabel
 from ui.resources import conflict_index, database, pdf
 from ui.screening import (
     gap_warning,
@@ -28,7 +27,6 @@ from wording import jurisdiction_name, say
 PROGRESS_FROM = 50  # more labels than this show a progress bar while they are screened
 
 lang = page_language()
-relabel("screen_jurisdiction", "screen_class", "screen_labels")  # what they hold survives a language switch
 st.title(say("screen.title", lang))
 st.caption(say("screen.intro", lang))
 
