@@ -291,7 +291,7 @@ def set_finding_state(
             raise stale_finding(current, repo.history(finding_id), expected_version)
         repo.set_state(finding_id, state=state, note=note.strip(), at=at, version=current.version)
         repo.record(FindingChange(finding_id, at, who, current.state, state, note.strip()))
-        updated = replace(current, state=state, note=note.strip(), updated_at=at)
+        updated = replace(current, state=state, note=note.strip(), updated_at=at, version=current.version + 1)
         _sync_deadline(conn, updated, opposition_rule(current.jurisdiction), who=who, at=at, today=today)
         return updated, repo.history(finding_id)
 
