@@ -179,3 +179,34 @@ def test_an_edit_made_while_a_long_import_writes_waits_and_succeeds(loaded_engin
     assert "value_en" in changed
     field = get_profile(db, "TH").field("laws")
     assert field.fact.value_en == "Edited meanwhile" and field.updated_by == "staff"
+
+
+def test_a_finding_changed_since_the_page_showed_it_is_refused_naming_who_changed_it(loaded_engine):
+    from tests.integration.test_trademark_watch import AT, TODAY, scan
+    from watch.trademarks.services import finding_history, get_finding, set_finding_state
+
+    shown = scan(loaded_engine, published="2026-09-30").findings[0]
+    common = dict(at=AT, today=TODAY)
+    mine = set_finding_state(
+        loaded_engine,
+        shown.id,
+        state="reviewed",
+        note="checked",
+        who="Wang Fang",
+        expected_version=shown.version,
+        **common,
+    )[0]
+    assert mine.version == shown.version + 1 == get_finding(loaded_engine, shown.id).version
+    with pytest.raises(StaleWriteError) as refused:  # a second page still showing the first version
+        set_finding_state(
+            loaded_engine,
+            shown.id,
+            state="dismissed",
+            note="no case",
+            who="Tom",
+            expected_version=shown.version,
+            **common,
+        )
+    assert "Wang Fang" in str(refused.value) and f"#{shown.id}" in str(refused.value)
+    assert get_finding(loaded_engine, shown.id).state == "reviewed"
+    assert [h.after for h in finding_history(loaded_engine, shown.id)][-1] == "reviewed"
