@@ -163,8 +163,9 @@ def test_two_imports_adding_the_same_name_give_one_entry_and_no_traceback(loaded
 
 def test_an_edit_made_while_a_long_import_writes_waits_and_succeeds(loaded_engine):
     db = loaded_engine
-    # longer than SQLite waits for a lock by itself, and than the ~7 s after which edits used to fail
-    seconds = 2 * SQLITE_BUSY_TIMEOUT_S + 1 if db.backend == "sqlite" else 3
+    # longer than SQLite waits for a lock by itself, and than the edit used to keep trying (its busy wait,
+    # then 2 more): it used to fail with "database is locked"
+    seconds = 3 * SQLITE_BUSY_TIMEOUT_S + 1 if db.backend == "sqlite" else 3
     ready, queue = SPAWN.Event(), SPAWN.Queue()
     holder = SPAWN.Process(target=workers.hold_write, args=(db.url, seconds, ready, queue))
     holder.start()
