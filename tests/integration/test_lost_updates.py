@@ -211,3 +211,43 @@ def test_a_finding_changed_since_the_page_showed_it_is_refused_naming_who_change
     assert "Wang Fang" in str(refused.value) and f"#{shown.id}" in str(refused.value)
     assert get_finding(loaded_engine, shown.id).state == "reviewed"
     assert [h.after for h in finding_history(loaded_engine, shown.id)][-1] == "reviewed"
+
+
+def _target(db):
+    from gi_lists.services import resolve_target
+
+    with db.read() as conn:
+        return resolve_target(conn, agreement="china-eu", annex="V", register=None)
+
+
+def test_an_import_that_meets_a_name_added_meanwhile_is_one_clear_refusal(loaded_engine):
+    """Should two imports still collide on a unique key, the later one is one message, nothing written."""
+    from errors import RegisterError
+    from gi_lists.safety import apply_locked
+
+    gi_id = "cn-ceshi-bingfa-cha"
+    row = {"id": gi_id, "product_class": "Tea", "origin": "CN", "created_at": "x", "updated_at": "x"}
+    loaded_engine.transaction(lambda conn: conn.insert("gis", row))
+
+    def work(conn):
+        conn.insert(
+            "batches",
+            {
+                "at": "x",
+                "who": "t",
+                "file": "new.csv",
+                "list_key": "china-eu/V",
+                "rows": 1,
+                "added": 1,
+                "changed": 0,
+                "removed": 0,
+            },
+        )
+        conn.insert("gis", row)  # added meanwhile by another import
+
+    with pytest.raises(RegisterError) as refused:
+        apply_locked(loaded_engine, work, _target(loaded_engine), "new.csv")
+    message = str(refused.value)
+    assert "another import added the same entry" in message and "new.csv" in message and "\n" not in message
+    with loaded_engine.read() as conn:
+        assert conn.scalar("SELECT count(*) FROM batches WHERE file = ?", ["new.csv"]) == 0
