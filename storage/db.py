@@ -281,10 +281,11 @@ class Database:
         its end, so two transactions with the same lock run one after the other, each on the other's
         result: PostgreSQL takes an advisory lock of that name, SQLite the write lock (BEGIN IMMEDIATE)."""
         deadline: float | None = None
+        retried: tuple[type[BaseException], ...] = (*driver_errors(), StaleVersion)
         while True:
             try:
                 return self._once(work, lock)
-            except (*driver_errors(), StaleVersion) as exc:
+            except retried as exc:
                 if not isinstance(exc, StaleVersion) and not is_busy(exc):
                     raise
                 deadline = deadline or time.monotonic() + wait_s
