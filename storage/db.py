@@ -271,15 +271,16 @@ class Database:
     ) -> T:
         """Run `work` in one transaction: everything it writes commits together or not at all.
 
-        The transaction reads first and takes the write lock at its first write, so a long import
-        plans without blocking anyone. When another writer holds the database, `work` is rolled back
-        and run again on fresh data (it must do nothing but database work) until `wait_s` have passed
-        since it first found the database held; then a StorageError (`busy_message`, if given) says so, and
-        nothing was written. A row changed under a conditional update (StaleVersion) is retried the same way.
+        Without `lock` the transaction reads first and takes the write lock at its first write. When
+        another writer holds the database, `work` is rolled back and run again on fresh data (it must do
+        nothing but database work) until `wait_s` have passed since it first found the database held;
+        then a StorageError (`busy_message`, if given) says so, and nothing was written. A row changed
+        under a conditional update (StaleVersion) is retried the same way.
 
-        With `lock` (a name, e.g. an import's list), the transaction first takes that lock and holds it to
-        its end, so two transactions with the same lock run one after the other, each on the other's
-        result: PostgreSQL takes an advisory lock of that name, SQLite the write lock (BEGIN IMMEDIATE)."""
+        With `lock` (a name, e.g. gi_lists.safety.IMPORT_LOCK), the transaction first takes that lock and
+        holds it to its end, so two transactions with the same lock run one after the other, the second
+        planning on the first one's result: PostgreSQL takes an advisory lock of that name (waiting
+        PG_LOCK_TIMEOUT at a time), SQLite the write lock (BEGIN IMMEDIATE, which other writers wait for)."""
         deadline: float | None = None
         retried: tuple[type[BaseException], ...] = (*driver_errors(), StaleVersion)
         while True:
