@@ -10,6 +10,7 @@ from gi_lists.batches import apply_plan, plan_batch
 from gi_lists.keys import new_readings
 from gi_lists.reference import HOME_FILE, reference_lists
 from gi_lists.repository import GIRepository
+from gi_lists.safety import IMPORT_LOCK
 from storage.clock import now_iso
 from storage.db import Connection, Database
 from storage.migrate import current_revision, upgrade
@@ -74,7 +75,7 @@ def initialise(
             results.append((label, plan.summary()))
         return InitResult(before, results)
 
-    result = db.transaction(work)
+    result = db.transaction(work, lock=IMPORT_LOCK)  # as an import: after any import under way
     refresh_readings(db)
     return result
 

@@ -30,3 +30,25 @@ class AgreementError(GIScopeError):
 
 class StorageError(GIScopeError):
     """The database cannot be reached or used; the message says why."""
+
+
+class StaleWriteError(GIScopeError):
+    """A write based on a version of a record that someone else has changed since it was read: nothing
+    was written; the message names the record, who changed it last and when, and asks to reload."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        record: str = "",
+        changed_by: str | None = None,
+        changed_at: str | None = None,
+        seen: int | None = None,
+        now: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.record = record  # e.g. "TH laws" or "finding 12"
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.seen = seen  # the version the writer read
+        self.now = now  # the version stored now

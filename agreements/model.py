@@ -106,6 +106,7 @@ class ProfileField:
     fact: Fact
     updated_at: str | None = None
     updated_by: str | None = None
+    version: int = 1  # raised by every change: a write based on an older version is refused
 
     def label(self, lang: str = "en") -> str:
         return self.label_zh if lang == "zh" else self.label_en

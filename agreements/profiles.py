@@ -11,7 +11,8 @@ from agreements.model import Case, Fact, Profile, ProfileField
 from agreements.repository import ProfileRepository
 from citations import cite
 from config import REFERENCE_DIR
-from errors import AgreementError
+from errors import AgreementError, StaleWriteError
+from phrases import say
 from storage.clock import now_iso
 from storage.db import Connection, Database
 from wording import CONFIDENCE_WORDS
@@ -69,6 +70,30 @@ def profile_history(db: Database, jurisdiction: str, key: str | None = None) -> 
         return ProfileRepository(conn).history(_profile(conn, jurisdiction).jurisdiction, key)
 
 
+def stale_field(conn: Connection, profile: Profile, field: ProfileField, seen: int) -> StaleWriteError:
+    """The refusal of an edit made on version `seen` of a field since changed: who changed it last, when."""
+    last = ProfileRepository(conn).last_change(profile.jurisdiction, field.key)
+    who, at = last or (field.updated_by or "", field.updated_at or "")
+    message = say(
+        "stale.profile_field",
+        "en",
+        record=profile.jurisdiction,
+        field=field.key,
+        who=who or say("stale.someone", "en"),
+        at=(at or "")[:19].replace("T", " "),
+        seen=seen,
+        now=field.version,
+    )
+    return StaleWriteError(
+        message,
+        record=f"{profile.jurisdiction} {field.key}",
+        changed_by=who,
+        changed_at=at,
+        seen=seen,
+        now=field.version,
+    )
+
+
 def _strip_stale(text: str) -> str:
     return re.sub(r"^(\[to be updated: [^\]]*\] |【待更新：[^】]*】)", "", text)
 
@@ -86,8 +111,14 @@ def edit_profile(
     confidence: str | None = None,
     keep_confidence: bool = False,
     at: str | None = None,
+    expected_version: int | None = None,
 ) -> list[str]:
     """Staff edit of one profile field; returns the parts changed (each recorded in the history).
+
+    The field is read and written in one transaction that holds it, so two edits never lose each other's
+    text and the history's "before" is the value replaced. `expected_version` (the field's version the
+    person saw, as a form shows it) refuses the edit with a StaleWriteError when someone changed the field
+    since; without it (the CLI) the edit applies to the field as it is now.
 
     With no confidence, a new value or source is 'unconfirmed' until someone says how sure it is, unless
     `keep_confidence` (the page's "keep" choice) keeps the field's confidence as it is."""
@@ -95,11 +126,14 @@ def edit_profile(
     changed_source = source is not None or value_en is not None or value_zh is not None
 
     def work(conn: Connection) -> list[str]:
+        ProfileRepository(conn).lock_field((jurisdiction or "").upper(), key)
         profile = _profile(conn, jurisdiction)
         current = profile.field(key)
         if current is None:
             keys = ", ".join(f.key for f in profile.fields)
             raise AgreementError(f"{profile.jurisdiction} has no field {key!r}; fields: {keys}")
+        if expected_version is not None and current.version != expected_version:
+            raise stale_field(conn, profile, current, expected_version)
         if confidence is not None and confidence not in CONFIDENCE_WORDS["en"]:
             raise AgreementError(f"confidence must be high, medium, low or unconfirmed, not {confidence!r}")
         if not reason.strip():

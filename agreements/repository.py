@@ -19,7 +19,7 @@ from agreements.model import (
 )
 from citations import cite
 from storage.chain import append
-from storage.db import Connection
+from storage.db import Connection, StaleVersion
 
 
 def cited_extra(extra: dict[str, object]) -> dict[str, object]:
@@ -194,6 +194,7 @@ class ProfileRepository:
                 Fact(r.value_en, r.value_zh, cite(r.source), r.confidence),
                 r.updated_at,
                 r.updated_by,
+                r.version,
             )
             for r in self.conn.records(
                 'SELECT * FROM profile_fields WHERE jurisdiction = ? ORDER BY "position"', [jurisdiction]
@@ -289,10 +290,30 @@ class ProfileRepository:
                 )
         return written
 
+    def lock_field(self, jurisdiction: str, key: str) -> None:
+        """Hold the field for the rest of the transaction (a row lock on PostgreSQL, the write lock on
+        SQLite), so what is read next is what the update replaces."""
+        self.conn.execute(
+            'UPDATE profile_fields SET version = version WHERE jurisdiction = ? AND "key" = ?',
+            [jurisdiction, key],
+        )
+
+    def last_change(self, jurisdiction: str, key: str) -> tuple[str, str] | None:
+        """(who, at) of the field's latest recorded change."""
+        row = self.conn.first(
+            'SELECT who, "at" FROM profile_history WHERE jurisdiction = ? AND "key" = ? '
+            "ORDER BY id DESC LIMIT 1",
+            [jurisdiction, key],
+        )
+        return (row.who, row.at) if row else None
+
     def update_field(
         self, jurisdiction: str, key: str, fact: Fact, *, at: str, who: str, reason: str
     ) -> list[str]:
-        """Change one field; each changed part goes to the history. Returns the parts changed."""
+        """Change one field; each changed part goes to the history with the value it replaces (read in this
+        transaction). Returns the parts changed. The update applies only to the version read: when another
+        writer changed the field in between, StaleVersion ends the transaction (db.transaction runs it
+        again)."""
         profile = self.get(jurisdiction)
         current = profile.field(key) if profile else None
         if current is None:
@@ -317,19 +338,15 @@ class ProfileRepository:
                 )
         append(self.conn, "profile_history", lines)  # chained, never updated or deleted (storage/chain.py)
         if changed:
-            self.conn.update(
-                "profile_fields",
-                dict(
-                    value_en=fact.value_en,
-                    value_zh=fact.value_zh,
-                    source=fact.source,
-                    confidence=fact.confidence,
-                    updated_at=at,
-                    updated_by=who,
-                ),
-                'jurisdiction = ? AND "key" = ?',
-                [jurisdiction, key],
+            touched = self.conn.execute(
+                "UPDATE profile_fields SET value_en = ?, value_zh = ?, source = ?, confidence = ?, "
+                "updated_at = ?, updated_by = ?, version = version + 1 "
+                'WHERE jurisdiction = ? AND "key" = ? AND version = ?',
+                [*(getattr(fact, p) for p in ("value_en", "value_zh", "source", "confidence")), at, who]
+                + [jurisdiction, key, current.version],
             )
+            if touched != 1:
+                raise StaleVersion(f"profile field {jurisdiction} {key}")
         return changed
 
 

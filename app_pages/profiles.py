@@ -7,7 +7,7 @@ import streamlit as st
 from agreements.model import Profile
 from agreements.profiles import PROFILE_JURISDICTIONS, edit_profile, get_profile, profile_history
 from config import Settings
-from errors import GIScopeError
+from errors import GIScopeError, StaleWriteError
 from translation.profiles import field_suggestions
 from ui.cells import confidence_badge, plain, source_line
 from ui.law_tables import profile_cases_table, profile_history_table, profile_part
@@ -44,6 +44,26 @@ def restore_choices(profile: Profile) -> None:
     restore("profile_confidence", [KEEP, *CONFIDENCES], confidence_label)
 
 
+def stale_message(exc: StaleWriteError, lang: str) -> str:
+    record, _, field = exc.record.partition(" ")
+    return say(
+        "stale.profile_field",
+        lang,
+        record=record,
+        field=field,
+        who=exc.changed_by or say("stale.someone", lang),
+        at=(exc.changed_at or "")[:19].replace("T", " "),
+        seen=exc.seen,
+        now=exc.now,
+    )
+
+
+def reload_field() -> None:
+    """Reload button: the page is drawn again from the database, and what it shows becomes the version
+    the next save is checked against."""
+    st.session_state["profile_result"] = ("success", say("stale.reloaded", lang))
+
+
 def save_edit(j: str, lang: str, labels: dict[str, str] | None) -> None:
     """Form callback: runs before the page, so the fields below already show the change. The value is
     written in the page's language (value_en or value_zh)."""
@@ -64,7 +84,11 @@ def save_edit(j: str, lang: str, labels: dict[str, str] | None) -> None:
             source=source,
             confidence=None if s["profile_confidence"] == KEEP else s["profile_confidence"],
             keep_confidence=True,  # "keep" keeps the field's confidence
+            expected_version=s.get("profile_seen", {}).get(f"{j} {s.get('profile_key', '')}"),
         )
+    except StaleWriteError as exc:  # kept: the person's text stays in the form for after the reload
+        s["profile_result"] = ("stale", stale_message(exc, lang))
+        return
     except GIScopeError as exc:
         s["profile_result"] = ("error", say("profiles.failed", lang, message=exc))
         return
@@ -123,6 +147,9 @@ with st.expander(say("profiles.edit", lang), expanded="profile_result" in st.ses
     current = profile.field(key)
     if current is not None:
         st.caption(say("profiles.now", lang, value=plain(current.fact.text(lang))))
+        # the version shown: a save (whose callback runs before the page is drawn again) is refused if
+        # someone changed the field after this drawing
+        st.session_state["profile_seen"] = {f"{j} {key}": current.version}
     with st.form("profile_edit"):
         st.text_area(say("profiles.new_value", lang), key="profile_value")
         st.text_input(say("profiles.source", lang), key="profile_source")
@@ -137,6 +164,9 @@ with st.expander(say("profiles.edit", lang), expanded="profile_result" in st.ses
     kind, message = st.session_state.pop("profile_result", ("", ""))
     if kind == "error":
         st.error(message)
+    elif kind == "stale":
+        st.error(message)
+        st.button(say("stale.reload", lang), key="profile_reload", on_click=reload_field)
     elif kind == "success":
         st.success(message or say("profiles.nothing_changed", lang))
     if saved := st.session_state.pop("profile_saved", None):

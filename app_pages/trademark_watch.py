@@ -215,6 +215,8 @@ if prepare and brief_id is not None:
 # --- Record what was done -----------------------------------------------------------------------
 st.subheader(say("watch.record_header", lang))
 by_id = {f.id: f for f in every}
+seen = st.session_state.get("watch_seen", {})  # the versions the page showed before this run
+st.session_state["watch_seen"] = {f.id: f.version for f in every}
 with st.form("watch_set"):
     left, right = st.columns(2)
     chosen = left.selectbox(
@@ -243,6 +245,7 @@ if record and chosen is not None:
             who=Settings.from_env().user,
             at=now_iso(),
             today=today,
+            expected_version=seen.get(int(chosen)),
         )
     except GIScopeError as exc:
         st.error(say("watch.failed", lang, message=exc))

@@ -20,6 +20,7 @@ from gi_lists.batches import BatchPlan, apply_plan, plan_batch
 from gi_lists.eambrosia import Answer, answer_entries, read_answer
 from gi_lists.registers import EU_REGISTER, EU_REGISTER_ADDRESS, RegisterSnapshot
 from gi_lists.repository import GIRepository
+from gi_lists.safety import apply_locked
 from outbound import hide_password, open_request, url_problem
 from storage.db import Connection, Database
 
@@ -155,4 +156,4 @@ def import_register(
         batch = None if planned.is_empty else apply_plan(conn, planned, who=who, source=answer.citation)
         return RegisterImport(answer, read, planned, held, batch)
 
-    return db.transaction(work)
+    return apply_locked(db, work, EU_REGISTER, answer.label)

@@ -12,7 +12,7 @@ from typing import Any
 
 from gi_lists.model import GI, HistoryEvent, Name, Protection
 from storage.chain import append
-from storage.db import Connection, in_list
+from storage.db import Connection, StaleVersion, in_list, quote
 
 _CHUNK = 900  # stay under SQLite's bound-parameter limit
 COLUMNS = {  # the columns bulk inserts may name (storage/tables.py declares them)
@@ -374,11 +374,22 @@ class GIRepository:
         """Add lines to the GIs' history, chained (storage/chain.py); history is never updated or deleted."""
         append(self.conn, "history", rows)
 
-    def update_protection(self, row_id: int, values: dict[str, Any]) -> None:
-        self.conn.update("protections", values, "id = ?", [row_id])
+    def update_protection(self, row_id: int, values: dict[str, Any], *, version: int | None = None) -> None:
+        self._update_versioned("protections", values, row_id, version)
 
-    def update_gi(self, gi_id: str, values: dict[str, Any]) -> None:
-        self.conn.update("gis", values, "id = ?", [gi_id])
+    def update_gi(self, gi_id: str, values: dict[str, Any], *, version: int | None = None) -> None:
+        self._update_versioned("gis", values, gi_id, version)
+
+    def _update_versioned(self, table: str, values: dict[str, Any], row_id: Any, version: int | None) -> None:
+        """UPDATE one row and raise its version; with `version` (the one read), only if it is still that
+        one, else StaleVersion (the transaction is run again on fresh data)."""
+        sets = ", ".join(f"{quote(c)} = ?" for c in values)
+        where, params = (
+            ("id = ? AND version = ?", [row_id, version]) if version is not None else ("id = ?", [row_id])
+        )
+        sql = f"UPDATE {quote(table)} SET {sets}, version = version + 1 WHERE {where}"
+        if self.conn.execute(sql, [*values.values(), *params]) != 1 and version is not None:
+            raise StaleVersion(f"{table} {row_id}")
 
 
 def _like_escape(text: str) -> str:

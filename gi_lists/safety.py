@@ -8,15 +8,19 @@ origin the row gives (an export of a list is a valid import of that same list).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
 
 from errors import RegisterError
 from gi_lists.entries import Entry, ListTarget
 from gi_lists.importers import foreign_origin
 from gi_lists.model import Protection
 from gi_lists.repository import GIRepository, ListSelector
-from storage.db import Connection
+from storage.db import LOCK_WAIT_S, Connection, Database, driver_errors, one_line
+from wording import say
+
+T = TypeVar("T")
+IMPORT_LOCK = "giscope-import"  # one import writes at a time: each plans on the result of the one before
 
 WITHDRAWAL_SHARE_PERCENT = 10  # withdrawing more than this share of a list needs a confirmation …
 WITHDRAWAL_COUNT = 5  # … and so does withdrawing more than this many entries
@@ -88,3 +92,31 @@ def id_problems(
                 "leave id empty for another GI"
             )
     return problems
+
+
+def apply_locked(
+    db: Database,
+    work: Callable[[Connection], T],
+    target: ListTarget,
+    file: str,
+    *,
+    wait_s: float = LOCK_WAIT_S,
+) -> T:
+    """Run an import's plan and apply in one transaction that first takes the import lock, so a second
+    import (of this list or another) waits for the first and plans on its result; after LOCK_WAIT_S it is
+    refused with one clear message. Should two imports still collide on a new name (a unique constraint),
+    the later one is refused with one clear message and writes nothing, never a traceback."""
+    try:
+        return db.transaction(
+            work,
+            wait_s=wait_s,
+            lock=IMPORT_LOCK,
+            busy_message=say("stale.import_busy", "en", list=target.key),
+        )
+    except driver_errors() as exc:
+        if "unique" not in str(exc).lower() and getattr(exc, "sqlstate", "") != "23505":
+            raise
+        detail = one_line(exc)
+        raise RegisterError(
+            say("stale.import_same_name", "en", detail=detail, file=file, list=target.key)
+        ) from exc

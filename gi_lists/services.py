@@ -26,7 +26,7 @@ from gi_lists.model import (
     valid_partial_date,
 )
 from gi_lists.repository import GIRepository
-from gi_lists.safety import check_withdrawals, id_problems
+from gi_lists.safety import apply_locked, check_withdrawals, id_problems
 from gi_lists.search import Filters, SearchHit, _check_agreement, _search, search
 
 __all__ = ["Filters", "SearchHit", "search"]  # search lives in gi_lists.search; these names stay here too
@@ -181,7 +181,7 @@ def import_file(
         return ImportResult(planned, apply_plan(conn, planned, who=who, source=default_source), window)
 
     try:
-        return db.transaction(work)
+        return apply_locked(db, work, target, path.name)
     finally:
         readings.cancel()
 

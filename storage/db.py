@@ -28,7 +28,10 @@ from errors import StorageError
 
 T = TypeVar("T")
 SQLITE_BUSY_TIMEOUT_S = 5.0  # how long SQLite waits for another writer before saying "locked"
-LOCK_WAIT_S = 2 * SQLITE_BUSY_TIMEOUT_S  # how long a write keeps trying while another writer holds the lock
+# how long a write keeps trying while another writer holds the lock: longer than a large import's write
+# phase, so an edit made meanwhile waits for it instead of failing; then one clear message
+LOCK_WAIT_S = 12 * SQLITE_BUSY_TIMEOUT_S
+PG_LOCK_TIMEOUT = "5s"  # one wait for a named lock (db.transaction(lock=...)) before trying again
 RETRY_PAUSE_S = 0.25
 PG_CONNECT_TIMEOUT_S = 10
 # PostgreSQL: serialization failure, deadlock, lock not available
@@ -60,6 +63,19 @@ def is_busy(error: BaseException) -> bool:
         return True
     text = str(error).lower()
     return "database is locked" in text or "database is busy" in text
+
+
+class StaleVersion(Exception):
+    """A conditional update (`... AND version = ?`) found the row changed since this transaction read it:
+    db.transaction rolls back and runs the work again on fresh data (a service that was handed the version
+    a person saw raises errors.StaleWriteError instead)."""
+
+
+def lock_number(name: str) -> int:
+    """A stable signed 64-bit number for a named lock (PostgreSQL advisory locks take a bigint)."""
+    import hashlib
+
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
 
 
 def driver_errors() -> tuple[type[BaseException], ...]:
@@ -246,33 +262,51 @@ class Database:
                     conn.raw.rollback()
             conn.raw.close()
 
-    def transaction(self, work: Callable[[Connection], T], *, wait_s: float = LOCK_WAIT_S) -> T:
+    def transaction(
+        self,
+        work: Callable[[Connection], T],
+        *,
+        wait_s: float = LOCK_WAIT_S,
+        lock: str | None = None,
+        busy_message: str | None = None,
+    ) -> T:
         """Run `work` in one transaction: everything it writes commits together or not at all.
 
-        The transaction reads first and takes the write lock at its first write, so a long import
-        plans without blocking anyone. When another writer holds the database, `work` is rolled back
-        and run again on fresh data (it must do nothing but database work) until `wait_s` have passed
-        since it first found the database held; then a StorageError says so, and nothing was written."""
+        Without `lock` the transaction reads first and takes the write lock at its first write. When
+        another writer holds the database, `work` is rolled back and run again on fresh data (it must do
+        nothing but database work) until `wait_s` have passed since it first found the database held;
+        then a StorageError (`busy_message`, if given) says so, and nothing was written. A row changed
+        under a conditional update (StaleVersion) is retried the same way.
+
+        With `lock` (a name, e.g. gi_lists.safety.IMPORT_LOCK), the transaction first takes that lock and
+        holds it to its end, so two transactions with the same lock run one after the other, the second
+        planning on the first one's result: PostgreSQL takes an advisory lock of that name (waiting
+        PG_LOCK_TIMEOUT at a time), SQLite the write lock (BEGIN IMMEDIATE, which other writers wait for)."""
         deadline: float | None = None
+        retried: tuple[type[BaseException], ...] = (*driver_errors(), StaleVersion)
         while True:
             try:
-                return self._once(work)
-            except driver_errors() as exc:
-                if not is_busy(exc):
+                return self._once(work, lock)
+            except retried as exc:
+                if not isinstance(exc, StaleVersion) and not is_busy(exc):
                     raise
                 deadline = deadline or time.monotonic() + wait_s
                 if time.monotonic() + RETRY_PAUSE_S > deadline:
                     raise StorageError(
-                        "the database is locked by another writer (an import or an edit in progress); "
+                        busy_message
+                        or "the database is locked by another writer (an import or an edit in progress); "
                         "nothing was written: try again when it has finished"
                     ) from exc
                 time.sleep(RETRY_PAUSE_S)
 
-    def _once(self, work: Callable[[Connection], T]) -> T:
+    def _once(self, work: Callable[[Connection], T], lock: str | None = None) -> T:
         conn = self.connect()
         try:
             if self.backend == "sqlite":
-                conn.raw.execute("BEGIN")
+                conn.raw.execute("BEGIN IMMEDIATE" if lock else "BEGIN")
+            elif lock:
+                conn.execute(f"SET LOCAL lock_timeout = '{PG_LOCK_TIMEOUT}'")
+                conn.scalar("SELECT pg_advisory_xact_lock(?)", [lock_number(lock)])
             result = work(conn)
             conn.raw.commit() if self.backend == "postgresql" else conn.raw.execute("COMMIT")
             return result

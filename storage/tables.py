@@ -78,6 +78,7 @@ gis = Table(
     Column("region", Text),
     Column("created_at", String(32), nullable=False),
     Column("updated_at", String(32), nullable=False),
+    Column("version", Integer, nullable=False, default=1, server_default="1"),  # optimistic lock
 )
 
 names = Table(
@@ -126,6 +127,7 @@ protections = Table(
     Column("note", Text),
     Column("batch_id", Integer),
     Column("reference", String(60)),  # the register's own key (e.g. EU file number PDO-FR-A1359)
+    Column("version", Integer, nullable=False, default=1, server_default="1"),  # optimistic lock
     UniqueConstraint("gi_id", "jurisdiction", "route", "agreement_id", "annex", name="uq_protections_route"),
 )
 Index(
@@ -193,6 +195,7 @@ profile_fields = Table(
     Column("confidence", String(12), nullable=False),
     Column("updated_at", String(32), nullable=False),
     Column("updated_by", String(120), nullable=False),
+    Column("version", Integer, nullable=False, default=1, server_default="1"),  # optimistic lock
 )
 
 profile_cases = Table(

@@ -45,6 +45,7 @@ trademark_findings = Table(
     Column("note", Text),
     Column("found_at", String(32), nullable=False),
     Column("updated_at", String(32), nullable=False),
+    Column("version", Integer, nullable=False, default=1, server_default="1"),  # optimistic lock
     UniqueConstraint("gazette", "jurisdiction", "application_no", "gi_id", name="uq_trademark_findings_key"),
 )
 Index("ix_trademark_findings_gi", trademark_findings.c.gi_id)

@@ -79,6 +79,7 @@ def apply_reviewed(
     """Write an approved rendering into the profile field (inside the approval's transaction)."""
     jurisdiction, key = subject
     repo = ProfileRepository(conn)
+    repo.lock_field(jurisdiction, key)  # the history's "before" is the text this replaces
     profile = repo.get(jurisdiction)
     field = profile.field(key) if profile else None
     if field is None:

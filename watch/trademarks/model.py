@@ -99,6 +99,7 @@ class TrademarkFinding:
     note: str | None = None
     found_at: str = ""
     updated_at: str = ""
+    version: int = 1  # raised by every change: a change based on an older version is refused
 
     def days_left(self, today: str) -> int | None:
         """Days until the opposition deadline (negative once past); None when no deadline is known."""

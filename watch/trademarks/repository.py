@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from storage.chain import append
-from storage.db import Connection, in_list
+from storage.db import Connection, StaleVersion, in_list
 from watch.trademarks.model import FindingChange, TrademarkFinding
 
 
@@ -33,6 +33,7 @@ def _finding(r: Any) -> TrademarkFinding:
         note=r.note,
         found_at=r.found_at,
         updated_at=r.updated_at,
+        version=r.version,
     )
 
 
@@ -85,10 +86,19 @@ class FindingRepository:
         sql = f"SELECT * FROM trademark_findings WHERE id IN {in_list(ids)} ORDER BY id"
         return [_finding(r) for r in self.conn.records(sql, ids)]
 
-    def set_state(self, finding_id: int, *, state: str, note: str, at: str) -> None:
-        self.conn.update(
-            "trademark_findings", {"state": state, "note": note, "updated_at": at}, "id = ?", [finding_id]
+    def lock(self, finding_id: int) -> None:
+        """Hold the finding to the end of the transaction (a row lock; SQLite's write lock)."""
+        self.conn.execute("UPDATE trademark_findings SET version = version WHERE id = ?", [finding_id])
+
+    def set_state(self, finding_id: int, *, state: str, note: str, at: str, version: int) -> None:
+        """Change the state of `version` of the finding (StaleVersion if it is no longer that one)."""
+        touched = self.conn.execute(
+            "UPDATE trademark_findings SET state = ?, note = ?, updated_at = ?, version = version + 1 "
+            "WHERE id = ? AND version = ?",
+            [state, note, at, finding_id, version],
         )
+        if touched != 1:
+            raise StaleVersion(f"trademark finding {finding_id}")
 
     def record(self, change: FindingChange) -> None:
         append(self.conn, "trademark_finding_history", [change.to_dict()])  # chained (storage/chain.py)

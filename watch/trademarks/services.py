@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from errors import RegisterError
+from errors import RegisterError, StaleWriteError
 from gi_lists.model import check_jurisdiction
 from storage.db import Connection, Database
 from watch.alerts import deadline_alert
@@ -33,6 +33,7 @@ from watch.trademarks.model import (
 )
 from watch.trademarks.repository import FindingRepository
 from watch.trademarks.screening import SERIAL_UP_TO
+from wording import say
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -246,23 +247,51 @@ def finding_history(db: Database, finding_id: int) -> list[FindingChange]:
         return FindingRepository(conn).history(finding_id)
 
 
+def stale_finding(current: TrademarkFinding, history: list[FindingChange], seen: int) -> StaleWriteError:
+    who, at = (history[-1].who, history[-1].at) if history else ("", current.updated_at)
+    message = say(
+        "stale.finding",
+        "en",
+        record=current.id,
+        who=who or say("stale.someone", "en"),
+        at=at[:19].replace("T", " "),
+        seen=seen,
+        now=current.version,
+    )
+    return StaleWriteError(
+        message, record=f"finding {current.id}", changed_by=who, changed_at=at, seen=seen, now=current.version
+    )
+
+
 def set_finding_state(
-    db: Database, finding_id: int, *, state: str, note: str, who: str, at: str, today: str
+    db: Database,
+    finding_id: int,
+    *,
+    state: str,
+    note: str,
+    who: str,
+    at: str,
+    today: str,
+    expected_version: int | None = None,
 ) -> tuple[TrademarkFinding, list[FindingChange]]:
     """Staff move a finding to another state, saying why; the change goes into its history and its
-    opposition deadline follows (watched, met, or gone)."""
+    opposition deadline follows (watched, met, or gone). With `expected_version` (the version a page
+    showed), a finding changed since is refused with a StaleWriteError naming who changed it."""
     _check_state(state)
     if not note.strip():
         raise RegisterError("a change needs its --note: why the finding moves to this state")
 
     def work(conn: Connection) -> tuple[TrademarkFinding, list[FindingChange]]:
         repo = FindingRepository(conn)
+        repo.lock(finding_id)
         current = repo.get(finding_id)
         if current is None:
             raise RegisterError(f"no finding {finding_id}; see `giscope watch list`")
-        repo.set_state(finding_id, state=state, note=note.strip(), at=at)
+        if expected_version is not None and current.version != expected_version:
+            raise stale_finding(current, repo.history(finding_id), expected_version)
+        repo.set_state(finding_id, state=state, note=note.strip(), at=at, version=current.version)
         repo.record(FindingChange(finding_id, at, who, current.state, state, note.strip()))
-        updated = replace(current, state=state, note=note.strip(), updated_at=at)
+        updated = replace(current, state=state, note=note.strip(), updated_at=at, version=current.version + 1)
         _sync_deadline(conn, updated, opposition_rule(current.jurisdiction), who=who, at=at, today=today)
         return updated, repo.history(finding_id)
 
