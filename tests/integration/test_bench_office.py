@@ -117,6 +117,9 @@ def test_two_workers_for_five_seconds_report_every_kind_and_drop_their_database(
     assert report["total_ops"] == sum(k["ops"] for k in report["kinds"].values()) > 0
     assert report["edits_recorded"] >= report["lost_updates"] >= 0
     assert (done.returncode == 0) == (report["unexpected_errors"] == 0 and report["lost_updates"] == 0)
+    # optimistic locking: nothing lost, nothing unexpected (a stale write is a conflict, retried)
+    assert report["lost_updates"] == 0 and report["unexpected_errors"] == 0, report
+    assert done.returncode == 0
     import psycopg
 
     server = make_url(POSTGRES_URL)
