@@ -30,3 +30,11 @@ class AgreementError(GIScopeError):
 
 class StorageError(GIScopeError):
     """The database cannot be reached or used; the message says why."""
+
+
+class AccessError(GIScopeError):
+    """The account acting may not do this (or there is no such account): the message says what to do."""
+
+
+class AccountError(GIScopeError):
+    """A request about accounts that cannot be carried out (a name taken, a password too short, ...)."""

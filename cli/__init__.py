@@ -5,7 +5,7 @@ each adds its commands to `main`. cli/lang.py holds the one --lang option and th
 either language.
 """
 
-from cli import briefs, imports, law, refresh, register, screening, subscriptions, translate, watch  # noqa: F401  (the modules register their commands)
+from cli import briefs, imports, law, refresh, register, screening, subscriptions, translate, users, watch  # noqa: F401  (the modules register their commands)
 from cli.app import main
 
 __all__ = ["main"]

@@ -16,6 +16,7 @@ import urllib.parse
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from accounts.services import authorise
 from errors import RegisterError
 from storage.clock import now_iso
 from storage.db import Connection, Database
@@ -78,6 +79,7 @@ def subscribe(
     when it is new (False when the same one was already there)."""
     from gi_lists.services import find_gi
 
+    authorise(db, who, "editor")
     if (email is None) == (webhook is None):
         raise RegisterError("give one of --email ADDR or --webhook URL")
     if email is not None:
@@ -103,8 +105,9 @@ def list_subscriptions(db: Database, *, gi_id: str | None = None) -> list[Subscr
         return SubscriptionRepository(conn).all(gi_id=gi_id)
 
 
-def unsubscribe(db: Database, subscription_id: int) -> Subscription:
+def unsubscribe(db: Database, subscription_id: int, *, who: str) -> Subscription:
     """End a subscription; the messages it still had waiting are dropped with it."""
+    authorise(db, who, "editor")
 
     def work(conn: Connection) -> Subscription:
         repo = SubscriptionRepository(conn)
