@@ -39,11 +39,20 @@ def _set_cookie(value: str, max_age: int) -> None:
     st.html(f"<script>document.cookie = {json.dumps(cookie)};</script>", unsafe_allow_javascript=True)
 
 
+def _cookie() -> str | None:
+    """The session id the browser sent when it connected, if any."""
+    try:
+        value = st.context.cookies.get(COOKIE)
+    except Exception:  # no browser behind this run (a bare or headless script)
+        return None
+    return value if isinstance(value, str) and value else None
+
+
 def signed_in() -> Account | None:
     """The account signed in in this session: from the session, else from the browser's session cookie."""
     s = st.session_state
     if ACCOUNT_KEY not in s:
-        sid = st.context.cookies.get(COOKIE)
+        sid = _cookie()
         account = session_account(database(), sid) if sid else None
         s[ACCOUNT_KEY] = account
         s[SID_KEY] = sid if account else None
