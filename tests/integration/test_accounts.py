@@ -173,3 +173,11 @@ def test_a_session_lasts_until_it_expires_is_ended_or_its_account_disabled(loade
     assert acc.session_account(db, other, now=t0) is None
     acc.set_disabled(db, "vi", False, who="ada")
     assert acc.session_account(db, other, now=t0) is None  # disabling ended it for good
+
+
+def test_the_refusals_read_in_chinese() -> None:
+    from phrases import message_text
+
+    assert message_text(acc.WRONG, "zh") == "账户名或密码错误"
+    refused = "the account 'vi' is disabled; ask an admin to enable it"
+    assert message_text(refused, "zh") == "账户“vi”已停用；请管理员重新启用"
