@@ -115,6 +115,16 @@ def test_a_disabled_account_is_refused_and_the_last_admin_is_kept(loaded_engine,
         acc.add_account(db, "no spaces", "viewer", PASSWORD, who="ada")
 
 
+def test_reloading_the_bundled_lists_needs_an_editor(loaded_engine) -> None:
+    from bootstrap import initialise
+
+    db = loaded_engine
+    team(db)
+    assert not initialise(db, who="vi").loaded_reference  # a plain init (migrations) needs no role
+    with pytest.raises(AccessError, match="'vi' is a viewer"):
+        initialise(db, who="vi", reload_reference=True)
+
+
 def test_a_token_names_its_account_and_only_its_hash_is_kept(loaded_engine) -> None:
     db = loaded_engine
     team(db)
