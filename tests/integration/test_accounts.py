@@ -125,6 +125,40 @@ def test_reloading_the_bundled_lists_needs_an_editor(loaded_engine) -> None:
         initialise(db, who="vi", reload_reference=True)
 
 
+def test_every_write_service_refuses_an_unknown_user_before_doing_anything(loaded_engine, tmp_path) -> None:
+    from gi_lists.live_register import RegisterAnswer, import_register
+    from tests.conftest import TEST_DATA
+    from translation import services as tr
+    from translation.profiles import suggest_field
+    from watch.deadlines import set_deadline_outcome
+    from watch.trademarks.services import scan_gazette, set_finding_state
+
+    db = loaded_engine
+    team(db)
+    answer = RegisterAnswer(b"{}", "answer", "file", "2026-12-04", "retrieved today", "c")
+    day = {"at": AT, "today": "2026-12-04"}
+    writes = {
+        "import_register": lambda who: import_register(db, answer, who=who),
+        "scan_gazette": lambda who: scan_gazette(
+            db, TEST_DATA / "gazette_example.csv", "CN", published="2026-11-20", who=who, **day
+        ),
+        "set_finding_state": lambda who: set_finding_state(db, 1, state="reviewed", note="n", who=who, **day),
+        "set_deadline_outcome": lambda who: set_deadline_outcome(
+            db, "k", status="met", note="n", source="s", who=who, at=AT
+        ),
+        "unsubscribe": lambda who: unsubscribe(db, 1, who=who),
+        "approve": lambda who: tr.approve(db, 1, who=who),
+        "reject": lambda who: tr.reject(db, 1, who=who),
+        "suggest_renderings": lambda who: tr.suggest_renderings(db, ["fr-champagne"], None, who=who),
+        "suggest_field": lambda who: suggest_field(db, "TH", "fees", "zh", None, who=who),
+    }
+    for name, write in writes.items():
+        for who, refusal in (("stranger", "no account named 'stranger'"), ("vi", "'vi' is a viewer")):
+            with pytest.raises(AccessError, match=refusal):
+                write(who)
+                pytest.fail(f"{name} let {who} write")
+
+
 def test_a_token_names_its_account_and_only_its_hash_is_kept(loaded_engine) -> None:
     db = loaded_engine
     team(db)
@@ -191,3 +225,24 @@ def test_the_refusals_read_in_chinese() -> None:
     assert message_text(acc.WRONG, "zh") == "账户名或密码错误"
     refused = "the account 'vi' is disabled; ask an admin to enable it"
     assert message_text(refused, "zh") == "账户“vi”已停用；请管理员重新启用"
+
+
+class Echo:
+    """A machine engine that answers at once (the network is the only thing faked)."""
+
+    name = "echo"
+
+    def translate(self, text: str, source: str, target: str) -> str:
+        return f"<{text}>"
+
+
+def test_a_viewers_machine_translation_is_shown_but_not_kept(loaded_engine) -> None:
+    from translation.services import list_translations, translate
+
+    db = loaded_engine
+    team(db)
+    shown = translate(db, "some unknown words", "zh", Echo(), who="vi")
+    assert shown.result == "<some unknown words>" and shown.id is None
+    assert list_translations(db) == []
+    kept = translate(db, "some unknown words", "zh", Echo(), who="ed")
+    assert kept.status == "suggested" and [t.id for t in list_translations(db)] == [kept.id]
