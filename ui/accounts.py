@@ -56,6 +56,10 @@ def signed_in() -> Account | None:
         account = session_account(database(), sid) if sid else None
         s[ACCOUNT_KEY] = account
         s[SID_KEY] = sid if account else None
+    elif s.get(SID_KEY):  # asked again each time: an account disabled or signed out elsewhere ends here too
+        s[ACCOUNT_KEY] = session_account(database(), s[SID_KEY])
+        if s[ACCOUNT_KEY] is None:
+            s[SID_KEY] = None
     account = s[ACCOUNT_KEY]
     return account if isinstance(account, Account) else None
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from accounts.services import add_account
+from accounts.services import add_account, set_role
 from storage.db import Database
 from tests.app.conftest import make_register, ok
 from translation.services import add_rendering
@@ -95,6 +95,13 @@ def test_signing_in_writes_the_session_cookie_and_editors_see_the_write_controls
     at.button(key="translations_approve").click()
     at = ok(at.run())
     assert "approved by ed" in at.success[0].value
+
+    add_rendering(team, "fr-champagne", "zh", "香槟", who="ada")
+    set_role(team, "ed", "viewer", who="ada")  # by an admin elsewhere: this page follows at once
+    at = ok(at.run())
+    assert "Signed in as ed (viewer)" in sidebar_text(at)
+    assert any("Only an editor can change this" in i.value for i in at.info)
+    assert not [b for b in at.button if b.key == "translations_approve"]
 
     at.sidebar.button(key="sign_out").click()
     at = ok(at.run())
