@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accounts.services import authorise
 from agreements.services import load_bundled_agreements, sync_reference
 from gi_lists.batches import apply_plan, plan_batch
 from gi_lists.keys import new_readings
@@ -40,6 +41,8 @@ def initialise(
     newer batches) unless `reload_reference` asks to merge the bundled lists in again."""
     before = current_revision(db)
     upgrade(db)
+    if reload_reference:  # rewrites lists and profiles: an editor's call once accounts exist
+        authorise(db, who, "editor")
     at = now_iso()
     bundled = reference_lists(load_bundled_agreements())  # read and checked before the transaction
 

@@ -42,6 +42,19 @@ SETTINGS: tuple[Setting, ...] = (
         "Name recorded as 'who' in the history of every change. Default: the login name.",
     ),
     Setting(
+        "GISCOPE_TOKEN",
+        "",
+        "Token of the account the CLI acts as (from `giscope user token NAME`); it must match an enabled "
+        "account, and then wins over GISCOPE_USER. Default: none.",
+        secret=True,
+    ),
+    Setting(
+        "GISCOPE_REQUIRE_LOGIN",
+        "0",
+        "1 to show the UI only to people signed in to an account (`giscope user add`). Default: 0 (anyone "
+        "may view; editing needs an editor account once accounts exist).",
+    ),
+    Setting(
         "GISCOPE_LANG",
         "en",
         "Language of the UI (its starting choice; each session can switch) and of the CLI's prose when "
@@ -139,6 +152,8 @@ class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     user: str = field(default_factory=_user_default)
     lang: str = "en"  # "en" or "zh"
+    token: str | None = field(default=None, repr=False)  # GISCOPE_TOKEN: never printed
+    require_login: bool = False
     alert_outbox: str | None = None
     alert_webhook: str | None = None
     eambrosia_url: str = field(default_factory=lambda: setting_default("GISCOPE_EAMBROSIA_URL"))
@@ -161,6 +176,9 @@ class Settings:
             database_url=env.get("GISCOPE_DATABASE_URL") or DEFAULT_DATABASE_URL,
             user=env.get("GISCOPE_USER") or _user_default(),
             lang=language_setting(env.get("GISCOPE_LANG")),
+            token=(env.get("GISCOPE_TOKEN") or "").strip() or None,
+            require_login=(env.get("GISCOPE_REQUIRE_LOGIN") or "0").strip().lower()
+            in ("1", "true", "yes", "on"),
             alert_outbox=env.get("GISCOPE_ALERT_OUTBOX") or None,
             alert_webhook=env.get("GISCOPE_ALERT_WEBHOOK") or None,
             eambrosia_url=env.get("GISCOPE_EAMBROSIA_URL") or setting_default("GISCOPE_EAMBROSIA_URL"),

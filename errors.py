@@ -52,3 +52,11 @@ class StaleWriteError(GIScopeError):
         self.changed_at = changed_at
         self.seen = seen  # the version the writer read
         self.now = now  # the version stored now
+
+
+class AccessError(GIScopeError):
+    """The account acting may not do this (or there is no such account): the message says what to do."""
+
+
+class AccountError(GIScopeError):
+    """A request about accounts that cannot be carried out (a name taken, a password too short, ...)."""

@@ -3,6 +3,7 @@ app_pages/."""
 
 import streamlit as st
 
+from ui.accounts import require_login, sidebar
 from ui.language import app_language, chinese_chrome
 from ui.layout import narrow_screens
 from ui.resources import start_warm_up
@@ -13,6 +14,8 @@ lang = app_language()
 if lang == "zh":
     chinese_chrome()
 narrow_screens()
+sidebar(lang)  # the account box: sign in and out, or the single-user notice
+require_login(lang)  # GISCOPE_REQUIRE_LOGIN=1: nothing but the sign-in form until someone signs in
 
 
 def page(script: str, key: str, **options: object) -> st.Page:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from accounts.services import authorise
 from agreements.model import Case, Fact, Profile, ProfileField
 from agreements.repository import ProfileRepository
 from citations import cite
@@ -122,6 +123,7 @@ def edit_profile(
 
     With no confidence, a new value or source is 'unconfirmed' until someone says how sure it is, unless
     `keep_confidence` (the page's "keep" choice) keeps the field's confidence as it is."""
+    authorise(db, who, "editor")
     stamp = at or now_iso()
     changed_source = source is not None or value_en is not None or value_zh is not None
 

@@ -21,6 +21,7 @@ from gi_lists.safety import WithdrawalsNotConfirmed
 from gi_lists.services import Filters, ImportResult, import_file
 from phrases import message_line, message_text
 from ui import cells, resources, widgets
+from ui.accounts import acting_user, editors_only
 from ui.language import relabel
 from wording import (
     agreement_name,
@@ -92,7 +93,7 @@ def run_import(
             return import_file(
                 db,
                 path,
-                who=settings.user,
+                who=acting_user(),
                 dry_run=dry_run,
                 confirm_withdrawals=confirm,
                 progress=lambda step: status.write(say(STEPS[step], lang, file=file)),
@@ -124,6 +125,7 @@ relabel("lists_target", "lists_annex", "lists_conf", "export_agr", "export_annex
 importing, exporting = st.tabs([say("lists.import_tab", lang), say("lists.export_tab", lang)])
 
 with importing:
+    may_apply = editors_only(lang)  # anyone may check a file; applying it needs an editor
     upload = st.file_uploader(
         say("lists.file", lang, encoding="UTF-8"),
         type=["csv", "xlsx", "json"],
@@ -210,7 +212,9 @@ with importing:
                 st.caption(say("lists.safety.confirm_first", lang))
                 can_apply = False
     apply = (
-        buttons[1].button(say("lists.apply", lang), key="lists_apply", disabled=not can_apply) and can_apply
+        buttons[1].button(say("lists.apply", lang), key="lists_apply", disabled=not (can_apply and may_apply))
+        and can_apply
+        and may_apply
     )
     if apply and last is not None:
         st.session_state.pop(CHECKED)

@@ -6,9 +6,9 @@ import streamlit as st
 
 from agreements.model import Profile
 from agreements.profiles import PROFILE_JURISDICTIONS, edit_profile, get_profile, profile_history
-from config import Settings
 from errors import GIScopeError, StaleWriteError
 from translation.profiles import field_suggestions
+from ui.accounts import acting_user, editors_only
 from ui.cells import confidence_badge, plain, source_line
 from ui.law_tables import profile_cases_table, profile_history_table, profile_part
 from ui.resources import database
@@ -77,7 +77,7 @@ def save_edit(j: str, lang: str, labels: dict[str, str] | None) -> None:
             database(),
             j,
             s.get("profile_key", ""),
-            who=Settings.from_env().user,
+            who=acting_user(),
             reason=s["profile_reason"],
             value_en=value if lang == "en" else None,
             value_zh=value if lang == "zh" else None,
@@ -150,6 +150,7 @@ with st.expander(say("profiles.edit", lang), expanded="profile_result" in st.ses
         # the version shown: a save (whose callback runs before the page is drawn again) is refused if
         # someone changed the field after this drawing
         st.session_state["profile_seen"] = {f"{j} {key}": current.version}
+    may_edit = editors_only(lang)
     with st.form("profile_edit"):
         st.text_area(say("profiles.new_value", lang), key="profile_value")
         st.text_input(say("profiles.source", lang), key="profile_source")
@@ -160,7 +161,9 @@ with st.expander(say("profiles.edit", lang), expanded="profile_result" in st.ses
             key="profile_confidence",
         )
         st.text_input(say("profiles.reason", lang), key="profile_reason")
-        st.form_submit_button(say("profiles.save", lang), on_click=save_edit, args=(j, lang, named))
+        st.form_submit_button(
+            say("profiles.save", lang), on_click=save_edit, args=(j, lang, named), disabled=not may_edit
+        )
     kind, message = st.session_state.pop("profile_result", ("", ""))
     if kind == "error":
         st.error(message)

@@ -16,6 +16,7 @@ from config import Settings
 from errors import GIScopeError, InputError
 from gi_lists.model import JURISDICTIONS
 from storage.clock import now_iso, today_iso
+from ui.accounts import acting_user, editors_only
 from ui.cells import problems_markdown
 from ui.resources import conflict_index, database, deliver_alerts, pdf
 from ui.watch import (
@@ -52,6 +53,7 @@ db = database()
 today = today_iso()
 
 # --- Scan a gazette -----------------------------------------------------------------------------
+may_edit = editors_only(lang)  # scans and states are written to the register: editors only
 with st.form("watch_scan"):
     upload = st.file_uploader(
         say("watch.file", lang, encoding="UTF-8"),
@@ -70,7 +72,7 @@ with st.form("watch_scan"):
         help=say("watch.published_help", lang, column="publication_date"),
     )
     gazette_id = right.text_input(say("watch.gazette", lang), key="watch_gazette")
-    scan = st.form_submit_button(say("watch.scan", lang), type="primary")
+    scan = st.form_submit_button(say("watch.scan", lang), type="primary", disabled=not may_edit)
 
 if scan and upload is None:
     st.warning(say("watch.choose_file", lang))
@@ -86,7 +88,7 @@ elif scan and upload is not None:
         jurisdiction=jurisdiction,
         published=published.isoformat() if isinstance(published, dt.date) else None,
         gazette=gazette_id.strip() or None,
-        who=Settings.from_env().user,
+        who=acting_user(),
         at=now_iso(),
         today=today,
         index=conflict_index(),
@@ -233,7 +235,7 @@ with st.form("watch_set"):
         partial(state_label, lang=lang),
     )
     note = st.text_input(say("watch.note", lang), key="watch_note")
-    record = st.form_submit_button(say("watch.record", lang))
+    record = st.form_submit_button(say("watch.record", lang), disabled=not may_edit)
 
 if record and chosen is not None:
     try:
@@ -242,7 +244,7 @@ if record and chosen is not None:
             int(chosen),
             state=new_state,
             note=note,
-            who=Settings.from_env().user,
+            who=acting_user(),
             at=now_iso(),
             today=today,
             expected_version=seen.get(int(chosen)),

@@ -13,6 +13,7 @@ from phrases import message_text
 from translation.engine import make_translator
 from translation.model import LANGS, Translation
 from translation.services import add_rendering, approve, list_translations, reject, suggest_renderings
+from ui.accounts import acting_user, editors_only
 from ui.cells import plain, when
 from ui.resources import database
 from ui.widgets import page_language
@@ -77,6 +78,8 @@ if rows:
 else:
     st.info(say_("none"))
 
+if not editors_only(lang):  # what follows reviews and adds renderings
+    st.stop()
 pending = [t for t in rows if t.status == "suggested"]
 if pending:
     st.subheader(say_("review"))
@@ -92,9 +95,9 @@ if pending:
     reason = st.text_input(say_("reason"), key=f"translations_reason_{chosen.id}")
     left, right, _ = st.columns([1, 1, 4])
     if left.button(say_("approve"), type="primary", key="translations_approve"):
-        run(lambda: approve(db, chosen.id, who=settings.user, text=text), "approved")
+        run(lambda: approve(db, chosen.id, who=acting_user(), text=text), "approved")
     if right.button(say_("reject"), key="translations_reject"):
-        run(lambda: reject(db, chosen.id, who=settings.user, reason=reason or None), "rejected")
+        run(lambda: reject(db, chosen.id, who=acting_user(), reason=reason or None), "rejected")
 
 st.subheader(say_("suggest"))
 left, right = st.columns(2)
@@ -107,7 +110,7 @@ if ask.button(say_("ask"), key="translations_ask", disabled=not gi_id):
     try:
         translator = make_translator(settings.translator, settings.translate_timeout)
         with st.spinner(say_("asking")):
-            report = suggest_renderings(db, [gi_id], translator, who=settings.user, langs=langs or None)
+            report = suggest_renderings(db, [gi_id], translator, who=acting_user(), langs=langs or None)
     except GIScopeError as exc:
         st.error(plain(message_text(str(exc), lang)))
     else:
@@ -120,4 +123,4 @@ with write.expander(say_("write")):
     )
     written = st.text_input(say_("text"), key="translations_add_text")
     if st.button(say_("add"), key="translations_add", disabled=not (gi_id and written.strip())):
-        run(lambda: add_rendering(db, gi_id, to, written, who=settings.user), "added")
+        run(lambda: add_rendering(db, gi_id, to, written, who=acting_user()), "added")

@@ -16,6 +16,7 @@ from cli import (  # noqa: F401  (the modules register their commands)
     screening,
     subscriptions,
     translate,
+    users,
     watch,
 )
 from cli.app import main

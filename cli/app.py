@@ -21,7 +21,7 @@ import click
 from cli.lang import current_lang
 from cli.output import fail
 from config import Settings
-from errors import GIScopeError, InputError
+from errors import AccessError, GIScopeError, InputError
 from phrases import message_line, message_text
 from wording import say
 
@@ -92,6 +92,19 @@ class Context:
         if check_schema:
             ensure_current(self._db)
         return self._db
+
+    def who(self, *, by: str | None = None) -> str:
+        """The account the command acts as: GISCOPE_TOKEN's (which must match an enabled account), else
+        `by` (a command's --by) or GISCOPE_USER or the login name. The write services check that it may
+        (accounts.services.authorise)."""
+        if self.settings.token:
+            from accounts.services import token_account
+
+            name = token_account(self.db(), self.settings.token).name
+            if by and by != name:
+                raise AccessError(f"--by {by} is not the account of GISCOPE_TOKEN ({name})")
+            return name
+        return by or self.settings.user
 
     def deliver_alerts(self) -> None:
         """Send new alerts to the outbox file and the webhook, when they are set, and the messages

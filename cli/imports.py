@@ -87,7 +87,7 @@ def import_(
             agreement=agreement,
             annex=annex,
             register=register,
-            who=ctx.settings.user,
+            who=ctx.who(),
             source=source,
             confidence=confidence,
             dry_run=dry_run,

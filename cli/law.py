@@ -113,7 +113,7 @@ def profile(
 
         if target is None:
             raise click.UsageError("--translate FIELD needs --to en|zh")
-        t = suggest_field(db, jurisdiction, translate_key, target, translator(ctx), who=ctx.settings.user)
+        t = suggest_field(db, jurisdiction, translate_key, target, translator(ctx), who=ctx.who())
         click.echo(f"#{t.id}  {jurisdiction.upper()} {translate_key} [{t.target_lang}]: {t.marked}")
         click.echo(f"giscope: approve with `giscope translations approve {t.id}` ({t.engine})", err=True)
         return
@@ -122,7 +122,7 @@ def profile(
             db,
             jurisdiction,
             set_key,
-            who=ctx.settings.user,
+            who=ctx.who(),
             reason=reason,
             value_en=value if lang == "en" else None,
             value_zh=value if lang == "zh" else None,
@@ -263,7 +263,7 @@ def deadlines(
             status=outcome[1],
             note=note,
             source=source,
-            who=ctx.settings.user,
+            who=ctx.who(),
             at=now_iso(),
         )
         click.echo(

@@ -82,7 +82,7 @@ def import_register(
         answer = read_saved_answer(from_file)
     else:
         answer = fetch_answer(s.eambrosia_url, _timeout(s.eambrosia_timeout))
-    result = run_import(db, answer, who=s.user, dry_run=dry_run, force=force)
+    result = run_import(db, answer, who=ctx.who(), dry_run=dry_run, force=force)
     plan, read = result.plan, result.read
     if as_json:
         data: dict[str, Any] = {

@@ -31,7 +31,10 @@ def init(ctx: Context, reload_reference: bool, lang: str) -> None:
     """
     from bootstrap import initialise
 
-    result = initialise(ctx.db(check_schema=False), who=ctx.settings.user, reload_reference=reload_reference)
+    db = ctx.db(check_schema=False)
+    # reloading rewrites lists: authorised (bootstrap); a token is read from a schema already current
+    who = ctx.who() if reload_reference and ctx.settings.token else ctx.settings.user
+    result = initialise(db, who=who, reload_reference=reload_reference)
     state = say("cli.init.created" if result.migrated_from is None else "cli.init.migrated", lang)
     if not result.loaded_reference:
         click.echo(say("cli.init.kept", lang, state=state, option="--reload-reference"))

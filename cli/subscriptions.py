@@ -36,9 +36,7 @@ def subscribe(
         raise click.UsageError(say("cli.watch.not_both", lang, email="--email", webhook="--webhook"))
     if email is None and webhook is None:
         raise click.UsageError(say("cli.watch.either", lang, email="--email ADDR", webhook="--webhook URL"))
-    sub, new = add_subscription(
-        ctx.db(), gi_id, email=email, webhook=webhook, who=ctx.settings.user, at=now_iso()
-    )
+    sub, new = add_subscription(ctx.db(), gi_id, email=email, webhook=webhook, who=ctx.who(), at=now_iso())
     if as_json:
         echo_json({**sub.to_dict(), "new": new})
     else:
@@ -109,7 +107,7 @@ def unsubscribe(ctx: Context, subscription_id: int, lang: str) -> None:
     """
     from watch.push import unsubscribe as end_subscription
 
-    sub = end_subscription(ctx.db(), subscription_id)
+    sub = end_subscription(ctx.db(), subscription_id, who=ctx.who())
     channel = value_word(sub.channel, lang)
     click.echo(
         say(

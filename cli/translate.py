@@ -43,7 +43,7 @@ def translate(ctx: Context, text: str, target: str, as_json: bool, lang: str) ->
     """
     from translation.services import translate as run
 
-    answer = run(ctx.db(), text, target.lower(), translator(ctx), who=ctx.settings.user)
+    answer = run(ctx.db(), text, target.lower(), translator(ctx), who=ctx.who())
     if as_json:
         echo_json(answer.to_dict())
         return
@@ -156,7 +156,7 @@ def suggest(
     db = ctx.db()
     ids = list(gi_ids) if gi_ids else [g.id for g in list_gis(db)]
     report = suggest_renderings(
-        db, ids, translator(ctx), who=ctx.settings.user, langs=[x.lower() for x in langs] or None, limit=limit
+        db, ids, translator(ctx), who=ctx.who(), langs=[x.lower() for x in langs] or None, limit=limit
     )
     if as_json:
         echo_json(
@@ -189,7 +189,7 @@ def add(ctx: Context, gi_id: str, target: str, text: str, lang: str) -> None:
     """
     from translation.services import add_rendering
 
-    t = add_rendering(ctx.db(), gi_id, target.lower(), text, who=ctx.settings.user)
+    t = add_rendering(ctx.db(), gi_id, target.lower(), text, who=ctx.who())
     click.echo(row_line(t, "added", lang))
 
 
@@ -208,7 +208,7 @@ def approve(ctx: Context, row_id: int, text: str | None, who: str | None, lang: 
     """
     from translation.services import approve as run
 
-    t = run(ctx.db(), row_id, who=who or ctx.settings.user, text=text)
+    t = run(ctx.db(), row_id, who=ctx.who(by=who), text=text)
     click.echo(row_line(t, "reviewed", lang))
 
 
@@ -226,5 +226,5 @@ def reject(ctx: Context, row_id: int, who: str | None, reason: str | None, lang:
     """
     from translation.services import reject as run
 
-    t = run(ctx.db(), row_id, who=who or ctx.settings.user, reason=reason)
+    t = run(ctx.db(), row_id, who=ctx.who(by=who), reason=reason)
     click.echo(row_line(t, "rejected", lang))

@@ -139,7 +139,7 @@ def scan(
             published=published,
             gazette=gazette,
             min_severity=min_severity,
-            who=ctx.settings.user,
+            who=ctx.who(),
             at=now_iso(),
             today=today,
             lang=lang,
@@ -268,7 +268,7 @@ def set_(ctx: Context, finding_id: int, state: str, note: str, as_json: bool, la
     from watch.trademarks.services import set_finding_state
 
     finding, history = set_finding_state(
-        ctx.db(), finding_id, state=state, note=note, who=ctx.settings.user, at=now_iso(), today=today_iso()
+        ctx.db(), finding_id, state=state, note=note, who=ctx.who(), at=now_iso(), today=today_iso()
     )
     ctx.deliver_alerts()
     if as_json:

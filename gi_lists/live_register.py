@@ -15,6 +15,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from accounts.services import authorise
 from errors import RegisterError
 from gi_lists.batches import BatchPlan, apply_plan, plan_batch
 from gi_lists.eambrosia import Answer, answer_entries, read_answer
@@ -122,6 +123,8 @@ def import_register(
 ) -> RegisterImport:
     """Check the answer (shape, every row, row count) and apply it to register/EU as one batch: all rows
     or none. Rows of the list the answer leaves out are withdrawn (home protections are not)."""
+    if not dry_run:
+        authorise(db, who, "editor")
     read = read_answer(answer.body, answer.label)
     # the live register says which UK names are registered now: they are not 'unconfirmed since 2021'
     snapshot = RegisterSnapshot(answer.as_of, answer.citation, confidence="medium", uk_unconfirmed=False)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from accounts.services import authorise
 from agreements.repository import AgreementRepository
 from errors import InputError, RegisterError
 from gi_lists.batches import BatchPlan, apply_plan, plan_batch, selector_for
@@ -119,6 +120,8 @@ def import_file(
     all rows or none. The file is read and checked before any transaction opens. A plan that withdraws
     many entries (gi_lists.safety) is applied only when `confirm_withdrawals` is its number of
     withdrawals. `progress`, if given, hears each step: "read", "plan", "apply"."""
+    if not dry_run:
+        authorise(db, who, "editor")
     step = progress or (lambda _: None)
     step("read")
     with db.read() as conn:

@@ -304,5 +304,5 @@ alerts = Table(
 )
 Index("ix_alerts_at", alerts.c.at)
 
-# the watch, push and translation tables live beside these, on the same metadata
-from storage import work_tables  # noqa: E402, F401
+# the watch, push and translation tables, and the accounts, live beside these, on the same metadata
+from storage import account_tables, work_tables  # noqa: E402, F401

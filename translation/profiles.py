@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from accounts.services import authorise
 from agreements.model import Fact
 from agreements.profiles import get_profile
 from agreements.repository import ProfileRepository
@@ -32,6 +33,7 @@ def suggest_field(
     """A machine rendering of the field's text in the other language into `target` (en or zh), stored as
     a suggestion for the field; the memory answers a text it has rendered before without the machine.
     TranslationUnavailable (one clear line) when the machine cannot answer."""
+    authorise(db, who, "editor")
     target = check_lang(target)
     if target not in ("en", "zh"):
         raise TranslationError("profiles are kept in English and Chinese: --to en or --to zh")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from accounts.services import authorise, may_write
 from gi_lists.model import GI, Name
 from gi_lists.repository import GIRepository
 from names.normalise import script_of
@@ -80,6 +81,8 @@ def translate(
             alternatives=found.alternatives,
         )
     assert translator is not None
+    if not may_write(db, who):  # a viewer's answer is shown, not kept as a suggestion
+        return Answer(text, target, source, result, "machine", None, translator.name, None, gi_id)
     row_id = db.transaction(
         lambda conn: store_suggestion(conn, text, source, target, result, translator.name, who, gi_id)
     )
@@ -125,6 +128,7 @@ def suggest_renderings(
 ) -> SuggestReport:
     """Ask the machine for a rendering of each GI's name into each language it lacks, and store each as
     suggested (one short transaction each, after the call). Stops at the first "unavailable"."""
+    authorise(db, who, "editor")
     langs = [check_lang(lang) for lang in langs] if langs else None
     with db.read() as conn:
         gis = GIRepository(conn).get_many(list(gi_ids))
@@ -164,6 +168,7 @@ def _store(
 
 def add_rendering(db: Database, gi_id: str, lang: str, text: str, *, who: str) -> Translation:
     """A rendering of a GI's name written by staff (suggested, for another person to review)."""
+    authorise(db, who, "editor")
     lang = check_lang(lang)
     text = " ".join(text.split())
     if not text:
@@ -208,6 +213,7 @@ def approve(db: Database, row_id: int, *, who: str, text: str | None = None) -> 
     """Mark a suggestion reviewed (with `text`, corrected first). A rendering of a GI's name becomes one of
     its names (kind translation), which screening, search, exports and briefs then use; a rendering of a
     profile field becomes the field's text in that language."""
+    authorise(db, who, "editor")
     corrected = " ".join(text.split()) if text is not None else None
     if text is not None and not corrected:
         raise TranslationError("the corrected text is empty")
@@ -237,6 +243,7 @@ def approve(db: Database, row_id: int, *, who: str, text: str | None = None) -> 
 def reject(db: Database, row_id: int, *, who: str, reason: str | None = None) -> Translation:
     """Turn a suggestion (or a reviewed rendering) down: it is no longer an answer, and a GI's name that a
     reviewed rendering had become is taken away again (kept in the GI's history)."""
+    authorise(db, who, "editor")
 
     def work(conn: Connection) -> None:
         repo = TranslationRepository(conn)

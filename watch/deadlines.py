@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from accounts.services import authorise
 from agreements.model import Agreement
 from config import REFERENCE_DIR
 from errors import AgreementError
@@ -164,6 +165,7 @@ def set_deadline_outcome(
     db: Database, key: str, *, status: str, note: str, source: str, who: str, at: str
 ) -> Deadline:
     """Staff record what happened to a deadline (met, missed, reported, unknown), with its source."""
+    authorise(db, who, "editor")
 
     def work(conn: Connection) -> Deadline:
         repo = DeadlineRepository(conn)

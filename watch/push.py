@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, Protocol
 
+from accounts.services import authorise
 from errors import RegisterError
 from outbound import redact, url_problem
 from storage.db import Connection, Database
@@ -75,6 +76,7 @@ def subscribe(
     when it is new (False when the same one was already there)."""
     from gi_lists.services import find_gi
 
+    authorise(db, who, "editor")
     if (email is None) == (webhook is None):
         raise RegisterError("give one of --email ADDR or --webhook URL")
     if email is not None:
@@ -100,8 +102,9 @@ def list_subscriptions(db: Database, *, gi_id: str | None = None) -> list[Subscr
         return SubscriptionRepository(conn).all(gi_id=gi_id)
 
 
-def unsubscribe(db: Database, subscription_id: int) -> Subscription:
+def unsubscribe(db: Database, subscription_id: int, *, who: str) -> Subscription:
     """End a subscription; the messages it still had waiting are dropped with it."""
+    authorise(db, who, "editor")
 
     def work(conn: Connection) -> Subscription:
         repo = SubscriptionRepository(conn)

@@ -79,11 +79,11 @@ def test_unsubscribe_drops_the_waiting_messages_and_bad_input_stores_nothing(loa
     db = loaded_engine
     sub, _ = subscribe(db, "fr-champagne", email="a@example.org", webhook=None, who="tester", at=AT)
     scan(db)
-    assert unsubscribe(db, sub.id).address == "a@example.org"
+    assert unsubscribe(db, sub.id, who="tester").address == "a@example.org"
     assert list_subscriptions(db) == []
     assert deliver_pushes(db, Settings()).delivered == 0
     with pytest.raises(RegisterError, match="no subscription"):
-        unsubscribe(db, sub.id)
+        unsubscribe(db, sub.id, who="tester")
     for email, webhook in (("nope", None), (None, "mailto:a@example.org"), ("a@example.org", "http://x.org")):
         with pytest.raises(RegisterError):
             subscribe(db, "fr-champagne", email=email, webhook=webhook, who="tester", at=AT)

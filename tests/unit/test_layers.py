@@ -23,6 +23,7 @@ import pytest
 from tests.conftest import PROJECT_ROOT
 
 PACKAGES = (
+    "accounts",
     "agreements",
     "app_pages",
     "briefings",
@@ -61,6 +62,7 @@ FLOORS = {
     "names": 0,
     "storage": 0,
     "reports": 1,
+    "accounts": 1,  # who may write: every write service asks it first
     "agreements": 2,
     "watch": 2,
     "watch.trademarks": 3,  # the trademark watch screens with compare
@@ -87,6 +89,7 @@ PURE = (
     "gi_lists.entries",
     "gi_lists.export",
     "agreements.model",
+    "accounts.model",
     "watch.model",
     "watch.trademarks.model",
     "compare",
@@ -96,7 +99,9 @@ PURE = (
 )
 NOT_PURE = ("compare.services",)
 HEAVY = frozenset({"streamlit", "sqlalchemy", "reportlab", "deep_translator", "pandas"})
-FEATURES = frozenset({"agreements", "briefings", "compare", "gi_lists", "watch", "cli", "ui", "app_pages"})
+FEATURES = frozenset(
+    {"accounts", "agreements", "briefings", "compare", "gi_lists", "watch", "cli", "ui", "app_pages"}
+)
 NO_CONNECTIONS = ("cli", "ui", "app_pages", "streamlit_app", "briefings")
 SQL_METHODS = frozenset(
     {"rows", "records", "first", "scalar", "execute", "executemany", "insert", "insert_many", "update"}

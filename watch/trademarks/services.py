@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from accounts.services import authorise
 from errors import RegisterError, StaleWriteError
 from gi_lists.model import check_jurisdiction
 from storage.db import Connection, Database
@@ -112,6 +113,7 @@ def scan_gazette(
     from compare.services import build_index, kept_index_file
     from watch.trademarks.screening import IndexFile, screen_marks
 
+    authorise(db, who, "editor")
     j = check_jurisdiction(jurisdiction)
     if min_severity not in SEVERITIES:
         raise RegisterError(f"--min-severity {min_severity!r}: use {', '.join(SEVERITIES)}")
@@ -277,6 +279,7 @@ def set_finding_state(
     """Staff move a finding to another state, saying why; the change goes into its history and its
     opposition deadline follows (watched, met, or gone). With `expected_version` (the version a page
     showed), a finding changed since is refused with a StaleWriteError naming who changed it."""
+    authorise(db, who, "editor")
     _check_state(state)
     if not note.strip():
         raise RegisterError("a change needs its --note: why the finding moves to this state")

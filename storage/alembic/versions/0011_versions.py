@@ -2,7 +2,7 @@
 update raises it by one and only applies when the version read is still the stored one
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-04 13:00:00
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision = '0011'
-down_revision = '0009'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
