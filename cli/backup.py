@@ -73,7 +73,7 @@ def restore(ctx: Context, file: Path, force: bool, as_json: bool, lang: str) -> 
 
     The database must hold no rows: a new one (restore creates its schema, as `giscope init` would, but
     loads no bundled lists) or one whose tables are empty. A database with rows, such as one made by
-    `giscope init`, is replaced only with --force. The file is read whole and its checksum checked first:
+    `giscope init`, is replaced only with --force (by an admin, once accounts exist). The file is read whole and its checksum checked first:
     a truncated or edited backup is refused and the database left as it was. A backup made by an earlier
     GIScope (an earlier schema revision) restores into a new database, which is then migrated.
 
@@ -81,6 +81,10 @@ def restore(ctx: Context, file: Path, force: bool, as_json: bool, lang: str) -> 
     """
     from storage.backup import restore as run_restore
 
+    if force:  # replacing a register that holds rows (its accounts too) is an admin's act
+        from accounts.services import authorise
+
+        authorise(ctx.db(), ctx.who(), "admin")
     result = run_restore(ctx.db(check_schema=False), file, force=force)
     h = result.header
     if as_json:

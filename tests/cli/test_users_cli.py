@@ -135,3 +135,12 @@ def test_the_password_is_asked_twice_hidden_and_never_in_the_arguments(url: str)
 def test_writes_need_no_account_in_single_user_mode(url: str) -> None:
     sub = ("watch", "subscribe", "--gi", "fr-champagne", "--email", "civc@example.org")
     assert "subscribed" in ok(run(*sub, db=url, user="anyone")).out
+
+
+def test_only_an_admin_may_replace_a_register_by_restore_force(url: str, tmp_path: Path) -> None:
+    ok(add(url, "boss", None))  # the first account: an admin
+    ok(add(url, "li", "editor", user="boss"))
+    backup = tmp_path / "register.giscope.gz"
+    ok(run("backup", "-o", str(backup), db=url, user="li"))  # reading the register: anyone
+    clean_error(run("restore", str(backup), "--force", db=url, user="li"), "admin")
+    ok(run("restore", str(backup), "--force", db=url, user="boss"))
