@@ -73,9 +73,10 @@ def restore(ctx: Context, file: Path, force: bool, as_json: bool, lang: str) -> 
 
     The database must hold no rows: a new one (restore creates its schema, as `giscope init` would, but
     loads no bundled lists) or one whose tables are empty. A database with rows, such as one made by
-    `giscope init`, is replaced only with --force (by an admin, once accounts exist). The file is read whole and its checksum checked first:
-    a truncated or edited backup is refused and the database left as it was. A backup made by an earlier
-    GIScope (an earlier schema revision) restores into a new database, which is then migrated.
+    `giscope init`, is replaced only with --force (by an admin, once accounts exist). The file is read
+    whole and its checksum checked first: a truncated or edited backup is refused and the database left
+    as it was. A backup made by an earlier GIScope (an earlier schema revision) restores into a new
+    database, which is then migrated.
 
     Example: giscope restore register-2026-12-04.giscope.gz
     """
