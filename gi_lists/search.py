@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from agreements.repository import AgreementRepository
+from validation import CAPS, text_problem
 from errors import RegisterError
 from gi_lists.model import (
     ACTIVE_STATUSES,
@@ -157,6 +158,9 @@ def _search(
     query = query.strip()
     if not query:
         raise RegisterError("the search text is empty")
+    problem = text_problem(query, max_len=CAPS["query"])
+    if problem is not None:
+        raise RegisterError(f"the search text {problem}")
     repo = GIRepository(conn)
     for system, stored in repo.readings(reading_keys(query)).items():  # a known name needs no pypinyin
         remember_readings(system, stored)
