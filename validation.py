@@ -80,7 +80,7 @@ def text_problem(value: str, *, max_len: int, multiline: bool = False) -> str | 
         what = "a line break or tab" if ch in "\t\n" else f"the character {char_name(ch)}"
         return f"contains {what} at position {found.start() + 1}; remove it"
     if len(value) > max_len:
-        return f"longer than {max_len} characters ({len(value)})"
+        return f"longer than {max_len} characters"
     return None
 
 
