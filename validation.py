@@ -38,6 +38,7 @@ CAPS: dict[str, int] = {
     "id": 120,  # gis.id: String(120)
     "label": 500,  # one label, brand or listing to screen
     "query": 200,  # the search text
+    "value": 4000,  # a jurisdiction profile field's text (Text), lines allowed
     "cell": 2000,  # any other cell of an imported file that is stored or shown as written
 }
 MAX_LABELS = 10_000  # labels per screening request (giscope check, the Screen labels page)
@@ -46,9 +47,7 @@ XLSX_CELL_LIMIT = 32_767  # characters an Excel cell holds
 
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # one class of every refused character; tab and line feed are handled by `multiline`
-_REFUSED = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + "\ud800-\udfff\ufffe\uffff]"
-)
+_REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + "\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile("[\t\n]")
 
 
@@ -123,12 +122,8 @@ def clean_optional(value: str | None, field: str, **kwargs: object) -> str | Non
 
 
 # --- showing stored text safely ----------------------------------------------------------------------
-_SHOWN_REFUSED = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + "\u2028\u2029\ud800-\udfff\ufffe\uffff]"
-)
-_SHOWN_WITH_BREAKS = re.compile(
-    "[\x00-\x1f\x7f-\x9f" + _BIDI + "\u2028\u2029\ud800-\udfff\ufffe\uffff]"
-)
+_SHOWN_REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI + "\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_SHOWN_WITH_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f" + _BIDI + "\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -157,7 +152,9 @@ def xlsx_cell(value: object) -> object:
     text = _XLSX_ILLEGAL.sub(_escape, value)
     if len(text) > XLSX_CELL_LIMIT:
         raise InputError(
-            [f"a value of {len(text)} characters is longer than an XLSX cell holds ({XLSX_CELL_LIMIT}); "
-             "export as CSV or JSON"]
+            [
+                f"a value of {len(text)} characters is longer than an XLSX cell holds ({XLSX_CELL_LIMIT}); "
+                "export as CSV or JSON"
+            ]
         )
     return text

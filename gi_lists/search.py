@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from agreements.repository import AgreementRepository
-from validation import CAPS, text_problem
 from errors import RegisterError
 from gi_lists.model import (
     ACTIVE_STATUSES,
@@ -34,6 +33,7 @@ from names.normalise import (
     remember_readings,
 )
 from storage.db import Connection, Database
+from validation import CAPS, text_problem
 
 
 @dataclass(frozen=True)

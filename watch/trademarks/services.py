@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from errors import RegisterError
 from gi_lists.model import check_jurisdiction
 from storage.db import Connection, Database
+from validation import clean_text
 from watch.alerts import deadline_alert
 from watch.deadlines import load_deadline_rules
 from watch.model import Deadline
@@ -252,6 +253,7 @@ def set_finding_state(
     """Staff move a finding to another state, saying why; the change goes into its history and its
     opposition deadline follows (watched, met, or gone)."""
     _check_state(state)
+    note = clean_text(note, "--note", multiline=True)
     if not note.strip():
         raise RegisterError("a change needs its --note: why the finding moves to this state")
 
