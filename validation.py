@@ -158,3 +158,13 @@ def xlsx_cell(value: object) -> object:
             ]
         )
     return text
+
+
+_JSON_RAW = re.compile("[\x7f-\x9f" + _BIDI + "\u2028\u2029\ud800-\udfff]")
+
+
+def json_escape_controls(text: str) -> str:
+    """JSON text (as json.dumps writes it with ensure_ascii=False) with DEL, the C1 and bidi controls, the
+    line and paragraph separators and lone surrogates written as \\uXXXX escapes: the same JSON value,
+    safe on a terminal and encodable as UTF-8 (json.dumps escapes the C0 controls itself)."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
