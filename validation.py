@@ -99,8 +99,10 @@ def clean_text(value: str, field: str, *, max_len: int | None = None, multiline:
     """`value` stripped, or InputError(['field: problem']) (`field` as the person typed it: an option
     name such as --reason, or a form's label). The cap is CAPS[field] unless `max_len` is given."""
     limit = max_len if max_len is not None else CAPS[field.lstrip("-").replace("-", "_")]
-    text = value.strip()
-    problem = text_problem(text, max_len=limit, multiline=multiline)
+    text = value.strip()  # a control is refused also at either end, where strip() would drop some
+    problem = text_problem(value, max_len=len(value), multiline=multiline) or text_problem(
+        text, max_len=limit, multiline=multiline
+    )
     if problem is not None:
         raise InputError([f"{field}: {problem}"])
     return text
@@ -108,7 +110,7 @@ def clean_text(value: str, field: str, *, max_len: int | None = None, multiline:
 
 def clean_name(value: str, field: str = "name") -> str:
     text = value.strip()
-    problem = name_problem(text)
+    problem = text_problem(value, max_len=len(value)) or name_problem(text)
     if problem is not None:
         raise InputError([f"{field}: {problem}"])
     return text

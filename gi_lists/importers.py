@@ -208,7 +208,9 @@ def parse_batch(
         for column, value in cells.items():
             if "\n" in value or "\r" in value:
                 bad(column, "contains a line break")
-            elif problem := cell_problem(column, value):
+            elif problem := cell_problem(column, value) or cell_problem(
+                column, row.get(column) or "", ends=True
+            ):
                 bad(column, problem)
         if origin:
             if not _ORIGIN.match(origin):
@@ -313,11 +315,14 @@ _COLUMN_CAPS = {
 }
 
 
-def cell_problem(column: str, value: str) -> str | None:
+def cell_problem(column: str, value: str, *, ends: bool = False) -> str | None:
     """What is wrong with one cell's text (controls, bidi overrides, length; a name without a letter or
-    digit), or None. Its other checks (dates, codes, statuses) come after."""
+    digit), or None. Its other checks (dates, codes, statuses) come after. With `ends`, `value` is the
+    cell as read (before strip(), which would drop a control at either end) and only characters count."""
     if not value:
         return None
+    if ends:
+        return text_problem(value, max_len=len(value))
     cap = _COLUMN_CAPS.get(column, CAPS["cell"])
     if column in NAME_COLUMNS:
         return name_problem(value, max_len=cap)

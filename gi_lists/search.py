@@ -160,7 +160,7 @@ def _search(
         raise RegisterError("the search text is empty")
     problem = text_problem(query, max_len=CAPS["query"])
     if problem is not None:
-        raise RegisterError(f"the search text {problem}")
+        raise RegisterError(f"the search text {'is ' if problem.startswith('longer') else ''}{problem}")
     repo = GIRepository(conn)
     for system, stored in repo.readings(reading_keys(query)).items():  # a known name needs no pypinyin
         remember_readings(system, stored)
