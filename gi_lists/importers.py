@@ -52,10 +52,14 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
         return _read_xlsx(path)
     if suffix not in (".csv", ".txt", ".tsv"):
         raise InputError([f"{label}: unsupported file type {suffix or '(none)'}; use .csv or .xlsx"])
+    data = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError([f"{label}: not UTF-8 text (byte {exc.start}); save the file as UTF-8"]) from exc
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            [f"{label}:{line}: (row): not UTF-8 text (byte {exc.start}); save the file as UTF-8"]
+        ) from exc
     delimiter = "\t" if suffix == ".tsv" else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
