@@ -1,0 +1,46 @@
+"""A long Chinese label costs work in proportion to its length: the label's characters that read as a
+pinyin span are looked for among windows of the span's syllable count (a 100,000-character label took
+minutes when every substring was romanised). The work is counted, not timed."""
+
+from __future__ import annotations
+
+import random
+from types import SimpleNamespace
+
+import pytest
+
+import compare.classify as classify
+
+HAN = "安溪铁观音普洱茶西湖龙井香槟酒波尔多帕尔马火腿景德镇瓷器绍兴黄酒宁夏枸杞"
+
+
+def counted_search(monkeypatch: pytest.MonkeyPatch, run: str, span: str) -> tuple[str | None, int]:
+    """han_for_pinyin's answer, and the characters it romanised to find it."""
+    work = [0]
+    real = classify.pinyin
+
+    def counting(text: str, **kwargs: str) -> str:
+        work[0] += len(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(classify, "pinyin", counting)
+    found = classify.han_for_pinyin(span, SimpleNamespace(han_runs=[run]))  # type: ignore[arg-type]
+    return found, work[0]
+
+
+def test_the_work_grows_linearly_with_the_label(monkeypatch: pytest.MonkeyPatch) -> None:
+    rnd = random.Random(7)
+    short = "".join(rnd.choice(HAN) for _ in range(400))
+    long = "".join(rnd.choice(HAN) for _ in range(4000))
+    span = "xiang bin zz"  # three syllables that never occur: the worst case, every window is read
+    _, small = counted_search(monkeypatch, short, span)
+    _, large = counted_search(monkeypatch, long, span)
+    assert small == 3 * (400 - 2)
+    assert large == 3 * (4000 - 2)  # ten times the label, ten times the work (was a hundred times)
+
+
+def test_the_characters_that_read_as_the_span_are_still_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    found, _ = counted_search(monkeypatch, "法国香宾酒", "xiang bin")
+    assert found == "香宾"
+    assert counted_search(monkeypatch, "法国香宾酒", "")[0] is None
+    assert counted_search(monkeypatch, "香宾", "xiang bin jiu")[0] is None
