@@ -36,11 +36,15 @@ def han_for_pinyin(span: str, a: LabelAnalysis) -> str | None:
     k = len(want)
     if k == 0:
         return None
-    for run in a.han_runs:
-        for i in range(len(run) - k + 1):
-            if pinyin(run[i : i + k]).split() == want:
-                return run[i : i + k]
-    return None
+    # every candidate name of the label asks: the windows of k characters are read once per label
+    windows = a.memo.get(("han_windows", k))
+    if windows is None:
+        windows = {}
+        for run in a.han_runs:
+            for i in range(len(run) - k + 1):
+                windows.setdefault(tuple(pinyin(run[i : i + k]).split()), run[i : i + k])  # the first
+        a.memo[("han_windows", k)] = windows
+    return windows.get(tuple(want))
 
 
 # product classes too wide to say that two products in them are the same goods (rice and goji berries)
