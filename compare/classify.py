@@ -37,9 +37,9 @@ def han_for_pinyin(span: str, a: LabelAnalysis) -> str | None:
     if k == 0:
         return None
     # every candidate name of the label asks: the windows of k characters are read once per label
-    windows = a.memo.get(("han_windows", k))
-    if windows is None:
-        windows = {}
+    known = a.memo.get(("han_windows", k))
+    windows: dict[tuple[str, ...], str] = known if isinstance(known, dict) else {}
+    if known is None:
         for run in a.han_runs:
             for i in range(len(run) - k + 1):
                 windows.setdefault(tuple(pinyin(run[i : i + k]).split()), run[i : i + k])  # the first

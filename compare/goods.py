@@ -151,7 +151,7 @@ def _all_name_or_products(k: Knowledge, a: LabelAnalysis, inside: set[str]) -> b
     """True when every word (character) of the label is part of the name or a product word: nothing
     is left for the goods vocabulary, which is then not even read (香宾酒, Champagne)."""
     for index, (units, _, _) in enumerate(_once(a, "units", lambda: _label_units(a))):
-        by_product = _once(a, ("products", index), lambda units=units: _product_covered(k, units))
+        by_product = _once(a, ("products", index), lambda: _product_covered(k, units))  # noqa: B023
         for unit, product in zip(units, by_product, strict=True):
             if not product and not any(unit in m for m in inside):
                 return False

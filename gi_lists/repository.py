@@ -383,4 +383,3 @@ class GIRepository:
 
     def update_gi(self, gi_id: str, values: dict[str, Any]) -> None:
         self.conn.update("gis", values, "id = ?", [gi_id])
-

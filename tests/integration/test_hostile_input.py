@@ -67,7 +67,7 @@ def hostile_file(draw: st.DrawFn) -> tuple[list[dict[str, str]], int, str]:
 
 @pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
 @seed(20261204)
-@settings(max_examples=25, deadline=None, suppress_health_check=SUPPRESS)
+@settings(max_examples=25, deadline=None, database=None, suppress_health_check=SUPPRESS)
 @given(case=hostile_file())
 def test_hostile_files_are_refused_whole_with_their_line(loaded_engine, tmp_path, case):
     rows, line, column = case
@@ -90,7 +90,7 @@ names_to_accept = st.text(
 
 @pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
 @seed(20261204)
-@settings(max_examples=6, deadline=None, suppress_health_check=SUPPRESS)
+@settings(max_examples=6, deadline=None, database=None, suppress_health_check=SUPPRESS)
 @given(written=names_to_accept)
 def test_accepted_names_are_stored_as_written_on_both_backends(loaded_engine, tmp_path, written):
     n = next(NUMBERS)
