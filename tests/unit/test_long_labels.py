@@ -51,3 +51,25 @@ def test_the_characters_that_read_as_the_span_are_still_found(monkeypatch: pytes
     assert found == "香宾"
     assert counted_search(monkeypatch, "法国香宾酒", "")[0] is None
     assert counted_search(monkeypatch, "香宾", "xiang bin jiu")[0] is None
+
+
+def test_one_request_holds_at_most_its_caps() -> None:
+    from briefings.screening import brief_size
+    from compare.services import check_label_texts
+    from errors import InputError
+    from validation import MAX_BRIEF_LABELS, MAX_LABELS
+
+    assert check_label_texts(["Champagne"] * MAX_LABELS) == ["Champagne"] * MAX_LABELS
+    with pytest.raises(
+        InputError, match=f"{MAX_LABELS + 1} labels; one request screens at most {MAX_LABELS}"
+    ):
+        check_label_texts(["Champagne"] * (MAX_LABELS + 1))
+    with pytest.raises(InputError) as caught:
+        check_label_texts(["ok", "茶" * 501, "bad\u202e"])
+    assert caught.value.problems == [
+        "label 2: longer than 500 characters",
+        "label 3: contains the character U+202E RIGHT-TO-LEFT OVERRIDE at position 4; remove it",
+    ]
+    brief_size(MAX_BRIEF_LABELS)
+    with pytest.raises(InputError, match=f"a screening brief holds at most {MAX_BRIEF_LABELS}"):
+        brief_size(MAX_BRIEF_LABELS + 1)
