@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from errors import InputError, RegisterError
 from gi_lists.services import find_gi, import_file, search
+from storage import tables as t
 from storage.db import Database
+from storage.migrate import sqlalchemy_engine
 from tests.integration.test_register import snapshot
 from validation import CAPS
 
@@ -37,6 +39,18 @@ def write(path: Path, rows: list[dict[str, str]]) -> Path:
 def good_row(n: int) -> dict[str, str]:
     return {"name": f"Hostile Test {n}", "product_class": "Wine", "origin": "FR", "region": "", "source": "",
             "note": "", "reference": ""}  # fmt: skip
+
+
+def counts(engine: Database) -> dict[str, int]:
+    """Rows per table: cheaper than a snapshot, for the many generated files (a refused import adds none
+    and changes none: a changed row is caught by the snapshot of the hand-written case below)."""
+    from sqlalchemy import func, select
+
+    with sqlalchemy_engine(engine).connect() as conn:
+        return {
+            table.name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+            for table in t.metadata.sorted_tables
+        }
 
 
 def into_register(db: Database, path: Path) -> object:
@@ -67,18 +81,18 @@ def hostile_file(draw: st.DrawFn) -> tuple[list[dict[str, str]], int, str]:
 
 @pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
 @seed(20261204)
-@settings(max_examples=25, deadline=None, database=None, suppress_health_check=SUPPRESS)
+@settings(max_examples=20, deadline=None, database=None, suppress_health_check=SUPPRESS)
 @given(case=hostile_file())
 def test_hostile_files_are_refused_whole_with_their_line(loaded_engine, tmp_path, case):
     rows, line, column = case
     path = write(tmp_path / "hostile.csv", rows)
-    before = snapshot(loaded_engine)
+    before = counts(loaded_engine)
     with pytest.raises(InputError) as caught:
         into_register(loaded_engine, path)
     # a lone surrogate cannot be UTF-8: the file is refused at that line before its columns are read
     where = (f"{path}:{line}: {column}: ", f"{path}:{line}: (row): not UTF-8 text")
     assert any(p.startswith(where) for p in caught.value.problems), caught.value.problems
-    assert snapshot(loaded_engine) == before  # nothing stored
+    assert counts(loaded_engine) == before  # nothing stored
 
 
 names_to_accept = st.text(
