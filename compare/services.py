@@ -244,7 +244,8 @@ def scan_list(index: ConflictIndex, path: Path, against: str, *, lang: str = "en
     rows = []
     for entry in entries:
         row = ScanRow(entry.line, entry.primary.text, entry.origin, entry.product_class)
-        key = compact(forms(entry.primary.text)[0])
+        written = forms(entry.primary.text)
+        key = compact(written[0]) if written else entry.primary.text  # a name stored before it was refused
         if key in seen:
             row.findings.append(Finding("duplicate", _SCAN_WORDS[zh]["duplicate"].format(line=seen[key])))
         else:

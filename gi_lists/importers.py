@@ -15,7 +15,7 @@ from pathlib import Path
 from errors import InputError
 from gi_lists.entries import Entry, ListTarget, dedupe, name_forms_from, origin_belongs_to, origin_language
 from gi_lists.model import CONFIDENCES, STATUSES, Name, Protection, valid_partial_date
-from names.normalise import has_han, script_of
+from names.normalise import compact, forms, has_han, script_of
 from validation import CAPS, XLSX_CELL_LIMIT, name_problem, text_problem
 
 REQUIRED_COLUMNS = ("name", "product_class", "origin")
@@ -329,8 +329,16 @@ def cell_problem(column: str, value: str, *, ends: bool = False) -> str | None:
         return text_problem(value, max_len=len(value))
     cap = _COLUMN_CAPS.get(column, CAPS["cell"])
     if column in NAME_COLUMNS:
-        return name_problem(value, max_len=cap)
+        return name_problem(value, max_len=cap) or _keyless(value)
     return text_problem(value, max_len=cap)
+
+
+def _keyless(name: str) -> str | None:
+    """A name whose letters all fold away ('ʼʼ', an Arabic alef alone) gives no key to find or screen it
+    by; Chinese characters always read as pinyin (not romanised here: that is the slow part)."""
+    if has_han(name) or any(compact(f) for f in forms(name)):
+        return None
+    return f"'{name}' gives no letters to search or screen by; write the name in full"
 
 
 def foreign_origin(origin: str, target: ListTarget) -> str | None:

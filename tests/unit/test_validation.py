@@ -173,3 +173,28 @@ def test_every_refused_character_is_named() -> None:
         problem = text_problem(f"a{ch}", max_len=10)
         assert problem is not None and f"U+{ord(ch):04X}" in problem, (ch, problem)
         assert unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Cn")
+
+
+@seed(20261204)
+@settings(max_examples=150, deadline=None, database=None)
+@given(st.text(alphabet=st.characters(categories=["L", "N", "M", "P", "Zs"]), min_size=1, max_size=12))
+def test_every_name_an_import_accepts_has_a_key_to_search_and_screen_by(text: str) -> None:
+    from gi_lists.importers import cell_problem
+    from names.normalise import compact, forms, has_han
+
+    name = text.strip()
+    if not name or cell_problem("name", name) is not None:
+        return
+    assert has_han(name) or any(compact(f) for f in forms(name))
+
+
+def test_a_name_whose_letters_fold_away_is_refused() -> None:
+    from gi_lists.importers import cell_problem
+
+    for name in ("\u02bc\u02bc", "\u0627"):
+        assert (
+            cell_problem("name", name)
+            == f"'{name}' gives no letters to search or screen by; write the name in full"
+        )
+    assert cell_problem("name", "Champagne") is None
+    assert cell_problem("region", "\u02bc") is None  # only names need a key
