@@ -167,6 +167,6 @@ _JSON_RAW = re.compile("[\x7f-\x9f" + _BIDI + "\u2028\u2029\ud800-\udfff\ufffe\u
 
 def json_escape_controls(text: str) -> str:
     """JSON text (as json.dumps writes it with ensure_ascii=False) with DEL, the C1 and bidi controls, the
-    line and paragraph separators, lone surrogates and U+FFFE/U+FFFF written as \\uXXXX escapes: the same JSON value,
-    safe on a terminal and encodable as UTF-8 (json.dumps escapes the C0 controls itself)."""
+    line and paragraph separators, lone surrogates and U+FFFE/U+FFFF written as \\uXXXX escapes: the
+    same JSON value, safe on a terminal and encodable as UTF-8 (json.dumps escapes the C0 controls)."""
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
