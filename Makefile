@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PORT   ?= 8501
 ADDRESS ?= 127.0.0.1
 SOURCES := accounts agreements app_pages briefings cli compare gi_lists names reports storage translation ui watch \
-           bootstrap.py citations.py config.py errors.py escaping.py outbound.py streamlit_app.py phrases.py wording.py wording_register.py wording_zh.py
+           bootstrap.py citations.py config.py errors.py escaping.py outbound.py streamlit_app.py phrases.py validation.py wording.py wording_register.py wording_zh.py
 
 .PHONY: run test lint init system-deps bench clean
 

@@ -31,12 +31,18 @@ def is_hidden(ch: str) -> bool:
     return ch not in _KEEP and unicodedata.category(ch) in _HIDDEN
 
 
-def escaped(text: object) -> str:
+def escaped(text: object, *, keep_breaks: bool = False) -> str:
     """The text on one line, every control or invisible format character shown as an escape
-    ('' for None)."""
+    ('' for None). With `keep_breaks`, line feeds and tabs stay as they are (a command's whole output,
+    which is made of lines): nothing else printed can move the cursor, recolour the terminal or reverse
+    a line."""
     if text is None:
         return ""
     value = str(text)
     if value.isprintable():  # the common case: no control, format or separator character at all
         return value
-    return "".join(_escape(ch) if is_hidden(ch) else ch for ch in value)
+    kept = _BREAKS if keep_breaks else frozenset()
+    return "".join(_escape(ch) if is_hidden(ch) and ch not in kept else ch for ch in value)
+
+
+_BREAKS = frozenset({"\n", "\t"})

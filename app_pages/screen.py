@@ -5,7 +5,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from briefings.screening import labels_brief
-from compare.services import check_labels, read_labels
+from compare.services import check_label_texts, check_labels, read_labels
 from errors import InputError
 from gi_lists.model import JURISDICTIONS
 from gi_lists.services import coverage
@@ -23,6 +23,7 @@ from ui.screening import (
 )
 from ui.tables import matches_table, results_csv, results_json, results_xlsx, styled
 from ui.widgets import EXPORT_MIME, on_upload, page_language
+from validation import MAX_BRIEF_LABELS
 from wording import jurisdiction_name, say
 
 PROGRESS_FROM = 50  # more labels than this show a progress bar while they are screened
@@ -76,6 +77,11 @@ if upload is not None:
 if not labels:
     st.info(say("screen.hint", lang, ext=".txt"))
     st.stop()
+try:  # the caps of one request (500 characters a label, 10,000 labels), as `giscope check` has them
+    labels = check_label_texts(labels)
+except InputError as exc:
+    st.error(f"{say('validation.bad_labels', lang)}\n{problems_markdown(exc.problems, lang)}")
+    st.stop()
 
 stated = typed_class(product_class.strip(), {gi.product_class for gi in index.gis}, lang) or None
 if len(labels) > PROGRESS_FROM:
@@ -117,11 +123,13 @@ for column, (label, make, fmt) in zip(downloads, files, strict=False):
 # the PDF is made only when asked for, then kept (ui.resources.pdf) for these labels
 asked = (tuple(labels), jurisdiction, stated, lang)
 slot = downloads[3].empty()
-if st.session_state.get("screen_pdf_for") != asked and slot.button(
+if len(results) > MAX_BRIEF_LABELS:  # a brief of 10,000 labels was 977 pages: the downloads hold them all
+    slot.caption(say("validation.brief_too_many", lang, count=len(results), limit=MAX_BRIEF_LABELS))
+elif st.session_state.get("screen_pdf_for") != asked and slot.button(
     say("screen.scope.prepare_pdf", lang), key="screen_pdf"
 ):
     st.session_state["screen_pdf_for"] = asked
-if st.session_state.get("screen_pdf_for") == asked:
+if st.session_state.get("screen_pdf_for") == asked and len(results) <= MAX_BRIEF_LABELS:
     name = upload.name if upload is not None else say("screen.scope.typed_labels", lang)
     brief = labels_brief(database(), results, jurisdiction, name=name, lang=lang)
     slot.download_button(

@@ -10,11 +10,13 @@ from briefings.parts import hit_rows, sourced, today_or
 from briefings.text import T
 from compare.conflicts import SEVERITY_RANK, Hit
 from compare.services import LabelResult, ScanRow, build_index, check_labels, read_labels, scan_list
+from errors import InputError
 from gi_lists.coverage import Coverage
 from gi_lists.model import check_jurisdiction
 from gi_lists.services import coverage, data_version
 from reports.briefing import Briefing, Bullets, Notice, Para, Section, Table
 from storage.db import Database
+from validation import MAX_BRIEF_LABELS
 from wording import finding_word, jurisdiction_name, origin_text, severity_word
 
 
@@ -124,7 +126,9 @@ def screening_brief(
         sections = _scan_sections(scan_list(index, path, j, lang=lang), coverage(db, j), lang)
         title, subtitle = s["scan_title"].format(file=path.name, where=where), s["scan_sub"]
     else:
-        results = check_labels(index, read_labels(path), j, lang=lang)
+        labels = read_labels(path)
+        brief_size(len(labels))
+        results = check_labels(index, labels, j, lang=lang)
         return labels_brief(db, results, j, name=path.name, lang=lang, today=today)
     return _briefing(db, title, subtitle, sections, lang, today)
 
@@ -141,10 +145,23 @@ def labels_brief(
     """The screening report of labels already checked (the Screen labels page's results), every label in
     it with what it was screened against."""
     j = check_jurisdiction(jurisdiction)
+    brief_size(len(results))
     s = T[lang]
     sections = _label_results_sections(results, coverage(db, j), lang)
     title = s["screen_title"].format(file=name, where=jurisdiction_name(j, lang))
     return _briefing(db, title, s["screen_sub"], sections, lang, today)
+
+
+def brief_size(count: int) -> None:
+    """A screening brief holds at most MAX_BRIEF_LABELS labels (10,000 made a PDF of 977 pages in two
+    minutes); more are screened with `giscope check --json` or the page's downloads."""
+    if count > MAX_BRIEF_LABELS:
+        raise InputError(
+            [
+                f"{count} labels; a screening brief holds at most {MAX_BRIEF_LABELS} "
+                "(split the file, or screen them with giscope check --json)"
+            ]
+        )
 
 
 def _briefing(

@@ -19,9 +19,10 @@ from typing import Any, TypeVar
 import click
 
 from cli.lang import current_lang
-from cli.output import fail
+from cli.output import escaped_stdout, fail
 from config import Settings
 from errors import AccessError, GIScopeError, InputError
+from escaping import escaped
 from phrases import message_line, message_text
 from wording import say
 
@@ -56,11 +57,12 @@ def handles_errors(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with escaped_stdout():
+                return func(*args, **kwargs)
         except InputError as exc:
             lang = current_lang()
             for problem in exc.problems:
-                click.echo(message_line(problem, lang), err=True)
+                click.echo(escaped(message_line(problem, lang), keep_breaks=True), err=True)
             if len(exc.problems) > 1:
                 click.echo("giscope: " + say("cli.error.problems", lang, count=len(exc.problems)), err=True)
             sys.exit(1)

@@ -27,14 +27,24 @@ from names.normalise import (
 
 
 def han_for_pinyin(span: str, a: LabelAnalysis) -> str | None:
-    """The label's characters that read as `span` (香宾 for 'xiang bin'), for the explanation."""
+    """The label's characters that read as `span` (香宾 for 'xiang bin'), for the explanation.
+
+    A Chinese character reads as one syllable, so only the runs' windows of as many characters as `span`
+    has syllables can read as it: n windows of k characters, not every one of the n² substrings (a label
+    of 100,000 characters took minutes)."""
     want = span.split()
-    for run in a.han_runs:
-        for i in range(len(run)):
-            for j in range(i + 1, len(run) + 1):
-                if pinyin(run[i:j]).split() == want:
-                    return run[i:j]
-    return None
+    k = len(want)
+    if k == 0:
+        return None
+    # every candidate name of the label asks: the windows of k characters are read once per label
+    known = a.memo.get(("han_windows", k))
+    windows: dict[tuple[str, ...], str] = known if isinstance(known, dict) else {}
+    if known is None:
+        for run in a.han_runs:
+            for i in range(len(run) - k + 1):
+                windows.setdefault(tuple(pinyin(run[i : i + k]).split()), run[i : i + k])  # the first
+        a.memo[("han_windows", k)] = windows
+    return windows.get(tuple(want))
 
 
 # product classes too wide to say that two products in them are the same goods (rice and goji berries)

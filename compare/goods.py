@@ -17,8 +17,9 @@ term of the label (波尔多液) and colour words never count as goods.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from compare.rules import COLOUR_HAN, COLOUR_WORDS, Candidate, LabelAnalysis, class_key
 from names.knowledge import Knowledge, Term
@@ -122,18 +123,38 @@ def _lookup(k: Knowledge, key: str, plural: bool) -> tuple[list[Term], list[Term
     return products, goods
 
 
+def _label_units(a: LabelAnalysis) -> list[tuple[list[str], str, int]]:
+    """The label's Latin words and each run of its Chinese characters: (units, joiner, longest span)."""
+    return [(a.own_words, " ", _MAX_WORDS)] + [(list(run), "", _MAX_CHARS) for run in a.han_runs]
+
+
+def _once(a: LabelAnalysis, key: object, make: Callable[[], Any]) -> Any:
+    """`make()` once per label: label_goods runs for every candidate name of the label, and what only
+    depends on the label would otherwise cost (label length x candidates), quadratic in a long label."""
+    if key not in a.memo:
+        a.memo[key] = make()
+    return a.memo[key]
+
+
+def _product_covered(k: Knowledge, units: list[str]) -> list[bool]:
+    """Which units are part of a product word (of a food class)."""
+    covered = [False] * len(units)
+    for i in range(len(units)):
+        for j in range(i + 1, min(len(units), i + _MAX_CHARS) + 1):
+            rows = k.products.get("".join(units[i:j]), ())
+            if any(t.product_class and class_key(t.product_class) != NON_FOOD for t in rows):
+                covered[i:j] = [True] * (j - i)
+    return covered
+
+
 def _all_name_or_products(k: Knowledge, a: LabelAnalysis, inside: set[str]) -> bool:
     """True when every word (character) of the label is part of the name or a product word: nothing
     is left for the goods vocabulary, which is then not even read (香宾酒, Champagne)."""
-    for units in [a.own_words] + [list(run) for run in a.han_runs]:
-        covered = [any(u in m for m in inside) for u in units]
-        for i in range(len(units)):
-            for j in range(i + 1, min(len(units), i + _MAX_CHARS) + 1):
-                rows = k.products.get("".join(units[i:j]), ())
-                if any(t.product_class and class_key(t.product_class) != NON_FOOD for t in rows):
-                    covered[i:j] = [True] * (j - i)
-        if not all(covered):
-            return False
+    for index, (units, _, _) in enumerate(_once(a, "units", lambda: _label_units(a))):
+        by_product = _once(a, ("products", index), lambda: _product_covered(k, units))  # noqa: B023
+        for unit, product in zip(units, by_product, strict=True):
+            if not product and not any(unit in m for m in inside):
+                return False
     return True
 
 
@@ -186,10 +207,9 @@ def label_goods(k: Knowledge, a: LabelAnalysis, cand: Candidate) -> LabelGoods:
     words: list[GoodsWord] = []
     swallowed: set[str] = set()
     standalone: set[str] = set()
-    for units, joiner, limit in [(a.own_words, " ", _MAX_WORDS)] + [
-        (list(run), "", _MAX_CHARS) for run in a.han_runs
-    ]:
-        for span, products, goods in _segments(k, units, joiner, limit):
+    for index, (units, joiner, limit) in enumerate(_once(a, "units", lambda: _label_units(a))):
+        segments = _once(a, ("segments", index), lambda: _segments(k, units, joiner, limit))  # noqa: B023
+        for span, products, goods in segments:
             key = span.replace(" ", "")
             if any(key in m for m in inside) or any(key in g for g in generics):
                 continue

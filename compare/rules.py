@@ -258,6 +258,8 @@ class LabelAnalysis:
     # a trademark's goods, given as Nice classes instead of a product class: are they like a GI's product
     # class? (set by the checker from compare.goods.registered_goods)
     stated_like: Callable[[str | None], bool] | None = None
+    # what is worked out once per label, not once per candidate name (compare.goods: its goods words)
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     def states_like(self, gi_class: str | None) -> bool | None:
         """Are the goods the user stated (a product class, or a trademark's Nice classes) like goods of

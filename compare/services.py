@@ -15,6 +15,7 @@ from gi_lists.repository import GIRepository
 from names.knowledge import Knowledge, bundled_knowledge
 from names.normalise import compact, forms, remember_readings
 from storage.db import Database
+from validation import CAPS, MAX_LABELS, text_problem
 from wording import lang_of, origin_text, route_text, status_word
 
 if TYPE_CHECKING:
@@ -124,6 +125,7 @@ def check_labels(
     progress: Callable[[int], None] | None = None,
 ) -> list[LabelResult]:
     j = check_jurisdiction(jurisdiction)
+    labels = check_label_texts(labels)
     checker = Checker(index, j)
     out = []
     for label in labels:
@@ -143,14 +145,41 @@ def read_labels(path: Path) -> list[str]:
         bad_line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise InputError([f"{path}:{bad_line}: (label): not UTF-8 text; save the file as UTF-8"]) from exc
     labels = []
+    problems = []
     for number, text_line in enumerate(text.splitlines(), start=1):
         if "\x00" in text_line:
             raise InputError([f"{path}:{number}: (label): contains a NUL byte; is this a text file?"])
-        if text_line.strip():
-            labels.append(text_line.strip())
+        if not text_line.strip():
+            continue
+        problem = text_problem(text_line, max_len=len(text_line)) or text_problem(
+            text_line.strip(), max_len=CAPS["label"]
+        )
+        if problem is not None:
+            problems.append(f"{path}:{number}: (label): {problem}")
+        labels.append(text_line.strip())
+    if problems:
+        raise InputError(problems[:50])
     if not labels:
         raise InputError([f"{path}: no labels (one per line; blank lines are ignored)"])
+    if len(labels) > MAX_LABELS:
+        raise InputError([f"{path}: {len(labels)} labels; one request screens at most {MAX_LABELS}"])
     return labels
+
+
+def check_label_texts(labels: Iterable[str]) -> list[str]:
+    """The labels of one screening request, or InputError: each at most CAPS['label'] characters and free
+    of controls and bidi overrides, at most MAX_LABELS of them (the caps keep one request's work bounded)."""
+    out = list(labels)
+    if len(out) > MAX_LABELS:
+        raise InputError([f"{len(out)} labels; one request screens at most {MAX_LABELS}"])
+    problems = []
+    for number, label in enumerate(out, start=1):
+        problem = text_problem(label, max_len=CAPS["label"])
+        if problem is not None:
+            problems.append(f"label {number}: {problem}")
+    if problems:
+        raise InputError(problems[:50])
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -215,7 +244,8 @@ def scan_list(index: ConflictIndex, path: Path, against: str, *, lang: str = "en
     rows = []
     for entry in entries:
         row = ScanRow(entry.line, entry.primary.text, entry.origin, entry.product_class)
-        key = compact(forms(entry.primary.text)[0])
+        written = forms(entry.primary.text)
+        key = compact(written[0]) if written else entry.primary.text  # a name stored before it was refused
         if key in seen:
             row.findings.append(Finding("duplicate", _SCAN_WORDS[zh]["duplicate"].format(line=seen[key])))
         else:

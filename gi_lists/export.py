@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from gi_lists.model import GI, Protection
+from validation import json_escape_controls, xlsx_cell
 
 EXPORT_COLUMNS = (
     "id",
@@ -111,7 +112,7 @@ def to_xlsx(rows: list[dict[str, Any]], columns: Sequence[str] = EXPORT_COLUMNS)
     ws.title = "GIs"
     ws.append(list(columns))
     for row in rows:
-        ws.append([neutralise(row.get(k, "")) for k in columns])
+        ws.append([xlsx_cell(neutralise(row.get(k, ""))) for k in columns])  # a stored control: escaped
         for cell in ws[ws.max_row]:
             cell.data_type = "s" if isinstance(cell.value, str) else cell.data_type
     ws.freeze_panes = "A2"
@@ -122,7 +123,7 @@ def to_xlsx(rows: list[dict[str, Any]], columns: Sequence[str] = EXPORT_COLUMNS)
 
 def dumps(data: Any) -> str:
     """Any result as JSON text, Chinese and Thai kept readable."""
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_escape_controls(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def to_json(gis: Sequence[GI], *, lang: str | None = None, renderings: Renderings | None = None) -> bytes:

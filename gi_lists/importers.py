@@ -16,7 +16,8 @@ from pathlib import Path
 from errors import InputError
 from gi_lists.entries import Entry, ListTarget, dedupe, name_forms_from, origin_belongs_to, origin_language
 from gi_lists.model import CONFIDENCES, STATUSES, Name, Protection, valid_partial_date
-from names.normalise import has_han, script_of
+from names.normalise import compact, forms, has_han, script_of
+from validation import CAPS, XLSX_CELL_LIMIT, name_problem, text_problem
 
 REQUIRED_COLUMNS = ("name", "product_class", "origin")
 OPTIONAL_COLUMNS = (
@@ -39,7 +40,7 @@ READ_ONLY_COLUMNS = ("other_names", "until", "rendering_lang", "rendering", "ren
 EXPORT_ONLY_COLUMNS = (ID_COLUMN, *LIST_COLUMNS, *READ_ONLY_COLUMNS)
 KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS + PROTECTION_COLUMNS + EXPORT_ONLY_COLUMNS
 NAME_COLUMNS = ("name", "transcription", "name_zh", "translation_en")
-MAX_NAME_LENGTH = 500
+MAX_NAME_LENGTH = CAPS["name"]
 
 
 def read_table(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -57,10 +58,14 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
         return read_json_export(path)
     if suffix not in (".csv", ".txt", ".tsv"):
         raise InputError([f"{label}: unsupported file type {suffix or '(none)'}; use .csv or .xlsx"])
+    data = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError([f"{label}: not UTF-8 text (byte {exc.start}); save the file as UTF-8"]) from exc
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            [f"{label}:{line}: (row): not UTF-8 text (byte {exc.start}); save the file as UTF-8"]
+        ) from exc
     delimiter = "\t" if suffix == ".tsv" else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -168,7 +173,9 @@ def parse_batch(
     (line, that list); without it (screening a file) those columns are not read."""
     header, rows = read_table(path)
     if on_names is not None:
-        on_names({(v or "").strip() for _, row in rows for c in NAME_COLUMNS if (v := row.get(c))} - {""})
+        # only names that can be stored: a hostile one (120,000 characters, controls) is refused below
+        found = {(v or "").strip() for _, row in rows for c in NAME_COLUMNS if (v := row.get(c))} - {""}
+        on_names({n for n in found if name_problem(n) is None})
     label = str(path)
     problems: list[str] = []
     unknown = [h for h in header if h not in KNOWN_COLUMNS]
@@ -208,12 +215,13 @@ def parse_batch(
         for column, value in (("name", name), ("product_class", product_class), ("origin", origin)):
             if not value:
                 bad(column, "required value is empty")
-        for column in ("name", "transcription", "name_zh", "translation_en"):
-            if len(cells.get(column, "")) > MAX_NAME_LENGTH:
-                bad(column, f"longer than {MAX_NAME_LENGTH} characters")
         for column, value in cells.items():
             if "\n" in value or "\r" in value:
                 bad(column, "contains a line break")
+            elif problem := cell_problem(column, value) or cell_problem(
+                column, row.get(column) or "", ends=True
+            ):
+                bad(column, problem)
         if origin:
             if not _ORIGIN.match(origin):
                 bad(
@@ -302,6 +310,41 @@ def parse_batch(
         lists = ", ".join(sorted({key for _, key in other_lists}))
         raise InputError([f"{label}: every row is an entry of another list ({lists}), none of {target.key}"])
     return entries
+
+
+# the cap of each stored column (validation.CAPS); a column read but not stored is capped at a cell's size
+_COLUMN_CAPS = {
+    **{column: CAPS["name"] for column in NAME_COLUMNS},
+    "product_class": CAPS["product_class"],
+    "region": CAPS["region"],
+    "source": CAPS["source"],
+    "note": CAPS["note"],
+    "reference": CAPS["reference"],
+    ID_COLUMN: CAPS["id"],
+    **{column: XLSX_CELL_LIMIT for column in READ_ONLY_COLUMNS},
+}
+
+
+def cell_problem(column: str, value: str, *, ends: bool = False) -> str | None:
+    """What is wrong with one cell's text (controls, bidi overrides, length; a name without a letter or
+    digit), or None. Its other checks (dates, codes, statuses) come after. With `ends`, `value` is the
+    cell as read (before strip(), which would drop a control at either end) and only characters count."""
+    if not value:
+        return None
+    if ends:
+        return text_problem(value, max_len=len(value))
+    cap = _COLUMN_CAPS.get(column, CAPS["cell"])
+    if column in NAME_COLUMNS:
+        return name_problem(value, max_len=cap) or _keyless(value)
+    return text_problem(value, max_len=cap)
+
+
+def _keyless(name: str) -> str | None:
+    """A name whose letters all fold away ('ʼʼ', an Arabic alef alone) gives no key to find or screen it
+    by; Chinese characters always read as pinyin (not romanised here: that is the slow part)."""
+    if has_han(name) or any(compact(f) for f in forms(name)):
+        return None
+    return f"'{name}' gives no letters to search or screen by; write the name in full"
 
 
 def foreign_origin(origin: str, target: ListTarget) -> str | None:

@@ -297,23 +297,31 @@ class GIRepository:
     ) -> list[tuple[str, str, str, str, int]]:
         """(gi id, kind, form, compact, form rank) of name keys that equal a compact key, start a word with
         one of `words`, or contain one of `substrings` (rank 0: a name's own form; 1+: a romanisation).
-        Keys are stored folded, so LIKE behaves the same on SQLite and PostgreSQL."""
-        clauses: list[str] = []
-        params: list[str] = []
+        Exact keys are looked up by bound parameters; words and substrings are matched in Python over the
+        stored (folded) keys, so no LIKE pattern is ever built from the user's text (SQLite refuses a
+        long one as too complex, and both databases then agree by construction)."""
+        rows: list[tuple[str, str, str, str, int]] = []
         if compacts:
-            clauses.append(f"compact IN {in_list(compacts)}")
-            params += list(compacts)
-        for word in words:
-            escaped = _like_escape(word)
-            clauses += [r"form LIKE ? ESCAPE '\'", r"form LIKE ? ESCAPE '\'"]
-            params += [f"{escaped}%", f"% {escaped}%"]
-        for sub in substrings:
-            clauses.append(r"compact LIKE ? ESCAPE '\'")
-            params.append(f"%{_like_escape(sub)}%")
-        if not clauses:
-            return []
-        sql = f"SELECT gi_id, kind, form, compact, form_rank FROM name_keys WHERE {' OR '.join(clauses)}"
-        return [(r[0], r[1], r[2], r[3], int(r[4])) for r in self.conn.rows(sql, params)]
+            for chunk in _chunks(list(compacts)):
+                sql = (
+                    "SELECT gi_id, kind, form, compact, form_rank FROM name_keys "
+                    f"WHERE compact IN {in_list(chunk)}"
+                )
+                rows += [(r[0], r[1], r[2], r[3], int(r[4])) for r in self.conn.rows(sql, list(chunk))]
+        if words or substrings:
+            wanted = set(compacts)
+            spaced = [f" {w}" for w in words]
+            for r in self.conn.rows("SELECT gi_id, kind, form, compact, form_rank FROM name_keys"):
+                form, key = r[2], r[3]
+                if key in wanted:
+                    continue  # found above
+                if (
+                    any(form.startswith(w) for w in words)
+                    or any(s in form for s in spaced)
+                    or any(sub in key for sub in substrings)
+                ):
+                    rows.append((r[0], r[1], form, key, int(r[4])))
+        return rows
 
     def all_keys(self) -> list[tuple[str, str, str]]:
         """(gi id, kind, compact) of every name key (for fuzzy fallback)."""
@@ -391,6 +399,3 @@ class GIRepository:
         if self.conn.execute(sql, [*values.values(), *params]) != 1 and version is not None:
             raise StaleVersion(f"{table} {row_id}")
 
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -33,6 +33,7 @@ from names.normalise import (
     remember_readings,
 )
 from storage.db import Connection, Database
+from validation import CAPS, text_problem
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,9 @@ def _search(
     query = query.strip()
     if not query:
         raise RegisterError("the search text is empty")
+    problem = text_problem(query, max_len=CAPS["query"])
+    if problem is not None:
+        raise RegisterError(f"the search text {'is ' if problem.startswith('longer') else ''}{problem}")
     repo = GIRepository(conn)
     for system, stored in repo.readings(reading_keys(query)).items():  # a known name needs no pypinyin
         remember_readings(system, stored)

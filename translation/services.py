@@ -29,6 +29,7 @@ from translation.model import (
 )
 from translation.protocol import Translator
 from translation.repository import TranslationRepository
+from validation import clean_name, clean_optional
 
 __all__ = ["get_translation", "machine", "store_suggestion"]  # kept here too for callers of services
 
@@ -170,7 +171,7 @@ def add_rendering(db: Database, gi_id: str, lang: str, text: str, *, who: str) -
     """A rendering of a GI's name written by staff (suggested, for another person to review)."""
     authorise(db, who, "editor")
     lang = check_lang(lang)
-    text = " ".join(text.split())
+    text = " ".join(clean_name(text, "--text").split())
     if not text:
         raise TranslationError("the rendering is empty")
     with db.read() as conn:
@@ -214,6 +215,7 @@ def approve(db: Database, row_id: int, *, who: str, text: str | None = None) -> 
     its names (kind translation), which screening, search, exports and briefs then use; a rendering of a
     profile field becomes the field's text in that language."""
     authorise(db, who, "editor")
+    text = clean_name(text, "--text") if text else text
     corrected = " ".join(text.split()) if text is not None else None
     if text is not None and not corrected:
         raise TranslationError("the corrected text is empty")
@@ -244,6 +246,7 @@ def reject(db: Database, row_id: int, *, who: str, reason: str | None = None) ->
     """Turn a suggestion (or a reviewed rendering) down: it is no longer an answer, and a GI's name that a
     reviewed rendering had become is taken away again (kept in the GI's history)."""
     authorise(db, who, "editor")
+    reason = clean_optional(reason, "--reason")
 
     def work(conn: Connection) -> None:
         repo = TranslationRepository(conn)

@@ -147,13 +147,15 @@ def findings_csv(findings: Sequence[TrademarkFinding], today: str) -> bytes:
 def findings_xlsx(findings: Sequence[TrademarkFinding], today: str) -> bytes:
     from openpyxl import Workbook
 
+    from validation import xlsx_cell
+
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = "Findings"
     ws.append(list(FILE_COLUMNS))
     for row in _rows(findings, today):
-        ws.append(row)
+        ws.append([xlsx_cell(v) for v in row])
     ws.freeze_panes = "A2"
     buf = io.BytesIO()
     wb.save(buf)

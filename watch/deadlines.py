@@ -15,6 +15,7 @@ from agreements.model import Agreement
 from config import REFERENCE_DIR
 from errors import AgreementError
 from storage.db import Connection, Database
+from validation import clean_text
 from watch.alerts import deadline_alert
 from watch.model import OUTCOME_STATUSES, Deadline, add_period
 from watch.repository import STAFF_OUTCOME, DeadlineRepository
@@ -166,6 +167,8 @@ def set_deadline_outcome(
 ) -> Deadline:
     """Staff record what happened to a deadline (met, missed, reported, unknown), with its source."""
     authorise(db, who, "editor")
+    note = clean_text(note, "--note", multiline=True)
+    source = clean_text(source, "--source")
 
     def work(conn: Connection) -> Deadline:
         repo = DeadlineRepository(conn)

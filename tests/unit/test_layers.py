@@ -48,6 +48,7 @@ MODULES = (
     "streamlit_app",
     "wording",
     "wording_register",
+    "validation",
 )
 # The floor of each module: longest dotted prefix wins. A module may import its own floor or lower.
 FLOORS = {
@@ -59,6 +60,7 @@ FLOORS = {
     "wording": 0,
     "wording_register": 0,
     "phrases": 0,
+    "validation": 0,
     "names": 0,
     "storage": 0,
     "reports": 1,
@@ -80,6 +82,7 @@ PURE = (
     "errors",
     "outbound",
     "escaping",
+    "validation",
     "wording_register",
     "phrases",
     "citations",

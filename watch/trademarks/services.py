@@ -17,6 +17,7 @@ from accounts.services import authorise
 from errors import RegisterError, StaleWriteError
 from gi_lists.model import check_jurisdiction
 from storage.db import Connection, Database
+from validation import clean_text
 from watch.alerts import deadline_alert
 from watch.deadlines import load_deadline_rules
 from watch.model import Deadline
@@ -281,6 +282,7 @@ def set_finding_state(
     showed), a finding changed since is refused with a StaleWriteError naming who changed it."""
     authorise(db, who, "editor")
     _check_state(state)
+    note = clean_text(note, "--note", multiline=True)
     if not note.strip():
         raise RegisterError("a change needs its --note: why the finding moves to this state")
 
