@@ -13,7 +13,7 @@ import streamlit as st
 
 from briefings.opposition import opposition_brief
 from config import Settings
-from errors import GIScopeError, InputError
+from errors import GIScopeError, InputError, StaleWriteError
 from gi_lists.model import JURISDICTIONS
 from storage.clock import now_iso, today_iso
 from ui.accounts import acting_user, editors_only
@@ -249,6 +249,19 @@ if record and chosen is not None:
             today=today,
             expected_version=seen.get(int(chosen)),
         )
+    except StaleWriteError as exc:  # someone changed the finding after this page showed it
+        st.error(
+            say(
+                "stale.finding",
+                lang,
+                record=exc.record.removeprefix("finding "),
+                who=exc.changed_by or say("stale.someone", lang),
+                at=(exc.changed_at or "")[:19].replace("T", " "),
+                seen=exc.seen,
+                now=exc.now,
+            )
+        )
+        st.button(say("stale.reload", lang), key="watch_reload")  # a new run shows the finding as it is
     except GIScopeError as exc:
         st.error(say("watch.failed", lang, message=exc))
     else:

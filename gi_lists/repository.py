@@ -398,4 +398,3 @@ class GIRepository:
         sql = f"UPDATE {quote(table)} SET {sets}, version = version + 1 WHERE {where}"
         if self.conn.execute(sql, [*values.values(), *params]) != 1 and version is not None:
             raise StaleVersion(f"{table} {row_id}")
-

@@ -7,12 +7,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from phrases import say
 from storage.db import Database
 from tests.app.conftest import ok
 from ui.watch import filter_findings, findings_csv, findings_xlsx
-from watch.trademarks.services import finding_history, list_findings
+from watch.trademarks.services import finding_history, list_findings, set_finding_state
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "app_pages/trademark_watch.py"
@@ -102,6 +104,26 @@ def test_recording_a_state_keeps_it_with_the_note_and_the_configured_user(fresh_
     assert any(f"Finding {first.id}: reviewed" in s.value for s in at.success)
     row = next(r for r in table(at) if r["ID"] == first.id)
     assert row["State"] == "reviewed"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_state_recorded_on_a_finding_changed_meanwhile_is_refused_with_a_reload(fresh_register, lang):
+    at = scanned(lang)
+    db = Database(fresh_register)
+    first = list_findings(db)[0]
+    at.selectbox(key="watch_finding").select(first.id)
+    ok(at.run())  # the page shows the finding as it is now
+    when, today = "2026-12-04T10:00:00+00:00", "2026-12-04"
+    set_finding_state(db, first.id, state="opposed", note="filed", who="other-editor", at=when, today=today)
+    at.selectbox(key=f"watch_new_state_{lang}").select("reviewed")
+    at.text_input(key="watch_note").input("checked")
+    next(b for b in at.button if b.label == say("watch.record", lang)).click()
+    ok(at.run())
+    assert at.error and "other-editor" in at.error[0].value
+    assert ("reload" in at.error[0].value.lower()) if lang == "en" else ("重新载入" in at.error[0].value)
+    after = next(f for f in list_findings(db) if f.id == first.id)
+    assert after.state == "opposed" and after.note == "filed"  # nothing written over their change
+    assert [b for b in at.button if b.key == "watch_reload" and b.label == say("stale.reload", lang)]
 
 
 def test_recording_with_no_note_says_why_it_is_refused(fresh_register):
