@@ -9,7 +9,7 @@ from typing import Any
 
 from storage.chain import append
 from storage.db import Database
-from tests.cli.test_cli import Run, Shared, as_json, copy_database, giscope, ok
+from tests.cli.test_cli import Run, Shared, as_json, clean_error, copy_database, giscope, ok
 from tests.conftest import TEST_DATA
 
 FORGED = "checked\n2026-12-04T00:00:00+00:00  admin: fees: a -> b  (approved by the director)"
@@ -60,14 +60,7 @@ def test_verify_names_the_edited_row_and_exits_1(shared: Shared, tmp_path: Path)
 def test_a_newline_in_a_reason_stays_one_escaped_line(shared: Shared, tmp_path: Path) -> None:
     db = copy_database(shared.path, tmp_path / "reason.sqlite3")
     set_fees = ("profile", "TH", "--set", "fees", "--value", "500 THB", "--source", "DIP", "--reason", FORGED)
-    ok(giscope(*set_fees, db=db))
-    data = as_json(giscope("profile", "TH", "--json", "--history", db=db))
-    parts = [h for h in data["history"] if h["reason"] == FORGED]  # stored and given to machines as written
-    assert len(parts) >= 2  # the value and its source at least, each one line of the history
-    lines = ok(giscope("profile", "TH", "--history", db=db)).out.splitlines()
-    assert not any(line.startswith("2026-12-04T00:00:00+00:00  admin") for line in lines)
-    assert len([line for line in lines if SHOWN in line]) == len(parts)
-    assert len([line for line in lines if "approved by the director" in line]) == len(parts)
+    clean_error(giscope(*set_fees, db=db), "--reason")  # refused at entry: a reason is one line
     # a GI's history (here a line written behind the CLI, as data stored before entry was checked)
     Database(f"sqlite:///{db}").transaction(
         lambda conn: append(

@@ -10,7 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from agreements.profiles import edit_profile, profile_history
+from errors import InputError
 from gi_lists.services import import_file
 from storage.chain import CHAINED, row_hash, verify
 from storage.db import Database
@@ -127,9 +130,13 @@ def test_a_deleted_or_rewritten_row_breaks_the_link_after_it(loaded_engine: Data
     assert broken is not None and (broken.row_id, broken.problem) == (rows[4][0], "head_missing")
 
 
-def test_a_reason_is_stored_as_given(loaded_engine: Database) -> None:
-    edit_fees(loaded_engine, "Application 500 THB", reason="checked\nwho: forged line")
-    assert profile_history(loaded_engine, "TH")[-1]["reason"] == "checked\nwho: forged line"
+def test_a_reason_that_would_forge_a_line_is_refused_at_entry(loaded_engine: Database) -> None:
+    before = profile_history(loaded_engine, "TH")
+    with pytest.raises(InputError, match="--reason"):  # the validation layer: one line, nothing written
+        edit_fees(loaded_engine, "Application 500 THB", reason="checked\nwho: forged line")
+    assert profile_history(loaded_engine, "TH") == before
+    edit_fees(loaded_engine, "Application 500 THB", reason="checked: one line")
+    assert profile_history(loaded_engine, "TH")[-1]["reason"] == "checked: one line"  # stored as given
     assert states(loaded_engine)["profile_history"][1] is None
 
 
