@@ -16,7 +16,7 @@ from errors import AgreementError, StaleWriteError
 from phrases import say
 from storage.clock import now_iso
 from storage.db import Connection, Database
-from validation import CAPS, clean_optional, clean_text
+from validation import CAPS, clean_text
 from wording import CONFIDENCE_WORDS
 
 PROFILE_JURISDICTIONS = ("CN", "EU", "FR", "TH")
@@ -126,9 +126,14 @@ def edit_profile(
     `keep_confidence` (the page's "keep" choice) keeps the field's confidence as it is."""
     authorise(db, who, "editor")
     reason = clean_text(reason, "--reason")
-    value_en = clean_optional(value_en, "--value", max_len=CAPS["value"], multiline=True)
-    value_zh = clean_optional(value_zh, "--value", max_len=CAPS["value"], multiline=True)
-    source = clean_optional(source, "--source")
+    # checked, but an empty text stays empty (not None), so "the new value/source is empty" is said below
+    value_en = (
+        None if value_en is None else clean_text(value_en, "--value", max_len=CAPS["value"], multiline=True)
+    )
+    value_zh = (
+        None if value_zh is None else clean_text(value_zh, "--value", max_len=CAPS["value"], multiline=True)
+    )
+    source = None if source is None else clean_text(source, "--source")
     stamp = at or now_iso()
     changed_source = source is not None or value_en is not None or value_zh is not None
 

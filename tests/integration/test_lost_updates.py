@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import subprocess
 import sys
+import types
 
 import pytest
 
@@ -21,6 +22,14 @@ from tests.integration.test_register import write_csv
 
 SPAWN = multiprocessing.get_context("spawn")  # fresh processes: no connection or lock shared with pytest
 ROUNDS = 6
+
+
+@pytest.fixture(autouse=True)
+def _no_script_as_main(monkeypatch):
+    """A spawned process runs the parent's __main__ again from its file. After a Streamlit AppTest ran in
+    this test process, __main__ is a page script, which the workers would run (and hang or crash in):
+    give them a __main__ with no file."""
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
 
 
 def run_together(target, calls: list[tuple]) -> dict[str, tuple]:
