@@ -273,5 +273,8 @@ def serve(port: int, address: str) -> None:
         # as .streamlit/config.toml says, wherever giscope is started from: no Deploy button
         "--client.toolbarMode",
         "viewer",
+        # the world's boundaries for the overview's maps, from static/ (see ui/charts.py)
+        "--server.enableStaticServing",
+        "true",
     ]
     sys.exit(subprocess.call(cmd))

@@ -16,13 +16,17 @@ import altair as alt
 import pandas as pd
 
 from agreements.services import AgreementOverview
-from config import DATA_DIR
+from config import DATA_DIR, PROJECT_ROOT
 from gi_lists.model import GI, STATUSES
 from watch.model import Deadline
 from wording import annex_name, deadline_state, lang_of, say, status_word
 from wording_zh import COUNTRIES
 
 GEO_DIR = DATA_DIR / "geo"
+# the world's boundaries are served by Streamlit as a static file (server.enableStaticServing, the
+# project's static/ folder): the browser fetches them once instead of every page run sending them along
+STATIC_GEO = PROJECT_ROOT / "static" / "geo"
+WORLD_URL = "/app/static/geo/countries-110m.json"
 STATUS_COLOURS = {
     "protected": "#2e7d32",
     "listed": "#1565c0",
@@ -183,8 +187,8 @@ def provinces() -> dict[str, dict[str, str]]:
 
 @cache
 def world() -> dict[str, Any]:
-    """Natural Earth's countries at 1:110m as TopoJSON (data/geo/SOURCES.md)."""
-    data: dict[str, Any] = json.loads((GEO_DIR / "countries-110m.json").read_text(encoding="utf-8"))
+    """Natural Earth's countries at 1:110m as TopoJSON (data/geo/SOURCES.md), as the maps draw them."""
+    data: dict[str, Any] = json.loads((STATIC_GEO / "countries-110m.json").read_text(encoding="utf-8"))
     return data
 
 
@@ -244,7 +248,7 @@ def undrawn(origins: Origins, lang: str) -> list[str]:
 
 
 def _shapes() -> alt.Data:
-    return alt.Data(values=world(), format=alt.DataFormat(type="topojson", feature="countries"))
+    return alt.UrlData(url=WORLD_URL, format=alt.DataFormat(type="topojson", feature="countries"))
 
 
 def world_chart(origins: Origins, lang: str) -> alt.LayerChart | alt.FacetChart:

@@ -117,9 +117,11 @@ def warm_up() -> None:
 
     ahead(page_modules())
     url = Settings.from_env().database_url
-    try:  # the overview's maps first: the first page (the overview) waits for them
+    try:  # the overview's facts and maps first: the first page (the overview) waits for them
+        from agreements.services import overview
         from gi_lists.services import register_version
 
+        overview(_ready_database(url))  # its queries once: the first page run then finds them quick
         version = register_version(_ready_database(url))
         for lang in ("en", "zh"):
             with _maps_lock:
