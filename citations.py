@@ -180,3 +180,15 @@ def _events() -> tuple[dict[str, str], ...]:
         return ()
     with open(path, encoding="utf-8", newline="") as fh:
         return tuple(csv.DictReader(fh))
+
+
+def cited_extra(extra: dict[str, object]) -> dict[str, object]:
+    """The agreement's extra facts with every source (`source`, `*_source`, the articles') cited."""
+    out = {k: cite(v) if k.endswith("source") and isinstance(v, str) else v for k, v in extra.items()}
+    articles = out.get("articles")
+    if isinstance(articles, list):
+        out["articles"] = [
+            {**a, "source": cite(a.get("source"))} if isinstance(a, dict) and a.get("source") else a
+            for a in articles
+        ]
+    return out

@@ -17,21 +17,9 @@ from agreements.model import (
     ScopeDimension,
     ScopeValue,
 )
-from citations import cite
+from citations import cite, cited_extra
 from storage.chain import append
 from storage.db import Connection, StaleVersion
-
-
-def cited_extra(extra: dict[str, object]) -> dict[str, object]:
-    """The agreement's extra facts with every source (`source`, `*_source`, the articles') cited."""
-    out = {k: cite(v) if k.endswith("source") and isinstance(v, str) else v for k, v in extra.items()}
-    articles = out.get("articles")
-    if isinstance(articles, list):
-        out["articles"] = [
-            {**a, "source": cite(a.get("source"))} if isinstance(a, dict) and a.get("source") else a
-            for a in articles
-        ]
-    return out
 
 
 class AgreementRepository:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from agreements.model import Agreement, AgreementEvent, Annex, ListCount, ScopeDimension, ScopeValue
 from agreements.profiles import load_bundled_profiles
-from agreements.repository import AgreementRepository, ProfileRepository, ScopeRepository, cited_extra
-from citations import cite
+from agreements.repository import AgreementRepository, ProfileRepository, ScopeRepository
+from citations import cite, cited_extra
 from config import REFERENCE_DIR
 from storage.db import Connection, Database
 
