@@ -180,6 +180,12 @@ EVOCATION_CAP = (
 )
 
 
+# On like goods a coined name sharing the distinctive part is an evocation where the law has that limb
+# (the EU regime: high, as the courts held for Verlados and Cambozola); where it has none, the severity
+# rules make it a misleading-use question (medium). On other goods it stays a guess (EVOCATION_CAP).
+EVOCATION_WEIGHED = "a court weighs the label as a whole (CJEU C-75/15 Verlados, C-87/97 Cambozola)"
+
+
 def _common_prefix(a: str, b: str) -> int:
     n = 0
     for x, y in zip(a, b, strict=False):
@@ -232,15 +238,16 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
                 if not like or abs(len(word) - len(name)) > 1 or suffix >= len(name) - 1:
                     continue
             goods = "on like goods" if like else "on other goods or services"
+            weighs = f"; {EVOCATION_WEIGHED}" if like else ""
             out[key.gi] = Candidate(
                 key.gi,
                 "evocation",
                 BASE_SCORE["evocation"] * (0.9 if like else 0.8),
                 key.text,
                 word,
-                f"shares '{shared}' with '{key.text}' {goods}",
+                f"shares '{shared}' with '{key.text}' {goods}{weighs}",
                 "medium",
-                max_severity=EVOCATION_CAP,
+                max_severity=None if like else EVOCATION_CAP,
             )
     return list(out.values())
 

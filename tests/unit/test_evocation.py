@@ -7,7 +7,7 @@ import pytest
 
 from compare.conflicts import Checker, ConflictIndex
 from gi_lists.model import GI
-from tests.registers import EU_REGISTER, make_gi
+from tests.registers import CN_IV, EU_REGISTER, make_gi
 
 
 def _gi(gi_id: str, name: str, cls: str, country: str) -> GI:
@@ -38,12 +38,25 @@ def _found(hits: list, gi_id: str):  # type: ignore[no-untyped-def]
 
 
 def test_same_ending_on_like_goods(eu: Checker) -> None:
-    # CJEU C-75/15 Viiniverla (21 Jan 2016): 'Verlados' for a cider spirit evokes Calvados
+    # CJEU C-75/15 Viiniverla (21 Jan 2016): 'Verlados' for a cider spirit evokes Calvados; the EU
+    # regime has an evocation limb (Art. 26(1)(b)), so on like goods it is high
     hit = _found(eu.check("Verlados", "Spirit"), "fr-calvados")
-    assert hit is not None and hit.kind == "evocation" and hit.severity == "medium"
+    assert hit is not None and hit.kind == "evocation" and hit.severity == "high"
     assert "shares 'ados'" in hit.reason and "a court weighs" in hit.reason
     # CJEU C-87/97 Consorzio Gorgonzola v Käserei Champignon (4 Mar 1999): 'Cambozola' evokes Gorgonzola
     assert _found(eu.check("Cambozola", "Cheeses"), "it-gorgonzola") is not None
+
+
+def test_where_the_law_has_no_evocation_limb_a_coined_name_stays_medium() -> None:
+    # in China Calvados is protected through the China-EU agreement (Annex IV), which lists no evocation
+    from names.knowledge import bundled_knowledge
+
+    cn = Checker(
+        ConflictIndex([make_gi("fr-calvados", "Calvados", "Spirit", "FR", CN_IV)], bundled_knowledge()), "CN"
+    )
+    hit = _found(cn.check("Verlados", "Spirit"), "fr-calvados")
+    assert hit is not None and hit.kind == "evocation" and hit.severity == "medium"
+    assert "not a limb of the China–EU agreement" in hit.reason
 
 
 def test_no_evocation_without_goods_or_on_other_goods_by_an_ending(eu: Checker) -> None:
