@@ -14,6 +14,7 @@ from compare.rules import (
     BASE_SCORE,
     COLOUR_HAN,
     COLOUR_WORDS,
+    COUNTRY_CODES,
     COUNTRY_CONCEPTS,
     COUNTRY_WHY,
     MAX_SPAN_WORDS,
@@ -271,7 +272,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     if any(w in COLOUR_WORDS for w in a.own_words) or any(c in run for run in a.han_runs for c in COLOUR_HAN):
         for cand in found:  # a name followed by a colour word is a colour, whichever rule found it
             cand.colour = cand.colour or used_as_colour(a, cand.label_form)
-    _explained_parts(ix, found, scope)
+    _explained_parts(ix, found, scope, _countries(a))
     return _without_own_places(found)
 
 
@@ -293,7 +294,14 @@ EXPLAINED = "the label's words are the whole of another protected name"
 _NAMING_KINDS = frozenset({"exact", "official-rendering", "script-variant", "translation", "transliteration"})
 
 
-def _explained_parts(ix: NameIndex, found: list[Candidate], scope: Scope = None) -> None:
+def _countries(a: LabelAnalysis) -> frozenset[str]:
+    """The countries the label names ('Slovak', 'Hungary'), as ISO codes."""
+    return frozenset(COUNTRY_CODES[p] for p in a.place_concepts if p in COUNTRY_CODES)
+
+
+def _explained_parts(
+    ix: NameIndex, found: list[Candidate], scope: Scope = None, countries: frozenset[str] = frozenset()
+) -> None:
     """Words of the label that another name explains as a whole stay low for every other GI:
     - a part of a longer name that is the whole of another name (Bordeaux is the GI Bordeaux, not a
       part of Côtes de Bordeaux; 托卡伊 is Tokaj, not a part of Vinohradnícka oblasť Tokaj);
@@ -301,7 +309,9 @@ def _explained_parts(ix: NameIndex, found: list[Candidate], scope: Scope = None)
     - a place that the label names with another GI's product (Gannan navel oranges is that GI, not a
       part of Gannan Yang Du Jun);
     each time by a name of the same class that the check screens (`scope`): a name not protected
-    where the check asks explains nothing there."""
+    where the check asks explains nothing there, and a name from another country explains nothing
+    where the label names the country of the GI it is a part of ('Slovak Tokay': the Slovak
+    Vinohradnícka oblasť Tokaj, not only the Hungarian Tokaj)."""
     # what each naming candidate covers, by the text it covers
     naming: dict[str, list[Candidate]] = {}
     for c in found:
@@ -330,10 +340,18 @@ def _explained_parts(ix: NameIndex, found: list[Candidate], scope: Scope = None)
                     continue  # 'Reggiano' the wine does not explain 'Reggiano cheese'
                 if scope is not None and not scope[1](other.gi):
                     continue
+                if _origin_named(ix, c.gi, other.gi, countries):
+                    continue
                 c.max_severity = ("low", f"{EXPLAINED} ('{other.matched_form}')")
                 break
             if c.max_severity and c.max_severity[1].startswith(EXPLAINED):
                 break
+
+
+def _origin_named(ix: NameIndex, gi: int, other: int, countries: frozenset[str]) -> bool:
+    """Does the label name the origin country of `gi` and not that of `other`?"""
+    own = set(ix.gis[gi].origin_countries)
+    return bool(countries & own) and not countries & set(ix.gis[other].origin_countries)
 
 
 def used_as_colour(a: LabelAnalysis, span: str) -> bool:

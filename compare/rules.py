@@ -180,21 +180,36 @@ LAUDATORY_WORDS = frozenset(
 # place concepts (data/knowledge/places.csv) that are whole countries: a country on a product of the
 # class is not a name's distinctive part (Danish feta is not Danablu; Deutscher Balsamico is not
 # Deutscher Weinbrand)
-COUNTRY_CONCEPTS = frozenset(
-    {
-        "bulgaria",
-        "china",
-        "denmark",
-        "finland",
-        "germany",
-        "ireland",
-        "lithuania",
-        "poland",
-        "sweden",
-        "thailand",
-        "siam",
-    }
-)
+COUNTRY_CODES = {
+    "austria": "AT",
+    "belgium": "BE",
+    "bulgaria": "BG",
+    "china": "CN",
+    "croatia": "HR",
+    "cyprus": "CY",
+    "czechia": "CZ",
+    "denmark": "DK",
+    "finland": "FI",
+    "france": "FR",
+    "germany": "DE",
+    "greece": "GR",
+    "hungary": "HU",
+    "ireland": "IE",
+    "italy": "IT",
+    "latvia": "LV",
+    "lithuania": "LT",
+    "netherlands": "NL",
+    "poland": "PL",
+    "portugal": "PT",
+    "romania": "RO",
+    "slovakia": "SK",
+    "slovenia": "SI",
+    "spain": "ES",
+    "sweden": "SE",
+    "thailand": "TH",
+    "siam": "TH",
+}
+COUNTRY_CONCEPTS = frozenset(COUNTRY_CODES)
 COUNTRY_WHY = "a country's name on a product of the class, not the name's distinctive part"
 COLOUR_WORDS = frozenset(["colour", "color", "coloured", "colored", "couleur", "colore", "farbe", "farben"])
 COLOUR_HAN = ("色", "颜色")

@@ -134,3 +134,20 @@ def test_a_use_a_court_held_does_not_infringe_is_low_and_cites_the_decision():
     assert hit.severity == "low" and "C-56/16 P" in hit.reason
     # the decision covers that use only: port wine is still the name on like goods
     assert hits(index, "Port", "EU", "Wine")["pt-porto"].severity == "high"
+
+
+def test_a_label_naming_the_gis_country_keeps_the_part_from_being_explained_by_another_countrys_name():
+    # Tokaj is a Hungarian GI and the Slovak 'Vinohradnícka oblasť Tokaj' contains it; a 'Slovak Tokaj'
+    # is the Slovak name's case too, not only the Hungarian one (both are in the EU register)
+    tokaj = [
+        make_gi("hu-tokaj", "Tokaj", "Wine", "HU", EU_REGISTER),
+        make_gi("sk-tokaj", "Vinohradnícka oblasť Tokaj", "Wine", "SK", EU_REGISTER),
+    ]
+    ix = ConflictIndex(tokaj, bundled_knowledge())
+    slovak = hits(ix, "Slovak Tokaj", "EU", "Wine")
+    assert slovak["sk-tokaj"].severity == "medium"
+    plain = hits(ix, "Tokaj", "EU", "Wine")
+    assert plain["hu-tokaj"].severity == "high"
+    assert (
+        plain["sk-tokaj"].severity == "low" and "whole of another protected name" in plain["sk-tokaj"].reason
+    )
