@@ -24,7 +24,7 @@ from compare.rules import (
 from gi_lists.model import GI, Name
 from names import other_scripts
 from names.latin_sounds import language_of, name_phonemes
-from names.normalise import compact, fold_latin, pinyin_syllables, script_of
+from names.normalise import compact, fold_latin, has_han, pinyin_syllables, script_of
 from names.phonetic import PhoneticIndex, SoundKey, rendering_phonemes, rendering_runs, similarity, skeleton
 
 
@@ -260,7 +260,10 @@ def _held_evocative(
     other goods nothing."""
     if not ix.k.evocative:
         return
-    for word in dict.fromkeys(a.own_words):
+    # a Chinese term counts where a run of characters begins with it, as a brand does (格兰 in 格兰德,
+    # not in 英格兰 England)
+    han = [t for t in ix.k.evocative if has_han(t) and any(run.startswith(t) for run in a.han_runs)]
+    for word in dict.fromkeys([*a.own_words, *han]):
         for t in ix.k.evocative.get(word, ()):
             pos = ix.positions.get(t.concept)
             if pos is None or pos in known or pos in out:

@@ -85,3 +85,27 @@ def test_a_word_a_court_held_evocative(eu: Checker) -> None:
     assert _found(eu.check("Glen Buchenbach", "Cheeses"), "gb-scotch-whisky") is None
     unknown = _found(eu.check("Glen Buchenbach"), "gb-scotch-whisky")
     assert unknown is not None and unknown.severity == "medium"
+
+
+def test_a_chinese_word_held_suggestive_counts_where_a_brand_begins_with_it() -> None:
+    # China's TRAB rejected eight 'glen' whisky marks after SWA oppositions (SWA Legal Report 2013);
+    # 格兰 is how Chinese writes 'Glen' in Scotch malt names (格兰菲迪 Glenfiddich)
+    from gi_lists.model import Protection
+    from names.knowledge import bundled_knowledge
+
+    cn_gi = Protection(
+        "CN", "national-register", "protected", None, None, "2010-01-01", None, "AQSIQ", "high"
+    )
+    scotch = make_gi(
+        "gb-scotch-whisky",
+        [("Scotch Whisky", "original"), ("苏格兰威士忌", "official-rendering")],
+        "Spirit",
+        "GB",
+        cn_gi,
+    )
+    cn = Checker(ConflictIndex([scotch], bundled_knowledge()), "CN")
+    hit = _found(cn.check("格兰德威士忌", "Spirit"), "gb-scotch-whisky")
+    assert hit is not None and hit.kind == "evocation" and hit.severity == "medium"
+    # 英格兰 is England: the characters do not begin the brand
+    english = _found(cn.check("英格兰单一麦芽威士忌", "Spirit"), "gb-scotch-whisky")
+    assert english is None or english.kind != "evocation"
