@@ -86,6 +86,7 @@ SOUND_THRESHOLD = {2: 0.92, 3: 0.88}
 SOUND_THRESHOLD_LONG = 0.85
 SOUND_THRESHOLD_PART = 0.92  # one word of a longer name: the rest of the name is missing
 SOUND_CAP = ("medium", "a rendering by sound, not in the rendering tables: at most medium until checked")
+SOUND_CLOSE = 0.9  # the likeness of sound above which a rendering of three or more characters is one
 
 
 def renderings_by_sound(
@@ -168,8 +169,16 @@ def _sound_matches(
         note = f"sounds like '{key.text}'" + ("" if key.whole else " (one word of the name)")
         if letters:
             note += ", read from Cyrillic or Greek letters"
+        # three or more characters that sound almost exactly like the whole name, on goods the label
+        # names as like goods: a transliteration, not a guess (巴巴雷斯科 Barbaresco on a wine)
+        close = key.whole and not letters and len(span) >= 3 and sim >= SOUND_CLOSE
+        if close and _like(a, _label_classes(a), gi.product_class):
+            note += "; three or more characters close in sound to the whole name, on like goods"
+            cap = None
+        else:
+            cap = SOUND_CAP
         out[key.gi] = Candidate(
-            key.gi, kind, score, gi.names[key.name].text, span, note, "medium", max_severity=SOUND_CAP
+            key.gi, kind, score, gi.names[key.name].text, span, note, "medium", max_severity=cap
         )
 
 
@@ -202,9 +211,7 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
     evocation (medium); on other goods or services only a long shared beginning counts (the name's
     reputation, C-783/19); with no goods known, nothing."""
     known = {c.gi for c in found if c.kind in STRONG_KINDS or c.kind == "fuzzy"}
-    classes = [cls for _, cls in a.product_concepts if cls]
-    if a.stated_class:
-        classes.append(a.stated_class)
+    classes = _label_classes(a)
     out: dict[int, Candidate] = {}
     _held_evocative(ix, a, classes, known, out)
     if not classes and a.stated_like is None:
@@ -283,6 +290,11 @@ def _held_evocative(
                 t.confidence,
                 max_severity=None if like else EVOCATION_CAP,
             )
+
+
+def _label_classes(a: LabelAnalysis) -> list[str]:
+    """The product classes the label names and the user stated."""
+    return [cls for _, cls in a.product_concepts if cls] + ([a.stated_class] if a.stated_class else [])
 
 
 def _like(a: LabelAnalysis, classes: list[str], gi_class: str | None) -> bool:

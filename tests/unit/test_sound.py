@@ -96,11 +96,17 @@ def checker_cn() -> Checker:
     return Checker(ConflictIndex(REGISTER, bundled_knowledge()), "CN")
 
 
-def test_a_rendering_by_sound_is_a_medium_transliteration(checker_cn: Checker) -> None:
+def test_a_rendering_by_sound_is_a_transliteration_high_only_when_close_long_and_on_like_goods(
+    checker_cn: Checker,
+) -> None:
+    # 沙布利 is the trade's Chablis (三个字, almost the same sounds) on a wine: a transliteration
     hits = checker_cn.check("沙布利干白葡萄酒")
-    assert [(h.gi.id, h.kind, h.severity) for h in hits] == [("fr-chablis", "transliteration", "medium")]
-    assert "sounds like 'Chablis'" in hits[0].reason
-    assert "at most medium" in hits[0].reason  # a guess by sound says so
+    assert [(h.gi.id, h.kind, h.severity) for h in hits] == [("fr-chablis", "transliteration", "high")]
+    assert "sounds like 'Chablis'" in hits[0].reason and "close in sound" in hits[0].reason
+    # the same characters with no goods named: still a guess, at most medium, and it says so
+    alone = checker_cn.check("沙布利")
+    assert [(h.gi.id, h.severity) for h in alone] == [("fr-chablis", "medium")]
+    assert "at most medium" in alone[0].reason
 
 
 def test_traditional_characters_and_a_hyphen(checker_cn: Checker) -> None:
