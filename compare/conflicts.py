@@ -115,6 +115,7 @@ class Checker:
         self._relevant: dict[int, list[Protection]] = {}
         self._well_known: dict[int, dict[str, str] | None] = {}
         self._reputation: dict[int, list[dict[str, str]]] = {}
+        self._stated: dict[str, str] = {}
 
     def _protections(self, gi_pos: int) -> list[Protection]:
         if gi_pos not in self._relevant:
@@ -141,6 +142,20 @@ class Checker:
 
         return like
 
+    def stated_class(self, product_class: str | None) -> str | None:
+        """The user's product class as one the register uses: 'Wine' or 'Cheeses' as given; words that
+        name goods of one class ('Rice', 'Fish (hairtail)') as that class, read as a label's goods
+        words are; anything else (non-food goods, several classes) as given."""
+        if not product_class or not product_class.strip():
+            return None
+        if product_class not in self._stated:
+            self._stated[product_class] = product_class
+            if not any(same_class(product_class, c) for c in self.index.product_classes):
+                named = {c for _, c in self.index.analyse(product_class).product_concepts if c}
+                if len({class_key(c) for c in named}) == 1:
+                    self._stated[product_class] = named.pop()
+        return self._stated[product_class]
+
     def check(
         self,
         label: str,
@@ -154,7 +169,8 @@ class Checker:
         """Hits for one label. A trademark gives its Nice classes (and goods) instead of a product class:
         the classes decide like goods for each GI (compare.goods.registered_goods)."""
         a = self.index.analyse(label)
-        a.stated_class = product_class
+        stated = self.stated_class(product_class)
+        a.stated_class = stated
         if nice_classes:  # the matcher's "goods of the name's class" (places, short forms, evocations)
             a.stated_like = self._registered_like(tuple(nice_classes), goods)
         # the goods the label names, and those the user's product class or a mark's goods spell out
@@ -173,7 +189,7 @@ class Checker:
                 continue
             gi = self.index.gis[cand.gi]
             matter = _goods_matter(cand)
-            label_class = product_class or (self.index.label_class(a, cand) if matter else None)
+            label_class = stated or (self.index.label_class(a, cand) if matter else None)
             verdict = None
             if nice_classes and matter:  # a trademark: its Nice classes decide
                 label_class, verdict = goods_words.registered_goods(

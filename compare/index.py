@@ -182,6 +182,11 @@ class NameIndex:
             self._index_latin_parts(gi, pos, text, words)
 
     @cached_property
+    def product_classes(self) -> frozenset[str]:
+        """The product classes of the GIs indexed."""
+        return frozenset(gi.product_class for gi in self.gis if gi.product_class)
+
+    @cached_property
     def positions(self) -> dict[str, int]:
         """GI id -> its position in the index."""
         return {gi.id: pos for pos, gi in enumerate(self.gis)}

@@ -1,0 +1,42 @@
+"""The product class a user states in everyday words ('Rice', 'Fish (hairtail)') is read as the
+register's class, the way a label's goods words are: it is not 'another class' for want of the
+register's exact wording. Real cases: Beijing Fengtai District Court on 舟山带鱼 hairtail (2023);
+Heilongjiang inspectors on rice from outside Wuchang sold as 五常大米."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.conflicts import Checker, ConflictIndex
+from gi_lists.model import Protection
+from names.knowledge import bundled_knowledge
+from tests.registers import make_gi
+
+HOME = Protection("CN", "national-register", "protected", None, None, "2011-01-01", None, "CNIPA", "high")
+REGISTER = [
+    make_gi("cn-wuchang-da-mi", "五常大米", "Fresh or processed fruit, vegetables and cereals", "CN", HOME),
+    make_gi("cn-zhoushan-dai-yu", "舟山带鱼", "Fresh fish, molluscs and crustaceans", "CN", HOME),
+]
+
+
+@pytest.fixture(scope="module")
+def cn() -> Checker:
+    return Checker(ConflictIndex(REGISTER, bundled_knowledge()), "CN")
+
+
+def _severity(cn: Checker, label: str, cls: str, gi_id: str) -> str:
+    return next(h.severity for h in cn.check(label, cls) if h.gi.id == gi_id)
+
+
+def test_everyday_words_for_the_class_are_like_goods(cn: Checker) -> None:
+    assert cn.stated_class("Rice") == "Fresh or processed fruit, vegetables and cereals"
+    assert _severity(cn, "星光村 五常大米", "Rice", "cn-wuchang-da-mi") == "high"
+    assert _severity(cn, "舟山带鱼", "Fish (hairtail)", "cn-zhoushan-dai-yu") == "high"
+
+
+def test_a_class_the_register_uses_stays_and_other_goods_stay_other(cn: Checker) -> None:
+    assert cn.stated_class("Fresh fish, molluscs and crustaceans") == "Fresh fish, molluscs and crustaceans"
+    assert cn.stated_class("Non-food goods (lingerie)") == "Non-food goods (lingerie)"
+    assert cn.stated_class("  ") is None
+    # rice stated for a fish name: another class, as before
+    assert _severity(cn, "舟山带鱼", "Rice", "cn-zhoushan-dai-yu") == "medium"
