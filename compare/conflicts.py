@@ -150,7 +150,7 @@ class Checker:
             return None
         if product_class not in self._stated:
             self._stated[product_class] = product_class
-            if not any(same_class(product_class, c) for c in self.index.product_classes):
+            if class_key(product_class) not in self.index.class_keys:
                 named = {c for _, c in self.index.analyse(product_class).product_concepts if c}
                 if len({class_key(c) for c in named}) == 1:
                     self._stated[product_class] = named.pop()

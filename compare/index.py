@@ -29,7 +29,7 @@ from compare.rules import (
     Key,
     fuzzy_worthy,
 )
-from gi_lists.model import GI
+from gi_lists.model import GI, class_key
 from names.knowledge import Knowledge, Term
 from names.normalise import (
     compact,
@@ -182,9 +182,9 @@ class NameIndex:
             self._index_latin_parts(gi, pos, text, words)
 
     @cached_property
-    def product_classes(self) -> frozenset[str]:
-        """The product classes of the GIs indexed."""
-        return frozenset(gi.product_class for gi in self.gis if gi.product_class)
+    def class_keys(self) -> frozenset[str]:
+        """The product classes of the GIs indexed, as class keys ('Wine (…)' -> 'wine')."""
+        return frozenset(class_key(gi.product_class) for gi in self.gis if gi.product_class)
 
     @cached_property
     def positions(self) -> dict[str, int]:

@@ -40,3 +40,11 @@ def test_a_class_the_register_uses_stays_and_other_goods_stay_other(cn: Checker)
     assert cn.stated_class("  ") is None
     # rice stated for a fish name: another class, as before
     assert _severity(cn, "舟山带鱼", "Rice", "cn-zhoushan-dai-yu") == "medium"
+
+
+def test_rice_is_not_rice_wine() -> None:
+    # 'Rice' begins like the class 'Rice wine' (Shaoxing): it is the cereal, not the drink
+    wine = make_gi("cn-shao-xing-jiu", "绍兴酒", "Rice wine", "CN", HOME)
+    checker = Checker(ConflictIndex([*REGISTER, wine], bundled_knowledge()), "CN")
+    assert checker.stated_class("Rice") == "Fresh or processed fruit, vegetables and cereals"
+    assert checker.stated_class("Rice wine") == "Rice wine"
