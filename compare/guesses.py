@@ -210,7 +210,10 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
     Champagne), or most of its beginning (Champanillo, Champagne). On like goods that is a possible
     evocation (medium); on other goods or services only a long shared beginning counts (the name's
     reputation, C-783/19); with no goods known, nothing."""
-    known = {c.gi for c in found if c.kind in STRONG_KINDS or c.kind == "fuzzy"}
+    known = {c.gi for c in found if c.kind in STRONG_KINDS}
+    # a misspelling on like goods is that rule's case; on other goods a near spelling is low while a
+    # long shared beginning can still take the name's reputation (Champagnola, EUIPO BoA 17 Apr 2020)
+    misspelt = {c.gi for c in found if c.kind == "fuzzy"}
     classes = _label_classes(a)
     out: dict[int, Candidate] = {}
     _held_evocative(ix, a, classes, known, out)
@@ -233,6 +236,8 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
                 continue
             gi = ix.gis[key.gi]
             like = _like(a, classes, gi.product_class)
+            if like and key.gi in misspelt:
+                continue
             prefix = _common_prefix(word, name)
             if how == "head":
                 shared = name[:prefix]

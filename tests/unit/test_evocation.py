@@ -109,3 +109,13 @@ def test_a_chinese_word_held_suggestive_counts_where_a_brand_begins_with_it() ->
     # 英格兰 is England: the characters do not begin the brand
     english = _found(cn.check("英格兰单一麦芽威士忌", "Spirit"), "gb-scotch-whisky")
     assert english is None or english.kind != "evocation"
+
+
+def test_a_long_shared_beginning_on_other_goods_even_when_the_spelling_is_near(eu: Checker) -> None:
+    # EUIPO Board of Appeal, 17 Apr 2020: 'Champagnola' for bakery goods and catering exploits the
+    # reputation of Champagne; a near spelling alone would be low on other goods
+    hit = _found(eu.check("Champagnola", "Non-food goods (bakery and catering services)"), "fr-champagne")
+    assert hit is not None and hit.kind == "evocation" and hit.severity == "medium"
+    # on a wine, a near spelling is the misspelling rule's case, not an evocation
+    typo = _found(eu.check("Champagme", "Wine"), "fr-champagne")
+    assert typo is not None and typo.kind == "fuzzy"
