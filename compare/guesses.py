@@ -219,9 +219,10 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
     _held_evocative(ix, a, classes, known, out)
     if not classes and a.stated_like is None:
         return list(out.values())
+    glued = _glued(ix, a, classes, known, out)
     heads, tails = word_ends(ix)
     for word in a.own_words:
-        if len(word) < 6 or word in ix.latin or word in CONNECTORS or _known_word(ix, word):
+        if len(word) < 6 or word in ix.latin or word in CONNECTORS or word in glued or _known_word(ix, word):
             continue
         # an ending shared by several names is an ending of the language (-tina: Fontina, Galatina,
         # Martina), not the distinctive part of one of them
@@ -262,6 +263,45 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
                 max_severity=None if like else EVOCATION_CAP,
             )
     return list(out.values())
+
+
+def _glued(
+    ix: NameIndex, a: LabelAnalysis, classes: list[str], known: set[int], out: dict[int, Candidate]
+) -> None:
+    """A coined word glued from a one-word name or a name's place and a few more letters, on like
+    goods: NEWRHONE for a wine takes 'Rhône' of Côtes du Rhône (Cour d'appel de Paris, 26 May 2023,
+    n° 21/09232). The whole of a one-word name is an evocation at the route's severity; a place that
+    is only a part of names stays a guess (medium), as 'New Rhône' in two words is a partial. Returns
+    the words a whole name explains (their other letters are no one's distinctive part)."""
+    explained: set[str] = set()
+    for word in a.own_words:
+        if len(word) < 8 or word in ix.latin or _known_word(ix, word):
+            continue
+        for cut in range(3, len(word) - 2):
+            for part, rest in ((word[cut:], word[:cut]), (word[:cut], word[cut:])):
+                if len(part) < 5 or len(rest) < 3 or rest in CONNECTORS:
+                    continue
+                whole = [k for k in ix.latin.get(part, ()) if k.via == "own"]
+                placed = [k for t in ix.k.places.get(part, ()) for k in ix.places_of.get(t.concept, ())]
+                for key, cap in [(k, None) for k in whole] + [(k, EVOCATION_CAP) for k in placed]:
+                    if key.gi in known or key.gi in out:
+                        continue
+                    if not _like(a, classes, ix.gis[key.gi].product_class):
+                        continue
+                    out[key.gi] = Candidate(
+                        key.gi,
+                        "evocation",
+                        BASE_SCORE["evocation"] * 0.9,
+                        key.text,
+                        word,
+                        f"'{part}' of '{key.text}' glued into a coined word on like goods; "
+                        + EVOCATION_WEIGHED,
+                        "medium",
+                        max_severity=cap,
+                    )
+                    if cap is None:
+                        explained.add(word)
+    return explained
 
 
 def _held_evocative(

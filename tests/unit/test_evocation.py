@@ -23,6 +23,9 @@ REGISTER = [
     _gi("it-fontina", "Fontina", "Cheeses", "IT"),
     _gi("it-galatina", "Galatina", "Cheeses", "IT"),
     _gi("it-martina", "Martina", "Cheeses", "IT"),
+    _gi("fr-cotes-du-rhone", "Côtes du Rhône", "Wine", "FR"),
+    _gi("es-rioja", "Rioja", "Wine", "ES"),
+    _gi("hr-moslavina", "Moslavina", "Wine", "HR"),
 ]
 
 
@@ -119,3 +122,18 @@ def test_a_long_shared_beginning_on_other_goods_even_when_the_spelling_is_near(e
     # on a wine, a near spelling is the misspelling rule's case, not an evocation
     typo = _found(eu.check("Champagme", "Wine"), "fr-champagne")
     assert typo is not None and typo.kind == "fuzzy"
+
+
+def test_a_name_glued_into_a_coined_word(eu: Checker) -> None:
+    # Cour d'appel de Paris, 26 May 2023, n° 21/09232: NEWRHONE for wine evokes Côtes du Rhône through
+    # 'Rhône'; a place that is only a part of the name stays a guess (medium)
+    hit = _found(eu.check("NEWRHONE", "Wine"), "fr-cotes-du-rhone")
+    assert hit is not None and hit.kind == "evocation" and hit.severity == "medium"
+    assert "glued into a coined word" in hit.reason
+    # the whole of a one-word name glued to other letters: the route's severity; the letters left over
+    # ('avina') are nobody's distinctive ending (not Moslavina)
+    found = {h.gi.id: h for h in eu.check("Riojavina", "Wine")}
+    assert found["es-rioja"].kind == "evocation" and found["es-rioja"].severity == "high"
+    assert "hr-moslavina" not in found
+    # on other goods, nothing
+    assert _found(eu.check("NEWRHONE", "Cheeses"), "fr-cotes-du-rhone") is None
