@@ -4,6 +4,8 @@ some writing, part of it, an imitation (the name with a "style" word), a homopho
 
 from __future__ import annotations
 
+import re
+
 from compare.index import NameIndex
 from compare.rules import (
     BASE_SCORE,
@@ -264,6 +266,23 @@ def classify_latin(
     return Candidate(key.gi, kind, score, key.text, span, note, adjectival=key.via == "adjective")
 
 
+_SOUND_SPELLINGS = (
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ck|qu|q|c(?=[aoukrlt]|$)"), "k"),
+    (re.compile(r"[yj]"), "i"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+
+
+def sound_spelling(word: str) -> str:
+    """A folded Latin word as it sounds in most European spellings: Tocai, Tokay and Tokaj are 'tokai'
+    (c before a/o/u is k, j and y are i, ph is f, double letters are one)."""
+    for pattern, repl in _SOUND_SPELLINGS:
+        word = pattern.sub(repl, word)
+    return word
+
+
 def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[Candidate]:
     out: list[Candidate] = []
     words = a.own_words
@@ -285,6 +304,9 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
         if not pool:
             continue
         matches = process.extract(span, pool, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_CUTOFF)
+        sound = sound_spelling(span)
+        near = {m[0] for m in matches}
+        matches += [(c, fuzz.ratio(span, c), 0) for c in pool if c not in near and sound_spelling(c) == sound]
         if matches and span in ix.k.goods_terms():
             continue  # a goods word spelled right ('cotton', not Corton), read only when it matters
         for choice, score, _ in matches:
@@ -292,7 +314,8 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
                 if key.gi in explained or not fuzzy_worthy(key, choice):
                     continue
                 edits = OSA.distance(span, choice)
-                close = edits <= (2 if len(choice) >= 9 else 1)
+                alike = sound_spelling(choice) == sound
+                close = alike or edits <= (2 if len(choice) >= 9 else 1)
                 out.append(
                     Candidate(
                         key.gi,
@@ -300,7 +323,7 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
                         round(score / 100, 3),
                         key.text,
                         span,
-                        f"{edits} letter(s) from '{choice}'",
+                        f"{edits} letter(s) from '{choice}'" + (", spelled as it sounds" if alike else ""),
                         "medium" if close else "low",
                     )
                 )
