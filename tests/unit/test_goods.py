@@ -209,3 +209,15 @@ def test_the_product_word_inside_the_name_and_colour_uses_are_not_other_goods(in
 def test_the_users_product_class_overrides_the_goods_words(index):
     hits = Checker(index, "CN").check("Champagne dog food", "Wine")
     assert hits[0].gi.id == "fr-champagne" and hits[0].severity == "high"
+
+
+def test_a_tea_name_on_lingerie_where_a_decision_on_its_reputation_is_on_record():
+    # EU General Court T-624/13 to T-627/13 (2 Oct 2015), Tea Board v OHIM - Delta Lingerie: the
+    # refusal of 'Darjeeling collection de lingerie' for clothing was annulled for want of an assessment
+    # of the unfair advantage taken of Darjeeling's reputation (without a decision on record: low)
+    darjeeling = gi("in-darjeeling", [("Darjeeling", "original")], "Tea", "IN", EU_REGISTER)
+    ix = ConflictIndex([darjeeling], bundled_knowledge())
+    hit = next(
+        h for h in Checker(ix, "EU").check("Darjeeling collection de lingerie") if h.gi.id == "in-darjeeling"
+    )
+    assert hit.severity == "medium" and "T-624/13" in hit.reason, hit.reason
