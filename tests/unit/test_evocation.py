@@ -26,6 +26,7 @@ REGISTER = [
     _gi("fr-cotes-du-rhone", "Côtes du Rhône", "Wine", "FR"),
     _gi("es-rioja", "Rioja", "Wine", "ES"),
     _gi("hr-moslavina", "Moslavina", "Wine", "HR"),
+    _gi("es-queso-manchego", "Queso Manchego", "Cheeses", "ES"),
 ]
 
 
@@ -137,3 +138,12 @@ def test_a_name_glued_into_a_coined_word(eu: Checker) -> None:
     assert "hr-moslavina" not in found
     # on other goods, nothing
     assert _found(eu.check("NEWRHONE", "Cheeses"), "fr-cotes-du-rhone") is None
+
+
+def test_a_purely_conceptual_evocation_held_by_a_court(eu: Checker) -> None:
+    # Tribunal Supremo, STS 451/2019 (18 Jul 2019), after CJEU C-614/17: 'Adarga de Oro' (Don Quixote's
+    # shield) on a cheese evokes Queso Manchego without sharing a letter with it
+    hit = _found(eu.check("Adarga de Oro", "Cheeses"), "es-queso-manchego")
+    assert hit is not None and hit.kind == "evocation" and hit.severity == "high"
+    assert "Tribunal Supremo" in hit.reason
+    assert _found(eu.check("Adarga de Oro", "Wine"), "es-queso-manchego") is None
