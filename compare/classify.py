@@ -5,6 +5,7 @@ some writing, part of it, an imitation (the name with a "style" word), a homopho
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from compare.index import NameIndex
 from compare.rules import (
@@ -275,6 +276,10 @@ _SOUND_SPELLINGS = (
 )
 
 
+SOUND_SPELLING_CUTOFF = 50  # tocai/tokaj: 60
+
+
+@lru_cache(maxsize=65536)
 def sound_spelling(word: str) -> str:
     """A folded Latin word as it sounds in most European spellings: Tocai, Tokay and Tokaj are 'tokai'
     (c before a/o/u is k, j and y are i, ph is f, double letters are one)."""
@@ -306,7 +311,9 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
         matches = process.extract(span, pool, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_CUTOFF)
         sound = sound_spelling(span)
         near = {m[0] for m in matches}
-        matches += [(c, fuzz.ratio(span, c), 0) for c in pool if c not in near and sound_spelling(c) == sound]
+        # spelled as it sounds (Tocai, Tokaj): among the spellings rapidfuzz finds at all alike
+        loose = process.extract(span, pool, scorer=fuzz.ratio, limit=20, score_cutoff=SOUND_SPELLING_CUTOFF)
+        matches += [m for m in loose if m[0] not in near and sound_spelling(m[0]) == sound]
         if matches and span in ix.k.goods_terms():
             continue  # a goods word spelled right ('cotton', not Corton), read only when it matters
         for choice, score, _ in matches:
