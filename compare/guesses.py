@@ -278,11 +278,16 @@ def _glued(
         if len(word) < 8 or word in ix.latin or _known_word(ix, word):
             continue
         for cut in range(3, len(word) - 2):
+            # the name last after a word of three letters or more (NEWRHONE), or first before one of
+            # four or more (Riojavina): three letters after a name are a word ending (Comtesse, not Comté)
             for part, rest in ((word[cut:], word[:cut]), (word[:cut], word[cut:])):
-                if len(part) < 5 or len(rest) < 3 or rest in CONNECTORS:
+                if len(part) < 5 or len(rest) < (3 if part == word[cut:] else 4) or rest in CONNECTORS:
                     continue
                 whole = [k for k in ix.latin.get(part, ()) if k.via == "own"]
                 placed = [k for t in ix.k.places.get(part, ()) for k in ix.places_of.get(t.concept, ())]
+                placed = [k for k in placed if _like(a, classes, ix.gis[k.gi].product_class)]
+                # of the names that share the place, the shortest (Côtes du Rhône, not its Villages)
+                placed = [k for k in placed if len(k.text) == min(len(p.text) for p in placed)]
                 for key, cap in [(k, None) for k in whole] + [(k, EVOCATION_CAP) for k in placed]:
                     if key.gi in known or key.gi in out:
                         continue

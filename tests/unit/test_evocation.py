@@ -7,6 +7,7 @@ import pytest
 
 from compare.conflicts import Checker, ConflictIndex
 from gi_lists.model import GI
+from names.knowledge import bundled_knowledge
 from tests.registers import CN_IV, EU_REGISTER, make_gi
 
 
@@ -24,6 +25,7 @@ REGISTER = [
     _gi("it-galatina", "Galatina", "Cheeses", "IT"),
     _gi("it-martina", "Martina", "Cheeses", "IT"),
     _gi("fr-cotes-du-rhone", "Côtes du Rhône", "Wine", "FR"),
+    _gi("fr-cotes-du-rhone-villages", "Côtes du Rhône Villages", "Wine", "FR"),
     _gi("es-rioja", "Rioja", "Wine", "ES"),
     _gi("hr-moslavina", "Moslavina", "Wine", "HR"),
     _gi("es-queso-manchego", "Queso Manchego", "Cheeses", "ES"),
@@ -131,6 +133,8 @@ def test_a_name_glued_into_a_coined_word(eu: Checker) -> None:
     hit = _found(eu.check("NEWRHONE", "Wine"), "fr-cotes-du-rhone")
     assert hit is not None and hit.kind == "evocation" and hit.severity == "medium"
     assert "glued into a coined word" in hit.reason
+    # of the names sharing the place, the shortest: not also its Villages
+    assert _found(eu.check("NEWRHONE", "Wine"), "fr-cotes-du-rhone-villages") is None
     # the whole of a one-word name glued to other letters: the route's severity; the letters left over
     # ('avina') are nobody's distinctive ending (not Moslavina)
     found = {h.gi.id: h for h in eu.check("Riojavina", "Wine")}
@@ -138,6 +142,9 @@ def test_a_name_glued_into_a_coined_word(eu: Checker) -> None:
     assert "hr-moslavina" not in found
     # on other goods, nothing
     assert _found(eu.check("NEWRHONE", "Cheeses"), "fr-cotes-du-rhone") is None
+    # a word ending after a name is a word of the language ('Comtesse' brie is no Comté)
+    comte = ConflictIndex([_gi("fr-comte", "Comté", "Cheeses", "FR")], bundled_knowledge())
+    assert [h for h in Checker(comte, "EU").check("Comtesse brie") if h.kind == "evocation"] == []
 
 
 def test_a_purely_conceptual_evocation_held_by_a_court(eu: Checker) -> None:
