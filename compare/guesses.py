@@ -195,6 +195,18 @@ EVOCATION_CAP = (
 EVOCATION_WEIGHED = "a court weighs the label as a whole (CJEU C-75/15 Verlados, C-87/97 Cambozola)"
 
 
+# derivational endings of English, French, Italian, Spanish, Portuguese and German words: a coined
+# word that shares one of these with a name shares nothing distinctive (acceptance/Abondance,
+# advantage/Hermitage, license/Duriense)
+WORD_ENDINGS = (
+    "ance", "ence", "ense", "ancia", "encia", "enza", "anza",
+    "tion", "sion", "cion", "zione", "sione", "cao",
+    "ment", "mente", "ique", "ette", "itat", "heit", "keit", "ung",
+    "ness", "ship", "able", "ible", "ical", "ntal", "tage", "nges",
+    "ally", "ings", "ing", "ism", "ist", "ity", "ive",
+)  # fmt: skip
+
+
 def _common_prefix(a: str, b: str) -> int:
     n = 0
     for x, y in zip(a, b, strict=False):
@@ -250,6 +262,8 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
                 shared = name[-suffix:]
                 if not like or abs(len(word) - len(name)) > 1 or suffix >= len(name) - 1:
                     continue
+                if word.endswith(WORD_ENDINGS) or name.endswith(WORD_ENDINGS):
+                    continue  # -ance, -tion, -ique: an ending of the language, not of one name
             goods = "on like goods" if like else "on other goods or services"
             weighs = f"; {EVOCATION_WEIGHED}" if like else ""
             out[key.gi] = Candidate(
@@ -260,7 +274,11 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
                 word,
                 f"shares '{shared}' with '{key.text}' {goods}{weighs}",
                 "medium",
-                max_severity=None if like else EVOCATION_CAP,
+                # a shared beginning on like goods is the courts' pattern (Champanillo, Verlados' kin); a
+                # shared ending alone is common in words of the language (Teekanne, Cairanne): a guess
+                max_severity=None
+                if like and how == "head" and prefix >= max(7, len(name) - 2)
+                else EVOCATION_CAP,
             )
     return list(out.values())
 
@@ -283,12 +301,14 @@ def _glued(
             for part, rest in ((word[cut:], word[:cut]), (word[:cut], word[cut:])):
                 if len(part) < 5 or len(rest) < (3 if part == word[cut:] else 4) or rest in CONNECTORS:
                     continue
+                # a short name inside a longer word is often chance (trasporto, Porto): a guess
+                whole_cap = None if len(part) >= 6 else EVOCATION_CAP
                 whole = [k for k in ix.latin.get(part, ()) if k.via == "own"]
                 placed = [k for t in ix.k.places.get(part, ()) for k in ix.places_of.get(t.concept, ())]
                 placed = [k for k in placed if _like(a, classes, ix.gis[k.gi].product_class)]
                 # of the names that share the place, the shortest (Côtes du Rhône, not its Villages)
                 placed = [k for k in placed if len(k.text) == min(len(p.text) for p in placed)]
-                for key, cap in [(k, None) for k in whole] + [(k, EVOCATION_CAP) for k in placed]:
+                for key, cap in [(k, whole_cap) for k in whole] + [(k, EVOCATION_CAP) for k in placed]:
                     if key.gi in known or key.gi in out:
                         continue
                     if not _like(a, classes, ix.gis[key.gi].product_class):
@@ -304,7 +324,7 @@ def _glued(
                         "medium",
                         max_severity=cap,
                     )
-                    if cap is None:
+                    if key in whole:
                         explained.add(word)
     return explained
 
@@ -354,5 +374,8 @@ def _like(a: LabelAnalysis, classes: list[str], gi_class: str | None) -> bool:
 
 
 def _known_word(ix: NameIndex, word: str) -> bool:
+    """A word of the vocabularies (products, generic terms, places, modifiers, goods and services):
+    a word of a language, not a coined one."""
     k = ix.k
-    return word in k.products or word in k.generics or word in k.places or word in k.modifiers
+    known = word in k.products or word in k.generics or word in k.places or word in k.modifiers
+    return known or word in k.goods_terms()
