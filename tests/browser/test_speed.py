@@ -27,6 +27,7 @@ import pytest
 from bootstrap import initialise
 from phrases import say
 from storage.db import Database
+from tests.browser.script_state import SCRIPT_DONE
 from tests.browser.test_browser import ROOT, browser, free_port, page, served  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -47,10 +48,6 @@ PAGES: dict[str, tuple[str, str]] = {
     "briefs": ("briefs", "briefs.title"),
 }
 SERVE_LOGS: list[Path] = []  # the log of the module's server (app_url)
-SCRIPT_DONE = (
-    "() => { const app = document.querySelector('[data-testid=\"stApp\"]');"
-    " return app && app.dataset.testScriptState === 'notRunning'; }"
-)
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from phrases import say
+from tests.browser.script_state import rerun, settle, watch_runs
 from tests.browser.test_browser import REGISTERS, app_url, browser, page, save_full_page  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -21,9 +22,16 @@ LIST_NAME = {"en": "Annex V of China–EU", "zh": "中欧协定附录五"}  # ho
 
 
 def choose(scope, label: str, option: str | re.Pattern[str]) -> None:
-    """Pick an option of the selectbox labelled `label` inside `scope` (its options open in the page)."""
-    scope.get_by_role("combobox", name=label).click()
-    scope.page.get_by_role("option", name=option).first.click()
+    """Pick an option of the selectbox labelled `label` inside `scope` (its options open in the page) and
+    wait for the run it makes; an option already chosen makes none, so it is left as it is."""
+    settle(scope.page)
+    box = scope.get_by_role("combobox", name=label)
+    shown = box.input_value()
+    if option.search(shown) if isinstance(option, re.Pattern) else shown == option:
+        return
+    with rerun(scope.page):
+        box.click()
+        scope.page.get_by_role("option", name=option).first.click()
 
 
 def unbold(text: str) -> str:
@@ -32,10 +40,13 @@ def unbold(text: str) -> str:
 
 
 def open_lists(page, app_url: str, lang: str) -> None:  # noqa: F811
+    watch_runs(page)
     page.goto(f"{app_url}/lists")
     page.locator("[data-testid='stSidebarNav']").wait_for()
+    settle(page)
     if lang == "zh":
-        page.locator("[data-testid='stSidebar']").get_by_text("中文", exact=True).click()
+        with rerun(page):
+            page.locator("[data-testid='stSidebar']").get_by_text("中文", exact=True).click()
     page.get_by_role("heading", name=say("nav.lists", lang)).first.wait_for()
 
 
@@ -44,8 +55,6 @@ def download_annex_v_csv(page, lang: str, tmp_path: Path) -> Path:  # noqa: F811
     exporting = page.locator("[data-testid='stTabPanel']").nth(1)
     choose(exporting, say("lists.agreement", lang), re.compile("China–EU|中欧"))
     choose(exporting, say("lists.annex", lang), re.compile("^V$|附录五|^五$"))
-    page.wait_for_timeout(500)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden")
     with page.expect_download() as download_info:
         page.get_by_role("button", name=say("lists.download", lang, format="CSV")).click()
     download = download_info.value
@@ -58,13 +67,16 @@ def download_annex_v_csv(page, lang: str, tmp_path: Path) -> Path:  # noqa: F811
 def check_in_import_tab(page, lang: str, batch: Path, *, keep: bool = False) -> None:  # noqa: F811
     page.get_by_role("tab", name=say("lists.import_tab", lang)).click()
     importing = page.locator("[data-testid='stTabPanel']").first
-    importing.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(batch)
+    with rerun(page):
+        importing.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(batch)
     importing.locator("[data-testid='stFileChipName']").first.wait_for()  # long names are cut short
     choose(importing, say("lists.target", lang), re.compile("China–EU|中欧"))
     choose(importing, say("lists.annex", lang), re.compile(r"^(V|附录五|附录V)[:：]"))
     if keep:
-        page.get_by_text(say("lists.keep", lang)).click()
-    page.get_by_role("button", name=say("lists.check", lang)).click()
+        with rerun(page):
+            page.get_by_text(say("lists.keep", lang)).click()
+    with rerun(page):
+        page.get_by_role("button", name=say("lists.check", lang)).click()
     added = page.locator("[data-testid='stMetric']").filter(has_text=say("plan.added", lang))
     added.wait_for()
 
@@ -109,10 +121,8 @@ def test_a_large_withdrawal_keeps_apply_disabled_until_confirmed(app_url, page, 
     confirm = page.locator("[data-testid='stCheckbox']").filter(
         has_text=say("lists.safety.confirm", lang, withdrawn=withdrawn, target=LIST_NAME[lang])
     )
-    confirm.click()
-    page.wait_for_timeout(300)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden")
-    apply.wait_for()
+    with rerun(page):
+        confirm.click()
     assert apply.is_enabled()
     save_full_page(page, SHOTS / f"withdrawal-confirmed-{lang}.png")
 

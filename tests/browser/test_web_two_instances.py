@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.script_state import rerun, settle, watch_runs
 from tests.browser.test_browser import ROOT, browser, choose, free_port, served  # noqa: F401
 from tests.conftest import POSTGRES_URL, REQUIRE_POSTGRES, PostgresDatabase, postgres_reachable
 
@@ -69,15 +70,12 @@ def tabs(browser) -> Iterator[tuple]:  # noqa: F811
     contexts = [browser.new_context(viewport={"width": 1400, "height": 1000}) for _ in range(2)]
     for context in contexts:
         context.set_default_timeout(30_000)
-    yield contexts[0].new_page(), contexts[1].new_page()
+    pages = contexts[0].new_page(), contexts[1].new_page()
+    for tab in pages:
+        watch_runs(tab)
+    yield pages
     for context in contexts:
         context.close()
-
-
-def settled(page) -> None:
-    page.locator("[data-testid='stMain'] h1").first.wait_for()
-    page.wait_for_timeout(300)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden")
 
 
 def field_text(page):
@@ -91,20 +89,23 @@ def test_a_profile_field_saved_in_one_instance_shows_in_the_other_after_a_reload
     text = "Office test: the Trademark Law, edited in instance A"
     b.goto(f"{b_url}/profiles")
     b.get_by_role("heading", name="Foreign GI law").wait_for()
-    settled(b)
+    settle(b)
     assert text not in b.locator("[data-testid='stMain']").inner_text()
 
     a.goto(f"{a_url}/profiles")
     a.get_by_role("heading", name="Foreign GI law").wait_for()
+    settle(a)  # the first run is over: the form is filled and saved on the page as it stays
     a.get_by_text("Edit a field").click()
     a.get_by_label("New value (English)").fill(text)
     a.get_by_label("Source (required)").fill("https://www.cnipa.gov.cn/ (office test)")
     a.get_by_label("Reason (required)").fill("two instances test")
-    a.get_by_role("button", name="Save").click()
+    with rerun(a):
+        a.get_by_role("button", name="Save").click()
     a.get_by_text(re.compile(r"changed$")).first.wait_for()
 
     b.reload()
     b.get_by_role("heading", name="Foreign GI law").wait_for()
+    settle(b)  # the whole page drawn from the register as it is now
     b.get_by_text(text).first.wait_for()
 
 
@@ -116,7 +117,7 @@ def screen_in_eu(page, base: str, label: str) -> str:
     page.get_by_label("Labels, one label per line").fill(label)
     page.get_by_role("button", name="Screen", exact=True).click()
     page.get_by_text(re.compile(r"1 label checked")).wait_for()
-    settled(page)
+    settle(page)
     return page.locator("[data-testid='stMain']").text_content() or ""  # collapsed results too
 
 
