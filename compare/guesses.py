@@ -285,7 +285,7 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
 
 def _glued(
     ix: NameIndex, a: LabelAnalysis, classes: list[str], known: set[int], out: dict[int, Candidate]
-) -> None:
+) -> set[str]:
     """A coined word glued from a one-word name or a name's place and a few more letters, on like
     goods: NEWRHONE for a wine takes 'Rhône' of Côtes du Rhône (Cour d'appel de Paris, 26 May 2023,
     n° 21/09232). The whole of a one-word name is an evocation at the route's severity; a place that
