@@ -151,3 +151,13 @@ def test_a_label_naming_the_gis_country_keeps_the_part_from_being_explained_by_a
     assert (
         plain["sk-tokaj"].severity == "low" and "whole of another protected name" in plain["sk-tokaj"].reason
     )
+
+
+def test_a_grape_variety_is_not_a_names_distinctive_part():
+    # TRIPS Art. 24(6): names of grape varieties; 'Cabernet' on a Chinese wine is the variety, not a use
+    # of Cabernet d'Anjou (the compound stays protected)
+    anjou = make_gi("fr-cabernet-danjou", "Cabernet d'Anjou", "Wine", "FR", EU_REGISTER)
+    ix = ConflictIndex([anjou], bundled_knowledge())
+    variety = hits(ix, "Great Wall Cabernet", "EU", "Wine")
+    assert variety["fr-cabernet-danjou"].severity == "low"
+    assert hits(ix, "Cabernet d'Anjou", "EU", "Wine")["fr-cabernet-danjou"].severity == "high"
