@@ -161,6 +161,8 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                 sig = Candidate(key.gi, kind, BASE_SCORE[kind], key.text, a.text, why, "medium")
                 sig.span = a.place_spans.get(place, "")
                 found.append(sig)
+        if a.inside_generic(compact(fold_native(a.place_spans.get(place, "")))):
+            continue  # the place inside a generic term (Valencia orange, a cultivar): the term's case
         for key in ix.places_of.get(place, ()):
             if key.gi in seen_sig:
                 continue

@@ -161,3 +161,30 @@ def test_a_grape_variety_is_not_a_names_distinctive_part():
     variety = hits(ix, "Great Wall Cabernet", "EU", "Wine")
     assert variety["fr-cabernet-danjou"].severity == "low"
     assert hits(ix, "Cabernet d'Anjou", "EU", "Wine")["fr-cabernet-danjou"].severity == "high"
+
+
+def test_a_place_inside_a_generic_term_is_the_terms_case():
+    # the Valencia orange is a sweet-orange cultivar grown worldwide; crème de cassis a category of spirit
+    # drink (Reg. (EU) 2019/787 Annex I): neither is a use of Valencia's rice or citrus PGIs or of the
+    # Cassis wine AOC
+    register = [
+        make_gi(
+            "es-citricos-valencianos",
+            "Cítricos Valencianos",
+            "Fresh or processed fruit, vegetables and cereals",
+            "ES",
+            EU_REGISTER,
+        ),
+        make_gi(
+            "es-arroz-de-valencia",
+            "Arròs de València",
+            "Fresh or processed fruit, vegetables and cereals",
+            "ES",
+            EU_REGISTER,
+        ),
+        make_gi("fr-cassis", "Cassis", "Wine", "FR", EU_REGISTER),
+    ]
+    ix = ConflictIndex(register, bundled_knowledge())
+    assert all(h.severity == "low" for h in hits(ix, "Valencia orange", "EU").values())
+    assert all(h.severity == "low" for h in hits(ix, "Crème de cassis", "FR", "Spirit").values())
+    assert hits(ix, "Cassis rosé", "FR", "Wine")["fr-cassis"].severity == "high"
