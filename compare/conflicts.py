@@ -256,11 +256,9 @@ class Checker:
 
 
 def _goods_matter(cand: Candidate) -> bool:
-    """Can the label's goods change this candidate's severity? (Not for a generic term, a partial match or
-    a colour: their severity does not depend on the goods.)"""
-    if cand.kind == "generic-overlap" or cand.colour:
-        return False
-    return cand.kind != "partial" or cand.short_form
+    """Can the label's goods change this candidate's severity? (Not for a generic term or a colour: their
+    severity does not depend on the goods.)"""
+    return not (cand.kind == "generic-overlap" or cand.colour)
 
 
 def worst_severity(hits: Sequence[Hit]) -> str | None:

@@ -329,6 +329,8 @@ def _severity_for(
     if cand.kind == "partial" and not cand.short_form:
         if not like:
             return "low", f"a partial match on goods of another class ({label_class})"
+        if goods is not None and goods.kind == "other":
+            return "low", f"a partial match; {goods.phrase(gi.product_class)}"
         return "medium", "a partial match"
     if cand.colour:
         return "medium", "the name is used as a colour, not for like goods"

@@ -221,3 +221,26 @@ def test_a_tea_name_on_lingerie_where_a_decision_on_its_reputation_is_on_record(
         h for h in Checker(ix, "EU").check("Darjeeling collection de lingerie") if h.gi.id == "in-darjeeling"
     )
     assert hit.severity == "medium" and "T-624/13" in hit.reason, hit.reason
+
+
+def test_a_place_part_of_a_name_on_goods_of_another_class_is_low():
+    # Dijon mustard is no use of Cassis de Dijon (a blackcurrant liqueur); a Bologna sausage none of the
+    # Patata di Bologna (a potato): the label's goods words decide partial matches too
+    register = [
+        gi("fr-cassis-de-dijon", [("Cassis de Dijon", "original")], "Spirit", "FR", EU_REGISTER),
+        gi(
+            "it-patata-di-bologna",
+            [("Patata di Bologna", "original")],
+            "Fresh or processed fruit, vegetables and cereals",
+            "IT",
+            EU_REGISTER,
+        ),
+    ]
+    checker = Checker(ConflictIndex(register, bundled_knowledge()), "EU")
+    mustard = next(h for h in checker.check("Dijon mustard") if h.gi.id == "fr-cassis-de-dijon")
+    assert mustard.severity == "low" and "Nice class 30" in mustard.reason, mustard.reason
+    sausage = next(h for h in checker.check("Bologna sausage") if h.gi.id == "it-patata-di-bologna")
+    assert sausage.severity == "low", sausage.reason
+    # no goods named: a partial match stays medium
+    alone = next(h for h in checker.check("Dijon") if h.gi.id == "fr-cassis-de-dijon")
+    assert alone.severity == "medium", alone.reason
