@@ -1,0 +1,61 @@
+"""GI names translated word by word into English: a place's English name or adjective with the product
+word (Nuremberg sausages for Nürnberger Bratwürste, Spreewald gherkins for Spreewälder Gurken), and a
+name in another language held to be the GI (Konjakki, CJEU C-4/10 and C-27/10, 14 Jul 2011)."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.conflicts import Checker, ConflictIndex
+from names.knowledge import bundled_knowledge
+from tests.registers import EU_REGISTER, make_gi
+
+REGISTER = [
+    make_gi(
+        "de-nurnberger-bratwurste",
+        "Nürnberger Bratwürste",
+        "Meat products (cooked, salted, smoked, etc.)",
+        "DE",
+        EU_REGISTER,
+    ),
+    make_gi(
+        "de-aachener-printen",
+        "Aachener Printen",
+        "Bread, pastry, cakes, confectionery, biscuits and other baker's wares",
+        "DE",
+        EU_REGISTER,
+    ),
+    make_gi(
+        "de-spreewalder-gurken",
+        "Spreewälder Gurken",
+        "Fresh or processed fruit, vegetables and cereals",
+        "DE",
+        EU_REGISTER,
+    ),
+    make_gi("fr-cognac", "Cognac", "Spirit", "FR", EU_REGISTER),
+]
+
+
+@pytest.fixture(scope="module")
+def eu() -> Checker:
+    return Checker(ConflictIndex(REGISTER, bundled_knowledge()), "EU")
+
+
+@pytest.mark.parametrize(
+    "label,gi_id",
+    [
+        ("Nuremberg sausages", "de-nurnberger-bratwurste"),
+        ("Nuremberg bratwurst", "de-nurnberger-bratwurste"),
+        ("Aachen gingerbread", "de-aachener-printen"),
+        ("Spreewald gherkins", "de-spreewalder-gurken"),
+        ("Konjakki", "fr-cognac"),
+    ],
+)
+def test_a_translated_name_is_the_name(eu: Checker, label: str, gi_id: str) -> None:
+    hit = next(h for h in eu.check(label) if h.gi.id == gi_id)
+    assert hit.kind == "translation" and hit.severity == "high", hit.reason
+
+
+def test_the_place_alone_on_another_product_is_not_the_name(eu: Checker) -> None:
+    hits = {h.gi.id: h for h in eu.check("Nuremberg gherkins")}
+    assert "de-nurnberger-bratwurste" not in hits or hits["de-nurnberger-bratwurste"].severity == "low"
