@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from bootstrap import initialise
 from storage.db import Database
@@ -183,7 +184,8 @@ def test_searching_champagne_and_opening_it_shows_its_chinese_name(app_url, page
     page.get_by_text("4 GIs found, best first.", exact=True).wait_for()
     grid = page.locator("[data-testid='stDataFrame']")
     first = grid.locator("[role='gridcell'][aria-colindex='1']").first
-    assert first.inner_text().strip() == "fr-champagne"
+    # the caption can show before the grid has drawn the new rows: wait for the grid itself
+    expect(first).to_have_text("fr-champagne", timeout=15_000)
     box = grid.bounding_box()
     assert box is not None
     page.mouse.click(box["x"] + 17, box["y"] + 35 + 17)  # the first row's selection box
