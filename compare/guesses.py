@@ -189,9 +189,9 @@ EVOCATION_CAP = (
 )
 
 
-# On like goods a coined name sharing the distinctive part is an evocation where the law has that limb
-# (the EU regime: high, as the courts held for Verlados and Cambozola); where it has none, the severity
-# rules make it a misleading-use question (medium). On other goods it stays a guess (EVOCATION_CAP).
+# A coined name sharing a name's distinctive part is a guess (EVOCATION_CAP: medium), which the reason
+# says a court weighs; only nearly the whole name on like goods goes by the routes (high where the law
+# has an evocation limb, the EU regime; medium where it has none: a misleading-use question).
 EVOCATION_WEIGHED = "a court weighs the label as a whole (CJEU C-75/15 Verlados, C-87/97 Cambozola)"
 
 
@@ -219,9 +219,10 @@ def _common_prefix(a: str, b: str) -> int:
 def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[Candidate]:
     """Coined words that share the distinctive part of a one-word protected name without being it or a
     misspelling of it: the same ending on a word of the same length (Verlados, Calvados; Odessagne,
-    Champagne), or most of its beginning (Champanillo, Champagne). On like goods that is a possible
-    evocation (medium); on other goods or services only a long shared beginning counts (the name's
-    reputation, C-783/19); with no goods known, nothing."""
+    Champagne), or most of its beginning (Champanillo, Champagne), or the name glued into a coined word
+    (NEWRHONE). On like goods that is a possible evocation (medium; nearly the whole name: by the
+    routes); on other goods or services only a long shared beginning counts (the name's reputation,
+    C-783/19); with no goods known, nothing."""
     known = {c.gi for c in found if c.kind in STRONG_KINDS}
     # a misspelling on like goods is that rule's case; on other goods a near spelling is low while a
     # long shared beginning can still take the name's reputation (Champagnola, EUIPO BoA 17 Apr 2020)
@@ -274,8 +275,9 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
                 word,
                 f"shares '{shared}' with '{key.text}' {goods}{weighs}",
                 "medium",
-                # a shared beginning on like goods is the courts' pattern (Champanillo, Verlados' kin); a
-                # shared ending alone is common in words of the language (Teekanne, Cairanne): a guess
+                # nearly the whole name shared from its beginning, on like goods (Champagnola on a wine):
+                # the routes decide; a shared ending alone is common in words of the language
+                # (Teekanne, Cairanne): a guess
                 max_severity=None
                 if like and how == "head" and prefix >= max(7, len(name) - 2)
                 else EVOCATION_CAP,
@@ -307,7 +309,8 @@ def _glued(
                 placed = [k for t in ix.k.places.get(part, ()) for k in ix.places_of.get(t.concept, ())]
                 placed = [k for k in placed if _like(a, classes, ix.gis[k.gi].product_class)]
                 # of the names that share the place, the shortest (Côtes du Rhône, not its Villages)
-                placed = [k for k in placed if len(k.text) == min(len(p.text) for p in placed)]
+                shortest = min((len(k.text) for k in placed), default=0)
+                placed = [k for k in placed if len(k.text) == shortest]
                 for key, cap in [(k, whole_cap) for k in whole] + [(k, EVOCATION_CAP) for k in placed]:
                     if key.gi in known or key.gi in out:
                         continue
