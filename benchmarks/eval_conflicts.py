@@ -41,7 +41,7 @@ def main() -> None:
     for path in ALL_SETS if args.all else [args.cases]:
         if args.all:
             print(f"\n== {path.relative_to(ROOT)}")
-        report(index, path, args.failures and path not in NEVER_TUNED)
+        print_report(index, path, args.failures and path not in NEVER_TUNED)
 
 
 ALL_SETS = [
@@ -54,7 +54,8 @@ ALL_SETS = [
 NEVER_TUNED = ALL_SETS[-2:]  # their failures are never listed
 
 
-def report(index: ConflictIndex, path: Path, failures: bool) -> None:
+def print_report(index: ConflictIndex, path: Path, failures: bool) -> None:
+    """The figures of one labelled set; with `failures`, its tuning part's failures."""
     cases = load_cases(path)
     report = evaluate(index, cases)
     positives = sum(c.positive for c in cases)

@@ -294,6 +294,10 @@ def _glued(
     is only a part of names stays a guess (medium), as 'New Rhône' in two words is a partial. Returns
     the words a whole name explains (their other letters are no one's distinctive part)."""
     explained: set[str] = set()
+
+    def like(key: Key) -> bool:
+        return _like(a, classes, ix.gis[key.gi].product_class)
+
     for word in a.own_words:
         if len(word) < 8 or word in ix.latin or _known_word(ix, word):
             continue
@@ -305,16 +309,14 @@ def _glued(
                     continue
                 # a short name inside a longer word is often chance (trasporto, Porto): a guess
                 whole_cap = None if len(part) >= 6 else EVOCATION_CAP
-                whole = [k for k in ix.latin.get(part, ()) if k.via == "own"]
+                whole = [k for k in ix.latin.get(part, ()) if k.via == "own" and like(k)]
                 placed = [k for t in ix.k.places.get(part, ()) for k in ix.places_of.get(t.concept, ())]
-                placed = [k for k in placed if _like(a, classes, ix.gis[k.gi].product_class)]
+                placed = [k for k in placed if like(k)]
                 # of the names that share the place, the shortest (Côtes du Rhône, not its Villages)
                 shortest = min((len(k.text) for k in placed), default=0)
                 placed = [k for k in placed if len(k.text) == shortest]
                 for key, cap in [(k, whole_cap) for k in whole] + [(k, EVOCATION_CAP) for k in placed]:
                     if key.gi in known or key.gi in out:
-                        continue
-                    if not _like(a, classes, ix.gis[key.gi].product_class):
                         continue
                     out[key.gi] = Candidate(
                         key.gi,
