@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from phrases import say
+from tests.browser.script_state import settle as script_settle
 from tests.browser.test_browser import REGISTERS, app_url, browser, page  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -38,8 +41,10 @@ def open_in(page, app: str, nav: str | None, lang: str, heading: str) -> None:  
 
 
 def settle(page) -> None:  # noqa: F811
+    """Until the script's run is over (the app's own run state, not the status widget, which can be
+    hidden before a run has started) and the page has drawn it."""
+    script_settle(page)
     page.wait_for_timeout(300)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden")
 
 
 def shot(page, name: str) -> None:  # noqa: F811
@@ -73,7 +78,8 @@ def test_compare_leads_with_key_differences_and_shows_unknowns_apart(app_url, pa
     key, unknown = say("compare.keys.key", lang), say("compare.keys.unknown", lang)
     assert key in headings and unknown in headings and headings.index(key) < headings.index(unknown), headings
     first = main.locator("[data-testid='stTable'] table").first
-    first.locator("tbody tr").first.wait_for()
+    # the first table is the key differences' once the run's elements have replaced the last run's
+    expect(first.locator("tbody tr td:nth-child(2)").first).to_have_text(re.compile(r"^\s*≠ "))
     reasons = first.locator("tbody tr td:nth-child(2)").all_inner_texts()
     assert reasons and all(r.strip().startswith("≠ ") for r in reasons), reasons
     marker = "not a known difference" if lang == "en" else "并非已知差异"

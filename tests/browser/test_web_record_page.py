@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from phrases import say
+from tests.browser.script_state import settle as script_settle
 from tests.browser.test_browser import REGISTERS, app_url, browser, page, save_full_page  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -20,8 +21,8 @@ TIEGUANYIN = "cn-anxi-tie-guan-yin"
 
 def settle(page) -> None:  # noqa: F811
     page.locator("[data-testid='stMain'] h1").first.wait_for()
+    script_settle(page)
     page.wait_for_timeout(300)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden")
 
 
 def in_language(page, base: str, lang: str) -> None:  # noqa: F811
