@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 
+from compare.concept_keys import concepts_in_han, concepts_in_words, index_concepts, index_inner_places
 from compare.name_parts import index_old_romanisations, index_thai_parts
 from compare.rules import (
     ADJECTIVE_SUFFIXES,
@@ -222,69 +223,17 @@ class NameIndex:
         """The curated spellings of a name or part written exactly so (Ti Kuan Yin for 铁观音)."""
         return [t.term for t in self.k.romanisations.get(native, ())]
 
-    def _concepts_in_words(self, words: list[str]) -> tuple[list[str], list[str], list[int]]:
-        """(place concepts, product concepts, positions not explained) of a Latin word list."""
-        places: list[str] = []
-        products: list[str] = []
-        rest: list[int] = []
-        i = 0
-        while i < len(words):
-            found = False
-            for j in range(min(len(words), i + 5), i, -1):
-                c = "".join(words[i:j])
-                if c in self.k.places:
-                    places.extend(t.concept for t in self.k.places[c])
-                    i, found = j, True
-                    break
-                if c in self.k.products:
-                    products.extend(t.concept for t in self.k.products[c])
-                    i, found = j, True
-                    break
-            if not found:
-                if words[i] not in CONNECTORS:
-                    rest.append(i)
-                i += 1
-        return places, products, rest
-
-    def _concepts_in_han(self, text: str) -> tuple[list[str], list[str], str]:
-        """(place concepts, product concepts, characters not explained) of a Chinese string."""
-        places: list[str] = []
-        products: list[str] = []
-        rest: list[str] = []
-        s = compact(fold_native(text))
-        i = 0
-        while i < len(s):
-            for j in range(min(len(s), i + 40), i, -1):
-                piece = s[i:j]
-                if piece in self.k.places:
-                    places.extend(t.concept for t in self.k.places[piece])
-                    i = j
-                    break
-                if piece in self.k.products and j - i >= 1:
-                    products.extend(t.concept for t in self.k.products[piece])
-                    i = j
-                    break
-            else:
-                rest.append(s[i])
-                i += 1
-        return places, products, "".join(rest)
-
-    def _index_signature(self, key: Key, places: list[str], products: list[str]) -> None:
-        for place in dict.fromkeys(places):
-            if key not in self.places_of[place]:
-                self.places_of[place].append(key)
-            for product in dict.fromkeys(products):
-                if key not in self.signatures[(place, product)]:
-                    self.signatures[(place, product)].append(key)
-
     def _romanised(self, gi: int, pos: int) -> bool:
         name = self.gis[gi].names[pos]
         lang = name.lang or ""
         return name.kind == "transcription" and (lang.startswith("zh") or lang.startswith("th"))
 
     def _index_latin_parts(self, gi: int, pos: int, text: str, words: list[str]) -> None:
-        places, products, rest = self._concepts_in_words(words)
-        self._index_concepts(gi, pos, text, places, products, bool(rest))
+        places, products, rest = concepts_in_words(self, words)
+        # a Chinese name's transcription goes from the wider place to the narrower, as its characters do
+        names = self.gis[gi].names
+        chinese = names[pos].kind == "transcription" and any(has_han(n.text) for n in names)
+        index_concepts(self, gi, pos, text, places, products, bool(rest), narrowest_last=chinese)
         # generic terms inside a compound (Mozzarella di Bufala Campana)
         for i in range(len(words)):
             for j in range(i + 1, min(len(words), i + 3) + 1):
@@ -316,10 +265,12 @@ class NameIndex:
     def _index_han_parts(self, gi: int, pos: int, text: str) -> None:
         """Concepts, the part after the place, the part before the product, and generic terms inside a
         Chinese or Thai name."""
-        places, products, rest_chars = self._concepts_in_han(text)
-        self._index_concepts(gi, pos, text, places, products, bool(rest_chars))
-        s = compact(fold_native(text))
         han = has_han(text)
+        places, products, rest_chars, spans = concepts_in_han(self, text)
+        index_concepts(self, gi, pos, text, places, products, bool(rest_chars), narrowest_last=han)
+        if han:
+            index_inner_places(self, gi, pos, text, spans)
+        s = compact(fold_native(text))
         syllables = name_syllables(text) if han else None  # parts read as they do inside the name
         # the part after the place name is a component (安溪铁观音 -> 铁观音, tie guan yin)
         for j in range(len(s) - 1, 1, -1):
@@ -347,34 +298,6 @@ class NameIndex:
         for g in self._native_generics:
             if g in s and g != s:
                 self.generic_in[g].append(Key(gi, pos, "generic", text))
-
-    def _index_concepts(
-        self, gi: int, pos: int, text: str, places: list[str], products: list[str], rest: bool
-    ) -> None:
-        """The place + product signature of a name made of them (a place alone signs too), and a name
-        that is a single place or product."""
-        concept_key = Key(gi, pos, "concept", text)
-        self.product_of[(gi, pos)] = products
-        if places and products and not rest:
-            self._index_signature(concept_key, places, products)
-        elif places:
-            self._index_signature(concept_key, places, [])
-        self._index_single_concept(gi, pos, text, places, products, rest)
-
-    def _index_single_concept(
-        self, gi: int, pos: int, text: str, places: list[str], products: list[str], rest: bool
-    ) -> None:
-        """A name that is nothing but a place (Margaux) or one product word (宣纸 Xuan paper): that place or
-        product named in any language is the name."""
-        if rest:
-            return
-        if places and not products and len(set(places)) == 1:
-            self.place_names[places[0]].append(Key(gi, pos, "place-name", text))
-        elif places and not products:  # Parmigiano Reggiano: each place alone is part of the name
-            for place in dict.fromkeys(places):
-                self.place_parts[place].append(Key(gi, pos, "place-part", text))
-        elif products and not places and len(set(products)) == 1:
-            self.product_names[products[0]].append(Key(gi, pos, "product-name", text))
 
     def _index_native_and_readings(
         self, part: str, key: Key, han: bool, syllables: tuple[str, ...] | None = None

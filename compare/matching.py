@@ -177,7 +177,9 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                     BASE_SCORE["partial"],
                     key.text,
                     a.text if named else a.place_spans.get(place, a.text),
-                    f"place '{place}' with another product of the same class"
+                    f"place '{place}' within the name's place"
+                    if key.via == "inner-place"
+                    else f"place '{place}' with another product of the same class"
                     if named
                     else f"place '{place}' on goods of the name's class",
                     "medium",
