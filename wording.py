@@ -165,6 +165,7 @@ WHY_ZH = (
     ("the label's goods", "标签所标商品与该地理标志属于不同类别"),
     ("goods unknown", "标签所标商品无法归类（商品不明），最高为中等"),
     ("like goods assumed", "推定为同类产品（标签未注明任何商品）"),
+    ("like goods (the label's product word", "同类产品（标签所标产品词即该名称本身的产品词）"),
     (
         "a well-known mark here, not yet held",
         "该名称在当地为驰名商标，但其跨类保护尚未及于标签所标的商品类别（与该地理标志属于不同类别）：是否及于这些商品须个案评估",

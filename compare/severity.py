@@ -379,4 +379,8 @@ def _severity_for(
             if other:
                 return other
         return ("high" if goods.kind == "like" else "medium"), goods.phrase(gi.product_class)
-    return "high", "like goods" if label_class else "like goods assumed (the label names no goods)"
+    if label_class:
+        return "high", "like goods"
+    if label_goods:  # 'Parma ham': the label's product word is the one the name has or translates
+        return "high", "like goods (the label's product word is the name's own)"
+    return "high", "like goods assumed (the label names no goods)"

@@ -190,6 +190,13 @@ def test_a_label_naming_no_goods_is_like_goods_assumed(index):
     assert hit.severity == "high" and "like goods assumed (the label names no goods)" in hit.reason
 
 
+def test_a_product_word_inside_the_match_is_named_goods_not_assumed(index):
+    # 茅台酒 names liquor (酒): the name's own product word is the label's goods
+    hit = hit_for(index, "茅台酒", "cn-moutai-jiu", "EU")
+    assert hit.severity == "high" and "like goods (the label's product word is the name's own)" in hit.reason
+    assert "names no goods" not in hit.reason
+
+
 def test_goods_of_the_gis_own_class_stay_high(index):
     assert hit_for(index, "Parmigiano Reggiano cheese", "it-parmigiano-reggiano").severity == "high"
     assert hit_for(index, "香宾酒", "fr-champagne").severity == "high"
