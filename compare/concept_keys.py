@@ -98,15 +98,22 @@ def concepts_in_han(ix: NameIndex, text: str) -> tuple[list[str], list[str], str
     return places, products, "".join(rest), spans
 
 
+# characters that begin the rest of a place after a place inside it: directions and landforms
+# (东麓 eastern foothills, 河岸 riverbank, 山 mountain)
+PART_OF_PLACE = frozenset("东西南北中上下山河江湖岸麓岛峰")
+
+
 def inner_places(ix: NameIndex, spans: Iterable[str]) -> list[str]:
-    """Place concepts written inside the given place spans, not the whole span (贺兰山 in 贺兰山东麓)."""
+    """Place concepts that begin the given place spans before a word of direction or landform, not the
+    whole span (贺兰山 in 贺兰山东麓, the eastern foothills of the Helan Mountains): a place read from
+    the middle of a span (山东 Shandong inside 贺兰山东麓) or from a longer transliteration (阿尔巴 Alba
+    inside 阿尔巴斯 Arbas) is chance."""
     out: list[str] = []
     for span in spans:
         whole = {t.concept for t in ix.k.places[span]}
-        for i in range(len(span)):
-            for j in range(len(span), i + 1, -1):
-                if (i, j) != (0, len(span)) and span[i:j] in ix.k.places:
-                    out.extend(t.concept for t in ix.k.places[span[i:j]] if t.concept not in whole)
+        for j in range(len(span) - 1, 1, -1):
+            if span[j] in PART_OF_PLACE and span[:j] in ix.k.places:
+                out.extend(t.concept for t in ix.k.places[span[:j]] if t.concept not in whole)
     return list(dict.fromkeys(out))
 
 

@@ -77,3 +77,9 @@ def test_a_place_inside_the_names_place_is_a_partial_match(index, label):
 
 def test_the_mountain_on_other_goods_is_no_hit(index):
     assert "cn-helan-shan-dong-lu-pu-tao-jiu" not in hits(index, "Helan Mountain hiking boots")
+
+
+@pytest.mark.parametrize("label", ["Shandong wine", "山东葡萄酒"])
+def test_a_place_read_from_the_middle_of_the_names_place_is_no_hit(index, label):
+    # 贺兰山东麓 holds 山东 (Shandong, another province) across its words: Shandong wine is no use of it
+    assert "cn-helan-shan-dong-lu-pu-tao-jiu" not in hits(index, label)
