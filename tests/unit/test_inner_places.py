@@ -82,4 +82,6 @@ def test_the_mountain_on_other_goods_is_no_hit(index):
 @pytest.mark.parametrize("label", ["Shandong wine", "山东葡萄酒"])
 def test_a_place_read_from_the_middle_of_the_names_place_is_no_hit(index, label):
     # 贺兰山东麓 holds 山东 (Shandong, another province) across its words: Shandong wine is no use of it
-    assert "cn-helan-shan-dong-lu-pu-tao-jiu" not in hits(index, label)
+    # (葡萄酒 alone, a generic term, is a low hit at most)
+    hit = hits(index, label).get("cn-helan-shan-dong-lu-pu-tao-jiu")
+    assert hit is None or (hit.kind, hit.severity) == ("generic-overlap", "low"), hit
