@@ -46,11 +46,13 @@ class NameIndex(Protocol):
     def product_of(self) -> dict[tuple[int, int], list[str]]: ...
 
 
-def concepts_in_words(ix: NameIndex, words: list[str]) -> tuple[list[str], list[str], list[int]]:
-    """(place concepts, product concepts, positions not explained) of a Latin word list."""
+def concepts_in_words(ix: NameIndex, words: list[str]) -> tuple[list[str], list[str], list[int], list[str]]:
+    """(place concepts, product concepts, positions not explained, generic terms among those) of a
+    Latin word list."""
     places: list[str] = []
     products: list[str] = []
     rest: list[int] = []
+    generics: list[str] = []
     i = 0
     while i < len(words):
         found = False
@@ -65,10 +67,12 @@ def concepts_in_words(ix: NameIndex, words: list[str]) -> tuple[list[str], list[
                 i, found = j, True
                 break
         if not found:
+            if words[i] in ix.k.generics:
+                generics.append(words[i])
             if words[i] not in CONNECTORS:
                 rest.append(i)
             i += 1
-    return places, products, rest
+    return places, products, rest, generics
 
 
 def concepts_in_han(ix: NameIndex, text: str) -> tuple[list[str], list[str], str, list[str]]:
@@ -152,6 +156,22 @@ def index_concepts(
     elif places:
         _sign(ix, concept_key, places, [])
     _index_single_concept(ix, gi, pos, text, places, products, rest)
+
+
+def generic_concept(term: str) -> str:
+    """The signature concept of a generic term (camembert in Camembert de Normandie)."""
+    return f"generic:{term}"
+
+
+def index_generic_and_place(
+    ix: NameIndex, gi: int, pos: int, text: str, places: list[str], generic: str
+) -> None:
+    """A name that is a generic term and its place (Camembert de Normandie, Pecorino Sardo): the place in
+    another language with the same term ("Normandy Camembert") translates the whole name."""
+    key = Key(gi, pos, "concept", text)
+    for place in dict.fromkeys(places):
+        if key not in ix.signatures[(place, generic_concept(generic))]:
+            ix.signatures[(place, generic_concept(generic))].append(key)
 
 
 def index_inner_places(ix: NameIndex, gi: int, pos: int, text: str, spans: list[str]) -> None:

@@ -19,7 +19,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 
-from compare.concept_keys import concepts_in_han, concepts_in_words, index_concepts, index_inner_places
+from compare.concept_keys import (
+    concepts_in_han,
+    concepts_in_words,
+    index_concepts,
+    index_generic_and_place,
+    index_inner_places,
+)
 from compare.name_parts import index_old_romanisations, index_thai_parts
 from compare.rules import (
     ADJECTIVE_SUFFIXES,
@@ -172,6 +178,9 @@ class NameIndex:
         else:
             words = fold_latin(text).split()
             self._add_latin(words, own)
+            bare = [w for w in words if w not in CONNECTORS]
+            if len(bare) >= 2 and bare != words:  # Prosciutto di Parma as 'Prosciutto Parma'
+                self._add_latin(bare, own)
             if not text.isascii() and any(ch in "äöüÄÖÜ" for ch in text):
                 spelled = text.translate(UMLAUT_SPELLING)
                 self._add_latin(fold_latin(spelled).split(), Key(gi, pos, "umlaut", text))
@@ -229,7 +238,9 @@ class NameIndex:
         return name.kind == "transcription" and (lang.startswith("zh") or lang.startswith("th"))
 
     def _index_latin_parts(self, gi: int, pos: int, text: str, words: list[str]) -> None:
-        places, products, rest = concepts_in_words(self, words)
+        places, products, rest, generics = concepts_in_words(self, words)
+        if places and not products and len(generics) == 1 and len(rest) == 1:
+            index_generic_and_place(self, gi, pos, text, places, generics[0])
         # a Chinese name's transcription goes from the wider place to the narrower, as its characters do
         names = self.gis[gi].names
         chinese = names[pos].kind == "transcription" and any(has_han(n.text) for n in names)

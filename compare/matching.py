@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 
 from compare.classify import classify_latin, classify_native, misspellings
+from compare.concept_keys import generic_concept
 from compare.guesses import evocations, other_scripts_by_sound, renderings_by_sound
 from compare.index import NameIndex
 from compare.rules import (
     BASE_SCORE,
     COLOUR_HAN,
     COLOUR_WORDS,
+    CONNECTORS,
     COUNTRY_CODES,
     COUNTRY_CONCEPTS,
     COUNTRY_WHY,
@@ -141,7 +143,13 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
         for i in range(n):
             for j in range(i + 1, min(n, i + MAX_SPAN_WORDS) + 1):
                 span = "".join(words[i:j])
-                for key in ix.latin.get(span, ()):
+                keys = list(ix.latin.get(span, ()))
+                if j - i >= 3 and any(w in CONNECTORS for w in words[i + 1 : j - 1]):
+                    # the name with or without its linking words ('Mortadella di Bologna' for Mortadella
+                    # Bologna): the index holds every Latin name without them too
+                    bare = "".join(w for w in words[i:j] if w not in CONNECTORS)
+                    keys += [k for k in ix.latin.get(bare, ()) if k not in keys]
+                for key in keys:
                     cand = classify_latin(ix, key, " ".join(words[i:j]), a, from_own, whole=(j - i == n))
                     if cand is not None:
                         cand.colour = j < n and words[j] in COLOUR_WORDS
@@ -152,13 +160,15 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     # 3. concept signatures: place + product in the label
     seen_sig = set()
     for place in dict.fromkeys(a.place_concepts):
-        products = [p for p, _ in a.product_concepts]
+        products = [p for p, _ in a.product_concepts] + [generic_concept(g) for g in a.generic_terms]
         for product in dict.fromkeys(products):
             for key in ix.signatures.get((place, product), ()):
                 seen_sig.add(key.gi)
                 modifier = a.modifier
                 kind = "imitation" if modifier else "translation"
-                why = f"place '{place}' and product '{product}'" + (f" with '{modifier}'" if modifier else "")
+                term = product.removeprefix(generic_concept(""))
+                what = f"the term '{term}'" if term != product else f"product '{product}'"
+                why = f"place '{place}' and {what}" + (f" with '{modifier}'" if modifier else "")
                 sig = Candidate(key.gi, kind, BASE_SCORE[kind], key.text, a.text, why, "medium")
                 sig.span = a.place_spans.get(place, "")
                 found.append(sig)
