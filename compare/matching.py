@@ -71,8 +71,7 @@ def analyse(ix: NameIndex, label: str) -> LabelAnalysis:
 def label_class(ix: NameIndex, a: LabelAnalysis, cand: Candidate) -> str | None:
     """The class of the goods the label names, from its longest product words outside the matched
     name (盘锦大米 names rice, not brocade; 'Shaoxing rice wine' names rice wine)."""
-    # a place + product hit stands on the place: its product word is the label's goods
-    inside = {compact(f) for text in (cand.span or cand.label_form, cand.matched_form) for f in forms(text)}
+    inside = {compact(f) for text in (cand.label_form, cand.matched_form) for f in forms(text)}
     for concept in a.main_products:
         span = a.product_spans.get(concept, "")
         if span and any(span in m for m in inside):
