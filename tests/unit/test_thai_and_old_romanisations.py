@@ -57,6 +57,18 @@ REGISTER = [
         (EU_REG, TH_REG),
     ),
     GI(
+        "th-thurian-prachin",
+        (
+            Name("ทุเรียนปราจีน", "original", "th"),
+            Name("Thurian Prachin", "transcription", "th-Latn"),
+            Name("Prachin durian", "translation", "en"),
+        ),
+        "Fresh or processed fruit, vegetables and cereals",
+        "TH",
+        "Prachin Buri",
+        (TH_REG,),
+    ),
+    GI(
         "cn-moutai-jiu",
         (Name("茅台酒", "original", "zh"), Name("Moutai Jiu", "transcription", "zh-Latn")),
         "Spirit",
@@ -206,3 +218,11 @@ def test_an_old_romanisation_of_the_whole_name_stays_whole_with_more_words(index
 def test_the_province_alone_in_an_old_spelling_is_not_the_liquor(index):
     hit = hit_for(index, "Kweichow", "cn-moutai-jiu")
     assert hit is None
+
+
+@pytest.mark.parametrize("label", ["Prachinburi durian", "Prachin Buri durian", "ทุเรียนปราจีนบุรี"])
+def test_the_province_in_full_is_the_names_short_place(index, label):
+    # Prachin is the short name of Prachin Buri province, the area of the DIP GI ทุเรียนปราจีน; sellers
+    # write the province in full ("Prachinburi durian")
+    hit = hit_for(index, label, "th-thurian-prachin", "TH")
+    assert hit is not None and hit.severity == "high", hit
