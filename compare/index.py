@@ -59,6 +59,9 @@ from names.wade_giles import wade_giles, wade_giles_of
 THAI_SKELETON_VIAS = frozenset({"own", "romanisation", "core", "place-core", "component"})
 
 
+# a generic concept with more terms than this is a family (grape varieties), not one product's names
+MAX_GENERIC_SIBLINGS = 6
+
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
 
 
@@ -195,6 +198,24 @@ class NameIndex:
     def class_keys(self) -> frozenset[str]:
         """The product classes of the GIs indexed, as class keys ('Wine (…)' -> 'wine')."""
         return frozenset(class_key(gi.product_class) for gi in self.gis if gi.product_class)
+
+    @cached_property
+    def generic_siblings(self) -> dict[str, list[str]]:
+        """A generic term in Chinese or Thai script -> the Latin terms of its concept (卡芒贝尔 ->
+        camembert), for concepts that name one product (not a family such as the grape varieties)."""
+        by_concept: dict[str, list[str]] = defaultdict(list)
+        for term_key, t in self.k.generics.items():
+            if t.concept:
+                by_concept[t.concept].append(term_key)
+        out: dict[str, list[str]] = {}
+        for terms in by_concept.values():
+            if len(terms) > MAX_GENERIC_SIBLINGS:
+                continue
+            latin = [t for t in terms if not (has_han(t) or has_thai(t))]
+            for t in terms:
+                if latin and (has_han(t) or has_thai(t)):
+                    out[t] = latin
+        return out
 
     @cached_property
     def positions(self) -> dict[str, int]:

@@ -264,7 +264,9 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
             )
     # 4. generic terms that sit inside protected compounds
     for g in dict.fromkeys(a.generic_terms):
-        for key in ix.generic_in.get(g, ()):
+        # the term in Chinese or Thai script also meets its Latin form inside names (卡芒贝尔, Camembert)
+        siblings = [k for s in ix.generic_siblings.get(g, ()) for k in ix.generic_in.get(s, ())]
+        for key in dict.fromkeys([*ix.generic_in.get(g, ()), *siblings]):
             found.append(
                 Candidate(
                     key.gi,

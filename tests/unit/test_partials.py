@@ -100,3 +100,21 @@ def test_a_city_adjective_on_other_goods_and_a_generic_product_word() -> None:
     # 'cream' is a product word, not the distinctive part of Irish Cream
     assert _severity(eu.check("vanilla ice cream"), "ie-irish-cream") is None
     assert _severity(eu.check("Irish Cream liqueur"), "ie-irish-cream") == "high"
+
+
+@pytest.mark.parametrize("label", ["卡門貝爾", "卡芒贝尔芝士", "Camembert"])
+def test_a_generic_name_in_chinese_meets_its_latin_form_inside_names(label: str) -> None:
+    # Camembert is a generic cheese (Codex CXS 276-1973) and Camembert de Normandie a PDO: the generic
+    # name in any script is a low generic-term hit on the PDO, never silence and never more
+    index = ConflictIndex(
+        [_gi("fr-camembert-de-normandie", "Camembert de Normandie", "Cheeses", "FR")], bundled_knowledge()
+    )
+    hits = Checker(index, "EU").check(label, "Cheese")
+    hit = next(h for h in hits if h.gi.id == "fr-camembert-de-normandie")
+    assert (hit.kind, hit.severity) == ("generic-overlap", "low"), hit
+
+
+def test_a_family_of_generic_terms_is_not_one_product() -> None:
+    # grape varieties share one concept: 赤霞珠 (Cabernet Sauvignon) says nothing of a name holding Nebbiolo
+    index = ConflictIndex([_gi("it-nebbiolo-d-alba", "Nebbiolo d'Alba", "Wine", "IT")], bundled_knowledge())
+    assert not [h for h in Checker(index, "EU").check("赤霞珠", "Wine") if h.gi.id == "it-nebbiolo-d-alba"]
