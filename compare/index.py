@@ -211,10 +211,10 @@ class NameIndex:
         for terms in by_concept.values():
             if len(terms) > MAX_GENERIC_SIBLINGS:
                 continue
-            latin = [t for t in terms if not (has_han(t) or has_thai(t))]
-            for t in terms:
-                if latin and (has_han(t) or has_thai(t)):
-                    out[t] = latin
+            latin = [w for w in terms if not (has_han(w) or has_thai(w))]
+            for w in terms:
+                if latin and (has_han(w) or has_thai(w)):
+                    out[w] = latin
         return out
 
     @cached_property
