@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from compare.conflicts import Checker, ConflictIndex, Hit
+from compare.conflicts import ConflictIndex, Hit
 from gi_lists.model import Protection
 from names.knowledge import bundled_knowledge
-from tests.registers import CN_IV, EU_III, EU_REGISTER, make_gi
+from tests.registers import CN_IV, EU_III, EU_REGISTER, hits_by_gi, make_gi
 
 CN_VI = Protection("CN", "agreement", "pending", "china-eu", "VI", None, None, "OJ L 408I", "high")
 
@@ -49,7 +49,7 @@ def index() -> ConflictIndex:
 
 
 def hits(index: ConflictIndex, label: str, jurisdiction: str, cls: str | None = None) -> dict[str, Hit]:
-    return {h.gi.id: h for h in Checker(index, jurisdiction).check(label, cls)}
+    return hits_by_gi(index, label, jurisdiction, cls)
 
 
 def test_a_name_inside_the_longer_name_the_label_uses_is_explained_by_it(index):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from compare.conflicts import Checker, ConflictIndex, Hit
+from compare.conflicts import ConflictIndex, Hit
 from names.knowledge import bundled_knowledge
-from tests.registers import CN_IV, EU_III, make_gi
+from tests.registers import CN_IV, EU_III, hits_by_gi, make_gi
 
 REGISTER = [
     make_gi(
@@ -40,7 +40,7 @@ def index() -> ConflictIndex:
 
 
 def hits(index: ConflictIndex, label: str, jurisdiction: str = "EU") -> dict[str, Hit]:
-    return {h.gi.id: h for h in Checker(index, jurisdiction).check(label)}
+    return hits_by_gi(index, label, jurisdiction)
 
 
 @pytest.mark.parametrize("label", ["Changbai Mountain Ginseng", "Changbaishan ginseng", "长白山人参"])

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from compare.conflicts import Checker, ConflictIndex, Hit
+from compare.conflicts import ConflictIndex, Hit
 from names.knowledge import bundled_knowledge
-from tests.registers import EU_REGISTER, make_gi
+from tests.registers import EU_REGISTER, hits_by_gi, make_gi
 
 REGISTER = [
     make_gi(
@@ -35,7 +35,7 @@ def index() -> ConflictIndex:
 
 
 def hits(index: ConflictIndex, label: str) -> dict[str, Hit]:
-    return {h.gi.id: h for h in Checker(index, "EU").check(label)}
+    return hits_by_gi(index, label, "EU")
 
 
 @pytest.mark.parametrize(
