@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from compare import analysis, matching
 from compare import goods as goods_words
-from compare import matching
 from compare.index import NameIndex
 from compare.rules import (  # noqa: F401  (the screening vocabulary, re-exported for callers)
     CONFIDENCE_RANK,
@@ -49,13 +49,13 @@ class ConflictIndex(NameIndex):
     """The name index with the matcher's entry points."""
 
     def analyse(self, label: str) -> LabelAnalysis:
-        return matching.analyse(self, label)
+        return analysis.analyse(self, label)
 
     def candidates(self, a: LabelAnalysis, scope: Scope = None) -> list[Candidate]:
         return matching.candidates(self, a, scope)
 
     def label_class(self, a: LabelAnalysis, cand: Candidate) -> str | None:
-        return matching.label_class(self, a, cand)
+        return analysis.label_class(self, a, cand)
 
 
 @dataclass

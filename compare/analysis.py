@@ -1,0 +1,122 @@
+"""A label analysed into words, runs and concepts (pure): the matcher's input (compare.matching looks
+every span of it up in the name index)."""
+
+from __future__ import annotations
+
+import re
+
+from compare.index import NameIndex
+from compare.rules import Candidate, LabelAnalysis
+from names.normalise import compact, fold_latin, fold_native, forms, to_simplified
+
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
+
+
+# a Chinese name's parts may be joined by a hyphen or a dot (乌迭尔-雷格纳 Utiel-Requena)
+_HAN_JOINER = re.compile(r"(?<=[\u4e00-\u9fff])[-‐–·・‧]+(?=[\u4e00-\u9fff])")
+
+
+# keys a compound's first part must be: a name as written, translated or in an adjectival form
+COMPOUND_HEAD_VIAS = frozenset({"own", "translated", "adjective", "umlaut"})
+
+
+def _split_compounds(ix: NameIndex, words: list[str]) -> list[str]:
+    """Words that are a protected name and a product word written as one, as German and Dutch write
+    them (Fetakäse, Moselwein, Parmaschinken), as two words: the name with its product word."""
+    out: list[str] = []
+    for w in words:
+        parts = [w]
+        if len(w) >= 7 and w not in ix.latin:
+            for cut in range(4, len(w) - 2):
+                head, tail = w[:cut], w[cut:]
+                if tail in ix.k.products and any(k.via in COMPOUND_HEAD_VIAS for k in ix.latin.get(head, ())):
+                    parts = [head, tail]
+                    break
+        out.extend(parts)
+    return out
+
+
+def analyse(ix: NameIndex, label: str) -> LabelAnalysis:
+    simplified = _HAN_JOINER.sub("", to_simplified(label))
+    non_han = _HAN_RUN.sub(" ", label)
+    non_han = _THAI_RUN.sub(" ", non_han)
+    a = LabelAnalysis(
+        text=label,
+        latin_words=_split_compounds(ix, fold_latin(label).split()),
+        own_words=_split_compounds(ix, fold_latin(non_han).split()),
+        han_runs=[compact(fold_native(r)) for r in _HAN_RUN.findall(simplified)],
+        raw_han="".join(_HAN_RUN.findall(label)),
+        thai_runs=_THAI_RUN.findall(label),
+    )
+    words = a.own_words
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 5) + 1):
+            c = "".join(words[i:j])
+            _note_term(ix, a, c)
+    for run in a.han_runs:
+        for i in range(len(run)):
+            for j in range(i + 1, min(len(run), i + 10) + 1):
+                _note_term(ix, a, run[i:j])
+    for run in a.thai_runs:  # Thai words run together and are long
+        for i in range(len(run)):
+            for j in range(i + 2, min(len(run), i + 40) + 1):
+                _note_term(ix, a, run[i:j])
+    a.main_products = _main_products(ix, a)
+    return a
+
+
+def label_class(ix: NameIndex, a: LabelAnalysis, cand: Candidate) -> str | None:
+    """The class of the goods the label names, from its longest product words outside the matched
+    name (盘锦大米 names rice, not brocade; 'Shaoxing rice wine' names rice wine)."""
+    inside = {compact(f) for text in (cand.label_form, cand.matched_form) for f in forms(text)}
+    for concept in a.main_products:
+        span = a.product_spans.get(concept, "")
+        if span and any(span in m for m in inside):
+            continue
+        cls = ix.concept_class.get(concept)
+        if cls:
+            return cls
+    return None
+
+
+def _main_products(ix: NameIndex, a: LabelAnalysis) -> list[str]:
+    """Product concepts of the longest product words, left to right (green tea, not tea)."""
+    out: list[str] = []
+    words = a.own_words
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + 5), i, -1):
+            c = "".join(words[i:j])
+            if c in ix.k.products:
+                out.extend(t.concept for t in ix.k.products[c])
+                i = j
+                break
+        else:
+            i += 1
+    for run in a.han_runs + a.thai_runs:
+        i = 0
+        while i < len(run):
+            for j in range(min(len(run), i + 20), i, -1):
+                if run[i:j] in ix.k.products:
+                    out.extend(t.concept for t in ix.k.products[run[i:j]])
+                    i = j
+                    break
+            else:
+                i += 1
+    return list(dict.fromkeys(out))
+
+
+def _note_term(ix: NameIndex, a: LabelAnalysis, c: str) -> None:
+    if c in ix.k.modifiers:
+        a.modifiers.append(ix.k.modifiers[c].term)
+    for t in ix.k.products.get(c, []):
+        a.product_concepts.append((t.concept, t.product_class))
+        if len(c) > len(a.product_spans.get(t.concept, "")):
+            a.product_spans[t.concept] = c
+    for t in ix.k.places.get(c, []):
+        a.place_concepts.append(t.concept)
+        if len(c) > len(a.place_spans.get(t.concept, "")):
+            a.place_spans[t.concept] = c
+    if c in ix.k.generics:
+        a.generic_terms.append(c)

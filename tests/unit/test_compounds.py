@@ -1,0 +1,44 @@
+"""Names written as one word with a product word, as German and Dutch write compounds: Fetakäse is Feta
+cheese (the name used), Moselwein is Mosel wine; a word of the language built on a product word
+(Weinkeller, wine cellar; Rheinwein, Rhine wine) is not a coined name evoking a GI."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.conflicts import ConflictIndex
+from names.knowledge import bundled_knowledge
+from tests.registers import EU_REGISTER, hits_by_gi, make_gi
+
+REGISTER = [
+    make_gi("gr-feta", "Feta", "Cheeses", "GR", EU_REGISTER),
+    make_gi("de-mosel", "Mosel", "Wine", "DE", EU_REGISTER),
+    make_gi("de-rheingau", "Rheingau", "Wine", "DE", EU_REGISTER),
+    make_gi("it-casteller", "Casteller", "Wine", "IT", EU_REGISTER),
+    make_gi("fr-champagne", "Champagne", "Wine", "FR", EU_REGISTER),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> ConflictIndex:
+    return ConflictIndex(REGISTER, bundled_knowledge())
+
+
+@pytest.mark.parametrize(("label", "gi_id"), [("Fetakäse", "gr-feta"), ("Moselwein 2021", "de-mosel")])
+def test_a_name_and_its_product_word_written_as_one_is_the_name(index, label, gi_id):
+    # German compounds: Fetakäse (the Feta PDO's name, CJEU C-159/20 Commission v Denmark, on cheese
+    # sold as feta), Moselwein
+    hit = hits_by_gi(index, label, "EU")[gi_id]
+    assert (hit.kind, hit.severity) == ("exact", "high"), hit
+
+
+@pytest.mark.parametrize("label", ["Weinkeller", "Rheinwein"])
+def test_a_compound_on_a_product_word_is_not_a_coined_name(index, label):
+    found = hits_by_gi(index, label, "EU", "Wine")
+    assert not [h for h in found.values() if h.kind == "evocation"], found
+
+
+def test_a_name_form_that_is_also_a_product_word_still_evokes(index):
+    # champán is Spanish for Champagne: Champanillo still shares the name's beginning (CJEU C-783/19)
+    hit = hits_by_gi(index, "Champanillo", "EU", "Wine")["fr-champagne"]
+    assert hit.kind == "evocation", hit
