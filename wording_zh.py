@@ -276,6 +276,11 @@ _WHY = (  # the first that matches the whole reason says it
         lambda m: f"已有裁决认定不侵犯该名称：{m[1]}（{_court(m[2])}，{m[3]}）",
     ),
     (
+        r"a place GIs of several countries are named after \((.+)\): "
+        r"which one the label means is to be checked",
+        lambda m: f"多个国家的地理标志以该地名命名（{m[1]}）：标签所指为何者有待核实",
+    ),
+    (
         r"a country's name on a product of the class, not the name's distinctive part",
         lambda m: "在同类产品上使用国家名称，并非使用该名称的显著部分",
     ),

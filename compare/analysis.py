@@ -7,7 +7,7 @@ import re
 
 from compare.index import NameIndex
 from compare.rules import Candidate, LabelAnalysis
-from names.normalise import compact, fold_latin, fold_native, forms, to_simplified
+from names.normalise import compact, fold_native, forms, latin_words, to_simplified
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
@@ -43,8 +43,8 @@ def analyse(ix: NameIndex, label: str) -> LabelAnalysis:
     non_han = _THAI_RUN.sub(" ", non_han)
     a = LabelAnalysis(
         text=label,
-        latin_words=_split_compounds(ix, fold_latin(label).split()),
-        own_words=_split_compounds(ix, fold_latin(non_han).split()),
+        latin_words=_split_compounds(ix, latin_words(label)),
+        own_words=_split_compounds(ix, latin_words(non_han)),
         han_runs=[compact(fold_native(r)) for r in _HAN_RUN.findall(simplified)],
         raw_han="".join(_HAN_RUN.findall(label)),
         thai_runs=_THAI_RUN.findall(label),

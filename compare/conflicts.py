@@ -216,7 +216,11 @@ class Checker:
             chosen_hit = _Found(cand, gi, protections, severity, why, label_class, well_known, reputation)
             best[cand.gi] = (rank, chosen_hit)
         # the explanation (reason, legal basis) only for the hits returned
-        chosen = sorted(best.values(), key=lambda x: (x[0], x[1].gi.id))[:limit]
+        # of hits as severe, those on the label's class of goods first (Nocciola del Piemonte before the
+        # Piemonte wine for 'Piedmont hazelnuts')
+        chosen = sorted(best.values(), key=lambda x: (x[0][0], _other_class(x[1]), x[0][1], x[1].gi.id))[
+            :limit
+        ]
         return [self._hit(f, lang) for _, f in chosen]
 
     def _hit(self, f: _Found, lang: str) -> Hit:
@@ -253,6 +257,11 @@ class Checker:
             protections=tuple(protections),
             confidence=weakest(strongest[0].confidence, cand.rule_confidence),
         )
+
+
+def _other_class(f: _Found) -> bool:
+    """The label's goods are known and another class than the hit's GI."""
+    return f.label_class is not None and not same_class(f.label_class, f.gi.product_class)
 
 
 def _goods_matter(cand: Candidate) -> bool:

@@ -44,6 +44,7 @@ from names.normalise import (
     fold_native,
     has_han,
     has_thai,
+    latin_words,
     name_syllables,
     official_syllables,
     pinyin_syllables,
@@ -179,7 +180,7 @@ class NameIndex:
             self._index_han_parts(gi, pos, text)
             index_thai_parts(self, gi, pos, text)
         else:
-            words = fold_latin(text).split()
+            words = latin_words(text)
             self._add_latin(words, own)
             bare = [w for w in words if w not in CONNECTORS]
             if len(bare) >= 2 and bare != words:  # Prosciutto di Parma as 'Prosciutto Parma'
@@ -218,6 +219,16 @@ class NameIndex:
         return out
 
     @cached_property
+    def place_countries(self) -> dict[str, frozenset[str]]:
+        """Place concept -> the origin countries of the names that hold it (danube: BG, HU, RO)."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for table in (self.places_of, self.place_names):
+            for place, keys in table.items():
+                for key in keys:
+                    out[place].update(self.gis[key.gi].origin_countries)
+        return {place: frozenset(countries) for place, countries in out.items()}
+
+    @cached_property
     def positions(self) -> dict[str, int]:
         """GI id -> its position in the index."""
         return {gi.id: pos for pos, gi in enumerate(self.gis)}
@@ -245,7 +256,7 @@ class NameIndex:
             kind = "transliteration" if t.form == "transliteration" else "translation"
             # an English possessive is also written without its 's ("Helan Mountain East Foothill")
             for text in dict.fromkeys((t.term, _POSSESSIVE.sub("", t.term))):
-                words = fold_latin(text).split()
+                words = latin_words(text)
                 self._add_latin(words, Key(pos, 0, "translated", first))
                 self.translated[(pos, compact(" ".join(words)))] = (kind, t.confidence)
 

@@ -17,8 +17,10 @@ from compare.rules import (
     COUNTRY_CODES,
     COUNTRY_CONCEPTS,
     COUNTRY_WHY,
+    LANGUAGE_COUNTRIES,
     MAX_SPAN_WORDS,
     OTHER_PRODUCT_WHY,
+    SHARED_PLACE_WHY,
     STRONG_KINDS,
     Candidate,
     Key,
@@ -76,6 +78,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                 why = f"place '{place}' and {what}" + (f" with '{modifier}'" if modifier else "")
                 sig = Candidate(key.gi, kind, BASE_SCORE[kind], key.text, a.text, why, "medium")
                 sig.span = a.place_spans.get(place, "")
+                sig.max_severity = _shared_place(ix, a, place, key.gi)
                 found.append(sig)
         if a.inside_generic(compact(fold_native(a.place_spans.get(place, "")))):
             continue  # the place inside a generic term (Valencia orange, a cultivar): the term's case
@@ -147,6 +150,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                         span,
                         f"'{span}' is '{name_text}' in another language or script",
                         "medium",
+                        max_severity=_shared_place(ix, a, concept, key.gi),
                     )
                 )
     for place in dict.fromkeys(a.place_concepts):
@@ -236,7 +240,10 @@ def _explained_parts(
     Vinohradnícka oblasť Tokaj, not only the Hungarian Tokaj)."""
     # what each naming candidate covers, by the text it covers
     naming: dict[str, list[Candidate]] = {}
+    shared = SHARED_PLACE_WHY.split("(", 1)[0]
     for c in found:
+        if c.max_severity and c.max_severity[1].startswith(shared):
+            continue  # a place several countries' names share explains none of them
         if (c.kind in _NAMING_KINDS and c.rule_confidence != "low" and not c.max_severity) or (
             c.kind in STRONG_KINDS and c.kind != "evocation" and not c.span
         ):
@@ -268,6 +275,23 @@ def _explained_parts(
                 break
             if c.max_severity and c.max_severity[1].startswith(EXPLAINED):
                 break
+
+
+def _shared_place(ix: NameIndex, a: LabelAnalysis, place: str, gi: int) -> tuple[str, str] | None:
+    """At most medium where the label writes a place that GIs of several countries hold in the language
+    of another of those countries than the GI's (Dunavska, Bulgarian for the Danube plain, is no
+    translation of Hungary's Duna; "Danube wine" in English still is): which one is meant is to be
+    checked."""
+    countries = ix.place_countries.get(place, frozenset())
+    if len(countries) < 2 or place in COUNTRY_CONCEPTS:
+        return None
+    own = set(ix.gis[gi].origin_countries)
+    span = a.place_spans.get(place, "")
+    langs = {(t.lang or "").split("-")[0] for t in ix.k.places.get(span, ()) if t.concept == place}
+    speakers = set().union(*(LANGUAGE_COUNTRIES.get(lang, set()) for lang in langs)) if langs else set()
+    if speakers & own or not speakers & (countries - own):
+        return None
+    return ("medium", SHARED_PLACE_WHY.format(countries=", ".join(sorted(countries))))
 
 
 def _origin_named(ix: NameIndex, gi: int, other: int, countries: frozenset[str]) -> bool:

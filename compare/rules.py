@@ -57,6 +57,12 @@ CONNECTORS = frozenset(
         "du",
         "des",
         "d",
+        "l",
+        "dell",
+        "dall",
+        "nell",
+        "sull",
+        "all",
         "da",
         "do",
         "dos",
@@ -211,6 +217,19 @@ COUNTRY_CODES = {
 }
 COUNTRY_CONCEPTS = frozenset(COUNTRY_CODES)
 COUNTRY_WHY = "a country's name on a product of the class, not the name's distinctive part"
+# the countries whose names a place form in a language belongs to (places.csv `lang`, without script)
+LANGUAGE_COUNTRIES = {
+    "bg": {"BG"}, "cs": {"CZ"}, "da": {"DK"}, "de": {"DE", "AT", "CH", "LU", "BE"}, "el": {"GR", "CY"},
+    "es": {"ES"}, "et": {"EE"}, "fi": {"FI"}, "fr": {"FR", "BE", "LU", "CH"}, "hr": {"HR"}, "hu": {"HU"},
+    "it": {"IT", "CH"}, "lt": {"LT"}, "lv": {"LV"}, "nl": {"NL", "BE"}, "pl": {"PL"}, "pt": {"PT"},
+    "ro": {"RO"}, "sk": {"SK"}, "sl": {"SI"}, "sv": {"SE", "FI"},
+}  # fmt: skip
+# a place GIs of several countries are named after, written in the language of another country than the
+# GI's (Dunavska, the Bulgarian Danube plain, for Hungary's Duna): the label may mean that country's part
+SHARED_PLACE_WHY = (
+    "a place GIs of several countries are named after ({countries}): "
+    "which one the label means is to be checked"
+)
 COLOUR_WORDS = frozenset(["colour", "color", "coloured", "colored", "couleur", "colore", "farbe", "farben"])
 COLOUR_HAN = ("色", "颜色")
 

@@ -174,6 +174,17 @@ def bulgarian_latin(text: str) -> str:
     return "".join(out)
 
 
+# French and Italian articles elided before a vowel (d'Auvergne, l'Aquila, dell'Alto Adige): a word of
+# their own, so that the place after them is found
+_ELIDED = re.compile(r"(?i)\b(d|l|dell|dall|nell|sull|all)['’](?=\w)")
+
+
+def latin_words(text: str) -> list[str]:
+    """The folded words of a Latin-script text, elided articles apart ("Miel d'Alsace" -> miel d alsace;
+    fold_latin keeps 'dalsace', as GI ids and compact keys do)."""
+    return fold_latin(_ELIDED.sub(r"\1 ", text)).split()
+
+
 def fold_native(text: str) -> str:
     """The text in its own script, normalised: NFKC, simplified characters, case folded, words only."""
     text = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
