@@ -158,9 +158,11 @@ def index_concepts(
     _index_single_concept(ix, gi, pos, text, places, products, rest)
 
 
-def generic_concept(term: str) -> str:
-    """The signature concept of a generic term (camembert in Camembert de Normandie)."""
-    return f"generic:{term}"
+def generic_concept(ix: NameIndex, term: str) -> str:
+    """The signature concept of a generic term (camembert in Camembert de Normandie; 卡门贝尔 too: the
+    term's concept, whatever its language)."""
+    known = ix.k.generics.get(term)
+    return f"generic:{known.concept if known is not None and known.concept else term}"
 
 
 def index_generic_and_place(
@@ -170,8 +172,8 @@ def index_generic_and_place(
     another language with the same term ("Normandy Camembert") translates the whole name."""
     key = Key(gi, pos, "concept", text)
     for place in dict.fromkeys(places):
-        if key not in ix.signatures[(place, generic_concept(generic))]:
-            ix.signatures[(place, generic_concept(generic))].append(key)
+        if key not in ix.signatures[(place, generic_concept(ix, generic))]:
+            ix.signatures[(place, generic_concept(ix, generic))].append(key)
 
 
 def index_inner_places(ix: NameIndex, gi: int, pos: int, text: str, spans: list[str]) -> None:

@@ -67,16 +67,21 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     # 3. concept signatures: place + product in the label
     seen_sig = set()
     for place in dict.fromkeys(a.place_concepts):
-        products = [p for p, _ in a.product_concepts] + [generic_concept(g) for g in a.generic_terms]
+        products = [p for p, _ in a.product_concepts] + [generic_concept(ix, g) for g in a.generic_terms]
+        named_products = {p for p, _ in a.product_concepts}
         for product in dict.fromkeys(products):
             for key in ix.signatures.get((place, product), ()):
                 seen_sig.add(key.gi)
                 modifier = a.modifier
                 kind = "imitation" if modifier else "translation"
-                term = product.removeprefix(generic_concept(""))
+                term = product.removeprefix("generic:")
                 what = f"the term '{term}'" if term != product else f"product '{product}'"
                 why = f"place '{place}' and {what}" + (f" with '{modifier}'" if modifier else "")
-                sig = Candidate(key.gi, kind, BASE_SCORE[kind], key.text, a.text, why, "medium")
+                # a name with products the label does not name (Eau-de-vie de cidre for a cider) ranks
+                # below one the label's product covers (Cidre de Bretagne)
+                more = set(ix.product_of.get((key.gi, key.name), ())) - named_products
+                score = BASE_SCORE[kind] * (0.95 if more else 1.0)
+                sig = Candidate(key.gi, kind, score, key.text, a.text, why, "medium")
                 sig.span = a.place_spans.get(place, "")
                 sig.max_severity = _shared_place(ix, a, place, key.gi)
                 found.append(sig)
