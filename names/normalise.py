@@ -182,7 +182,9 @@ _ELIDED = re.compile(r"(?i)\b(d|l|dell|dall|nell|sull|all)['’](?=\w)")
 def latin_words(text: str) -> list[str]:
     """The folded words of a Latin-script text, elided articles apart ("Miel d'Alsace" -> miel d alsace;
     fold_latin keeps 'dalsace', as GI ids and compact keys do)."""
-    return fold_latin(_ELIDED.sub(r"\1 ", text)).split()
+    if "'" in text or "’" in text:
+        text = _ELIDED.sub(r"\1 ", text)
+    return fold_latin(text).split()
 
 
 def fold_native(text: str) -> str:
