@@ -19,6 +19,7 @@ REGISTER = [
     make_gi("it-piemonte", "Piemonte", "Wine", "IT", EU_REGISTER),
     make_gi("hu-duna", "Duna", "Wine", "HU", EU_REGISTER),
     make_gi("bg-dunavska-ravnina", "Dunavska ravnina", "Wine", "BG", EU_REGISTER),
+    make_gi("es-mallorca", "Mallorca", "Wine", "ES", EU_REGISTER),
 ]
 
 
@@ -52,3 +53,11 @@ def test_a_shared_place_in_another_countrys_language_stays_medium(index):
     assert found["bg-dunavska-ravnina"].severity == "medium", found["bg-dunavska-ravnina"]
     # in English the river is no country's own word: the Hungarian name's translation stands
     assert hits_by_gi(index, "Danube wine", "EU")["hu-duna"].severity == "high"
+
+
+def test_a_place_in_english_on_other_goods_stays_low(index):
+    # Majorca pearls (imitation pearls made on the island since the 1890s) are jewellery, Nice class 14:
+    # the place's English name on them is no use of the Mallorca wine's name
+    hit = hits_by_gi(index, "Majorca pearls", "EU")["es-mallorca"]
+    assert hit.severity == "low", hit
+    assert hits_by_gi(index, "Majorca wine", "EU")["es-mallorca"].severity == "high"
