@@ -80,6 +80,22 @@ def label_class(ix: NameIndex, a: LabelAnalysis, cand: Candidate) -> str | None:
     return None
 
 
+def head_product_class(ix: NameIndex, a: LabelAnalysis) -> str | None:
+    """The class of the product word that ends the text, the head of an English or Chinese noun phrase
+    ('Sparkling red wine', 'Carbonated grape wine', 红葡萄酒 are wine; 'Wine glasses' ends with no
+    product word: None), its first concept with a class."""
+    ends = [a.own_words] if a.own_words else []
+    ends += [list(a.han_runs[-1])] if a.han_runs and not a.own_words else []
+    for units in ends:
+        n = len(units)
+        for start in range(max(0, n - 20), n):  # the longest product word ending the text first
+            terms = ix.k.products.get("".join(units[start:n]), ())
+            classes = [ix.concept_class.get(t.concept) for t in terms]
+            if any(classes):
+                return next(c for c in classes if c)
+    return None
+
+
 def _main_products(ix: NameIndex, a: LabelAnalysis) -> list[str]:
     """Product concepts of the longest product words, left to right (green tea, not tea)."""
     out: list[str] = []

@@ -151,9 +151,14 @@ class Checker:
         if product_class not in self._stated:
             self._stated[product_class] = product_class
             if class_key(product_class) not in self.index.class_keys:
-                named = {c for _, c in self.index.analyse(product_class).product_concepts if c}
+                stated = self.index.analyse(product_class)
+                named = {c for _, c in stated.product_concepts if c}
                 if len({class_key(c) for c in named}) == 1:
                     self._stated[product_class] = named.pop()
+                elif named:  # 'Sparkling red wine': the head word's class (wine is also 酒, rice wine)
+                    self._stated[product_class] = (
+                        analysis.head_product_class(self.index, stated) or product_class
+                    )
         return self._stated[product_class]
 
     def check(

@@ -88,7 +88,7 @@ ADJECTIVE_SUFFIXES = ("i", "er", "ese", "s", "es", "an", "ian")
 MAX_SPAN_WORDS = 7
 EVOCATION_MIN_NAME = 7  # letters of a one-word name whose ending or beginning a coined word may evoke
 FUZZY_CUTOFF = 80.0
-FUZZY_VIAS = frozenset({"own", "pinyin", "romanisation", "umlaut"})
+FUZZY_VIAS = frozenset({"own", "pinyin", "romanisation", "umlaut", "translated"})
 WINE_SPIRIT_CLASSES = ("wine", "spirit", "rice wine")
 UMLAUT_SPELLING = {
     ord("ä"): "ae",
