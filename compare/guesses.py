@@ -224,9 +224,10 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
     routes); on other goods or services only a long shared beginning counts (the name's reputation,
     C-783/19); with no goods known, nothing."""
     known = {c.gi for c in found if c.kind in STRONG_KINDS}
-    # a misspelling on like goods is that rule's case; on other goods a near spelling is low while a
-    # long shared beginning can still take the name's reputation (Champagnola, EUIPO BoA 17 Apr 2020)
-    misspelt = {c.gi for c in found if c.kind == "fuzzy"}
+    # a close misspelling on like goods is that rule's case (a loose one, low, hides no evocation); on
+    # other goods a near spelling is low while a long shared beginning can still take the name's
+    # reputation (Champagnola, EUIPO BoA 17 Apr 2020)
+    misspelt = {c.gi for c in found if c.kind == "fuzzy" and c.rule_confidence == "medium"}
     classes = _label_classes(a)
     out: dict[int, Candidate] = {}
     _held_evocative(ix, a, classes, known, out)

@@ -167,3 +167,10 @@ def test_words_of_the_language_are_not_coined(eu: Checker) -> None:
     bordeaux = ConflictIndex([_gi("fr-bordeaux", "Bordeaux", "Wine", "FR")], bundled_knowledge())
     hit = _found(Checker(bordeaux, "EU").check("NEWBORDEAUX", "Wine"), "fr-bordeaux")
     assert hit is not None and hit.kind == "evocation" and hit.severity == "high"
+
+
+def test_a_loose_misspelling_does_not_hide_a_shared_beginning_on_like_goods(eu: Checker) -> None:
+    # 'Calvadosse' is two letters from Calvados: too far for a close misspelling (low), yet it keeps the
+    # whole name at its beginning on a spirit, the Verlados test (CJEU C-75/15): an evocation
+    hit = _found(eu.check("Calvadosse", "Spirits"), "fr-calvados")
+    assert hit is not None and hit.kind == "evocation" and hit.severity != "low", hit
