@@ -136,3 +136,14 @@ def _note_term(ix: NameIndex, a: LabelAnalysis, c: str) -> None:
             a.place_spans[t.concept] = c
     if c in ix.k.generics:
         a.generic_terms.append(c)
+
+
+def product_compound(ix: NameIndex, word: str) -> bool:
+    """A word that begins or ends with a product word of four letters or more after or before three
+    or more other letters (wein+keller, rhein+wein): German and Dutch write such compounds as one word."""
+    products, names = ix.k.products, ix.latin  # a product word that is also a name's form (champán) is not
+
+    def product(part: str) -> bool:
+        return len(part) >= 4 and part in products and part not in names
+
+    return any(product(word[:cut]) or product(word[cut:]) for cut in range(3, len(word) - 2))

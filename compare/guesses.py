@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
+from compare.analysis import product_compound
 from compare.index import NameIndex
 from compare.rules import (
     BASE_SCORE,
@@ -238,7 +239,7 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
     for word in a.own_words:
         if len(word) < 6 or word in ix.latin or word in CONNECTORS or word in glued or _known_word(ix, word):
             continue
-        if _product_compound(ix, word):
+        if product_compound(ix, word):
             continue  # Weinkeller, Rheinwein: a word of the language built on a product word, not coined
         # an ending shared by several names is an ending of the language (-tina: Fontina, Galatina,
         # Martina), not the distinctive part of one of them
@@ -379,17 +380,6 @@ def _like(a: LabelAnalysis, classes: list[str], gi_class: str | None) -> bool:
     """Goods of the GI's class: named by the label, stated by the user, or in a trademark's Nice classes."""
     named = any(same_class(cls, gi_class) for cls in classes)
     return named or bool(a.stated_like and a.stated_like(gi_class))
-
-
-def _product_compound(ix: NameIndex, word: str) -> bool:
-    """A word that begins or ends with a product word of four letters or more after or before three
-    or more other letters (wein+keller, rhein+wein): German and Dutch write such compounds as one word."""
-    products, names = ix.k.products, ix.latin  # a product word that is also a name's form (champán) is not
-
-    def product(part: str) -> bool:
-        return len(part) >= 4 and part in products and part not in names
-
-    return any(product(word[:cut]) or product(word[cut:]) for cut in range(3, len(word) - 2))
 
 
 def _known_word(ix: NameIndex, word: str) -> bool:
