@@ -22,15 +22,17 @@ COMPOUND_HEAD_VIAS = frozenset({"own", "translated", "adjective", "umlaut"})
 
 
 def _split_compounds(ix: NameIndex, words: list[str]) -> list[str]:
-    """Words that are a protected name and a product word written as one, as German and Dutch write
-    them (Fetakäse, Moselwein, Parmaschinken), as two words: the name with its product word."""
+    """Words that are a protected name or a place and a product word written as one, as German and Dutch
+    write them (Fetakäse, Moselwein, Parmaschinken, Rheinwein), as two words: the name or place with its
+    product word."""
     out: list[str] = []
     for w in words:
         parts = [w]
         if len(w) >= 7 and w not in ix.latin:
             for cut in range(4, len(w) - 2):
                 head, tail = w[:cut], w[cut:]
-                if tail in ix.k.products and any(k.via in COMPOUND_HEAD_VIAS for k in ix.latin.get(head, ())):
+                named = any(k.via in COMPOUND_HEAD_VIAS for k in ix.latin.get(head, ()))
+                if tail in ix.k.products and (named or head in ix.k.places):
                     parts = [head, tail]
                     break
         out.extend(parts)
@@ -69,10 +71,18 @@ def analyse(ix: NameIndex, label: str) -> LabelAnalysis:
 def label_class(ix: NameIndex, a: LabelAnalysis, cand: Candidate) -> str | None:
     """The class of the goods the label names, from its longest product words outside the matched
     name (盘锦大米 names rice, not brocade; 'Shaoxing rice wine' names rice wine)."""
-    inside = {compact(f) for text in (cand.label_form, cand.matched_form) for f in forms(text)}
+    texts = [f for text in (cand.label_form, cand.matched_form) for f in forms(text)]
+    inside = {compact(f) for f in texts}
+    # a Latin product word is inside the match as whole words ('tea' is not inside Châteauneuf)
+    runs = {
+        "".join(w[i:j])
+        for w in map(latin_words, texts)
+        for i in range(len(w))
+        for j in range(i + 1, len(w) + 1)
+    }
     for concept in a.main_products:
         span = a.product_spans.get(concept, "")
-        if span and any(span in m for m in inside):
+        if span and (span in runs if span.isascii() else any(span in m for m in inside)):
             continue
         cls = ix.concept_class.get(concept)
         if cls:
@@ -139,11 +149,11 @@ def _note_term(ix: NameIndex, a: LabelAnalysis, c: str) -> None:
 
 
 def product_compound(ix: NameIndex, word: str) -> bool:
-    """A word that begins or ends with a product word of four letters or more after or before three
-    or more other letters (wein+keller, rhein+wein): German and Dutch write such compounds as one word."""
+    """A word that ends with a product word of four letters or more after three or more other letters
+    (rhein+wein, kirsch+wasser): German and Dutch write such compounds as one word, the product last. A
+    product word at the start proves nothing (vino+secco may be coined on Prosecco)."""
     products, names = ix.k.products, ix.latin  # a product word that is also a name's form (champán) is not
-
-    def product(part: str) -> bool:
-        return len(part) >= 4 and part in products and part not in names
-
-    return any(product(word[:cut]) or product(word[cut:]) for cut in range(3, len(word) - 2))
+    return any(
+        len(word) - cut >= 4 and word[cut:] in products and word[cut:] not in names
+        for cut in range(3, len(word) - 3)
+    )

@@ -240,7 +240,7 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
         if len(word) < 6 or word in ix.latin or word in CONNECTORS or word in glued or _known_word(ix, word):
             continue
         if product_compound(ix, word):
-            continue  # Weinkeller, Rheinwein: a word of the language built on a product word, not coined
+            continue  # Rheinwein: a word of the language built on a product word, not coined
         # an ending shared by several names is an ending of the language (-tina: Fontina, Galatina,
         # Martina), not the distinctive part of one of them
         ending = tails.get(word[-4:], [])

@@ -275,7 +275,11 @@ class NameIndex:
             index_generic_and_place(self, gi, pos, text, places, generics[0])
         # a Chinese name's transcription goes from the wider place to the narrower, as its characters do
         names = self.gis[gi].names
-        chinese = names[pos].kind == "transcription" and any(has_han(n.text) for n in names)
+        chinese = (
+            names[pos].kind == "transcription"
+            and "CN" in self.gis[gi].origin_countries
+            and any(has_han(n.text) for n in names)
+        )
         index_concepts(self, gi, pos, text, places, products, bool(rest), narrowest_last=chinese)
         # generic terms inside a compound (Mozzarella di Bufala Campana)
         for i in range(len(words)):
@@ -310,7 +314,8 @@ class NameIndex:
         Chinese or Thai name."""
         han = has_han(text)
         places, products, rest_chars, spans = concepts_in_han(self, text)
-        index_concepts(self, gi, pos, text, places, products, bool(rest_chars), narrowest_last=han)
+        chinese = han and "CN" in self.gis[gi].origin_countries  # foreign names keep their own order
+        index_concepts(self, gi, pos, text, places, products, bool(rest_chars), narrowest_last=chinese)
         if han:
             index_inner_places(self, gi, pos, text, spans)
         s = compact(fold_native(text))

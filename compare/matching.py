@@ -66,6 +66,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
         found.extend(thai_spelling_variants(ix, a))
     # 3. concept signatures: place + product in the label
     seen_sig = set()
+    label_compact = compact(fold_latin(a.text)) if a.place_concepts else ""
     for place in dict.fromkeys(a.place_concepts):
         products = [p for p, _ in a.product_concepts] + [generic_concept(ix, g) for g in a.generic_terms]
         named_products = {p for p, _ in a.product_concepts}
@@ -84,6 +85,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                 sig = Candidate(key.gi, kind, score, key.text, a.text, why, "medium")
                 sig.span = a.place_spans.get(place, "")
                 sig.max_severity = _shared_place(ix, a, place, key.gi)
+                sig.shared_place = sig.max_severity is not None
                 found.append(sig)
         if a.inside_generic(compact(fold_native(a.place_spans.get(place, "")))):
             continue  # the place inside a generic term (Valencia orange, a cultivar): the term's case
@@ -99,7 +101,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                 # ('Cœur de Provence': Côtes de Provence before the other Provence names)
                 from rapidfuzz import fuzz  # loaded when a place is met (a twentieth of a second)
 
-                closeness = fuzz.ratio(compact(fold_latin(a.text)), compact(fold_latin(key.text))) / 100
+                closeness = fuzz.ratio(label_compact, compact(fold_latin(key.text))) / 100
                 cand = Candidate(
                     key.gi,
                     "partial",
@@ -148,6 +150,8 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                         span,
                         f"'{concept}' with '{modifier}'",
                         "medium",
+                        max_severity=(cap := _shared_place(ix, a, concept, key.gi)),
+                        shared_place=cap is not None,
                     )
                 )
             else:
@@ -160,7 +164,8 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                         span,
                         f"'{span}' is '{name_text}' in another language or script",
                         "medium",
-                        max_severity=_shared_place(ix, a, concept, key.gi),
+                        max_severity=(cap := _shared_place(ix, a, concept, key.gi)),
+                        shared_place=cap is not None,
                     )
                 )
     for place in dict.fromkeys(a.place_concepts):
@@ -250,9 +255,8 @@ def _explained_parts(
     Vinohradnícka oblasť Tokaj, not only the Hungarian Tokaj)."""
     # what each naming candidate covers, by the text it covers
     naming: dict[str, list[Candidate]] = {}
-    shared = SHARED_PLACE_WHY.split("(", 1)[0]
     for c in found:
-        if c.max_severity and c.max_severity[1].startswith(shared):
+        if c.shared_place:
             continue  # a place several countries' names share explains none of them
         if (c.kind in _NAMING_KINDS and c.rule_confidence != "low" and not c.max_severity) or (
             c.kind in STRONG_KINDS and c.kind != "evocation" and not c.span

@@ -62,7 +62,6 @@ CONNECTORS = frozenset(
         "dall",
         "nell",
         "sull",
-        "all",
         "da",
         "do",
         "dos",
@@ -271,6 +270,7 @@ class Candidate:
     span: str = ""
     # a rule that is a guess caps what it can claim: (the highest severity, why)
     max_severity: tuple[str, str] | None = None
+    shared_place: bool = False  # capped because a place several countries' names share (Dunavska)
 
 
 @dataclass

@@ -21,6 +21,7 @@ REGISTER = [
         EU_REGISTER,
     ),
     make_gi("fr-cognac", "Cognac", "Spirit", "FR", EU_REGISTER),
+    make_gi("fr-chateauneuf-du-pape", "Châteauneuf-du-Pape", "Wine", "FR", EU_REGISTER),
     make_gi("fr-cotes-de-provence", "Côtes de Provence", "Wine", "FR", EU_REGISTER),
     make_gi("fr-coteaux-daix-en-provence", "Coteaux d'Aix-en-Provence", "Wine", "FR", EU_REGISTER),
     make_gi("fr-coteaux-varois-en-provence", "Coteaux Varois en Provence", "Wine", "FR", EU_REGISTER),
@@ -60,3 +61,9 @@ def test_an_inflected_form_of_a_translation_is_a_near_spelling(index):
 def test_the_name_closest_to_the_label_comes_first_among_those_sharing_a_place(index):
     hits = Checker(index, "FR").check("Cœur de Provence", "Wine")
     assert hits[0].gi.id == "fr-cotes-de-provence", [h.gi.id for h in hits]
+
+
+def test_a_product_word_is_inside_the_match_only_as_whole_words(index):
+    # 'tea' is in chaTEAuneuf but the label's tea is its own goods: another class, not the name's word
+    hit = hits_by_gi(index, "Chateauneuf-du-Pape tea", "EU")["fr-chateauneuf-du-pape"]
+    assert hit.severity == "medium" and "another class" in hit.reason, hit.reason
