@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from phrases import say
+from tests.browser.script_state import settle
 from tests.browser.test_browser import REGISTERS, app_url, browser, page  # noqa: F401 (fixtures)
 from tests.browser.test_language import check, name_words  # noqa: F401 (a fixture)
 
@@ -52,6 +53,20 @@ def table_ids(page) -> list[str]:  # noqa: F811
     return [c.strip() for c in cells.all_inner_texts()]
 
 
+def settled_ids(page, expected: set[str], timeout_ms: int = 20_000) -> set[str]:  # noqa: F811
+    """The table's ids once the script's run is over and the grid shows `expected`, or what it shows after
+    `timeout_ms` (the grid redraws after the caption above it: reading it at once can see the last run's
+    rows)."""
+    settle(page)
+    waited = 0
+    ids = set(table_ids(page))
+    while ids != expected and waited < timeout_ms:
+        page.wait_for_timeout(200)
+        waited += 200
+        ids = set(table_ids(page))
+    return ids
+
+
 def click_row(page, gi_id: str) -> None:  # noqa: F811
     """Tick the selection box of the row holding `gi_id` (the grid draws on a canvas: click where it is)."""
     cell = page.locator("[data-testid='stDataFrame'] [role='gridcell'][aria-colindex='1']").filter(
@@ -71,8 +86,7 @@ def test_a_faceted_list_opens_a_record_by_clicking_a_row_with_its_id_in_the_url(
     shot(page, f"search-all-{lang}")
     choose(page, say("search.browse.route", lang), say("search.browse.route_trademark", lang))
     page.get_by_text(say("search.browse.showing_all", lang, total=len(TRADEMARKED)), exact=True).wait_for()
-    page.wait_for_timeout(500)
-    assert set(table_ids(page)) == TRADEMARKED
+    assert settled_ids(page, TRADEMARKED) == TRADEMARKED
     shot(page, f"search-trademark-{lang}")
     click_row(page, "fr-cognac")
     page.wait_for_url(re.compile(r"/gi\?id=fr-cognac$"))
@@ -92,8 +106,7 @@ def test_a_query_and_a_class_narrow_the_list_and_a_row_opens_that_gi(app_url, pa
     box.fill("tieguanyin")
     box.press("Enter")
     page.get_by_text("1 GI found, best first.", exact=True).wait_for()
-    page.wait_for_timeout(500)
-    assert table_ids(page) == ["cn-anxi-tie-guan-yin"]
+    assert settled_ids(page, {"cn-anxi-tie-guan-yin"}) == {"cn-anxi-tie-guan-yin"}
     shot(page, "search-query-class-en")
     click_row(page, "cn-anxi-tie-guan-yin")
     page.wait_for_url(re.compile(r"/gi\?id=cn-anxi-tie-guan-yin$"))
