@@ -72,17 +72,9 @@ def label_class(ix: NameIndex, a: LabelAnalysis, cand: Candidate) -> str | None:
     """The class of the goods the label names, from its longest product words outside the matched
     name (盘锦大米 names rice, not brocade; 'Shaoxing rice wine' names rice wine)."""
     texts = [f for text in (cand.label_form, cand.matched_form) for f in forms(text)]
-    inside = {compact(f) for f in texts}
-    # a Latin product word is inside the match as whole words ('tea' is not inside Châteauneuf)
-    runs = {
-        "".join(w[i:j])
-        for w in map(latin_words, texts)
-        for i in range(len(w))
-        for j in range(i + 1, len(w) + 1)
-    }
     for concept in a.main_products:
         span = a.product_spans.get(concept, "")
-        if span and (span in runs if span.isascii() else any(span in m for m in inside)):
+        if span and _inside(span, texts):
             continue
         cls = ix.concept_class.get(concept)
         if cls:
@@ -90,19 +82,28 @@ def label_class(ix: NameIndex, a: LabelAnalysis, cand: Candidate) -> str | None:
     return None
 
 
+def _inside(span: str, texts: list[str]) -> bool:
+    """Is a product word part of these forms: a Latin one as whole words ('tea' is not inside
+    Châteauneuf), a Chinese or Thai one anywhere?"""
+    if not span.isascii():
+        return any(span in compact(f) for f in texts)
+    for words in map(latin_words, texts):
+        if any("".join(words[i:j]) == span for i in range(len(words)) for j in range(i + 1, len(words) + 1)):
+            return True
+    return False
+
+
 def head_product_class(ix: NameIndex, a: LabelAnalysis) -> str | None:
     """The class of the product word that ends the text, the head of an English or Chinese noun phrase
     ('Sparkling red wine', 'Carbonated grape wine', 红葡萄酒 are wine; 'Wine glasses' ends with no
     product word: None), its first concept with a class."""
-    ends = [a.own_words] if a.own_words else []
-    ends += [list(a.han_runs[-1])] if a.han_runs and not a.own_words else []
-    for units in ends:
-        n = len(units)
-        for start in range(max(0, n - 20), n):  # the longest product word ending the text first
-            terms = ix.k.products.get("".join(units[start:n]), ())
-            classes = [ix.concept_class.get(t.concept) for t in terms]
-            if any(classes):
-                return next(c for c in classes if c)
+    units = a.own_words or (list(a.han_runs[-1]) if a.han_runs else [])
+    n = len(units)
+    for start in range(max(0, n - 20), n):  # the longest product word ending the text first
+        terms = ix.k.products.get("".join(units[start:n]), ())
+        classes = [ix.concept_class.get(t.concept) for t in terms]
+        if any(classes):
+            return next(c for c in classes if c)
     return None
 
 

@@ -121,13 +121,16 @@ def inner_places(ix: NameIndex, spans: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _once(keys: list[Key], key: Key) -> None:
+    if key not in keys:
+        keys.append(key)
+
+
 def _sign(ix: NameIndex, key: Key, places: list[str], products: list[str]) -> None:
     for place in dict.fromkeys(places):
-        if key not in ix.places_of[place]:
-            ix.places_of[place].append(key)
+        _once(ix.places_of[place], key)
         for product in dict.fromkeys(products):
-            if key not in ix.signatures[(place, product)]:
-                ix.signatures[(place, product)].append(key)
+            _once(ix.signatures[(place, product)], key)
 
 
 def index_concepts(
@@ -170,18 +173,16 @@ def index_generic_and_place(
 ) -> None:
     """A name that is a generic term and its place (Camembert de Normandie, Pecorino Sardo): the place in
     another language with the same term ("Normandy Camembert") translates the whole name."""
-    key = Key(gi, pos, "concept", text)
+    key, concept = Key(gi, pos, "concept", text), generic_concept(ix, generic)
     for place in dict.fromkeys(places):
-        if key not in ix.signatures[(place, generic_concept(ix, generic))]:
-            ix.signatures[(place, generic_concept(ix, generic))].append(key)
+        _once(ix.signatures[(place, concept)], key)
 
 
 def index_inner_places(ix: NameIndex, gi: int, pos: int, text: str, spans: list[str]) -> None:
     """The places inside a Chinese name's place (贺兰山 inside 贺兰山东麓): a partial match of the name."""
+    key = Key(gi, pos, "inner-place", text)
     for place in inner_places(ix, spans):
-        key = Key(gi, pos, "inner-place", text)
-        if key not in ix.places_of[place]:
-            ix.places_of[place].append(key)
+        _once(ix.places_of[place], key)
 
 
 def _index_single_concept(

@@ -67,6 +67,8 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     # 3. concept signatures: place + product in the label
     seen_sig = set()
     label_compact = compact(fold_latin(a.text)) if a.place_concepts else ""
+    if a.place_concepts:
+        from rapidfuzz import fuzz  # for the closeness of names sharing a place; a twentieth of a second
     for place in dict.fromkeys(a.place_concepts):
         products = [p for p, _ in a.product_concepts] + [generic_concept(ix, g) for g in a.generic_terms]
         named_products = {p for p, _ in a.product_concepts}
@@ -99,8 +101,6 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
             if named or stated:
                 # of the names sharing the place, the one closest to the label as a whole first
                 # ('Cœur de Provence': Côtes de Provence before the other Provence names)
-                from rapidfuzz import fuzz  # loaded when a place is met (a twentieth of a second)
-
                 closeness = fuzz.ratio(label_compact, compact(fold_latin(key.text))) / 100
                 cand = Candidate(
                     key.gi,
