@@ -16,7 +16,6 @@ register's own users can write.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import io
 import logging
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from config import KNOWLEDGE_DIR, PROJECT_ROOT
+from loading import collector_paused
 
 FORMAT = 1  # of the file itself
 # what builds the index: the matcher, the name folding, the model and repository of the GIs it holds, the
@@ -72,13 +72,12 @@ def load(path: Path, key: Hashable) -> Any | None:
     except OSError as exc:
         log.warning("giscope: cannot read the stored conflict index %s (%s); building it", path, exc)
         return None
-    collecting = gc.isenabled()
-    gc.disable()  # some 80,000 new containers, none of them garbage: collecting meanwhile costs a quarter
     try:
-        stream = io.BytesIO(data)  # the whole file first: faster than the unpickler's small reads
-        if pickle.load(stream) != key:  # one unpickler per pickle: each numbers its memo from 0
-            return None
-        return pickle.load(stream)
+        with collector_paused():  # some 80,000 new containers, none of them garbage
+            stream = io.BytesIO(data)  # the whole file first: faster than the unpickler's small reads
+            if pickle.load(stream) != key:  # one unpickler per pickle: each numbers its memo from 0
+                return None
+            return pickle.load(stream)
     except Exception as exc:  # any unpickling failure (torn, truncated, foreign) means: build it again
         log.warning(
             "giscope: the stored conflict index %s is unreadable (%s: %s); building it again",
@@ -87,9 +86,6 @@ def load(path: Path, key: Hashable) -> Any | None:
             exc,
         )
         return None
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def save(path: Path, key: Hashable, value: Any) -> None:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from config import KNOWLEDGE_DIR
+from loading import collector_paused
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -77,8 +78,9 @@ def _pinyin_ready() -> bool:
     pypinyin.load_phrases_dict does, without retraining the segmenter on all 47,000 phrases again
     (a tenth of a second). PYPINYIN_NO_DICT_COPY spares a copy of both tables at import."""
     os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
-    from pypinyin.constants import PHRASES_DICT
-    from pypinyin.seg import mmseg
+    with collector_paused():  # its tables are read from JSON at import: 90,000 entries, no garbage
+        from pypinyin.constants import PHRASES_DICT
+        from pypinyin.seg import mmseg
 
     phrases: dict[str, list[list[str]]] = {}
     with open(KNOWLEDGE_DIR / "pinyin_phrases.csv", encoding="utf-8", newline="") as fh:
@@ -100,9 +102,9 @@ def pinyin_syllables(text: str) -> tuple[str, ...]:
     known = _REMEMBERED["pinyin"].get(simplified)
     if known is not None:
         return tuple(json.loads(known))
+    _pinyin_ready()
     from pypinyin import lazy_pinyin
 
-    _pinyin_ready()
     return tuple(lazy_pinyin(simplified, v_to_u=True))
 
 
@@ -110,9 +112,9 @@ def pinyin_syllables(text: str) -> tuple[str, ...]:
 def pinyin_tones(text: str) -> tuple[str, ...]:
     """Pinyin syllables with their tone as a digit (5 for the neutral tone) of the Chinese characters in
     `text`: 苏州 ('su1', 'zhou1'), 宿州 ('su4', 'zhou1'). Read in context, as pinyin_syllables does."""
+    _pinyin_ready()
     from pypinyin import Style, lazy_pinyin
 
-    _pinyin_ready()
     syllables = lazy_pinyin(to_simplified(text), style=Style.TONE3, neutral_tone_with_five=True)
     return tuple(s for s in syllables if s.strip())
 
