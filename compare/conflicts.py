@@ -145,7 +145,8 @@ class Checker:
     def stated_class(self, product_class: str | None) -> str | None:
         """The user's product class as one the register uses: 'Wine' or 'Cheeses' as given; words that
         name goods of one class ('Rice', 'Fish (hairtail)') as that class, read as a label's goods
-        words are; anything else (non-food goods, several classes) as given."""
+        words are; anything else (non-food goods, several classes, goods named by their last word
+        such as 'Wine glasses') as given."""
         if not product_class or not product_class.strip():
             return None
         if product_class not in self._stated:
@@ -153,7 +154,9 @@ class Checker:
             if class_key(product_class) not in self.index.class_keys:
                 stated = self.index.analyse(product_class)
                 named = {c for _, c in stated.product_concepts if c}
-                if len({class_key(c) for c in named}) == 1:
+                if goods_words.ends_with_goods(self.index.k, stated):
+                    pass  # 'Wine glasses': drinking glasses, not wine
+                elif len({class_key(c) for c in named}) == 1:
                     self._stated[product_class] = named.pop()
                 elif named:  # 'Sparkling red wine': the head word's class (wine is also 酒, rice wine)
                     self._stated[product_class] = (

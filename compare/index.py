@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import cached_property
 
 from compare.concept_keys import (
@@ -36,6 +37,7 @@ from compare.rules import (
     Key,
     fuzzy_worthy,
 )
+from gi_lists.entries import CATCH_ALL_CLASSES
 from gi_lists.model import GI, class_key
 from names.knowledge import Knowledge, Term
 from names.normalise import (
@@ -59,6 +61,8 @@ from names.wade_giles import wade_giles, wade_giles_of
 # not the pinyin or Wade-Giles of a Chinese rendering of the name
 THAI_SKELETON_VIAS = frozenset({"own", "romanisation", "core", "place-core", "component"})
 
+
+_NON_FOOD = class_key("Non-food goods")  # the class of goods and service words (hotel, café the place)
 
 # a generic concept with more terms than this is a family (grape varieties), not one product's names
 MAX_GENERIC_SIBLINGS = 6
@@ -131,12 +135,33 @@ class NameIndex:
                 self._index_name(gi_pos, name_pos, name.text, name.kind, name.lang or "")
         self._index_trade_renderings()
         self._index_translations()
+        self._classes_of_catch_alls()
         # misspellings are looked for among whole names only (not parts, cores or Wade-Giles readings)
         for key, keys in self.latin.items():
             if any(fuzzy_worthy(k, key) for k in keys):
                 self._fuzzy_buckets[(key[0], len(key))].append(key)
 
     # -- building ------------------------------------------------------------------------------
+
+    def _classes_of_catch_alls(self) -> None:
+        """A GI the EU register files under its catch-all class ('Other products (spices etc.)': tea,
+        coffee, cider, saffron alike) takes the class of what it is made of, from register_products.csv or
+        its names' product words, where that names one class: Darjeeling 'Tea (the register's class:
+        Other products (spices etc.))', Cidre de Bretagne 'Cider and perry (...)'. The register's class
+        stays in the brackets."""
+        named: dict[int, list[str]] = defaultdict(list)
+        for (gi_pos, _), concepts in self.product_of.items():
+            named[gi_pos] += concepts
+        for pos, gi in enumerate(self.gis):
+            if class_key(gi.product_class) not in CATCH_ALL_CLASSES:
+                continue
+            concepts = self.k.register_products.get(gi.id) or named.get(pos, [])
+            classes = {self.concept_class[c] for c in concepts if c in self.concept_class}
+            classes = {c for c in classes if class_key(c) != _NON_FOOD}  # café the place: services
+            keys = {class_key(c) for c in classes}
+            if len(keys) == 1 and not keys & CATCH_ALL_CLASSES:
+                made_of = f"{classes.pop()} (the register's class: {gi.product_class})"
+                self.gis[pos] = replace(gi, product_class=made_of)
 
     def _add_latin(self, words: Iterable[str], key: Key) -> None:
         words = list(words)

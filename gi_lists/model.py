@@ -71,10 +71,34 @@ def class_key(product_class: str | None) -> str:
     return fold_latin(text.split(" (")[0])
 
 
+# what may follow a class's name in a longer name of the same class ('Other products of animal origin',
+# 'Pasta, noodles', 'Handicraft (textile)' as the register and the annexes write them)
+_CLASS_GOES_ON = frozenset({"of", "and", "or", "products", "noodles", "textile"})
+
+
 def same_class(a: str | None, b: str | None) -> bool:
-    """Two product classes that name the same kind of goods ('Wine' and 'Wine (annex class unverified)')."""
+    """Two product classes that name the same kind of goods ('Wine' and 'Wine (annex class unverified)',
+    'Cheese' and 'Cheeses', 'Pasta' and 'Pasta, noodles'); not 'Wine' and 'Wine glasses'."""
     ka, kb = class_key(a), class_key(b)
-    return bool(ka and kb) and (ka == kb or ka.startswith(kb) or kb.startswith(ka))
+    if not (ka and kb):
+        return False
+    if ka == kb:
+        return True
+    short, long = sorted((ka, kb), key=len)
+    if not long.startswith(short):
+        return False
+    rest = long[len(short) :]
+    if rest in ("s", "es") or (rest.startswith(" ") and rest.split()[0] in _CLASS_GOES_ON):
+        return True
+    return _head_key(a) == _head_key(b)  # 'Wine, sparkling', 'Bread, pastry, cakes ...'
+
+
+_HEAD_ENDS = re.compile(r"[,;/:–—]| - ")
+
+
+def _head_key(product_class: str | None) -> str:
+    """The class key of what a class names before its first comma or dash ('Wine, sparkling': wine)."""
+    return class_key(_HEAD_ENDS.split((product_class or "").split(" (")[0], maxsplit=1)[0])
 
 
 @lru_cache(maxsize=1024)

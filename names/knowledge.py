@@ -20,6 +20,8 @@ cleared_uses.csv   uses of a GI's name that a court or office held do not infrin
                    whisky and the PDO Port), by GI id and jurisdiction, with the decision
 reputations.csv    GIs whose reputation a court held reaches goods of other classes in a jurisdiction
                    (Champagne on perfume in France, on services in the EU), with the decision
+register_products.csv  what a GI the EU register files under its catch-all class ('Other products
+                   (spices etc.)') is made of: Darjeeling tea, Domfront perry, by GI id, with the source
 thai_name_words.csv  generic words inside Thai GI names (เมือง town, จังหวัด province, ข้าว rice ...) with
                    their RTGS spelling and common variants: a label may leave them out
 legal_bases.json   the legal basis quoted for a hit, by route, agreement and jurisdiction
@@ -123,6 +125,8 @@ class Knowledge:
     # Thai word -> Term(concept: role (product, settlement, admin), term: the Thai word, form: its RTGS
     # spelling, note: variant spellings separated by ';')
     thai_words: dict[str, Term] = field(default_factory=dict)
+    # GI id -> the product concepts of a GI filed under a register's catch-all class (register_products.csv)
+    register_products: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -265,6 +269,11 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
                 k.thai_words[r["thai"]] = Term(
                     r["role"], r["thai"], "th", None, r["rtgs"], r["source"], r["confidence"], r["variants"]
                 )
+    made_of = directory / "register_products.csv"
+    if made_of.exists():
+        for _, r in _rows(made_of, ("gi_id", "concept", "source", "confidence")):
+            if r["gi_id"] and r["concept"]:
+                k.register_products.setdefault(r["gi_id"], []).append(r["concept"])
     k.legal_bases = json.loads((directory / "legal_bases.json").read_text(encoding="utf-8"))
     return k
 

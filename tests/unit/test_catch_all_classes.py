@@ -1,0 +1,75 @@
+"""A GI the EU register files under its catch-all class ('Other products (spices etc.)', where tea,
+coffee, cider and saffron all go) takes the class of what it is made of: Café de Colombia on coffee is
+like goods, not 'another class' (EU register, PGI-CO-0467); Darjeeling is tea (PGI-IN-0659, by
+register_products.csv, since its name has no product word). A user's class is read word by word:
+'Wine glasses' are not wine."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from compare.conflicts import Checker, ConflictIndex
+from gi_lists.model import same_class
+from names.knowledge import bundled_knowledge
+from tests.registers import EU_REGISTER, hits_by_gi, make_gi
+
+CATCH_ALL = "Other products (spices etc.)"
+REGISTER = [
+    make_gi("co-cafe-de-colombia", "Café de Colombia", CATCH_ALL, "CO", EU_REGISTER),
+    make_gi("in-darjeeling", "Darjeeling", CATCH_ALL, "IN", EU_REGISTER),
+    make_gi("es-azafran-de-la-mancha", "Azafrán de la Mancha", CATCH_ALL, "ES", EU_REGISTER),
+    make_gi("fr-champagne", "Champagne", "Wine", "FR", EU_REGISTER),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> ConflictIndex:
+    knowledge = replace(bundled_knowledge(), register_products={"in-darjeeling": ["tea"]})
+    return ConflictIndex(REGISTER, knowledge)
+
+
+def _class_of(index: ConflictIndex, gi_id: str) -> str:
+    return next(gi.product_class for gi in index.gis if gi.id == gi_id)
+
+
+def test_a_catch_all_gi_takes_the_class_of_its_product_word(index):
+    assert _class_of(index, "co-cafe-de-colombia") == f"Coffee (the register's class: {CATCH_ALL})"
+    assert hits_by_gi(index, "Café de Colombia", "EU", "Coffee")["co-cafe-de-colombia"].severity == "high"
+    assert hits_by_gi(index, "Colombian coffee", "EU")["co-cafe-de-colombia"].severity == "high"
+
+
+def test_a_catch_all_gi_without_a_product_word_takes_the_tables_product(index):
+    assert _class_of(index, "in-darjeeling").startswith("Tea (")
+    assert hits_by_gi(index, "Darjeeling", "EU", "Tea")["in-darjeeling"].severity == "high"
+    assert hits_by_gi(index, "Darjeeling", "EU", "Wine")["in-darjeeling"].severity != "high"
+
+
+def test_a_product_of_the_catch_all_class_itself_keeps_the_registers_class(index):
+    # saffron is one of the 'other products': nothing to tell apart, the class stays as the register has it
+    assert _class_of(index, "es-azafran-de-la-mancha") == CATCH_ALL
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Wine glasses", "Wine", False),
+        ("Beer mugs", "Beer", False),
+        ("Cheese", "Cheeses", True),
+        ("Wine, sparkling", "Wine", True),
+        ("Pasta", "Pasta / noodles", True),
+        ("Other products", "Other products of animal origin (eggs, honey)", True),
+        ("Bread", "Bread, pastry, cakes, confectionery, biscuits and other baker's wares", True),
+    ],
+)
+def test_classes_are_compared_word_by_word(a, b, same):
+    assert same_class(a, b) is same
+
+
+def test_a_class_ending_with_goods_words_names_those_goods(index):
+    checker = Checker(index, "EU")
+    assert checker.stated_class("Wine glasses") == "Wine glasses"
+    assert checker.stated_class("Sparkling wine") == "Wine"
+    assert hits_by_gi(index, "Champagne", "EU", "Wine glasses")["fr-champagne"].severity != "high"
+    assert hits_by_gi(index, "Champagne", "EU", "葡萄酒杯")["fr-champagne"].severity != "high"
