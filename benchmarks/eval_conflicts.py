@@ -1,6 +1,6 @@
 """Quality of conflict screening on the labelled set tests/data/conflict_eval.csv (or --cases FILE, or
---all: the labelled set and the five real-world sets, market, decisions, fresh, unseen and blind, one
-after another).
+--all: the labelled set and the six real-world sets, market, decisions, fresh, unseen, blind and
+blind2, one after another).
 
 Prints precision and recall per match kind, the share of positives whose GI is in the top 3 at
 severity >= medium (issue 11 target >= 97 %), and negatives flagged `high` (target: none). Every
@@ -52,6 +52,7 @@ ALL_SETS = [
     ROOT / "benchmarks" / "data" / "conflict_eval_fresh.csv",
     ROOT / "benchmarks" / "data" / "conflict_eval_unseen.csv",
     ROOT / "benchmarks" / "data" / "conflict_eval_blind.csv",
+    ROOT / "benchmarks" / "data" / "conflict_eval_blind2.csv",
 ]
 NEVER_TUNED = ALL_SETS[3:5]  # fresh and unseen: their failures are never listed
 

@@ -149,14 +149,16 @@ class NameIndex:
         its names' product words, where that names one class: Darjeeling 'Tea (the register's class:
         Other products (spices etc.))', Cidre de Bretagne 'Cider and perry (...)'. The register's class
         stays in the brackets."""
+        # a product with no class of its own, given one by the table (cider, perry): a user's class names it
+        self.table_class = {c: cls for rows in self.k.register_products.values() for c, cls in rows if cls}
         named: dict[int, list[str]] = defaultdict(list)
         for (gi_pos, _), concepts in self.product_of.items():
             named[gi_pos] += concepts
         for pos, gi in enumerate(self.gis):
             if class_key(gi.product_class) not in CATCH_ALL_CLASSES:
                 continue
-            concepts = self.k.register_products.get(gi.id) or named.get(pos, [])
-            classes = {self.concept_class[c] for c in concepts if c in self.concept_class}
+            made_of = self.k.register_products.get(gi.id) or [(c, None) for c in named.get(pos, [])]
+            classes = {cls or self.concept_class[c] for c, cls in made_of if cls or c in self.concept_class}
             classes = {c for c in classes if class_key(c) != _NON_FOOD}  # café the place: services
             keys = {class_key(c) for c in classes}
             if len(keys) == 1 and not keys & CATCH_ALL_CLASSES:

@@ -125,8 +125,9 @@ class Knowledge:
     # Thai word -> Term(concept: role (product, settlement, admin), term: the Thai word, form: its RTGS
     # spelling, note: variant spellings separated by ';')
     thai_words: dict[str, Term] = field(default_factory=dict)
-    # GI id -> the product concepts of a GI filed under a register's catch-all class (register_products.csv)
-    register_products: dict[str, list[str]] = field(default_factory=dict)
+    # GI id -> (product concept, the class it is given where the concept has none) of a GI filed under a
+    # register's catch-all class (register_products.csv: Darjeeling tea, Domfront perry)
+    register_products: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -273,7 +274,8 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     if made_of.exists():
         for _, r in _rows(made_of, ("gi_id", "concept", "source", "confidence")):
             if r["gi_id"] and r["concept"]:
-                k.register_products.setdefault(r["gi_id"], []).append(r["concept"])
+                made_of = (r["concept"], r.get("product_class") or None)
+                k.register_products.setdefault(r["gi_id"], []).append(made_of)
     k.legal_bases = json.loads((directory / "legal_bases.json").read_text(encoding="utf-8"))
     return k
 

@@ -21,12 +21,17 @@ REGISTER = [
     make_gi("in-darjeeling", "Darjeeling", CATCH_ALL, "IN", EU_REGISTER),
     make_gi("es-azafran-de-la-mancha", "Azafrán de la Mancha", CATCH_ALL, "ES", EU_REGISTER),
     make_gi("fr-champagne", "Champagne", "Wine", "FR", EU_REGISTER),
+    make_gi("fr-domfront", "Domfront", CATCH_ALL, "FR", EU_REGISTER),
+    make_gi("fr-cidre-de-bretagne", "Cidre de Bretagne", CATCH_ALL, "FR", EU_REGISTER),
 ]
 
 
 @pytest.fixture(scope="module")
 def index() -> ConflictIndex:
-    knowledge = replace(bundled_knowledge(), register_products={"in-darjeeling": ["tea"]})
+    knowledge = replace(
+        bundled_knowledge(),
+        register_products={"in-darjeeling": [("tea", None)], "fr-domfront": [("perry", "Cider and perry")]},
+    )
     return ConflictIndex(REGISTER, knowledge)
 
 
@@ -44,6 +49,14 @@ def test_a_catch_all_gi_without_a_product_word_takes_the_tables_product(index):
     assert _class_of(index, "in-darjeeling").startswith("Tea (")
     assert hits_by_gi(index, "Darjeeling", "EU", "Tea")["in-darjeeling"].severity == "high"
     assert hits_by_gi(index, "Darjeeling", "EU", "Wine")["in-darjeeling"].severity != "high"
+
+
+def test_a_product_with_no_class_of_its_own_takes_the_tables_class(index):
+    # Domfront is perry (OJ C 261, 2003): 'Cider and perry', Nice class 33
+    assert _class_of(index, "fr-domfront").startswith("Cider and perry (")
+    assert hits_by_gi(index, "Domfront", "EU", "Perry")["fr-domfront"].severity == "high"
+    # no table row and a product word with no class (cidre): the register's class stays
+    assert _class_of(index, "fr-cidre-de-bretagne") == CATCH_ALL
 
 
 def test_a_product_of_the_catch_all_class_itself_keeps_the_registers_class(index):
