@@ -154,7 +154,9 @@ class Checker:
             if class_key(product_class) not in self.index.class_keys:
                 stated = self.index.analyse(product_class)
                 named = {c for _, c in stated.product_concepts if c} or {
-                    self.index.table_class[p] for p, _ in stated.product_concepts if p in self.index.table_class
+                    self.index.table_class[p]
+                    for p, _ in stated.product_concepts
+                    if p in self.index.table_class
                 }
                 if goods_words.ends_with_goods(self.index.k, stated):
                     pass  # 'Wine glasses': drinking glasses, not wine

@@ -162,8 +162,8 @@ class NameIndex:
             classes = {c for c in classes if class_key(c) != _NON_FOOD}  # café the place: services
             keys = {class_key(c) for c in classes}
             if len(keys) == 1 and not keys & CATCH_ALL_CLASSES:
-                made_of = f"{classes.pop()} (the register's class: {gi.product_class})"
-                self.gis[pos] = replace(gi, product_class=made_of)
+                effective = f"{classes.pop()} (the register's class: {gi.product_class})"
+                self.gis[pos] = replace(gi, product_class=effective)
 
     def _add_latin(self, words: Iterable[str], key: Key) -> None:
         words = list(words)

@@ -270,9 +270,9 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
                 k.thai_words[r["thai"]] = Term(
                     r["role"], r["thai"], "th", None, r["rtgs"], r["source"], r["confidence"], r["variants"]
                 )
-    made_of = directory / "register_products.csv"
-    if made_of.exists():
-        for _, r in _rows(made_of, ("gi_id", "concept", "source", "confidence")):
+    products_of = directory / "register_products.csv"
+    if products_of.exists():
+        for _, r in _rows(products_of, ("gi_id", "concept", "source", "confidence")):
             if r["gi_id"] and r["concept"]:
                 made_of = (r["concept"], r.get("product_class") or None)
                 k.register_products.setdefault(r["gi_id"], []).append(made_of)
