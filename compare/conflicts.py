@@ -13,6 +13,7 @@ is in the jurisdiction asked about (compare.severity), why, and on what legal ba
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -43,6 +44,13 @@ from compare.severity import (
 from gi_lists.model import GI, Protection
 from names.knowledge import Knowledge, term_key
 from names.normalise import compact, fold_latin
+
+# a list of goods ('Wines, spirits and liqueurs', 'Alcoholic beverages including wine', 葡萄酒、白酒) and
+# the goods it excepts in brackets ('Alcoholic beverages (except beers)')
+_GOODS_LIST = re.compile(
+    r"[,;/&、，；]|\b(?:and|or|including|incl|with|et|und|e|y)\b|和|及|与", re.IGNORECASE
+)
+_EXCEPTED = re.compile(r"\((?:except|excluding|other than|not)\b[^)]*\)", re.IGNORECASE)
 
 
 class ConflictIndex(NameIndex):
@@ -115,7 +123,7 @@ class Checker:
         self._relevant: dict[int, list[Protection]] = {}
         self._well_known: dict[int, dict[str, str] | None] = {}
         self._reputation: dict[int, list[dict[str, str]]] = {}
-        self._stated: dict[str, str] = {}
+        self._stated: dict[str, str | None] = {}
 
     def _protections(self, gi_pos: int) -> list[Protection]:
         if gi_pos not in self._relevant:
@@ -149,10 +157,33 @@ class Checker:
         such as 'Wine glasses') as given."""
         if not product_class or not product_class.strip():
             return None
-        if product_class not in self._stated:
-            self._stated[product_class] = product_class
-            if class_key(product_class) not in self.index.class_keys:
-                stated = self.index.analyse(product_class)
+        return self._resolved(product_class) or product_class
+
+    def stated_classes(self, product_class: str | None) -> list[str]:
+        """Every class a list of goods names, the stated class first: 'Wines and alcoholic beverages',
+        'Alcoholic beverages including wine', 'Beers; mineral waters' (a trademark's specification);
+        goods excepted in brackets ('(except beers)') are left out."""
+        first = self.stated_class(product_class)
+        if first is None or product_class is None:
+            return []
+        text = _EXCEPTED.sub(" ", product_class)
+        items = [item.strip() for item in _GOODS_LIST.split(text) if item and item.strip()]
+        found = [first]
+        for item in items if len(items) > 1 else []:
+            # a plural item read as its singular too ('Wines', 'alcoholic beverages')
+            cls = self._resolved(item) or (self._resolved(item[:-1]) if item.endswith("s") else None)
+            if cls and not any(same_class(cls, f) for f in found):
+                found.append(cls)
+        return found
+
+    def _resolved(self, text: str) -> str | None:
+        """The register's class a stated class names, or None (see stated_class)."""
+        if text not in self._stated:
+            self._stated[text] = None
+            if class_key(text) in self.index.class_keys:
+                self._stated[text] = text
+            else:
+                stated = self.index.analyse(text)
                 named = {c for _, c in stated.product_concepts if c} or {
                     self.index.table_class[p]
                     for p, _ in stated.product_concepts
@@ -161,12 +192,10 @@ class Checker:
                 if goods_words.ends_with_goods(self.index.k, stated):
                     pass  # 'Wine glasses': drinking glasses, not wine
                 elif len({class_key(c) for c in named}) == 1:
-                    self._stated[product_class] = named.pop()
+                    self._stated[text] = named.pop()
                 elif named:  # 'Sparkling red wine': the head word's class (wine is also 酒, rice wine)
-                    self._stated[product_class] = (
-                        analysis.head_product_class(self.index, stated) or product_class
-                    )
-        return self._stated[product_class]
+                    self._stated[text] = analysis.head_product_class(self.index, stated)
+        return self._stated[text]
 
     def check(
         self,
@@ -183,6 +212,7 @@ class Checker:
         a = self.index.analyse(label)
         stated = self.stated_class(product_class)
         a.stated_class = stated
+        a.stated_also = self.stated_classes(product_class)[1:]
         if nice_classes:  # the matcher's "goods of the name's class" (places, short forms, evocations)
             a.stated_like = self._registered_like(tuple(nice_classes), goods)
         # the goods the label names, and those the user's product class or a mark's goods spell out
@@ -201,7 +231,9 @@ class Checker:
                 continue
             gi = self.index.gis[cand.gi]
             matter = _goods_matter(cand)
-            label_class = stated or (self.index.label_class(a, cand) if matter else None)
+            # of the classes a list of goods names, the one of the GI's goods (else the first)
+            named = next((c for c in a.stated_also if same_class(c, gi.product_class)), stated)
+            label_class = named or (self.index.label_class(a, cand) if matter else None)
             verdict = None
             if nice_classes and matter:  # a trademark: its Nice classes decide
                 label_class, verdict = goods_words.registered_goods(

@@ -373,7 +373,8 @@ def _held_evocative(
 
 def _label_classes(a: LabelAnalysis) -> list[str]:
     """The product classes the label names and the user stated."""
-    return [cls for _, cls in a.product_concepts if cls] + ([a.stated_class] if a.stated_class else [])
+    stated = [a.stated_class, *a.stated_also] if a.stated_class else []
+    return [cls for _, cls in a.product_concepts if cls] + stated
 
 
 def _like(a: LabelAnalysis, classes: list[str], gi_class: str | None) -> bool:

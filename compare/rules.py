@@ -289,6 +289,7 @@ class LabelAnalysis:
     main_products: list[str] = field(default_factory=list)  # concepts of the longest product words
     generic_terms: list[str] = field(default_factory=list)
     stated_class: str | None = None  # the product class the user gave with the label, if any
+    stated_also: list[str] = field(default_factory=list)  # the other classes a stated list of goods names
     # a trademark's goods, given as Nice classes instead of a product class: are they like a GI's product
     # class? (set by the checker from compare.goods.registered_goods)
     stated_like: Callable[[str | None], bool] | None = None
@@ -302,7 +303,7 @@ class LabelAnalysis:
             return self.stated_like(gi_class)
         if self.stated_class is None:
             return None
-        return same_class(self.stated_class, gi_class)
+        return any(same_class(c, gi_class) for c in [self.stated_class, *self.stated_also])
 
     @property
     def modifier(self) -> str | None:

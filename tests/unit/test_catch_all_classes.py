@@ -86,3 +86,28 @@ def test_a_class_ending_with_goods_words_names_those_goods(index):
     assert checker.stated_class("Sparkling wine") == "Wine"
     assert hits_by_gi(index, "Champagne", "EU", "Wine glasses")["fr-champagne"].severity != "high"
     assert hits_by_gi(index, "Champagne", "EU", "葡萄酒杯")["fr-champagne"].severity != "high"
+
+
+@pytest.mark.parametrize(
+    ("stated", "classes"),
+    [
+        # a trademark's specification lists its goods: each names its class (EUIPO oppositions)
+        ("Wines and alcoholic beverages", ["Wine", "Spirit"]),
+        ("Alcoholic beverages including wine", ["Wine", "Spirit"]),
+        ("Wines, spirits and liqueurs", ["Wine", "Spirit"]),
+        ("Coffee beans and coffee shop signs", ["Coffee"]),
+        ("葡萄酒、白酒", ["Wine", "Spirit"]),
+    ],
+)
+def test_a_list_of_goods_names_each_of_its_classes(index, stated, classes):
+    named = Checker(index, "EU").stated_classes(stated)
+    assert all(any(same_class(c, n) for n in named) for c in classes), named
+
+
+def test_a_use_on_a_list_of_goods_is_on_like_goods_where_one_of_them_is(index):
+    assert hits_by_gi(index, "Champagne", "EU", "Spirits and wines")["fr-champagne"].severity == "high"
+    assert (
+        hits_by_gi(index, "Café de Colombia", "EU", "Tea, coffee")["co-cafe-de-colombia"].severity == "high"
+    )
+    # goods excepted in brackets are not among them
+    assert Checker(index, "EU").stated_classes("Alcoholic beverages (except wines)")[1:] == []
