@@ -314,8 +314,10 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
         # spelled as it sounds (Tocai, Tokaj): among the spellings rapidfuzz finds at all alike
         loose = process.extract(span, pool, scorer=fuzz.ratio, limit=20, score_cutoff=SOUND_SPELLING_CUTOFF)
         matches += [m for m in loose if m[0] not in near and sound_spelling(m[0]) == sound]
-        if matches and span in ix.k.goods_terms():
-            continue  # a goods word spelled right ('cotton', not Corton), read only when it matters
+        if matches and (span in ix.k.places or span in ix.k.goods_terms()):
+            # a place or goods word spelled right ('Parma', not Patra; 'cotton', not Corton), read only when
+            # it matters
+            continue
         for choice, score, _ in matches:
             for key in ix.latin[choice]:
                 if key.gi in explained or not fuzzy_worthy(key, choice):

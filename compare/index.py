@@ -192,7 +192,8 @@ class NameIndex:
             simplified = to_simplified(text)
             syllables = official_syllables(simplified, pinyin_syllables(simplified))
             self._add_latin([x for x in syllables if x.strip()], Key(gi, pos, "pinyin", text))
-            self._add_latin(wade_giles(simplified).split(), Key(gi, pos, "wade-giles", text))
+            if self._chinese(gi):  # Wade-Giles spells Chinese places; 帕尔玛 is Parma, not 'P'a-erh-ma'
+                self._add_latin(wade_giles(simplified).split(), Key(gi, pos, "wade-giles", text))
             for spelling in self._romanisations(simplified):
                 self._add_latin(fold_latin(spelling).split(), Key(gi, pos, "romanisation", text))
             self._index_han_parts(gi, pos, text)
@@ -374,6 +375,9 @@ class NameIndex:
             if g in s and g != s:
                 self.generic_in[g].append(Key(gi, pos, "generic", text))
 
+    def _chinese(self, gi: int) -> bool:
+        return "CN" in self.gis[gi].origin_countries
+
     def _index_native_and_readings(
         self, part: str, key: Key, han: bool, syllables: tuple[str, ...] | None = None
     ) -> None:
@@ -381,7 +385,8 @@ class NameIndex:
         if han:
             syllables = official_syllables(part, syllables or pinyin_syllables(part))
             self._add_latin([x.strip() for x in syllables if x.strip()], key)
-            self._add_latin(wade_giles_of(syllables).split(), key)
+            if self._chinese(key.gi):
+                self._add_latin(wade_giles_of(syllables).split(), key)
         for spelling in self._romanisations(part):
             self._add_latin(fold_latin(spelling).split(), key)
 

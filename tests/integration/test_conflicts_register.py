@@ -95,8 +95,8 @@ def test_no_innocent_real_market_label_is_high(shared_index, path, floor, highs)
     """The real-market sets (labels from court cases, seizures and listings, each with its source): no
     more negatives at high than measured, and the share found at >= medium no lower than measured on
     2026-12-04 (market 88.6 %, decisions 92.0 %, fresh 88.6 %, unseen 89.0 % (90.4 % at its first run),
-    blind 80.8 % (76.4 % at its first run), blind2 71.6 % (68.9 % at its first run)): floors against slipping, not the issue's target. Counts
-    only: the labels of sets kept unread are not printed."""
+    blind 80.8 % (76.4 % at its first run), blind2 71.6 % (68.9 % at its first run)): floors against
+    slipping, not the issue's target. Counts only: the labels of sets kept unread are not printed."""
     report = evaluate(shared_index, load_cases(path))
     assert len(report.negatives_at_high()) <= highs
     assert report.top3_medium_rate() >= floor
