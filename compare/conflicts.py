@@ -50,6 +50,8 @@ from names.normalise import compact, fold_latin
 _GOODS_LIST = re.compile(
     r"[,;/&、，；]|\b(?:and|or|including|incl|with|et|und|e|y)\b|和|及|与", re.IGNORECASE
 )
+_PROCESSED = re.compile(r"\b(?:cured|dry-cured|smoked|salted|dried|cooked|air-dried)\b|腌|熏|腊|风干", re.I)
+PROCESSED_MEAT = "Meat products (cooked, salted, smoked, etc.)"
 _EXCEPTED = re.compile(r"\((?:except|excluding|other than|not)\b[^)]*\)", re.IGNORECASE)
 
 
@@ -192,7 +194,10 @@ class Checker:
                 if goods_words.ends_with_goods(self.index.k, stated):
                     pass  # 'Wine glasses': drinking glasses, not wine
                 elif len({class_key(c) for c in named}) == 1:
-                    self._stated[text] = named.pop()
+                    cls = named.pop()
+                    # fresh meat cured, smoked or dried is a meat product (the EU register's class 1.2)
+                    processed = class_key(cls) == "fresh meat" and _PROCESSED.search(text)
+                    self._stated[text] = PROCESSED_MEAT if processed else cls
                 elif named:  # 'Sparkling red wine': the head word's class (wine is also 酒, rice wine)
                     self._stated[text] = analysis.head_product_class(self.index, stated)
         return self._stated[text]

@@ -111,3 +111,10 @@ def test_a_use_on_a_list_of_goods_is_on_like_goods_where_one_of_them_is(index):
     )
     # goods excepted in brackets are not among them
     assert Checker(index, "EU").stated_classes("Alcoholic beverages (except wines)")[1:] == []
+
+
+@pytest.mark.parametrize("stated", ["Dried beef", "Cured pork (culatello)", "Smoked ham"])
+def test_fresh_meat_cured_smoked_or_dried_is_a_meat_product(index, stated):
+    # the EU register's class 1.2 'Meat products (cooked, salted, smoked, etc.)' (Bresaola: dried beef)
+    assert Checker(index, "EU").stated_class(stated).startswith("Meat products")
+    assert Checker(index, "EU").stated_class("Fresh pork").startswith("Fresh meat")
