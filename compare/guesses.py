@@ -22,6 +22,7 @@ from compare.rules import (
     Scope,
     same_class,
 )
+from compare.shortened import shortened_names
 from gi_lists.model import GI, Name
 from names import other_scripts
 from names.latin_sounds import language_of, name_phonemes
@@ -235,6 +236,17 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
     if not classes and a.stated_like is None:
         return list(out.values())
     glued = _glued(ix, a, classes, known, out)
+
+    def coined(word: str) -> bool:
+        return word not in ix.latin and word not in glued and not _known_word(ix, word)
+
+    def like(key: Key) -> bool:
+        return (
+            key.gi not in known and key.gi not in misspelt and _like(a, classes, ix.gis[key.gi].product_class)
+        )
+
+    for cand in shortened_names(ix, a, like, coined, EVOCATION_CAP, EVOCATION_WEIGHED):
+        out.setdefault(cand.gi, cand)
     heads, tails = word_ends(ix)
     for word in a.own_words:
         if len(word) < 6 or word in ix.latin or word in CONNECTORS or word in glued or _known_word(ix, word):
