@@ -82,8 +82,7 @@ def word_ends(ix: NameIndex) -> tuple[dict[str, list[Key]], dict[str, list[Key]]
     return ix.name_ends
 
 
-# how close a rendering must sound, by the number of consonant sounds of the shorter skeleton
-# (short names need a closer match: three consonants leave many names to choose from)
+# how close a rendering must sound, by the consonant sounds of the shorter skeleton (short names: closer)
 SOUND_THRESHOLD = {2: 0.92, 3: 0.88}
 SOUND_THRESHOLD_LONG = 0.85
 SOUND_THRESHOLD_PART = 0.92  # one word of a longer name: the rest of the name is missing
@@ -197,9 +196,8 @@ EVOCATION_CAP = (
 EVOCATION_WEIGHED = "a court weighs the label as a whole (CJEU C-75/15 Verlados, C-87/97 Cambozola)"
 
 
-# derivational endings of English, French, Italian, Spanish, Portuguese and German words: a coined
-# word that shares one of these with a name shares nothing distinctive (acceptance/Abondance,
-# advantage/Hermitage, license/Duriense)
+# derivational endings of English, French, Italian, Spanish, Portuguese and German words: sharing one
+# with a name shares nothing distinctive (acceptance/Abondance, advantage/Hermitage, license/Duriense)
 WORD_ENDINGS = (
     "ance", "ence", "ense", "ancia", "encia", "enza", "anza",
     "tion", "sion", "cion", "zione", "sione", "cao",
@@ -236,16 +234,14 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
     if not classes and a.stated_like is None:
         return list(out.values())
     glued = _glued(ix, a, classes, known, out)
-
-    def coined(word: str) -> bool:
-        return word not in ix.latin and word not in glued and not _known_word(ix, word)
-
-    def like(key: Key) -> bool:
-        return (
-            key.gi not in known and key.gi not in misspelt and _like(a, classes, ix.gis[key.gi].product_class)
-        )
-
-    for cand in shortened_names(ix, a, like, coined, EVOCATION_CAP, EVOCATION_WEIGHED):
+    skip = known | misspelt
+    for cand in shortened_names(
+        ix,
+        a,
+        lambda key: key.gi not in skip and _like(a, classes, ix.gis[key.gi].product_class),
+        lambda word: word not in ix.latin and word not in glued and not _known_word(ix, word),
+        (EVOCATION_CAP, EVOCATION_WEIGHED),
+    ):
         out.setdefault(cand.gi, cand)
     heads, tails = word_ends(ix)
     for word in a.own_words:

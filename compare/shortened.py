@@ -52,10 +52,11 @@ def shortened_names(
     a: LabelAnalysis,
     like: Callable[[Key], bool],
     coined: Callable[[str], bool],
-    cap: tuple[str, str],
-    weighed: str,
+    wording: tuple[tuple[str, str], str],
 ) -> list[Candidate]:
-    """Evocations by a coined word that is the beginning of one GI's name, on like goods."""
+    """Evocations by a coined word that is the beginning of one GI's name, on like goods. `wording`: the
+    severity cap of a guessed evocation and the words on how a court weighs one."""
+    cap, weighed = wording
     out: dict[int, Candidate] = {}
     beginnings = name_beginnings(ix)
     for word in a.own_words:
