@@ -52,6 +52,9 @@ _GOODS_LIST = re.compile(
 )
 _PROCESSED = re.compile(r"\b(?:cured|dry-cured|smoked|salted|dried|cooked|air-dried)\b|腌|熏|腊|风干", re.I)
 PROCESSED_MEAT = "Meat products (cooked, salted, smoked, etc.)"
+_SAID_OF = re.compile(
+    r"\s(?:in|at|for|from|sold|served|dispensed|offered|marketed|labelled|labeled|made|under|on|by)\s", re.I
+)
 _EXCEPTED = re.compile(r"\((?:except|excluding|other than|not)\b[^)]*\)", re.IGNORECASE)
 
 
@@ -159,7 +162,11 @@ class Checker:
         such as 'Wine glasses') as given."""
         if not product_class or not product_class.strip():
             return None
-        return self._resolved(product_class) or product_class
+        # the goods before what is said of them ('Draft sparkling wine dispensed in a London pub')
+        head = _SAID_OF.split(product_class, maxsplit=1)[0]
+        return (
+            (head != product_class and self._resolved(head)) or self._resolved(product_class) or product_class
+        )
 
     def stated_classes(self, product_class: str | None) -> list[str]:
         """Every class a list of goods names, the stated class first: 'Wines and alcoholic beverages',

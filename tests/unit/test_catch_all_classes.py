@@ -118,3 +118,11 @@ def test_fresh_meat_cured_smoked_or_dried_is_a_meat_product(index, stated):
     # the EU register's class 1.2 'Meat products (cooked, salted, smoked, etc.)' (Bresaola: dried beef)
     assert Checker(index, "EU").stated_class(stated).startswith("Meat products")
     assert Checker(index, "EU").stated_class("Fresh pork").startswith("Fresh meat")
+
+
+@pytest.mark.parametrize(
+    ("stated", "cls"),
+    [("Draft sparkling wine dispensed in a London pub", "Wine"), ("Cheese for pizza", "Cheeses")],
+)
+def test_the_goods_come_before_what_is_said_of_them(index, stated, cls):
+    assert Checker(index, "EU").stated_class(stated) == cls
