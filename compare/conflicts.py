@@ -206,7 +206,17 @@ class Checker:
                     processed = class_key(cls) == "fresh meat" and _PROCESSED.search(text)
                     self._stated[text] = PROCESSED_MEAT if processed else cls
                 elif named:  # 'Sparkling red wine': the head word's class (wine is also 酒, rice wine)
-                    self._stated[text] = analysis.head_product_class(self.index, stated)
+                    # of the words before a gloss in brackets ('Sparkling apple wine (cider)'), unless they
+                    # name services, whose goods the brackets name ('Restaurant services (crayfish)')
+                    bare = text.split(" (")[0]
+                    head = (
+                        analysis.head_product_class(self.index, self.index.analyse(bare))
+                        if bare != text
+                        else None
+                    )
+                    if head is None or class_key(head) == class_key("Non-food goods"):
+                        head = analysis.head_product_class(self.index, stated)
+                    self._stated[text] = head
         return self._stated[text]
 
     def check(

@@ -122,7 +122,13 @@ def test_fresh_meat_cured_smoked_or_dried_is_a_meat_product(index, stated):
 
 @pytest.mark.parametrize(
     ("stated", "cls"),
-    [("Draft sparkling wine dispensed in a London pub", "Wine"), ("Cheese for pizza", "Cheeses")],
+    [
+        ("Draft sparkling wine dispensed in a London pub", "Wine"),
+        ("Cheese for pizza", "Cheeses"),
+        # a gloss in brackets after the goods; services name their goods in brackets
+        ("Sparkling apple wine (cider)", "Wine"),
+        ("Restaurant services (crayfish)", "Fresh fish, molluscs and crustaceans"),
+    ],
 )
 def test_the_goods_come_before_what_is_said_of_them(index, stated, cls):
     assert Checker(index, "EU").stated_class(stated) == cls
