@@ -180,6 +180,19 @@ LAUDATORY_WORDS = frozenset(
         "vieux",
         "vieille",
         "vecchio",
+        # size and rank words: no name's distinctive part ('Grand Vin Rouge' is no use of Grand Roussillon)
+        "grand",
+        "grande",
+        "grands",
+        "grandes",
+        "gran",
+        "great",
+        "petit",
+        "petite",
+        "premier",
+        "premiere",
+        "royal",
+        "royale",
     ]
 )
 # place concepts (data/knowledge/places.csv) that are whole countries: a country on a product of the

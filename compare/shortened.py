@@ -1,7 +1,8 @@
 """Coined words that are the beginning of a longer protected name (pure): 'SAINTEM' is the first seven
 of the twelve letters of Saint-Émilion (INPI annulled the mark SAINTEM for wines), 'Champ' the first
 five of Champagne. On like goods such a shortened name is a possible evocation, weighed by a court
-as a whole: medium at most, and only where the beginning is that of one GI's names and covers more
+as a whole: medium at most, only in a label of one or two words (a coined mark, not a phrase of the
+language: 'Prose and Poetry'), and only where the beginning is that of one GI's names and covers more
 than half of it.
 """
 
@@ -16,6 +17,7 @@ from names.normalise import compact, fold_latin, script_of
 
 MIN_LETTERS = 5  # a shorter beginning is that of too many words
 SHARE = 0.55  # of the name's letters the word must cover
+MAX_WORDS = 2  # a coined mark (PROSE', Champ Champ), not a phrase with one word that begins a name
 
 
 def name_beginnings(ix: NameIndex) -> dict[str, list[Key]]:
@@ -58,6 +60,8 @@ def shortened_names(
     severity cap of a guessed evocation and the words on how a court weighs one."""
     cap, weighed = wording
     out: dict[int, Candidate] = {}
+    if len(a.own_words) > MAX_WORDS:
+        return []  # a phrase of the language ('Prose and Poetry'), not a coined mark
     beginnings = name_beginnings(ix)
     for word in a.own_words:
         if len(word) < MIN_LETTERS or word in CONNECTORS or not coined(word):

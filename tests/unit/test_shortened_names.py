@@ -40,5 +40,8 @@ def test_not_on_other_goods_nor_when_the_beginning_is_ambiguous_or_short(index):
     assert not {"fr-saint-emilion", "fr-sainte-marie-la-blanche"} & set(
         hits_by_gi(index, "SAINTEM", "EU", "Wine")
     )
+    # a phrase of the language, not a coined mark
+    phrase = hits_by_gi(index, "Prose and Poetry", "EU", "Wine").get("it-prosecco")
+    assert phrase is None or (phrase.kind != "evocation" and phrase.severity == "low")
     # 'montep' is 6 of the 21 letters of Montepulciano d'Abruzzo
     assert "it-montepulciano-dabruzzo" not in hits_by_gi(index, "Montep", "EU", "Wine")
