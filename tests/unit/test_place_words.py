@@ -20,6 +20,7 @@ REGISTER = [
     ),
     make_gi("gr-patra", [("Πάτρα", "original"), ("Patra", "transcription")], "Wine", "GR", EU_REGISTER),
     make_gi("cn-anxi-tie-guan-yin", [("安溪铁观音", "original")], "Tea", "CN", EU_REGISTER),
+    make_gi("fr-grand-roussillon", "Grand Roussillon", "Wine", "FR", EU_REGISTER),
 ]
 
 
@@ -41,3 +42,10 @@ def test_wade_giles_spells_chinese_names_only(index):
     vias = {(k.gi, k.via) for keys in index.latin.values() for k in keys}
     assert (parma, "wade-giles") not in vias and "paerhma" not in index.latin
     assert (anxi, "wade-giles") in vias
+
+
+def test_size_and_rank_words_are_no_distinctive_part(index):
+    # 'Grand' of Grand Roussillon is a word of every wine list ('Grand Vin Rouge'), not the name's own
+    hit = hits_by_gi(index, "Grand Vin Rouge", "EU", "Wine").get("fr-grand-roussillon")
+    assert hit is None or hit.severity == "low"
+    assert hits_by_gi(index, "Roussillon", "EU", "Wine")["fr-grand-roussillon"].severity != "low"
