@@ -95,6 +95,7 @@ class NameIndex:
         self.sound_scopes: dict[str, PhoneticIndex] = {}
         self.name_ends: tuple[dict[str, list[Key]], dict[str, list[Key]]] | None = None
         self.name_beginnings: dict[str, list[Key]] | None = None  # compare.shortened
+        self.visual_anchors: dict[str, list[tuple[int, str]]] | None = None  # compare.visual_match
         # Thai skeleton (names.thai) of a Latin key of a Thai name -> keys
         self.thai_latin: dict[str, list[Key]] = defaultdict(list)
         self._thai_gis = {pos for pos, gi in enumerate(self.gis) if "TH" in gi.origin_countries}

@@ -29,6 +29,7 @@ from compare.rules import (
     same_class,
 )
 from compare.variants import thai_spelling_variants
+from compare.visual_match import lookalikes
 from names.normalise import compact, fold_latin, fold_native, has_han, has_thai, to_simplified
 
 
@@ -205,6 +206,8 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
             )
     # 5. misspellings, when nothing closer explains that part of the label
     found.extend(misspellings(ix, a, {c.gi for c in found if c.kind in STRONG_KINDS}))
+    # 5b. Chinese names with one character swapped for a look-alike (芧台酒 for 茅台酒)
+    found.extend(lookalikes(ix, a, {c.gi for c in found if c.kind in STRONG_KINDS}))
     # 6. Chinese renderings by sound that no table holds
     found.extend(renderings_by_sound(ix, a, found, scope))
     found.extend(other_scripts_by_sound(ix, a, found, scope))

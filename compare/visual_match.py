@@ -1,0 +1,115 @@
+"""The matcher's rule for names written with a look-alike character (pure): a Chinese name with one
+character swapped for one that looks like it (芧台酒 for 茅台酒, zhù for máo; 茅合酒), which reads
+differently and so escapes the rules by sound. The look-alikes are names.visual's table.
+
+A hit is a near spelling (`fuzzy`, medium): medium on like goods, low on other goods, as a close
+misspelling of a Latin name is. Names of three characters or more count alone; a name of two characters
+(茅台, the name 茅台酒 without its product word) only with the name's product right after it (芧台白酒)."""
+
+from __future__ import annotations
+
+from compare.index import NameIndex
+from compare.rules import Candidate, Key, LabelAnalysis, same_class
+from names.normalise import has_han
+from names.visual import looked_like, visual_variants
+
+# the keys of whole names and of names without their product word (茅台 of 茅台酒: a place-core, counted
+# only beside the name's product); not the other parts of a name
+VISUAL_VIAS = frozenset({"native", "trade", "core", "place-core"})
+VISUAL_SCORE = 0.85  # as a misspelling one letter off
+MIN_ALONE = 3  # characters a name needs to count without its product beside it
+
+# (name char, next char) as "茅>台", or (previous char, name char) as "台<酒" for a name's last character
+Anchors = dict[str, list[tuple[int, str]]]
+
+
+def _anchors(ix: NameIndex) -> Anchors:
+    """The Chinese names by each character that has look-alikes, with its neighbour (茅台酒 under 茅>台,
+    台>酒 and 台<酒): a label's character then meets only the few names its neighbour allows. Built on
+    the first label that needs it, kept on the index."""
+    if ix.visual_anchors is None:
+        table: Anchors = {}
+        for text, keys in ix.native.items():
+            if len(text) < 2 or not all(has_han(c) for c in text):
+                continue
+            if not any(k.via in VISUAL_VIAS for k in keys):
+                continue
+            for p, c in enumerate(text):
+                if visual_variants(c):
+                    anchor = f"{c}>{text[p + 1]}" if p + 1 < len(text) else f"{text[p - 1]}<{c}"
+                    table.setdefault(anchor, []).append((p, text))
+        ix.visual_anchors = table
+    return ix.visual_anchors
+
+
+def _names_product(ix: NameIndex, a: LabelAnalysis, key: Key, after: str) -> bool:
+    """Does the label name the name's product right after the swapped name (酒 after 芧台 for 茅台酒,
+    白酒 after 芧台)? A product word elsewhere is no evidence (清酒 sake beside 葡萄酒 is not 青酒)."""
+
+    def next_to(concept: str) -> bool:
+        span = a.product_spans.get(concept, "")
+        return bool(span) and after.startswith(span)
+
+    own = ix.product_of.get((key.gi, key.name), [])
+    if any(ix.compatible(c, o) for c in a.main_products if next_to(c) for o in own):
+        return True
+    gi_class = ix.gis[key.gi].product_class
+    return any(same_class(cls, gi_class) for c, cls in a.product_concepts if next_to(c))
+
+
+def lookalikes(ix: NameIndex, a: LabelAnalysis, known: set[int]) -> list[Candidate]:
+    """Names the label writes with one character swapped for a look-alike; `known`: the GIs a closer rule
+    already found."""
+    out: dict[int, Candidate] = {}
+    table: Anchors | None = None
+    for run in a.han_runs:
+        for i, ch in enumerate(run):
+            originals = looked_like(ch)
+            if not originals:
+                continue
+            table = table if table is not None else _anchors(ix)
+            for c in originals:
+                anchors = [f"{c}>{run[i + 1]}"] if i + 1 < len(run) else []
+                anchors += [f"{run[i - 1]}<{c}"] if i > 0 else []
+                for anchor in anchors:
+                    for p, text in table.get(anchor, ()):
+                        start = i - p
+                        if start < 0 or start + len(text) > len(run):
+                            continue
+                        if run[start:i] != text[:p] or run[i + 1 : start + len(text)] != text[p + 1 :]:
+                            continue
+                        _add(ix, a, run, start, text, ch, c, known, out)
+    return list(out.values())
+
+
+def _add(
+    ix: NameIndex,
+    a: LabelAnalysis,
+    run: str,
+    start: int,
+    text: str,
+    label_char: str,
+    name_char: str,
+    known: set[int],
+    out: dict[int, Candidate],
+) -> None:
+    span = run[start : start + len(text)]
+    if span in ix.native or span in ix.k.places or span in ix.k.products:
+        return  # the label's word is itself a name, a place or a product word (another word, not a swap)
+    for key in ix.native[text]:
+        if key.via not in VISUAL_VIAS or key.gi in known:
+            continue
+        alone = len(text) >= MIN_ALONE and key.via != "place-core"
+        if not alone and not _names_product(ix, a, key, run[start + len(text) :]):
+            continue
+        if key.gi in out and len(out[key.gi].label_form) >= len(span):
+            continue
+        out[key.gi] = Candidate(
+            key.gi,
+            "fuzzy",
+            VISUAL_SCORE,
+            key.text,
+            span,
+            f"written with {label_char} for {name_char}, characters that look alike",
+            "medium",
+        )
