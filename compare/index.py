@@ -8,8 +8,7 @@
 - concept signatures: place + product concepts from the glossary ("parma" + "ham"), so that
   "Parma ham", "jambon de Parme" and "帕尔玛火腿" meet "Prosciutto di Parma".
 
-The matcher (compare.matching) looks a label's spans up in these dictionaries, so a check never scans
-every name.
+The matcher (compare.matching) looks a label's spans up in these dictionaries: a check never scans all.
 """
 
 from __future__ import annotations
@@ -147,11 +146,10 @@ class NameIndex:
 
     def _classes_of_catch_alls(self) -> None:
         """A GI the EU register files under its catch-all class ('Other products (spices etc.)': tea,
-        coffee, cider, saffron alike) takes the class of what it is made of, from register_products.csv or
-        its names' product words, where that names one class: Darjeeling 'Tea (the register's class:
-        Other products (spices etc.))', Cidre de Bretagne 'Cider and perry (...)'. The register's class
-        stays in the brackets."""
-        # a product with no class of its own, given one by the table (cider, perry): a user's class names it
+        coffee, cider alike) takes the class of what it is made of (register_products.csv, else its names'
+        product words) where that is one class, the register's kept in brackets: Darjeeling 'Tea (the
+        register's class: Other products (spices etc.))'."""
+        # a product with no class of its own given one by the table (cider, perry), for a user's class
         self.table_class = {c: cls for rows in self.k.register_products.values() for c, cls in rows if cls}
         named: dict[int, list[str]] = defaultdict(list)
         for (gi_pos, _), concepts in self.product_of.items():
