@@ -59,8 +59,6 @@ from names.wade_giles import wade_giles, wade_giles_of
 # Latin keys of Thai names that are also looked up by their Thai skeleton (Sang Yod, Sangyot, Mueang):
 # not the pinyin or Wade-Giles of a Chinese rendering of the name
 THAI_SKELETON_VIAS = frozenset({"own", "romanisation", "core", "place-core", "component"})
-
-
 _NON_FOOD = class_key("Non-food goods")  # the class of goods and service words (hotel, café the place)
 
 # a generic concept with more terms than this is a family (grape varieties), not one product's names
