@@ -13,7 +13,6 @@ is in the jurisdiction asked about (compare.severity), why, and on what legal ba
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -41,21 +40,10 @@ from compare.severity import (
     weakest,
     well_known_mark,
 )
+from compare.stated import StatedClasses
 from gi_lists.model import GI, Protection
 from names.knowledge import Knowledge, term_key
 from names.normalise import compact, fold_latin
-
-# a list of goods ('Wines, spirits and liqueurs', 'Alcoholic beverages including wine', 葡萄酒、白酒) and
-# the goods it excepts in brackets ('Alcoholic beverages (except beers)')
-_GOODS_LIST = re.compile(
-    r"[,;/&、，；]|\b(?:and|or|including|incl|with|et|und|e|y)\b|和|及|与", re.IGNORECASE
-)
-_PROCESSED = re.compile(r"\b(?:cured|dry-cured|smoked|salted|dried|cooked|air-dried)\b|腌|熏|腊|风干", re.I)
-PROCESSED_MEAT = "Meat products (cooked, salted, smoked, etc.)"
-_SAID_OF = re.compile(
-    r"\s(?:in|at|for|from|sold|served|dispensed|offered|marketed|labelled|labeled|made|under|on|by)\s", re.I
-)
-_EXCEPTED = re.compile(r"\((?:except|excluding|other than|not)\b[^)]*\)", re.IGNORECASE)
 
 
 class ConflictIndex(NameIndex):
@@ -128,7 +116,7 @@ class Checker:
         self._relevant: dict[int, list[Protection]] = {}
         self._well_known: dict[int, dict[str, str] | None] = {}
         self._reputation: dict[int, list[dict[str, str]]] = {}
-        self._stated: dict[str, str | None] = {}
+        self._stated = StatedClasses(index)
 
     def _protections(self, gi_pos: int) -> list[Protection]:
         if gi_pos not in self._relevant:
@@ -156,68 +144,12 @@ class Checker:
         return like
 
     def stated_class(self, product_class: str | None) -> str | None:
-        """The user's product class as one the register uses: 'Wine' or 'Cheeses' as given; words that
-        name goods of one class ('Rice', 'Fish (hairtail)') as that class, read as a label's goods
-        words are; anything else (non-food goods, several classes, goods named by their last word
-        such as 'Wine glasses') as given."""
-        if not product_class or not product_class.strip():
-            return None
-        # the goods before what is said of them ('Draft sparkling wine dispensed in a London pub')
-        head = _SAID_OF.split(product_class, maxsplit=1)[0]
-        return (
-            (head != product_class and self._resolved(head)) or self._resolved(product_class) or product_class
-        )
+        """The user's product class as one the register uses, or as written (compare.stated)."""
+        return self._stated.first(product_class)
 
     def stated_classes(self, product_class: str | None) -> list[str]:
-        """Every class a list of goods names, the stated class first: 'Wines and alcoholic beverages',
-        'Alcoholic beverages including wine', 'Beers; mineral waters' (a trademark's specification);
-        goods excepted in brackets ('(except beers)') are left out."""
-        first = self.stated_class(product_class)
-        if first is None or product_class is None:
-            return []
-        text = _EXCEPTED.sub(" ", product_class)
-        items = [item.strip() for item in _GOODS_LIST.split(text) if item and item.strip()]
-        found = [first]
-        for item in items if len(items) > 1 else []:
-            # a plural item read as its singular too ('Wines', 'alcoholic beverages')
-            cls = self._resolved(item) or (self._resolved(item[:-1]) if item.endswith("s") else None)
-            if cls and not any(same_class(cls, f) for f in found):
-                found.append(cls)
-        return found
-
-    def _resolved(self, text: str) -> str | None:
-        """The register's class a stated class names, or None (see stated_class)."""
-        if text not in self._stated:
-            self._stated[text] = None
-            if class_key(text) in self.index.class_keys:
-                self._stated[text] = text
-            else:
-                stated = self.index.analyse(text)
-                named = {c for _, c in stated.product_concepts if c} or {
-                    self.index.table_class[p]
-                    for p, _ in stated.product_concepts
-                    if p in self.index.table_class
-                }
-                if goods_words.ends_with_goods(self.index.k, stated):
-                    pass  # 'Wine glasses': drinking glasses, not wine
-                elif len({class_key(c) for c in named}) == 1:
-                    cls = named.pop()
-                    # fresh meat cured, smoked or dried is a meat product (the EU register's class 1.2)
-                    processed = class_key(cls) == "fresh meat" and _PROCESSED.search(text)
-                    self._stated[text] = PROCESSED_MEAT if processed else cls
-                elif named:  # 'Sparkling red wine': the head word's class (wine is also 酒, rice wine)
-                    # of the words before a gloss in brackets ('Sparkling apple wine (cider)'), unless they
-                    # name services, whose goods the brackets name ('Restaurant services (crayfish)')
-                    bare = text.split(" (")[0]
-                    head = (
-                        analysis.head_product_class(self.index, self.index.analyse(bare))
-                        if bare != text
-                        else None
-                    )
-                    if head is None or class_key(head) == class_key("Non-food goods"):
-                        head = analysis.head_product_class(self.index, stated)
-                    self._stated[text] = head
-        return self._stated[text]
+        """Every class the stated goods name, the first one first (a list of goods: each of its own)."""
+        return self._stated.every(product_class)
 
     def check(
         self,

@@ -37,7 +37,7 @@ from compare.rules import (
     fuzzy_worthy,
 )
 from gi_lists.entries import CATCH_ALL_CLASSES
-from gi_lists.model import GI, class_key
+from gi_lists.model import GI, REGISTERS_CLASS, class_key
 from names.knowledge import Knowledge, Term
 from names.normalise import (
     compact,
@@ -91,7 +91,7 @@ class NameIndex:
         # by their first five and last four letters
         self.sound_scopes: dict[str, PhoneticIndex] = {}
         self.name_ends: tuple[dict[str, list[Key]], dict[str, list[Key]]] | None = None
-        self.name_beginnings: dict[str, list[Key]] | None = None  # compare.shortened
+        self.name_beginnings: list[tuple[str, Key]] | None = None  # compare.shortened
         self.visual_anchors: dict[str, list[tuple[int, str]]] | None = None  # compare.visual_match
         # Thai skeleton (names.thai) of a Latin key of a Thai name -> keys
         self.thai_latin: dict[str, list[Key]] = defaultdict(list)
@@ -160,7 +160,7 @@ class NameIndex:
             classes = {c for c in classes if class_key(c) != _NON_FOOD}  # café the place: services
             keys = {class_key(c) for c in classes}
             if len(keys) == 1 and not keys & CATCH_ALL_CLASSES:
-                effective = f"{classes.pop()} (the register's class: {gi.product_class})"
+                effective = f"{classes.pop()}{REGISTERS_CLASS}{gi.product_class})"
                 self.gis[pos] = replace(gi, product_class=effective)
 
     def _add_latin(self, words: Iterable[str], key: Key) -> None:

@@ -68,7 +68,7 @@ def class_key(product_class: str | None) -> str:
     text = product_class.strip()
     if text.lower().startswith("meat products"):
         return "meat products"
-    return fold_latin(text.split(" (")[0])
+    return fold_latin(text.split("(")[0])
 
 
 # what may follow a class's name in a longer name of the same class ('Other products of animal origin',
@@ -76,9 +76,23 @@ def class_key(product_class: str | None) -> str:
 _CLASS_GOES_ON = frozenset({"of", "and", "or", "products", "noodles", "textile"})
 
 
+REGISTERS_CLASS = (
+    " (the register's class: "  # a GI's class from its product, the register's kept (compare.index)
+)
+
+
 def same_class(a: str | None, b: str | None) -> bool:
     """Two product classes that name the same kind of goods ('Wine' and 'Wine (annex class unverified)',
-    'Cheese' and 'Cheeses', 'Pasta' and 'Pasta, noodles'); not 'Wine' and 'Wine glasses'."""
+    'Cheese' and 'Cheeses', 'Pasta' and 'Pasta, noodles'); not 'Wine' and 'Wine glasses'. A class with
+    the register's in brackets is either ('Coffee (the register's class: Other products (spices etc.))')."""
+    for text, other in ((a, b), (b, a)):
+        if text and REGISTERS_CLASS in text:
+            own, registers = text.split(REGISTERS_CLASS, 1)
+            return _same_class(own, other) or _same_class(registers[:-1], other)
+    return _same_class(a, b)
+
+
+def _same_class(a: str | None, b: str | None) -> bool:
     ka, kb = class_key(a), class_key(b)
     if not (ka and kb):
         return False
@@ -98,7 +112,7 @@ _HEAD_ENDS = re.compile(r"[,;/:–—]| - ")
 
 def _head_key(product_class: str | None) -> str:
     """The class key of what a class names before its first comma or dash ('Wine, sparkling': wine)."""
-    return class_key(_HEAD_ENDS.split((product_class or "").split(" (")[0], maxsplit=1)[0])
+    return class_key(_HEAD_ENDS.split((product_class or "").split("(")[0], maxsplit=1)[0])
 
 
 @lru_cache(maxsize=1024)

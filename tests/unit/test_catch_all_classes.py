@@ -126,9 +126,46 @@ def test_fresh_meat_cured_smoked_or_dried_is_a_meat_product(index, stated):
         ("Draft sparkling wine dispensed in a London pub", "Wine"),
         ("Cheese for pizza", "Cheeses"),
         # a gloss in brackets after the goods; services name their goods in brackets
-        ("Sparkling apple wine (cider)", "Wine"),
+        ("Sparkling red wine (Lambrusco)", "Wine"),
         ("Restaurant services (crayfish)", "Fresh fish, molluscs and crustaceans"),
     ],
 )
 def test_the_goods_come_before_what_is_said_of_them(index, stated, cls):
     assert Checker(index, "EU").stated_class(stated) == cls
+
+
+@pytest.mark.parametrize(
+    ("stated", "cls"),
+    [
+        # food goods words at the end are the product itself (茶叶 had become other goods for a while)
+        ("茶叶", "Tea"),
+        ("Tea bags", "Tea"),
+        ("Ground coffee", "Coffee"),
+        ("Craft beer", "Beer"),
+        # vintages, sizes and 'etc.' after the goods; a bracket without a space
+        ("Wine 2019", "Wine"),
+        ("Wine 750ml", "Wine"),
+        ("Wine etc.", "Wine"),
+        ("Wine(sparkling)", "Wine"),
+        ("Sparkling wines", "Wine"),
+    ],
+)
+def test_everyday_goods_words_name_their_class(index, stated, cls):
+    assert same_class(Checker(index, "EU").stated_class(stated), cls)
+
+
+@pytest.mark.parametrize("stated", ["Bottles for wine", "Tea cups", "Beer mugs", "Beverages (not wine)"])
+def test_goods_around_a_product_or_excepting_it_are_not_it(index, stated):
+    assert not same_class(Checker(index, "EU").stated_class(stated), "Wine")
+
+
+def test_the_registers_own_class_still_names_a_catch_all_gi(index):
+    # a user who types the register's class: like goods of the GI filed under it
+    hit = hits_by_gi(index, "Café de Colombia", "EU", CATCH_ALL)["co-cafe-de-colombia"]
+    assert hit.severity == "high"
+
+
+def test_processed_meat_is_like_goods_of_fresh_meat_too(index):
+    checker = Checker(index, "EU")
+    assert any(c.startswith("Fresh meat") for c in checker.stated_classes("Dried beef"))
+    assert checker.stated_class("Beef (not cured)").startswith("Fresh meat")

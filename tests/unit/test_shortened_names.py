@@ -1,7 +1,8 @@
-"""A coined word that is the beginning of one GI's name, on like goods, is a possible evocation (medium):
-PROSE' for a wine (EUIPO upheld the Prosecco consortium's opposition), 'Champ' (the first five of
-Champagne's nine letters). Not on other goods, not where the beginning is that of two unrelated names
-on those goods, not for a beginning under half the name."""
+"""A coined word that is the beginning of one GI's name (six letters or more, more than half of it), in a
+label of one or two words on like goods, is a possible evocation (medium): 'Valpoli' for a wine is
+Valpolicella cut short. Not on other goods, not where the beginning is that of two unrelated names on
+those goods (SAINTEM: Saint-Émilion or Sainte-Marie-la-Blanche), not for five-letter beginnings (words of
+the languages: Santé, Prior, Primo), not in a phrase ('Prose and Poetry')."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from names.knowledge import bundled_knowledge
 from tests.registers import EU_REGISTER, hits_by_gi, make_gi
 
 REGISTER = [
+    make_gi("it-valpolicella", "Valpolicella", "Wine", "IT", EU_REGISTER),
     make_gi("it-prosecco", "Prosecco", "Wine", "IT", EU_REGISTER),
-    make_gi("fr-champagne", "Champagne", "Wine", "FR", EU_REGISTER),
+    make_gi("fr-santenay", "Santenay", "Wine", "FR", EU_REGISTER),
     make_gi("fr-saint-emilion", "Saint-Émilion", "Wine", "FR", EU_REGISTER),
     make_gi("fr-saint-emilion-grand-cru", "Saint-Emilion Grand Cru", "Wine", "FR", EU_REGISTER),
     make_gi("fr-sainte-marie-la-blanche", "Sainte-Marie-la-Blanche", "Wine", "FR", EU_REGISTER),
@@ -26,22 +28,28 @@ def index() -> ConflictIndex:
     return ConflictIndex(REGISTER, bundled_knowledge())
 
 
-@pytest.mark.parametrize(("label", "gi_id"), [("PROSE'", "it-prosecco"), ("Champ Champ", "fr-champagne")])
-def test_the_beginning_of_a_name_on_like_goods_may_evoke_it(index, label, gi_id):
-    hit = hits_by_gi(index, label, "EU", "Wine")[gi_id]
+def _not_evoked(index, label, cls, gi_id):
+    hit = hits_by_gi(index, label, "EU", cls).get(gi_id)
+    return hit is None or (hit.kind != "evocation" and hit.severity == "low")
+
+
+def test_the_beginning_of_a_name_on_like_goods_may_evoke_it(index):
+    hit = hits_by_gi(index, "Valpoli", "EU", "Wine")["it-valpolicella"]
     assert (hit.kind, hit.severity) == ("evocation", "medium")
     assert "beginning" in hit.reason
 
 
-def test_not_on_other_goods_nor_when_the_beginning_is_ambiguous_or_short(index):
-    on_cheese = hits_by_gi(index, "PROSE'", "EU", "Cheese").get("it-prosecco")
-    assert on_cheese is None or (on_cheese.kind != "evocation" and on_cheese.severity == "low")
+def test_not_on_other_goods_nor_in_a_phrase_nor_for_words_of_five_letters(index):
+    assert _not_evoked(index, "Valpoli", "Cheese", "it-valpolicella")
+    assert _not_evoked(index, "Valpoli Red Wine Blend", "Wine", "it-valpolicella")
+    assert _not_evoked(index, "Santé", "Wine", "fr-santenay")
+    assert _not_evoked(index, "Prose and Poetry", "Wine", "it-prosecco")
+
+
+def test_not_when_the_beginning_is_ambiguous_or_short(index):
     # 'saintem' begins Saint-Émilion and Sainte-Marie-la-Blanche, both wines: whose is it?
     assert not {"fr-saint-emilion", "fr-sainte-marie-la-blanche"} & set(
         hits_by_gi(index, "SAINTEM", "EU", "Wine")
     )
-    # a phrase of the language, not a coined mark
-    phrase = hits_by_gi(index, "Prose and Poetry", "EU", "Wine").get("it-prosecco")
-    assert phrase is None or (phrase.kind != "evocation" and phrase.severity == "low")
-    # 'montep' is 6 of the 21 letters of Montepulciano d'Abruzzo
-    assert "it-montepulciano-dabruzzo" not in hits_by_gi(index, "Montep", "EU", "Wine")
+    # 'montepu' is 7 of the 21 letters of Montepulciano d'Abruzzo
+    assert _not_evoked(index, "Montepu", "Wine", "it-montepulciano-dabruzzo")
