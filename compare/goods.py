@@ -115,17 +115,18 @@ def stated_goods(k: Knowledge, product_class: str | None) -> list[str]:
 
 
 def ends_with_goods(k: Knowledge, a: LabelAnalysis) -> bool:
-    """Does the text end with a word for goods outside the food classes and no product word ('Wine
-    glasses', 'Cheese knives', 葡萄酒杯; not 茶叶, 'Tea bags', 'Craft beer')? Its head then names those
-    goods, not the product word before it."""
+    """Does the text end with a goods word, not a product word, of a Nice class none of its product words
+    is in ('Wine glasses', 'Cheese knives', 葡萄酒杯, 'Non-alcoholic beverages'; not 茶叶, 'Tea bags',
+    'Craft beer')? Its head then names those goods, not the product word before it."""
     units, joiner, limit = next(((u, j, n) for u, j, n in reversed(_label_units(a)) if u), ([], " ", 0))
     segments = _segments(k, units, joiner, limit)
     if not segments:
         return False
     span, products, goods = segments[-1]
     tail = span.split(" ") if joiner == " " else list(span)
-    food = any(g.product_class and int(g.product_class) in FOOD_NICE for g in goods)
-    return bool(goods) and not products and not food and units[-len(tail) :] == tail
+    named = {n for _, cls in a.product_concepts if cls for n in nice_classes_of(k, cls)}
+    same = any(g.product_class and int(g.product_class) in named for g in goods)
+    return bool(goods) and not products and not same and units[-len(tail) :] == tail
 
 
 def _lookup(k: Knowledge, key: str, plural: bool) -> tuple[list[Term], list[Term]]:
