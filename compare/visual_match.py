@@ -8,16 +8,19 @@ misspelling of a Latin name is. Names of three characters or more count alone; a
 
 from __future__ import annotations
 
+import re
+
 from compare.index import NameIndex
 from compare.rules import Candidate, Key, LabelAnalysis, same_class
-from names.normalise import has_han
-from names.visual import looked_like, visual_variants
+from names.normalise import HAN_CHAR
+from names.visual import load_visual_variants, looked_like
 
 # the keys of whole names and of names without their product word (茅台 of 茅台酒: a place-core, counted
 # only beside the name's product); not the other parts of a name
 VISUAL_VIAS = frozenset({"native", "trade", "core", "place-core"})
 VISUAL_SCORE = 0.85  # as a misspelling one letter off
 MIN_ALONE = 3  # characters a name needs to count without its product beside it
+_ALL_HAN = re.compile(HAN_CHAR + "{2,}")  # two Chinese characters or more
 
 # (name char, next char) as "茅>台", or (previous char, name char) as "台<酒" for a name's last character
 Anchors = dict[str, list[tuple[int, str]]]
@@ -29,13 +32,12 @@ def _anchors(ix: NameIndex) -> Anchors:
     the first label that needs it, kept on the index."""
     if ix.visual_anchors is None:
         table: Anchors = {}
+        alike = load_visual_variants()
         for text, keys in ix.native.items():
-            if len(text) < 2 or not all(has_han(c) for c in text):
-                continue
-            if not any(k.via in VISUAL_VIAS for k in keys):
+            if not any(k.via in VISUAL_VIAS for k in keys) or not _ALL_HAN.fullmatch(text):
                 continue
             for p, c in enumerate(text):
-                if visual_variants(c):
+                if c in alike:
                     anchor = f"{c}>{text[p + 1]}" if p + 1 < len(text) else f"{text[p - 1]}<{c}"
                     table.setdefault(anchor, []).append((p, text))
         ix.visual_anchors = table

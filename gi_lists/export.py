@@ -122,8 +122,15 @@ def to_xlsx(rows: list[dict[str, Any]], columns: Sequence[str] = EXPORT_COLUMNS)
 
 
 def dumps(data: Any) -> str:
-    """Any result as JSON text, Chinese and Thai kept readable."""
-    return json_escape_controls(json.dumps(data, ensure_ascii=False, indent=2))
+    """Any result as JSON text, Chinese and Thai kept readable: json.dumps(indent=2, ensure_ascii=False)'s
+    text, written by orjson where it can (a tenth of `giscope check --file`'s time went to indenting)."""
+    try:
+        import orjson
+
+        text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except (ImportError, TypeError):  # a type orjson does not write (or an integer over 64 bits)
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    return json_escape_controls(text)
 
 
 def to_json(gis: Sequence[GI], *, lang: str | None = None, renderings: Renderings | None = None) -> bytes:

@@ -21,7 +21,8 @@ from anyascii import anyascii
 from config import KNOWLEDGE_DIR
 from loading import collector_paused
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+HAN_CHAR = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]"  # a Chinese character
+_HAN = re.compile(HAN_CHAR)
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
