@@ -84,7 +84,7 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         # two measured at the blind set's first run and still there: in its tuning part a Croatian
         # producer's own PDO on its label (a screen cannot tell it from a misuse; the Teran on it is a
         # cleared use, General Court T-626/17), and one in its held-out quarter, not read
-        (BLIND, 0.80, 2),
+        (BLIND, 0.83, 2),
         # blind2 (written 2026-12-04 night, first run 68.9 %, 3 negatives at high): in its tuning part
         # three producers' own GIs on their own labels (金华火腿, Grana Padano, Doi Tung coffee), which a
         # name screen cannot tell from misuses; one in its held-out quarter, not read
@@ -98,7 +98,7 @@ def test_no_innocent_real_market_label_is_high(shared_index, path, floor, highs)
     """The real-market sets (labels from court cases, seizures and listings, each with its source): no
     more negatives at high than measured, and the share found at >= medium no lower than measured on
     2026-12-04 (market 88.6 %, decisions 92.0 %, fresh 88.6 %, unseen 89.0 % (90.4 % at its first run),
-    blind 80.8 % (76.4 % at its first run), blind2 74.3 % (68.9 % at its first run), blind3 83.5 % (its
+    blind 83.6 % (76.4 % at its first run), blind2 74.3 % (68.9 % at its first run), blind3 83.5 % (its
     one run)): floors against slipping, not the issue's target. Counts only: the labels of sets kept
     unread are not printed."""
     report = evaluate(shared_index, load_cases(path))
