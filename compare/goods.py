@@ -126,7 +126,9 @@ def ends_with_goods(k: Knowledge, a: LabelAnalysis) -> bool:
     tail = span.split(" ") if joiner == " " else list(span)
     named = {n for _, cls in a.product_concepts if cls for n in nice_classes_of(k, cls)}
     same = any(g.product_class and int(g.product_class) in named for g in goods)
-    return bool(goods) and not products and not same and units[-len(tail) :] == tail
+    # goods named by a product word at their end are that product ('Non-alcoholic wine' is a wine)
+    product_last = bool(tail) and tail[-1] in k.products
+    return bool(goods) and not products and not same and not product_last and units[-len(tail) :] == tail
 
 
 def _lookup(k: Knowledge, key: str, plural: bool) -> tuple[list[Term], list[Term]]:

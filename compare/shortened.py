@@ -4,8 +4,8 @@ shortened name is a possible evocation, weighed by a court as a whole: medium at
 of one or two words (a coined mark, not a phrase of the language: 'Prose and Poetry'), only for a
 beginning of six letters or more that covers more than half of the name (five-letter beginnings are
 words of the languages: Santé, Prior, Vento, Primo), and only where it is the beginning of one GI's
-names on those goods (or of a family that all begin with the shortest: Saint-Émilion, Saint-Émilion
-Grand Cru).
+names on those goods that it covers that much of (or of a family that all begin with the shortest:
+Saint-Émilion, Saint-Émilion Grand Cru; 'saintem' is too little of Sainte-Marie-la-Blanche).
 """
 
 from __future__ import annotations
@@ -75,9 +75,13 @@ def shortened_names(
     for word in a.own_words:
         if len(word) < MIN_LETTERS or word in CONNECTORS or not coined(word):
             continue
-        on_goods = [(whole, key) for whole, key in _beginning_of(ix, word) if like(key)]
-        for whole, key in _one_family(on_goods):
-            if key.gi in out or len(word) < SHARE * len(whole):
+        # of the names on the label's goods the word covers more than half of (SAINTEM: Saint-Émilion,
+        # not Sainte-Marie-la-Blanche)
+        on_goods = [
+            (w, key) for w, key in _beginning_of(ix, word) if len(word) >= SHARE * len(w) and like(key)
+        ]
+        for _, key in _one_family(on_goods):
+            if key.gi in out:
                 continue
             out[key.gi] = Candidate(
                 key.gi,

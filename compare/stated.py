@@ -27,10 +27,15 @@ _GOODS_LIST = re.compile(
 _EXCEPTED = re.compile(r"\((?:except|excluding|other than|not)\b[^)]*\)", re.IGNORECASE)
 # what is said of the goods after them ('… dispensed in a London pub', '… for pizza')
 _SAID_OF = re.compile(
-    r"\s(?:in|at|for|from|sold|served|dispensed|offered|marketed|labelled|labeled|made|under|on|by)\s", re.I
+    r"\s(?:in|at|for|from|of|sold|served|dispensed|offered|marketed|labelled|labeled|made|under|on|by)\s",
+    re.I,
 )
-# vintages, sizes, 'etc.' at the end ('Wine 2019', 'Wine 750ml', 'Wine etc.')
-_TRAILING = re.compile(r"(?:[\s,]+(?:\d[\w.,%/]*|etc\.?|n\.?v\.?|vintage))+\s*$", re.IGNORECASE)
+# vintages, sizes, 'etc.' at the end ('Wine 2019', 'Wine 750 ml', 'Wine 0.75 l', 'Wine etc.', 白酒52度)
+_TRAILING = re.compile(
+    r"(?:[\s,]*\d[\d.,/%]*\s*(?:ml|cl|l|kg|g|oz|度|毫升|升|克|公斤|斤)?\b|[\s,]+(?:etc\.?|n\.?v\.?|vintage))+\s*$",
+    re.IGNORECASE,
+)
+_DANGLING = re.compile(r"\s+(?:of|for|in|from|and|or|with|from the)$", re.IGNORECASE)
 _PROCESSED = re.compile(r"\b(?:cured|dry-cured|smoked|salted|dried|cooked|air-dried)\b|腌|熏|腊|风干", re.I)
 PROCESSED_MEAT = "Meat products (cooked, salted, smoked, etc.)"
 _NON_FOOD = class_key("Non-food goods")
@@ -39,7 +44,8 @@ _NON_FOOD = class_key("Non-food goods")
 def _clean(text: str) -> str:
     text = text.replace("（", "(").replace("）", ")")
     text = re.sub(r"(?<=\S)\(", " (", _EXCEPTED.sub(" ", text))
-    return re.sub(r"\s+", " ", _TRAILING.sub("", text)).strip()
+    text = re.sub(r"\s+", " ", _TRAILING.sub("", text)).strip()
+    return _DANGLING.sub("", text)  # 'Wines of' (2019)
 
 
 def _singular(text: str) -> str:
@@ -62,12 +68,17 @@ class StatedClasses:
         if not product_class or not product_class.strip():
             return None
         text = _clean(product_class)
-        head = _SAID_OF.split(text, maxsplit=1)[0]
-        if head != text:  # the goods are before; a product after them is what they are for or hold
-            return (
-                self._resolved(head) or self._resolved(_singular(head)) or product_class
-            )  # 'Bottles for wine'
-        return self._resolved(text) or self._resolved(_singular(text)) or product_class
+        if class_key(text) in self.index.class_keys:
+            return text  # the register's own words ('Other products of animal origin')
+        head = _clean(_SAID_OF.split(text, maxsplit=1)[0])
+        # the goods are before; a product after them is what they are for or hold ('Bottles for wine')
+        for candidate in [head, _singular(head)] if head != text else [text, _singular(text)]:
+            found = self._resolved(candidate)
+            if found:
+                if candidate in self._fresh:
+                    self._fresh[text] = self._fresh[candidate]
+                return found
+        return product_class
 
     def every(self, product_class: str | None) -> list[str]:
         """Every class the stated goods name, the first one first."""

@@ -20,6 +20,7 @@ from names.visual import load_visual_variants, looked_like
 VISUAL_VIAS = frozenset({"native", "trade", "core", "place-core"})
 VISUAL_SCORE = 0.85  # as a misspelling one letter off
 MIN_ALONE = 3  # characters a name needs to count without its product beside it
+WORD_REACH = 4  # characters on either side of the swapped one a word of its own may reach (白酒 in 格拉白酒)
 _ALL_HAN = re.compile(HAN_CHAR + "{2,}")  # two Chinese characters or more
 
 # (name char, next char) as "茅>台", or (previous char, name char) as "台<酒" for a name's last character
@@ -84,6 +85,17 @@ def lookalikes(ix: NameIndex, a: LabelAnalysis, known: set[int]) -> list[Candida
     return list(out.values())
 
 
+def _a_word(ix: NameIndex, part: str) -> bool:
+    k = ix.k
+    return (
+        part in ix.native
+        or part in k.places
+        or part in k.products
+        or part in k.generics
+        or part in k.goods_terms()
+    )
+
+
 def _add(
     ix: NameIndex,
     a: LabelAnalysis,
@@ -96,8 +108,13 @@ def _add(
     out: dict[int, Candidate],
 ) -> None:
     span = run[start : start + len(text)]
-    if span in ix.native or span in ix.k.places or span in ix.k.products:
-        return  # the label's word is itself a name, a place or a product word (another word, not a swap)
+    # the swapped character inside a word of its own in the label (a name or its place, a place, a product,
+    # goods or a generic word: 安岳 of 安岳柠檬, 英格兰, 白酒, 鲤鱼, 酒店) is that word, not a swap
+    swap = start + next(j for j in range(len(text)) if span[j] != text[j])
+    for lo in range(max(0, swap - WORD_REACH), swap + 1):
+        for hi in range(max(swap + 1, lo + 2), min(len(run), swap + 1 + WORD_REACH) + 1):
+            if _a_word(ix, run[lo:hi]):
+                return
     for key in ix.native[text]:
         if key.via not in VISUAL_VIAS or key.gi in known:
             continue

@@ -123,14 +123,39 @@ def to_xlsx(rows: list[dict[str, Any]], columns: Sequence[str] = EXPORT_COLUMNS)
 
 def dumps(data: Any) -> str:
     """Any result as JSON text, Chinese and Thai kept readable: json.dumps(indent=2, ensure_ascii=False)'s
-    text, written by orjson where it can (a tenth of `giscope check --file`'s time went to indenting)."""
+    text, written by orjson where that gives the same text (a tenth of `giscope check --file`'s time went
+    to indenting): not for floats orjson writes otherwise (1e-07, NaN), nor types json does not write
+    (dataclasses, dates: the same TypeError as before)."""
     try:
         import orjson
 
-        text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+        if _floats_written_alike(data):
+            option = orjson.OPT_INDENT_2 | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME
+            return json_escape_controls(
+                orjson.dumps(data, default=_not_written, option=option).decode("utf-8")
+            )
     except (ImportError, TypeError):  # a type orjson does not write (or an integer over 64 bits)
-        text = json.dumps(data, ensure_ascii=False, indent=2)
-    return json_escape_controls(text)
+        pass
+    return json_escape_controls(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _not_written(obj: Any) -> Any:
+    raise TypeError(f"{type(obj).__name__} is left to json")
+
+
+def _floats_written_alike(data: Any) -> bool:
+    """Are all floats in `data` ones orjson writes as json does (finite, 1e-4 <= |x| < 1e16, or 0)?"""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float):
+            if item != 0 and not (1e-4 <= abs(item) < 1e16):  # also NaN and the infinities
+                return False
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    return True
 
 
 def to_json(gis: Sequence[GI], *, lang: str | None = None, renderings: Renderings | None = None) -> bytes:

@@ -148,6 +148,12 @@ def test_the_goods_come_before_what_is_said_of_them(index, stated, cls):
         ("Wine etc.", "Wine"),
         ("Wine(sparkling)", "Wine"),
         ("Sparkling wines", "Wine"),
+        ("Wine 75 cl", "Wine"),
+        ("Wine 0.75 l", "Wine"),
+        ("Wine 2019 for export", "Wine"),
+        ("Wines of 2019", "Wine"),
+        ("Non-alcoholic wine", "Wine"),
+        ("白酒52度", "Spirit"),
     ],
 )
 def test_everyday_goods_words_name_their_class(index, stated, cls):
@@ -171,4 +177,5 @@ def test_the_registers_own_class_still_names_a_catch_all_gi(index):
 def test_processed_meat_is_like_goods_of_fresh_meat_too(index):
     checker = Checker(index, "EU")
     assert any(c.startswith("Fresh meat") for c in checker.stated_classes("Dried beef"))
+    assert any(c.startswith("Fresh meat") for c in checker.stated_classes("Dried beef for stew"))
     assert checker.stated_class("Beef (not cured)").startswith("Fresh meat")

@@ -4,7 +4,9 @@ Thai and the line separators json leaves unescaped; types orjson does not write 
 
 from __future__ import annotations
 
+import datetime
 import json
+from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
@@ -13,6 +15,12 @@ from compare.conflicts import Checker, ConflictIndex
 from gi_lists.export import dumps, json_escape_controls
 from names.knowledge import bundled_knowledge
 from tests.registers import EU_REGISTER, make_gi
+
+
+@dataclass
+class _Point:
+    x: int
+    y: int
 
 
 def _reference(data: object) -> str:
@@ -27,6 +35,8 @@ def _reference(data: object) -> str:
         {},
         ["ข้าวหอมมะลิ", 0.1 + 0.2, -0.0, 10**18, "\x07 control", 'quote " and \\'],
         {"nested": [[[]], [{}], {"x": [{"y": "z"}]}]},
+        # floats orjson writes otherwise: json's text kept
+        [1e-07, 1.5e16, float("nan"), float("inf"), -float("inf"), 0.0001, 123456789.125],
     ],
 )
 def test_the_same_text_as_json(data):
@@ -55,5 +65,6 @@ def test_screening_results_read_the_same():
 def test_types_orjson_does_not_write_fall_back_to_json():
     data = {"big": 2**70, "n": 1}
     assert dumps(data) == _reference(data)
-    with pytest.raises(TypeError):
-        dumps({"d": Decimal("1.5")})  # neither writes it: the same error as before
+    for unwritten in (Decimal("1.5"), datetime.date(2020, 1, 1), _Point(1, 2)):
+        with pytest.raises(TypeError):
+            dumps({"d": unwritten})  # json does not write it: the same error as before

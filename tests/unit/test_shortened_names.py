@@ -1,7 +1,7 @@
 """A coined word that is the beginning of one GI's name (six letters or more, more than half of it), in a
 label of one or two words on like goods, is a possible evocation (medium): 'Valpoli' for a wine is
 Valpolicella cut short. Not on other goods, not where the beginning is that of two unrelated names on
-those goods (SAINTEM: Saint-Émilion or Sainte-Marie-la-Blanche), not for five-letter beginnings (words of
+those goods, not for five-letter beginnings (words of
 the languages: Santé, Prior, Primo), not in a phrase ('Prose and Poetry')."""
 
 from __future__ import annotations
@@ -46,10 +46,14 @@ def test_not_on_other_goods_nor_in_a_phrase_nor_for_words_of_five_letters(index)
     assert _not_evoked(index, "Prose and Poetry", "Wine", "it-prosecco")
 
 
-def test_not_when_the_beginning_is_ambiguous_or_short(index):
-    # 'saintem' begins Saint-Émilion and Sainte-Marie-la-Blanche, both wines: whose is it?
-    assert not {"fr-saint-emilion", "fr-sainte-marie-la-blanche"} & set(
-        hits_by_gi(index, "SAINTEM", "EU", "Wine")
-    )
+def test_the_name_it_covers_more_than_half_of_and_its_family(index):
+    # 'saintem' begins Saint-Émilion (7 of 12 letters) and Sainte-Marie-la-Blanche (7 of 20): the first;
+    # Saint-Émilion Grand Cru begins with Saint-Émilion, one family (INPI annulled the mark SAINTEM)
+    hits = hits_by_gi(index, "SAINTEM", "EU", "Wine")
+    assert hits["fr-saint-emilion"].kind == "evocation"
+    assert "fr-sainte-marie-la-blanche" not in hits
+
+
+def test_not_for_a_short_beginning(index):
     # 'montepu' is 7 of the 21 letters of Montepulciano d'Abruzzo
     assert _not_evoked(index, "Montepu", "Wine", "it-montepulciano-dabruzzo")

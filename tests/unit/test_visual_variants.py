@@ -24,6 +24,17 @@ REGISTER = [
         "pt-vinho-verde", "Vinho Verde", "Wine", "PT", EU_III
     ),  # 青酒 in the trade (trade_renderings.csv)
     make_gi("fr-champagne", [("Champagne", "original"), ("香槟", "official-rendering")], "Wine", "FR", CN_IV),
+    make_gi(
+        "cn-tongjiang-lu-yu", [("桐江鲈鱼", "original")], "Fresh fish, molluscs and crustaceans", "CN", CN_IV
+    ),
+    make_gi(
+        "cn-anqiu-da-cong",
+        [("安丘大葱", "original")],
+        "Fresh or processed fruit, vegetables and cereals",
+        "CN",
+        CN_IV,
+    ),
+    make_gi("it-grappa", [("Grappa", "original"), ("格拉帕酒", "official-rendering")], "Spirit", "IT", CN_IV),
 ]
 
 
@@ -99,3 +110,16 @@ def test_the_table_rows_are_well_formed():
             assert "http" in row["source"], row  # a documented case carries its source
         per_char[char] = per_char.get(char, 0) + 1
     assert max(per_char.values()) <= 9
+
+
+@pytest.mark.parametrize(
+    ("label", "gi_id"),
+    [
+        ("桐江鲤鱼", "cn-tongjiang-lu-yu"),  # 鲤鱼 carp is a word of its own, not 鲈 written another way
+        ("格拉白酒", "it-grappa"),  # 白酒 is a word of its own
+        ("安岳大葱", "cn-anqiu-da-cong"),  # 安岳 is a county (安岳柠檬), not 安丘 written another way
+    ],
+)
+def test_a_swapped_character_inside_a_word_of_its_own_is_that_word(index, label, gi_id):
+    hit = hits_by_gi(index, label, "CN").get(gi_id)
+    assert hit is None or hit.kind != "fuzzy"
