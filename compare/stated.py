@@ -20,14 +20,12 @@ from compare.index import NameIndex
 from gi_lists.model import class_key, same_class
 
 # a list of goods ('Wines, spirits and liqueurs', 'Alcoholic beverages including wine', 葡萄酒、白酒)
-_GOODS_LIST = re.compile(
-    r"[,;/&、，；]|\b(?:and|or|including|incl|with|et|und|e|y)\b|和|及|与", re.IGNORECASE
-)
+_GOODS_LIST = re.compile(r"[,;/&、，；]|\b(?:and|or|including|incl|et|und|e|y)\b|和|及|与", re.IGNORECASE)
 # the goods a list excepts in brackets ('Alcoholic beverages (except beers)', 'Beverages (not wine)')
 _EXCEPTED = re.compile(r"\((?:except|excluding|other than|not)\b[^)]*\)", re.IGNORECASE)
-# what is said of the goods after them ('… dispensed in a London pub', '… for pizza')
+# what is said of the goods after them ('… dispensed in a London pub', '… for pizza', '… with rum')
 _SAID_OF = re.compile(
-    r"\s(?:in|at|for|from|of|sold|served|dispensed|offered|marketed|labelled|labeled|made|under|on|by)\s",
+    r"\s(?:in|at|for|from|of|with|sold|served|dispensed|offered|marketed|labelled|labeled|made|under|on|by)\s",
     re.I,
 )
 # vintages, sizes, 'etc.' at the end ('Wine 2019', 'Wine 750 ml', 'Wine 0.75 l', 'Wine etc.', 白酒52度)

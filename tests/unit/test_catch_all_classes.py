@@ -161,7 +161,15 @@ def test_everyday_goods_words_name_their_class(index, stated, cls):
 
 
 @pytest.mark.parametrize(
-    "stated", ["Bottles for wine", "Tea cups", "Beer mugs", "Beverages (not wine)", "Non-alcoholic beverages"]
+    "stated",
+    [
+        "Bottles for wine",
+        "Tea cups",
+        "Beer mugs",
+        "Beverages (not wine)",
+        "Non-alcoholic beverages",
+        "Ice cream with rum",  # the goods before what they are made with
+    ],
 )
 def test_goods_around_a_product_or_excepting_it_are_not_it(index, stated):
     stated_class = Checker(index, "EU").stated_class(stated)
