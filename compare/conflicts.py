@@ -164,9 +164,10 @@ class Checker:
         """Hits for one label. A trademark gives its Nice classes (and goods) instead of a product class:
         the classes decide like goods for each GI (compare.goods.registered_goods)."""
         a = self.index.analyse(label)
-        stated = self.stated_class(product_class)
+        stated_all = self.stated_classes(product_class)  # the stated class first, then those a list names
+        stated = stated_all[0] if stated_all else None
         a.stated_class = stated
-        a.stated_also = self.stated_classes(product_class)[1:]
+        a.stated_also = stated_all[1:]
         if nice_classes:  # the matcher's "goods of the name's class" (places, short forms, evocations)
             a.stated_like = self._registered_like(tuple(nice_classes), goods)
         # the goods the label names, and those the user's product class or a mark's goods spell out

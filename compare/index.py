@@ -32,6 +32,7 @@ from compare.rules import (
     COLOUR_ADJECTIVES,
     CONNECTORS,
     LAUDATORY_WORDS,
+    NON_FOOD_KEY,
     UMLAUT_SPELLING,
     Key,
     fuzzy_worthy,
@@ -59,7 +60,6 @@ from names.wade_giles import wade_giles, wade_giles_of
 # Latin keys of Thai names that are also looked up by their Thai skeleton (Sang Yod, Sangyot, Mueang):
 # not the pinyin or Wade-Giles of a Chinese rendering of the name
 THAI_SKELETON_VIAS = frozenset({"own", "romanisation", "core", "place-core", "component"})
-_NON_FOOD = class_key("Non-food goods")  # the class of goods and service words (hotel, café the place)
 
 # a generic concept with more terms than this is a family (grape varieties), not one product's names
 MAX_GENERIC_SIBLINGS = 6
@@ -157,7 +157,7 @@ class NameIndex:
                 continue
             made_of = self.k.register_products.get(gi.id) or [(c, None) for c in named.get(pos, [])]
             classes = {cls or self.concept_class[c] for c, cls in made_of if cls or c in self.concept_class}
-            classes = {c for c in classes if class_key(c) != _NON_FOOD}  # café the place: services
+            classes = {c for c in classes if class_key(c) != NON_FOOD_KEY}  # café the place: services
             keys = {class_key(c) for c in classes}
             if len(keys) == 1 and not keys & CATCH_ALL_CLASSES:
                 effective = f"{classes.pop()}{REGISTERS_CLASS}{gi.product_class})"

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 
 from gi_lists.model import class_key, same_class  # noqa: F401  (the screening rules use them)
 
+# the class of goods and service words outside every GI product class (hotel, café the place)
+NON_FOOD_KEY = class_key("Non-food goods")
+
 KINDS = (
     "exact",
     "official-rendering",

@@ -17,6 +17,7 @@ import re
 from compare import analysis
 from compare import goods as goods_words
 from compare.index import NameIndex
+from compare.rules import NON_FOOD_KEY
 from gi_lists.model import class_key, same_class
 
 # a list of goods ('Wines, spirits and liqueurs', 'Alcoholic beverages including wine', 葡萄酒、白酒)
@@ -36,7 +37,6 @@ _TRAILING = re.compile(
 _DANGLING = re.compile(r"\s+(?:of|for|in|from|and|or|with|from the)$", re.IGNORECASE)
 _PROCESSED = re.compile(r"\b(?:cured|dry-cured|smoked|salted|dried|cooked|air-dried)\b|腌|熏|腊|风干", re.I)
 PROCESSED_MEAT = "Meat products (cooked, salted, smoked, etc.)"
-_NON_FOOD = class_key("Non-food goods")
 
 
 def _clean(text: str) -> str:
@@ -115,7 +115,7 @@ class StatedClasses:
             elif named:  # 'Sparkling red wine': the head word's class (wine is also 酒, rice wine)
                 bare = text.split(" (")[0]
                 head = analysis.head_product_class(ix, analysis.analyse(ix, bare)) if bare != text else None
-                if head is None or class_key(head) == _NON_FOOD:  # services name their goods in brackets
+                if head is None or class_key(head) == NON_FOOD_KEY:  # services name their goods in brackets
                     head = analysis.head_product_class(ix, stated)
                 found = head
         self._read[text] = found
