@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from compare.analysis import product_compound
+from compare.coined import coined, known_word, label_classes, like_goods, near_names
 from compare.index import NameIndex
 from compare.rules import (
     BASE_SCORE,
@@ -129,7 +130,7 @@ def other_scripts_by_sound(
         for j in range(i + 1, min(len(words), i + 3) + 1):
             span = " ".join(words[i:j])
             key = compact(fold_latin(span))
-            if any(key in e for e in explained) or _known_word(ix, key):
+            if any(key in e for e in explained) or known_word(ix.k, key):
                 continue
             head = "".join(other_scripts.word_phonemes(w) for w in words[i : j - 1])
             for reading in other_scripts.readings(words[j - 1]):
@@ -173,7 +174,7 @@ def _sound_matches(
         # three or more characters that sound almost exactly like the whole name, on goods the label
         # names as like goods: a transliteration, not a guess (巴巴雷斯科 Barbaresco on a wine)
         close = key.whole and not letters and len(span) >= 3 and sim >= SOUND_CLOSE
-        if close and _like(a, _label_classes(a), gi.product_class):
+        if close and like_goods(a, label_classes(a), gi.product_class):
             note += "; three or more characters close in sound to the whole name, on like goods"
             cap = None
         else:
@@ -228,7 +229,7 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
     # other goods a near spelling is low while a long shared beginning can still take the name's
     # reputation (Champagnola, EUIPO BoA 17 Apr 2020)
     misspelt = {c.gi for c in found if c.kind == "fuzzy" and c.rule_confidence == "medium"}
-    classes = _label_classes(a)
+    classes = label_classes(a)
     out: dict[int, Candidate] = {}
     _held_evocative(ix, a, classes, known, out)
     if not classes and a.stated_like is None:
@@ -238,14 +239,14 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
     for cand in shortened_names(
         ix,
         a,
-        lambda key: key.gi not in skip and _like(a, classes, ix.gis[key.gi].product_class),
-        lambda word: word not in ix.latin and word not in glued and not _known_word(ix, word),
+        lambda key: key.gi not in skip and like_goods(a, classes, ix.gis[key.gi].product_class),
+        lambda word: word not in ix.latin and word not in glued and coined(ix.k, word),
         (EVOCATION_CAP, EVOCATION_WEIGHED),
     ):
         out.setdefault(cand.gi, cand)
     heads, tails = word_ends(ix)
     for word in a.own_words:
-        if len(word) < 6 or word in ix.latin or word in CONNECTORS or word in glued or _known_word(ix, word):
+        if len(word) < 6 or word in ix.latin or word in CONNECTORS or word in glued or not coined(ix.k, word):
             continue
         if product_compound(ix, word):
             continue  # Rheinwein: a word of the language built on a product word, not coined
@@ -261,7 +262,7 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
             if name == word:
                 continue
             gi = ix.gis[key.gi]
-            like = _like(a, classes, gi.product_class)
+            like = like_goods(a, classes, gi.product_class)
             if like and key.gi in misspelt:
                 continue
             prefix = _common_prefix(word, name)
@@ -294,6 +295,21 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
                 if like and how == "head" and prefix >= max(7, len(name) - 2)
                 else EVOCATION_CAP,
             )
+    # a near spelling of a name where the label names a GI outright is a word beside it (Jumilla
+    # Monastrell: a grape, not Montravel)
+    for cand in (
+        []
+        if known
+        else near_names(
+            ix,
+            a,
+            lambda key: like_goods(a, classes, ix.gis[key.gi].product_class),
+            lambda gi: gi in skip or gi in out,
+            EVOCATION_CAP,
+            EVOCATION_WEIGHED,
+        )
+    ):
+        out.setdefault(cand.gi, cand)
     return list(out.values())
 
 
@@ -308,10 +324,10 @@ def _glued(
     explained: set[str] = set()
 
     def like(key: Key) -> bool:
-        return _like(a, classes, ix.gis[key.gi].product_class)
+        return like_goods(a, classes, ix.gis[key.gi].product_class)
 
     for word in a.own_words:
-        if len(word) < 8 or word in ix.latin or _known_word(ix, word):
+        if len(word) < 8 or word in ix.latin or known_word(ix.k, word):
             continue
         for cut in range(3, len(word) - 2):
             # the name last after a word of three letters or more (NEWRHONE), or first before one of
@@ -363,7 +379,7 @@ def _held_evocative(
             if pos is None or pos in known or pos in out:
                 continue
             gi = ix.gis[pos]
-            like = _like(a, classes, gi.product_class)
+            like = like_goods(a, classes, gi.product_class)
             if (classes or a.stated_like is not None) and not like:
                 continue
             court = (t.source or "a court").split("(")[0].strip()  # the decision, without its details
@@ -377,23 +393,3 @@ def _held_evocative(
                 t.confidence,
                 max_severity=None if like else EVOCATION_CAP,
             )
-
-
-def _label_classes(a: LabelAnalysis) -> list[str]:
-    """The product classes the label names and the user stated."""
-    stated = [a.stated_class, *a.stated_also] if a.stated_class else []
-    return [cls for _, cls in a.product_concepts if cls] + stated
-
-
-def _like(a: LabelAnalysis, classes: list[str], gi_class: str | None) -> bool:
-    """Goods of the GI's class: named by the label, stated by the user, or in a trademark's Nice classes."""
-    named = any(same_class(cls, gi_class) for cls in classes)
-    return named or bool(a.stated_like and a.stated_like(gi_class))
-
-
-def _known_word(ix: NameIndex, word: str) -> bool:
-    """A word of the vocabularies (products, generic terms, places, modifiers, goods and services):
-    a word of a language, not a coined one."""
-    k = ix.k
-    known = word in k.products or word in k.generics or word in k.places or word in k.modifiers
-    return known or word in k.goods_terms()

@@ -92,6 +92,7 @@ class NameIndex:
         self.sound_scopes: dict[str, PhoneticIndex] = {}
         self.name_ends: tuple[dict[str, list[Key]], dict[str, list[Key]]] | None = None
         self.name_beginnings: list[tuple[str, Key]] | None = None  # compare.shortened
+        self.coined_targets: object = None  # compare.coined
         self.visual_anchors: dict[str, list[tuple[int, str]]] | None = None  # compare.visual_match
         # Thai skeleton (names.thai) of a Latin key of a Thai name -> keys
         self.thai_latin: dict[str, list[Key]] = defaultdict(list)

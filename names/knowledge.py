@@ -128,6 +128,8 @@ class Knowledge:
     # GI id -> (product concept, the class it is given where the concept has none) of a GI filed under a
     # register's catch-all class (register_products.csv: Darjeeling tea, Domfront perry)
     register_products: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+    # the folder the tables were read from (names.common_words reads its words there when first asked)
+    directory: str = str(KNOWLEDGE_DIR)
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -146,7 +148,7 @@ def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, st
 
 
 def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
-    k = Knowledge()
+    k = Knowledge(directory=str(directory))
     for _, r in _rows(directory / "product_terms.csv", ("concept", "product_class", "lang", "term")):
         if r["term"]:
             t = Term(

@@ -1,0 +1,90 @@
+"""A coined word close to a GI's name on like goods is a possible evocation (medium, never more): it
+spells nearly as the name ('Bolgaré', Bolgheri: EUIPO Board of Appeal, 21 Mar 2022, and General Court
+order T-300/22 of 23 Mar 2023; 'Toscoro', Toscano: General Court T-510/15 of 2 Feb 2017) or shares its
+last five letters ('Sumarone', Amarone della Valpolicella: EUIPO Board of Appeal R 1390/2024-2 of
+10 Apr 2025). A word of a language is no coined word ('Fontana' on a wine is Italian, not a misspelt
+Fontina); on other goods nothing; a label that names one GI outright does not also evoke another by a
+word beside it ('Jumilla Monastrell': a grape, not Montravel)."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from compare.conflicts import ConflictIndex
+from names.common_words import is_common_word, load_common_words
+from names.knowledge import bundled_knowledge
+from tests.registers import EU_REGISTER, hits_by_gi, make_gi
+
+REGISTER = [
+    make_gi("it-bolgheri", "Bolgheri", "Wine", "IT", EU_REGISTER),
+    make_gi("it-toscano", "Toscano", "Oils and fats (butter, margarine, oil)", "IT", EU_REGISTER),
+    make_gi("it-amarone", "Amarone della Valpolicella", "Wine", "IT", EU_REGISTER),
+    make_gi("it-fontina", "Fontina", "Cheeses", "IT", EU_REGISTER),
+    make_gi("it-fortana", "Fortana del Taro", "Wine", "IT", EU_REGISTER),
+    make_gi("es-jumilla", "Jumilla", "Wine", "ES", EU_REGISTER),
+    make_gi("fr-montravel", "Montravel", "Wine", "FR", EU_REGISTER),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> ConflictIndex:
+    return ConflictIndex(REGISTER, bundled_knowledge())
+
+
+def _evoked(index, label, cls, gi_id):
+    hit = hits_by_gi(index, label, "EU", cls).get(gi_id)
+    return hit is not None and hit.kind == "evocation" and hit.severity == "medium"
+
+
+@pytest.mark.parametrize(
+    ("label", "cls", "gi_id"),
+    [
+        ("BOLGARÉ", "Wine", "it-bolgheri"),
+        ("TOSCORO", "Olive oil", "it-toscano"),
+        ("SUMARONE", "Wines", "it-amarone"),
+    ],
+)
+def test_a_coined_word_close_to_a_name_on_like_goods_may_evoke_it(index, label, cls, gi_id):
+    hit = hits_by_gi(index, label, "EU", cls)[gi_id]
+    assert (hit.kind, hit.severity) == ("evocation", "medium")
+    assert "coined word" in hit.reason
+
+
+def test_never_more_than_medium_and_nothing_on_other_goods(index):
+    assert all(h.severity != "high" for h in hits_by_gi(index, "BOLGARÉ", "EU", "Wine").values())
+    assert not _evoked(index, "BOLGARÉ", "Footwear", "it-bolgheri")
+    assert not _evoked(index, "TOSCORO", "Wine", "it-toscano")
+
+
+def test_a_word_of_a_language_is_not_coined(index):
+    assert is_common_word("fontana") and not is_common_word("toscoro")
+    assert not _evoked(index, "Fontana", "Cheese", "it-fontina")
+    assert not _evoked(index, "Fontana", "Wine", "it-fortana")
+
+
+def test_not_beside_a_name_the_label_uses_outright(index):
+    assert not _evoked(index, "Jumilla Monastrell", "Wine", "fr-montravel")
+    assert not _evoked(index, "Jumilla Toscoro", "Olive oil", "it-toscano")
+    assert _evoked(index, "Toscoro", "Olive oil", "it-toscano")  # alone, a coined near spelling
+
+
+def test_only_the_names_it_is_closest_to():
+    # in the whole EU register 'montravello' is closest to Montravel (a near spelling, that rule's hit),
+    # not Montecarlo, Montefalco or Montello, which share only its first letters
+    names = ["Montravel", "Montecarlo", "Montefalco", "Montello"]
+    index = ConflictIndex(
+        [make_gi(f"x-{n.lower()}", n, "Wine", "IT", EU_REGISTER) for n in names], bundled_knowledge()
+    )
+    hits = hits_by_gi(index, "Montravello", "EU", "Wine")
+    assert hits["x-montravel"].kind == "fuzzy"
+    assert not any(h.kind == "evocation" for h in hits.values())
+
+
+def test_the_table_is_read_from_the_knowledge_folder(tmp_path):
+    with gzip.open(tmp_path / "common_words.txt.gz", "wt", encoding="utf-8") as fh:
+        fh.write("# a comment line\nzzword\n")
+    assert load_common_words(str(tmp_path)) == frozenset({"zzword"})
+    assert is_common_word("zzword", str(tmp_path)) and not is_common_word("fontana", str(tmp_path))
+    assert load_common_words(str(tmp_path / "missing")) == frozenset()
