@@ -59,6 +59,7 @@ def check(
     from compare.services import build_index, check_labels, read_labels
     from gi_lists.model import check_jurisdiction
     from gi_lists.services import coverage
+    from loading import keep_for_the_process
 
     jurisdiction = check_jurisdiction(jurisdiction)
     items = list(labels)
@@ -68,6 +69,7 @@ def check(
     if not items:
         fail(say("cli.check.no_labels", lang, option="--file FILE"))
     index = build_index(ctx.db())
+    keep_for_the_process()  # the index lives as long as the command
     if len(items) > 20 and not as_json or len(items) > 200:
         with click.progressbar(
             length=len(items), label=say("cli.check.progress", lang), file=sys.stderr

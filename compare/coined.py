@@ -57,8 +57,10 @@ def known_word(k: Knowledge, word: str) -> bool:
     return known or word in k.goods_terms()
 
 
-def _coined_word(ix: NameIndex, word: str) -> bool:
-    return word not in ix.latin and word not in CONNECTORS and coined(ix.k, word)
+def _maybe_coined(ix: NameIndex, word: str) -> bool:
+    """No name, connector or word of the vocabularies (whether it is a common word is asked only of a
+    word close to a name)."""
+    return word not in ix.latin and word not in CONNECTORS and not known_word(ix.k, word)
 
 
 def coined(k: Knowledge, word: str) -> bool:
@@ -74,6 +76,10 @@ class _Targets:
         self.keys: list[Key] = []
         self.wholes: list[str] = []  # longer names written as one word (saintemilion)
         self.whole_keys: list[Key] = []
+        # words of longer names that are asked, when met, whether they are common words (della, Bianco:
+        # no one's distinctive part); read then, not before, the table costs a tenth of a second
+        self.common_check: set[int] = set()
+        self.directory = ix.k.directory
         self.by_ending: dict[str, list[int]] = defaultdict(list)
         k = ix.k
         for gi_pos, gi in enumerate(ix.gis):
@@ -84,16 +90,18 @@ class _Targets:
                     continue
                 words = [compact(w) for w in re.split(r"[\s\-'’./]+", fold_latin(name.text)) if w]
                 words = [w for w in words if len(w) >= MIN_NAME and w.isalpha()]
-                if len(re.split(r"[\s\-'’./]+", name.text.strip())) > 1:
+                longer = len(re.split(r"[\s\-'’./]+", name.text.strip())) > 1
+                if longer:
                     words = [
                         w
                         for w in words
                         if w not in CONNECTORS and w not in k.generics and w not in k.products
-                        and not is_common_word(w, k.directory)
-                    ]  # fmt: skip
+                    ]
                 for w in dict.fromkeys(words):
                     self.by_ending[w[-ENDING:]].append(len(self.words))
                     self._add(w, Key(gi_pos, pos, "coined", name.text))
+                    if longer:
+                        self.common_check.add(len(self.words) - 1)
                 whole = compact(fold_latin(name.text))
                 if len(words) > 1 and len(whole) >= MIN_WHOLE and whole.isalpha():
                     self._add(whole, Key(gi_pos, pos, "coined", name.text), whole=True)
@@ -123,7 +131,12 @@ class _Targets:
                 name = names[i]
                 if len(name) > ENDING and abs(len(name) - len(word)) <= 2:
                     out.setdefault(i, f"shares the ending '{ending}' of '{name}'")
-        return [(keys[i], how) for i, how in out.items() if names[i] != word]
+        return [
+            (keys[i], how)
+            for i, how in out.items()
+            if names[i] != word
+            and not (not span and i in self.common_check and is_common_word(names[i], self.directory))
+        ]
 
 
 # endings of words of the languages: sharing one shares nothing distinctive
@@ -147,7 +160,7 @@ def near_names(
     have a closer hit. `cap`: the severity cap of a guessed evocation; `weighed`: how a court weighs one."""
     out: dict[int, Candidate] = {}
     words = a.own_words
-    own = [w for w in words if len(w) >= MIN_LETTERS and w.isalpha() and _coined_word(ix, w)]
+    own = [w for w in words if len(w) >= MIN_LETTERS and w.isalpha() and _maybe_coined(ix, w)]
     # two words of which one is coined, against a longer name (Saint Emilliard: Saint-Émilion)
     pairs = [
         words[i] + words[i + 1]
@@ -160,7 +173,10 @@ def near_names(
     if not isinstance(targets, _Targets):
         targets = ix.coined_targets = _Targets(ix)
     for word, span in [(w, False) for w in own] + [(p, True) for p in pairs if p not in ix.latin]:
-        for key, how in targets.near(word, span=span):
+        near = targets.near(word, span=span)
+        if near and not any(coined(ix.k, w) for w in ([word] if not span else [w for w in own if w in word])):
+            continue  # a common word of the languages (Fontana), not a coined one
+        for key, how in near:
             if key.gi in out or skip(key.gi) or not like(key):
                 continue
             out[key.gi] = Candidate(

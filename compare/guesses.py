@@ -246,7 +246,7 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
         out.setdefault(cand.gi, cand)
     heads, tails = word_ends(ix)
     for word in a.own_words:
-        if len(word) < 6 or word in ix.latin or word in CONNECTORS or word in glued or not coined(ix.k, word):
+        if len(word) < 6 or word in ix.latin or word in CONNECTORS or word in glued or known_word(ix.k, word):
             continue
         if product_compound(ix, word):
             continue  # Rheinwein: a word of the language built on a product word, not coined
@@ -255,6 +255,8 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
         ending = tails.get(word[-4:], [])
         keys = [(k, "head") for k in heads.get(word[:5], ())]
         keys += [(k, "tail") for k in ending] if len({k.gi for k in ending}) <= 2 else []
+        if keys and not coined(ix.k, word):
+            continue  # a common word of the languages (Bordello, Fontana), not a coined one
         for key, how in keys:
             if key.gi in known or key.gi in out:
                 continue

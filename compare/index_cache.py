@@ -95,7 +95,7 @@ def save(path: Path, key: Hashable, value: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
+        with os.fdopen(fd, "wb") as fh, collector_paused():  # pickling creates no garbage either
             pickle.dump(key, fh, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)

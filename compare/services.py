@@ -31,6 +31,7 @@ def build_index(db: Database, knowledge: Knowledge | None = None, *, stored: boo
     (Database.cache_path), the index is kept in a file (compare.index_cache) and read back while the
     register, its readings and the code that builds it are unchanged (`stored=False` always builds)."""
     from compare import index_cache
+    from loading import collector_paused
 
     path = db.cache_path("conflict-index") if stored and knowledge is None else None
     with db.read() as conn:
@@ -40,14 +41,16 @@ def build_index(db: Database, knowledge: Knowledge | None = None, *, stored: boo
         if found is not None:
             readings, index = found
         else:
-            gis = repo.get_many(sorted(repo.ids()))
+            with collector_paused():  # thousands of GIs read, no garbage made
+                gis = repo.get_many(sorted(repo.ids()))
             readings = repo.readings()
             # kept only if nothing changed while it was read (SQLite reads each statement afresh)
             unchanged = path is not None and _index_key(db, repo) == key
     for system, known in readings.items():
         remember_readings(system, known)
     if found is None:
-        index = ConflictIndex(gis, knowledge or bundled_knowledge())
+        with collector_paused():  # the index's hundreds of thousands of containers are none of them garbage
+            index = ConflictIndex(gis, knowledge or bundled_knowledge())
         if path is not None and unchanged:
             index_cache.save(path, key, (readings, index))
     return index

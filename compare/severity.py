@@ -314,10 +314,10 @@ def _severity_for(
     knowledge: Knowledge | None,
     reputation: Sequence[dict[str, str]],
 ) -> tuple[str, str]:
-    in_force = any(p.status == "protected" for p in protections)
-    like = label_class is None or same_class(label_class, gi.product_class)
     if cand.kind == "generic-overlap":
         return "low", "a generic term alone"
+    in_force = any(p.status == "protected" for p in protections)
+    like = label_class is None or same_class(label_class, gi.product_class)
     if cand.kind == "fuzzy":
         close = cand.rule_confidence == "medium"  # one letter off (two in long names)
         # a near spelling is evidence on like goods only (a Welsh corgi is not the wine Cori)

@@ -73,13 +73,15 @@ def shortened_names(
     if len(a.own_words) > MAX_WORDS:
         return []
     for word in a.own_words:
-        if len(word) < MIN_LETTERS or word in CONNECTORS or not coined(word):
+        if len(word) < MIN_LETTERS or word in CONNECTORS:
             continue
         # of the names on the label's goods the word covers more than half of (SAINTEM: Saint-Émilion,
         # not Sainte-Marie-la-Blanche)
         on_goods = [
             (w, key) for w, key in _beginning_of(ix, word) if len(word) >= SHARE * len(w) and like(key)
         ]
+        if not on_goods or not coined(word):
+            continue
         for _, key in _one_family(on_goods):
             if key.gi in out:
                 continue

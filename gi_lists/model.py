@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from wording import CONFIDENCES  # noqa: F401  (part of the model's vocabulary)
 
@@ -224,7 +224,7 @@ class GI:
     def names_of(self, *kinds: str) -> list[Name]:
         return [n for n in self.names if n.kind in kinds]
 
-    @property
+    @cached_property
     def origin_countries(self) -> tuple[str, ...]:
         return tuple(part for part in self.origin.split(";") if part)
 

@@ -21,10 +21,12 @@ def load_common_words(directory: str = str(KNOWLEDGE_DIR)) -> frozenset[str]:
     """The common words in `directory` (none where the file is missing: then no word is known to be
     common, and a rule asking treats every word as possibly coined)."""
     try:
-        with collector_paused(), gzip.open(f"{directory}/{FILE}", "rt", encoding="utf-8") as fh:
-            return frozenset(line.rstrip("\n") for line in fh if not line.startswith("#"))
+        with collector_paused(), gzip.open(f"{directory}/{FILE}", "rb") as fh:
+            lines = fh.read().decode("utf-8").split("\n")
     except FileNotFoundError:
         return frozenset()
+    with collector_paused():
+        return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def is_common_word(folded: str, directory: str = str(KNOWLEDGE_DIR)) -> bool:

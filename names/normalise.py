@@ -190,6 +190,7 @@ def latin_words(text: str) -> list[str]:
     return fold_latin(text).split()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_native(text: str) -> str:
     """The text in its own script, normalised: NFKC, simplified characters, case folded, words only."""
     text = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
