@@ -80,6 +80,7 @@ class _Targets:
         # no one's distinctive part); read then, not before, the table costs a tenth of a second
         self.common_check: set[int] = set()
         self.directory = ix.k.directory
+        self.reputed: list[tuple[str, Key]] | None = None  # reputed_names
         self.by_ending: dict[str, list[int]] = defaultdict(list)
         k = ix.k
         for gi_pos, gi in enumerate(ix.gis):
@@ -148,6 +149,23 @@ WORD_ENDINGS = (
 )  # fmt: skip
 
 
+def coined_evocations(
+    ix: NameIndex,
+    a: LabelAnalysis,
+    like: Callable[[Key], bool],
+    known: set[int],
+    skip: Callable[[int], bool],
+    wording: tuple[tuple[str, str], str],
+) -> list[Candidate]:
+    """The coined words of this module: close to a name on like goods (not where the label names a GI
+    outright: Jumilla Monastrell is a grape beside a name, not Montravel), and fragments of a reputed
+    name on any goods. `wording`: the severity cap of a guessed evocation and how a court weighs one."""
+    cap, weighed = wording
+    found = [] if known else near_names(ix, a, like, skip, cap, weighed)
+    taken = {c.gi for c in found}
+    return found + reputed_fragments(ix, a, lambda gi: skip(gi) or gi in known or gi in taken, cap)
+
+
 def near_names(
     ix: NameIndex,
     a: LabelAnalysis,
@@ -186,6 +204,66 @@ def near_names(
                 key.text,
                 word,
                 f"'{word}', a coined word, {how} of '{key.text}', on like goods; {weighed}",
+                "medium",
+                max_severity=cap,
+            )
+    return list(out.values())
+
+
+FRAGMENT_HEAD = 5  # letters of a reputed name's beginning a coined word may take (Champrice, Cognapea)
+
+
+def reputed_names(ix: NameIndex) -> list[tuple[str, Key]]:
+    """The one-word Latin names (and distinctive words of longer ones, six letters or more) of the GIs
+    whose reputation a decision on record held to reach other goods, or that are well-known marks,
+    in any jurisdiction (reputations.csv, well_known_marks.csv): Champagne, Cognac, Porto."""
+    targets = ix.coined_targets if isinstance(ix.coined_targets, _Targets) else _Targets(ix)
+    ix.coined_targets = targets
+    if targets.reputed is None:
+        ids = {gi_id for gi_id, _ in [*ix.k.reputations, *ix.k.well_known]}
+        targets.reputed = [
+            (w, key)
+            for w, key in zip(targets.words, targets.keys, strict=True)
+            if ix.gis[key.gi].id in ids and (len(w) >= 6 or key.text.isalpha())
+        ]
+    return targets.reputed
+
+
+def reputed_fragments(
+    ix: NameIndex, a: LabelAnalysis, skip: Callable[[int], bool], cap: tuple[str, str]
+) -> list[Candidate]:
+    """A coined word that takes the beginning (five letters) or the ending (four letters of a name of
+    up to seven, five of a longer one) of a reputed name, on any goods: Champrice for restaurants
+    (CIVC v Champrice, EUIPO opposition B 3 207 890), Cognapea and Ti'gnac for spirits (INPI). The
+    reputation of such a name reaches other goods (CJEU C-783/19 Champanillo); a guess all the same,
+    medium at most, and where no decision is on record for the jurisdiction the severity says so."""
+    out: dict[int, Candidate] = {}
+    words = [w for w in a.own_words if len(w) >= 6 and w.isalpha() and _maybe_coined(ix, w)]
+    if not words or not (ix.k.reputations or ix.k.well_known):
+        return []
+    for word in words:
+        for name, key in reputed_names(ix):
+            if key.gi in out or skip(key.gi) or word == name or len(name) < FRAGMENT_HEAD + 1:
+                continue
+            tail = name[-(4 if len(name) <= 7 else 5) :]
+            shared = (
+                name[:FRAGMENT_HEAD]
+                if word.startswith(name[:FRAGMENT_HEAD])
+                else tail
+                if word.endswith(tail)
+                else ""
+            )
+            if not shared or not coined(ix.k, word):
+                continue
+            out[key.gi] = Candidate(
+                key.gi,
+                "evocation",
+                BASE_SCORE["evocation"] * 0.8,
+                key.text,
+                word,
+                f"'{word}', a coined word, takes '{shared}' of '{key.text}', a name whose reputation was "
+                "held to reach other goods (CJEU C-783/19 Champanillo: evocation reaches other goods and "
+                "services)",
                 "medium",
                 max_severity=cap,
             )

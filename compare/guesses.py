@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from compare.analysis import product_compound
-from compare.coined import coined, known_word, label_classes, like_goods, near_names
+from compare.coined import coined, coined_evocations, known_word, label_classes, like_goods
 from compare.index import NameIndex
 from compare.rules import (
     BASE_SCORE,
@@ -195,6 +195,7 @@ EVOCATION_CAP = (
 # says a court weighs; only nearly the whole name on like goods goes by the routes (high where the law
 # has an evocation limb, the EU regime; medium where it has none: a misleading-use question).
 EVOCATION_WEIGHED = "a court weighs the label as a whole (CJEU C-75/15 Verlados, C-87/97 Cambozola)"
+EVOCATION_WORDING = (EVOCATION_CAP, EVOCATION_WEIGHED)
 
 
 # derivational endings of English, French, Italian, Spanish, Portuguese and German words: sharing one
@@ -297,20 +298,8 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
                 if like and how == "head" and prefix >= max(7, len(name) - 2)
                 else EVOCATION_CAP,
             )
-    # a near spelling of a name where the label names a GI outright is a word beside it (Jumilla
-    # Monastrell: a grape, not Montravel)
-    for cand in (
-        []
-        if known
-        else near_names(
-            ix,
-            a,
-            lambda key: like_goods(a, classes, ix.gis[key.gi].product_class),
-            lambda gi: gi in skip or gi in out,
-            EVOCATION_CAP,
-            EVOCATION_WEIGHED,
-        )
-    ):
+    likes = lambda key: like_goods(a, classes, ix.gis[key.gi].product_class)  # noqa: E731
+    for cand in coined_evocations(ix, a, likes, known, lambda gi: gi in skip or gi in out, EVOCATION_WORDING):
         out.setdefault(cand.gi, cand)
     return list(out.values())
 

@@ -88,3 +88,41 @@ def test_the_table_is_read_from_the_knowledge_folder(tmp_path):
     assert load_common_words(str(tmp_path)) == frozenset({"zzword"})
     assert is_common_word("zzword", str(tmp_path)) and not is_common_word("fontana", str(tmp_path))
     assert load_common_words(str(tmp_path / "missing")) == frozenset()
+
+
+REPUTED = [
+    make_gi("fr-champagne", "Champagne", "Wine", "FR", EU_REGISTER),
+    make_gi("fr-cognac", "Cognac", "Spirit", "FR", EU_REGISTER),
+    make_gi("it-bolgheri", "Bolgheri", "Wine", "IT", EU_REGISTER),
+]
+
+
+@pytest.fixture(scope="module")
+def reputed_index() -> ConflictIndex:
+    return ConflictIndex(REPUTED, bundled_knowledge())
+
+
+@pytest.mark.parametrize(
+    ("label", "cls", "gi_id"),
+    [
+        # EUIPO opposition B 3 207 890 (CIVC v CHAMPRICE, 17 Dec 2024): food and drink services
+        ("CHAMPRICE", "Restaurant services", "fr-champagne"),
+        # INPI: Cognapea and TI'GNAC ('gnac', a familiar short form of Cognac) evoke Cognac
+        ("Cognapea", "Eaux-de-vie", "fr-cognac"),
+        ("TI'GNAC", "Clothing", "fr-cognac"),
+    ],
+)
+def test_a_coined_word_taking_part_of_a_reputed_name_may_evoke_it_on_any_goods(
+    reputed_index, label, cls, gi_id
+):
+    hit = hits_by_gi(reputed_index, label, "EU", cls)[gi_id]
+    assert (hit.kind, hit.severity) == ("evocation", "medium")
+    assert "whose reputation was held" in hit.reason
+
+
+def test_not_for_a_name_without_a_reputation_on_record_nor_for_words_of_a_language(reputed_index):
+    hit = hits_by_gi(reputed_index, "Bolghexa", "EU", "Restaurant services").get("it-bolgheri")
+    assert hit is None or (hit.severity == "low" and "whose reputation was held" not in hit.reason)
+    for word in ("Campagne", "Compagnie", "Champion"):
+        hit = hits_by_gi(reputed_index, word, "EU", "Restaurant services").get("fr-champagne")
+        assert hit is None or hit.kind != "evocation", word
