@@ -233,9 +233,9 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
     classes = label_classes(a)
     out: dict[int, Candidate] = {}
     _held_evocative(ix, a, classes, known, out)
-    if not classes and a.stated_like is None:
-        return list(out.values())
     glued = _glued(ix, a, classes, known, out)
+    if not classes and a.stated_like is None:  # no goods known: only a whole name glued in, medium
+        return list(out.values())
     skip = known | misspelt
     for cand in shortened_names(
         ix,
@@ -314,8 +314,10 @@ def _glued(
     the words a whole name explains (their other letters are no one's distinctive part)."""
     explained: set[str] = set()
 
+    unknown = not classes and a.stated_like is None  # no goods known: a whole name (6+), at most medium
+
     def like(key: Key) -> bool:
-        return like_goods(a, classes, ix.gis[key.gi].product_class)
+        return unknown or like_goods(a, classes, ix.gis[key.gi].product_class)
 
     for word in a.own_words:
         if len(word) < 8 or word in ix.latin or known_word(ix.k, word):
@@ -327,10 +329,12 @@ def _glued(
                 if len(part) < 5 or len(rest) < (3 if part == word[cut:] else 4) or rest in CONNECTORS:
                     continue
                 # a short name inside a longer word is often chance (trasporto, Porto): a guess
-                whole_cap = None if len(part) >= 6 else EVOCATION_CAP
+                whole_cap = None if len(part) >= 6 and not unknown else EVOCATION_CAP
+                if unknown and len(part) < 6:
+                    continue
                 whole = [k for k in ix.latin.get(part, ()) if k.via == "own" and like(k)]
                 placed = [k for t in ix.k.places.get(part, ()) for k in ix.places_of.get(t.concept, ())]
-                placed = [k for k in placed if like(k)]
+                placed = [k for k in placed if like(k) and not unknown]
                 # of the names that share the place, the shortest (Côtes du Rhône, not its Villages)
                 shortest = min((len(k.text) for k in placed), default=0)
                 placed = [k for k in placed if len(k.text) == shortest]
@@ -343,7 +347,8 @@ def _glued(
                         BASE_SCORE["evocation"] * 0.9,
                         key.text,
                         word,
-                        f"'{part}' of '{key.text}' glued into a coined word on like goods; "
+                        f"'{part}' of '{key.text}' glued into a coined word "
+                        + ("(the label names no goods); " if unknown else "on like goods; ")
                         + EVOCATION_WEIGHED,
                         "medium",
                         max_severity=cap,

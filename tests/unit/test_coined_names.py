@@ -126,3 +126,16 @@ def test_not_for_a_name_without_a_reputation_on_record_nor_for_words_of_a_langua
     for word in ("Campagne", "Compagnie", "Champion"):
         hit = hits_by_gi(reputed_index, word, "EU", "Restaurant services").get("fr-champagne")
         assert hit is None or hit.kind != "evocation", word
+
+
+def test_a_whole_name_glued_into_a_coined_word_with_no_goods_named_is_medium():
+    # EUIPO upheld the CIVC's opposition to ChampagneCharly (goods not in the source); 'Portofino' holds
+    # Porto, a name of five letters: too often chance without goods to go on
+    index = ConflictIndex(
+        [*REPUTED, make_gi("pt-porto", "Porto", "Wine", "PT", EU_REGISTER)], bundled_knowledge()
+    )
+    hit = hits_by_gi(index, "ChampagneCharly", "EU", None)["fr-champagne"]
+    assert (hit.kind, hit.severity) == ("evocation", "medium")
+    assert "names no goods" in hit.reason
+    porto = hits_by_gi(index, "Portofino", "EU", None).get("pt-porto")
+    assert porto is None or porto.kind != "evocation"
