@@ -133,6 +133,17 @@ def _unlike_kind(
     return None
 
 
+def _held_for(reputation: Sequence[dict[str, str]], label_goods: Sequence[str]) -> dict[str, str] | None:
+    """The decision on record that held the name's reputation to reach the label's goods, if any."""
+    return next((r for r in reputation if set(r.get("goods_held", "").split(";")) & set(label_goods)), None)
+
+
+def _held_why(row: dict[str, str]) -> str:
+    when = f", {row['date']}" if row.get("date") else ""
+    case = row["case"].split(" [")[0]  # without the research note on what was not found
+    return f"the name's reputation was held to reach other goods ({case}: {row['held_by']}{when})"
+
+
 def _other_goods(
     cand: Candidate,
     gi: GI,
@@ -151,14 +162,9 @@ def _other_goods(
         else f"the label's goods ({label_class}) are another class than the GI's ({gi.product_class})"
     )
     if reputation:
-        held = [r for r in reputation if set(r.get("goods_held", "").split(";")) & set(label_goods)]
-        row = (held or sorted(reputation, key=lambda r: r.get("date", ""), reverse=True))[0]
-        when = f", {row['date']}" if row.get("date") else ""
-        case = row["case"].split(" [")[0]  # without the research note on what was not found
-        return (
-            "medium",
-            f"{what}; the name's reputation was held to reach other goods ({case}: {row['held_by']}{when})",
-        )
+        held = _held_for(reputation, label_goods)
+        row = held or sorted(reputation, key=lambda r: r.get("date", ""), reverse=True)[0]
+        return "medium", f"{what}; {_held_why(row)}"
     unlike = _unlike_kind(knowledge, gi, label_class, goods) if knowledge else None
     if unlike:
         return "low", NO_REPUTATION_WHY.format(goods=unlike, gi_class=gi.product_class)
@@ -318,20 +324,24 @@ def _severity_for(
         return "low", "a generic term alone"
     in_force = any(p.status == "protected" for p in protections)
     like = label_class is None or same_class(label_class, gi.product_class)
-    if cand.kind == "fuzzy":
+    if cand.kind == "fuzzy" or (cand.kind == "partial" and not cand.short_form):
+        what = "similar spelling" if cand.kind == "fuzzy" else "a partial match"
+        # a near spelling or a part of a name is evidence on like goods only (a Welsh corgi is not the
+        # wine Cori), unless a decision held the name's reputation to reach the label's very goods
+        elsewhere = (
+            f"{what}, on goods of another class ({label_class})"
+            if not like
+            else f"{what}; {goods.phrase(gi.product_class)}"
+            if goods is not None and goods.kind == "other"
+            else None
+        )
+        if elsewhere:
+            row = _held_for(reputation, label_goods)
+            return ("medium", f"{elsewhere}; {_held_why(row)}") if row and in_force else ("low", elsewhere)
+        if cand.kind == "partial":
+            return "medium", what
         close = cand.rule_confidence == "medium"  # one letter off (two in long names)
-        # a near spelling is evidence on like goods only (a Welsh corgi is not the wine Cori)
-        if not like:
-            return "low", f"similar spelling, on goods of another class ({label_class})"
-        if goods is not None and goods.kind == "other":
-            return "low", f"similar spelling; {goods.phrase(gi.product_class)}"
-        return ("medium" if close and in_force else "low"), "similar spelling"
-    if cand.kind == "partial" and not cand.short_form:
-        if not like:
-            return "low", f"a partial match on goods of another class ({label_class})"
-        if goods is not None and goods.kind == "other":
-            return "low", f"a partial match; {goods.phrase(gi.product_class)}"
-        return "medium", "a partial match"
+        return ("medium" if close and in_force else "low"), what
     if cand.colour:
         return "medium", "the name is used as a colour, not for like goods"
     if not in_force:

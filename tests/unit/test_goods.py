@@ -251,3 +251,14 @@ def test_a_place_part_of_a_name_on_goods_of_another_class_is_low():
     # no goods named: a partial match stays medium
     alone = next(h for h in checker.check("Dijon") if h.gi.id == "fr-cassis-de-dijon")
     assert alone.severity == "medium", alone.reason
+
+
+def test_a_near_spelling_on_the_very_goods_a_reputation_decision_held_is_medium():
+    # General Court T-417/20 (6 Oct 2021): PORTWO GIN for spirits exploits the reputation of the PDO Porto
+    # (reputations.csv: held for gin and spirits); a near spelling on other goods is otherwise low
+    porto = gi("pt-porto", [("Porto", "original")], "Wine", "PT", EU_REGISTER)
+    checker = Checker(ConflictIndex([porto], bundled_knowledge()), "EU")
+    gin = next(h for h in checker.check("PORTWO GIN", "Spirit") if h.gi.id == "pt-porto")
+    assert (gin.kind, gin.severity) == ("fuzzy", "medium") and "T-417/20" in gin.reason, gin.reason
+    shoes = next(h for h in checker.check("PORTWO shoes", "Footwear") if h.gi.id == "pt-porto")
+    assert shoes.severity == "low", shoes.reason
