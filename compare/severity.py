@@ -329,7 +329,7 @@ def _severity_for(
         # a near spelling or a part of a name is evidence on like goods only (a Welsh corgi is not the
         # wine Cori), unless a decision held the name's reputation to reach the label's very goods
         elsewhere = (
-            f"{what}, on goods of another class ({label_class})"
+            f"{what}{',' if cand.kind == 'fuzzy' else ''} on goods of another class ({label_class})"
             if not like
             else f"{what}; {goods.phrase(gi.product_class)}"
             if goods is not None and goods.kind == "other"
