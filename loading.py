@@ -26,9 +26,14 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def keep_for_the_process() -> None:
-    """Everything alive now lives until the process ends (a command's conflict index): the collector
-    leaves it out of its scans from now on (gc.freeze), instead of going through its hundreds of
-    thousands of objects again on every full collection while labels are checked. Only for short-lived
-    processes (a command), never a server that replaces its index."""
+@contextmanager
+def long_lived_heap() -> Iterator[None]:
+    """Everything alive on entry lives until the block ends (a command's conflict index): the collector
+    leaves it out of its scans meanwhile (gc.freeze), instead of going through its hundreds of thousands
+    of objects again on every full collection while labels are checked; on exit it is collected as
+    before (gc.unfreeze), so a caller that runs on (a test, a server) keeps nothing back for good."""
     gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

@@ -13,8 +13,9 @@ from briefings.actions import PENDING_STATUSES, standing
 from briefings.dispute import instrument_paras
 from briefings.parts import fact_para, gi_facts, protection_rows, scope_para, sourced, today_or
 from briefings.text import T
+from compare.reputation import reputation_held
 from compare.services import compare_agreements
-from compare.severity import reputation_held, well_known_mark
+from compare.severity import well_known_mark
 from gi_lists.model import GI, IN_FORCE_STATUSES, JURISDICTION_INCLUDES, Protection
 from gi_lists.services import coverage, data_version, find_gi
 from names.knowledge import bundled_knowledge

@@ -59,7 +59,7 @@ def check(
     from compare.services import build_index, check_labels, read_labels
     from gi_lists.model import check_jurisdiction
     from gi_lists.services import coverage
-    from loading import keep_for_the_process
+    from loading import long_lived_heap
 
     jurisdiction = check_jurisdiction(jurisdiction)
     items = list(labels)
@@ -69,16 +69,16 @@ def check(
     if not items:
         fail(say("cli.check.no_labels", lang, option="--file FILE"))
     index = build_index(ctx.db())
-    keep_for_the_process()  # the index lives as long as the command
-    if len(items) > 20 and not as_json or len(items) > 200:
-        with click.progressbar(
-            length=len(items), label=say("cli.check.progress", lang), file=sys.stderr
-        ) as bar:
-            results = check_labels(
-                index, items, jurisdiction, product_class=product_class, lang=lang, progress=bar.update
-            )
-    else:
-        results = check_labels(index, items, jurisdiction, product_class=product_class, lang=lang)
+    with long_lived_heap():  # the index lives as long as the command
+        if len(items) > 20 and not as_json or len(items) > 200:
+            with click.progressbar(
+                length=len(items), label=say("cli.check.progress", lang), file=sys.stderr
+            ) as bar:
+                results = check_labels(
+                    index, items, jurisdiction, product_class=product_class, lang=lang, progress=bar.update
+                )
+        else:
+            results = check_labels(index, items, jurisdiction, product_class=product_class, lang=lang)
     covered = coverage(ctx.db(), jurisdiction)
     if as_json:
         echo_json([{**r.to_dict(), "coverage": covered.to_dict()} for r in results])

@@ -1,16 +1,24 @@
-"""Coined words close to a GI's name on like goods (pure): 'Bolgaré' on a wine (Bolgheri: EUIPO BoA,
-General Court order T-300/22), 'Toscoro' on an olive oil (Toscano: General Court T-510/15), 'Sumarone' on
-a wine (Amarone della Valpolicella: EUIPO BoA R 1390/2024-2), 'Nosecco' on a sparkling wine (Prosecco).
+"""Coined words close to a GI's name (pure): 'Bolgaré' on a wine (Bolgheri: EUIPO BoA, General Court order
+T-300/22), 'Toscoro' on an olive oil (Toscano: General Court T-510/15), 'Sumarone' on a wine (Amarone della
+Valpolicella: EUIPO BoA R 1390/2024-2), 'Nosecco' on a sparkling wine (Prosecco); and words that take a
+part of a reputed name ('Cognapea', INPI; 'Champrice' for restaurants, EUIPO opposition B 3 207 890).
 
-A word counts as coined only where it is no word of the vocabularies and no common word of seven European
-languages (names.common_words): 'Fontana' on a wine is an Italian word, not a misspelt Fontina. It is
-close to a name where it spells nearly the same (Jaro-Winkler similarity >= CLOSE, the same first three
-letters; of several names, the closest) or shares the name's last five letters, an ending no more than
-two GIs' names have and no ending of the languages (-zione, -ance). Two label words of which one is
-coined are compared with longer names written as one word. The names compared: one-word names, and the
-words of longer names that are neither common words, connectors, generic terms nor product words
-(Amarone, not della). Only on like goods (named, stated or in a trademark's classes), and not where the
-label names a GI outright; a guess: medium at most, which a court weighs as a whole.
+A word counts only where it is no word of the vocabularies and no common word of seven European languages
+(names.common_words): 'Fontana' on a wine is an Italian word, not a misspelt Fontina. It is close to a name
+where it spells nearly the same (Jaro-Winkler similarity >= CLOSE, the same first three letters, at most
+three edits; of several names, the closest) or shares most of the name's ending (four fifths of it, five
+letters or more: Sumarone, not Rivarone for Amarone), an ending no more than two GIs' names have and no
+ending of the languages (-zione, -ance). After a word a longer name begins with, the rest of the name is
+compared (Saint Emilliard: Saint-Émilion). The names compared: one-word names, and the words of longer
+names that are neither common words, connectors, generic terms nor product words (Amarone, not della);
+of the GIs a name word stands for, the one named by it alone, else the shortest name (Bolgheri, not
+Bolgheri Sassicaia). Only on like goods, and not where the label names a GI outright; a guess: medium at
+most, which a court weighs as a whole.
+
+A reputed name's part is its first five letters or its ending; where more than DISTINCTIVE common words
+share that part it is a piece of the languages: a beginning ('champ') then counts only on goods a decision
+on record held the name's reputation to reach (compare.severity decides with the jurisdiction's decisions;
+elsewhere the hit is dropped, not shown at low), an ending ('eling', 'gnac') not at all.
 """
 
 from __future__ import annotations
@@ -20,11 +28,11 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from rapidfuzz import process
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from compare.index import NameIndex
 from compare.rules import BASE_SCORE, CONNECTORS, Candidate, Key, LabelAnalysis, same_class
-from names.common_words import is_common_word
+from names.common_words import is_common_word, load_common_words
 from names.knowledge import Knowledge
 from names.normalise import compact, fold_latin, script_of
 
@@ -33,9 +41,26 @@ MIN_NAME = 5  # of a name or a name's word
 CLOSE = 0.88  # Jaro-Winkler similarity of a near spelling
 TIE = 0.01  # of the best similarity: the names a word is closest to
 SAME_START = 3  # letters a near spelling begins with as the name does
-ENDING = 5  # letters of a shared ending
+MAX_EDITS = 3  # of a near spelling (Bolgaré, Bolgheri: 3; Marsignac, Martina: 5)
 MAX_LENGTH_GAP = 3
-MIN_WHOLE = 9  # letters of a longer name compared as one word with two words of a label
+ENDING = 5  # letters of a shared ending, at least
+ENDING_SHARE = 0.8  # of the name's letters a shared ending covers
+FRAGMENT_HEAD = 5  # letters of a reputed name's beginning a coined word may take (Cognapea)
+DISTINCTIVE = 5  # common words sharing a reputed name's part, at most, for it to be distinctive
+
+# derivational endings of English, French, Italian, Spanish, Portuguese and German words: sharing one
+# with a name shares nothing distinctive (acceptance/Abondance, advantage/Hermitage, license/Duriense)
+WORD_ENDINGS = (
+    "ance", "ence", "ense", "ancia", "encia", "enza", "anza",
+    "tion", "sion", "cion", "zione", "sione", "cao",
+    "ment", "mente", "ique", "ette", "itat", "heit", "keit", "ung",
+    "ness", "ship", "able", "ible", "ical", "ntal", "tage", "nges",
+    "ally", "ings", "ing", "ism", "ist", "ity", "ive",
+)  # fmt: skip
+# and the diminutive and adjectival endings a coined word's last five letters would share by chance
+ENDINGS = WORD_ENDINGS + (
+    "ella", "ello", "etto", "etta", "ino", "ina", "ese", "ano", "ana", "ais", "aise", "ois", "oise", "ien",
+)  # fmt: skip
 
 
 def label_classes(a: LabelAnalysis) -> list[str]:
@@ -57,96 +82,119 @@ def known_word(k: Knowledge, word: str) -> bool:
     return known or word in k.goods_terms()
 
 
+def coined(k: Knowledge, word: str) -> bool:
+    """A coined word: neither a word of the vocabularies nor a common word of the languages."""
+    return not known_word(k, word) and not (len(word) >= 5 and is_common_word(word, k.directory))
+
+
 def _maybe_coined(ix: NameIndex, word: str) -> bool:
     """No name, connector or word of the vocabularies (whether it is a common word is asked only of a
     word close to a name)."""
     return word not in ix.latin and word not in CONNECTORS and not known_word(ix.k, word)
 
 
-def coined(k: Knowledge, word: str) -> bool:
-    """A coined word: neither a word of the vocabularies nor a common word of the languages."""
-    return not known_word(k, word) and not (len(word) >= 5 and is_common_word(word, k.directory))
+def _split(text: str) -> list[str]:
+    return [compact(w) for w in re.split(r"[\s\-'’./]+", fold_latin(text)) if w]
 
 
 class _Targets:
     """The names and name words compared, with the GI keys they stand for; built once per index."""
 
     def __init__(self, ix: NameIndex) -> None:
-        self.words: list[str] = []  # one-word names and distinctive words of longer names
-        self.keys: list[Key] = []
-        self.wholes: list[str] = []  # longer names written as one word (saintemilion)
-        self.whole_keys: list[Key] = []
-        # words of longer names that are asked, when met, whether they are common words (della, Bianco:
-        # no one's distinctive part); read then, not before, the table costs a tenth of a second
-        self.common_check: set[int] = set()
+        self.by_word: dict[str, list[Key]] = defaultdict(list)  # a name or a name's distinctive word
+        self.longer: set[str] = set()  # words of longer names: asked whether common words when met
+        # a longer name's first word -> (the rest of the name as one word, key): Saint -> emilion
+        self.after_first: dict[str, list[tuple[str, Key]]] = defaultdict(list)
         self.directory = ix.k.directory
         self.reputed: list[tuple[str, Key]] | None = None  # reputed_names
-        self.by_ending: dict[str, list[int]] = defaultdict(list)
+        self.sharing: dict[tuple[str, bool], int] = {}  # a part -> the common words that share it
         k = ix.k
+        single: set[str] = set()
         for gi_pos, gi in enumerate(ix.gis):
             if set(gi.origin_countries) & {"CN", "TH"}:
                 continue  # their Chinese and Thai names have their own keys
             for pos, name in enumerate(gi.names):
                 if name.kind != "original" or script_of(name.text) != "Latn":
                     continue
-                words = [compact(w) for w in re.split(r"[\s\-'’./]+", fold_latin(name.text)) if w]
-                words = [w for w in words if len(w) >= MIN_NAME and w.isalpha()]
-                longer = len(re.split(r"[\s\-'’./]+", name.text.strip())) > 1
-                if longer:
-                    words = [
-                        w
-                        for w in words
-                        if w not in CONNECTORS and w not in k.generics and w not in k.products
-                    ]
+                key = Key(gi_pos, pos, "coined", name.text)
+                words = _split(name.text)
+                if len(words) > 1 and len(words[0]) >= 3 and "".join(words[1:]).isalpha():
+                    self.after_first[words[0]].append(("".join(words[1:]), key))
                 for w in dict.fromkeys(words):
-                    self.by_ending[w[-ENDING:]].append(len(self.words))
-                    self._add(w, Key(gi_pos, pos, "coined", name.text))
-                    if longer:
-                        self.common_check.add(len(self.words) - 1)
-                whole = compact(fold_latin(name.text))
-                if len(words) > 1 and len(whole) >= MIN_WHOLE and whole.isalpha():
-                    self._add(whole, Key(gi_pos, pos, "coined", name.text), whole=True)
+                    if len(w) < MIN_NAME or not w.isalpha():
+                        continue
+                    if len(words) > 1:
+                        if w in CONNECTORS or w in k.generics or w in k.products:
+                            continue
+                        self.longer.add(w)
+                    else:
+                        single.add(w)
+                    self.by_word[w].append(key)
+        self.longer -= single  # a one-word name is a name, common word or not (Toscano)
+        self.words = list(self.by_word)
+        self.by_ending: dict[str, list[str]] = defaultdict(list)
+        for w in self.words:
+            self.by_ending[w[-ENDING:]].append(w)
 
-    def _add(self, word: str, key: Key, *, whole: bool = False) -> None:
-        (self.wholes if whole else self.words).append(word)
-        (self.whole_keys if whole else self.keys).append(key)
+    def one_key(self, word: str, like: Callable[[Key], bool]) -> Key | None:
+        """Of the GIs a name word stands for on the label's goods (`like`), the one named by it alone, else
+        the one with the shortest name (Bolgheri, not Bolgheri Sassicaia; Chianti, not Chianti Classico)."""
+        keys = [k for k in self.by_word[word] if like(k)]
+        return min(keys, key=lambda k: (compact(fold_latin(k.text)) != word, len(k.text))) if keys else None
 
-    def near(self, word: str, *, span: bool = False) -> list[tuple[Key, str]]:
-        """(key, how) of the names and words `word` is close to; a `span` of two label words is compared
-        with the longer names written as one word."""
-        names, keys = (self.wholes, self.whole_keys) if span else (self.words, self.keys)
-        out: dict[int, str] = {}
-        found = process.extract(word, names, scorer=JaroWinkler.similarity, score_cutoff=CLOSE, limit=None)
-        # only the names it is closest to (Montravello: Montravel, not Montecarlo, Montefalco, Montello)
-        best = max((sim for _, sim, _ in found), default=1.0)
-        for _, sim, i in found:
-            name = names[i]
-            if sim < best - TIE:
-                continue
-            if name[:SAME_START] == word[:SAME_START] and abs(len(name) - len(word)) <= MAX_LENGTH_GAP:
-                out[i] = f"spells nearly as '{name}' (similarity {sim:.2f})"
+    def near(self, word: str) -> list[tuple[str, str]]:
+        """(name word, how) of the names and name words `word` is close to."""
+        out = {name: how for name, how in _close(word, self.words)}
         ending = word[-ENDING:]
-        sharing = [] if span else self.by_ending.get(ending, [])
-        if not ending.endswith(WORD_ENDINGS) and len({keys[i].gi for i in sharing}) <= 2:
-            for i in sharing:
-                name = names[i]
-                if len(name) > ENDING and abs(len(name) - len(word)) <= 2:
-                    out.setdefault(i, f"shares the ending '{ending}' of '{name}'")
+        sharing = self.by_ending.get(ending, [])
+        if not ending.endswith(ENDINGS) and len({k.gi for n in sharing for k in self.by_word[n]}) <= 2:
+            for name in sharing:
+                suffix = _common_suffix(word, name)
+                if suffix >= ENDING_SHARE * len(name) and abs(len(name) - len(word)) <= 2:
+                    out.setdefault(name, f"shares the ending '{name[-suffix:]}' of")
         return [
-            (keys[i], how)
-            for i, how in out.items()
-            if names[i] != word
-            and not (not span and i in self.common_check and is_common_word(names[i], self.directory))
+            (name, how)
+            for name, how in out.items()
+            if name != word and not (name in self.longer and is_common_word(name, self.directory))
         ]
 
+    def shared_by(self, part: str, head: bool) -> int:
+        """How many common words begin (`head`) or end with `part`, counted once per process."""
+        if (part, head) not in self.sharing:
+            words = load_common_words(self.directory)
+            test = str.startswith if head else str.endswith
+            self.sharing[(part, head)] = sum(1 for w in words if test(w, part))
+        return self.sharing[(part, head)]
 
-# endings of words of the languages: sharing one shares nothing distinctive
-WORD_ENDINGS = (
-    "ance", "ence", "ense", "ancia", "encia", "enza", "anza", "tion", "sion", "cion", "zione", "sione",
-    "ment", "mente", "ique", "ette", "itat", "heit", "keit", "ung", "ness", "ship", "able", "ible",
-    "ical", "ntal", "tage", "ally", "ings", "ing", "ism", "ist", "ity", "ive", "ella", "ello", "etto",
-    "etta", "ino", "ina", "ese", "ano", "ana", "ais", "aise", "ois", "oise", "ien", "ienne",
-)  # fmt: skip
+
+def _close(word: str, names: list[str], edits: int = MAX_EDITS) -> list[tuple[str, str]]:
+    """The names `word` spells nearly as: the closest by Jaro-Winkler similarity, beginning alike, a few
+    edits away (Montravello: Montravel, not Montecarlo, Montefalco, Montello)."""
+    found = process.extract(word, names, scorer=JaroWinkler.similarity, score_cutoff=CLOSE, limit=None)
+    best = max((sim for _, sim, _ in found), default=1.0)
+    return [
+        (name, f"spells nearly as (similarity {sim:.2f})")
+        for name, sim, _ in found
+        if sim >= best - TIE
+        and name[:SAME_START] == word[:SAME_START]
+        and abs(len(name) - len(word)) <= MAX_LENGTH_GAP
+        and Levenshtein.distance(word, name) <= edits
+    ]
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _targets(ix: NameIndex) -> _Targets:
+    if not isinstance(ix.coined_targets, _Targets):
+        ix.coined_targets = _Targets(ix)
+    return ix.coined_targets
 
 
 def coined_evocations(
@@ -158,12 +206,15 @@ def coined_evocations(
     wording: tuple[tuple[str, str], str],
 ) -> list[Candidate]:
     """The coined words of this module: close to a name on like goods (not where the label names a GI
-    outright: Jumilla Monastrell is a grape beside a name, not Montravel), and fragments of a reputed
-    name on any goods. `wording`: the severity cap of a guessed evocation and how a court weighs one."""
+    outright: Jumilla Monastrell is a grape beside a name, not Montravel), and parts of a reputed name.
+    `wording`: the severity cap of a guessed evocation and how a court weighs one."""
     cap, weighed = wording
     found = [] if known else near_names(ix, a, like, skip, cap, weighed)
     taken = {c.gi for c in found}
-    return found + reputed_fragments(ix, a, lambda gi: skip(gi) or gi in known or gi in taken, cap)
+    return found + reputed_fragments(ix, a, like, lambda gi: skip(gi) or gi in known or gi in taken, cap)
+
+
+NOT_COMMON = "not a common word of seven languages (a coined word?)"
 
 
 def near_names(
@@ -176,95 +227,106 @@ def near_names(
 ) -> list[Candidate]:
     """Evocations by a coined word close to a name on like goods (`like`); GIs `skip` accepts already
     have a closer hit. `cap`: the severity cap of a guessed evocation; `weighed`: how a court weighs one."""
-    out: dict[int, Candidate] = {}
     words = a.own_words
     own = [w for w in words if len(w) >= MIN_LETTERS and w.isalpha() and _maybe_coined(ix, w)]
-    # two words of which one is coined, against a longer name (Saint Emilliard: Saint-Émilion)
-    pairs = [
-        words[i] + words[i + 1]
-        for i in range(len(words) - 1)
-        if (words[i] in own or words[i + 1] in own) and len(words[i] + words[i + 1]) >= MIN_WHOLE
-    ]
     if not own:
         return []
-    targets = ix.coined_targets
-    if not isinstance(targets, _Targets):
-        targets = ix.coined_targets = _Targets(ix)
-    for word, span in [(w, False) for w in own] + [(p, True) for p in pairs if p not in ix.latin]:
-        near = targets.near(word, span=span)
-        if near and not any(coined(ix.k, w) for w in ([word] if not span else [w for w in own if w in word])):
-            continue  # a common word of the languages (Fontana), not a coined one
-        for key, how in near:
-            if key.gi in out or skip(key.gi) or not like(key):
-                continue
-            out[key.gi] = Candidate(
-                key.gi,
-                "evocation",
-                BASE_SCORE["evocation"] * 0.8,
-                key.text,
-                word,
-                f"'{word}', a coined word, {how} of '{key.text}', on like goods; {weighed}",
-                "medium",
-                max_severity=cap,
-            )
+    targets = _targets(ix)
+    found: list[tuple[str, Key, str]] = []  # (the label's words, key, how)
+
+    def keep(key: Key) -> bool:
+        return not skip(key.gi) and like(key)
+
+    for word in own:
+        near = targets.near(word)
+        if near and coined(ix.k, word):
+            chosen = [(targets.one_key(name, like), name, how) for name, how in near]
+            found += [(word, key, f"{how} '{name}'") for key, name, how in chosen if key and keep(key)]
+    # a coined word after a word a longer name begins with: the rest of the name (Saint Emilliard)
+    for first, word in zip(words, words[1:], strict=False):
+        rests = targets.after_first.get(first, [])
+        if word in own and rests:
+            # compared whole, the first word agreeing; one edit more than for a word alone
+            close = dict(_close(first + word, [first + rest for rest, _ in rests], edits=MAX_EDITS + 1))
+            if close and coined(ix.k, word):
+                found += [
+                    (f"{first} {word}", key, f"{close[first + rest]} '{first + rest}'")
+                    for rest, key in rests
+                    if first + rest in close
+                ]
+    out: dict[int, Candidate] = {}
+    for label_words, key, how in found:
+        if key.gi in out or skip(key.gi) or not like(key):
+            continue
+        out[key.gi] = Candidate(
+            key.gi,
+            "evocation",
+            BASE_SCORE["evocation"] * 0.8,
+            key.text,
+            label_words,
+            f"'{label_words}', {NOT_COMMON}, {how} of '{key.text}', on like goods; {weighed}",
+            "medium",
+            max_severity=cap,
+        )
     return list(out.values())
 
 
-FRAGMENT_HEAD = 5  # letters of a reputed name's beginning a coined word may take (Champrice, Cognapea)
-
-
 def reputed_names(ix: NameIndex) -> list[tuple[str, Key]]:
-    """The one-word Latin names (and distinctive words of longer ones, six letters or more) of the GIs
-    whose reputation a decision on record held to reach other goods, or that are well-known marks,
-    in any jurisdiction (reputations.csv, well_known_marks.csv): Champagne, Cognac, Porto."""
-    targets = ix.coined_targets if isinstance(ix.coined_targets, _Targets) else _Targets(ix)
-    ix.coined_targets = targets
+    """The one-word Latin names (and distinctive words of longer ones, six letters or more) of the GIs with
+    a decision on record holding their reputation reaches other goods, or that are well-known marks, in
+    some jurisdiction (reputations.csv, well_known_marks.csv): Champagne, Cognac, Porto."""
+    targets = _targets(ix)
     if targets.reputed is None:
         ids = {gi_id for gi_id, _ in [*ix.k.reputations, *ix.k.well_known]}
         targets.reputed = [
             (w, key)
-            for w, key in zip(targets.words, targets.keys, strict=True)
+            for w, keys in targets.by_word.items()
+            for key in keys
             if ix.gis[key.gi].id in ids and (len(w) >= 6 or key.text.isalpha())
         ]
     return targets.reputed
 
 
 def reputed_fragments(
-    ix: NameIndex, a: LabelAnalysis, skip: Callable[[int], bool], cap: tuple[str, str]
+    ix: NameIndex,
+    a: LabelAnalysis,
+    like: Callable[[Key], bool],
+    skip: Callable[[int], bool],
+    cap: tuple[str, str],
 ) -> list[Candidate]:
-    """A coined word that takes the beginning (five letters) or the ending (four letters of a name of
-    up to seven, five of a longer one) of a reputed name, on any goods: Champrice for restaurants
-    (CIVC v Champrice, EUIPO opposition B 3 207 890), Cognapea and Ti'gnac for spirits (INPI). The
-    reputation of such a name reaches other goods (CJEU C-783/19 Champanillo); a guess all the same,
-    medium at most, and where no decision is on record for the jurisdiction the severity says so."""
+    """A coined word that takes the beginning (five letters) or the ending (four letters of a name of up
+    to seven, five of a longer one) of a reputed name: a possible evocation (its reputation may reach
+    other goods: CJEU C-783/19 Champanillo in the EU). The severity follows the decisions on record where
+    the check asks (compare.severity); a part common words share counts only on goods such a decision was
+    held for (Candidate.reputed_part 'common')."""
     out: dict[int, Candidate] = {}
     words = [w for w in a.own_words if len(w) >= 6 and w.isalpha() and _maybe_coined(ix, w)]
     if not words or not (ix.k.reputations or ix.k.well_known):
         return []
+    targets = _targets(ix)
     for word in words:
         for name, key in reputed_names(ix):
             if key.gi in out or skip(key.gi) or word == name or len(name) < FRAGMENT_HEAD + 1:
                 continue
-            tail = name[-(4 if len(name) <= 7 else 5) :]
-            shared = (
-                name[:FRAGMENT_HEAD]
-                if word.startswith(name[:FRAGMENT_HEAD])
-                else tail
-                if word.endswith(tail)
-                else ""
-            )
+            head, tail = name[:FRAGMENT_HEAD], name[-(4 if len(name) <= 7 else 5) :]
+            shared = head if word.startswith(head) else tail if word.endswith(tail) else ""
             if not shared or not coined(ix.k, word):
                 continue
-            out[key.gi] = Candidate(
+            common = targets.shared_by(shared, shared == head) > DISTINCTIVE
+            if common and shared != head:
+                continue  # an ending many words have ('eling', 'gnac'): the eye reads a word's beginning
+            cand = Candidate(
                 key.gi,
                 "evocation",
                 BASE_SCORE["evocation"] * 0.8,
                 key.text,
                 word,
-                f"'{word}', a coined word, takes '{shared}' of '{key.text}', a name whose reputation was "
-                "held to reach other goods (CJEU C-783/19 Champanillo: evocation reaches other goods and "
-                "services)",
+                f"'{word}', {NOT_COMMON}, takes '{shared}' of '{key.text}', a name with decisions on record "
+                "on its reputation beyond its own goods"
+                + (f" ('{shared}' begins or ends many words of the languages)" if common else ""),
                 "medium",
                 max_severity=cap,
             )
+            cand.reputed_part = "common" if common else "distinctive"
+            out[key.gi] = cand
     return list(out.values())

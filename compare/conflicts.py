@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from compare import analysis, matching
 from compare import goods as goods_words
 from compare.index import NameIndex
+from compare.reputation import reputation_held
 from compare.rules import (  # noqa: F401  (the screening vocabulary, re-exported for callers)
     CONFIDENCE_RANK,
     KINDS,
@@ -35,7 +36,6 @@ from compare.severity import (
     legal_basis,
     reason_text,
     relevant_protections,
-    reputation_held,
     severity_for,
     weakest,
     well_known_mark,
@@ -172,7 +172,7 @@ class Checker:
             a.stated_like = self._registered_like(tuple(nice_classes), goods)
         # the goods the label names, and those the user's product class or a mark's goods spell out
         # ('Non-food goods (perfume)'): a well-known mark is high on the goods its recognition was held for
-        named_goods = a.main_products + goods_words.stated_goods(self.index.k, product_class)
+        named_goods = a.main_products + goods_words.stated_goods(self.index.k, f"({product_class or ''})")
         if goods:
             named_goods += goods_words.stated_goods(self.index.k, f"({goods})")
         folded = compact(fold_latin(label)) if self.index.k.cleared else ""  # for cleared_uses.csv
@@ -206,6 +206,8 @@ class Checker:
             severity, why = severity_for(
                 cand, gi, protections, label_class, verdict, well_known, named_goods, self.index.k, reputation
             )
+            if cand.reputed_part == "common" and severity == "low":
+                continue  # a part words of the languages share, on goods no decision here reached
             cleared = cleared_use(gi, self.index.k, self.jurisdiction, folded) if folded else None
             if cleared and severity != "low":  # a court held this very use does not infringe
                 severity, why = "low", cleared_why(cleared)

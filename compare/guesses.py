@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from compare.analysis import product_compound
-from compare.coined import coined, coined_evocations, known_word, label_classes, like_goods
+from compare.coined import WORD_ENDINGS, coined, coined_evocations, known_word, label_classes, like_goods
 from compare.index import NameIndex
 from compare.rules import (
     BASE_SCORE,
@@ -198,17 +198,6 @@ EVOCATION_WEIGHED = "a court weighs the label as a whole (CJEU C-75/15 Verlados,
 EVOCATION_WORDING = (EVOCATION_CAP, EVOCATION_WEIGHED)
 
 
-# derivational endings of English, French, Italian, Spanish, Portuguese and German words: sharing one
-# with a name shares nothing distinctive (acceptance/Abondance, advantage/Hermitage, license/Duriense)
-WORD_ENDINGS = (
-    "ance", "ence", "ense", "ancia", "encia", "enza", "anza",
-    "tion", "sion", "cion", "zione", "sione", "cao",
-    "ment", "mente", "ique", "ette", "itat", "heit", "keit", "ung",
-    "ness", "ship", "able", "ible", "ical", "ntal", "tage", "nges",
-    "ally", "ings", "ing", "ism", "ist", "ity", "ive",
-)  # fmt: skip
-
-
 def _common_prefix(a: str, b: str) -> int:
     n = 0
     for x, y in zip(a, b, strict=False):
@@ -224,7 +213,8 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
     Champagne), or most of its beginning (Champanillo, Champagne), or the name glued into a coined word
     (NEWRHONE). On like goods that is a possible evocation (medium; nearly the whole name: by the
     routes); on other goods or services only a long shared beginning counts (the name's reputation,
-    C-783/19); with no goods known, nothing."""
+    C-783/19); with no goods known, only a whole name of six letters or more glued in (medium). And the
+    coined words of compare.coined: close to a name on like goods, or taking part of a reputed name."""
     known = {c.gi for c in found if c.kind in STRONG_KINDS}
     # a close misspelling on like goods is that rule's case (a loose one, low, hides no evocation); on
     # other goods a near spelling is low while a long shared beginning can still take the name's

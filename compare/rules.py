@@ -286,6 +286,9 @@ class Candidate:
     span: str = ""
     # a rule that is a guess caps what it can claim: (the highest severity, why)
     max_severity: tuple[str, str] | None = None
+    # a coined word taking a part of a reputed name (compare.coined): 'distinctive', or 'common' where
+    # words of the languages share that part (it then counts only on goods a decision was held for)
+    reputed_part: str = ""
     shared_place: bool = False  # capped because a place several countries' names share (Dunavska)
 
 

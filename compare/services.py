@@ -41,7 +41,9 @@ def build_index(db: Database, knowledge: Knowledge | None = None, *, stored: boo
         if found is not None:
             readings, index = found
         else:
-            with collector_paused():  # thousands of GIs read, no garbage made
+            # thousands of GIs read, no garbage made; the pause is process-wide (in the web server other
+            # sessions' garbage waits meanwhile), and the collector always runs again after it
+            with collector_paused():
                 gis = repo.get_many(sorted(repo.ids()))
             readings = repo.readings()
             # kept only if nothing changed while it was read (SQLite reads each statement afresh)

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from citations import cite
-from compare.goods import FOOD_NICE, NON_FOOD_CLASS, GoodsVerdict, nice_classes_of
+from compare.goods import GoodsVerdict
+from compare.reputation import held_for, held_why, other_goods, reputed_part
 from compare.rules import CONFIDENCE_RANK, WINE_SPIRIT_CLASSES, Candidate, class_key, same_class
 from gi_lists.model import ACTIVE_STATUSES, GI, JURISDICTION_INCLUDES, Protection
 from names.knowledge import Knowledge
@@ -87,15 +88,6 @@ def well_known_mark(
     return None
 
 
-def reputation_held(gi: GI, knowledge: Knowledge, jurisdiction: str) -> list[dict[str, str]]:
-    """Decisions holding that the GI's reputation reaches goods of other classes where asked
-    (reputations.csv; France includes the EU's)."""
-    out: list[dict[str, str]] = []
-    for place in JURISDICTION_INCLUDES.get(jurisdiction, (jurisdiction,)):
-        out.extend(knowledge.reputations.get((gi.id, place), ()))
-    return out
-
-
 def cleared_use(gi: GI, knowledge: Knowledge, jurisdiction: str, folded: str) -> dict[str, str] | None:
     """A decision holding that the use a label makes of the GI's name does not infringe it where asked
     (cleared_uses.csv: the decision's term appears in the label, `folded` by compact(fold_latin());
@@ -109,66 +101,6 @@ def cleared_use(gi: GI, knowledge: Knowledge, jurisdiction: str, folded: str) ->
 
 def cleared_why(row: dict[str, str]) -> str:
     return f"held not to infringe the name: {row['case']} ({row['held_by']}, {row['date']})"
-
-
-NO_REPUTATION_WHY = (
-    "the label's goods ({goods}) are not foodstuffs, the GI's ({gi_class}) are: the routes cited reach "
-    "like goods; other goods only where the use exploits the name's reputation or the name is a well-known "
-    "mark there, and no such decision is on record — a homonym (a breed, a city, a colour) is likely"
-)
-
-
-def _unlike_kind(
-    knowledge: Knowledge, gi: GI, label_class: str | None, goods: GoodsVerdict | None
-) -> str | None:
-    """The label's goods where they are not foodstuffs and the GI's are (a breed, a shirt, a knife for a
-    cheese or a wine), else None."""
-    gi_classes = nice_classes_of(knowledge, gi.product_class)
-    if not gi_classes or not set(gi_classes) <= FOOD_NICE:
-        return None
-    if goods is not None and goods.kind == "other" and goods.word.nice_class not in FOOD_NICE:
-        return f"{goods.word.text}, Nice class {goods.word.nice_class}"
-    if label_class and class_key(label_class) == class_key(NON_FOOD_CLASS):
-        return label_class
-    return None
-
-
-def _held_for(reputation: Sequence[dict[str, str]], label_goods: Sequence[str]) -> dict[str, str] | None:
-    """The decision on record that held the name's reputation to reach the label's goods, if any."""
-    return next((r for r in reputation if set(r.get("goods_held", "").split(";")) & set(label_goods)), None)
-
-
-def _held_why(row: dict[str, str]) -> str:
-    when = f", {row['date']}" if row.get("date") else ""
-    case = row["case"].split(" [")[0]  # without the research note on what was not found
-    return f"the name's reputation was held to reach other goods ({case}: {row['held_by']}{when})"
-
-
-def _other_goods(
-    cand: Candidate,
-    gi: GI,
-    label_class: str | None,
-    goods: GoodsVerdict | None,
-    knowledge: Knowledge | None,
-    reputation: Sequence[dict[str, str]],
-    label_goods: Sequence[str],
-) -> tuple[str, str] | None:
-    """Severity on goods of another class where a decision on the name's reputation decides it: medium
-    citing the decision (the one held for the label's goods, else the latest); low where the goods are
-    not foodstuffs, the GI's are, and no decision is on record; None where neither applies."""
-    what = (
-        goods.phrase(gi.product_class)
-        if goods is not None and goods.kind == "other"
-        else f"the label's goods ({label_class}) are another class than the GI's ({gi.product_class})"
-    )
-    if reputation:
-        held = _held_for(reputation, label_goods)
-        row = held or sorted(reputation, key=lambda r: r.get("date", ""), reverse=True)[0]
-        return "medium", f"{what}; {_held_why(row)}"
-    unlike = _unlike_kind(knowledge, gi, label_class, goods) if knowledge else None
-    if unlike:
-        return "low", NO_REPUTATION_WHY.format(goods=unlike, gi_class=gi.product_class)
-    return None
 
 
 def legal_basis(
@@ -335,13 +267,15 @@ def _severity_for(
             if goods is not None and goods.kind == "other"
             else None
         )
+        close = cand.kind == "partial" or cand.rule_confidence == "medium"  # one letter off (two if long)
         if elsewhere:
-            row = _held_for(reputation, label_goods)
-            return ("medium", f"{elsewhere}; {_held_why(row)}") if row and in_force else ("low", elsewhere)
+            row = held_for(reputation, label_goods, knowledge) if close and in_force else None
+            return ("medium", f"{elsewhere}; {held_why(row)}") if row else ("low", elsewhere)
         if cand.kind == "partial":
             return "medium", what
-        close = cand.rule_confidence == "medium"  # one letter off (two in long names)
         return ("medium" if close and in_force else "low"), what
+    if cand.reputed_part:
+        return reputed_part(cand, gi, label_class, goods, like, knowledge, reputation, label_goods)
     if cand.colour:
         return "medium", "the name is used as a colour, not for like goods"
     if not in_force:
@@ -370,7 +304,7 @@ def _severity_for(
             )
         if cand.adjectival:  # Wiener sweets, Frankfurter sausages: a city's adjective on other goods
             return "low", ADJECTIVE_OTHER_GOODS
-        other = _other_goods(cand, gi, label_class, goods, knowledge, reputation, label_goods)
+        other = other_goods(cand, gi, label_class, goods, knowledge, reputation, label_goods)
         if other:
             return other
         if goods is not None and goods.kind == "other":
@@ -385,7 +319,7 @@ def _severity_for(
         if goods.kind == "other" and cand.adjectival:
             return "low", ADJECTIVE_OTHER_GOODS
         if goods.kind == "other":
-            other = _other_goods(cand, gi, label_class, goods, knowledge, reputation, label_goods)
+            other = other_goods(cand, gi, label_class, goods, knowledge, reputation, label_goods)
             if other:
                 return other
         return ("high" if goods.kind == "like" else "medium"), goods.phrase(gi.product_class)

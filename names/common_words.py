@@ -8,25 +8,34 @@ of five letters or more; a shorter word is never asked about.
 from __future__ import annotations
 
 import gzip
+import logging
 from functools import lru_cache
 
 from config import KNOWLEDGE_DIR
 from loading import collector_paused
 
 FILE = "common_words.txt.gz"
+log = logging.getLogger("giscope.common_words")
+
+
+def _read(directory: str) -> frozenset[str]:
+    with collector_paused(), gzip.open(f"{directory}/{FILE}", "rb") as fh:
+        lines = fh.read().decode("utf-8").split("\n")
+        return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=4)
 def load_common_words(directory: str = str(KNOWLEDGE_DIR)) -> frozenset[str]:
-    """The common words in `directory` (none where the file is missing: then no word is known to be
-    common, and a rule asking treats every word as possibly coined)."""
+    """The common words in `directory`; where that folder has no readable table (a custom knowledge
+    folder without one, a damaged file), the bundled one, with a warning: without a table every word
+    would pass for coined and the evocation guesses would flag words of the languages."""
     try:
-        with collector_paused(), gzip.open(f"{directory}/{FILE}", "rb") as fh:
-            lines = fh.read().decode("utf-8").split("\n")
-    except FileNotFoundError:
-        return frozenset()
-    with collector_paused():
-        return frozenset(line for line in lines if line and not line.startswith("#"))
+        return _read(directory)
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        if directory == str(KNOWLEDGE_DIR):
+            raise
+        log.warning("giscope: no common-words table in %s (%s); using the bundled one", directory, exc)
+        return _read(str(KNOWLEDGE_DIR))
 
 
 def is_common_word(folded: str, directory: str = str(KNOWLEDGE_DIR)) -> bool:
