@@ -31,10 +31,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from compare.index import NameIndex
-from compare.rules import BASE_SCORE, CONNECTORS, Candidate, Key, LabelAnalysis, same_class
+from compare.latin_names import common_suffix, foreign_latin_names
+from compare.rules import CONNECTORS, Candidate, Key, LabelAnalysis, evocation_guess, same_class
 from names.common_words import is_common_word, load_common_words
 from names.knowledge import Knowledge
-from names.normalise import compact, fold_latin, script_of
+from names.normalise import compact, fold_latin
 
 MIN_LETTERS = 6  # of a coined label word (shorter ones are too often a word of some language)
 MIN_NAME = 5  # of a name or a name's word
@@ -110,26 +111,21 @@ class _Targets:
         self.sharing: dict[tuple[str, bool], int] = {}  # a part -> the common words that share it
         k = ix.k
         single: set[str] = set()
-        for gi_pos, gi in enumerate(ix.gis):
-            if set(gi.origin_countries) & {"CN", "TH"}:
-                continue  # their Chinese and Thai names have their own keys
-            for pos, name in enumerate(gi.names):
-                if name.kind != "original" or script_of(name.text) != "Latn":
+        for gi_pos, pos, _gi, name in foreign_latin_names(ix, ("original",)):
+            key = Key(gi_pos, pos, "coined", name.text)
+            words = _split(name.text)
+            if len(words) > 1 and len(words[0]) >= 3 and "".join(words[1:]).isalpha():
+                self.after_first[words[0]].append(("".join(words[1:]), key))
+            for w in dict.fromkeys(words):
+                if len(w) < MIN_NAME or not w.isalpha():
                     continue
-                key = Key(gi_pos, pos, "coined", name.text)
-                words = _split(name.text)
-                if len(words) > 1 and len(words[0]) >= 3 and "".join(words[1:]).isalpha():
-                    self.after_first[words[0]].append(("".join(words[1:]), key))
-                for w in dict.fromkeys(words):
-                    if len(w) < MIN_NAME or not w.isalpha():
+                if len(words) > 1:
+                    if w in CONNECTORS or w in k.generics or w in k.products:
                         continue
-                    if len(words) > 1:
-                        if w in CONNECTORS or w in k.generics or w in k.products:
-                            continue
-                        self.longer.add(w)
-                    else:
-                        single.add(w)
-                    self.by_word[w].append(key)
+                    self.longer.add(w)
+                else:
+                    single.add(w)
+                self.by_word[w].append(key)
         self.longer -= single  # a one-word name is a name, common word or not (Toscano)
         self.words = list(self.by_word)
         self.by_ending: dict[str, list[str]] = defaultdict(list)
@@ -149,7 +145,7 @@ class _Targets:
         sharing = self.by_ending.get(ending, [])
         if not ending.endswith(ENDINGS) and len({k.gi for n in sharing for k in self.by_word[n]}) <= 2:
             for name in sharing:
-                suffix = _common_suffix(word, name)
+                suffix = common_suffix(word, name)
                 if suffix >= ENDING_SHARE * len(name) and abs(len(name) - len(word)) <= 2:
                     out.setdefault(name, f"shares the ending '{name[-suffix:]}' of")
         return [
@@ -180,15 +176,6 @@ def _close(word: str, names: list[str], edits: int = MAX_EDITS) -> list[tuple[st
         and abs(len(name) - len(word)) <= MAX_LENGTH_GAP
         and Levenshtein.distance(word, name) <= edits
     ]
-
-
-def _common_suffix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(reversed(a), reversed(b), strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 def _targets(ix: NameIndex) -> _Targets:
@@ -258,15 +245,13 @@ def near_names(
     for label_words, key, how in found:
         if key.gi in out or skip(key.gi) or not like(key):
             continue
-        out[key.gi] = Candidate(
+        out[key.gi] = evocation_guess(
             key.gi,
-            "evocation",
-            BASE_SCORE["evocation"] * 0.8,
             key.text,
             label_words,
             f"'{label_words}', {NOT_COMMON}, {how} of '{key.text}', on like goods; {weighed}",
-            "medium",
-            max_severity=cap,
+            0.8,
+            cap,
         )
     return list(out.values())
 
@@ -315,17 +300,15 @@ def reputed_fragments(
             common = targets.shared_by(shared, shared == head) > DISTINCTIVE
             if common and shared != head:
                 continue  # an ending many words have ('eling', 'gnac'): the eye reads a word's beginning
-            cand = Candidate(
+            cand = evocation_guess(
                 key.gi,
-                "evocation",
-                BASE_SCORE["evocation"] * 0.8,
                 key.text,
                 word,
                 f"'{word}', {NOT_COMMON}, takes '{shared}' of '{key.text}', a name with decisions on record "
                 "on its reputation beyond its own goods"
                 + (f" ('{shared}' begins or ends many words of the languages)" if common else ""),
-                "medium",
-                max_severity=cap,
+                0.8,
+                cap,
             )
             cand.reputed_part = "common" if common else "distinctive"
             out[key.gi] = cand

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from compare.analysis import product_compound
 from compare.coined import WORD_ENDINGS, coined, coined_evocations, known_word, label_classes, like_goods
 from compare.index import NameIndex
+from compare.latin_names import common_prefix, common_suffix, foreign_latin_names
 from compare.rules import (
     BASE_SCORE,
     CONNECTORS,
@@ -21,25 +22,14 @@ from compare.rules import (
     Key,
     LabelAnalysis,
     Scope,
+    evocation_guess,
     same_class,
 )
 from compare.shortened import shortened_names
-from gi_lists.model import GI, Name
 from names import other_scripts
 from names.latin_sounds import language_of, name_phonemes
-from names.normalise import compact, fold_latin, has_han, pinyin_syllables, script_of
+from names.normalise import compact, fold_latin, has_han, pinyin_syllables
 from names.phonetic import PhoneticIndex, SoundKey, rendering_phonemes, rendering_runs, similarity, skeleton
-
-
-def _foreign_latin_names(ix: NameIndex, kinds: tuple[str, ...]) -> Iterator[tuple[int, int, GI, Name]]:
-    """(GI position, name position, GI, name) of the Latin-script names of the given kinds of GIs from
-    outside China and Thailand (their Chinese and Thai names are matched by their own keys)."""
-    for gi_pos, gi in enumerate(ix.gis):
-        if set(gi.origin_countries) & {"CN", "TH"}:
-            continue
-        for pos, name in enumerate(gi.names):
-            if name.kind in kinds and script_of(name.text) == "Latn":
-                yield gi_pos, pos, gi, name
 
 
 def names_by_sound(
@@ -51,7 +41,7 @@ def names_by_sound(
     if scope in ix.sound_scopes:
         return ix.sound_scopes[scope]
     sounds = ix.sound_scopes[scope] = PhoneticIndex()
-    for gi_pos, pos, gi, name in _foreign_latin_names(ix, ("original", "transcription")):
+    for gi_pos, pos, gi, name in foreign_latin_names(ix, ("original", "transcription")):
         if keep is not None and not keep(gi_pos):
             continue
         lang = language_of(name.lang, gi.origin_countries)
@@ -73,7 +63,7 @@ def word_ends(ix: NameIndex) -> tuple[dict[str, list[Key]], dict[str, list[Key]]
     if ix.name_ends is None:
         heads: dict[str, list[Key]] = defaultdict(list)
         tails: dict[str, list[Key]] = defaultdict(list)
-        for gi_pos, pos, _gi, name in _foreign_latin_names(ix, ("original",)):
+        for gi_pos, pos, _gi, name in foreign_latin_names(ix, ("original",)):
             words = fold_latin(name.text).split()
             if len(words) == 1 and len(words[0]) >= EVOCATION_MIN_NAME:
                 key = Key(gi_pos, pos, "own", name.text)
@@ -198,15 +188,6 @@ EVOCATION_WEIGHED = "a court weighs the label as a whole (CJEU C-75/15 Verlados,
 EVOCATION_WORDING = (EVOCATION_CAP, EVOCATION_WEIGHED)
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
 def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[Candidate]:
     """Coined words that share the distinctive part of a one-word protected name without being it or a
     misspelling of it: the same ending on a word of the same length (Verlados, Calvados; Odessagne,
@@ -258,14 +239,14 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
             like = like_goods(a, classes, gi.product_class)
             if like and key.gi in misspelt:
                 continue
-            prefix = _common_prefix(word, name)
+            prefix = common_prefix(word, name)
             if how == "head":
                 shared = name[:prefix]
                 strong = prefix >= 6 and prefix * 3 >= 2 * len(name)
                 if not (prefix >= 5 and (like or strong) and prefix * 5 >= 3 * len(name)):
                     continue
             else:
-                suffix = _common_prefix(word[::-1], name[::-1])
+                suffix = common_suffix(word, name)
                 shared = name[-suffix:]
                 if not like or abs(len(word) - len(name)) > 1 or suffix >= len(name) - 1:
                     continue
@@ -273,20 +254,16 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
                     continue  # -ance, -tion, -ique: an ending of the language, not of one name
             goods = "on like goods" if like else "on other goods or services"
             weighs = f"; {EVOCATION_WEIGHED}" if like else ""
-            out[key.gi] = Candidate(
+            # nearly the whole name shared from its beginning, on like goods (Champagnola on a wine): the
+            # routes decide; a shared ending alone is common in words of the language (Teekanne): a guess
+            routes = like and how == "head" and prefix >= max(7, len(name) - 2)
+            out[key.gi] = evocation_guess(
                 key.gi,
-                "evocation",
-                BASE_SCORE["evocation"] * (0.9 if like else 0.8),
                 key.text,
                 word,
                 f"shares '{shared}' with '{key.text}' {goods}{weighs}",
-                "medium",
-                # nearly the whole name shared from its beginning, on like goods (Champagnola on a wine):
-                # the routes decide; a shared ending alone is common in words of the language
-                # (Teekanne, Cairanne): a guess
-                max_severity=None
-                if like and how == "head" and prefix >= max(7, len(name) - 2)
-                else EVOCATION_CAP,
+                0.9 if like else 0.8,
+                None if routes else EVOCATION_CAP,
             )
     likes = lambda key: like_goods(a, classes, ix.gis[key.gi].product_class)  # noqa: E731
     for cand in coined_evocations(ix, a, likes, known, lambda gi: gi in skip or gi in out, EVOCATION_WORDING):
@@ -331,17 +308,15 @@ def _glued(
                 for key, cap in [(k, whole_cap) for k in whole] + [(k, EVOCATION_CAP) for k in placed]:
                     if key.gi in known or key.gi in out:
                         continue
-                    out[key.gi] = Candidate(
+                    out[key.gi] = evocation_guess(
                         key.gi,
-                        "evocation",
-                        BASE_SCORE["evocation"] * 0.9,
                         key.text,
                         word,
                         f"'{part}' of '{key.text}' glued into a coined word "
                         + ("(the label names no goods); " if unknown else "on like goods; ")
                         + EVOCATION_WEIGHED,
-                        "medium",
-                        max_severity=cap,
+                        0.9,
+                        cap,
                     )
                     if key in whole:
                         explained.add(word)

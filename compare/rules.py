@@ -334,3 +334,20 @@ class LabelAnalysis:
         """A generic term of the label that contains the matched span (波尔多 inside 波尔多液)."""
         c = span.replace(" ", "")
         return next((g for g in self.generic_terms if c != g and c in g), None)
+
+
+def evocation_guess(
+    gi: int, matched: str, label_form: str, note: str, weight: float, cap: tuple[str, str] | None
+) -> Candidate:
+    """A coined word's possible evocation of a name (rule confidence medium), weighted against
+    BASE_SCORE['evocation'], capped at `cap` where it is a guess."""
+    return Candidate(
+        gi,
+        "evocation",
+        BASE_SCORE["evocation"] * weight,
+        matched,
+        label_form,
+        note,
+        "medium",
+        max_severity=cap,
+    )

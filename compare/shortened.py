@@ -14,8 +14,9 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from compare.index import NameIndex
-from compare.rules import BASE_SCORE, CONNECTORS, Candidate, Key, LabelAnalysis
-from names.normalise import compact, fold_latin, script_of
+from compare.latin_names import foreign_latin_names
+from compare.rules import CONNECTORS, Candidate, Key, LabelAnalysis, evocation_guess
+from names.normalise import compact, fold_latin
 
 MIN_LETTERS = 6  # a shorter beginning is a word of the languages too often
 SHARE = 0.55  # of the name's letters the word must cover
@@ -26,13 +27,10 @@ def sorted_names(ix: NameIndex) -> list[tuple[str, Key]]:
     """The Latin names of GIs from outside China and Thailand, compacted and sorted (a name's
     beginnings are then one bisect away). Built once per process, in a few milliseconds."""
     if ix.name_beginnings is None:
-        found: list[tuple[str, Key]] = []
-        for gi_pos, gi in enumerate(ix.gis):
-            if set(gi.origin_countries) & {"CN", "TH"}:
-                continue
-            for pos, name in enumerate(gi.names):
-                if name.kind == "original" and script_of(name.text) == "Latn":
-                    found.append((compact(fold_latin(name.text)), Key(gi_pos, pos, "beginning", name.text)))
+        found = [
+            (compact(fold_latin(name.text)), Key(gi_pos, pos, "beginning", name.text))
+            for gi_pos, pos, _gi, name in foreign_latin_names(ix, ("original",))
+        ]
         ix.name_beginnings = sorted(found, key=lambda pair: pair[0])
     return ix.name_beginnings
 
@@ -85,14 +83,12 @@ def shortened_names(
         for _, key in _one_family(on_goods):
             if key.gi in out:
                 continue
-            out[key.gi] = Candidate(
+            out[key.gi] = evocation_guess(
                 key.gi,
-                "evocation",
-                BASE_SCORE["evocation"] * 0.85,
                 key.text,
                 word,
                 f"'{word}' is the beginning of '{key.text}' on like goods, a shortened name; {weighed}",
-                "medium",
-                max_severity=cap,
+                0.85,
+                cap,
             )
     return list(out.values())
