@@ -130,8 +130,8 @@ def test_a_common_part_of_a_reputed_name_on_goods_no_decision_reached_is_no_hit(
     # is distinctive: Cognapea on footwear is medium, as the name Cognac itself would be where a decision
     # on its reputation beyond its goods is on record (the EU: Konyagi, OHIM 2004), citing it
     assert "fr-champagne" not in hits_by_gi(reputed_index, "Champtees", "EU", "Clothing")
-    # an ending many words have ('gnac': Lumignac, Savignac; INPI held TI'GNAC evocative, a court's call
-    # that a screen cannot make from seven letters) is no hit even on goods a decision reached
+    # an ending many words have ('gnac': Lumignac, Savignac) is no hit even on goods a decision reached,
+    # unless the label cuts it off with an apostrophe (TI'GNAC, below)
     assert "fr-cognac" not in hits_by_gi(reputed_index, "Lumignac", "EU", "Clothing")
     shoes = hits_by_gi(reputed_index, "Cognapea", "EU", "Footwear")["fr-cognac"]
     assert shoes.severity == "medium" and "KONYAGI" in shoes.reason, shoes.reason
@@ -156,3 +156,59 @@ def test_a_whole_name_glued_into_a_coined_word_with_no_goods_named_is_medium():
     assert "names no goods" in hit.reason
     porto = hits_by_gi(index, "Portofino", "EU", None).get("pt-porto")
     assert porto is None or porto.kind != "evocation"
+
+
+ELIDED = [
+    *REPUTED,
+    make_gi("fr-armagnac", "Armagnac", "Spirit", "FR", EU_REGISTER),
+    make_gi("it-santantimo", "Sant'Antimo", "Wine", "IT", EU_REGISTER),
+    make_gi("gr-santorini", "Santorini", "Wine", "GR", EU_REGISTER),
+    make_gi("fr-chambertin", "Chambertin", "Wine", "FR", EU_REGISTER),
+    make_gi("fr-chambolle", "Chambolle-Musigny", "Wine", "FR", EU_REGISTER),
+    make_gi("fr-chamonix", "Chamonix", "Wine", "FR", EU_REGISTER),
+]
+
+
+@pytest.fixture(scope="module")
+def elided_index() -> ConflictIndex:
+    return ConflictIndex(ELIDED, bundled_knowledge())
+
+
+@pytest.mark.parametrize(
+    ("label", "cls", "gi_id"),
+    [
+        # INPI opposition OP24-1986 (11 Mar 2025, BNIC v TI'GNAC): 'GNAC' a familiar short form of Cognac
+        ("TI'GNAC", "Spirits", "fr-cognac"),
+        # INPI, 30 Dec 2025 (BNIC v APERO'GNAC): evocative even for dissimilar goods; Cognac's reputation
+        # beyond its goods is on record in the EU (Konyagi, OHIM 2004)
+        ("APERO’GNAC", "Clothing", "fr-cognac"),
+    ],
+)
+def test_a_piece_of_a_name_cut_off_by_an_apostrophe_may_evoke_it(elided_index, label, cls, gi_id):
+    hit = hits_by_gi(elided_index, label, "EU", cls)[gi_id]
+    assert (hit.kind, hit.severity) == ("evocation", "medium")
+    assert "with an apostrophe" in hit.reason, hit.reason
+
+
+def test_a_piece_many_names_begin_with_or_an_elided_word_is_no_short_form(elided_index):
+    # 'gnac' ends Cognac and Armagnac: both spirits named, both medium
+    both = hits_by_gi(elided_index, "TI'GNAC", "EU", "Spirits")
+    assert {"fr-cognac", "fr-armagnac"} <= set(both)
+    # 'cham' begins four wine names here (Champagne, Chambertin, Chambolle, Chamonix): no one's short form
+    wine = hits_by_gi(elided_index, "Cham'allal", "EU", "Wine")
+    assert not any(h.kind == "evocation" for h in wine.values())
+    # Sant'Antimo's 'sant' is an elided Italian word, not Santorini's beginning
+    hits = hits_by_gi(elided_index, "Sant'Agata", "EU", "Wine")
+    assert "gr-santorini" not in hits and "it-santantimo" not in hits
+    # a piece that is a word of the languages ('champ', French and English) is not cut from a name
+    champ = hits_by_gi(elided_index, "Apéro'Champ", "EU", "Clothing").get("fr-champagne")
+    assert champ is None or "with an apostrophe" not in champ.reason
+    # and no apostrophe, no short form: Lumignac on spirits is a word ending as many do
+    lumi = hits_by_gi(elided_index, "Lumignac", "EU", "Spirits").get("fr-cognac")
+    assert lumi is None or "with an apostrophe" not in lumi.reason
+
+
+def test_a_piece_of_a_name_on_other_goods_without_a_reputation_on_record_is_nothing(elided_index):
+    # Armagnac has no decision on its reputation beyond spirits on record: on clothing 'gnac' is Cognac's
+    hits = hits_by_gi(elided_index, "TI'GNAC", "EU", "Clothing")
+    assert "fr-armagnac" not in hits
