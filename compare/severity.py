@@ -238,6 +238,41 @@ def severity_for(
 
 
 SEVERITY_ORDER = ("high", "medium", "low")
+DRINK_NICE = frozenset({32, 33})  # beers and soft drinks; wines and spirits
+DRINKS_WHY = (
+    "a drink's name nearly spelled on other drinks may evoke it where the law protects against evocation: "
+    "the General Court held PriSecco, one letter from Prosecco, on non-alcoholic fruit-based cocktails an "
+    "evocation (both beverages, alike in appearance and use; T-406/24, 24 Sep 2025)"
+)
+
+
+def coined_drink(
+    cand: Candidate,
+    knowledge: Knowledge | None,
+    gi: GI,
+    protections: Sequence[Protection],
+    label_goods: Sequence[str],
+) -> bool:
+    """A coined word (no common word: Corona is Spanish and Italian, no misspelt Cortona) spelled nearly as
+    a drink's name (Nice classes 32, 33), on drinks of another class (soft drinks for a wine, a beer for a
+    spirit), where a route protects against evocation."""
+    from compare.goods import nice_classes_of
+    from names.common_words import is_common_word
+
+    if cand.kind != "fuzzy" or knowledge is None or not label_goods or not evocation_limb(protections):
+        return False
+    if not DRINK_NICE & set(nice_classes_of(knowledge, gi.product_class)):
+        return False
+    if is_common_word(compact(fold_latin(cand.label_form)), knowledge.directory):
+        return False
+    wanted = set(label_goods)
+    return any(
+        t.concept in wanted and t.product_class and int(t.product_class) in DRINK_NICE
+        for terms in knowledge.goods_terms().values()
+        for t in terms
+    )
+
+
 ADJECTIVE_OTHER_GOODS = "an adjectival form of the name on goods of another class"
 
 
@@ -270,7 +305,11 @@ def _severity_for(
         close = cand.kind == "partial" or cand.rule_confidence == "medium"  # one letter off (two if long)
         if elsewhere:
             row = held_for(reputation, label_goods, knowledge) if close and in_force else None
-            return ("medium", f"{elsewhere}; {held_why(row)}") if row else ("low", elsewhere)
+            if row:
+                return "medium", f"{elsewhere}; {held_why(row)}"
+            if close and coined_drink(cand, knowledge, gi, protections, label_goods):
+                return "medium", f"{elsewhere}; {DRINKS_WHY}"
+            return "low", elsewhere
         if cand.kind == "partial":
             return "medium", what
         return ("medium" if close and in_force else "low"), what

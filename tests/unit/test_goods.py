@@ -262,3 +262,16 @@ def test_a_near_spelling_on_the_very_goods_a_reputation_decision_held_is_medium(
     assert (gin.kind, gin.severity) == ("fuzzy", "medium") and "T-417/20" in gin.reason, gin.reason
     shoes = next(h for h in checker.check("PORTWO shoes", "Footwear") if h.gi.id == "pt-porto")
     assert shoes.severity == "low", shoes.reason
+
+
+def test_a_drinks_name_nearly_spelled_on_other_drinks_is_medium_where_evocation_is_a_ground():
+    # General Court T-406/24 (24 Sep 2025): PriSecco, one letter from Prosecco, on non-alcoholic fruit-based
+    # cocktails evokes the PDO (both beverages); on clothing, and in China (no evocation limb), still low
+    prosecco = gi("it-prosecco", [("Prosecco", "original")], "Wine", "IT", EU_REGISTER, IV)
+    index = ConflictIndex([prosecco], bundled_knowledge())
+    eu, cn = Checker(index, "EU"), Checker(index, "CN")
+    soft = next(h for h in eu.check("PriSecco", "Non-alcoholic beverages") if h.gi.id == "it-prosecco")
+    assert (soft.kind, soft.severity) == ("fuzzy", "medium") and "T-406/24" in soft.reason, soft.reason
+    for checker, label, cls in ((eu, "PriSecco", "Clothing"), (cn, "PriSecco", "Non-alcoholic beverages")):
+        hit = next(h for h in checker.check(label, cls) if h.gi.id == "it-prosecco")
+        assert hit.severity == "low", (label, cls, hit.reason)
