@@ -62,10 +62,18 @@ def held_for(
     return None
 
 
-def held_why(row: dict[str, str]) -> str:
+def held_why(row: dict[str, str], label_goods: bool = True) -> str:
+    """The decision cited; `label_goods` False where it was held for goods other than the label's (it
+    then says which, and leaves the label's goods to a case-by-case assessment)."""
     when = f", {row['date']}" if row.get("date") else ""
     case = row["case"].split(" [")[0]  # without the research note on what was not found
-    return f"the name's reputation was held to reach other goods ({case}: {row['held_by']}{when})"
+    if label_goods:
+        return f"the name's reputation was held to reach other goods ({case}: {row['held_by']}{when})"
+    held = ", ".join(g for g in row.get("goods_held", "").split(";") if g) or "other goods"
+    return (
+        f"the name's reputation was held to reach goods of other classes ({held}: {case}: {row['held_by']}"
+        f"{when}); whether it reaches these goods is for a case-by-case assessment"
+    )
 
 
 REPUTED_PART_UNHELD = (
@@ -95,7 +103,8 @@ def reputed_part(
         return "medium", "a distinctive part of the name on like goods"
     if cand.reputed_part == "distinctive" and reputation:  # as the name itself on other goods there
         latest = sorted(reputation, key=lambda r: r.get("date", ""), reverse=True)[0]
-        return "medium", f"a distinctive part of the name on goods of another class; {held_why(latest)}"
+        why = held_why(latest, label_goods=False)
+        return "medium", f"a distinctive part of the name on goods of another class; {why}"
     return "low", REPUTED_PART_UNHELD
 
 
@@ -109,8 +118,10 @@ def other_goods(
     label_goods: Sequence[str],
 ) -> tuple[str, str] | None:
     """Severity on goods of another class where a decision on the name's reputation decides it: medium
-    citing the decision (the one held for the label's goods, else the latest); low where the goods are
-    not foodstuffs, the GI's are, and no decision is on record; None where neither applies."""
+    citing the decision (the one held for the label's goods, else the latest, saying what it was held
+    for); low where the goods are not foodstuffs, the GI's are, and no decision is on record; None where
+    neither applies. (Not high even on the goods a decision was held for: a name that is also a word,
+    'The Port of Leith Distillery', is no use of it, C-56/16 P Port Charlotte; a court weighs that.)"""
     what = (
         goods.phrase(gi.product_class)
         if goods is not None and goods.kind == "other"
@@ -119,7 +130,7 @@ def other_goods(
     if reputation:
         held = held_for(reputation, label_goods, knowledge)
         row = held or sorted(reputation, key=lambda r: r.get("date", ""), reverse=True)[0]
-        return "medium", f"{what}; {held_why(row)}"
+        return "medium", f"{what}; {held_why(row, label_goods=held is not None)}"
     unlike = unlike_kind(knowledge, gi, label_class, goods) if knowledge else None
     if unlike:
         return "low", NO_REPUTATION_WHY.format(goods=unlike, gi_class=gi.product_class)

@@ -123,7 +123,9 @@ def test_a_hotel_named_after_a_wine_region_is_a_service_of_class_43(index):
         for where in ("CN", "EU"):
             hit = hit_for(index, label, "fr-champagne", where)
             assert hit.severity == "medium" and "Nice class 43" in hit.reason, hit.reason
-            assert "reputation was held to reach other goods" in hit.reason
+            # a decision held for other goods (soft drinks, restaurants) is cited as such: not for hotels
+            assert "reputation was held to reach goods of other classes" in hit.reason, hit.reason
+            assert "case-by-case" in hit.reason
     hit = hit_for(index, "Hotel Champagne", "fr-champagne", "EU")
     assert "curia.europa.eu" in (hit.legal_source or "") or "origin-gi" in (hit.legal_source or "")
     for label in ("Hotel Bordeaux", "波尔多酒店"):
@@ -246,8 +248,10 @@ def test_a_place_part_of_a_name_on_goods_of_another_class_is_low():
     checker = Checker(ConflictIndex(register, bundled_knowledge()), "EU")
     mustard = next(h for h in checker.check("Dijon mustard") if h.gi.id == "fr-cassis-de-dijon")
     assert mustard.severity == "low" and "Nice class 30" in mustard.reason, mustard.reason
-    sausage = next(h for h in checker.check("Bologna sausage") if h.gi.id == "it-patata-di-bologna")
-    assert sausage.severity == "low", sausage.reason
+    # Bologna, a city of the place vocabulary, on sausages: the potato's place on another product, at
+    # most low
+    sausage = next((h for h in checker.check("Bologna sausage") if h.gi.id == "it-patata-di-bologna"), None)
+    assert sausage is None or sausage.severity == "low", sausage.reason
     # no goods named: a partial match stays medium
     alone = next(h for h in checker.check("Dijon") if h.gi.id == "fr-cassis-de-dijon")
     assert alone.severity == "medium", alone.reason
