@@ -100,11 +100,28 @@ def _same_class(a: str | None, b: str | None) -> bool:
         return True
     short, long = sorted((ka, kb), key=len)
     if not long.startswith(short):
-        return False
+        return _listed(a, b)
     rest = long[len(short) :]
     if rest in ("s", "es") or (rest.startswith(" ") and rest.split()[0] in _CLASS_GOES_ON):
         return True
     return _head_key(a) == _head_key(b)  # 'Wine, sparkling', 'Bread, pastry, cakes ...'
+
+
+_LIST_PARTS = re.compile(r",| and | or ")
+
+
+def _listed(a: str | None, b: str | None) -> bool:
+    """One class is one of the goods another class lists ('Confectionery' in 'Bread, pastry, cakes,
+    confectionery, biscuits and other baker's wares', the EU's class 2.4; 'Vegetables' in 'Fresh or
+    processed fruit, vegetables and cereals')."""
+    for one, listing in ((a, b), (b, a)):
+        key = class_key(one)
+        text = (listing or "").split("(")[0]
+        if key and _LIST_PARTS.search(text):
+            parts = {class_key(p) for p in _LIST_PARTS.split(text)}
+            if key in parts or key.rstrip("s") in {p.rstrip("s") for p in parts if p}:
+                return True
+    return False
 
 
 _HEAD_ENDS = re.compile(r"[,;/:–—]| - ")

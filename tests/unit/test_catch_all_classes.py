@@ -74,6 +74,11 @@ def test_a_product_of_the_catch_all_class_itself_keeps_the_registers_class(index
         ("Pasta", "Pasta / noodles", True),
         ("Other products", "Other products of animal origin (eggs, honey)", True),
         ("Bread", "Bread, pastry, cakes, confectionery, biscuits and other baker's wares", True),
+        # one of the goods a class lists: turrón GIs in the annexes' 'Confectionery' are the EU's class 2.4
+        ("Confectionery (turrón; class unverified)", "Bread, pastry, cakes, confectionery, biscuits", True),
+        ("Vegetables", "Fresh or processed fruit, vegetables and cereals", True),
+        ("Wine", "Bread, pastry, cakes, confectionery, biscuits and other baker's wares", False),
+        ("Honey", "Other products of animal origin (eggs, honey, dairy products except butter)", False),
     ],
 )
 def test_classes_are_compared_word_by_word(a, b, same):

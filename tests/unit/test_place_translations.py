@@ -33,6 +33,14 @@ REGISTER = [
         EU_REGISTER,
     ),
     make_gi("fr-cognac", "Cognac", "Spirit", "FR", EU_REGISTER),
+    make_gi(
+        "it-mortadella-bologna",
+        "Mortadella Bologna",
+        "Meat products (cooked, salted, smoked, etc.)",
+        "IT",
+        EU_REGISTER,
+    ),
+    make_gi("es-jijona", "Jijona", "Confectionery (turrón; class unverified)", "ES", EU_REGISTER),
 ]
 
 
@@ -49,6 +57,12 @@ def eu() -> Checker:
         ("Aachen gingerbread", "de-aachener-printen"),
         ("Spreewald gherkins", "de-spreewalder-gurken"),
         ("Konjakki", "fr-cognac"),
+        # Carabinieri and the consortium seized 'Mortadela bolonia' in Spain as an evocation of the PGI
+        # (qualivita.it, 'Spagna, Mortadella Bologna IGP contraffatta'): Bolonia is Bologna in Spanish
+        ("Mortadela Bolonia", "it-mortadella-bologna"),
+        # Nîmes Court of Appeal, Jan 2002 (El País, 16 Jan 2002): French nougat as 'Turrón de Xixona', the
+        # town's official Valencian name; turrón is confectionery, the EU's class 2.4
+        ("Turrón de Xixona", "es-jijona"),
     ],
 )
 def test_a_translated_name_is_the_name(eu: Checker, label: str, gi_id: str) -> None:
