@@ -71,8 +71,10 @@ def label_classes(a: LabelAnalysis) -> list[str]:
 
 
 def like_goods(a: LabelAnalysis, classes: list[str], gi_class: str | None) -> bool:
-    """Goods of the GI's class: named by the label, stated by the user, or in a trademark's Nice classes."""
-    named = any(same_class(cls, gi_class) for cls in classes)
+    """Goods of the GI's class: named by the label, stated by the user, or in a trademark's Nice classes;
+    or goods a decision held similar to them (related_goods.csv: vinegar and wine). The severity still
+    follows the goods' own class (compare.severity)."""
+    named = any(same_class(cls, gi_class) for cls in [*classes, *a.related_classes])
     return named or bool(a.stated_like and a.stated_like(gi_class))
 
 

@@ -14,7 +14,7 @@ is in the jurisdiction asked about (compare.severity), why, and on what legal ba
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from compare import analysis, matching
 from compare import goods as goods_words
@@ -175,6 +175,8 @@ class Checker:
         named_goods = a.main_products + goods_words.stated_goods(self.index.k, f"({product_class or ''})")
         if goods:
             named_goods += goods_words.stated_goods(self.index.k, f"({goods})")
+        related = [r for c in dict.fromkeys(named_goods) for r in self.index.k.related.get(c, ())]
+        a.related_classes = [r["gi_class"] for r in related]
         folded = compact(fold_latin(label)) if self.index.k.cleared else ""  # for cleared_uses.csv
         best: dict[int, tuple[tuple[int, float], _Found]] = {}
         scope = (self.jurisdiction, lambda pos: bool(self._protections(pos)))
@@ -208,6 +210,12 @@ class Checker:
             )
             if cand.reputed_part == "common" and severity == "low":
                 continue  # a part words of the languages share, on goods no decision here reached
+            held_similar = next((r for r in related if same_class(r["gi_class"], gi.product_class)), None)
+            if held_similar and not (label_class and same_class(label_class, gi.product_class)):
+                cand = replace(
+                    cand, note=cand.note.replace("on like goods", "on goods held similar to the name's")
+                )
+                why = f"{why}; {held_similar['case']} ({held_similar['held_by']}, {held_similar['date']})"
             cleared = cleared_use(gi, self.index.k, self.jurisdiction, folded) if folded else None
             if cleared and severity != "low":  # a court held this very use does not infringe
                 severity, why = "low", cleared_why(cleared)

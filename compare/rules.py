@@ -307,6 +307,8 @@ class LabelAnalysis:
     product_spans: dict[str, str] = field(default_factory=dict)  # product concept -> the label's span
     main_products: list[str] = field(default_factory=list)  # concepts of the longest product words
     generic_terms: list[str] = field(default_factory=list)
+    # GI classes whose goods a decision held similar to goods the label or the user names (vinegar: Wine)
+    related_classes: list[str] = field(default_factory=list)
     stated_class: str | None = None  # the product class the user gave with the label, if any
     stated_also: list[str] = field(default_factory=list)  # the other classes a stated list of goods names
     # a trademark's goods, given as Nice classes instead of a product class: are they like a GI's product

@@ -20,6 +20,8 @@ cleared_uses.csv   uses of a GI's name that a court or office held do not infrin
                    whisky and the PDO Port), by GI id and jurisdiction, with the decision
 reputations.csv    GIs whose reputation a court held reaches goods of other classes in a jurisdiction
                    (Champagne on perfume in France, on services in the EU), with the decision
+related_goods.csv  goods of another class a court held similar to a GI class's goods (vinegar and wine:
+                   RIOJAVINA, General Court T-138/09), with the decision
 register_products.csv  what a GI the EU register files under its catch-all class ('Other products
                    (spices etc.)') is made of: Darjeeling tea, Domfront perry, by GI id, with the source
 thai_name_words.csv  generic words inside Thai GI names (เมือง town, จังหวัด province, ข้าว rice ...) with
@@ -122,6 +124,9 @@ class Knowledge:
     cleared: dict[tuple[str, str], list[dict[str, str]]] = field(default_factory=dict)
     # (GI id, jurisdiction) -> decisions holding that the GI's reputation reaches other goods there
     reputations: dict[tuple[str, str], list[dict[str, str]]] = field(default_factory=dict)
+    # goods concept -> the GI classes a decision held those goods similar to (gi_class, held_by, date, case,
+    # source, confidence)
+    related: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     # Thai word -> Term(concept: role (product, settlement, admin), term: the Thai word, form: its RTGS
     # spelling, note: variant spellings separated by ';')
     thai_words: dict[str, Term] = field(default_factory=dict)
@@ -265,6 +270,12 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         for _, r in _rows(held, cols):
             if r["gi_id"] and r["jurisdiction"]:
                 k.reputations.setdefault((r["gi_id"], r["jurisdiction"]), []).append(r)
+    related = directory / "related_goods.csv"
+    if related.exists():
+        related_cols = ("concept", "gi_class", "held_by", "date", "case", "source", "confidence")
+        for _, r in _rows(related, related_cols):
+            if r["concept"] and r["gi_class"]:
+                k.related.setdefault(r["concept"], []).append(r)
     thai = directory / "thai_name_words.csv"
     if thai.exists():
         for _, r in _rows(thai, ("thai", "rtgs", "variants", "role", "source", "confidence")):

@@ -566,3 +566,20 @@ def test_every_cleared_use_names_a_gi_of_the_register_with_its_decision(loaded_e
         assert row["gi_id"] in gis and row["jurisdiction"] in ("CN", "EU", "FR", "TH"), row
         assert row["term"] and row["held_by"] and row["case"] and len(row["date"]) == 10, row
         assert "http" in row["source"] and row["confidence"] in ("high", "medium"), row
+
+
+def test_every_related_goods_row_names_a_gi_class_of_the_register_with_its_decision(loaded_engine):
+    """data/knowledge/related_goods.csv: goods held similar to a GI class's, each with a class the register
+    uses, a goods concept the vocabularies know, the court or office, date, case and source."""
+    from names.knowledge import bundled_knowledge
+
+    with open(PROJECT_ROOT / "data" / "knowledge" / "related_goods.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    classes = {gi.product_class for gi in list_gis(loaded_engine)}
+    k = bundled_knowledge()
+    concepts = {t.concept for terms in k.products.values() for t in terms}
+    assert rows
+    for row in rows:
+        assert row["gi_class"] in classes and row["concept"] in concepts, row
+        assert row["held_by"] and row["case"] and len(row["date"]) == 10, row
+        assert "http" in row["source"] and row["confidence"] in ("high", "medium"), row

@@ -279,3 +279,15 @@ def test_a_drinks_name_nearly_spelled_on_other_drinks_is_medium_where_evocation_
     for checker, label, cls in ((eu, "PriSecco", "Clothing"), (cn, "PriSecco", "Non-alcoholic beverages")):
         hit = next(h for h in checker.check(label, cls) if h.gi.id == "it-prosecco")
         assert hit.severity == "low", (label, cls, hit.reason)
+
+
+def test_goods_a_decision_held_similar_to_the_names_count_for_its_evocation_at_medium():
+    # General Court T-138/09 (9 Jun 2010): RIOJAVINA refused for vinegar on the opposition of the Rioja
+    # council, vinegar and wine held similar (related_goods.csv); on clothing nothing
+    rioja = gi("es-rioja", [("Rioja", "original")], "Wine", "ES", EU_REGISTER)
+    checker = Checker(ConflictIndex([rioja], bundled_knowledge()), "EU")
+    vinegar = next(h for h in checker.check("RIOJAVINA", "Vinegar") if h.gi.id == "es-rioja")
+    assert (vinegar.kind, vinegar.severity) == ("evocation", "medium"), vinegar.reason
+    assert "T-138/09" in vinegar.reason and "held similar" in vinegar.reason
+    assert "on like goods" not in vinegar.reason
+    assert not any(h.gi.id == "es-rioja" for h in checker.check("RIOJAVINA", "Clothing"))
