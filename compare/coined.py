@@ -109,6 +109,7 @@ class _Targets:
         # a longer name's first word -> (the rest of the name as one word, key): Saint -> emilion
         self.after_first: dict[str, list[tuple[str, Key]]] = defaultdict(list)
         self.directory = ix.k.directory
+        self.places = set(ix.k.places)  # a place word of a longer name is its distinctive part (Roussillon)
         self.reputed: list[tuple[str, Key]] | None = None  # reputed_names
         self.sharing: dict[tuple[str, bool], int] = {}  # a part -> the common words that share it
         k = ix.k
@@ -153,7 +154,8 @@ class _Targets:
         return [
             (name, how)
             for name, how in out.items()
-            if name != word and not (name in self.longer and is_common_word(name, self.directory))
+            if name != word
+            and not (name in self.longer and name not in self.places and is_common_word(name, self.directory))
         ]
 
     def shared_by(self, part: str, head: bool) -> int:

@@ -188,7 +188,9 @@ EVOCATION_WEIGHED = "a court weighs the label as a whole (CJEU C-75/15 Verlados,
 EVOCATION_WORDING = (EVOCATION_CAP, EVOCATION_WEIGHED)
 
 
-def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[Candidate]:
+def evocations(
+    ix: NameIndex, a: LabelAnalysis, found: list[Candidate], scope: Scope = None
+) -> list[Candidate]:
     """Coined words that share the distinctive part of a one-word protected name without being it or a
     misspelling of it: the same ending on a word of the same length (Verlados, Calvados; Odessagne,
     Champagne), or most of its beginning (Champanillo, Champagne), or the name glued into a coined word
@@ -265,7 +267,13 @@ def evocations(ix: NameIndex, a: LabelAnalysis, found: list[Candidate]) -> list[
                 0.9 if like else 0.8,
                 None if routes else EVOCATION_CAP,
             )
-    likes = lambda key: like_goods(a, classes, ix.gis[key.gi].product_class)  # noqa: E731
+
+    # of the GIs a coined word stands for, those the check screens (Côtes du Roussillon in China, where
+    # Grand Roussillon is not protected)
+    def likes(key: Key) -> bool:
+        in_scope = scope is None or scope[1](key.gi)
+        return in_scope and like_goods(a, classes, ix.gis[key.gi].product_class)
+
     for cand in coined_evocations(ix, a, likes, known, lambda gi: gi in skip or gi in out, EVOCATION_WORDING):
         out.setdefault(cand.gi, cand)
     return list(out.values())

@@ -212,7 +212,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     found.extend(renderings_by_sound(ix, a, found, scope))
     found.extend(other_scripts_by_sound(ix, a, found, scope))
     # 7. coined words sharing a name's distinctive part
-    found.extend(evocations(ix, a, found))
+    found.extend(evocations(ix, a, found, scope))
     if any(w in COLOUR_WORDS for w in a.own_words) or any(c in run for run in a.han_runs for c in COLOUR_HAN):
         for cand in found:  # a name followed by a colour word is a colour, whichever rule found it
             cand.colour = cand.colour or used_as_colour(a, cand.label_form)

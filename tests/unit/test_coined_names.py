@@ -15,7 +15,7 @@ import pytest
 from compare.conflicts import ConflictIndex
 from names.common_words import is_common_word, load_common_words
 from names.knowledge import bundled_knowledge
-from tests.registers import EU_REGISTER, hits_by_gi, make_gi
+from tests.registers import CN_IV, EU_REGISTER, hits_by_gi, make_gi
 
 REGISTER = [
     make_gi("it-bolgheri", "Bolgheri", "Wine", "IT", EU_REGISTER),
@@ -212,3 +212,19 @@ def test_a_piece_of_a_name_on_other_goods_without_a_reputation_on_record_is_noth
     # Armagnac has no decision on its reputation beyond spirits on record: on clothing 'gnac' is Cognac's
     hits = hits_by_gi(elided_index, "TI'GNAC", "EU", "Clothing")
     assert "fr-armagnac" not in hits
+
+
+def test_a_near_spelling_of_a_longer_names_place_word_counts_for_the_gi_screened_there():
+    # Decanter China: a Beijing court refused 'Roussilon' (sic) for wine on the action of INAO and the
+    # Roussillon wine council. 'Roussillon' is a frequent word of French, but a place: the distinctive part
+    # of Côtes du Roussillon; of the GIs it stands for, the one protected where the check asks
+    index = ConflictIndex(
+        [
+            make_gi("fr-grand-roussillon", "Grand Roussillon", "Wine", "FR", EU_REGISTER),
+            make_gi("fr-cotes-du-roussillon", "Côtes du Roussillon", "Wine", "FR", EU_REGISTER, CN_IV),
+        ],
+        bundled_knowledge(),
+    )
+    hit = hits_by_gi(index, "Roussilon", "CN", "Wine")["fr-cotes-du-roussillon"]
+    assert (hit.kind, hit.severity) == ("evocation", "medium"), hit.reason
+    assert "fr-grand-roussillon" in hits_by_gi(index, "Roussilon", "EU", "Wine")
