@@ -85,6 +85,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Seconds `giscope import-register eu` waits for the EU register before giving up.",
     ),
     Setting(
+        "GISCOPE_LOCK_WAIT",
+        "60",
+        "Seconds a write (an edit, an import) keeps trying while another writer holds the register, "
+        "before it gives up with one clear message and writes nothing (0-3600).",
+    ),
+    Setting(
         "GISCOPE_CACHE_DIR",
         "",
         "Directory where the conflict index is kept between commands (one file per database, rebuilt "
@@ -159,6 +165,7 @@ class Settings:
     eambrosia_url: str = field(default_factory=lambda: setting_default("GISCOPE_EAMBROSIA_URL"))
     eambrosia_timeout: str = "30"  # seconds; checked where it is used
     cache_dir: str | None = None
+    lock_wait: str = "60"  # seconds; checked where it is used (lock_wait_seconds)
     smtp_host: str | None = None
     smtp_port: str = "25"  # checked where it is used
     smtp_sender: str = "giscope@localhost"
@@ -185,6 +192,7 @@ class Settings:
             eambrosia_timeout=env.get("GISCOPE_EAMBROSIA_TIMEOUT")
             or setting_default("GISCOPE_EAMBROSIA_TIMEOUT"),
             cache_dir=env.get("GISCOPE_CACHE_DIR") or None,
+            lock_wait=env.get("GISCOPE_LOCK_WAIT") or setting_default("GISCOPE_LOCK_WAIT"),
             smtp_host=env.get("GISCOPE_SMTP_HOST") or None,
             smtp_port=env.get("GISCOPE_SMTP_PORT") or setting_default("GISCOPE_SMTP_PORT"),
             smtp_sender=env.get("GISCOPE_SMTP_SENDER") or setting_default("GISCOPE_SMTP_SENDER"),
@@ -196,3 +204,16 @@ class Settings:
             translate_timeout=env.get("GISCOPE_TRANSLATE_TIMEOUT")
             or setting_default("GISCOPE_TRANSLATE_TIMEOUT"),
         )
+
+
+def lock_wait_seconds(text: str) -> float:
+    """GISCOPE_LOCK_WAIT as seconds (0-3600), or a StorageError that names the setting."""
+    from errors import StorageError
+
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 3600:
+        raise StorageError(f"GISCOPE_LOCK_WAIT={text!r} is not a number of seconds (0-3600)")
+    return seconds

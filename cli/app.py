@@ -20,7 +20,7 @@ import click
 
 from cli.lang import current_lang
 from cli.output import escaped_stdout, fail
-from config import Settings
+from config import Settings, lock_wait_seconds
 from errors import AccessError, GIScopeError, InputError
 from escaping import escaped
 from phrases import message_line, message_text
@@ -90,7 +90,11 @@ class Context:
         from storage.migrate import ensure_current
 
         if self._db is None:
-            self._db = Database(self.settings.database_url, cache_dir=self.settings.cache_dir)
+            self._db = Database(
+                self.settings.database_url,
+                cache_dir=self.settings.cache_dir,
+                lock_wait_s=lock_wait_seconds(self.settings.lock_wait),
+            )
         if check_schema:
             ensure_current(self._db)
         return self._db

@@ -16,7 +16,7 @@ from gi_lists.entries import Entry, ListTarget
 from gi_lists.importers import foreign_origin
 from gi_lists.model import Protection
 from gi_lists.repository import GIRepository, ListSelector
-from storage.db import LOCK_WAIT_S, Connection, Database, driver_errors, one_line
+from storage.db import Connection, Database, driver_errors, one_line
 from wording import say
 
 T = TypeVar("T")
@@ -100,12 +100,13 @@ def apply_locked(
     target: ListTarget,
     file: str,
     *,
-    wait_s: float = LOCK_WAIT_S,
+    wait_s: float | None = None,
 ) -> T:
     """Run an import's plan and apply in one transaction that first takes the import lock, so a second
-    import (of this list or another) waits for the first and plans on its result; after LOCK_WAIT_S it is
-    refused with one clear message. Should two imports still collide on a new name (a unique constraint),
-    the later one is refused with one clear message and writes nothing, never a traceback."""
+    import (of this list or another) waits for the first and plans on its result; after GISCOPE_LOCK_WAIT
+    it is refused with one clear message. Should two imports still collide on a new name (a unique
+    constraint), the later one is refused with one clear message and writes nothing, never a
+    traceback."""
     try:
         return db.transaction(
             work,

@@ -184,9 +184,10 @@ class Database:
     """The register's database, from GISCOPE_DATABASE_URL: `sqlite:///FILE` or
     `postgresql+psycopg://USER@HOST:PORT/DB`. Nothing connects until a service reads or writes."""
 
-    def __init__(self, url: str, *, cache_dir: str | None = None) -> None:
+    def __init__(self, url: str, *, cache_dir: str | None = None, lock_wait_s: float = LOCK_WAIT_S) -> None:
         self.url = url
         self.cache_dir = cache_dir  # GISCOPE_CACHE_DIR: see cache_path
+        self.lock_wait_s = lock_wait_s  # GISCOPE_LOCK_WAIT: how long a write waits for another writer
         try:
             parts = urlsplit(url)
         except ValueError as exc:
@@ -266,7 +267,7 @@ class Database:
         self,
         work: Callable[[Connection], T],
         *,
-        wait_s: float = LOCK_WAIT_S,
+        wait_s: float | None = None,
         lock: str | None = None,
         busy_message: str | None = None,
     ) -> T:
@@ -274,7 +275,8 @@ class Database:
 
         Without `lock` the transaction reads first and takes the write lock at its first write. When
         another writer holds the database, `work` is rolled back and run again on fresh data (it must do
-        nothing but database work) until `wait_s` have passed since it first found the database held;
+        nothing but database work) until `wait_s` (default: the database's lock_wait_s, GISCOPE_LOCK_WAIT)
+        have passed since it first found the database held;
         then a StorageError (`busy_message`, if given) says so, and nothing was written. A row changed
         under a conditional update (StaleVersion) is retried the same way.
 
@@ -290,7 +292,7 @@ class Database:
             except retried as exc:
                 if not isinstance(exc, StaleVersion) and not is_busy(exc):
                     raise
-                deadline = deadline or time.monotonic() + wait_s
+                deadline = deadline or time.monotonic() + (self.lock_wait_s if wait_s is None else wait_s)
                 if time.monotonic() + RETRY_PAUSE_S > deadline:
                     raise StorageError(
                         busy_message

@@ -16,7 +16,7 @@ from typing import Any
 import streamlit as st
 
 from compare.conflicts import ConflictIndex
-from config import Settings
+from config import Settings, lock_wait_seconds
 from errors import GIScopeError, StorageError
 from gi_lists.services import Filters
 from reports.briefing import Briefing
@@ -34,7 +34,8 @@ def _lang() -> str:
 @st.cache_resource(show_spinner=False)
 def _ready_database(url: str) -> Database:
     """One database per URL, cached only once the schema is current (errors are not cached)."""
-    db = Database(url, cache_dir=Settings.from_env().cache_dir)
+    settings = Settings.from_env()
+    db = Database(url, cache_dir=settings.cache_dir, lock_wait_s=lock_wait_seconds(settings.lock_wait))
     ensure_current(db)
     return db
 
