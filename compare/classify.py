@@ -291,12 +291,12 @@ def sound_spelling(word: str) -> str:
 def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[Candidate]:
     out: list[Candidate] = []
     words = a.own_words
-    spans = set()
+    spans: dict[str, list[str]] = {}  # the span as one word -> its words
     for i in range(len(words)):
         for j in range(i + 1, min(len(words), i + 4) + 1):
             c = "".join(words[i:j])
             if len(c) >= 5 and c not in ix.latin and c not in ix.k.generics and c not in ix.k.products:
-                spans.add(c)
+                spans.setdefault(c, words[i:j])
     if not spans:
         return out  # a label in Chinese or Thai only: nothing to spell wrong in Latin letters
     from rapidfuzz import fuzz, process  # a twentieth of a second to load: only when needed
@@ -322,6 +322,9 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
             for key in ix.latin[choice]:
                 if key.gi in explained or not fuzzy_worthy(key, choice):
                     continue
+                if _other_words(ix, spans[span], key.text):
+                    continue  # 'Vega Grande de Guadalupe': 'grande de' is no misspelt 'Grande Rue'
+
                 edits = OSA.distance(span, choice)
                 alike = sound_spelling(choice) == sound
                 close = alike or edits <= (2 if len(choice) >= 9 else 1)
@@ -337,3 +340,26 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
                     )
                 )
     return out
+
+
+def _other_words(ix: NameIndex, span_words: list[str], name: str) -> bool:
+    """Several label words that differ from the name only by whole words of the languages (connectors or
+    common words) none of which spells nearly as a word of the name ('de' for 'rue'; not 'grand' for
+    'grande'): another phrase, not a misspelling of the name."""
+    from rapidfuzz.distance import Levenshtein
+
+    from compare.rules import CONNECTORS
+    from names.common_words import is_common_word
+    from names.normalise import latin_words
+
+    if len(span_words) < 2:
+        return False
+    own = set(latin_words(name))
+    differing = [w for w in span_words if w not in own]
+
+    def other_word(w: str) -> bool:
+        if any(Levenshtein.distance(w, n) <= 1 for n in own if min(len(w), len(n)) >= 4):
+            return False
+        return w in CONNECTORS or is_common_word(w, ix.k.directory)
+
+    return bool(differing) and all(other_word(w) for w in differing)

@@ -248,3 +248,31 @@ def test_the_name_in_another_language_or_script_is_a_translation_or_transliterat
     assert Checker(index, "CN").check("Schampanjer-Art Sekt")[0].kind == "imitation"
     # the pinyin of Chinese characters never reads as such a form
     assert not [h for h in Checker(index, "CN").check("山盘") if h.gi.id == "fr-champagne"]
+
+
+def test_other_words_of_the_languages_are_no_misspelling_nor_generic_names_a_use():
+    from tests.registers import EU_REGISTER, hits_by_gi, make_gi
+
+    index = ConflictIndex(
+        [
+            make_gi("fr-la-grande-rue", "La Grande Rue", "Wine", "FR", EU_REGISTER),
+            make_gi("pt-madeira", "Madeira", "Wine", "PT", EU_REGISTER),
+            make_gi(
+                "de-nurnberger-bratwurste",
+                "Nürnberger Rostbratwürste",
+                "Meat products (cooked, salted, smoked, etc.)",
+                "DE",
+                EU_REGISTER,
+            ),
+        ],
+        bundled_knowledge(),
+    )
+    # 'grande de' differs from 'Grande Rue' by a whole word ('de'), not by a letter; 'grand' for 'grande' is
+    # a misspelling still
+    assert "fr-la-grande-rue" not in hits_by_gi(index, "Vega Grande de Guadalupe", "EU", "Wine")
+    assert hits_by_gi(index, "La Grand Rue", "EU", "Wine")["fr-la-grande-rue"].severity == "medium"
+    # Madeira cake is a British sponge cake (generic_terms.csv); Rostbratwürstchen a German product word
+    cake = hits_by_gi(index, "Madeira cake", "EU", "Cake").get("pt-madeira")
+    assert cake is not None and cake.severity == "low"
+    sausage = hits_by_gi(index, "Mini-Rostbratwürstchen", "EU", "Sausages").get("de-nurnberger-bratwurste")
+    assert sausage is None or sausage.severity == "low"
