@@ -89,9 +89,12 @@ def test_a_place_in_a_name_is_no_part_of_it_on_goods_of_another_class(index):
 
 
 def test_a_pending_name_on_goods_of_another_class_is_low(index):
-    # Madeira cake: the British sponge cake named after the wine it was served with
-    hit = hits(index, "Madeira cake", "CN", "Bread, pastry, cakes, confectionery")["pt-madeira"]
+    # Madeira fudge: a pending wine name on confectionery (Madeira cake, the British sponge cake named
+    # after the wine it was served with, is a generic term: low as such)
+    hit = hits(index, "Madeira fudge", "CN", "Bread, pastry, cakes, confectionery")["pt-madeira"]
     assert hit.severity == "low" and "pending" in hit.reason and "another class" in hit.reason
+    cake = hits(index, "Madeira cake", "CN", "Bread, pastry, cakes, confectionery")["pt-madeira"]
+    assert cake.severity == "low" and "generic term" in cake.reason
     # on wine a pending name stays medium
     assert hits(index, "Madeira", "CN", "Wine")["pt-madeira"].severity == "medium"
 
