@@ -44,6 +44,7 @@ TIE = 0.01  # of the best similarity: the names a word is closest to
 SAME_START = 3  # letters a near spelling begins with as the name does
 MAX_EDITS = 3  # of a near spelling (Bolgaré, Bolgheri: 3; Marsignac, Martina: 5)
 MAX_LENGTH_GAP = 3
+PLACE_EDITS = 2  # of a near spelling of a place word of a longer name that is a frequent word (Roussilon)
 ENDING = 5  # letters of a shared ending, at least
 ENDING_SHARE = 0.8  # of the name's letters a shared ending covers
 FRAGMENT_HEAD = 5  # letters of a reputed name's beginning a coined word may take (Cognapea)
@@ -71,11 +72,14 @@ def label_classes(a: LabelAnalysis) -> list[str]:
 
 
 def like_goods(a: LabelAnalysis, classes: list[str], gi_class: str | None) -> bool:
-    """Goods of the GI's class: named by the label, stated by the user, or in a trademark's Nice classes;
-    or goods a decision held similar to them (related_goods.csv: vinegar and wine). The severity still
-    follows the goods' own class (compare.severity)."""
-    named = any(same_class(cls, gi_class) for cls in [*classes, *a.related_classes])
+    """Goods of the GI's class: named by the label, stated by the user, or in a trademark's Nice classes."""
+    named = any(same_class(cls, gi_class) for cls in classes)
     return named or bool(a.stated_like and a.stated_like(gi_class))
+
+
+def held_similar(a: LabelAnalysis, gi_class: str | None) -> bool:
+    """Goods a decision held similar to the GI's (related_goods.csv: vinegar and wine)."""
+    return any(same_class(cls, gi_class) for cls in a.related_classes)
 
 
 def known_word(k: Knowledge, word: str) -> bool:
@@ -90,7 +94,7 @@ def coined(k: Knowledge, word: str) -> bool:
     return not known_word(k, word) and not (len(word) >= 5 and is_common_word(word, k.directory))
 
 
-def _maybe_coined(ix: NameIndex, word: str) -> bool:
+def maybe_coined(ix: NameIndex, word: str) -> bool:
     """No name, connector or word of the vocabularies (whether it is a common word is asked only of a
     word close to a name)."""
     return word not in ix.latin and word not in CONNECTORS and not known_word(ix.k, word)
@@ -151,12 +155,16 @@ class _Targets:
                 suffix = common_suffix(word, name)
                 if suffix >= ENDING_SHARE * len(name) and abs(len(name) - len(word)) <= 2:
                     out.setdefault(name, f"shares the ending '{name[-suffix:]}' of")
-        return [
-            (name, how)
+        out = {
+            name: how
             for name, how in out.items()
             if name != word
-            and not (name in self.longer and name not in self.places and is_common_word(name, self.directory))
-        ]
+            and (
+                not (name in self.longer and is_common_word(name, self.directory))
+                or (name in self.places and Levenshtein.distance(word, name) <= PLACE_EDITS)
+            )
+        }
+        return list(out.items())
 
     def shared_by(self, part: str, head: bool) -> int:
         """How many common words begin (`head`) or end with `part`, counted once per process."""
@@ -182,7 +190,7 @@ def _close(word: str, names: list[str], edits: int = MAX_EDITS) -> list[tuple[st
     ]
 
 
-def _targets(ix: NameIndex) -> _Targets:
+def name_targets(ix: NameIndex) -> _Targets:
     if not isinstance(ix.coined_targets, _Targets):
         ix.coined_targets = _Targets(ix)
     return ix.coined_targets
@@ -202,9 +210,7 @@ def coined_evocations(
     cap, weighed = wording
     found = [] if known else near_names(ix, a, like, skip, cap, weighed)
     taken = {c.gi for c in found}
-    found += reputed_fragments(ix, a, like, lambda gi: skip(gi) or gi in known or gi in taken, cap)
-    taken |= {c.gi for c in found}
-    return found + elided_parts(ix, a, like, lambda gi: skip(gi) or gi in known or gi in taken, cap)
+    return found + reputed_fragments(ix, a, like, lambda gi: skip(gi) or gi in known or gi in taken, cap)
 
 
 NOT_COMMON = "not a common word of seven languages (a coined word?)"
@@ -221,10 +227,10 @@ def near_names(
     """Evocations by a coined word close to a name on like goods (`like`); GIs `skip` accepts already
     have a closer hit. `cap`: the severity cap of a guessed evocation; `weighed`: how a court weighs one."""
     words = a.own_words
-    own = [w for w in words if len(w) >= MIN_LETTERS and w.isalpha() and _maybe_coined(ix, w)]
+    own = [w for w in words if len(w) >= MIN_LETTERS and w.isalpha() and maybe_coined(ix, w)]
     if not own:
         return []
-    targets = _targets(ix)
+    targets = name_targets(ix)
     found: list[tuple[str, Key, str]] = []  # (the label's words, key, how)
 
     def keep(key: Key) -> bool:
@@ -266,7 +272,7 @@ def reputed_names(ix: NameIndex) -> list[tuple[str, Key]]:
     """The one-word Latin names (and distinctive words of longer ones, six letters or more) of the GIs with
     a decision on record holding their reputation reaches other goods, or that are well-known marks, in
     some jurisdiction (reputations.csv, well_known_marks.csv): Champagne, Cognac, Porto."""
-    targets = _targets(ix)
+    targets = name_targets(ix)
     if targets.reputed is None:
         ids = {gi_id for gi_id, _ in [*ix.k.reputations, *ix.k.well_known]}
         targets.reputed = [
@@ -291,10 +297,10 @@ def reputed_fragments(
     the check asks (compare.severity); a part common words share counts only on goods such a decision was
     held for (Candidate.reputed_part 'common')."""
     out: dict[int, Candidate] = {}
-    words = [w for w in a.own_words if len(w) >= 6 and w.isalpha() and _maybe_coined(ix, w)]
+    words = [w for w in a.own_words if len(w) >= 6 and w.isalpha() and maybe_coined(ix, w)]
     if not words or not (ix.k.reputations or ix.k.well_known):
         return []
-    targets = _targets(ix)
+    targets = name_targets(ix)
     for word in words:
         for name, key in reputed_names(ix):
             if key.gi in out or skip(key.gi) or word == name or len(name) < FRAGMENT_HEAD + 1:
@@ -318,75 +324,4 @@ def reputed_fragments(
             )
             cand.reputed_part = "common" if common else "distinctive"
             out[key.gi] = cand
-    return list(out.values())
-
-
-# words the languages shorten with an apostrophe before a vowel (Sant'Antimo, quell'anno, grand'mère,
-# jusqu'ici): the part beside them is a word, not a name's piece
-ELISIONS = frozenset({
-    "d", "l", "dell", "dall", "nell", "sull", "all", "coll", "tutt", "quell", "bell", "sant", "un",
-    "c", "j", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "entr", "grand",
-    "aujourd", "o",
-})  # fmt: skip
-_ELIDED_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
-ELIDED_PART = 4  # letters of a name's piece cut off by an apostrophe, at least
-ELIDED_SHARE = 0.4  # of the name word's letters
-ELIDED_MAX = 3  # GIs a piece may stand for on the label's goods (more: no one name's short form)
-
-
-def elided_parts(
-    ix: NameIndex,
-    a: LabelAnalysis,
-    like: Callable[[Key], bool],
-    skip: Callable[[int], bool],
-    cap: tuple[str, str],
-) -> list[Candidate]:
-    """A word cut by an apostrophe whose piece is the beginning or the ending of a name: the label
-    itself marks the piece as a short form (TI'GNAC, 'gnac' a familiar short form of Cognac: INPI
-    opposition decision, BNIC; Cham'allal, Champagne: Cour d'appel de Paris). On like goods a possible
-    evocation (medium); on other goods only a reputed name's piece, at the severity the decisions on
-    record give (compare.reputation). A piece that is a word of the languages, or that begins or ends
-    the names of more than ELIDED_MAX GIs on the label's goods, stands for no one name."""
-    out: dict[int, Candidate] = {}
-    targets = _targets(ix)
-    reputed = {key.gi for _, key in reputed_names(ix)} if ix.k.reputations or ix.k.well_known else set()
-    for token in _ELIDED_WORD.findall(a.text):
-        pieces = [compact(fold_latin(p)) for p in re.split(r"['’]", token)]
-        if any(p in ELISIONS for p in pieces[:-1]):
-            continue  # Sant'Antimo, grand'mère: an elided word of the languages
-        for i, piece in enumerate(pieces):
-            if len(piece) < ELIDED_PART or not piece.isalpha() or not _maybe_coined(ix, piece):
-                continue
-            if is_common_word(piece, ix.k.directory):
-                continue
-            head, tail = i < len(pieces) - 1, i > 0  # the apostrophe after it, before it
-            names = [
-                w
-                for w in targets.words
-                if w != piece
-                and len(piece) >= ELIDED_SHARE * len(w)
-                and ((head and w.startswith(piece)) or (tail and w.endswith(piece)))
-            ]
-            keys: dict[int, Key] = {}
-            for w in names:
-                for key in targets.by_word[w]:
-                    if not skip(key.gi) and (like(key) or key.gi in reputed):
-                        keys.setdefault(key.gi, key)
-            if sum(like(k) for k in keys.values()) > ELIDED_MAX:
-                continue
-            for key in keys.values():
-                if key.gi in out:
-                    continue
-                cand = evocation_guess(
-                    key.gi,
-                    key.text,
-                    token,
-                    f"'{token}' cuts off '{piece}', {NOT_COMMON}, with an apostrophe: a piece of "
-                    f"'{key.text}' marked as a short form",
-                    0.8,
-                    cap,
-                )
-                if not like(key):
-                    cand.reputed_part = "distinctive"
-                out[key.gi] = cand
     return list(out.values())

@@ -10,7 +10,16 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from compare.analysis import product_compound
-from compare.coined import WORD_ENDINGS, coined, coined_evocations, known_word, label_classes, like_goods
+from compare.coined import (
+    WORD_ENDINGS,
+    coined,
+    coined_evocations,
+    held_similar,
+    known_word,
+    label_classes,
+    like_goods,
+)
+from compare.elided import elided_parts
 from compare.index import NameIndex
 from compare.latin_names import common_prefix, common_suffix, foreign_latin_names
 from compare.rules import (
@@ -276,6 +285,8 @@ def evocations(
 
     for cand in coined_evocations(ix, a, likes, known, lambda gi: gi in skip or gi in out, EVOCATION_WORDING):
         out.setdefault(cand.gi, cand)
+    for cand in elided_parts(ix, a, likes, lambda gi: gi in skip or gi in known or gi in out, EVOCATION_CAP):
+        out.setdefault(cand.gi, cand)
     return list(out.values())
 
 
@@ -291,8 +302,9 @@ def _glued(
 
     unknown = not classes and a.stated_like is None  # no goods known: a whole name (6+), at most medium
 
-    def like(key: Key) -> bool:
-        return unknown or like_goods(a, classes, ix.gis[key.gi].product_class)
+    def like(key: Key) -> bool:  # or goods a decision held similar, for a whole name glued in (RIOJAVINA)
+        gi_class = ix.gis[key.gi].product_class
+        return unknown or like_goods(a, classes, gi_class) or held_similar(a, gi_class)
 
     for word in a.own_words:
         if len(word) < 8 or word in ix.latin or known_word(ix.k, word):

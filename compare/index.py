@@ -31,8 +31,8 @@ from compare.rules import (
     ADJECTIVE_SUFFIXES,
     COLOUR_ADJECTIVES,
     CONNECTORS,
-    LAUDATORY_WORDS,
     NON_FOOD_KEY,
+    NOT_DISTINCTIVE_ALONE,
     UMLAUT_SPELLING,
     Key,
     fuzzy_worthy,
@@ -323,7 +323,7 @@ class NameIndex:
             runs: list[list[str]] = []
             current: list[str] = []
             for i, w in enumerate(words):
-                if i in explained or w in CONNECTORS or w in self.k.generics or w in LAUDATORY_WORDS:
+                if i in explained or w in CONNECTORS or w in self.k.generics or w in NOT_DISTINCTIVE_ALONE:
                     if current:
                         runs.append(current)
                     current = []

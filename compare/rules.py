@@ -198,6 +198,11 @@ LAUDATORY_WORDS = frozenset(
         "royale",
     ]
 )
+# a saint's title before a place's name: alone it is no name's distinctive part (Saint-Romain, whose
+# Romain is explained; 'Cuvée du Golfe de Saint-Tropez' is no use of it)
+HAGIONYMS = frozenset({"saint", "sainte", "st", "ste", "san", "santa", "santo", "sant", "sankt", "sao"})
+# words that are no distinctive part of a name on their own
+NOT_DISTINCTIVE_ALONE = LAUDATORY_WORDS | HAGIONYMS
 # place concepts (data/knowledge/places.csv) that are whole countries: a country on a product of the
 # class is not a name's distinctive part (Danish feta is not Danablu; Deutscher Balsamico is not
 # Deutscher Weinbrand)

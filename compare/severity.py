@@ -239,6 +239,7 @@ def severity_for(
 
 SEVERITY_ORDER = ("high", "medium", "low")
 DRINK_NICE = frozenset({32, 33})  # beers and soft drinks; wines and spirits
+DRINK_NAME = 7  # letters of a drink's name a coined word one letter from it may evoke on other drinks
 DRINKS_WHY = (
     "a drink's name nearly spelled on other drinks may evoke it where the law protects against evocation: "
     "the General Court held PriSecco, one letter from Prosecco, on non-alcoholic fruit-based cocktails an "
@@ -253,9 +254,9 @@ def coined_drink(
     protections: Sequence[Protection],
     label_goods: Sequence[str],
 ) -> bool:
-    """A coined word (no common word: Corona is Spanish and Italian, no misspelt Cortona) spelled nearly as
-    a drink's name (Nice classes 32, 33), on drinks of another class (soft drinks for a wine, a beer for a
-    spirit), where a route protects against evocation."""
+    """A coined word (one word, no common word: Corona is Spanish and Italian, no misspelt Cortona) one
+    letter from a drink's name of DRINK_NAME letters or more (Nice classes 32, 33), on drinks of another
+    class (soft drinks for a wine, a beer for a spirit), where a route protects against evocation."""
     from compare.goods import nice_classes_of
     from names.common_words import is_common_word
 
@@ -263,7 +264,12 @@ def coined_drink(
         return False
     if not DRINK_NICE & set(nice_classes_of(knowledge, gi.product_class)):
         return False
-    if is_common_word(compact(fold_latin(cand.label_form)), knowledge.directory):
+    word, name = compact(fold_latin(cand.label_form)), compact(fold_latin(cand.matched_form))
+    if " " in cand.label_form.strip() or len(name) < DRINK_NAME or is_common_word(word, knowledge.directory):
+        return False  # Saint Géron is a place, Parot a spring: not a coined word a letter from a long name
+    from rapidfuzz.distance import Levenshtein
+
+    if Levenshtein.distance(word, name) > 1:
         return False
     wanted = set(label_goods)
     return any(

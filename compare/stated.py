@@ -105,7 +105,10 @@ class StatedClasses:
             named = {c for _, c in stated.product_concepts if c} or {
                 ix.table_class[p] for p, _ in stated.product_concepts if p in ix.table_class
             }
-            if goods_words.ends_with_goods(ix.k, stated):
+            bare = text.split(" (")[0]
+            if goods_words.ends_with_goods(ix.k, stated) and bare != text:
+                found = self._resolved(bare)  # a gloss ending in a goods word: 'Dessert wine (… application)'
+            elif goods_words.ends_with_goods(ix.k, stated):
                 pass  # 'Wine glasses': drinking glasses, not wine
             elif len({class_key(c) for c in named}) == 1:
                 found = named.pop()

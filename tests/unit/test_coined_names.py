@@ -228,3 +228,32 @@ def test_a_near_spelling_of_a_longer_names_place_word_counts_for_the_gi_screened
     hit = hits_by_gi(index, "Roussilon", "CN", "Wine")["fr-cotes-du-roussillon"]
     assert (hit.kind, hit.severity) == ("evocation", "medium"), hit.reason
     assert "fr-grand-roussillon" in hits_by_gi(index, "Roussilon", "EU", "Wine")
+
+
+def test_an_english_possessive_is_no_piece_cut_off():
+    # Bret's crisps: the apostrophe of a possessive, not of a short form of Bretagne (a reviewer's probe)
+    flour = "Fresh or processed fruit, vegetables and cereals"
+    index = ConflictIndex(
+        [make_gi("fr-farine-bretagne", "Farine de blé noir de Bretagne", flour, "FR", EU_REGISTER)],
+        bundled_knowledge(),
+    )
+    for label in ("Bret's", "Bret’s crisps"):
+        hits = hits_by_gi(index, label, "EU", "Vegetables")
+        assert not any("with an apostrophe" in h.reason for h in hits.values()), label
+
+
+def test_a_place_word_three_edits_away_or_a_product_word_is_no_near_spelling():
+    # Dolmio (a sauce brand) is three edits from Dolomiti; 'torrons' is Catalan for nougats, the product
+    # word of Torró d'Agramunt (a reviewer's probes, 2026-12-05)
+    honey = "Other products of animal origin (eggs, honey, dairy products except butter)"
+    sweets = "Bread, pastry, cakes, confectionery, biscuits and other baker's wares"
+    index = ConflictIndex(
+        [
+            make_gi("it-miele-dolomiti", "Miele delle Dolomiti Bellunesi", honey, "IT", EU_REGISTER),
+            make_gi("es-torro-agramunt", "Torró d'Agramunt", sweets, "ES", EU_REGISTER),
+        ],
+        bundled_knowledge(),
+    )
+    assert not _evoked(index, "Dolmio", "Honey", "it-miele-dolomiti")
+    torrons = hits_by_gi(index, "Torrons Vicens", "EU", "Confectionery").get("es-torro-agramunt")
+    assert torrons is None or torrons.severity == "low"

@@ -291,3 +291,17 @@ def test_goods_a_decision_held_similar_to_the_names_count_for_its_evocation_at_m
     assert "T-138/09" in vinegar.reason and "held similar" in vinegar.reason
     assert "on like goods" not in vinegar.reason
     assert not any(h.gi.id == "es-rioja" for h in checker.check("RIOJAVINA", "Clothing"))
+
+
+def test_only_a_coined_word_one_letter_from_a_long_drinks_name_is_medium_on_other_drinks():
+    # the mineral waters Saint-Géron (a place two letters from Saint-Véran) and Parot (one letter from the
+    # five-letter Paros) are no evocations; a whole name glued in is (RIOJAVINA), a shared ending is not
+    register = [
+        gi("fr-saint-veran", [("Saint-Véran", "original")], "Wine", "FR", EU_REGISTER),
+        gi("gr-paros", [("Paros", "original")], "Wine", "GR", EU_REGISTER),
+        gi("es-navarra", [("Navarra", "original")], "Wine", "ES", EU_REGISTER),
+    ]
+    checker = Checker(ConflictIndex(register, bundled_knowledge()), "EU")
+    for label in ("Saint Géron", "Parot"):
+        assert all(h.severity == "low" for h in checker.check(label, "Mineral water")), label
+    assert all(h.severity == "low" for h in checker.check("Ybarra Vinagre", "Vinegar"))

@@ -48,3 +48,9 @@ def test_rice_is_not_rice_wine() -> None:
     checker = Checker(ConflictIndex([*REGISTER, wine], bundled_knowledge()), "CN")
     assert checker.stated_class("Rice") == "Fresh or processed fruit, vegetables and cereals"
     assert checker.stated_class("Rice wine") == "Rice wine"
+
+
+def test_a_gloss_in_brackets_ending_in_a_goods_word_does_not_hide_the_goods(cn: Checker) -> None:
+    # 'application' is also software (Nice class 9); the goods stated are a dessert wine
+    assert cn.stated_class("Dessert wine (traditional term application)") == "Wine"
+    assert cn.stated_class("Wine glasses") == "Wine glasses"  # glasses for wine: not wine
