@@ -210,8 +210,11 @@ class Checker:
             )
             if cand.reputed_part == "common" and severity == "low":
                 continue  # a part words of the languages share, on goods no decision here reached
+            # the decision that held the label's goods similar to the GI's, cited where the name is used
+            # whole (not for a near spelling: RIOJAVINA holds all of Rioja)
             held_similar = next((r for r in related if same_class(r["gi_class"], gi.product_class)), None)
-            if held_similar and not (label_class and same_class(label_class, gi.product_class)):
+            whole = cand.kind != "fuzzy" and not cand.max_severity or "glued" in cand.note
+            if held_similar and whole and not (label_class and same_class(label_class, gi.product_class)):
                 cand = replace(
                     cand, note=cand.note.replace("on like goods", "on goods held similar to the name's")
                 )
