@@ -29,10 +29,10 @@ from compare.concept_keys import (
 from compare.name_parts import index_old_romanisations, index_thai_parts
 from compare.rules import (
     ADJECTIVE_SUFFIXES,
-    COLOUR_ADJECTIVES,
     CONNECTORS,
+    LAUDATORY_WORDS,
+    NO_PART,
     NON_FOOD_KEY,
-    NOT_DISTINCTIVE_ALONE,
     UMLAUT_SPELLING,
     Key,
     fuzzy_worthy,
@@ -323,7 +323,7 @@ class NameIndex:
             runs: list[list[str]] = []
             current: list[str] = []
             for i, w in enumerate(words):
-                if i in explained or w in CONNECTORS or w in self.k.generics or w in NOT_DISTINCTIVE_ALONE:
+                if i in explained or w in CONNECTORS or w in self.k.generics or w in LAUDATORY_WORDS:
                     if current:
                         runs.append(current)
                     current = []
@@ -333,7 +333,7 @@ class NameIndex:
                 runs.append(current)
             for run in runs:
                 c = "".join(run)
-                if len(c) >= 5 and run != words and c not in self.k.generics and c not in COLOUR_ADJECTIVES:
+                if len(c) >= 5 and run != words and c not in self.k.generics and c not in NO_PART:
                     self._add_latin(run, Key(gi, pos, "component", text))
 
     def _index_han_parts(self, gi: int, pos: int, text: str) -> None:

@@ -199,10 +199,9 @@ LAUDATORY_WORDS = frozenset(
     ]
 )
 # a saint's title before a place's name: alone it is no name's distinctive part (Saint-Romain, whose
-# Romain is explained; 'Cuvée du Golfe de Saint-Tropez' is no use of it)
+# Romain is explained; 'Cuvée du Golfe de Saint-Tropez' is no use of it), though Saint-Joseph is one part
 HAGIONYMS = frozenset({"saint", "sainte", "st", "ste", "san", "santa", "santo", "sant", "sankt", "sao"})
-# words that are no distinctive part of a name on their own
-NOT_DISTINCTIVE_ALONE = LAUDATORY_WORDS | HAGIONYMS
+NO_PART = COLOUR_ADJECTIVES | HAGIONYMS  # a run of a name's words that is one of these is no component
 # place concepts (data/knowledge/places.csv) that are whole countries: a country on a product of the
 # class is not a name's distinctive part (Danish feta is not Danablu; Deutscher Balsamico is not
 # Deutscher Weinbrand)

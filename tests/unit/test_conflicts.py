@@ -276,3 +276,20 @@ def test_other_words_of_the_languages_are_no_misspelling_nor_generic_names_a_use
     assert cake is not None and cake.severity == "low"
     sausage = hits_by_gi(index, "Mini-Rostbratwürstchen", "EU", "Sausages").get("de-nurnberger-bratwurste")
     assert sausage is None or sausage.severity == "low"
+
+
+def test_a_saints_title_alone_is_no_distinctive_part_of_a_name():
+    from tests.registers import EU_REGISTER, hits_by_gi, make_gi
+
+    index = ConflictIndex(
+        [
+            make_gi("fr-saint-romain", "Saint-Romain", "Wine", "FR", EU_REGISTER),
+            make_gi("fr-saint-joseph", "Saint-Joseph", "Wine", "FR", EU_REGISTER),
+        ],
+        bundled_knowledge(),
+    )
+    # 'Romain' is explained (Rome's French adjective), 'Saint' alone is no part of Saint-Romain; and the
+    # title is not cut off the name either: 'Joseph' (a wine house's first name) is no part of Saint-Joseph
+    assert "fr-saint-romain" not in hits_by_gi(index, "Cuvée du Golfe de Saint-Tropez", "FR", "Wine")
+    assert "fr-saint-joseph" not in hits_by_gi(index, "Joseph Drouhin", "FR", "Wine")
+    assert hits_by_gi(index, "Saint-Joseph", "FR", "Wine")["fr-saint-joseph"].severity == "high"
