@@ -226,6 +226,30 @@ def _goods(text: str) -> str:
 
 _WHY = (  # the first that matches the whole reason says it
     (
+        r"(.+); the name's reputation was held to reach goods of other classes \((.+?): (.+): (.+?)"
+        r"(?:, (\d{4}-\d\d-\d\d))?\); whether it reaches these goods is for a case-by-case assessment",
+        lambda m: (
+            f"{why(m[1]) or m[1]}；已有裁决认定该名称的声誉及于其他类别的商品（{m[2]}：{m[3]}：{_court(m[4])}"
+            + (f"，{m[5]}" if m[5] else "")
+            + "），是否及于本标签的商品须个案评估"
+        ),
+    ),
+    (
+        r"(.+); a drink's name nearly spelled on other drinks may evoke it .+",
+        lambda m: (
+            f"{why(m[1]) or m[1]}；在保护范围涵盖“引人联想”的地区，"
+            "饮料名称拼写相近地用于其他饮料可能构成引人联想（欧盟普通法院 T-406/24，2025年9月24日："
+            "与 Prosecco 仅差一个字母的 PriSecco 用于无酒精果汁鸡尾酒，被认定为引人联想）"
+        ),
+    ),
+    (
+        r"(.+); goods held similar to the GI's: (.+) \((.+), (\d{4}-\d\d-\d\d)\)",
+        lambda m: (
+            f"{why(m[1]) or m[1]}；已有裁决认定标签商品与该地理标志的商品类似："
+            f"{m[2]}（{_court(m[3])}，{m[4]}）"
+        ),
+    ),
+    (
         r"(.+); the name's reputation was held to reach other goods \((.+): (.+?)(?:, (\d{4}-\d\d-\d\d))?\)",
         lambda m: (
             f"{why(m[1]) or m[1]}；已有裁决认定该名称的声誉及于其他商品（{m[2]}：{_court(m[3])}"
@@ -234,6 +258,19 @@ _WHY = (  # the first that matches the whole reason says it
         ),
     ),
     (r"like goods \((.+), Nice class (\d+)\)", lambda m: f"同类产品（{m[1]}，尼斯分类第{m[2]}类）"),
+    (
+        r"a part of the name on goods its reputation was held to reach",
+        lambda m: "在已有裁决认定其声誉所及的商品上使用该名称的一部分",
+    ),
+    (
+        r"a distinctive part of the name on goods of another class",
+        lambda m: "在其他类别的商品上使用该名称的显著部分",
+    ),
+    (r"a distinctive part of the name on like goods", lambda m: "在同类商品上使用该名称的显著部分"),
+    (
+        r"a part of a reputed name on goods no decision on record here held its reputation to reach",
+        lambda m: "在当地尚无裁决认定其声誉所及的商品上使用享有声誉名称的一部分",
+    ),
     (
         r"the label's goods \((.+)\) are another class than the GI's \((.+?)(?:, class(?:es)? ([\d, ]+))?\)",
         lambda m: (

@@ -218,7 +218,8 @@ class Checker:
                 cand = replace(
                     cand, note=cand.note.replace("on like goods", "on goods held similar to the name's")
                 )
-                why = f"{why}; {held_similar['case']} ({held_similar['held_by']}, {held_similar['date']})"
+                case, court, date = held_similar["case"], held_similar["held_by"], held_similar["date"]
+                why = f"{why}; goods held similar to the GI's: {case} ({court}, {date})"
             cleared = cleared_use(gi, self.index.k, self.jurisdiction, folded) if folded else None
             if cleared and severity != "low":  # a court held this very use does not infringe
                 severity, why = "low", cleared_why(cleared)

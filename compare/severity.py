@@ -273,7 +273,7 @@ def coined_drink(
         return False
     wanted = set(label_goods)
     return any(
-        t.concept in wanted and t.product_class and int(t.product_class) in DRINK_NICE
+        t.concept in wanted and (t.product_class or "").isdigit() and int(t.product_class or 0) in DRINK_NICE
         for terms in knowledge.goods_terms().values()
         for t in terms
     )

@@ -89,3 +89,31 @@ def test_screening_reasons_with_particulars_read_in_chinese():
         why_text(held, "zh") == "已有裁决认定不侵犯该名称：'Champomy' (a drink)（巴黎上诉法院，2007-11-07）"
     )
     assert why_text(held) == held
+
+
+def test_the_sessions_new_screening_reasons_read_in_chinese():
+    from wording import why_text
+
+    other = "the label's goods (Other products) are another class than the GI's (Wine)"
+    similar = f"{other}; goods held similar to the GI's: T-138/09 (RIOJAVINA) (General Court, 2010-06-09)"
+    assert why_text(similar, "zh") == (
+        "标签所标商品（其他产品）与该地理标志的商品（葡萄酒）属于不同类别；"
+        "已有裁决认定标签商品与该地理标志的商品类似：T-138/09 (RIOJAVINA)（欧盟普通法院，2010-06-09）"
+    )
+    drink = (
+        "similar spelling, on goods of another class (Beer); a drink's name nearly spelled on other drinks "
+        "may evoke it x"
+    )
+    assert why_text(drink, "zh").startswith(
+        "拼写相近，且用于其他类别的商品（啤酒）；在保护范围涵盖“引人联想”的地区"
+    )
+    held = (
+        "a distinctive part of the name on goods of another class; the name's reputation was held to reach "
+        "goods of other classes (clothing: KONYAGI: OHIM, 2004-07-15); whether it reaches these goods is for "
+        "a case-by-case assessment"
+    )
+    text = why_text(held, "zh")
+    assert text.startswith(
+        "在其他类别的商品上使用该名称的显著部分；已有裁决认定该名称的声誉及于其他类别的商品"
+    )
+    assert text.endswith("是否及于本标签的商品须个案评估") and "case-by-case" not in text
