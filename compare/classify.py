@@ -10,6 +10,7 @@ from functools import lru_cache
 from compare.index import NameIndex
 from compare.rules import (
     BASE_SCORE,
+    CONNECTORS,
     FUZZY_CUTOFF,
     OTHER_PRODUCT_WHY,
     Candidate,
@@ -19,10 +20,12 @@ from compare.rules import (
     fuzzy_worthy,
     same_class,
 )
+from names.common_words import is_common_word
 from names.normalise import (
     compact,
     fold_native,
     has_han,
+    latin_words,
     pinyin,
     pinyin_tones,
     to_simplified,
@@ -324,7 +327,6 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
                     continue
                 if _other_words(ix, spans[span], key.text):
                     continue  # 'Vega Grande de Guadalupe': 'grande de' is no misspelt 'Grande Rue'
-
                 edits = OSA.distance(span, choice)
                 alike = sound_spelling(choice) == sound
                 close = alike or edits <= (2 if len(choice) >= 9 else 1)
@@ -346,11 +348,7 @@ def _other_words(ix: NameIndex, span_words: list[str], name: str) -> bool:
     """Several label words that differ from the name only by whole words of the languages (connectors or
     common words) none of which spells nearly as a word of the name ('de' for 'rue'; not 'grand' for
     'grande'): another phrase, not a misspelling of the name."""
-    from rapidfuzz.distance import Levenshtein
-
-    from compare.rules import CONNECTORS
-    from names.common_words import is_common_word
-    from names.normalise import latin_words
+    from rapidfuzz.distance import Levenshtein  # only for a misspelling's candidates
 
     if len(span_words) < 2:
         return False

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from citations import cite
-from compare.goods import GoodsVerdict
+from compare.goods import GoodsVerdict, nice_classes_of
 from compare.reputation import held_for, held_why, other_goods, reputed_part
 from compare.rules import CONFIDENCE_RANK, WINE_SPIRIT_CLASSES, Candidate, class_key, same_class
 from gi_lists.model import ACTIVE_STATUSES, GI, JURISDICTION_INCLUDES, Protection
+from names.common_words import is_common_word
 from names.knowledge import Knowledge
 from names.normalise import compact, fold_latin
 from wording import KIND_PHRASES, lang_of, protection_phrase, why_text
@@ -257,9 +258,6 @@ def coined_drink(
     """A coined word (one word, no common word: Corona is Spanish and Italian, no misspelt Cortona) one
     letter from a drink's name of DRINK_NAME letters or more (Nice classes 32, 33), on drinks of another
     class (soft drinks for a wine, a beer for a spirit), where a route protects against evocation."""
-    from compare.goods import nice_classes_of
-    from names.common_words import is_common_word
-
     if cand.kind != "fuzzy" or knowledge is None or not label_goods or not evocation_limb(protections):
         return False
     if not DRINK_NICE & set(nice_classes_of(knowledge, gi.product_class)):

@@ -25,6 +25,8 @@ BLIND4 = FRESH.with_name("conflict_eval_blind4.csv")
 BLIND5 = FRESH.with_name("conflict_eval_blind5.csv")
 BLIND6 = FRESH.with_name("conflict_eval_blind6.csv")
 BLIND7 = FRESH.with_name("conflict_eval_blind7.csv")
+SET_IDS = ["market", "decisions", "fresh", "unseen", "blind", "blind2", "blind3", "blind4", "blind5"]
+SET_IDS += ["blind6", "blind7"]
 
 
 @pytest.fixture(scope="module")
@@ -62,19 +64,7 @@ def test_the_labelled_set_is_big_and_balanced_enough():
         (BLIND6, 110, 1 / 4),
         (BLIND7, 110, 1 / 4),
     ],
-    ids=[
-        "market",
-        "decisions",
-        "fresh",
-        "unseen",
-        "blind",
-        "blind2",
-        "blind3",
-        "blind4",
-        "blind5",
-        "blind6",
-        "blind7",
-    ],
+    ids=SET_IDS,
 )
 def test_every_real_world_case_has_a_source_and_a_gi_of_the_register(
     shared_index, path, size, negative_share
@@ -135,19 +125,7 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         # negatives at high (not read)
         (BLIND7, 0.78, 3),
     ],
-    ids=[
-        "market",
-        "decisions",
-        "fresh",
-        "unseen",
-        "blind",
-        "blind2",
-        "blind3",
-        "blind4",
-        "blind5",
-        "blind6",
-        "blind7",
-    ],
+    ids=SET_IDS,
 )
 def test_no_innocent_real_market_label_is_high(shared_index, path, floor, highs):
     """The real-market sets (labels from court cases, seizures and listings, each with its source): no
