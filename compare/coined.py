@@ -116,13 +116,16 @@ class _Targets:
         self.places = set(ix.k.places)  # a place word of a longer name is its distinctive part (Roussillon)
         self.reputed: list[tuple[str, Key]] | None = None  # reputed_names
         self.sharing: dict[tuple[str, bool], int] = {}  # a part -> the common words that share it
+        self.short: dict[str, list[Key]] = defaultdict(list)  # one-word names of four letters (Feta, Ouzo)
         k = ix.k
         single: set[str] = set()
-        for gi_pos, pos, _gi, name in foreign_latin_names(ix, ("original",)):
+        for gi_pos, pos, _gi, name in foreign_latin_names(ix, ("original", "transcription")):
             key = Key(gi_pos, pos, "coined", name.text)
             words = _split(name.text)
             if len(words) > 1 and len(words[0]) >= 3 and "".join(words[1:]).isalpha():
                 self.after_first[words[0]].append(("".join(words[1:]), key))
+            if len(words) == 1 and len(words[0]) == MIN_NAME - 1 and words[0].isalpha():
+                self.short[words[0]].append(key)
             for w in dict.fromkeys(words):
                 if len(w) < MIN_NAME or not w.isalpha():
                     continue

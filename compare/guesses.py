@@ -19,6 +19,7 @@ from compare.coined import (
     label_classes,
     like_goods,
 )
+from compare.derived import derived_names
 from compare.elided import elided_parts
 from compare.index import NameIndex
 from compare.latin_names import common_prefix, common_suffix, foreign_latin_names
@@ -72,7 +73,7 @@ def word_ends(ix: NameIndex) -> tuple[dict[str, list[Key]], dict[str, list[Key]]
     if ix.name_ends is None:
         heads: dict[str, list[Key]] = defaultdict(list)
         tails: dict[str, list[Key]] = defaultdict(list)
-        for gi_pos, pos, _gi, name in foreign_latin_names(ix, ("original",)):
+        for gi_pos, pos, _gi, name in foreign_latin_names(ix, ("original", "transcription")):
             words = fold_latin(name.text).split()
             if len(words) == 1 and len(words[0]) >= EVOCATION_MIN_NAME:
                 key = Key(gi_pos, pos, "own", name.text)
@@ -286,6 +287,8 @@ def evocations(
     for cand in coined_evocations(ix, a, likes, known, lambda gi: gi in skip or gi in out, EVOCATION_WORDING):
         out.setdefault(cand.gi, cand)
     for cand in elided_parts(ix, a, likes, lambda gi: gi in skip or gi in known or gi in out, EVOCATION_CAP):
+        out.setdefault(cand.gi, cand)
+    for cand in derived_names(ix, a, likes, lambda gi: gi in skip or gi in known or gi in out, EVOCATION_CAP):
         out.setdefault(cand.gi, cand)
     return list(out.values())
 

@@ -29,7 +29,7 @@ def sorted_names(ix: NameIndex) -> list[tuple[str, Key]]:
     if ix.name_beginnings is None:
         found = [
             (compact(fold_latin(name.text)), Key(gi_pos, pos, "beginning", name.text))
-            for gi_pos, pos, _gi, name in foreign_latin_names(ix, ("original",))
+            for gi_pos, pos, _gi, name in foreign_latin_names(ix, ("original", "transcription"))
         ]
         ix.name_beginnings = sorted(found, key=lambda pair: pair[0])
     return ix.name_beginnings

@@ -257,3 +257,51 @@ def test_a_place_word_three_edits_away_or_a_product_word_is_no_near_spelling():
     assert not _evoked(index, "Dolmio", "Honey", "it-miele-dolomiti")
     torrons = hits_by_gi(index, "Torrons Vicens", "EU", "Confectionery").get("es-torro-agramunt")
     assert torrons is None or torrons.severity == "low"
+
+
+# A name with a diminutive or an adjective-of-origin ending (compare.derived); and names written in Greek
+# whose Latin transcription is the name the market reads (Feta, Ouzo, Halloumi) are compared as well
+DERIVED = [
+    make_gi("gr-feta", [("Feta", "transcription"), ("Φέτα", "original")], "Cheeses", "GR", EU_REGISTER),
+    make_gi("gr-ouzo", [("Ouzo", "transcription"), ("Ούζο", "original")], "Spirit", "GR", EU_REGISTER),
+    make_gi("it-prosecco", "Prosecco", "Wine", "IT", EU_REGISTER),
+    make_gi("es-rioja", "Rioja", "Wine", "ES", EU_REGISTER),
+    make_gi("pt-porto", "Porto", "Wine", "PT", EU_REGISTER),
+    make_gi("es-cava", "Cava", "Wine", "ES", EU_REGISTER),
+    make_gi(
+        "cy-halloumi", [("Halloumi", "transcription"), ("Χαλλούμι", "original")], "Cheeses", "CY", EU_REGISTER
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def derived_index() -> ConflictIndex:
+    return ConflictIndex(DERIVED, bundled_knowledge())
+
+
+@pytest.mark.parametrize(
+    ("label", "cls", "gi_id"),
+    [
+        ("Fetaki", "Cheese", "gr-feta"),  # Greek diminutive, the name's last vowel dropped
+        ("OUZITO", "Spirits", "gr-ouzo"),  # Spanish diminutive
+        ("Prosecchino", "Sparkling wine", "it-prosecco"),  # Italian, the 'c' kept hard with an 'h'
+        ("Cavetta", "Wine", "es-cava"),
+        ("Halloumaki", "Cheese", "cy-halloumi"),
+    ],
+)
+def test_a_name_made_a_diminutive_or_an_adjective_may_evoke_it(derived_index, label, cls, gi_id):
+    hit = hits_by_gi(derived_index, label, "EU", cls)[gi_id]
+    # a short name's ending is this rule's (medium); a long shared beginning goes by the routes
+    assert hit.kind == "evocation" and hit.severity in ("medium", "high"), hit.reason
+    if len(hit.gi.names[0].text) <= 5:
+        assert "of a diminutive or an adjective of origin" in hit.reason, hit.reason
+
+
+def test_not_on_other_goods_nor_a_word_of_the_languages_nor_a_two_letter_ending(derived_index):
+    shoes = hits_by_gi(derived_index, "Fetaki", "EU", "Footwear").get("gr-feta")
+    assert shoes is None or shoes.severity == "low", shoes.reason
+    # 'porter' (a beer, an English word) is no Porto made smaller
+    assert "pt-porto" not in hits_by_gi(derived_index, "Porter", "EU", "Wine")
+    # 'cavallo' is an Italian word (horse), not Cava with an ending
+    hit = hits_by_gi(derived_index, "Cavallo", "EU", "Wine").get("es-cava")
+    assert hit is None or hit.severity == "low", hit.reason
