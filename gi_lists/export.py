@@ -111,10 +111,12 @@ def to_xlsx(rows: list[dict[str, Any]], columns: Sequence[str] = EXPORT_COLUMNS)
     assert ws is not None
     ws.title = "GIs"
     ws.append(list(columns))
-    for row in rows:
-        ws.append([xlsx_cell(neutralise(row.get(k, ""))) for k in columns])  # a stored control: escaped
-        for cell in ws[ws.max_row]:
-            cell.data_type = "s" if isinstance(cell.value, str) else cell.data_type
+    # cell by cell at a known row: ws.max_row counts every cell, so asking it per row took quadratic time
+    for r, row in enumerate(rows, start=2):
+        for c, k in enumerate(columns, start=1):
+            cell = ws.cell(row=r, column=c, value=xlsx_cell(neutralise(row.get(k, ""))))  # controls escaped
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text stays text, even one that begins with '='
     ws.freeze_panes = "A2"
     buf = io.BytesIO()
     wb.save(buf)

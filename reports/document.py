@@ -146,6 +146,7 @@ class BriefingDoc(BaseDocTemplate):
         super().__init__(buf, pagesize=PORTRAIT, leftMargin=MARGIN, rightMargin=MARGIN, **kw)
         self.make_notes = make_notes
         self.page_cited: list[int] = []  # the notes cited on the page being filled, in order
+        self._heights: dict[tuple[tuple[int, ...], int, float, float], float] = {}  # notes_height's memo
         self.outline_count = 0
         templates = [
             PageTemplate("first", [self._frame(PORTRAIT)], autoNextPageTemplate="later", pagesize=PORTRAIT),
@@ -163,10 +164,17 @@ class BriefingDoc(BaseDocTemplate):
         return width - 2 * MARGIN, (height - 2 * MARGIN) * NOTES_SHARE
 
     def notes_height(self, numbers: list[int]) -> float:
-        """The room the notes (numbers) take at the foot of this page, with the gap above them."""
+        """The room the notes (numbers) take at the foot of this page, with the gap above them. Measured
+        once per set of notes while the page fills (a page asks for the same notes many times as it tries
+        its flowables): drawing a page's notes changes which are given in full, and clears the memo."""
         width, limit = self._limit()
-        flowables = self.make_notes(sorted(numbers), self.page, width, limit, False)
-        return sum(f.wrap(width, 10_000)[1] + f.getSpaceAfter() for f in flowables) + NOTE_GAP
+        key = (tuple(sorted(numbers)), self.page, width, limit)
+        if key not in self._heights:
+            flowables = self.make_notes(sorted(numbers), self.page, width, limit, False)
+            self._heights[key] = (
+                sum(f.wrap(width, 10_000)[1] + f.getSpaceAfter() for f in flowables) + NOTE_GAP
+            )
+        return self._heights[key]
 
     # --- hooks -----------------------------------------------------------------------------------
 
@@ -192,6 +200,7 @@ class BriefingDoc(BaseDocTemplate):
             return
         width, limit = self._limit()
         flowables = self.make_notes(numbers, self.page, width, limit, True)
+        self._heights.clear()  # the notes given in full have changed
         heights = [f.wrap(width, 10_000)[1] + f.getSpaceAfter() for f in flowables]
         canv = self.canv
         y = MARGIN + sum(heights)
