@@ -9,6 +9,7 @@ from compare.classify import classify_latin, classify_native, misspellings
 from compare.concept_keys import generic_concept
 from compare.guesses import evocations, other_scripts_by_sound, renderings_by_sound
 from compare.index import NameIndex
+from compare.name_apart import names_apart
 from compare.rules import (
     BASE_SCORE,
     COLOUR_HAN,
@@ -65,6 +66,8 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     # 2b. Thai names spelled another way (Sang Yod, Mueang, Phattalung): compare.variants
     if ix.thai_latin:
         found.extend(thai_spelling_variants(ix, a))
+    # 2c. a Chinese name's place and the rest apart (新会老陈皮, 红心猕猴桃苍溪): compare.name_apart
+    found.extend(names_apart(ix, a))
     # 3. concept signatures: place + product in the label
     seen_sig = set()
     label_compact = compact(fold_latin(a.text)) if a.place_concepts else ""

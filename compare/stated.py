@@ -17,6 +17,7 @@ import re
 from compare import analysis
 from compare import goods as goods_words
 from compare.index import NameIndex
+from compare.name_apart import own_product_class
 from compare.rules import NON_FOOD_KEY
 from gi_lists.model import class_key, same_class
 
@@ -121,5 +122,7 @@ class StatedClasses:
                 if head is None or class_key(head) == NON_FOOD_KEY:  # services name their goods in brackets
                     head = analysis.head_product_class(ix, stated)
                 found = head
+            else:  # goods named by a Chinese GI's own product words (陈皮 of 新会陈皮)
+                found = own_product_class(ix, text)
         self._read[text] = found
         return found
