@@ -26,7 +26,7 @@ from compare.concept_keys import (
     index_generic_and_place,
     index_inner_places,
 )
-from compare.name_parts import index_old_romanisations, index_thai_parts
+from compare.name_parts import index_old_romanisations, index_thai_parts, product_core, trade_cores
 from compare.rules import (
     ADJECTIVE_SUFFIXES,
     CONNECTORS,
@@ -271,9 +271,11 @@ class NameIndex:
     def _index_trade_renderings(self) -> None:
         """The Chinese names the market uses for a GI beside its official rendering (布根地 for
         Bourgogne), from data/knowledge/trade_renderings.csv: keys of the GI's first name."""
-        for pos, first, t in self._known_forms(self.k.trade_renderings):
-            self._add_native(t.term, Key(pos, 0, "trade", first))
-            self.trade_confidence[(pos, compact(fold_native(t.term)))] = t.confidence
+        forms = list(self._known_forms(self.k.trade_renderings))
+        cores = list(trade_cores(self.k, self.native, forms))  # 费塔 of 费塔奶酪, unless another GI's too
+        for pos, first, term, t in [(p, f, t.term, t) for p, f, t in forms] + cores:
+            self._add_native(term, Key(pos, 0, "trade", first))
+            self.trade_confidence[(pos, compact(fold_native(term)))] = t.confidence
 
     def _index_translations(self) -> None:
         """The name in other European languages and scripts (Parmesan, Пармезан, Champagner), from
@@ -359,16 +361,13 @@ class NameIndex:
                     )
                 break
         # the part before a closing product word is the core (龙井茶 -> 龙井, "Lung Ching" + tea)
-        for j in range(1, len(s)):
-            tail = s[j:]
-            if tail in self.k.products:
-                core = s[:j]
-                if len(core) >= 2 and core not in self.k.products and core not in self.k.generics:
-                    # a core that is only a place counts with the name's own product, never alone
-                    via = "place-core" if core in self.k.places else "core"
-                    part_syllables = syllables[:j] if syllables else None
-                    self._index_native_and_readings(core, Key(gi, pos, via, text), han, part_syllables)
-                break
+        cut = product_core(self.k, text)
+        if cut:
+            j, core = cut
+            # a core that is only a place counts with the name's own product, never alone
+            via = "place-core" if core in self.k.places else "core"
+            part_syllables = syllables[:j] if syllables else None
+            self._index_native_and_readings(core, Key(gi, pos, via, text), han, part_syllables)
         # generic terms inside the name (大米 in 五常大米)
         for g in self._native_generics:
             if g in s and g != s:

@@ -14,8 +14,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Protocol
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Protocol
 
 from compare.rules import Key
 from gi_lists.model import GI
@@ -207,3 +208,38 @@ def index_old_romanisations(ix: NameIndex, gi: int, pos: int, text: str) -> None
             for c, curated_core in core:
                 if curated_province or curated_core:
                     ix._add_latin(province + c, key)
+
+
+def product_core(k: Knowledge, text: str) -> tuple[int, str] | None:
+    """(where it ends, the core) of a Chinese or Thai name that closes with a product word: the name
+    without it (龙井 of 龙井茶, 费塔 of 费塔奶酪), two characters or more and no product or generic term
+    itself; None otherwise."""
+    s = compact(fold_native(text))
+    for j in range(1, len(s)):
+        if s[j:] in k.products:
+            core = s[:j]
+            return (j, core) if len(core) >= 2 and core not in k.products and core not in k.generics else None
+    return None
+
+
+def trade_cores(
+    k: Knowledge, native: Mapping[str, Sequence[Key]], forms: Iterable[tuple[int, str, Any]]
+) -> Iterator[tuple[int, str, str, Any]]:
+    """(GI position, first name, core, term) of the trade renderings (gi, first name, term) that close with
+    a product word, the core being the rendering without it (费塔 of 费塔奶酪): unless the core is a place
+    (帕尔马 Parma) or begins another GI's Chinese name or rendering (帕玛 of 帕玛火腿 begins 帕玛森干酪)."""
+    forms = list(forms)
+    gis: dict[str, set[int]] = {text: {key.gi for key in keys} for text, keys in native.items()}
+    for pos, _first, t in forms:
+        gis.setdefault(compact(fold_native(t.term)), set()).add(pos)
+    texts = sorted(gis)
+    for pos, first, t in forms:
+        cut = product_core(k, t.term)
+        if not cut or cut[1] in k.places:
+            continue
+        core, at, others = cut[1], bisect_left(texts, cut[1]), False
+        while at < len(texts) and texts[at].startswith(core) and not others:
+            others = bool(gis[texts[at]] - {pos})
+            at += 1
+        if not others:
+            yield pos, first, core, t

@@ -225,6 +225,37 @@ def test_a_trade_rendering_of_a_gi_is_a_transliteration_of_it():
     assert Checker(index, "CN").check("尚帕涅型起泡酒")[0].kind == "imitation"
 
 
+def test_a_trade_rendering_without_its_product_word_is_still_the_name_unless_another_gi_shares_it():
+    """费塔 of 费塔奶酪 (Feta): the rendering's core, as the market writes it ('法国费塔', a Chinese buying
+    guide); but not a core that is a place or begins another GI's rendering (帕玛 of 帕玛火腿 begins
+    帕玛森干酪, Parmesan). The tables are made up here for the test."""
+    from dataclasses import replace as copy_with
+
+    from names.knowledge import Term
+
+    knowledge = copy_with(bundled_knowledge())
+    knowledge.trade_renderings = {
+        "gr-feta": [Term("gr-feta", "费塔奶酪", "trade", None, None, "test", "medium")],
+        "it-parma": [Term("it-parma", "帕玛火腿", "trade", None, None, "test", "medium")],
+        "it-parmigiano": [Term("it-parmigiano", "帕玛森干酪", "trade", None, None, "test", "medium")],
+    }
+    register = [
+        gi("gr-feta", [("Feta", "original")], "Cheeses", "GR", IV),
+        gi(
+            "it-parma",
+            [("Prosciutto di Parma", "original")],
+            "Meat products (cooked, salted, smoked, etc.)",
+            "IT",
+            IV,
+        ),
+        gi("it-parmigiano", [("Parmigiano Reggiano", "original")], "Cheeses", "IT", IV),
+    ]
+    checker = Checker(ConflictIndex(register, knowledge), "CN")
+    hit = checker.check("法国费塔", "Cheeses")[0]
+    assert (hit.gi.id, hit.kind, hit.severity) == ("gr-feta", "transliteration", "high"), hit.reason
+    assert "it-parma" not in {h.gi.id for h in checker.check("帕玛森干酪", "Cheeses")}
+
+
 def test_the_name_in_another_language_or_script_is_a_translation_or_transliteration():
     """Forms from the name-translations table (made up here for the test; the bundled table cites a
     source for every row): a Cyrillic form matches a Cyrillic label, a German one a German label."""
