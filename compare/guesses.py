@@ -357,8 +357,21 @@ def _held_evocative(
     # a Chinese term counts where a run of characters begins with it, as a brand does (格兰 in 格兰德,
     # not in 英格兰 England)
     han = [t for t in ix.k.evocative if has_han(t) and any(run.startswith(t) for run in a.han_runs)]
-    for word in dict.fromkeys([*a.own_words, *han]):
-        for t in ix.k.evocative.get(word, ()):
+    uses = [(w, w) for w in dict.fromkeys([*a.own_words, *han])]
+    # a coined word that begins with such a word (Glenloy: the Scotch Whisky Association's objection,
+    # after C-44/17): a guess, at most medium
+    uses += [
+        (w, term)
+        for w in a.own_words
+        for term in ix.k.evocative
+        if term.isascii()
+        and len(term) >= 4
+        and w.startswith(term)
+        and len(w) - len(term) >= 3
+        and coined(ix.k, w)
+    ]
+    for word, term in uses:
+        for t in ix.k.evocative.get(term, ()):
             pos = ix.positions.get(t.concept)
             if pos is None or pos in known or pos in out:
                 continue
@@ -373,7 +386,8 @@ def _held_evocative(
                 BASE_SCORE["evocation"],
                 gi.names[0].text,
                 word,
-                f"held to call '{gi.names[0].text}' to mind by {court}",
+                f"held to call '{gi.names[0].text}' to mind by {court}"
+                + (f"; '{word}' begins with '{term}'" if word != term else ""),
                 t.confidence,
-                max_severity=None if like else EVOCATION_CAP,
+                max_severity=None if like and word == term else EVOCATION_CAP,
             )

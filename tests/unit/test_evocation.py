@@ -93,6 +93,17 @@ def test_a_word_a_court_held_evocative(eu: Checker) -> None:
     assert unknown is not None and unknown.severity == "medium"
 
 
+def test_a_coined_word_beginning_with_a_word_held_evocative_is_a_guess(eu: Checker) -> None:
+    # Glenloy, a Canadian whisky the Scotch Whisky Association objected to after C-44/17 (dropped under a
+    # settlement): 'Glen' glued to more letters, medium at most and only on like goods
+    hit = _found(eu.check("Glenloy", "Whisky"), "gb-scotch-whisky")
+    assert hit is not None and hit.kind == "evocation" and hit.severity == "medium", hit
+    assert "begins with 'glen'" in hit.reason
+    assert _found(eu.check("Glenloy", "Footwear"), "gb-scotch-whisky") is None
+    # a word of the languages that begins so is no coined word (Glendale, a town)
+    assert _found(eu.check("Glendale", "Whisky"), "gb-scotch-whisky") is None
+
+
 def test_a_chinese_word_held_suggestive_counts_where_a_brand_begins_with_it() -> None:
     # China's TRAB rejected eight 'glen' whisky marks after SWA oppositions (SWA Legal Report 2013);
     # 格兰 is how Chinese writes 'Glen' in Scotch malt names (格兰菲迪 Glenfiddich)
