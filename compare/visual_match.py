@@ -4,7 +4,8 @@ differently and so escapes the rules by sound. The look-alikes are names.visual'
 
 A hit is a near spelling (`fuzzy`, medium): medium on like goods, low on other goods, as a close
 misspelling of a Latin name is. Names of three characters or more count alone; a name of two characters
-(茅台, the name 茅台酒 without its product word) only with the name's product right after it (芧台白酒)."""
+(茅台, the name 茅台酒 without its product word) only with the name's product right after it (芧台白酒), or
+as the whole brand on goods the user says are of the name's class (茅合 on baijiu)."""
 
 from __future__ import annotations
 
@@ -119,7 +120,10 @@ def _add(
         if key.via not in VISUAL_VIAS or key.gi in known:
             continue
         alone = len(text) >= MIN_ALONE and key.via != "place-core"
-        if not alone and not _names_product(ix, a, key, run[start + len(text) :]):
+        # a name of two characters: with its product after it, or as the whole brand on goods the user
+        # says are of the name's class (茅合 on baijiu)
+        stated = span == run and bool(a.states_like(ix.gis[key.gi].product_class))
+        if not alone and not stated and not _names_product(ix, a, key, run[start + len(text) :]):
             continue
         if key.gi in out and len(out[key.gi].label_form) >= len(span):
             continue

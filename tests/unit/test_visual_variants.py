@@ -71,6 +71,15 @@ def test_two_characters_count_only_beside_the_names_product(index):
     assert hits_by_gi(index, "芧台白酒", "EU", "Spirits")["cn-moutai-jiu"].kind == "fuzzy"
 
 
+def test_two_characters_count_as_the_whole_brand_on_goods_said_to_be_of_the_names_class(index):
+    # 茅合: among the brands in 茅台镇 shops that lean on 茅 or 台 (zhantu88.com, the table's source)
+    hit = hits_by_gi(index, "茅合", "EU", "Spirits")["cn-moutai-jiu"]
+    assert (hit.kind, hit.severity) == ("fuzzy", "medium"), hit
+    assert "cn-moutai-jiu" not in hits_by_gi(index, "茅合", "EU", "Tea")
+    assert "cn-moutai-jiu" not in hits_by_gi(index, "茅合", "EU")  # no goods said: nothing to go on
+    assert "cn-moutai-jiu" not in hits_by_gi(index, "大茅合", "EU", "Spirits")  # part of a longer brand
+
+
 def test_a_product_word_elsewhere_in_the_label_does_not_count(index):
     # 清酒 (sake) is 青酒 with 清 for 青, but the wine named beside it is another word of the label
     assert "清" in visual_variants("青")
