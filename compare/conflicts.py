@@ -16,8 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from compare import analysis, matching
+from compare import analysis, matching, name_apart
 from compare import goods as goods_words
+from compare.coined import name_targets
+from compare.guesses import word_ends
 from compare.index import NameIndex
 from compare.reputation import reputation_held
 from compare.rules import (  # noqa: F401  (the screening vocabulary, re-exported for callers)
@@ -41,6 +43,7 @@ from compare.severity import (
     well_known_mark,
 )
 from compare.stated import StatedClasses
+from compare.visual_match import visual_anchors
 from gi_lists.model import GI, Protection
 from names.knowledge import Knowledge, term_key
 from names.normalise import compact, fold_latin
@@ -48,6 +51,15 @@ from names.normalise import compact, fold_latin
 
 class ConflictIndex(NameIndex):
     """The name index with the matcher's entry points."""
+
+    def __init__(self, gis: Sequence[GI], knowledge: Knowledge) -> None:
+        super().__init__(gis, knowledge)
+        # the tables some rules build on first use, built here so that the index file keeps them (a
+        # single check then builds none: half a second of a command's start)
+        name_apart.parts(self)
+        word_ends(self)
+        name_targets(self)
+        visual_anchors(self)
 
     def analyse(self, label: str) -> LabelAnalysis:
         return analysis.analyse(self, label)

@@ -44,9 +44,12 @@ def elided_parts(
     record give (compare.reputation). A piece that is a word of the languages, or that begins or ends
     the names of more than ELIDED_MAX GIs on the label's goods, stands for no one name."""
     out: dict[int, Candidate] = {}
+    tokens = _ELIDED_WORD.findall(a.text)
+    if not tokens:
+        return []
     targets = name_targets(ix)
     reputed = {key.gi for _, key in reputed_names(ix)} if ix.k.reputations or ix.k.well_known else set()
-    for token in _ELIDED_WORD.findall(a.text):
+    for token in tokens:
         pieces = [compact(fold_latin(p)) for p in re.split(r"['’]", token)]
         if any(p in ELISIONS for p in pieces[:-1]):
             continue  # Sant'Antimo, grand'mère: an elided word of the languages

@@ -228,7 +228,7 @@ def evocations(
         (EVOCATION_CAP, EVOCATION_WEIGHED),
     ):
         out.setdefault(cand.gi, cand)
-    heads, tails = word_ends(ix)
+    heads, tails = word_ends(ix) if any(len(w) >= 6 for w in a.own_words) else ({}, {})
     for word in a.own_words:
         if len(word) < 6 or word in ix.latin or word in CONNECTORS or word in glued or known_word(ix.k, word):
             continue

@@ -8,8 +8,6 @@ of the name, as severe as the routes make it on like goods.
 
 from __future__ import annotations
 
-import weakref
-
 from compare.index import NameIndex
 from compare.rules import BASE_SCORE, Candidate, LabelAnalysis
 from names.normalise import compact, fold_latin, fold_native, has_han, name_syllables
@@ -18,9 +16,8 @@ GAP = 2  # characters that may stand between the place and the rest (老 in 新�
 MIN_PART = 2  # characters of the place and of the rest, each
 IDENTITY = ("original", "official-rendering")
 
-# (place, rest, GI position, name position, name) by place; built once per index
+# (rest, GI position, name position, name) by place; built once per index, kept on it (and in its file)
 Parts = dict[str, list[tuple[str, int, int, str]]]
-_PARTS: weakref.WeakKeyDictionary[NameIndex, Parts] = weakref.WeakKeyDictionary()
 
 
 def _place_length(text: str, transcription: str) -> int:
@@ -40,8 +37,10 @@ def _place_length(text: str, transcription: str) -> int:
     return 0
 
 
-def _parts(ix: NameIndex) -> Parts:
-    if ix not in _PARTS:
+def parts(ix: NameIndex) -> Parts:
+    """The Chinese names' places and rests, by place: read once and kept on the index."""
+    found: Parts | None = getattr(ix, "name_apart_parts", None)
+    if found is None:
         table: Parts = {}
         for gi_pos, gi in enumerate(ix.gis):
             if "CN" not in gi.origin_countries:
@@ -54,8 +53,9 @@ def _parts(ix: NameIndex) -> Parts:
                 n = _place_length(text, spelled)
                 if n >= MIN_PART and len(text) - n >= MIN_PART:
                     table.setdefault(text[:n], []).append((text[n:], gi_pos, pos, name.text))
-        _PARTS[ix] = table
-    return _PARTS[ix]
+        found = table
+        setattr(ix, "name_apart_parts", found)  # noqa: B010 (an attribute of this module's, not the index's)
+    return found
 
 
 def names_apart(ix: NameIndex, a: LabelAnalysis) -> list[Candidate]:
@@ -63,7 +63,7 @@ def names_apart(ix: NameIndex, a: LabelAnalysis) -> list[Candidate]:
     the rest first (then at most GAP characters before the place)."""
     if not a.han_runs:
         return []
-    table = _parts(ix)
+    table = parts(ix)
     out: dict[int, Candidate] = {}
     for run in a.han_runs:
         for i in range(len(run) - 1):
@@ -101,7 +101,7 @@ def own_product_class(ix: NameIndex, text: str) -> str | None:
         return None
     classes = {
         ix.gis[gi_pos].product_class
-        for rests in _parts(ix).values()
+        for rests in parts(ix).values()
         for rest, gi_pos, _pos, _text in rests
         if s.endswith(rest)
     }

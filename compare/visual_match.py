@@ -28,7 +28,7 @@ _ALL_HAN = re.compile(HAN_CHAR + "{2,}")  # two Chinese characters or more
 Anchors = dict[str, list[tuple[int, str]]]
 
 
-def _anchors(ix: NameIndex) -> Anchors:
+def visual_anchors(ix: NameIndex) -> Anchors:
     """The Chinese names by each character that has look-alikes, with its neighbour (茅台酒 under 茅>台,
     台>酒 and 台<酒): a label's character then meets only the few names its neighbour allows. Built on
     the first label that needs it, kept on the index."""
@@ -71,7 +71,7 @@ def lookalikes(ix: NameIndex, a: LabelAnalysis, known: set[int]) -> list[Candida
             originals = looked_like(ch)
             if not originals:
                 continue
-            table = table if table is not None else _anchors(ix)
+            table = table if table is not None else visual_anchors(ix)
             for c in originals:
                 anchors = [f"{c}>{run[i + 1]}"] if i + 1 < len(run) else []
                 anchors += [f"{run[i - 1]}<{c}"] if i > 0 else []
