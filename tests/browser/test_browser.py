@@ -281,21 +281,6 @@ def test_compare_page_shows_the_table_of_dimensions_with_differences_highlighted
         save_full_page(page, COMPARE_SCREENSHOT)
 
 
-def test_downloading_the_comparison_brief_gives_a_pdf_of_several_pages(app_url, page, tmp_path):
-    page.goto(f"{app_url}/compare")
-    page.get_by_role("button", name="Prepare the PDF").click()
-    button = page.get_by_role("button", name="Download comparison brief (PDF)")
-    with page.expect_download() as download_info:
-        button.click()
-    download = download_info.value
-    assert download.suggested_filename.endswith(".pdf")
-    saved = tmp_path / download.suggested_filename
-    download.save_as(saved)
-    pages, text = pdf_text(saved)
-    assert pages >= 2
-    assert "China–EU" in text
-
-
 def test_downloading_the_dispute_brief_for_champagne_in_cn_names_it_in_chinese(app_url, page, tmp_path):
     page.goto(f"{app_url}/briefs")
     page.get_by_role("heading", name="Briefings").wait_for()

@@ -113,6 +113,7 @@ def test_the_comparison_pdf_downloads_after_the_prepare_button(app_url, page, tm
     text = "\n".join(p.extract_text() or "" for p in reader.pages)
     assert len(reader.pages) >= 2
     assert ("Key differences" if lang == "en" else "主要差异") in text
+    assert "China–EU" in text or "中欧" in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
