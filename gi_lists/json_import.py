@@ -36,11 +36,14 @@ def _objects(label: str, text: str) -> list[tuple[int, Any]]:
         raise InputError([f"{label}: not a GIScope JSON export: expected a list of GI objects"])
     out: list[tuple[int, Any]] = []
     pos = text.index("[") + 1
+    line, counted = 1, 0  # the lines before `counted`, counted once (from the start each time: quadratic)
     for _ in data:  # walk the array again to find where each item begins
         while text[pos] in " \t\r\n,":
             pos += 1
         item, end = decoder.raw_decode(text, pos)
-        out.append((text.count("\n", 0, pos) + 1, item))
+        line += text.count("\n", counted, pos)
+        counted = pos
+        out.append((line, item))
         pos = end
     return out
 
