@@ -5,6 +5,7 @@ Plain, portable SQL through storage.db (the same text on SQLite and PostgreSQL).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -310,15 +311,18 @@ class GIRepository:
                 rows += [(r[0], r[1], r[2], r[3], int(r[4])) for r in self.conn.rows(sql, list(chunk))]
         if words or substrings:
             wanted = set(compacts)
-            spaced = [f" {w}" for w in words]
+            # one test per row, not one per word: a prefix tuple and two alternations of the escaped words
+            starts = tuple(words)
+            inner = re.compile("|".join(re.escape(f" {w}") for w in words)) if words else None
+            inside = re.compile("|".join(map(re.escape, substrings))) if substrings else None
             for r in self.conn.rows("SELECT gi_id, kind, form, compact, form_rank FROM name_keys"):
                 form, key = r[2], r[3]
                 if key in wanted:
                     continue  # found above
                 if (
-                    any(form.startswith(w) for w in words)
-                    or any(s in form for s in spaced)
-                    or any(sub in key for sub in substrings)
+                    form.startswith(starts)
+                    or (inner is not None and inner.search(form))
+                    or (inside is not None and inside.search(key))
                 ):
                     rows.append((r[0], r[1], form, key, int(r[4])))
         return rows
