@@ -4,7 +4,8 @@ History keeps who wrote a change and why exactly as given; wherever it is shown 
 --history`, `giscope show`, the UI's history tables) each such text goes through `escaped`, so a
 newline cannot forge another history line and a bidi override cannot reorder what a reader sees.
 Line breaks, tabs and other control characters, Unicode line/paragraph separators and the invisible
-format characters (bidi embeddings, overrides and isolates, marks, zero-width spaces, BOM) become a
+format characters (bidi embeddings, overrides and isolates, marks, zero-width spaces, BOM) and the
+noncharacters (U+FFFE, U+FFFF …) become a
 visible escape: '\\n', '\\r', '\\t', '\\x07', '\\u202e'. Zero-width (non-)joiners stay: scripts need them.
 """
 
@@ -27,8 +28,13 @@ def _escape(ch: str) -> str:
 
 
 def is_hidden(ch: str) -> bool:
-    """Would showing this character as it is hide or move text (a control or invisible format one)?"""
-    return ch not in _KEEP and unicodedata.category(ch) in _HIDDEN
+    """Would showing this character as it is hide or move text (a control or invisible format one, or a
+    noncharacter such as U+FFFE, which no font draws)?"""
+    if ch in _KEEP:
+        return False
+    code = ord(ch)
+    noncharacter = 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+    return noncharacter or unicodedata.category(ch) in _HIDDEN
 
 
 def escaped(text: object, *, keep_breaks: bool = False) -> str:

@@ -272,9 +272,10 @@ class NameIndex:
         """The Chinese names the market uses for a GI beside its official rendering (布根地 for
         Bourgogne), from data/knowledge/trade_renderings.csv: keys of the GI's first name."""
         forms = list(self._known_forms(self.k.trade_renderings))
-        cores = list(trade_cores(self.k, self.native, forms))  # 费塔 of 费塔奶酪, unless another GI's too
-        for pos, first, term, t in [(p, f, t.term, t) for p, f, t in forms] + cores:
-            self._add_native(term, Key(pos, 0, "trade", first))
+        # 费塔 of 费塔奶酪, unless another GI's too: the name's short form, as an official rendering's core is
+        cores = [(p, f, core, t, "core") for p, f, core, t in trade_cores(self.k, self.native, forms)]
+        for pos, first, term, t, via in [(p, f, t.term, t, "trade") for p, f, t in forms] + cores:
+            self._add_native(term, Key(pos, 0, via, first))
             self.trade_confidence[(pos, compact(fold_native(term)))] = t.confidence
 
     def _index_translations(self) -> None:

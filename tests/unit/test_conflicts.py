@@ -226,9 +226,9 @@ def test_a_trade_rendering_of_a_gi_is_a_transliteration_of_it():
 
 
 def test_a_trade_rendering_without_its_product_word_is_still_the_name_unless_another_gi_shares_it():
-    """费塔 of 费塔奶酪 (Feta): the rendering's core, as the market writes it ('法国费塔', a Chinese buying
-    guide); but not a core that is a place or begins another GI's rendering (帕玛 of 帕玛火腿 begins
-    帕玛森干酪, Parmesan). The tables are made up here for the test."""
+    """费塔 of 费塔奶酪 (Feta): the rendering's core, the name's short form, as the market writes it
+    ('法国费塔', a Chinese buying guide); but not a core that is a place or begins another GI's rendering
+    (帕玛 of 帕玛火腿 begins 帕玛森干酪, Parmesan). The tables are made up here for the test."""
     from dataclasses import replace as copy_with
 
     from names.knowledge import Term
@@ -251,8 +251,10 @@ def test_a_trade_rendering_without_its_product_word_is_still_the_name_unless_ano
         gi("it-parmigiano", [("Parmigiano Reggiano", "original")], "Cheeses", "IT", IV),
     ]
     checker = Checker(ConflictIndex(register, knowledge), "CN")
+    # the name's short form, as an official rendering's core is: as severe as the name on its goods
     hit = checker.check("法国费塔", "Cheeses")[0]
-    assert (hit.gi.id, hit.kind, hit.severity) == ("gr-feta", "transliteration", "high"), hit.reason
+    assert (hit.gi.id, hit.kind, hit.severity) == ("gr-feta", "partial", "high"), hit.reason
+    assert checker.check("费塔")[0].severity == "medium"  # alone, no goods: a short form, medium
     assert "it-parma" not in {h.gi.id for h in checker.check("帕玛森干酪", "Cheeses")}
 
 

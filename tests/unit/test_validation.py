@@ -8,7 +8,7 @@ import json
 import unicodedata
 
 import pytest
-from hypothesis import given, seed, settings
+from hypothesis import example, given, seed, settings
 from hypothesis import strategies as st
 
 from errors import InputError
@@ -114,6 +114,8 @@ def test_names_that_are_only_punctuation_are_refused() -> None:
 @seed(20261204)
 @settings(max_examples=200, deadline=None, database=None)
 @given(st.text(alphabet=st.characters(codec=None), max_size=60))
+@example("\ufffe")  # a noncharacter: found by hypothesis in a fresh clone's CI run (category Cn, not Cc/Cf)
+@example("a\ufdd0b")
 def test_escaped_text_holds_nothing_a_terminal_obeys(text: str) -> None:
     shown = escaped(text)
     assert not any(ch in HOSTILE_CHARS or ch in "\t\n\u2028\u2029" for ch in shown)
