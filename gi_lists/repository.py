@@ -310,20 +310,15 @@ class GIRepository:
                 )
                 rows += [(r[0], r[1], r[2], r[3], int(r[4])) for r in self.conn.rows(sql, list(chunk))]
         if words or substrings:
-            wanted = set(compacts)
-            # one test per row, not one per word: a prefix tuple and two alternations of the escaped words
+            wanted = set(compacts)  # one test per row: a prefix tuple, two alternations ((?!): none)
             starts = tuple(words)
-            inner = re.compile("|".join(re.escape(f" {w}") for w in words)) if words else None
-            inside = re.compile("|".join(map(re.escape, substrings))) if substrings else None
+            inner = re.compile("|".join(re.escape(f" {w}") for w in words) or "(?!)")
+            inside = re.compile("|".join(map(re.escape, substrings)) or "(?!)")
             for r in self.conn.rows("SELECT gi_id, kind, form, compact, form_rank FROM name_keys"):
                 form, key = r[2], r[3]
                 if key in wanted:
                     continue  # found above
-                if (
-                    form.startswith(starts)
-                    or (inner is not None and inner.search(form))
-                    or (inside is not None and inside.search(key))
-                ):
+                if form.startswith(starts) or inner.search(form) or inside.search(key):
                     rows.append((r[0], r[1], form, key, int(r[4])))
         return rows
 
