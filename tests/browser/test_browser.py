@@ -140,6 +140,8 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.set_default_timeout(TIMEOUT_MS)
+    # expect(...) assertions keep their own 5 s default, too short for a page rerun on a busy 2-core machine
+    expect.set_options(timeout=TIMEOUT_MS)
     tab = context.new_page()
     yield tab
     context.close()
