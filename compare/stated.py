@@ -4,7 +4,8 @@
 'Tea bags', 茶叶: tea), read before what is said of the goods ('Draft sparkling wine dispensed in a
 London pub'), before a gloss in brackets ('Sparkling red wine (Lambrusco)') unless they name services
 ('Restaurant services (crayfish)'), without vintages, sizes and 'etc.' ('Wine 2019', 'Wine 750ml');
-goods words outside the food classes at the end name those goods ('Wine glasses', 葡萄酒杯); a list of
+goods words outside the food classes at the end name those goods ('Wine glasses', 葡萄酒杯); a
+generic term names its class ('camembert', 'cheddar'); a list of
 goods names each of its classes ('Wines and alcoholic beverages', 葡萄酒、白酒), without the goods it
 excepts ('(except beers)', '(not wine)'); fresh meat cured, smoked or dried is a meat product, and
 like goods of fresh meat too. Anything else stays as written (another class than any GI's).
@@ -20,6 +21,7 @@ from compare.index import NameIndex
 from compare.name_apart import own_product_class
 from compare.rules import NON_FOOD_KEY
 from gi_lists.model import class_key, same_class
+from names.knowledge import term_key
 
 # a list of goods ('Wines, spirits and liqueurs', 'Alcoholic beverages including wine', 葡萄酒、白酒)
 _GOODS_LIST = re.compile(r"[,;/&、，；]|\b(?:and|or|including|incl|et|und|e|y)\b|和|及|与", re.IGNORECASE)
@@ -38,6 +40,12 @@ _TRAILING = re.compile(
 _DANGLING = re.compile(r"\s+(?:of|for|in|from|and|or|with|from the)$", re.IGNORECASE)
 _PROCESSED = re.compile(r"\b(?:cured|dry-cured|smoked|salted|dried|cooked|air-dried)\b|腌|熏|腊|风干", re.I)
 PROCESSED_MEAT = "Meat products (cooked, salted, smoked, etc.)"
+
+
+def _generic_class(ix: NameIndex, text: str) -> str | None:
+    """The class of goods named by a generic term ('camembert', 'brie', 'cheddar'), or None."""
+    term = ix.k.generics.get(term_key(text)) or ix.k.generics.get(term_key(_singular(text)))
+    return term.product_class if term is not None else None
 
 
 def _clean(text: str) -> str:
@@ -122,7 +130,8 @@ class StatedClasses:
                 if head is None or class_key(head) == NON_FOOD_KEY:  # services name their goods in brackets
                     head = analysis.head_product_class(ix, stated)
                 found = head
-            else:  # goods named by a Chinese GI's own product words (陈皮 of 新会陈皮)
-                found = own_product_class(ix, text)
+            else:  # goods named by a Chinese GI's own product words (陈皮 of 新会陈皮), or by a generic
+                # term of a class ('camembert', 'cheddar': generic_terms.csv, Codex standards)
+                found = own_product_class(ix, text) or _generic_class(ix, bare)
         self._read[text] = found
         return found

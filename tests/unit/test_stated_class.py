@@ -54,3 +54,18 @@ def test_a_gloss_in_brackets_ending_in_a_goods_word_does_not_hide_the_goods(cn: 
     # 'application' is also software (Nice class 9); the goods stated are a dessert wine
     assert cn.stated_class("Dessert wine (traditional term application)") == "Wine"
     assert cn.stated_class("Wine glasses") == "Wine glasses"  # glasses for wine: not wine
+
+
+def test_goods_named_by_a_generic_term_are_its_class() -> None:
+    """'Camembert' stated as the goods is a cheese (Codex CXS 276-1973 in generic_terms.csv), so the place of
+    'Camembert de Normandie' on it is on goods of the name's class (non-PDO camembert labelled 'fabriqué
+    en Normandie' is a use long disputed in France)."""
+    eu = Protection(
+        "EU", "national-register", "protected", None, None, "1996-06-21", None, "EU register", "high"
+    )
+    camembert = make_gi("fr-camembert-de-normandie", "Camembert de Normandie", "Cheeses", "FR", eu)
+    checker = Checker(ConflictIndex([camembert], bundled_knowledge()), "EU")
+    assert checker.stated_class("camembert") == "Cheeses"
+    assert checker.stated_class("Camemberts (non-PDO)") == "Cheeses"
+    assert checker.stated_class("Bric-a-brac") == "Bric-a-brac"
+    assert _severity(checker, "élaboré en Normandie", "camembert", "fr-camembert-de-normandie") == "medium"
