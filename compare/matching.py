@@ -144,6 +144,8 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                 continue  # the name itself: found above
             other_script = (has_han(span) or has_thai(span)) != (has_han(name_text) or has_thai(name_text))
             kind = "transliteration" if other_script else "translation"
+            forms = {t.form for t in ix.k.places.get(span, ()) if t.concept == concept}
+            adjectival = forms == {"adjective"}  # 'Romaine', 'Bordelaise': weak on other goods
             if modifier:
                 found.append(
                     Candidate(
@@ -170,6 +172,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                         "medium",
                         max_severity=(cap := _shared_place(ix, a, concept, key.gi)),
                         shared_place=cap is not None,
+                        adjectival=adjectival,
                     )
                 )
     for place in dict.fromkeys(a.place_concepts):

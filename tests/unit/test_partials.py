@@ -118,3 +118,20 @@ def test_a_family_of_generic_terms_is_not_one_product() -> None:
     # grape varieties share one concept: 赤霞珠 (Cabernet Sauvignon) says nothing of a name holding Nebbiolo
     index = ConflictIndex([_gi("it-nebbiolo-d-alba", "Nebbiolo d'Alba", "Wine", "IT")], bundled_knowledge())
     assert not [h for h in Checker(index, "EU").check("赤霞珠", "Wine") if h.gi.id == "it-nebbiolo-d-alba"]
+
+
+def test_a_place_adjective_in_another_gender_or_number_is_the_place() -> None:
+    """The table lists 'parmigiano'; 'parmigiana' (the feminine) is the same adjective of Parma, and
+    'bordelaises' that of Bordeaux. An adjective that says only the place (Romaine, of Rome) on goods of
+    another class than the name's (the wine Roma) is weak there, as Wiener is on sausages."""
+    k = bundled_knowledge()
+    assert {t.concept for t in k.places["parmigiana"]} == {"parma"}
+    assert {t.concept for t in k.places["bordelaises"]} == {"bordeaux"}
+    assert "francaisese" not in k.places and "bordelaiss" not in k.places
+    parmigiano = _gi("it-parmigiano-reggiano", "Parmigiano Reggiano", "Cheeses", "IT")
+    roma = _gi("it-roma", "Roma", "Wine", "IT")
+    eu = Checker(ConflictIndex([parmigiano, roma, *REGISTER], k), "EU")
+    assert _severity(eu.check("Parmigiana", "Cheeses"), "it-parmigiano-reggiano") == "medium"
+    assert _severity(eu.check("Romaine lettuce", "Vegetables"), "it-roma") == "low"
+    assert _severity(eu.check("Bordelaise sauce", "Sauces"), "fr-bordeaux") == "low"
+    assert _severity(eu.check("Bavarian beer"), "de-bayerisches-bier") == "high"
