@@ -329,7 +329,7 @@ def romanised_forms(text: str, knowledge: Knowledge) -> list[str]:
 # Gender and number endings of place adjectives (parmigiano: parmigiana, parmigiani, parmigiane), which
 # the table lists in one or two forms: Italian, Spanish and Portuguese by the final vowel, French by
 # adding -e, -s, -es (-ne after -en and -on). A form that is already a term of the table keeps its row.
-_ENDINGS = {
+_ENDINGS: dict[str, dict[str, tuple[str, ...]]] = {
     "it": {"o": ("a", "i", "e"), "a": ("o", "i", "e"), "e": ("i",)},
     "es": {"o": ("a", "os", "as"), "a": ("o", "os", "as")},
     "pt": {"o": ("a", "os", "as"), "a": ("o", "os", "as")},
