@@ -135,3 +135,14 @@ def test_a_place_adjective_in_another_gender_or_number_is_the_place() -> None:
     assert _severity(eu.check("Romaine lettuce", "Vegetables"), "it-roma") == "low"
     assert _severity(eu.check("Bordelaise sauce", "Sauces"), "fr-bordeaux") == "low"
     assert _severity(eu.check("Bavarian beer"), "de-bayerisches-bier") == "high"
+
+
+def test_a_product_word_of_another_eu_language_is_no_distinctive_part() -> None:
+    """'kaas' is Dutch for cheese: Boerenkaas and Goudakaas share only that with the PDO Kanterkaas, and
+    'wijn', 'bier' are the goods, in Dutch, that the user names."""
+    kanter = _gi("nl-kanterkaas", "Kanterkaas", "Cheeses", "NL")
+    eu = Checker(ConflictIndex([kanter, *REGISTER], bundled_knowledge()), "EU")
+    for label in ("Boerenkaas", "Goudakaas"):
+        assert _severity(eu.check(label, "Cheeses"), "nl-kanterkaas") in (None, "low"), label
+    assert _severity(eu.check("Kanterkaas", "kaas"), "nl-kanterkaas") == "high"
+    assert eu.stated_class("wijn") == "Wine" and eu.stated_class("bier") == "Beer"
