@@ -140,6 +140,9 @@ _FINALS = {
 _BARE_VOWEL = {"e", "u", "i"}
 _BARE_AFTER = {"e": set("tkhlpS"), "u": set("pfmtkl"), "i": set("szSc")}
 OPTIONAL = "·"  # marks the next vowel as optional in a Chinese phoneme string
+# initials whose medial i (nie, lie, bian, miao) is a sound of its own, kept as an optional i; after j, q
+# and x it is part of the initial (香 xiang for the 'cham' of Champagne)
+_GLIDE_AFTER = frozenset("nlmptk")
 
 
 @lru_cache(maxsize=65536)
@@ -167,6 +170,8 @@ def syllable_phonemes(syllable: str) -> str:
     final = _FINALS.get(s, s)
     if final in _BARE_VOWEL and onset and onset in _BARE_AFTER[final]:
         return onset + OPTIONAL + final
+    if onset in _GLIDE_AFTER and s[:1] == "i" and s not in ("i", "in", "ing") and not final.startswith("i"):
+        return onset + OPTIONAL + "i" + final  # 涅 nie: the 'gn' of Armagnac, 'ni' of Valdobbiadene
     return onset + final
 
 

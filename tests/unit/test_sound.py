@@ -32,6 +32,7 @@ def sound(han: str) -> str:
 # 古冈左拉 (Gorgonzola): LuxuryWatcher, https://luxurywatcher.com/zh-Hant/article/26749 (古岡左拉)
 # 巴巴雷斯科 (Barbaresco): https://maitredevin.com/zh-us/blogs/post/piedmont-italy-heart-of-premier-wine-production
 # 乌迭尔雷格纳 (Utiel-Requena): '你不可不知的十大西班牙葡萄酒产区', https://972229.com/a44822
+# 阿曼涅克 (Armagnac, 涅 nie for its 'gn'): Sina wine guide, http://style.sina.com.cn/tas/wine/2011-10-11/164085256.shtml
 @pytest.mark.parametrize(
     "latin,lang,han",
     [
@@ -40,6 +41,8 @@ def sound(han: str) -> str:
         ("Barbaresco", "it", "巴巴雷斯科"),
         ("Utiel-Requena", "es", "乌迭尔雷格纳"),
         ("Saint-Émilion", "fr", "圣特美隆"),  # the t of "saint" sounded before a vowel
+        ("Armagnac", "fr", "阿曼涅克"),
+        ("Armagnac", "fr", "阿马涅克"),
     ],
 )
 def test_trade_renderings_sound_like_their_name(latin: str, lang: str, han: str) -> None:
