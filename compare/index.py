@@ -19,19 +19,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
 
-from compare.concept_keys import (
-    concepts_in_han,
-    concepts_in_words,
-    index_concepts,
-    index_generic_and_place,
-    index_inner_places,
-)
-from compare.name_parts import index_old_romanisations, index_thai_parts, product_core, trade_cores
+from compare.index_parts import index_han_parts, index_latin_parts
+from compare.name_parts import index_old_romanisations, index_thai_parts, trade_cores
 from compare.rules import (
     ADJECTIVE_SUFFIXES,
     CONNECTORS,
-    LAUDATORY_WORDS,
-    NO_PART,
     NON_FOOD_KEY,
     UMLAUT_SPELLING,
     Key,
@@ -47,7 +39,6 @@ from names.normalise import (
     has_han,
     has_thai,
     latin_words,
-    name_syllables,
     official_syllables,
     pinyin_syllables,
     thai_romanisation,
@@ -94,6 +85,8 @@ class NameIndex:
         self.name_beginnings: list[tuple[str, Key]] | None = None  # compare.shortened
         self.coined_targets: object = None  # compare.coined
         self.visual_anchors: dict[str, list[tuple[int, str]]] | None = None  # compare.visual_match
+        # compare.name_apart: a Chinese name's place -> (rest, GI, name, text)
+        self.name_apart_parts: dict[str, list[tuple[str, int, int, str]]] | None = None
         # Thai skeleton (names.thai) of a Latin key of a Thai name -> keys
         self.thai_latin: dict[str, list[Key]] = defaultdict(list)
         self._thai_gis = {pos for pos, gi in enumerate(self.gis) if "TH" in gi.origin_countries}
@@ -195,7 +188,7 @@ class NameIndex:
                 self._add_latin(wade_giles(simplified).split(), Key(gi, pos, "wade-giles", text))
             for spelling in self._romanisations(simplified):
                 self._add_latin(fold_latin(spelling).split(), Key(gi, pos, "romanisation", text))
-            self._index_han_parts(gi, pos, text)
+            index_han_parts(self, gi, pos, text)
             index_old_romanisations(self, gi, pos, text)
         elif has_thai(text):
             self._add_native(text, Key(gi, pos, "native", text))
@@ -204,7 +197,7 @@ class NameIndex:
                 self._add_latin(rtgs.split(), Key(gi, pos, "romanisation", text))
             for spelling in self._romanisations(text):
                 self._add_latin(fold_latin(spelling).split(), Key(gi, pos, "romanisation", text))
-            self._index_han_parts(gi, pos, text)
+            index_han_parts(self, gi, pos, text)
             index_thai_parts(self, gi, pos, text)
         else:
             words = latin_words(text)
@@ -220,7 +213,7 @@ class NameIndex:
                 for suffix in ADJECTIVE_SUFFIXES:
                     for base in {words[0], stem}:
                         self._add_latin([base + suffix], Key(gi, pos, "adjective", text))
-            self._index_latin_parts(gi, pos, text, words)
+            index_latin_parts(self, gi, pos, text, words)
 
     @cached_property
     def class_keys(self) -> frozenset[str]:
@@ -294,90 +287,15 @@ class NameIndex:
         """The curated spellings of a name or part written exactly so (Ti Kuan Yin for 铁观音)."""
         return [t.term for t in self.k.romanisations.get(native, ())]
 
-    def _romanised(self, gi: int, pos: int) -> bool:
+    def romanised(self, gi: int, pos: int) -> bool:
         name = self.gis[gi].names[pos]
         lang = name.lang or ""
         return name.kind == "transcription" and (lang.startswith("zh") or lang.startswith("th"))
 
-    def _index_latin_parts(self, gi: int, pos: int, text: str, words: list[str]) -> None:
-        places, products, rest, generics = concepts_in_words(self, words)
-        if places and not products and len(generics) == 1 and len(rest) == 1:
-            index_generic_and_place(self, gi, pos, text, places, generics[0])
-        # a Chinese name's transcription goes from the wider place to the narrower, as its characters do
-        names = self.gis[gi].names
-        chinese = (
-            names[pos].kind == "transcription"
-            and "CN" in self.gis[gi].origin_countries
-            and any(has_han(n.text) for n in names)
-        )
-        index_concepts(self, gi, pos, text, places, products, bool(rest), narrowest_last=chinese)
-        # generic terms inside a compound (Mozzarella di Bufala Campana)
-        for i in range(len(words)):
-            for j in range(i + 1, min(len(words), i + 3) + 1):
-                c = "".join(words[i:j])
-                if c in self.k.generics and len(words) > j - i:
-                    self.generic_in[c].append(Key(gi, pos, "generic", text))
-        # distinctive components: runs of words that are neither product, place, connector nor generic
-        # (not for romanised Chinese or Thai names: their parts are found through the characters)
-        # (nor for translations: "Finnish fruit liqueur" has no distinctive part of its own)
-        kind = self.gis[gi].names[pos].kind
-        if len(words) >= 2 and not self._romanised(gi, pos) and kind != "translation":
-            explained = set(range(len(words))) - set(rest)
-            runs: list[list[str]] = []
-            current: list[str] = []
-            for i, w in enumerate(words):
-                if i in explained or w in CONNECTORS or w in self.k.generics or w in LAUDATORY_WORDS:
-                    if current:
-                        runs.append(current)
-                    current = []
-                else:
-                    current.append(w)
-            if current:
-                runs.append(current)
-            for run in runs:
-                c = "".join(run)
-                if len(c) >= 5 and run != words and c not in self.k.generics and c not in NO_PART:
-                    self._add_latin(run, Key(gi, pos, "component", text))
-
-    def _index_han_parts(self, gi: int, pos: int, text: str) -> None:
-        """Concepts, the part after the place, the part before the product, and generic terms inside a
-        Chinese or Thai name."""
-        han = has_han(text)
-        places, products, rest_chars, spans = concepts_in_han(self, text)
-        chinese = han and "CN" in self.gis[gi].origin_countries  # foreign names keep their own order
-        index_concepts(self, gi, pos, text, places, products, bool(rest_chars), narrowest_last=chinese)
-        if han:
-            index_inner_places(self, gi, pos, text, spans)
-        s = compact(fold_native(text))
-        syllables = name_syllables(text) if han else None  # parts read as they do inside the name
-        # the part after the place name is a component (安溪铁观音 -> 铁观音, tie guan yin)
-        for j in range(len(s) - 1, 1, -1):
-            head = s[:j]
-            if head in self.k.places:
-                tail = s[j:]
-                if len(tail) >= 2 and tail not in self.k.products:
-                    part_syllables = syllables[j:] if syllables else None
-                    self._index_native_and_readings(
-                        tail, Key(gi, pos, "component", text), han, part_syllables
-                    )
-                break
-        # the part before a closing product word is the core (龙井茶 -> 龙井, "Lung Ching" + tea)
-        cut = product_core(self.k, text)
-        if cut:
-            j, core = cut
-            # a core that is only a place counts with the name's own product, never alone
-            via = "place-core" if core in self.k.places else "core"
-            part_syllables = syllables[:j] if syllables else None
-            self._index_native_and_readings(core, Key(gi, pos, via, text), han, part_syllables)
-        # generic terms inside the name (大米 in 五常大米)
-        for g in self._native_generics:
-            if g in s and g != s:
-                self.generic_in[g].append(Key(gi, pos, "generic", text))
-
     def _chinese(self, gi: int) -> bool:
         return "CN" in self.gis[gi].origin_countries
 
-    def _index_native_and_readings(
+    def index_native_and_readings(
         self, part: str, key: Key, han: bool, syllables: tuple[str, ...] | None = None
     ) -> None:
         self._add_native(part, key)

@@ -39,7 +39,7 @@ def _place_length(text: str, transcription: str) -> int:
 
 def parts(ix: NameIndex) -> Parts:
     """The Chinese names' places and rests, by place: read once and kept on the index."""
-    found: Parts | None = getattr(ix, "name_apart_parts", None)
+    found = ix.name_apart_parts
     if found is None:
         table: Parts = {}
         for gi_pos, gi in enumerate(ix.gis):
@@ -54,7 +54,7 @@ def parts(ix: NameIndex) -> Parts:
                 if n >= MIN_PART and len(text) - n >= MIN_PART:
                     table.setdefault(text[:n], []).append((text[n:], gi_pos, pos, name.text))
         found = table
-        setattr(ix, "name_apart_parts", found)  # noqa: B010 (an attribute of this module's, not the index's)
+        ix.name_apart_parts = found
     return found
 
 
