@@ -177,6 +177,9 @@ def classify_native(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, who
     if key.via == "trade":  # a Chinese name the market uses for the GI (布根地 for Bourgogne)
         level = ix.trade_confidence.get((key.gi, span), "medium")
         return _known_form(key, span, a, "transliteration", "a trade rendering", level, whole=whole)
+    if key.via == "translated":  # the name in another script (คอนยัค for Cognac)
+        kind, level = ix.translated.get((key.gi, span), ("translation", "medium"))
+        return _known_form(key, span, a, kind, "the name in another language or script", level, whole=whole)
     is_part, part = _part_of_name(ix, key, span, a, native=True)
     if is_part:
         return part

@@ -43,6 +43,7 @@ from compare.severity import (
     well_known_mark,
 )
 from compare.stated import StatedClasses
+from compare.variants import thai_script_names
 from compare.visual_match import visual_anchors
 from gi_lists.model import GI, Protection
 from names.knowledge import Knowledge, term_key
@@ -60,6 +61,7 @@ class ConflictIndex(NameIndex):
         word_ends(self)
         name_targets(self)
         visual_anchors(self)
+        thai_script_names(self)
 
     def analyse(self, label: str) -> LabelAnalysis:
         return analysis.analyse(self, label)

@@ -87,6 +87,8 @@ class NameIndex:
         self.visual_anchors: dict[str, list[tuple[int, str]]] | None = None  # compare.visual_match
         # compare.name_apart: a Chinese name's place -> (rest, GI, name, text)
         self.name_apart_parts: dict[str, list[tuple[str, int, int, str]]] | None = None
+        # compare.variants: the Thai-script names, without tone marks and silent letters -> (GI, name, text)
+        self.thai_script_names: dict[str, list[tuple[int, int, str]]] | None = None
         # Thai skeleton (names.thai) of a Latin key of a Thai name -> keys
         self.thai_latin: dict[str, list[Key]] = defaultdict(list)
         self._thai_gis = {pos for pos, gi in enumerate(self.gis) if "TH" in gi.origin_countries}
@@ -274,7 +276,7 @@ class NameIndex:
     def _index_translations(self) -> None:
         """The name in other European languages and scripts (Parmesan, Пармезан, Champagner), from
         data/knowledge/name_translations.csv: Latin keys of the GI's first name (Cyrillic and Greek
-        forms folded to Latin letters, as a label in those scripts is)."""
+        forms folded to Latin letters, as a label in those scripts is); Thai forms also as written."""
         for pos, first, t in self._known_forms(self.k.translations):
             kind = "transliteration" if t.form == "transliteration" else "translation"
             # an English possessive is also written without its 's ("Helan Mountain East Foothill")
@@ -282,6 +284,9 @@ class NameIndex:
                 words = latin_words(text)
                 self._add_latin(words, Key(pos, 0, "translated", first))
                 self.translated[(pos, compact(" ".join(words)))] = (kind, t.confidence)
+            if has_thai(t.term):  # a Thai label is read in its own script (คอนยัค for Cognac)
+                self._add_native(t.term, Key(pos, 0, "translated", first))
+                self.translated[(pos, compact(fold_native(t.term)))] = (kind, t.confidence)
 
     def _romanisations(self, native: str) -> list[str]:
         """The curated spellings of a name or part written exactly so (Ti Kuan Yin for 铁观音)."""

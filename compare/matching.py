@@ -29,7 +29,7 @@ from compare.rules import (
     Scope,
     same_class,
 )
-from compare.variants import thai_spelling_variants
+from compare.variants import thai_script_variants, thai_spelling_variants
 from compare.visual_match import lookalikes
 from names.normalise import compact, fold_latin, fold_native, has_han, has_thai, to_simplified
 
@@ -66,6 +66,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     # 2b. Thai names spelled another way (Sang Yod, Mueang, Phattalung): compare.variants
     if ix.thai_latin:
         found.extend(thai_spelling_variants(ix, a))
+    found.extend(thai_script_variants(ix, a))
     # 2c. a Chinese name's place and the rest apart (新会老陈皮, 红心猕猴桃苍溪): compare.name_apart
     found.extend(names_apart(ix, a))
     # 3. concept signatures: place + product in the label

@@ -1,13 +1,20 @@
 """Labels that spell a Thai name another way (pure): "Sang Yod", "Sangyot", "Khao Sang Yhode" for the RTGS
 "Khao Sangyot". Every span of the label's Latin words is reduced to its Thai skeleton (names.thai) and
 looked up among the skeletons of Thai names' Latin keys (compare.index); a hit is classified as the key
-itself would be, a little below an exact spelling."""
+itself would be, a little below an exact spelling.
+
+In Thai script: a label that writes a Thai name without its tone marks or a silent letter (กาแฟดอยชาง for
+กาแฟดอยช้าง, ข้าวสังหยด for ข้าวสังข์หยด) reads as the name does; one letter more, less or other in a long
+name (ทุเรียนปาจีน for ทุเรียนปราจีน) is a near spelling. Both are near spellings of the name (fuzzy)."""
 
 from __future__ import annotations
+
+import re
 
 from compare.classify import classify_latin
 from compare.index import NameIndex
 from compare.rules import CONNECTORS, MAX_SPAN_WORDS, Candidate, LabelAnalysis
+from names.normalise import has_thai
 from names.thai import MIN_SKELETON, thai_skeleton
 
 VARIANT_FACTOR = 0.98
@@ -53,3 +60,70 @@ def _lookup(ix: NameIndex, a: LabelAnalysis, words: list[str], *, rejoined: bool
                     ) + "another spelling of the Thai romanisation"
                     out.append(cand)
     return out
+
+
+# tone marks (mai ek, tho, tri, chattawa) and the mark of a silent letter with the letter (and a vowel
+# sign) it silences: ข์ in สังข์, ร์ in จันทร์
+_TONES = re.compile("[\u0e48-\u0e4b]")
+_SILENT = re.compile("[\u0e01-\u0e2e][\u0e34-\u0e38]?\u0e4c")
+MIN_THAI_NAME = 6  # characters of a name, tone marks and silent letters left out
+MIN_THAI_EDIT = 9  # a name one letter away must be at least this long
+
+
+def thai_reading_form(text: str) -> str:
+    """Thai text without tone marks and silent letters: two spellings that read alike share it."""
+    return _TONES.sub("", _SILENT.sub("", text))
+
+
+def thai_script_names(ix: NameIndex) -> dict[str, list[tuple[int, int, str]]]:
+    """The Thai-script names of the register by reading form: built once and kept on the index."""
+    if ix.thai_script_names is None:
+        table: dict[str, list[tuple[int, int, str]]] = {}
+        for gi_pos, gi in enumerate(ix.gis):
+            for pos, name in enumerate(gi.names):
+                if has_thai(name.text) and name.text.strip():
+                    form = thai_reading_form(name.text.replace(" ", ""))
+                    if len(form) >= MIN_THAI_NAME:
+                        table.setdefault(form, []).append((gi_pos, pos, name.text))
+        ix.thai_script_names = table
+    return ix.thai_script_names
+
+
+def thai_script_variants(ix: NameIndex, a: LabelAnalysis) -> list[Candidate]:
+    """Thai-script runs of the label that spell a Thai name without its tone marks or silent letters, or
+    one letter off a long name; the name as written is the native lookup's."""
+    if not a.thai_runs:
+        return []
+    names = thai_script_names(ix)
+    if not names:
+        return []
+    from rapidfuzz.distance import Levenshtein  # only for a label in Thai script
+
+    out: list[Candidate] = []
+    for run in a.thai_runs:
+        form = thai_reading_form(run)
+        for name_form, keys in names.items():
+            if any(text.replace(" ", "") in run for _, _, text in keys):
+                continue  # the name as written: found by the native lookup
+            if name_form in form:
+                edits, note = 0, "written without its tone marks or silent letters"
+            elif len(name_form) >= MIN_THAI_EDIT and _one_off(form, name_form, Levenshtein.distance):
+                edits, note = 1, "1 letter(s) from it"
+            else:
+                continue
+            for gi_pos, _pos, text in keys:
+                cand = Candidate(
+                    gi_pos, "fuzzy", 0.95 - 0.05 * edits, text, run, f"'{text}' {note}", "medium"
+                )
+                out.append(cand)
+    return out
+
+
+def _one_off(form: str, name: str, distance) -> bool:  # type: ignore[no-untyped-def]
+    """A window of the run one edit from the name."""
+    n = len(name)
+    for size in (n - 1, n, n + 1):
+        for start in range(0, max(len(form) - size, 0) + 1):
+            if distance(form[start : start + size], name, score_cutoff=1) <= 1:
+                return True
+    return False

@@ -226,3 +226,34 @@ def test_the_province_in_full_is_the_names_short_place(index, label):
     # write the province in full ("Prachinburi durian")
     hit = hit_for(index, label, "th-thurian-prachin", "TH")
     assert hit is not None and hit.severity == "high", hit
+
+
+# -- Thai script spelled another way ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "label,gi_id,note",
+    [
+        ("กาแฟดอยชาง", "th-kafae-doi-chaang", "without its tone marks or silent letters"),  # ช้าง's tone mark
+        ("ข้าวสังหยดเมืองพัทลุง", "th-khao-sangyod-muang-phatthalung", "without its tone marks"),  # ข์ left out
+        ("ทุเรียนปาจีนแท้", "th-thurian-prachin", "1 letter(s) from it"),  # ร of ปราจีน left out
+    ],
+)
+def test_a_thai_name_in_thai_script_spelled_another_way_is_a_near_spelling(index, label, gi_id, note):
+    hit = hit_for(index, label, gi_id, "TH")
+    assert hit is not None and (hit.kind, hit.severity) == ("fuzzy", "medium"), hit
+    assert note in hit.reason
+
+
+def test_a_thai_name_as_written_stays_exact_and_short_thai_words_are_no_near_spelling(index):
+    hit = hit_for(index, "กาแฟดอยช้าง", "th-kafae-doi-chaang", "TH")
+    assert hit is not None and hit.kind == "exact"
+    assert hit_for(index, "กาแฟดอย", "th-kafae-doi-chaang", "TH") is None  # 'coffee of the mountain'
+
+
+def test_a_foreign_name_in_thai_script_is_its_transliteration() -> None:
+    """คอนยัค is Cognac in Thai (th.wikipedia 'คอนยัค'; name_translations.csv), protected in Thailand."""
+    th = Protection("TH", "national-register", "protected", None, None, "2006-01-01", None, "DIP", "high")
+    cognac = GI("fr-cognac", (Name("Cognac", "original", "fr"),), "Spirit", "FR", "Cognac", (th,))
+    hits = Checker(ConflictIndex([cognac], bundled_knowledge()), "TH").check("บรั่นดีคอนยัค", "brandy")
+    assert [(h.gi.id, h.kind, h.severity) for h in hits[:1]] == [("fr-cognac", "transliteration", "high")]
