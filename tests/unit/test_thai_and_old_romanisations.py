@@ -257,3 +257,23 @@ def test_a_foreign_name_in_thai_script_is_its_transliteration() -> None:
     cognac = GI("fr-cognac", (Name("Cognac", "original", "fr"),), "Spirit", "FR", "Cognac", (th,))
     hits = Checker(ConflictIndex([cognac], bundled_knowledge()), "TH").check("บรั่นดีคอนยัค", "brandy")
     assert [(h.gi.id, h.kind, h.severity) for h in hits[:1]] == [("fr-cognac", "transliteration", "high")]
+
+
+def test_the_plain_of_hom_mali_rice_by_its_short_name_is_a_partial_use() -> None:
+    """'Thung Kula' is the everyday short name of Thung Kula Rong-Hai (places.csv, with its sources)."""
+    th = Protection("TH", "national-register", "protected", None, None, "2007-10-24", None, "DIP", "high")
+    hom_mali = GI(
+        "th-khao-hom-mali-thung-kula-rong-hai",
+        (
+            Name("ข้าวหอมมะลิทุ่งกุลาร้องไห้", "original", "th"),
+            Name("Khao Hom Mali Thung Kula Rong-Hai", "transcription", "th-Latn"),
+        ),
+        RICE,
+        "TH",
+        "Roi Et",
+        (th,),
+    )
+    checker = Checker(ConflictIndex([hom_mali], bundled_knowledge()), "TH")
+    for label in ("Thung Kula", "ทุ่งกุลา"):
+        hits = checker.check(label, "rice")
+        assert [(h.kind, h.severity) for h in hits[:1]] == [("partial", "medium")], label
