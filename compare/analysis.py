@@ -8,6 +8,7 @@ import re
 from compare.index import NameIndex
 from compare.rules import Candidate, LabelAnalysis
 from names.normalise import compact, fold_native, forms, latin_words, to_simplified
+from names.thai import MIN_SKELETON, thai_skeleton
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
@@ -52,10 +53,15 @@ def analyse(ix: NameIndex, label: str) -> LabelAnalysis:
         thai_runs=_THAI_RUN.findall(label),
     )
     words = a.own_words
+    skeletons = ix.k.thai_place_skeletons
     for i in range(len(words)):
         for j in range(i + 1, min(len(words), i + 5) + 1):
             c = "".join(words[i:j])
             _note_term(ix, a, c)
+            if skeletons and c not in ix.k.places and len(c) >= MIN_SKELETON:
+                for t in skeletons.get(thai_skeleton(words[i:j]), ()):  # a Thai place spelled otherwise
+                    a.place_concepts.append(t.concept)
+                    a.place_spans.setdefault(t.concept, c)
     for run in a.han_runs:
         for i in range(len(run)):
             for j in range(i + 1, min(len(run), i + 10) + 1):

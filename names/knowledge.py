@@ -42,6 +42,7 @@ from typing import Any, NamedTuple
 
 from config import KNOWLEDGE_DIR
 from names.normalise import compact, fold_latin, fold_native, has_han, has_thai
+from names.thai import MIN_SKELETON, thai_skeleton
 
 
 def term_key(text: str) -> str:
@@ -78,6 +79,8 @@ class NiceRow(NamedTuple):
 class Knowledge:
     products: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
     places: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
+    # Thai places by the Thai skeleton of their Latin spellings (Petchabun, Pakpanang: names.thai)
+    thai_place_skeletons: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
     modifiers: dict[str, Term] = field(default_factory=dict)
     generics: dict[str, Term] = field(default_factory=dict)
     romanisations: dict[str, list[Term]] = field(
@@ -179,6 +182,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
             )
             k.places[term_key(r["term"])].append(t)
     _inflect_adjectives(k.places)
+    _thai_place_skeletons(k)
     for _, r in _rows(directory / "modifiers.csv", ("lang", "term", "position", "meaning")):
         if r["term"]:
             key = term_key(r["term"].strip("-"))
@@ -358,3 +362,16 @@ def _inflect_adjectives(places: dict[str, list[Term]]) -> None:
             key = term_key(form)
             if len(key) >= 5 and key not in places:
                 places[key].append(t._replace(term=form, source=f"{t.source}; an inflection of '{t.term}'"))
+
+
+def _thai_place_skeletons(k: Knowledge) -> None:
+    """The Latin spellings of Thai places (those with an RTGS spelling in the table), by their Thai
+    skeleton: a label may spell them otherwise than the table does (Petchabun for Phetchabun, Pakpanang
+    for Pak Phanang). Not European places with a Thai rendering: 'Campagne' is no Champagne."""
+    thai = {t.concept for terms in k.places.values() for t in terms if t.lang == "th-Latn"}
+    for terms in k.places.values():
+        for t in terms:
+            if t.concept in thai and t.term.isascii():
+                skeleton = thai_skeleton(t.term)
+                if len(skeleton) >= MIN_SKELETON and t not in k.thai_place_skeletons[skeleton]:
+                    k.thai_place_skeletons[skeleton].append(t)

@@ -277,3 +277,18 @@ def test_the_plain_of_hom_mali_rice_by_its_short_name_is_a_partial_use() -> None
     for label in ("Thung Kula", "ทุ่งกุลา"):
         hits = checker.check(label, "rice")
         assert [(h.kind, h.severity) for h in hits[:1]] == [("partial", "medium")], label
+
+
+@pytest.mark.parametrize("label", ["Prajinburi durian", "PRAJINBURI DURIAN", "durian from Prajin Buri"])
+def test_a_thai_place_spelled_another_way_is_the_place(index, label):
+    """Thai places by the Thai skeleton of their Latin spellings (names.knowledge.thai_place_skeletons):
+    'Prajinburi' (j for จ, as in many English spellings) is Prachinburi, the province of Thurian Prachin."""
+    hit = hit_for(index, label, "th-thurian-prachin", "TH")
+    assert hit is not None and hit.severity in ("high", "medium"), hit
+
+
+def test_thai_place_skeletons_are_made_only_for_places_with_a_thai_name() -> None:
+    k = bundled_knowledge()
+    assert {t.concept for t in k.thai_place_skeletons[thai_skeleton("Petchabun")]} == {"phetchabun"}
+    assert {t.concept for t in k.thai_place_skeletons[thai_skeleton("Pakpanang")]} == {"pak-phanang"}
+    assert thai_skeleton("Champagne") not in k.thai_place_skeletons  # a Thai rendering, no Thai place
