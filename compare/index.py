@@ -89,6 +89,8 @@ class NameIndex:
         self.name_apart_parts: dict[str, list[tuple[str, int, int, str]]] | None = None
         # compare.variants: the Thai-script names, without tone marks and silent letters -> (GI, name, text)
         self.thai_script_names: dict[str, list[tuple[int, int, str]]] | None = None
+        # a multi-word name's words sorted (compare.variants: the name's words in another order)
+        self.reordered: dict[str, list[Key]] = defaultdict(list)
         # Thai skeleton (names.thai) of a Latin key of a Thai name -> keys
         self.thai_latin: dict[str, list[Key]] = defaultdict(list)
         self._thai_gis = {pos for pos, gi in enumerate(self.gis) if "TH" in gi.origin_countries}
@@ -207,6 +209,8 @@ class NameIndex:
             bare = [w for w in words if w not in CONNECTORS]
             if len(bare) >= 2 and bare != words:  # Prosciutto di Parma as 'Prosciutto Parma'
                 self._add_latin(bare, own)
+            if kind in ("original", "transcription") and len(bare) >= 2 and len(set(bare)) == len(bare):
+                self.reordered[" ".join(sorted(bare))].append(Key(gi, pos, "reordered", text))
             if not text.isascii() and any(ch in "äöüÄÖÜ" for ch in text):
                 spelled = text.translate(UMLAUT_SPELLING)
                 self._add_latin(fold_latin(spelled).split(), Key(gi, pos, "umlaut", text))

@@ -29,7 +29,7 @@ from compare.rules import (
     Scope,
     same_class,
 )
-from compare.variants import thai_script_variants, thai_spelling_variants
+from compare.variants import reordered_names, thai_script_variants, thai_spelling_variants
 from compare.visual_match import lookalikes
 from names.normalise import compact, fold_latin, fold_native, has_han, has_thai, to_simplified
 
@@ -67,6 +67,8 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     if ix.thai_latin:
         found.extend(thai_spelling_variants(ix, a))
     found.extend(thai_script_variants(ix, a))
+    if ix.reordered and len(a.own_words) >= 2:  # a name's words in another order
+        found.extend(reordered_names(ix, a))
     # 2c. a Chinese name's place and the rest apart (新会老陈皮, 红心猕猴桃苍溪): compare.name_apart
     found.extend(names_apart(ix, a))
     # 3. concept signatures: place + product in the label

@@ -13,8 +13,8 @@ import re
 
 from compare.classify import classify_latin
 from compare.index import NameIndex
-from compare.rules import CONNECTORS, MAX_SPAN_WORDS, Candidate, LabelAnalysis
-from names.normalise import has_thai
+from compare.rules import BASE_SCORE, CONNECTORS, MAX_SPAN_WORDS, Candidate, LabelAnalysis
+from names.normalise import has_thai, latin_words
 from names.thai import MIN_SKELETON, thai_skeleton
 
 VARIANT_FACTOR = 0.98
@@ -127,3 +127,26 @@ def _one_off(form: str, name: str, distance) -> bool:  # type: ignore[no-untyped
             if distance(form[start : start + size], name, score_cutoff=1) <= 1:
                 return True
     return False
+
+
+def reordered_names(ix: NameIndex, a: LabelAnalysis) -> list[Candidate]:
+    """A multi-word name's words, every one of them, in another order ('Sagrantino di Montefalco' for
+    Montefalco Sagrantino): the name itself, its words moved (a short form's severity: as the name's)."""
+    out: list[Candidate] = []
+    words = a.own_words
+    n = len(words)
+    for i in range(n):
+        for j in range(i + 2, min(n, i + MAX_SPAN_WORDS) + 1):
+            if words[i] in CONNECTORS or words[j - 1] in CONNECTORS:
+                continue
+            bare = [w for w in words[i:j] if w not in CONNECTORS]
+            if len(bare) < 2:
+                continue
+            for key in ix.reordered.get(" ".join(sorted(bare)), ()):
+                if [w for w in latin_words(key.text) if w not in CONNECTORS] == bare:
+                    continue  # in the name's own order: the Latin lookup's
+                span = " ".join(words[i:j])
+                cand = Candidate(key.gi, "partial", BASE_SCORE["exact"] * 0.97, key.text, span)
+                cand.note, cand.short_form = "the name's words in another order", True
+                out.append(cand)
+    return out

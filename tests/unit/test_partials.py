@@ -146,3 +146,43 @@ def test_a_product_word_of_another_eu_language_is_no_distinctive_part() -> None:
         assert _severity(eu.check(label, "Cheeses"), "nl-kanterkaas") in (None, "low"), label
     assert _severity(eu.check("Kanterkaas", "kaas"), "nl-kanterkaas") == "high"
     assert eu.stated_class("wijn") == "Wine" and eu.stated_class("bier") == "Beer"
+
+
+def test_a_baijiu_type_word_is_the_product_and_the_rest_the_names_core() -> None:
+    """二锅头 (erguotou) and 大曲 (daqu) are kinds of baijiu (product_terms.csv): 牛栏山 is the core of
+    牛栏山二锅头 (Annex V), so 牛栏山陈酿 ('aged Niulanshan') uses it on baijiu."""
+    v = make_gi(
+        "cn-niulanshan-er-guo-tou",
+        [("牛栏山二锅头", "original"), ("Niulanshan Er Guo Tou", "transcription")],
+        "Spirit",
+        "CN",
+        EU_REGISTER,
+    )
+    eu = Checker(ConflictIndex([v], bundled_knowledge()), "EU")
+    assert _severity(eu.check("牛栏山陈酿", "白酒"), "cn-niulanshan-er-guo-tou") == "high"
+    assert _severity(eu.check("牛栏山", "白酒"), "cn-niulanshan-er-guo-tou") == "high"
+
+
+def test_the_adjective_of_bologna_with_mortadella_is_mortadella_bologna() -> None:
+    mortadella = _gi(
+        "it-mortadella-bologna", "Mortadella Bologna", "Meat products (cooked, salted, smoked, etc.)", "IT"
+    )
+    eu = Checker(ConflictIndex([mortadella], bundled_knowledge()), "EU")
+    assert _severity(eu.check("Mortadella bolognese", "sausage"), "it-mortadella-bologna") == "high"
+
+
+@pytest.mark.parametrize("label", ["Sagrantino di Montefalco", "SAGRANTINO MONTEFALCO rosso"])
+def test_a_names_words_in_another_order_are_the_name(label: str) -> None:
+    """Montefalco Sagrantino (DOCG) written 'Sagrantino di Montefalco', as wine lists and shops do: the name
+    itself, its words moved; the DOC Montefalco, one of its words, is found too but ranks below."""
+    docg = _gi("it-montefalco-sagrantino", "Montefalco Sagrantino", "Wine", "IT")
+    doc = _gi("it-montefalco", "Montefalco", "Wine", "IT")
+    hits = Checker(ConflictIndex([docg, doc], bundled_knowledge()), "EU").check(label, "Wine")
+    assert (hits[0].gi.id, hits[0].kind, hits[0].severity) == ("it-montefalco-sagrantino", "partial", "high")
+    assert "another order" in hits[0].reason
+
+
+def test_a_names_words_in_their_own_order_stay_the_latin_lookups() -> None:
+    docg = _gi("it-montefalco-sagrantino", "Montefalco Sagrantino", "Wine", "IT")
+    hits = Checker(ConflictIndex([docg], bundled_knowledge()), "EU").check("Montefalco Sagrantino", "Wine")
+    assert (hits[0].kind, hits[0].severity) == ("exact", "high")
