@@ -76,6 +76,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     label_compact = compact(fold_latin(a.text)) if a.place_concepts else ""
     if a.place_concepts:
         from rapidfuzz import fuzz  # for the closeness of names sharing a place; a twentieth of a second
+    reputed_ids = {gi_id for gi_id, _ in ix.k.reputations} if a.place_concepts else set()
     for place in dict.fromkeys(a.place_concepts):
         products = [p for p, _ in a.product_concepts] + [generic_concept(ix, g) for g in a.generic_terms]
         named_products = {p for p, _ in a.product_concepts}
@@ -105,7 +106,12 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
             named = any(same_class(cls, gi_class) for _, cls in a.product_concepts)
             # no product word, but the user says the goods are of the name's class ('Bavaria' on beer)
             stated = not a.product_concepts and a.states_like(gi_class)
-            if named or stated:
+            # or a name whose reputation a decision held to reach other goods: the severity rules weigh the
+            # label's goods against the goods it was held for (Colombiano on café services)
+            reputed = (
+                not named and not stated and a.stated_class is not None and gis[key.gi].id in reputed_ids
+            )
+            if named or stated or reputed:
                 # of the names sharing the place, the one closest to the label as a whole first
                 # ('Cœur de Provence': Côtes de Provence before the other Provence names)
                 closeness = fuzz.ratio(label_compact, compact(fold_latin(key.text))) / 100
@@ -119,6 +125,8 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                     if key.via == "inner-place"
                     else f"place '{place}' with another product of the same class"
                     if named
+                    else f"place '{place}' on other goods"
+                    if reputed
                     else f"place '{place}' on goods of the name's class",
                     "medium",
                 )
@@ -127,7 +135,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                 if named and own and not any(ix.compatible(c, o) for c, _ in a.product_concepts for o in own):
                     # the place on another product than the name's (Danish feta, Danablu): low
                     cand.max_severity = ("low", OTHER_PRODUCT_WHY)
-                elif place in COUNTRY_CONCEPTS:
+                elif place in COUNTRY_CONCEPTS and not reputed:  # a reputed name: as the decisions weigh it
                     cand.max_severity = ("low", COUNTRY_WHY)
                 found.append(cand)
     # 3b. names that are only a place or one product word: that concept in another language or

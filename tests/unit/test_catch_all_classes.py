@@ -192,3 +192,13 @@ def test_processed_meat_is_like_goods_of_fresh_meat_too(index):
     assert any(c.startswith("Fresh meat") for c in checker.stated_classes("Dried beef"))
     assert any(c.startswith("Fresh meat") for c in checker.stated_classes("Dried beef for stew"))
     assert checker.stated_class("Beef (not cured)").startswith("Fresh meat")
+
+
+def test_a_reputed_names_place_on_the_goods_a_decision_was_held_for(index: ConflictIndex) -> None:
+    """The place of a name whose reputation a decision held to reach other goods (reputations.csv: EUIPO
+    held COLOMBUENO for restaurant and café services evocative of Café de Colombia): its adjective on those
+    very goods is medium, citing the decision; on goods no decision was held for it stays low."""
+    hit = hits_by_gi(index, "COLOMBIANO HOUSE", "EU", "restaurant and café services")["co-cafe-de-colombia"]
+    assert (hit.kind, hit.severity) == ("partial", "medium") and "COLOMBUENO" in hit.reason
+    shirts = hits_by_gi(index, "Colombiano", "EU", "shirts").get("co-cafe-de-colombia")
+    assert shirts is None or shirts.severity == "low"
