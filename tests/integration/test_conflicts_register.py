@@ -27,8 +27,9 @@ BLIND6 = FRESH.with_name("conflict_eval_blind6.csv")
 BLIND7 = FRESH.with_name("conflict_eval_blind7.csv")
 BLIND8 = FRESH.with_name("conflict_eval_blind8.csv")
 BLIND9 = FRESH.with_name("conflict_eval_blind9.csv")
+BLIND10 = FRESH.with_name("conflict_eval_blind10.csv")
 SET_IDS = ["market", "decisions", "fresh", "unseen", "blind", "blind2", "blind3", "blind4", "blind5"]
-SET_IDS += ["blind6", "blind7", "blind8", "blind9"]
+SET_IDS += ["blind6", "blind7", "blind8", "blind9", "blind10"]
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +69,7 @@ def test_the_labelled_set_is_big_and_balanced_enough():
         # blind8: its research session found only 29 cases not used before (5 negatives) in its time
         (BLIND8, 29, 1 / 6),
         (BLIND9, 110, 1 / 4),
+        (BLIND10, 100, 1 / 3),
     ],
     ids=SET_IDS,
 )
@@ -122,7 +124,7 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         # Reblochon it names; none in its held-out quarter
         (BLIND4, 0.87, 3),
         # blind5 (2026-12-05, never tuned on): its first run 81.3 %, 3 negatives at high (not read)
-        (BLIND5, 0.85, 3),
+        (BLIND5, 0.87, 3),
         # blind6 (2026-12-05, first run 84.7 %, 5 negatives at high): in its tuning part the pear variety
         # Champagner Bratbirne again; four in its held-out quarter, not read
         (BLIND6, 0.89, 5),
@@ -133,7 +135,10 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         (BLIND8, 0.66, 1),
         # blind9 (2026-12-05, first run 72.0 %): in its tuning part 'Hüttentee', which the set counts as a
         # neutral name but is itself a German spirit GI of the EU register (a screen rightly flags it)
-        (BLIND9, 0.79, 1),
+        (BLIND9, 0.83, 1),
+        # blind10 (2026-12-05, first run 77.8 %): one negative at high in its tuning part, 'Grataron du
+        # Beaufortain', which begins with the whole name Beaufort on a cheese (its set counts it innocent)
+        (BLIND10, 0.87, 1),
     ],
     ids=SET_IDS,
 )
@@ -142,8 +147,9 @@ def test_no_innocent_real_market_label_is_high(shared_index, path, floor, highs)
     more negatives at high than measured, and the share found at >= medium no lower than measured on
     2026-12-05 (market 88.6 %, decisions 95.4 %, fresh 89.9 %, unseen 95.9 %, blind 95.9 % (76.4 % at its
     first run), blind2 89.2 % (68.9 %), blind3 91.1 % (83.5 %), blind4 87.8 % (78.4 %), blind5 85.3 %
-    (81.3 %), blind6 90.6 % (84.7 %), blind7 79.2 % (its one run), blind8 66.7 % (66.7 %), blind9 80.0 %
-    (72.0 %)): floors against slipping, not the
+    (81.3 %; 88.0 % since 2026-12-05 evening, never read), blind6 90.6 % (84.7 %), blind7 79.2 % (its one
+    run), blind8 66.7 % (66.7 %), blind9 84.0 % (72.0 %), blind10 87.3 % (77.8 %)): floors against slipping,
+    not the
     issue's target. Counts only: the labels of sets kept unread are not printed."""
     report = evaluate(shared_index, load_cases(path))
     assert len(report.negatives_at_high()) <= highs
