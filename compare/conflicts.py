@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from compare import analysis, matching, name_apart
+from compare import analysis, index_cache, matching, name_apart
 from compare import goods as goods_words
 from compare.coined import name_targets
 from compare.guesses import word_ends
@@ -48,6 +48,9 @@ from compare.visual_match import visual_anchors
 from gi_lists.model import GI, Protection
 from names.knowledge import Knowledge, term_key
 from names.normalise import compact, fold_latin
+
+# the code this process runs, read once at import (compare.index_cache.code_fingerprint)
+index_cache.code_fingerprint()
 
 
 class ConflictIndex(NameIndex):

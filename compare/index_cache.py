@@ -24,6 +24,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Hashable
+from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -40,9 +41,12 @@ _LIBRARIES = ("pypinyin", "opencc", "pythainlp", "anyascii", "rapidfuzz")
 log = logging.getLogger("giscope.index_cache")
 
 
+@lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Changes when the code, knowledge or libraries the index is built by change (a stat of each file,
-    about a millisecond; nothing is imported)."""
+    about a millisecond; nothing is imported). Read once per process, when compare.conflicts is imported:
+    a server still running older code after an upgrade keys its files by the code it runs, so the new
+    code never reads an index built by the old one."""
     paths: list[Path] = [PROJECT_ROOT / "config.py"]
     for folder in _CODE:
         paths += sorted((PROJECT_ROOT / folder).glob("*.py"))

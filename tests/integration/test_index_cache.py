@@ -186,3 +186,19 @@ def test_a_write_leaves_no_temporary_file_behind(loaded_engine):
     build_index(loaded_engine)
     folder = stored_path(loaded_engine).parent
     assert [p for p in os.listdir(folder) if p.endswith(".tmp")] == []
+
+
+def test_the_code_fingerprint_is_that_of_the_code_this_process_imported(monkeypatch):
+    """A server still running older code after an upgrade must not write an index file keyed by the new
+    code on disk (the new code would read an index it cannot use): the fingerprint is read once, when
+    compare.conflicts is imported, and files changed afterwards do not change it."""
+    import compare.conflicts  # noqa: F401  (reads the fingerprint)
+    from compare import index_cache
+
+    first = index_cache.code_fingerprint()
+
+    def gone(self, **kwargs):
+        raise OSError("changed on disk")
+
+    monkeypatch.setattr(Path, "stat", gone)
+    assert index_cache.code_fingerprint() == first
