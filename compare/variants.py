@@ -4,7 +4,7 @@ looked up among the skeletons of Thai names' Latin keys (compare.index); a hit i
 itself would be, a little below an exact spelling.
 
 In Thai script: a label that writes a Thai name without its tone marks or a silent letter (กาแฟดอยชาง for
-กาแฟดอยช้าง, ข้าวสังหยด for ข้าวสังข์หยด) reads as the name does; one letter more, less or other in a long
+กาแฟดอยช้าง, ข้าวสังหยด for ข้าวสังข์หยด) reads as the name does; one letter left out or added in a long
 name (ทุเรียนปาจีน for ทุเรียนปราจีน) is a near spelling. Both are near spellings of the name (fuzzy)."""
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def thai_script_variants(ix: NameIndex, a: LabelAnalysis) -> list[Candidate]:
     names = thai_script_names(ix)
     if not names:
         return []
-    from rapidfuzz.distance import Levenshtein  # only for a label in Thai script
+    from rapidfuzz.distance import Indel  # only for a label in Thai script
 
     out: list[Candidate] = []
     for run in a.thai_runs:
@@ -107,8 +107,8 @@ def thai_script_variants(ix: NameIndex, a: LabelAnalysis) -> list[Candidate]:
                 continue  # the name as written: found by the native lookup
             if name_form in form:
                 edits, note = 0, "written without its tone marks or silent letters"
-            elif len(name_form) >= MIN_THAI_EDIT and _one_off(form, name_form, Levenshtein.distance):
-                edits, note = 1, "1 letter(s) from it"
+            elif len(name_form) >= MIN_THAI_EDIT and _one_off(form, name_form, Indel.distance):
+                edits, note = 1, "a letter left out or added"
             else:
                 continue
             for gi_pos, _pos, text in keys:
@@ -120,7 +120,8 @@ def thai_script_variants(ix: NameIndex, a: LabelAnalysis) -> list[Candidate]:
 
 
 def _one_off(form: str, name: str, distance) -> bool:  # type: ignore[no-untyped-def]
-    """A window of the run one edit from the name."""
+    """A window of the run one letter left out or added from the name (ปาจีน for ปราจีน); a letter swapped
+    for another is another word too often (ดอยปาง, Doi Pang, beside ดอยช้าง)."""
     n = len(name)
     for size in (n - 1, n, n + 1):
         for start in range(0, max(len(form) - size, 0) + 1):
@@ -130,17 +131,21 @@ def _one_off(form: str, name: str, distance) -> bool:  # type: ignore[no-untyped
 
 
 def reordered_names(ix: NameIndex, a: LabelAnalysis) -> list[Candidate]:
-    """A multi-word name's words, every one of them, in another order ('Sagrantino di Montefalco' for
-    Montefalco Sagrantino): the name itself, its words moved (a short form's severity: as the name's)."""
+    """A multi-word name's words, every one of them, in another order ('Vino Nobile Montepulciano di' …):
+    three words or more anywhere in the label are the name itself, its words moved (a short form's
+    severity: as the name's). Two words only as the whole label, beside product words and connectors, and
+    medium at most: two words swapped are often a person's or a place's name (Viola Costa, Saint-Julien in
+    'Julien Saint-Martin')."""
     out: list[Candidate] = []
     words = a.own_words
     n = len(words)
+    essential = [w for w in words if w not in CONNECTORS and w not in ix.k.products]
     for i in range(n):
         for j in range(i + 2, min(n, i + MAX_SPAN_WORDS) + 1):
             if words[i] in CONNECTORS or words[j - 1] in CONNECTORS:
                 continue
             bare = [w for w in words[i:j] if w not in CONNECTORS]
-            if len(bare) < 2:
+            if len(bare) < 2 or (len(bare) == 2 and sorted(bare) != sorted(essential)):
                 continue
             for key in ix.reordered.get(" ".join(sorted(bare)), ()):
                 if [w for w in latin_words(key.text) if w not in CONNECTORS] == bare:
@@ -148,5 +153,7 @@ def reordered_names(ix: NameIndex, a: LabelAnalysis) -> list[Candidate]:
                 span = " ".join(words[i:j])
                 cand = Candidate(key.gi, "partial", BASE_SCORE["exact"] * 0.97, key.text, span)
                 cand.note, cand.short_form = "the name's words in another order", True
+                if len(bare) == 2:
+                    cand.max_severity = ("medium", "two words of the name swapped, which a court weighs")
                 out.append(cand)
     return out

@@ -181,7 +181,6 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
                 r.get("confidence") or "unconfirmed",
             )
             k.places[term_key(r["term"])].append(t)
-    _inflect_adjectives(k.places)
     _thai_place_skeletons(k)
     for _, r in _rows(directory / "modifiers.csv", ("lang", "term", "position", "meaning")):
         if r["term"]:
@@ -328,40 +327,6 @@ def romanised_forms(text: str, knowledge: Knowledge) -> list[str]:
         for spelling in knowledge.romanisations.get(text, ()):
             out.append(fold_latin(spelling.term))
     return [f for f in dict.fromkeys(out) if f]
-
-
-# Gender and number endings of place adjectives (parmigiano: parmigiana, parmigiani, parmigiane), which
-# the table lists in one or two forms: Italian, Spanish and Portuguese by the final vowel, French by
-# adding -e, -s, -es (-ne after -en and -on). A form that is already a term of the table keeps its row.
-_ENDINGS: dict[str, dict[str, tuple[str, ...]]] = {
-    "it": {"o": ("a", "i", "e"), "a": ("o", "i", "e"), "e": ("i",)},
-    "es": {"o": ("a", "os", "as"), "a": ("o", "os", "as")},
-    "pt": {"o": ("a", "os", "as"), "a": ("o", "os", "as")},
-}
-
-
-def _inflect_adjectives(places: dict[str, list[Term]]) -> None:
-    adjectives = [t for terms in places.values() for t in terms if t.form == "adjective" and t.term.isalpha()]
-    for t in adjectives:
-        word, lang = t.term.lower(), t.lang
-        if lang == "fr":  # normande: normandes; bordelais: bordelaise(s); breton: bretonne(s), bretons
-            if word.endswith("es"):  # already feminine plural
-                ends: tuple[str, ...] = ()
-            elif word.endswith("e"):
-                ends = ("s",)
-            elif word.endswith(("s", "x")):
-                ends = ("e", "es")
-            elif word.endswith(("en", "on")):
-                ends = ("ne", "nes", "s")
-            else:
-                ends = ("e", "s", "es")
-            forms = [word + end for end in ends]
-        else:
-            forms = [word[:-1] + end for end in _ENDINGS.get(lang, {}).get(word[-1:], ())]
-        for form in forms:
-            key = term_key(form)
-            if len(key) >= 5 and key not in places:
-                places[key].append(t._replace(term=form, source=f"{t.source}; an inflection of '{t.term}'"))
 
 
 def _thai_place_skeletons(k: Knowledge) -> None:
