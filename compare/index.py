@@ -222,6 +222,11 @@ class NameIndex:
             index_latin_parts(self, gi, pos, text, words)
 
     @cached_property
+    def reputed_ids(self) -> frozenset[str]:
+        """GIs with a decision on record holding their reputation reaches other goods (reputations.csv)."""
+        return frozenset(gi_id for gi_id, _ in self.k.reputations)
+
+    @cached_property
     def class_keys(self) -> frozenset[str]:
         """The product classes of the GIs indexed, as class keys ('Wine (…)' -> 'wine')."""
         return frozenset(class_key(gi.product_class) for gi in self.gis if gi.product_class)

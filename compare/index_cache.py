@@ -44,9 +44,10 @@ log = logging.getLogger("giscope.index_cache")
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Changes when the code, knowledge or libraries the index is built by change (a stat of each file,
-    about a millisecond; nothing is imported). Read once per process, when compare.conflicts is imported:
-    a server still running older code after an upgrade keys its files by the code it runs, so the new
-    code never reads an index built by the old one."""
+    about a millisecond; nothing is imported). Read once per process, when compare.conflicts is imported
+    (the matcher's modules are imported by then): a server still running older code after an upgrade keys
+    its files by the files as they were when it started, so the new code does not read an index built by
+    the old one."""
     paths: list[Path] = [PROJECT_ROOT / "config.py"]
     for folder in _CODE:
         paths += sorted((PROJECT_ROOT / folder).glob("*.py"))

@@ -76,7 +76,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     label_compact = compact(fold_latin(a.text)) if a.place_concepts else ""
     if a.place_concepts:
         from rapidfuzz import fuzz  # for the closeness of names sharing a place; a twentieth of a second
-    reputed_ids = {gi_id for gi_id, _ in ix.k.reputations} if a.place_concepts else set()
+    reputed_ids = ix.reputed_ids
     for place in dict.fromkeys(a.place_concepts):
         products = [p for p, _ in a.product_concepts] + [generic_concept(ix, g) for g in a.generic_terms]
         named_products = {p for p, _ in a.product_concepts}

@@ -140,8 +140,8 @@ _FINALS = {
 _BARE_VOWEL = {"e", "u", "i"}
 _BARE_AFTER = {"e": set("tkhlpS"), "u": set("pfmtkl"), "i": set("szSc")}
 OPTIONAL = "·"  # marks the next vowel as optional in a Chinese phoneme string
-# initials whose medial i (nie, lie, bian, miao) is a sound of its own, kept as an optional i; after j, q
-# and x it is part of the initial (香 xiang for the 'cham' of Champagne)
+# initials (as sounds: b, d, g are read p, t, k above) whose medial i (nie, lie, bian, miao) is a sound of
+# its own, kept as an optional i; after j, q and x it is part of the initial (香 xiang for 'cham')
 _GLIDE_AFTER = frozenset("nlmptk")
 
 
