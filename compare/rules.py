@@ -201,7 +201,18 @@ LAUDATORY_WORDS = frozenset(
 # a saint's title before a place's name: alone it is no name's distinctive part (Saint-Romain, whose
 # Romain is explained; 'Cuvée du Golfe de Saint-Tropez' is no use of it), though Saint-Joseph is one part
 HAGIONYMS = frozenset({"saint", "sainte", "st", "ste", "san", "santa", "santo", "sant", "sankt", "sao"})
-NO_PART = COLOUR_ADJECTIVES | HAGIONYMS  # a run of a name's words that is one of these is no component
+# words for landforms that place names begin or end with (Costa de Cantabria, Colli Euganei, Valle d'Aosta,
+# Montes de Toledo, Terre di Cosenza): alone, the coast, hills, valley or mountain of no place in particular
+LANDFORMS = frozenset(
+    {
+        "costa", "coste", "cotes", "coteaux", "colli", "colline", "colinas", "valle", "valli", "vallee",
+        "monte", "montes", "monti", "montagne", "sierra", "serra", "campo", "campi", "campos", "piana",
+        "ribera", "riviera", "ribeira", "terre", "terra", "terras", "terres", "tierra", "isola", "golfo",
+    }
+)  # fmt: skip
+NO_PART = (
+    COLOUR_ADJECTIVES | HAGIONYMS | LANDFORMS
+)  # a run of a name's words that is one of these is no component
 # place concepts (data/knowledge/places.csv) that are whole countries: a country on a product of the
 # class is not a name's distinctive part (Danish feta is not Danablu; Deutscher Balsamico is not
 # Deutscher Weinbrand)

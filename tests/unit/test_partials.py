@@ -205,3 +205,17 @@ def test_two_words_swapped_only_as_the_whole_label_and_at_medium() -> None:
     eu = Checker(ConflictIndex([julien, viola], bundled_knowledge()), "EU")
     assert _severity(eu.check("Domaine Julien Saint-Martin", "Wine"), "fr-saint-julien") is None
     assert _severity(eu.check("Viola Costa", "Wine"), "it-costa-viola") == "medium"
+
+
+def test_a_landform_word_is_no_distinctive_part() -> None:
+    """'Costa' (coast), 'Montes' (mountains), 'Terre' (lands) begin many place names (Costa de Cantabria,
+    Montes de Toledo): alone they are no distinctive part of those names ('Viola Costa' on a wine was
+    medium against Costa de Cantabria and Costa Toscana)."""
+    cantabria = _gi("es-costa-de-cantabria", "Costa de Cantabria", "Wine", "ES")
+    toledo = _gi(
+        "es-montes-de-toledo", "Montes de Toledo", "Oils and fats (butter, margarine, oil, etc.)", "ES"
+    )
+    eu = Checker(ConflictIndex([cantabria, toledo], bundled_knowledge()), "EU")
+    assert _severity(eu.check("Viola Costa", "Wine"), "es-costa-de-cantabria") in (None, "low")
+    assert _severity(eu.check("Montes", "olive oil"), "es-montes-de-toledo") in (None, "low")
+    assert _severity(eu.check("Costa de Cantabria", "Wine"), "es-costa-de-cantabria") == "high"
