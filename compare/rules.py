@@ -205,7 +205,8 @@ HAGIONYMS = frozenset({"saint", "sainte", "st", "ste", "san", "santa", "santo", 
 # Montes de Toledo, Terre di Cosenza): alone, the coast, hills, valley or mountain of no place in particular
 LANDFORMS = frozenset(
     {
-        "costa", "coste", "cotes", "coteaux", "colli", "colline", "colinas", "valle", "valli", "vallee",
+        "costa", "coste", "cotes", "coteaux", "colle", "colli", "collina", "colline", "colinas", "poggio",
+        "valle", "valli", "vallee", "montagna",
         "monte", "montes", "monti", "montagne", "sierra", "serra", "campo", "campi", "campos", "piana",
         "ribera", "riviera", "ribeira", "terre", "terra", "terras", "terres", "tierra", "isola", "golfo",
     }
