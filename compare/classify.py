@@ -324,9 +324,15 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
             # a place or goods word spelled right ('Parma', not Patra; 'cotton', not Corton), read only when
             # it matters
             continue
+        # a word of the languages of six letters or more near a name is that word, unless the name is one a
+        # decision held reputed, whose near spellings are sought out (Champaign: Champagne; Heritage is no
+        # Hermitage, Cordon no Corton)
+        word = len(span) >= 6 and len(spans[span]) == 1 and is_common_word(span, ix.k.directory)
         for choice, score, _ in matches:
             for key in ix.latin[choice]:
                 if key.gi in explained or not fuzzy_worthy(key, choice):
+                    continue
+                if word and ix.gis[key.gi].id not in ix.reputed_ids:
                     continue
                 if _other_words(ix, spans[span], key.text):
                     continue  # 'Vega Grande de Guadalupe': 'grande de' is no misspelt 'Grande Rue'

@@ -219,3 +219,16 @@ def test_a_landform_word_is_no_distinctive_part() -> None:
     assert _severity(eu.check("Viola Costa", "Wine"), "es-costa-de-cantabria") in (None, "low")
     assert _severity(eu.check("Montes", "olive oil"), "es-montes-de-toledo") in (None, "low")
     assert _severity(eu.check("Costa de Cantabria", "Wine"), "es-costa-de-cantabria") == "high"
+
+
+def test_a_longer_word_of_the_languages_near_a_name_is_that_word_unless_the_name_is_reputed() -> None:
+    """'Heritage' (English) is one letter from Hermitage and 'Cordon' from Corton: words of the languages,
+    no near spellings of those wines. Champagne, whose reputation decisions are on record, keeps its near
+    spellings even where they are words too ('Champaign')."""
+    wines = [_gi(g, n, "Wine", "FR") for g, n in (("fr-hermitage", "Hermitage"), ("fr-corton", "Corton"))]
+    champagne = _gi("fr-champagne", "Champagne", "Wine", "FR")
+    eu = Checker(ConflictIndex([*wines, champagne], bundled_knowledge()), "EU")
+    assert _severity(eu.check("Heritage", "Wine"), "fr-hermitage") is None
+    assert _severity(eu.check("Freixenet Cordon Negro", "Wine"), "fr-corton") is None
+    assert _severity(eu.check("Champaign", "Sparkling wine"), "fr-champagne") == "medium"
+    assert _severity(eu.check("Hermitag", "Wine"), "fr-hermitage") == "medium"  # no word: a misspelling
