@@ -232,3 +232,17 @@ def test_a_longer_word_of_the_languages_near_a_name_is_that_word_unless_the_name
     assert _severity(eu.check("Freixenet Cordon Negro", "Wine"), "fr-corton") is None
     assert _severity(eu.check("Champaign", "Sparkling wine"), "fr-champagne") == "medium"
     assert _severity(eu.check("Hermitag", "Wine"), "fr-hermitage") == "medium"  # no word: a misspelling
+
+
+def test_brussels_sprouts_are_a_vegetable_not_the_chicory_of_brussels() -> None:
+    """Brussels sprouts (generic_terms.csv) are grown everywhere; the PGI Brussels grondwitloof is a chicory:
+    the place inside the generic term is the term's case, a low generic overlap at most."""
+    witloof = _gi(
+        "be-brussels-grondwitloof",
+        "Brussels grondwitloof",
+        "Fresh or processed fruit, vegetables and cereals",
+        "BE",
+    )
+    eu = Checker(ConflictIndex([witloof], bundled_knowledge()), "EU")
+    assert _severity(eu.check("Brussels sprouts", "vegetables"), "be-brussels-grondwitloof") in (None, "low")
+    assert _severity(eu.check("Brussels grondwitloof", "vegetables"), "be-brussels-grondwitloof") == "high"
