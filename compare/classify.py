@@ -23,6 +23,7 @@ from compare.rules import (
 from names.common_words import is_common_word
 from names.normalise import (
     compact,
+    fold_latin,
     fold_native,
     has_han,
     latin_words,
@@ -270,7 +271,14 @@ def classify_latin(
     if modifier and kind not in ("homophone",):
         return Candidate(key.gi, "imitation", BASE_SCORE["imitation"], key.text, span, f"with '{modifier}'")
     note = "an adjectival or plural form of the name" if key.via == "adjective" else ""
-    return Candidate(key.gi, kind, score, key.text, span, note, adjectival=key.via == "adjective")
+    # a name that is itself only a place's adjective (the wines English, Welsh) is weak on other goods too
+    adjectival = key.via == "adjective" or _only_an_adjective(ix, name.text)
+    return Candidate(key.gi, kind, score, key.text, span, note, adjectival=adjectival)
+
+
+def _only_an_adjective(ix: NameIndex, text: str) -> bool:
+    terms = ix.k.places.get(compact(fold_latin(text)), ())
+    return bool(terms) and all(t.form == "adjective" for t in terms)
 
 
 _SOUND_SPELLINGS = (

@@ -246,3 +246,14 @@ def test_brussels_sprouts_are_a_vegetable_not_the_chicory_of_brussels() -> None:
     eu = Checker(ConflictIndex([witloof], bundled_knowledge()), "EU")
     assert _severity(eu.check("Brussels sprouts", "vegetables"), "be-brussels-grondwitloof") in (None, "low")
     assert _severity(eu.check("Brussels grondwitloof", "vegetables"), "be-brussels-grondwitloof") == "high"
+
+
+def test_a_name_that_is_only_a_places_adjective_is_weak_on_other_goods() -> None:
+    """The wines 'English' and 'Welsh' (PDOs of the EU register as of 2020) are names that are only a
+    nation's adjective: 'English breakfast tea' and 'Welsh rarebit' are low there; on wine, high."""
+    english = _gi("gb-english", "English", "Wine", "GB")
+    welsh = _gi("gb-welsh", "Welsh", "Wine", "GB")
+    eu = Checker(ConflictIndex([english, welsh], bundled_knowledge()), "EU")
+    assert _severity(eu.check("English breakfast tea", "tea"), "gb-english") == "low"
+    assert _severity(eu.check("Welsh rarebit", "snacks"), "gb-welsh") == "low"
+    assert _severity(eu.check("English sparkling wine", "Wine"), "gb-english") == "high"
