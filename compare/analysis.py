@@ -7,7 +7,8 @@ import re
 
 from compare.index import NameIndex
 from compare.rules import Candidate, LabelAnalysis
-from names.normalise import compact, fold_native, forms, latin_words, to_simplified
+from names.common_words import is_common_word
+from names.normalise import compact, fold_native, forms, latin_words, script_of, to_simplified
 from names.thai import MIN_SKELETON, thai_skeleton
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -148,6 +149,12 @@ def _note_term(ix: NameIndex, a: LabelAnalysis, c: str) -> None:
         if len(c) > len(a.product_spans.get(t.concept, "")):
             a.product_spans[t.concept] = c
     for t in ix.k.places.get(c, []):
+        if (
+            script_of(t.term) in ("Grek", "Cyrl")
+            and script_of(a.text) == "Latn"
+            and is_common_word(c, ix.k.directory)
+        ):
+            continue  # Πατρών (of Patras) folds to 'patron', a word of the Latin-script languages
         a.place_concepts.append(t.concept)
         if len(c) > len(a.place_spans.get(t.concept, "")):
             a.place_spans[t.concept] = c

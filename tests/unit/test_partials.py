@@ -257,3 +257,14 @@ def test_a_name_that_is_only_a_places_adjective_is_weak_on_other_goods() -> None
     assert _severity(eu.check("English breakfast tea", "tea"), "gb-english") == "low"
     assert _severity(eu.check("Welsh rarebit", "snacks"), "gb-welsh") == "low"
     assert _severity(eu.check("English sparkling wine", "Wine"), "gb-english") == "high"
+
+
+def test_a_greek_place_form_that_folds_to_a_latin_word_is_that_word_in_a_latin_label() -> None:
+    """Πατρών (of Patras) folds to 'patron': 'Cuvée du Patron' on a French wine was high against the Greek
+    wine Patra. In a Greek label the form is still Patras."""
+    patra = make_gi(
+        "gr-patra", [("Πάτρα", "original"), ("Patra", "transcription")], "Wine", "GR", EU_REGISTER
+    )
+    eu = Checker(ConflictIndex([patra], bundled_knowledge()), "EU")
+    assert _severity(eu.check("Cuvée du Patron", "Wine"), "gr-patra") is None
+    assert _severity(eu.check("Πατρών", "Wine"), "gr-patra") == "high"
