@@ -268,3 +268,18 @@ def test_a_greek_place_form_that_folds_to_a_latin_word_is_that_word_in_a_latin_l
     eu = Checker(ConflictIndex([patra], bundled_knowledge()), "EU")
     assert _severity(eu.check("Cuvée du Patron", "Wine"), "gr-patra") is None
     assert _severity(eu.check("Πατρών", "Wine"), "gr-patra") == "high"
+
+
+def test_pommeau_alone_is_the_drink_and_with_its_place_the_name() -> None:
+    """'Pommeau' is the drink (product_terms.csv); Pommeau de Bretagne, de Normandie and du Maine are the
+    names: 'Pommeau' alone is none of them, 'Pommeau breton' is Pommeau de Bretagne."""
+    names = [
+        _gi(g, n, "Spirit", "FR")
+        for g, n in (
+            ("fr-pommeau-de-bretagne", "Pommeau de Bretagne"),
+            ("fr-pommeau-de-normandie", "Pommeau de Normandie"),
+        )
+    ]
+    fr = Checker(ConflictIndex(names, bundled_knowledge()), "FR")
+    assert all(h.severity == "low" for h in fr.check("Pommeau", "Spirit"))
+    assert _severity(fr.check("Pommeau breton", "Spirit"), "fr-pommeau-de-bretagne") == "high"
