@@ -209,6 +209,7 @@ LANDFORMS = frozenset(
         "valle", "valli", "vallee", "montagna",
         "monte", "montes", "monti", "montagne", "sierra", "serra", "campo", "campi", "campos", "piana",
         "ribera", "riviera", "ribeira", "terre", "terra", "terras", "terres", "tierra", "isola", "golfo",
+        "roche", "rocca",
     }
 )  # fmt: skip
 NO_PART = (
