@@ -106,7 +106,7 @@ def thai_script_variants(ix: NameIndex, a: LabelAnalysis) -> list[Candidate]:
             if any(text.replace(" ", "") in run for _, _, text in keys):
                 continue  # the name as written: found by the native lookup
             if name_form in form:
-                edits, note = 0, "written without its tone marks or silent letters"
+                edits, note = 0, "written with other tone marks or none, or without a silent letter"
             elif len(name_form) >= MIN_THAI_EDIT and _one_off(form, name_form, Indel.distance):
                 edits, note = 1, "a letter left out or added"
             else:
@@ -131,7 +131,7 @@ def _one_off(form: str, name: str, distance) -> bool:  # type: ignore[no-untyped
 
 
 def reordered_names(ix: NameIndex, a: LabelAnalysis) -> list[Candidate]:
-    """A multi-word name's words, every one of them, in another order ('Vino Nobile Montepulciano di' …):
+    """A multi-word name's words, every one of them, in another order ('Nobile di Montepulciano Vino'):
     three words or more anywhere in the label are the name itself, its words moved (a short form's
     severity: as the name's). Two words only as the whole label, beside product words and connectors, and
     medium at most: two words swapped are often a person's or a place's name (Viola Costa, Saint-Julien in

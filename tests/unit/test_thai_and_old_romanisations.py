@@ -234,8 +234,8 @@ def test_the_province_in_full_is_the_names_short_place(index, label):
 @pytest.mark.parametrize(
     "label,gi_id,note",
     [
-        ("กาแฟดอยชาง", "th-kafae-doi-chaang", "without its tone marks or silent letters"),  # ช้าง's tone mark
-        ("ข้าวสังหยดเมืองพัทลุง", "th-khao-sangyod-muang-phatthalung", "without its tone marks"),  # ข์ left out
+        ("กาแฟดอยชาง", "th-kafae-doi-chaang", "other tone marks or none"),  # ช้าง's tone mark
+        ("ข้าวสังหยดเมืองพัทลุง", "th-khao-sangyod-muang-phatthalung", "without a silent letter"),  # ข์ left out
         ("ทุเรียนปาจีนแท้", "th-thurian-prachin", "a letter left out or added"),  # ร of ปราจีน left out
     ],
 )
