@@ -272,12 +272,13 @@ def classify_latin(
         return Candidate(key.gi, "imitation", BASE_SCORE["imitation"], key.text, span, f"with '{modifier}'")
     note = "an adjectival or plural form of the name" if key.via == "adjective" else ""
     # a name that is itself only a place's adjective (the wines English, Welsh) is weak on other goods too
-    adjectival = key.via == "adjective" or _only_an_adjective(ix, name.text)
+    adjectival = key.via == "adjective" or only_an_adjective(ix, compact(fold_latin(name.text)))
     return Candidate(key.gi, kind, score, key.text, span, note, adjectival=adjectival)
 
 
-def _only_an_adjective(ix: NameIndex, text: str) -> bool:
-    terms = ix.k.places.get(compact(fold_latin(text)), ())
+def only_an_adjective(ix: NameIndex, key: str, concept: str | None = None) -> bool:
+    """A places.csv key that is only a place's adjective (of `concept`, where given): English, Romaine."""
+    terms = [t for t in ix.k.places.get(key, ()) if concept is None or t.concept == concept]
     return bool(terms) and all(t.form == "adjective" for t in terms)
 
 

@@ -5,7 +5,7 @@ the candidates into explained hits.
 
 from __future__ import annotations
 
-from compare.classify import classify_latin, classify_native, misspellings
+from compare.classify import classify_latin, classify_native, misspellings, only_an_adjective
 from compare.concept_keys import generic_concept
 from compare.guesses import evocations, other_scripts_by_sound, renderings_by_sound
 from compare.index import NameIndex
@@ -155,8 +155,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
                 continue  # the name itself: found above
             other_script = (has_han(span) or has_thai(span)) != (has_han(name_text) or has_thai(name_text))
             kind = "transliteration" if other_script else "translation"
-            forms = {t.form for t in ix.k.places.get(span, ()) if t.concept == concept}
-            adjectival = forms == {"adjective"}  # 'Romaine', 'Bordelaise': weak on other goods
+            adjectival = only_an_adjective(ix, span, concept)  # 'Romano', 'Bordelais': weak on other goods
             if modifier:
                 found.append(
                     Candidate(

@@ -255,15 +255,13 @@ def test_a_thai_name_as_written_stays_exact_and_short_thai_words_are_no_near_spe
 
 def test_a_foreign_name_in_thai_script_is_its_transliteration() -> None:
     """คอนยัค is Cognac in Thai (th.wikipedia 'คอนยัค'; name_translations.csv), protected in Thailand."""
-    th = Protection("TH", "national-register", "protected", None, None, "2006-01-01", None, "DIP", "high")
-    cognac = GI("fr-cognac", (Name("Cognac", "original", "fr"),), "Spirit", "FR", "Cognac", (th,))
+    cognac = GI("fr-cognac", (Name("Cognac", "original", "fr"),), "Spirit", "FR", "Cognac", (TH_REG,))
     hits = Checker(ConflictIndex([cognac], bundled_knowledge()), "TH").check("บรั่นดีคอนยัค", "brandy")
     assert [(h.gi.id, h.kind, h.severity) for h in hits[:1]] == [("fr-cognac", "transliteration", "high")]
 
 
 def test_the_plain_of_hom_mali_rice_by_its_short_name_is_a_partial_use() -> None:
     """'Thung Kula' is the everyday short name of Thung Kula Rong-Hai (places.csv, with its sources)."""
-    th = Protection("TH", "national-register", "protected", None, None, "2007-10-24", None, "DIP", "high")
     hom_mali = GI(
         "th-khao-hom-mali-thung-kula-rong-hai",
         (
@@ -273,7 +271,7 @@ def test_the_plain_of_hom_mali_rice_by_its_short_name_is_a_partial_use() -> None
         RICE,
         "TH",
         "Roi Et",
-        (th,),
+        (TH_REG,),
     )
     checker = Checker(ConflictIndex([hom_mali], bundled_knowledge()), "TH")
     for label in ("Thung Kula", "ทุ่งกุลา"):
