@@ -44,7 +44,7 @@ from compare.severity import (
 )
 from compare.stated import StatedClasses
 from compare.variants import thai_script_names
-from compare.visual_match import visual_anchors
+from compare.visual_match import swap_patterns, visual_anchors
 from gi_lists.model import GI, Protection
 from names.knowledge import Knowledge, term_key
 from names.normalise import compact, fold_latin
@@ -64,6 +64,7 @@ class ConflictIndex(NameIndex):
         word_ends(self)
         name_targets(self)
         visual_anchors(self)
+        swap_patterns(self)
         thai_script_names(self)
 
     def analyse(self, label: str) -> LabelAnalysis:

@@ -30,7 +30,7 @@ from compare.rules import (
     same_class,
 )
 from compare.variants import reordered_names, thai_script_variants, thai_spelling_variants
-from compare.visual_match import lookalikes
+from compare.visual_match import lookalikes, one_character_apart
 from names.normalise import compact, fold_latin, fold_native, has_han, has_thai, to_simplified
 
 
@@ -224,6 +224,8 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     found.extend(misspellings(ix, a, {c.gi for c in found if c.kind in STRONG_KINDS}))
     # 5b. Chinese names with one character swapped for a look-alike (芧台酒 for 茅台酒)
     found.extend(lookalikes(ix, a, {c.gi for c in found if c.kind in STRONG_KINDS}))
+    # 5c. and with one character after the first changed (泸牌老窖 for 泸州老窖)
+    found.extend(one_character_apart(ix, a, {c.gi for c in found if c.kind in STRONG_KINDS or c.kind == "fuzzy"}))
     # 6. Chinese renderings by sound that no table holds
     found.extend(renderings_by_sound(ix, a, found, scope))
     found.extend(other_scripts_by_sound(ix, a, found, scope))

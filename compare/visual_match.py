@@ -5,7 +5,14 @@ differently and so escapes the rules by sound. The look-alikes are names.visual'
 A hit is a near spelling (`fuzzy`, medium): medium on like goods, low on other goods, as a close
 misspelling of a Latin name is. Names of three characters or more count alone; a name of two characters
 (茅台, the name 茅台酒 without its product word) only with the name's product right after it (芧台白酒), or
-as the whole brand on goods the user says are of the name's class (茅合 on baijiu)."""
+as the whole brand on goods the user says are of the name's class (茅合 on baijiu).
+
+A Chinese name of three characters or more with any one character but its first changed (泸牌老窖 for
+泸州老窖, 五粮春 for 五粮液) is near it too: CNIPA's examination standard holds Chinese marks of three
+characters or more that differ only in one character similar unless the first character or the whole
+meaning differs (商标审查及审理标准, 2016, Part 3: marks' identity and similarity, word marks). Only the
+name's distinctive part counts (泸州老窖 of 泸州老窖酒, not the product word of 安吉白茶), only a Chinese
+GI's own name, and a swapped character that makes a word of its own (a place, a product) is that word."""
 
 from __future__ import annotations
 
@@ -86,10 +93,83 @@ def lookalikes(ix: NameIndex, a: LabelAnalysis, known: set[int]) -> list[Candida
     return list(out.values())
 
 
-def _a_word(ix: NameIndex, part: str) -> bool:
+SWAP_SCORE = 0.8
+SWAP_MIN = 3  # characters of the name's distinctive part ("三个或者三个以上汉字")
+SWAP_VIAS = frozenset({"native", "core"})
+
+
+SWAP_CAP = (
+    "medium",
+    "a Chinese name with one character after the first changed: CNIPA's examination standard holds such "
+    "word marks of three characters or more similar unless the whole meaning differs (商标审查及审理标准, "
+    "2016, Part 3)",
+)
+
+
+def swap_patterns(ix: NameIndex) -> dict[str, list[tuple[int, str]]]:
+    """The Chinese GIs' distinctive parts of SWAP_MIN characters or more, by each pattern with one character
+    after the first left open (泸?老窖 -> (1, 泸州老窖)); built once, kept on the index."""
+    if ix.swap_patterns is None:
+        cores = {(k.gi, k.name) for keys in ix.native.values() for k in keys if k.via in ("core", "place-core")}
+        # a name's last word that is a kind of product (龙井 of 西湖龙井): a change there is another product
+        ends: dict[tuple[int, int], int] = {}
+        for part, keys in ix.native.items():
+            for k in keys:
+                if k.via == "component" and k.text.endswith(part) and k.text != part:
+                    ends[(k.gi, k.name)] = max(ends.get((k.gi, k.name), 0), len(part))
+        table: dict[str, list[tuple[int, str]]] = {}
+        for text, keys in ix.native.items():
+            if len(text) < SWAP_MIN or not _ALL_HAN.fullmatch(text):
+                continue
+            eligible = [
+                k
+                for k in keys
+                if k.via in SWAP_VIAS
+                and "CN" in ix.gis[k.gi].origin_countries
+                and (k.via == "core" or (k.gi, k.name) not in cores)
+            ]
+            if not eligible:
+                continue
+            last = len(text) - max(ends.get((k.gi, k.name), 0) if k.via == "native" else 0 for k in eligible)
+            for p in range(1, last):
+                table.setdefault(text[:p] + "?" + text[p + 1 :], []).append((p, text))
+        ix.swap_patterns = table
+    return ix.swap_patterns
+
+
+def one_character_apart(ix: NameIndex, a: LabelAnalysis, known: set[int]) -> list[Candidate]:
+    """Chinese names the label writes with one character after the first changed (泸牌老窖 for 泸州老窖);
+    `known`: the GIs a closer rule already found. A name of three characters counts as the label's whole
+    Chinese text or before a product word; longer names anywhere."""
+    out: dict[int, Candidate] = {}
+    runs = [r for r in a.han_runs if len(r) >= SWAP_MIN]
+    if not runs:
+        return []
+    table = swap_patterns(ix)
+    lengths = {len(pattern) for pattern in table}
+    for run in runs:
+        for size in lengths:
+            for start in range(0, len(run) - size + 1):
+                window = run[start : start + size]
+                if window in ix.native:
+                    continue
+                for p in range(1, size):
+                    for q, text in table.get(window[:p] + "?" + window[p + 1 :], ()):
+                        if size == SWAP_MIN and not _whole_or_before_product(ix, run, start, size):
+                            continue
+                        _add(ix, a, run, start, text, window[p], text[p], known, out, swap=True)
+    return list(out.values())
+
+
+def _whole_or_before_product(ix: NameIndex, run: str, start: int, size: int) -> bool:
+    rest = run[start + size :]
+    return start == 0 and (not rest or any(rest[:n] in ix.k.products for n in range(1, min(len(rest), 4) + 1)))
+
+
+def _a_word(ix: NameIndex, part: str, names: bool = True) -> bool:
     k = ix.k
     return (
-        part in ix.native
+        (names and part in ix.native)
         or part in k.places
         or part in k.products
         or part in k.generics
@@ -107,16 +187,34 @@ def _add(
     name_char: str,
     known: set[int],
     out: dict[int, Candidate],
+    swap: bool = False,
 ) -> None:
     span = run[start : start + len(text)]
     # the swapped character inside a word of its own in the label (a name or its place, a place, a product,
     # goods or a generic word: 安岳 of 安岳柠檬, 英格兰, 白酒, 鲤鱼, 酒店) is that word, not a swap
-    swap = start + next(j for j in range(len(text)) if span[j] != text[j])
-    for lo in range(max(0, swap - WORD_REACH), swap + 1):
-        for hi in range(max(swap + 1, lo + 2), min(len(run), swap + 1 + WORD_REACH) + 1):
-            if _a_word(ix, run[lo:hi]):
+    at = start + next(j for j in range(len(text)) if span[j] != text[j])
+    for lo in range(max(0, at - WORD_REACH), at + 1):
+        for hi in range(max(at + 1, lo + 2), min(len(run), at + 1 + WORD_REACH) + 1):
+            # a changed character (swap) meets only the words of the languages, not other names' parts
+            # (春酒 of 剑南春酒 in 五粮春酒)
+            if _a_word(ix, run[lo:hi], names=not swap):
                 return
     for key in ix.native[text]:
+        if swap:
+            if key.via not in SWAP_VIAS or key.gi in known or key.gi in out or "CN" not in ix.gis[key.gi].origin_countries:
+                continue
+            out[key.gi] = Candidate(
+                key.gi,
+                "fuzzy",
+                SWAP_SCORE,
+                key.text,
+                span,
+                f"written with {label_char} for {name_char}: one character of the name changed, the first kept, "
+                "which CNIPA's examination standard (商标审查及审理标准) holds similar",
+                "medium",
+                max_severity=SWAP_CAP,
+            )
+            continue
         if key.via not in VISUAL_VIAS or key.gi in known:
             continue
         alone = len(text) >= MIN_ALONE and key.via != "place-core"

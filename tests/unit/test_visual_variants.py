@@ -1,6 +1,7 @@
 """A Chinese name with one character swapped for one that looks like it (形近字: 芧台酒 for 茅台酒) is a
 near spelling: medium on like goods, low on other goods; a swap for a character that does not look like
-it is nothing; the look-alike table (data/knowledge/visual_variants.csv) is well-formed."""
+it is nothing, unless the name's distinctive part has three characters or more and the first is kept
+(泸牌老窖 for 泸州老窖: CNIPA's examination standard); the look-alike table (data/knowledge/visual_variants.csv) is well-formed."""
 
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ REGISTER = [
         CN_IV,
     ),
     make_gi("it-grappa", [("Grappa", "original"), ("格拉帕酒", "official-rendering")], "Spirit", "IT", CN_IV),
+    make_gi("cn-luzhou-lao-jiao-jiu", [("泸州老窖酒", "original")], "Spirit", "CN", CN_IV),
+    make_gi("cn-wu-liang-ye", [("五粮液", "original")], "Spirit", "CN", CN_IV),
+    make_gi("cn-anji-bai-cha", [("安吉白茶", "original")], "Tea", "CN", CN_IV),
+    make_gi("fr-bordeaux", [("Bordeaux", "original"), ("波尔多", "official-rendering")], "Wine", "FR", CN_IV),
 ]
 
 
@@ -132,3 +137,44 @@ def test_the_table_rows_are_well_formed():
 def test_a_swapped_character_inside_a_word_of_its_own_is_that_word(index, label, gi_id):
     hit = hits_by_gi(index, label, "CN").get(gi_id)
     assert hit is None or hit.kind != "fuzzy"
+
+
+# Cases of the market: the Luzhou intermediate court held 泸牌老窖 baijiu infringing 泸州老窖 (upheld by the
+# Sichuan High Court, April 2023: m.myjjw.001ce.com/yuan/2023/0424/454042.html); Jinan Tianqiao AIC took
+# 泸川老窖 off the shelves (origiot.com/hhydt/2446.html); Aba prefecture seized counterfeit 五粮春 and 五粮纯
+# beside fake 五粮液 (douliaovip.com/hangye/0F5CA62016.html).
+@pytest.mark.parametrize(
+    ("label", "gi_id", "changed"),
+    [
+        ("泸牌老窖", "cn-luzhou-lao-jiao-jiu", "牌 for 州"),
+        ("泸川老窖 浓香型白酒", "cn-luzhou-lao-jiao-jiu", "川 for 州"),
+        ("五粮春", "cn-wu-liang-ye", "春 for 液"),
+        ("五粮纯酒", "cn-wu-liang-ye", "纯 for 液"),
+    ],
+)
+def test_one_character_after_the_first_changed_is_a_near_spelling(index, label, gi_id, changed):
+    hit = hits_by_gi(index, label, "CN", "Spirits")[gi_id]
+    assert (hit.kind, hit.severity) == ("fuzzy", "medium"), hit
+    assert f"written with {changed}: one character of the name changed, the first kept" in hit.reason
+    assert "商标审查及审理标准" in hit.reason
+
+
+def test_one_character_changed_is_low_on_other_goods_and_capped_at_medium(index):
+    assert hits_by_gi(index, "泸牌老窖", "CN", "Tea")["cn-luzhou-lao-jiao-jiu"].severity == "low"
+    # the standard says similar, not the same: never high, even on the name's own goods
+    assert hits_by_gi(index, "泸牌老窖酒", "CN", "Spirits")["cn-luzhou-lao-jiao-jiu"].severity == "medium"
+
+
+@pytest.mark.parametrize(
+    ("label", "gi_id"),
+    [
+        ("贵州老窖", "cn-luzhou-lao-jiao-jiu"),  # the first character changed: the standard's exception
+        ("大五粮春", "cn-wu-liang-ye"),  # three characters only as the whole brand or before a product word
+        ("五粮春饼", "cn-wu-liang-ye"),
+        ("安吉红茶", "cn-anji-bai-cha"),  # 安吉 with another tea: the name's product word, not its name
+        ("波尔卡", "fr-bordeaux"),  # a rendering of a foreign name is matched by sound, not by characters
+    ],
+)
+def test_a_change_outside_the_rule_is_no_near_spelling(index, label, gi_id):
+    hit = hits_by_gi(index, label, "CN", "Spirits" if gi_id.startswith("cn-") else "Wine").get(gi_id)
+    assert hit is None or "one character of the name changed" not in hit.reason, hit
