@@ -110,7 +110,9 @@ def swap_patterns(ix: NameIndex) -> dict[str, list[tuple[int, str]]]:
     """The Chinese GIs' distinctive parts of SWAP_MIN characters or more, by each pattern with one character
     after the first left open (泸?老窖 -> (1, 泸州老窖)); built once, kept on the index."""
     if ix.swap_patterns is None:
-        cores = {(k.gi, k.name) for keys in ix.native.values() for k in keys if k.via in ("core", "place-core")}
+        cores = {
+            (k.gi, k.name) for keys in ix.native.values() for k in keys if k.via in ("core", "place-core")
+        }
         # a name's last word that is a kind of product (龙井 of 西湖龙井): a change there is another product
         ends: dict[tuple[int, int], int] = {}
         for part, keys in ix.native.items():
@@ -154,7 +156,7 @@ def one_character_apart(ix: NameIndex, a: LabelAnalysis, known: set[int]) -> lis
                 if window in ix.native:
                     continue
                 for p in range(1, size):
-                    for q, text in table.get(window[:p] + "?" + window[p + 1 :], ()):
+                    for _, text in table.get(window[:p] + "?" + window[p + 1 :], ()):
                         if size == SWAP_MIN and not _whole_or_before_product(ix, run, start, size):
                             continue
                         _add(ix, a, run, start, text, window[p], text[p], known, out, swap=True)
@@ -163,7 +165,9 @@ def one_character_apart(ix: NameIndex, a: LabelAnalysis, known: set[int]) -> lis
 
 def _whole_or_before_product(ix: NameIndex, run: str, start: int, size: int) -> bool:
     rest = run[start + size :]
-    return start == 0 and (not rest or any(rest[:n] in ix.k.products for n in range(1, min(len(rest), 4) + 1)))
+    if start:
+        return False
+    return not rest or any(rest[:n] in ix.k.products for n in range(1, min(len(rest), 4) + 1))
 
 
 def _a_word(ix: NameIndex, part: str, names: bool = True) -> bool:
@@ -201,7 +205,9 @@ def _add(
                 return
     for key in ix.native[text]:
         if swap:
-            if key.via not in SWAP_VIAS or key.gi in known or key.gi in out or "CN" not in ix.gis[key.gi].origin_countries:
+            if key.via not in SWAP_VIAS or key.gi in known or key.gi in out:
+                continue
+            if "CN" not in ix.gis[key.gi].origin_countries:
                 continue
             out[key.gi] = Candidate(
                 key.gi,
@@ -209,8 +215,8 @@ def _add(
                 SWAP_SCORE,
                 key.text,
                 span,
-                f"written with {label_char} for {name_char}: one character of the name changed, the first kept, "
-                "which CNIPA's examination standard (商标审查及审理标准) holds similar",
+                f"written with {label_char} for {name_char}: one character of the name changed, the first "
+                "kept, which CNIPA's examination standard (商标审查及审理标准) holds similar",
                 "medium",
                 max_severity=SWAP_CAP,
             )

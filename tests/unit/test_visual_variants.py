@@ -1,7 +1,8 @@
 """A Chinese name with one character swapped for one that looks like it (形近字: 芧台酒 for 茅台酒) is a
 near spelling: medium on like goods, low on other goods; a swap for a character that does not look like
 it is nothing, unless the name's distinctive part has three characters or more and the first is kept
-(泸牌老窖 for 泸州老窖: CNIPA's examination standard); the look-alike table (data/knowledge/visual_variants.csv) is well-formed."""
+(泸牌老窖 for 泸州老窖: CNIPA's examination standard); the look-alike table
+(data/knowledge/visual_variants.csv) is well-formed."""
 
 from __future__ import annotations
 
