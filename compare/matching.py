@@ -31,6 +31,7 @@ from compare.rules import (
 )
 from compare.variants import reordered_names, thai_script_variants, thai_spelling_variants
 from compare.visual_match import lookalikes, one_character_apart
+from gi_lists.model import IN_FORCE_STATUSES
 from names.normalise import compact, fold_latin, fold_native, has_han, has_thai, to_simplified
 
 
@@ -225,7 +226,9 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     # 5b. Chinese names with one character swapped for a look-alike (芧台酒 for 茅台酒)
     found.extend(lookalikes(ix, a, {c.gi for c in found if c.kind in STRONG_KINDS}))
     # 5c. and with one character after the first changed (泸牌老窖 for 泸州老窖)
-    found.extend(one_character_apart(ix, a, {c.gi for c in found if c.kind in STRONG_KINDS or c.kind == "fuzzy"}))
+    found.extend(
+        one_character_apart(ix, a, {c.gi for c in found if c.kind in STRONG_KINDS or c.kind == "fuzzy"})
+    )
     # 6. Chinese renderings by sound that no table holds
     found.extend(renderings_by_sound(ix, a, found, scope))
     found.extend(other_scripts_by_sound(ix, a, found, scope))
@@ -270,8 +273,9 @@ def _explained_parts(
     - a name inside the longer name the label uses (Médoc inside Haut-Médoc, its own appellation);
     - a place that the label names with another GI's product (Gannan navel oranges is that GI, not a
       part of Gannan Yang Du Jun);
-    each time by a name of the same class that the check screens (`scope`): a name not protected
-    where the check asks explains nothing there, and a name from another country explains nothing
+    each time by a name of the same class that the check screens (`scope`) and that is registered
+    somewhere (a name only applied for explains nothing): a name not protected where the check asks
+    explains nothing there, and a name from another country explains nothing
     where the label names the country of the GI it is a part of ('Slovak Tokay': the Slovak
     Vinohradnícka oblasť Tokaj, not only the Hungarian Tokaj)."""
     # what each naming candidate covers, by the text it covers
@@ -304,6 +308,8 @@ def _explained_parts(
                     continue  # 'Reggiano' the wine does not explain 'Reggiano cheese'
                 if scope is not None and not scope[1](other.gi):
                     continue
+                if not any(p.status in IN_FORCE_STATUSES for p in ix.gis[other.gi].protections):
+                    continue  # a name registered nowhere yet clears nothing (Coppa de l'Ile de Beauté)
                 if _origin_named(ix, c.gi, other.gi, countries):
                     continue
                 c.max_severity = ("low", f"{EXPLAINED} ('{other.matched_form}')")

@@ -116,6 +116,46 @@ def test_a_name_not_protected_where_the_check_asks_explains_nothing_there():
     assert found["fr-medoc"].severity != "low"
 
 
+def test_a_name_registered_nowhere_yet_explains_nothing():
+    # Coppa de Corse is a PDO (2014); 'Coppa de l'Ile de Beauté' was only applied for as a PGI in July
+    # 2020 (PGI-FR-02430, eAmbrosia): a label with the applied-for name is still a use of Coppa de Corse
+    # (Île de Beauté, the island's byname, is Corsica in places.csv)
+    coppa = make_gi(
+        "fr-coppa-de-corse",
+        "Coppa de Corse",
+        "Meat products (cooked, salted, smoked, etc.)",
+        "FR",
+        EU_REGISTER,
+    )
+    applied = Protection("EU", "national-register", "pending", None, None, None, None, "eAmbrosia", "medium")
+    ile = make_gi(
+        "fr-coppa-de-lile-de-beaute",
+        "Coppa de l'Ile de Beauté",
+        "Meat products (cooked, salted, smoked, etc.)",
+        "FR",
+        applied,
+    )
+    index = ConflictIndex([coppa, ile], bundled_knowledge())
+    found = hits(index, "Coppa de l'Île de Beauté", "EU", "Meat products")
+    assert found["fr-coppa-de-corse"].severity == "high", found["fr-coppa-de-corse"].reason
+    assert found["fr-coppa-de-lile-de-beaute"].severity == "medium"  # pending: said so
+    # once registered, the name is the label's own and the other stays low
+    registered = make_gi(
+        "fr-coppa-de-lile-de-beaute",
+        "Coppa de l'Ile de Beauté",
+        "Meat products (cooked, salted, smoked, etc.)",
+        "FR",
+        EU_REGISTER,
+    )
+    found = hits(
+        ConflictIndex([coppa, registered], bundled_knowledge()),
+        "Coppa de l'Île de Beauté",
+        "EU",
+        "Meat products",
+    )
+    assert found["fr-coppa-de-corse"].severity == "low", found["fr-coppa-de-corse"].reason
+
+
 def test_a_near_spelling_counts_on_like_goods_only_and_never_for_a_goods_word():
     # the wine Corton against cotton cloth; the wine Cori against the dog breed Pembroke Welsh Corgi
     corton = make_gi("fr-corton", "Corton", "Wine", "FR", EU_REGISTER)
