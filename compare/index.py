@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
 
-from compare.index_parts import index_han_parts, index_latin_parts
+from compare.index_parts import index_han_parts, index_latin_parts, language_versions
 from compare.name_parts import index_old_romanisations, index_thai_parts, trade_cores
 from compare.rules import (
     ADJECTIVE_SUFFIXES,
@@ -131,6 +131,8 @@ class NameIndex:
         for gi_pos, gi in enumerate(self.gis):
             for name_pos, name in enumerate(gi.names):
                 self._index_name(gi_pos, name_pos, name.text, name.kind, name.lang or "")
+                for side in language_versions(self, name.text):  # Coppa di Corsica of 'Coppa de Corse - …'
+                    self._index_name(gi_pos, name_pos, side, name.kind, name.lang or "")
         self._index_trade_renderings()
         self._index_translations()
         self._classes_of_catch_alls()

@@ -4,6 +4,7 @@ name. Called by NameIndex for each name it indexes."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
@@ -18,7 +19,9 @@ from compare.concept_keys import (
 from compare.name_parts import product_core
 from compare.rules import CONNECTORS, LAUDATORY_WORDS, NO_PART, Key
 from gi_lists.model import GI
-from names.normalise import compact, fold_native, has_han, name_syllables
+from names.normalise import compact, fold_native, has_han, latin_words, name_syllables
+
+_SIDES = re.compile(r"\s[-–]\s")  # 'Coppa de Corse - Coppa di Corsica', 'Zagorje – Međimurje'
 
 
 class NameIndex(concept_keys.NameIndex, Protocol):
@@ -40,6 +43,18 @@ class NameIndex(concept_keys.NameIndex, Protocol):
     def index_native_and_readings(
         self, part: str, key: Key, han: bool, syllables: tuple[str, ...] | None = None
     ) -> None: ...
+
+
+def language_versions(ix: NameIndex, text: str) -> list[str]:
+    """The two sides of a name registered in two languages, each a name of its own: sides that name the
+    same place ('Coppa de Corse - Coppa di Corsica', "Piment d'Espelette - Ezpeletako Biperra",
+    'Χάνδακας - Candia'); none for two places or a place and a wine ('Zagorje – Međimurje',
+    'Conegliano - Prosecco')."""
+    sides = _SIDES.split(text)
+    if len(sides) != 2 or has_han(text):
+        return []
+    places = [set(concept_keys.concepts_in_words(ix, latin_words(side))[0]) for side in sides]
+    return [side.strip() for side in sides] if places[0] & places[1] else []
 
 
 def index_latin_parts(ix: NameIndex, gi: int, pos: int, text: str, words: list[str]) -> None:
