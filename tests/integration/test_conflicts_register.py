@@ -29,8 +29,9 @@ BLIND8 = FRESH.with_name("conflict_eval_blind8.csv")
 BLIND9 = FRESH.with_name("conflict_eval_blind9.csv")
 BLIND10 = FRESH.with_name("conflict_eval_blind10.csv")
 BLIND11 = FRESH.with_name("conflict_eval_blind11.csv")
+BLIND12 = FRESH.with_name("conflict_eval_blind12.csv")
 SET_IDS = ["market", "decisions", "fresh", "unseen", "blind", "blind2", "blind3", "blind4", "blind5"]
-SET_IDS += ["blind6", "blind7", "blind8", "blind9", "blind10", "blind11"]
+SET_IDS += ["blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12"]
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +74,8 @@ def test_the_labelled_set_is_big_and_balanced_enough():
         (BLIND10, 100, 1 / 3),
         # blind11: its research session found only 64 cases not used before (43 of them negatives)
         (BLIND11, 60, 1 / 2),
+        # blind12: its research session found only 34 cases not used before in its time
+        (BLIND12, 34, 1 / 3),
     ],
     ids=SET_IDS,
 )
@@ -121,30 +124,33 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         # misuses; one in its held-out quarter, not read
         (BLIND2, 0.88, 4),
         # blind3 (never tuned on): first run 83.5 %, no negative at high
-        (BLIND3, 0.90, 0),
+        (BLIND3, 0.92, 0),
         # blind4 (2026-12-05, first run 78.4 %): in its tuning part a producer's own 安吉白茶, the pear
         # variety Champagner Bratbirne (allowed by the German Federal Court) and a sauce that contains the
         # Reblochon it names; none in its held-out quarter
         (BLIND4, 0.87, 3),
         # blind5 (2026-12-05, never tuned on): its first run 81.3 %, 3 negatives at high (not read)
-        (BLIND5, 0.87, 3),
+        (BLIND5, 0.90, 3),
         # blind6 (2026-12-05, first run 84.7 %, 5 negatives at high): in its tuning part the pear variety
         # Champagner Bratbirne again; four in its held-out quarter, not read
         (BLIND6, 0.89, 5),
         # blind7 (2026-12-05, never tuned on): its one run, 79.2 % (the session-start code the same), 3
         # negatives at high (not read)
-        (BLIND7, 0.78, 3),
+        (BLIND7, 0.83, 3),
         # blind8 (2026-12-05, 29 cases, first run 66.7 %): one negative at high, in its held-out quarter
-        (BLIND8, 0.66, 1),
+        (BLIND8, 0.79, 1),
         # blind9 (2026-12-05, first run 72.0 %): in its tuning part 'Hüttentee', which the set counts as a
         # neutral name but is itself a German spirit GI of the EU register (a screen rightly flags it)
         (BLIND9, 0.83, 1),
         # blind10 (2026-12-05, first run 77.8 %): one negative at high in its tuning part, 'Grataron du
         # Beaufortain', which begins with the whole name Beaufort on a cheese (its set counts it innocent)
-        (BLIND10, 0.87, 1),
+        (BLIND10, 0.92, 1),
         # blind11 (2026-12-05, never tuned on): its one run, 71.4 % (the session-start code the same), 1
         # negative at high (not read)
         (BLIND11, 0.71, 1),
+        # blind12 (2026-12-05, never tuned on): its one run, 82.4 % (the session-start code the same), no
+        # negative at high
+        (BLIND12, 0.82, 0),
     ],
     ids=SET_IDS,
 )
@@ -154,9 +160,10 @@ def test_no_innocent_real_market_label_is_high(shared_index, path, floor, highs)
     2026-12-05 (market 88.6 %, decisions 95.4 %, fresh 89.9 %, unseen 95.9 %, blind 95.9 % (76.4 % at its
     first run), blind2 89.2 % (68.9 %), blind3 91.1 % (83.5 %), blind4 87.8 % (78.4 %), blind5 85.3 %
     (81.3 %; 88.0 % since 2026-12-05 evening, never read), blind6 90.6 % (84.7 %), blind7 79.2 % (its one
-    run), blind8 66.7 % (66.7 %), blind9 84.0 % (72.0 %), blind10 87.3 % (77.8 %)): floors against slipping,
-    not the
-    issue's target. Counts only: the labels of sets kept unread are not printed."""
+    run), blind8 66.7 % (66.7 %), blind9 84.0 % (72.0 %), blind10 87.3 % (77.8 %); raised on 2026-12-05
+    (night) where a Chinese name with one character changed and names only applied for moved them: blind3
+    92.4 %, blind5 90.7 %, blind7 83.1 %, blind8 79.2 %, blind10 92.1 %; blind12 82.4 % at its one run):
+    floors against slipping, not the issue's target. Counts only: the labels of sets kept unread are not printed."""
     report = evaluate(shared_index, load_cases(path))
     assert len(report.negatives_at_high()) <= highs
     assert report.top3_medium_rate() >= floor
