@@ -5,9 +5,9 @@ blind3, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11 and bli
 Prints precision and recall per match kind, the share of positives whose GI is in the top 3 at
 severity >= medium (issue 11 target >= 97 %), and negatives flagged `high` (target: none). Every
 fourth case is held out of tuning and reported on its own. --failures lists the tuning part's
-failures (never the held-out quarter's, and nothing of the fresh, unseen, blind3, blind5, blind7, blind11 and
-blind12 sets, never tuned on; the blind, blind2, blind4, blind6, blind8, blind9 and blind10 sets were run once unseen,
-their tuning parts' failures were read afterwards).
+failures (never the held-out quarter's, and nothing of the fresh, unseen, blind3, blind5, blind7, blind11
+and blind12 sets, never tuned on; the blind, blind2, blind4, blind6, blind8, blind9 and blind10 sets were run
+once unseen, their tuning parts' failures were read afterwards).
 
     .venv/bin/python benchmarks/eval_conflicts.py [--cases FILE | --all] [--failures]
 """

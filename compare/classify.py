@@ -85,9 +85,16 @@ def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool)
             return Candidate(
                 key.gi, "imitation", BASE_SCORE["imitation"], key.text, span, f"with '{modifier}'"
             )
+        # a romanised name's part is its transliteration (Longjing + tea); a Latin name's own part with
+        # its product in another language is the name translated (Marennes Oléron oysters)
+        romanised = bool({"CN", "TH"} & set(gi.origin_countries))  # its Latin names are romanisations
+        name_words = set(fold_latin(gi.names[key.name].text).split())
+        own_word = any(set(fold_latin(p).split()) <= name_words for p in a.product_spans.values() if p)
+        if not native and not romanised and own_word:  # the name's own product word: the name, words apart
+            return Candidate(key.gi, "exact", 0.9, key.text, span, "the name's own part with its own product")
         return Candidate(
             key.gi,
-            "transliteration",
+            "transliteration" if native or romanised else "translation",
             0.9,
             key.text,
             span,

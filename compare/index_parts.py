@@ -93,10 +93,14 @@ def index_latin_parts(ix: NameIndex, gi: int, pos: int, text: str, words: list[s
                 current.append(w)
         if current:
             runs.append(current)
+        # a name that is one run and product words only is that run with its product: the run is the
+        # name's core, as 龙井 is of 龙井茶 (Marennes Oléron of Huîtres Marennes Oléron, Tetilla of Queso
+        # Tetilla), the name itself on goods of its class
+        core = len(runs) == 1 and bool(products) and not places and not generics
         for run in runs:
             c = "".join(run)
             if len(c) >= 5 and run != words and c not in ix.k.generics and c not in NO_PART:
-                ix._add_latin(run, Key(gi, pos, "component", text))
+                ix._add_latin(run, Key(gi, pos, "core" if core else "component", text))
 
 
 def index_han_parts(ix: NameIndex, gi: int, pos: int, text: str) -> None:

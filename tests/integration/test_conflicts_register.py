@@ -163,7 +163,8 @@ def test_no_innocent_real_market_label_is_high(shared_index, path, floor, highs)
     run), blind8 66.7 % (66.7 %), blind9 84.0 % (72.0 %), blind10 87.3 % (77.8 %); raised on 2026-12-05
     (night) where a Chinese name with one character changed and names only applied for moved them: blind3
     92.4 %, blind5 90.7 %, blind7 83.1 %, blind8 79.2 %, blind10 92.1 %; blind12 82.4 % at its one run):
-    floors against slipping, not the issue's target. Counts only: the labels of sets kept unread are not printed."""
+    floors against slipping, not the issue's target. Counts only: the labels of sets kept unread are not
+    printed."""
     report = evaluate(shared_index, load_cases(path))
     assert len(report.negatives_at_high()) <= highs
     assert report.top3_medium_rate() >= floor
