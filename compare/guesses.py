@@ -86,6 +86,8 @@ def word_ends(ix: NameIndex) -> tuple[dict[str, list[Key]], dict[str, list[Key]]
 # how close a rendering must sound, by the consonant sounds of the shorter skeleton (short names: closer)
 SOUND_THRESHOLD = {2: 0.92, 3: 0.88}
 SOUND_THRESHOLD_LONG = 0.85
+SOUND_THRESHOLD_SAME = 0.8  # five consonants or more, all of them the name's in its order: vowels may differ
+SAME_SKELETON_MIN = 5
 SOUND_THRESHOLD_PART = 0.92  # one word of a longer name: the rest of the name is missing
 SOUND_CAP = ("medium", "a rendering by sound, not in the rendering tables: at most medium until checked")
 SOUND_CLOSE = 0.9  # the likeness of sound above which a rendering of three or more characters is one
@@ -157,8 +159,11 @@ def _sound_matches(
         gi = ix.gis[key.gi]
         if a.product_concepts and not any(same_class(cls, gi.product_class) for _, cls in a.product_concepts):
             continue  # the label names goods of another class: a likeness of sound is not worth a hit
-        shorter = min(len(han_skeleton), len(skeleton(key.phonemes)))
+        name_skeleton = skeleton(key.phonemes)
+        shorter = min(len(han_skeleton), len(name_skeleton))
         need = SOUND_THRESHOLD.get(shorter, SOUND_THRESHOLD_LONG if shorter > 3 else 2.0)
+        if han_skeleton == name_skeleton and shorter >= SAME_SKELETON_MIN:
+            need = min(need, SOUND_THRESHOLD_SAME)  # every consonant in order (戈尔根朱勒, Gorgonzola)
         if not key.whole:
             need = max(need, SOUND_THRESHOLD_PART) if shorter >= 4 else 2.0
         sim = similarity(key.phonemes, han)

@@ -125,3 +125,13 @@ def test_no_sound_hit_where_the_name_is_not_protected(checker_cn: Checker) -> No
     assert checker_cn.check("巴巴雷斯科") == []
     eu = Checker(ConflictIndex(REGISTER, bundled_knowledge()), "EU")
     assert [h.gi.id for h in eu.check("巴巴雷斯科")] == ["it-barbaresco"]
+
+
+def test_every_consonant_of_a_long_name_in_its_order_allows_other_vowels(checker_cn: Checker) -> None:
+    # 戈尔根朱勒干酪 for Gorgonzola on a Chinese food site (9dish.com/geergenzhuleganlao/71313613.html):
+    # the consonants k-l-k-n-s-l are the name's, in its order; its vowels differ (朱 zhu, 勒 le)
+    han = "戈尔根朱勒"
+    assert skeleton(sound(han)) == skeleton(name_phonemes("Gorgonzola", "it"))
+    assert rendering_runs(han) == [(0, 5)]  # 朱 writes 'ju' in foreign names (Xinhua's table)
+    hits = checker_cn.check("戈尔根朱勒干酪", "Cheeses")
+    assert [(h.gi.id, h.kind, h.severity) for h in hits] == [("it-gorgonzola", "transliteration", "medium")]
