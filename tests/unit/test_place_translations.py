@@ -73,3 +73,25 @@ def test_a_translated_name_is_the_name(eu: Checker, label: str, gi_id: str) -> N
 def test_the_place_alone_on_another_product_is_not_the_name(eu: Checker) -> None:
     hits = {h.gi.id: h for h in eu.check("Nuremberg gherkins")}
     assert "de-nurnberger-bratwurste" not in hits or hits["de-nurnberger-bratwurste"].severity == "low"
+
+
+def test_a_renamed_place_and_a_variety_word_are_the_names_place_and_product():
+    # 郫县 became 成都市郫都区 in 2016 (zh.wikipedia 郫都区): 郫都豆瓣 is 郫县豆瓣 under the district's new
+    # name; Hom Mali is the Thai name of the jasmine rice of Khao Hom Mali Thung Kula Rong-Hai
+    from tests.registers import CN_IV
+
+    register = [
+        make_gi("cn-pixian-dou-ban", [("郫县豆瓣", "original")], "Other products", "CN", CN_IV),
+        make_gi(
+            "th-khao-hom-mali-thung-kula-rong-hai",
+            [("ข้าวหอมมะลิทุ่งกุลาร้องไห้", "original"), ("Khao Hom Mali Thung Kula Rong-Hai", "transcription")],
+            "Fresh or processed fruit, vegetables and cereals",
+            "TH",
+            EU_REGISTER,
+        ),
+    ]
+    index = ConflictIndex(register, bundled_knowledge())
+    pidu = {h.gi.id: h for h in Checker(index, "CN").check("郫都豆瓣酱")}["cn-pixian-dou-ban"]
+    assert pidu.severity == "high", pidu.reason
+    rice = {h.gi.id: h for h in Checker(index, "EU").check("Thung Kula Hom Mali", "Rice")}
+    assert rice["th-khao-hom-mali-thung-kula-rong-hai"].severity == "high", rice
