@@ -26,9 +26,11 @@ from names.normalise import (
     fold_latin,
     fold_native,
     has_han,
+    has_thai,
     latin_words,
     pinyin,
     pinyin_tones,
+    thai_romanisation,
     to_simplified,
 )
 
@@ -69,6 +71,15 @@ def same_tones(label_chars: str, name_text: str) -> bool:
     return not matching or any(pinyin_tones(p) == tones for p in matching)
 
 
+def _standard_reading(name: str, span: str) -> bool:
+    """Is the label's Latin span part of the name's pinyin or RTGS reading (Anji of 安吉白茶), not an old
+    romanisation (Lung Ching of 龙井茶)?"""
+    reading = (
+        thai_romanisation(name) if has_thai(name) else pinyin(to_simplified(name)) if has_han(name) else name
+    )
+    return bool(reading) and compact(fold_latin(span)) in compact(fold_latin(reading or ""))
+
+
 def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool) -> Candidate | None:
     """The name without its product word: with a product of the same class it is the name in
     another writing (龙井 + tea = 龙井茶, 帕达诺 + 芝士 = 帕达诺干奶酪); a place part with a product in
@@ -85,16 +96,31 @@ def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool)
             return Candidate(
                 key.gi, "imitation", BASE_SCORE["imitation"], key.text, span, f"with '{modifier}'"
             )
-        # a romanised name's part is its transliteration (Longjing + tea); a Latin name's own part with
-        # its product in another language is the name translated (Marennes Oléron oysters)
-        romanised = bool({"CN", "TH"} & set(gi.origin_countries))  # its Latin names are romanisations
-        name_words = set(fold_latin(gi.names[key.name].text).split())
-        own_word = any(set(fold_latin(p).split()) <= name_words for p in a.product_spans.values() if p)
-        if not native and not romanised and own_word:  # the name's own product word: the name, words apart
-            return Candidate(key.gi, "exact", 0.9, key.text, span, "the name's own part with its own product")
+        asian = bool({"CN", "TH"} & set(gi.origin_countries))  # its Latin names are romanisations
+        if native and asian:  # 阳澄湖蟹 for 阳澄湖大闸蟹: the place with its product in other words
+            return Candidate(
+                key.gi,
+                "partial",
+                0.9,
+                key.text,
+                span,
+                "the name's place with its product in other words",
+                short_form=True,
+            )
+        if not native and not asian:
+            name_words = set(fold_latin(gi.names[key.name].text).split())
+            if any(set(fold_latin(p).split()) <= name_words for p in a.product_spans.values() if p):
+                # the name's own product word elsewhere in the label: the name, words apart
+                return Candidate(
+                    key.gi, "exact", 0.9, key.text, span, "the name's own part with its own product"
+                )
+        # a Latin name's part, or a romanised name's part in its standard reading (Anji, Phatthalung), with
+        # the product in another language is the name translated; an old romanisation of it (Lung Ching,
+        # Chinkiang) with the product is a transliteration, as is a Chinese rendering's part (帕达诺 + 芝士)
+        translated = not native and (not asian or _standard_reading(key.text, span))
         return Candidate(
             key.gi,
-            "transliteration" if native or romanised else "translation",
+            "translation" if translated else "transliteration",
             0.9,
             key.text,
             span,

@@ -70,3 +70,31 @@ def test_a_name_with_a_place_beside_the_run_keeps_it_a_part(index):
     # Tropea is one of two places of Cipolla Rossa di Tropea Calabria: a distinctive part, not its core
     hit = hits_by_gi(index, "Tropea", "EU", VEG)["it-cipolla-rossa-di-tropea-calabria"]
     assert hit.kind == "partial" and "distinctive part" in hit.reason, hit.reason
+
+
+def test_a_chinese_names_core_with_its_product_is_named_by_how_it_is_written():
+    # the labelled set's market cases: 阳澄湖蟹 crabs sold as Yangcheng Lake's (the place with its product
+    # in other words), 'Anji white tea' (the pinyin place, the product in English: a translation), 'Lung
+    # Ching tea' (an old romanisation of 龙井 with the product: a transliteration)
+    from tests.registers import CN_IV
+
+    register = [
+        make_gi(
+            "cn-yangchenghu-da-zha-xie",
+            [("阳澄湖大闸蟹", "original")],
+            "Fresh fish, molluscs and crustaceans",
+            "CN",
+            CN_IV,
+        ),
+        make_gi("cn-anji-bai-cha", [("安吉白茶", "original")], "Tea", "CN", CN_IV),
+        make_gi("cn-longjing-cha", [("龙井茶", "original")], "Tea", "CN", CN_IV),
+    ]
+    index = ConflictIndex(register, bundled_knowledge())
+    for label, gi_id, kind in [
+        ("阳澄湖蟹", "cn-yangchenghu-da-zha-xie", "partial"),
+        ("Anji white tea", "cn-anji-bai-cha", "translation"),
+        ("Lung Ching tea", "cn-longjing-cha", "transliteration"),
+    ]:
+        hit = hits_by_gi(index, label, "CN")[gi_id]
+        assert (hit.kind, hit.severity) == (kind, "high"), (label, hit.reason)
+        assert "another language" not in hit.reason or kind != "partial"
