@@ -237,7 +237,7 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     if any(w in COLOUR_WORDS for w in a.own_words) or any(c in run for run in a.han_runs for c in COLOUR_HAN):
         for cand in found:  # a name followed by a colour word is a colour, whichever rule found it
             cand.colour = cand.colour or used_as_colour(a, cand.label_form)
-    _explained_parts(ix, found, scope, _countries(a))
+    _explained_parts(ix, found, scope, _countries(a), a)
     return _without_own_places(found)
 
 
@@ -265,7 +265,11 @@ def _countries(a: LabelAnalysis) -> frozenset[str]:
 
 
 def _explained_parts(
-    ix: NameIndex, found: list[Candidate], scope: Scope = None, countries: frozenset[str] = frozenset()
+    ix: NameIndex,
+    found: list[Candidate],
+    scope: Scope = None,
+    countries: frozenset[str] = frozenset(),
+    a: LabelAnalysis | None = None,
 ) -> None:
     """Words of the label that another name explains as a whole stay low for every other GI:
     - a part of a longer name that is the whole of another name (Bordeaux is the GI Bordeaux, not a
@@ -273,6 +277,8 @@ def _explained_parts(
     - a name inside the longer name the label uses (Médoc inside Haut-Médoc, its own appellation);
     - a place that the label names with another GI's product (Gannan navel oranges is that GI, not a
       part of Gannan Yang Du Jun);
+    - a name of the goods the user states, for a GI of other goods (Liquirizia di Calabria on liquorice
+      explains the wine Calabria);
     each time by a name of the same class that the check screens (`scope`) and that is registered
     somewhere (a name only applied for explains nothing): a name not protected where the check asks
     explains nothing there, and a name from another country explains nothing
@@ -304,8 +310,15 @@ def _explained_parts(
                     continue
                 if inside and other.kind not in _NAMING_KINDS:
                     continue
-                if not same_class(ix.gis[other.gi].product_class, ix.gis[c.gi].product_class):
-                    continue  # 'Reggiano' the wine does not explain 'Reggiano cheese'
+                if not same_class(ix.gis[other.gi].product_class, ix.gis[c.gi].product_class) and not (
+                    a is not None
+                    and a.states_like(ix.gis[other.gi].product_class)
+                    and not a.states_like(ix.gis[c.gi].product_class)
+                ):
+                    # 'Reggiano' the wine does not explain 'Reggiano cheese'; a name of the goods the user
+                    # states does explain its place for a GI of other goods (Liquirizia di Calabria on
+                    # liquorice is no use of the wine Calabria)
+                    continue
                 if scope is not None and not scope[1](other.gi):
                     continue
                 if not any(p.status in IN_FORCE_STATUSES for p in ix.gis[other.gi].protections):

@@ -231,3 +231,17 @@ def test_a_place_inside_a_generic_term_is_the_terms_case():
     assert all(h.severity == "low" for h in hits(ix, "Valencia orange", "EU").values())
     assert all(h.severity == "low" for h in hits(ix, "Crème de cassis", "FR", "Spirit").values())
     assert hits(ix, "Cassis rosé", "FR", "Wine")["fr-cassis"].severity == "high"
+
+
+def test_a_name_of_the_stated_goods_explains_its_place_for_a_gi_of_other_goods():
+    # Liquirizia di Calabria (PDO, liquorice) on liquorice is no use of the wine PGI Calabria; the wine
+    # Reggiano still does not explain a cheese label's part of Parmigiano Reggiano
+    liquorice = make_gi(
+        "it-liquirizia-di-calabria", "Liquirizia di Calabria", "Other products", "IT", EU_REGISTER
+    )
+    wine = make_gi("it-calabria", "Calabria", "Wine", "IT", EU_REGISTER)
+    index = ConflictIndex([liquorice, wine], bundled_knowledge())
+    found = hits(index, "Liquirizia di Calabria", "EU", "Other products")
+    assert found["it-liquirizia-di-calabria"].severity == "high"
+    assert found["it-calabria"].severity == "low", found["it-calabria"].reason
+    assert "whole of another protected name" in found["it-calabria"].reason
