@@ -80,12 +80,67 @@ def _standard_reading(name: str, span: str) -> bool:
     return bool(reading) and compact(fold_latin(span)) in compact(fold_latin(reading or ""))
 
 
+COMMON_CORE = (
+    "medium",
+    "the name's own part is also a word of the languages (a place or people's name, an adjective): which is "
+    "meant is to be checked",
+)
+
+
+def _latin_core(
+    ix: NameIndex, key: Key, span: str, a: LabelAnalysis, own_products: set[str]
+) -> Candidate | None:
+    """A European name's one distinctive run (Marennes Oléron of Huîtres Marennes Oléron): with the name's
+    product in another language and nothing else it is the name translated ('Limoni di Sorrento', 'Gaeta
+    olives'); with all the name's own other words, the name ('Huîtres de Marennes Oléron'); alone on goods
+    of the name's class its short form ('Marennes-Oléron' on oysters). With more words (an ingredient:
+    'Sorrento lemon cake'; another product: 'New Jersey sweet corn') or only some of the name's words
+    ('Somerset cider' of Somerset Cider Brandy) a partial match; a run that is also a word of the
+    languages (Canada, Latina, Hollandse) at most medium."""
+    gi = ix.gis[key.gi]
+    name_words = [w for w in fold_latin(gi.names[key.name].text).split() if w not in CONNECTORS]
+    run = fold_latin(span).split()
+    product_words = [w for p in a.product_spans.values() if p for w in fold_latin(p).split()]
+    said = set(product_words) | set(run) | {w for m in a.modifiers for w in fold_latin(m).split()}
+    rest = [w for w in a.own_words if w not in said and w not in CONNECTORS]
+    common = is_common_word(compact(" ".join(run)), ix.k.directory)
+    like = any(ix.compatible(c, own) for c in a.main_products for own in own_products)
+    cap = COMMON_CORE if common else None
+    if like and not rest and not a.modifier:
+        others = sorted(w for w in name_words if w not in run)
+        if product_words and sorted(product_words) == others:
+            return Candidate(key.gi, "exact", 0.9, key.text, span, "the name's words apart", max_severity=cap)
+        if not set(product_words) & set(name_words):
+            note = "the name's own part, with the product named in another language"
+            return Candidate(key.gi, "translation", 0.9, key.text, span, note, max_severity=cap)
+    if like and a.modifier and not rest:  # 'Pachino style cherry tomatoes'; not 'Sorrento style sorbet'
+        modifier = a.modifier
+        return Candidate(key.gi, "imitation", BASE_SCORE["imitation"], key.text, span, f"with '{modifier}'")
+    other_goods = any(not same_class(cls, gi.product_class) for _, cls in a.product_concepts if cls)
+    alone = not rest and not a.product_concepts
+    stated_like = bool(a.states_like(gi.product_class)) and alone
+    return Candidate(
+        key.gi,
+        "partial",
+        BASE_SCORE["partial"] + 0.05,
+        key.text,
+        span,
+        "the name's short form, without its product word" if alone else "the name's own part",
+        short_form=stated_like and not other_goods,
+        max_severity=cap,
+    )
+
+
 def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool) -> Candidate | None:
     """The name without its product word: with a product of the same class it is the name in
     another writing (龙井 + tea = 龙井茶, 帕达诺 + 芝士 = 帕达诺干奶酪); a place part with a product in
     Chinese characters, or a part alone, is a partial match."""
     gi = ix.gis[key.gi]
     own_products = set(ix.product_of.get((key.gi, key.name), []))
+    asian = bool({"CN", "TH"} & set(gi.origin_countries))  # its Latin names are romanisations
+    latin_own = not native and not asian  # a European name's own run (Marennes Oléron)
+    if latin_own:
+        return _latin_core(ix, key, span, a, own_products)
     if own_products & ix.broad_products and not class_key(gi.product_class).startswith(WIDE_CLASSES):
         like = any(same_class(cls, gi.product_class) for _, cls in a.product_concepts)
     else:
@@ -96,7 +151,6 @@ def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool)
             return Candidate(
                 key.gi, "imitation", BASE_SCORE["imitation"], key.text, span, f"with '{modifier}'"
             )
-        asian = bool({"CN", "TH"} & set(gi.origin_countries))  # its Latin names are romanisations
         if native and asian:  # 阳澄湖蟹 for 阳澄湖大闸蟹: the place with its product in other words
             return Candidate(
                 key.gi,
@@ -107,17 +161,10 @@ def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool)
                 "the name's place with its product in other words",
                 short_form=True,
             )
-        if not native and not asian:
-            name_words = set(fold_latin(gi.names[key.name].text).split())
-            if any(set(fold_latin(p).split()) <= name_words for p in a.product_spans.values() if p):
-                # the name's own product word elsewhere in the label: the name, words apart
-                return Candidate(
-                    key.gi, "exact", 0.9, key.text, span, "the name's own part with its own product"
-                )
-        # a Latin name's part, or a romanised name's part in its standard reading (Anji, Phatthalung), with
-        # the product in another language is the name translated; an old romanisation of it (Lung Ching,
-        # Chinkiang) with the product is a transliteration, as is a Chinese rendering's part (帕达诺 + 芝士)
-        translated = not native and (not asian or _standard_reading(key.text, span))
+        # a romanised name's part in its standard reading (Anji, Phatthalung) with the product in another
+        # language is the name translated; an old romanisation of it (Lung Ching, Chinkiang) with the
+        # product is a transliteration, as is a Chinese rendering's part (帕达诺 + 芝士)
+        translated = not native and _standard_reading(key.text, span)
         return Candidate(
             key.gi,
             "translation" if translated else "transliteration",

@@ -47,14 +47,18 @@ class NameIndex(concept_keys.NameIndex, Protocol):
 
 def language_versions(ix: NameIndex, text: str) -> list[str]:
     """The two sides of a name registered in two languages, each a name of its own: sides that name the
-    same place ('Coppa de Corse - Coppa di Corsica', "Piment d'Espelette - Ezpeletako Biperra",
-    'Χάνδακας - Candia'); none for two places or a place and a wine ('Zagorje – Međimurje',
-    'Conegliano - Prosecco')."""
+    same place ('Coppa de Corse - Coppa di Corsica', "Piment d'Espelette - Ezpeletako Biperra"), sides of
+    two words or more (not Candia of 'Χάνδακας - Candia'); none for two places or a place and a wine
+    ('Zagorje – Međimurje', 'Conegliano - Prosecco')."""
     sides = _SIDES.split(text)
     if len(sides) != 2 or has_han(text):
         return []
     places = [set(concept_keys.concepts_in_words(ix, latin_words(side))[0]) for side in sides]
-    return [side.strip() for side in sides] if places[0] & places[1] else []
+    if not places[0] & places[1]:
+        return []
+    # a side of one word (Candia, Lonzu) is too often a word or a brand of its own: the register's name
+    # is still found whole
+    return [side.strip() for side in sides if len(latin_words(side)) >= 2]
 
 
 def index_latin_parts(ix: NameIndex, gi: int, pos: int, text: str, words: list[str]) -> None:

@@ -227,7 +227,12 @@ def candidates(ix: NameIndex, a: LabelAnalysis, scope: Scope = None) -> list[Can
     found.extend(lookalikes(ix, a, {c.gi for c in found if c.kind in STRONG_KINDS}))
     # 5c. and with one character after the first changed (泸牌老窖 for 泸州老窖)
     found.extend(
-        one_character_apart(ix, a, {c.gi for c in found if c.kind in STRONG_KINDS or c.kind == "fuzzy"})
+        one_character_apart(
+            ix,
+            a,
+            {c.gi for c in found if c.kind in STRONG_KINDS or c.kind == "fuzzy"},
+            scope[0] if scope else None,
+        )
     )
     # 6. Chinese renderings by sound that no table holds
     found.extend(renderings_by_sound(ix, a, found, scope))

@@ -20,7 +20,8 @@ import re
 
 from compare.index import NameIndex
 from compare.rules import Candidate, Key, LabelAnalysis, same_class
-from names.normalise import HAN_CHAR
+from names.common_words import is_chinese_word
+from names.normalise import HAN_CHAR, compact, fold_native
 from names.visual import load_visual_variants, looked_like
 
 # the keys of whole names and of names without their product word (茅台 of 茅台酒: a place-core, counted
@@ -96,14 +97,28 @@ def lookalikes(ix: NameIndex, a: LabelAnalysis, known: set[int]) -> list[Candida
 SWAP_SCORE = 0.8
 SWAP_MIN = 3  # characters of the name's distinctive part ("三个或者三个以上汉字")
 SWAP_VIAS = frozenset({"native", "core"})
-
-
-SWAP_CAP = (
-    "medium",
-    "a Chinese name with one character after the first changed: CNIPA's examination standard holds such "
-    "word marks of three characters or more similar unless the whole meaning differs (商标审查及审理标准, "
-    "2016, Part 3)",
+SWAP_STANDARD = (
+    "CNIPA's examination standard holds Chinese word marks of three characters or more that differ in one "
+    "character, the first kept, similar unless the whole meaning differs (商标审查及审理标准, 2016; its "
+    "carrying into the 2021 商标审查审理指南 unconfirmed)"
 )
+SWAP_OTHER_GOODS = (
+    "low",
+    "one character of a Chinese name changed, on goods not said to be of the name's class: the standard "
+    "weighs marks on identical or similar goods",
+)
+
+
+def _stem(ix: NameIndex, name: str) -> str:
+    """A Chinese name without the product words it ends with (泸州老窖 of 泸州老窖酒, 五粮液 as it is), and
+    without a last character that begins a word with the product (龙泉 of 龙泉青瓷: 青瓷 is celadon)."""
+    for cut in range(1, len(name)):
+        if name[cut:] in ix.k.products or name[cut:] in ix.k.goods_terms():
+            name, rest = name[:cut], name[cut:]
+            if len(name) > 1 and is_chinese_word(name[-1] + rest[0]):
+                name = name[:-1]
+            return name
+    return name
 
 
 def swap_patterns(ix: NameIndex) -> dict[str, list[tuple[int, str]]]:
@@ -133,16 +148,23 @@ def swap_patterns(ix: NameIndex) -> dict[str, list[tuple[int, str]]]:
             if not eligible:
                 continue
             last = len(text) - max(ends.get((k.gi, k.name), 0) if k.via == "native" else 0 for k in eligible)
+            last = min(last, min(len(_stem(ix, compact(fold_native(k.text)))) for k in eligible))
+            if last < SWAP_MIN:
+                continue
             for p in range(1, last):
                 table.setdefault(text[:p] + "?" + text[p + 1 :], []).append((p, text))
         ix.swap_patterns = table
     return ix.swap_patterns
 
 
-def one_character_apart(ix: NameIndex, a: LabelAnalysis, known: set[int]) -> list[Candidate]:
+def one_character_apart(
+    ix: NameIndex, a: LabelAnalysis, known: set[int], jurisdiction: str | None = None
+) -> list[Candidate]:
     """Chinese names the label writes with one character after the first changed (泸牌老窖 for 泸州老窖);
     `known`: the GIs a closer rule already found. A name of three characters counts as the label's whole
-    Chinese text or before a product word; longer names anywhere."""
+    Chinese text or before a product word; longer names anywhere. A changed character that makes a word
+    with its neighbour (老虎口, 五谷液), or that is a product word (五粮酒), is that word; on goods not said
+    to be of the name's class the hit is low."""
     out: dict[int, Candidate] = {}
     runs = [r for r in a.han_runs if len(r) >= SWAP_MIN]
     if not runs:
@@ -156,11 +178,33 @@ def one_character_apart(ix: NameIndex, a: LabelAnalysis, known: set[int]) -> lis
                 if window in ix.native:
                     continue
                 for p in range(1, size):
-                    for _, text in table.get(window[:p] + "?" + window[p + 1 :], ()):
+                    matches = table.get(window[:p] + "?" + window[p + 1 :], ())
+                    if not matches or _own_word(ix, run, start + p):
+                        continue
+                    for _, text in matches:
                         if size == SWAP_MIN and not _whole_or_before_product(ix, run, start, size):
                             continue
                         _add(ix, a, run, start, text, window[p], text[p], known, out, swap=True)
+    for cand in out.values():
+        cls = ix.gis[cand.gi].product_class
+        like = a.states_like(cls) or any(same_class(c, cls) for _, c in a.product_concepts)
+        if not like:
+            cand.max_severity = SWAP_OTHER_GOODS
+        if jurisdiction == "CN":
+            cand.note += f": {SWAP_STANDARD}"
     return list(out.values())
+
+
+def _own_word(ix: NameIndex, run: str, at: int) -> bool:
+    """Is the label's character at `at` a product word, or part of a Chinese word of two or three characters
+    with its neighbours (老虎 in 老虎口)?"""
+    if run[at] in ix.k.products:
+        return True
+    for lo in range(max(0, at - 2), at + 1):
+        for hi in range(max(at + 1, lo + 2), min(len(run), lo + 3) + 1):
+            if is_chinese_word(run[lo:hi]):
+                return True
+    return False
 
 
 def _whole_or_before_product(ix: NameIndex, run: str, start: int, size: int) -> bool:
@@ -215,10 +259,13 @@ def _add(
                 SWAP_SCORE,
                 key.text,
                 span,
-                f"written with {label_char} for {name_char}: one character of the name changed, the first "
-                "kept, which CNIPA's examination standard (商标审查及审理标准) holds similar",
+                f"written with {label_char} for {name_char}: one character of the name changed, "
+                "the first kept",
                 "medium",
-                max_severity=SWAP_CAP,
+                max_severity=(
+                    "medium",
+                    "one character of a Chinese name changed: a near spelling, not the name",
+                ),
             )
             continue
         if key.via not in VISUAL_VIAS or key.gi in known:

@@ -18,8 +18,11 @@ FILE = "common_words.txt.gz"
 log = logging.getLogger("giscope.common_words")
 
 
-def _read(directory: str) -> frozenset[str]:
-    with collector_paused(), gzip.open(f"{directory}/{FILE}", "rb") as fh:
+CHINESE_FILE = "chinese_words.txt.gz"  # Chinese words of 2-3 characters (scripts/build_chinese_words.py)
+
+
+def _read(directory: str, file: str = FILE) -> frozenset[str]:
+    with collector_paused(), gzip.open(f"{directory}/{file}", "rb") as fh:
         lines = fh.read().decode("utf-8").split("\n")
         return frozenset(line for line in lines if line and not line.startswith("#"))
 
@@ -42,3 +45,14 @@ def is_common_word(folded: str, directory: str = str(KNOWLEDGE_DIR)) -> bool:
     """Is `folded` (lower case, accents dropped: names.normalise.fold_latin + compact) a common word of
     English, French, Italian, Spanish, German, Portuguese or Dutch?"""
     return folded in load_common_words(directory)
+
+
+@lru_cache(maxsize=1)
+def _chinese_words() -> frozenset[str]:
+    return _read(str(KNOWLEDGE_DIR), CHINESE_FILE)
+
+
+def is_chinese_word(text: str) -> bool:
+    """Is `text` (simplified characters) a common Chinese word of two or three characters (老虎, 五谷, 青瓷,
+    龙泉驿)? Read when a label first asks."""
+    return text in _chinese_words()
