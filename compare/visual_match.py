@@ -163,8 +163,8 @@ def one_character_apart(
     """Chinese names the label writes with one character after the first changed (泸牌老窖 for 泸州老窖);
     `known`: the GIs a closer rule already found. A name of three characters counts as the label's whole
     Chinese text or before a product word; longer names anywhere. A changed character that makes a word
-    with its neighbour (老虎口, 五谷液), or that is a product word (五粮酒), is that word; on goods not said
-    to be of the name's class the hit is low."""
+    with its neighbour (老虎口, 五谷液) is that word; on goods not said to be of the name's class the hit is
+    low."""
     out: dict[int, Candidate] = {}
     runs = [r for r in a.han_runs if len(r) >= SWAP_MIN]
     if not runs:
@@ -196,10 +196,9 @@ def one_character_apart(
 
 
 def _own_word(ix: NameIndex, run: str, at: int) -> bool:
-    """Is the label's character at `at` a product word, or part of a Chinese word of two or three characters
-    with its neighbours (老虎 in 老虎口)?"""
-    if run[at] in ix.k.products:
-        return True
+    """Is the label's character at `at` part of a Chinese word of two or three characters with its
+    neighbours (老虎 in 老虎口)? (A product word put for a character of the name is no such word: 五粮酒 reads
+    as 五粮液, the whole meaning not clearly different, which is what the standard asks.)"""
     for lo in range(max(0, at - 2), at + 1):
         for hi in range(max(at + 1, lo + 2), min(len(run), lo + 3) + 1):
             if is_chinese_word(run[lo:hi]):
