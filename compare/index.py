@@ -85,7 +85,7 @@ class NameIndex:
         self.name_beginnings: list[tuple[str, Key]] | None = None  # compare.shortened
         self.coined_targets: object = None  # compare.coined
         self.visual_anchors: dict[str, list[tuple[int, str]]] | None = None  # compare.visual_match
-        self.swap_patterns: dict[str, list[tuple[int, str]]] | None = None  # compare.visual_match
+        self.swap_patterns: dict[str, list[tuple[int, str, str]]] | None = None  # compare.visual_match
         # compare.name_apart: a Chinese name's place -> (rest, GI, name, text)
         self.name_apart_parts: dict[str, list[tuple[str, int, int, str]]] | None = None
         # compare.variants: the Thai-script names, without tone marks and silent letters -> (GI, name, text)

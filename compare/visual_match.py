@@ -17,6 +17,7 @@ GI's own name, and a swapped character that makes a word of its own (a place, a 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from compare.index import NameIndex
 from compare.rules import Candidate, Key, LabelAnalysis, same_class
@@ -109,19 +110,15 @@ SWAP_OTHER_GOODS = (
 )
 
 
-def _stem(ix: NameIndex, name: str) -> str:
-    """A Chinese name without the product words it ends with (泸州老窖 of 泸州老窖酒, 五粮液 as it is), and
-    without a last character that begins a word with the product (龙泉 of 龙泉青瓷: 青瓷 is celadon)."""
+def _stem(ix: NameIndex, name: str, goods: Container[str]) -> str:
+    """A Chinese name without the product words it ends with (泸州老窖 of 泸州老窖酒, 五粮液 as it is)."""
     for cut in range(1, len(name)):
-        if name[cut:] in ix.k.products or name[cut:] in ix.k.goods_terms():
-            name, rest = name[:cut], name[cut:]
-            if len(name) > 1 and is_chinese_word(name[-1] + rest[0]):
-                name = name[:-1]
-            return name
+        if name[cut:] in ix.k.products or name[cut:] in goods:
+            return name[:cut]
     return name
 
 
-def swap_patterns(ix: NameIndex) -> dict[str, list[tuple[int, str]]]:
+def swap_patterns(ix: NameIndex) -> dict[str, list[tuple[int, str, str]]]:
     """The Chinese GIs' distinctive parts of SWAP_MIN characters or more, by each pattern with one character
     after the first left open (泸?老窖 -> (1, 泸州老窖)); built once, kept on the index."""
     if ix.swap_patterns is None:
@@ -134,7 +131,8 @@ def swap_patterns(ix: NameIndex) -> dict[str, list[tuple[int, str]]]:
             for k in keys:
                 if k.via == "component" and k.text.endswith(part) and k.text != part:
                     ends[(k.gi, k.name)] = max(ends.get((k.gi, k.name), 0), len(part))
-        table: dict[str, list[tuple[int, str]]] = {}
+        table: dict[str, list[tuple[int, str, str]]] = {}
+        goods = ix.k.goods_terms()
         for text, keys in ix.native.items():
             if len(text) < SWAP_MIN or not _ALL_HAN.fullmatch(text):
                 continue
@@ -148,11 +146,20 @@ def swap_patterns(ix: NameIndex) -> dict[str, list[tuple[int, str]]]:
             if not eligible:
                 continue
             last = len(text) - max(ends.get((k.gi, k.name), 0) if k.via == "native" else 0 for k in eligible)
-            last = min(last, min(len(_stem(ix, compact(fold_native(k.text)))) for k in eligible))
+            whole = compact(fold_native(eligible[0].text))
+            stem = min(len(_stem(ix, compact(fold_native(k.text)), goods)) for k in eligible)
+            last = min(last, stem)
             if last < SWAP_MIN:
                 continue
             for p in range(1, last):
-                table.setdefault(text[:p] + "?" + text[p + 1 :], []).append((p, text))
+                # the stem's last character with the word after it (龙泉青 + 瓷: 青瓷 celadon): checked when
+                # a label changes it, against the word list
+                follows = (
+                    whole[p + 1]
+                    if p == stem - 1 and p + 1 < len(whole) and text == whole[: len(text)]
+                    else ""
+                )
+                table.setdefault(text[:p] + "?" + text[p + 1 :], []).append((p, text, follows))
         ix.swap_patterns = table
     return ix.swap_patterns
 
@@ -181,9 +188,11 @@ def one_character_apart(
                     matches = table.get(window[:p] + "?" + window[p + 1 :], ())
                     if not matches or _own_word(ix, run, start + p):
                         continue
-                    for _, text in matches:
+                    for q, text, follows in matches:
                         if size == SWAP_MIN and not _whole_or_before_product(ix, run, start, size):
                             continue
+                        if follows and is_chinese_word(text[q] + follows):
+                            continue  # the name's character begins its product word (青 of 青瓷)
                         _add(ix, a, run, start, text, window[p], text[p], known, out, swap=True)
     for cand in out.values():
         cls = ix.gis[cand.gi].product_class
