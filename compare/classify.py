@@ -138,8 +138,7 @@ def _core(ix: NameIndex, key: Key, span: str, a: LabelAnalysis, *, native: bool)
     gi = ix.gis[key.gi]
     own_products = set(ix.product_of.get((key.gi, key.name), []))
     asian = bool({"CN", "TH"} & set(gi.origin_countries))  # its Latin names are romanisations
-    latin_own = not native and not asian  # a European name's own run (Marennes Oléron)
-    if latin_own:
+    if key.via == "latin-core":  # a European name's own run (Marennes Oléron)
         return _latin_core(ix, key, span, a, own_products)
     if own_products & ix.broad_products and not class_key(gi.product_class).startswith(WIDE_CLASSES):
         like = any(same_class(cls, gi.product_class) for _, cls in a.product_concepts)
@@ -216,7 +215,7 @@ def _part_of_name(
     """(True, hit or None) for a match on part of a name (its core or a component) or inside a
     generic term of the label; (False, None) when the key stands for the whole name."""
     generic = a.inside_generic(span)  # first: 波尔多 inside 波尔多液 is the fungicide, not the wine
-    if key.via in ("core", "place-core") and not generic:
+    if key.via in ("core", "place-core", "latin-core") and not generic:
         return True, _core(ix, key, span, a, native=native)
     if generic:
         return True, Candidate(

@@ -104,7 +104,7 @@ def index_latin_parts(ix: NameIndex, gi: int, pos: int, text: str, words: list[s
         for run in runs:
             c = "".join(run)
             if len(c) >= 5 and run != words and c not in ix.k.generics and c not in NO_PART:
-                ix._add_latin(run, Key(gi, pos, "core" if core else "component", text))
+                ix._add_latin(run, Key(gi, pos, "latin-core" if core else "component", text))
 
 
 def index_han_parts(ix: NameIndex, gi: int, pos: int, text: str) -> None:
