@@ -50,6 +50,8 @@ def language_versions(ix: NameIndex, text: str) -> list[str]:
     same place ('Coppa de Corse - Coppa di Corsica', "Piment d'Espelette - Ezpeletako Biperra"), sides of
     two words or more (not Candia of 'Χάνδακας - Candia'); none for two places or a place and a wine
     ('Zagorje – Međimurje', 'Conegliano - Prosecco')."""
+    if " - " not in text and " – " not in text:
+        return []
     sides = _SIDES.split(text)
     if len(sides) != 2 or has_han(text):
         return []

@@ -276,7 +276,8 @@ class Key:
 
     gi: int  # position in the index's GIs
     name: int  # position in the GI's names
-    via: str  # own, pinyin, wade-giles, romanisation, adjective, umlaut, component, latin-core, native, concept
+    via: str  # own, pinyin, wade-giles, romanisation, adjective, umlaut, component, latin-core, native,
+    # concept
     text: str  # the protected form this key stands for (for the explanation)
 
 
