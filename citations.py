@@ -91,8 +91,10 @@ def unproxied(text: str) -> str:
     return _PROXY_HOST.sub(lambda m: "https://" + m.group(1).replace("-", "."), text)
 
 
+@lru_cache(maxsize=8192)
 def cite(text: str | None) -> str | None:
-    """The source as a reader can follow it (see the module's note); None and empty stay so."""
+    """The source as a reader can follow it (see the module's note); None and empty stay so. (Kept per
+    text: a batch check cites the same few sources thousands of times.)"""
     if text and _PROXY_HOST.search(text):
         text = unproxied(text)
     if not text or not _INTERNAL.search(text):

@@ -186,3 +186,12 @@ def test_one_character_changed_is_low_on_other_goods_and_capped_at_medium(index)
 def test_a_change_outside_the_rule_is_no_near_spelling(index, label, gi_id):
     hit = hits_by_gi(index, label, "CN", "Spirits" if gi_id.startswith("cn-") else "Wine").get(gi_id)
     assert hit is None or "one character of the name changed" not in hit.reason, hit
+
+
+def test_the_chinese_word_list_is_sorted_for_bisection_and_knows_common_words():
+    from names.common_words import _chinese_words, is_chinese_word
+
+    words = _chinese_words()
+    assert len(words) > 200_000 and words == sorted(words)
+    assert all(is_chinese_word(w) for w in ("老虎", "五谷", "青瓷", "龙泉驿"))
+    assert not any(is_chinese_word(w) for w in ("泸牌", "粮春", "", "泸州老窖"))
