@@ -186,7 +186,7 @@ def one_character_apart(
                     continue
                 for p in range(1, size):
                     matches = table.get(window[:p] + "?" + window[p + 1 :], ())
-                    if not matches or _own_word(ix, run, start + p):
+                    if not matches or _own_word(run, start + p):
                         continue
                     for q, text, follows in matches:
                         if size == SWAP_MIN and not _whole_or_before_product(ix, run, start, size):
@@ -204,7 +204,7 @@ def one_character_apart(
     return list(out.values())
 
 
-def _own_word(ix: NameIndex, run: str, at: int) -> bool:
+def _own_word(run: str, at: int) -> bool:
     """Is the label's character at `at` part of a Chinese word of two or three characters with its
     neighbours (老虎 in 老虎口)? (A product word put for a character of the name is no such word: 五粮酒 reads
     as 五粮液, the whole meaning not clearly different, which is what the standard asks.)"""

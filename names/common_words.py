@@ -22,8 +22,8 @@ log = logging.getLogger("giscope.common_words")
 CHINESE_FILE = "chinese_words.txt.gz"  # Chinese words of 2-3 characters (scripts/build_chinese_words.py)
 
 
-def _read(directory: str, file: str = FILE) -> frozenset[str]:
-    with collector_paused(), gzip.open(f"{directory}/{file}", "rb") as fh:
+def _read(directory: str) -> frozenset[str]:
+    with collector_paused(), gzip.open(f"{directory}/{FILE}", "rb") as fh:
         lines = fh.read().decode("utf-8").split("\n")
         return frozenset(line for line in lines if line and not line.startswith("#"))
 
