@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -20,6 +21,9 @@ from wording import (
     say,
     severity_word,
 )
+
+if TYPE_CHECKING:
+    from compare.conflicts import ConflictIndex
 
 
 @main.command()
@@ -55,11 +59,9 @@ def check(
 
     Example: giscope check "Champagne-style sparkling wine" 香宾酒 --in CN
     """
-    from compare.rules import SEVERITY_RANK
-    from compare.services import build_index, check_labels, read_labels
+    from compare.index_cache import wait_for_saves
+    from compare.services import build_index, read_labels
     from gi_lists.model import check_jurisdiction
-    from gi_lists.services import coverage
-    from loading import long_lived_heap
 
     jurisdiction = check_jurisdiction(jurisdiction)
     items = list(labels)
@@ -68,7 +70,29 @@ def check(
     items = [label for label in items if label.strip()]
     if not items:
         fail(say("cli.check.no_labels", lang, option="--file FILE"))
-    index = build_index(ctx.db())
+    # a new index file is written by a child while the labels are screened (waited for before the end)
+    index = build_index(ctx.db(), background_save=True)
+    try:
+        _check(ctx, index, items, jurisdiction, product_class, as_json, fail_on, lang)
+    finally:
+        wait_for_saves()
+
+
+def _check(
+    ctx: Context,
+    index: ConflictIndex,
+    items: list[str],
+    jurisdiction: str,
+    product_class: str | None,
+    as_json: bool,
+    fail_on: str | None,
+    lang: str,
+) -> None:
+    from compare.rules import SEVERITY_RANK
+    from compare.services import check_labels
+    from gi_lists.services import coverage
+    from loading import long_lived_heap
+
     with long_lived_heap():  # the index lives as long as the command
         if len(items) > 20 and not as_json or len(items) > 200:
             with click.progressbar(
@@ -120,13 +144,17 @@ def scan(ctx: Context, file: Path, against: str, as_json: bool, lang: str) -> No
 
     Example: giscope scan proposed_annex.csv --against EU
     """
+    from compare.index_cache import wait_for_saves
     from compare.services import build_index, scan_list
     from gi_lists.model import check_jurisdiction
     from gi_lists.services import coverage
 
     check_jurisdiction(against)
-    index = build_index(ctx.db())
-    rows = scan_list(index, file, against, lang="en" if as_json else lang)  # JSON details: English
+    index = build_index(ctx.db(), background_save=True)
+    try:
+        rows = scan_list(index, file, against, lang="en" if as_json else lang)  # JSON details: English
+    finally:
+        wait_for_saves()
     if as_json:
         echo_json([r.to_dict() for r in rows])
         return

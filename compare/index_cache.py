@@ -23,6 +23,7 @@ import os
 import pickle
 import sys
 import tempfile
+import threading
 from collections.abc import Hashable
 from functools import lru_cache
 from importlib.util import find_spec
@@ -93,9 +94,38 @@ def load(path: Path, key: Hashable) -> Any | None:
         return None
 
 
-def save(path: Path, key: Hashable, value: Any) -> None:
+_writers: list[int] = []  # child processes writing a file (save(background=True)) not yet waited for
+
+
+def save(path: Path, key: Hashable, value: Any, *, background: bool = False) -> None:
     """Keep `value` in `path` for `key`: written to a temporary file beside it, then renamed over it. A
-    failure (a read-only folder, a full disk) is logged; the index is then built again next time."""
+    failure (a read-only folder, a full disk) is logged; the index is then built again next time.
+
+    `background`: written by a forked child while this process goes on (a command line check: the labels
+    are screened on one core while the file is written on another), where the process can fork and runs
+    no other thread; the caller then calls wait_for_saves() before it ends. Elsewhere written here."""
+    if background and hasattr(os, "fork") and threading.active_count() == 1:
+        pid = os.fork()
+        if pid == 0:  # the child: write, then leave at once (no exit handlers, none of the parent's buffers)
+            code = 1
+            try:
+                _write(path, key, value)
+                code = 0
+            finally:
+                os._exit(code)
+        _writers.append(pid)
+        return
+    _write(path, key, value)
+
+
+def wait_for_saves() -> None:
+    """Wait until the files written in the background are whole (each renamed into place, or given up)."""
+    while _writers:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(_writers.pop(), 0)
+
+
+def _write(path: Path, key: Hashable, value: Any) -> None:
     tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -22,14 +22,18 @@ if TYPE_CHECKING:
     from compare.scope import Comparison
 
 
-def build_index(db: Database, knowledge: Knowledge | None = None, *, stored: bool = True) -> ConflictIndex:
+def build_index(
+    db: Database, knowledge: Knowledge | None = None, *, stored: bool = True, background_save: bool = False
+) -> ConflictIndex:
     """The cross-script index of every name in the register (every name, whatever the jurisdiction a
     check asks about: a name protected elsewhere still explains a label's word, which is then not a
     misspelling of another).
 
     Built once per register version, not per process: with the bundled knowledge and a place to keep it
     (Database.cache_path), the index is kept in a file (compare.index_cache) and read back while the
-    register, its readings and the code that builds it are unchanged (`stored=False` always builds)."""
+    register, its readings and the code that builds it are unchanged (`stored=False` always builds).
+    `background_save`: a new file is written by a child process (compare.index_cache.save); the caller
+    calls compare.index_cache.wait_for_saves() before it ends."""
     from compare import index_cache
     from loading import collector_paused
 
@@ -54,7 +58,7 @@ def build_index(db: Database, knowledge: Knowledge | None = None, *, stored: boo
         with collector_paused():  # the index's hundreds of thousands of containers are none of them garbage
             index = ConflictIndex(gis, knowledge or bundled_knowledge())
         if path is not None and unchanged:
-            index_cache.save(path, key, (readings, index))
+            index_cache.save(path, key, (readings, index), background=background_save)
     return index
 
 

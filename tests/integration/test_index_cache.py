@@ -202,3 +202,46 @@ def test_the_code_fingerprint_is_that_of_the_code_this_process_imported(monkeypa
 
     monkeypatch.setattr(Path, "stat", gone)
     assert index_cache.code_fingerprint() == first
+
+
+def test_a_background_write_is_whole_once_waited_for(tmp_path):
+    """`giscope check` writes a new index file from a forked child while it screens (compare.index_cache
+    save(background=True)); once waited for, the file is there, whole, and read back like any other."""
+    import threading
+
+    from compare import index_cache
+
+    path = tmp_path / "kept"
+    value = {"names": list(range(50_000)), "text": "香槟 Champagne"}
+    index_cache.save(path, ("key", 1), value, background=True)
+    if hasattr(os, "fork"):
+        assert index_cache._writers  # written by a child, not here
+    index_cache.wait_for_saves()
+    assert not index_cache._writers
+    assert index_cache.load(path, ("key", 1)) == value
+    assert [p.name for p in tmp_path.iterdir()] == ["kept"]  # no temporary file left
+    # with another thread running, no fork (a child would hold a copy of its locks): written here
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        index_cache.save(path, ("key", 2), value, background=True)
+        assert not index_cache._writers
+        assert index_cache.load(path, ("key", 2)) == value
+    finally:
+        stop.set()
+        other.join()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_background_write_that_fails_leaves_the_check_whole(loaded_engine, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    loaded_engine.cache_dir = str(blocker / "cache")  # a folder inside a file: the child cannot write
+    from compare import index_cache
+
+    index = build_index(loaded_engine, background_save=True)
+    index_cache.wait_for_saves()
+    assert check_labels(index, ["香宾酒"], "CN")[0].matches[0].gi.id == "fr-champagne"
+    assert not index_cache._writers and blocker.read_text() == ""
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
