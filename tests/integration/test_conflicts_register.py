@@ -31,8 +31,11 @@ BLIND10 = FRESH.with_name("conflict_eval_blind10.csv")
 BLIND11 = FRESH.with_name("conflict_eval_blind11.csv")
 BLIND12 = FRESH.with_name("conflict_eval_blind12.csv")
 BLIND13 = FRESH.with_name("conflict_eval_blind13.csv")
+BLIND14 = FRESH.with_name("conflict_eval_blind14.csv")
+BLIND15 = FRESH.with_name("conflict_eval_blind15.csv")
 SET_IDS = ["market", "decisions", "fresh", "unseen", "blind", "blind2", "blind3", "blind4", "blind5"]
 SET_IDS += ["blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"]
+SET_IDS += ["blind14", "blind15"]
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +82,10 @@ def test_the_labelled_set_is_big_and_balanced_enough():
         (BLIND12, 34, 1 / 3),
         # blind13: 26 cases (Chinese enforcement, Thai producers) in its research session's time
         (BLIND13, 26, 1 / 3),
+        # blind14: 36 cases (European enforcement and seizures, Chinese homonyms) in its session's time
+        (BLIND14, 36, 1 / 3),
+        # blind15: 28 cases of European evocations and partial uses (6 negatives), a tuning set
+        (BLIND15, 28, 1 / 5),
     ],
     ids=SET_IDS,
 )
@@ -158,6 +165,11 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         # negatives at high of 11 (not read; its research session counted producers inside a GI's area
         # selling under the GI's name as innocent, which no name screen can tell from a misuse)
         (BLIND13, 0.86, 3),
+        # blind14 (2026-12-05, never tuned on): its one run, 75.0 % (the session-start rules), no negative
+        # at high
+        (BLIND14, 0.75, 0),
+        # blind15 (2026-12-05, European evocations and partial uses, tuned on): first run 45.5 %
+        (BLIND15, 0.45, 0),
     ],
     ids=SET_IDS,
 )
