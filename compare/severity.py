@@ -346,6 +346,11 @@ def _severity_for(
                 f"({gi.product_class}); whether the mark reaches them is for a case-by-case assessment",
             )
         if cand.adjectival:  # Wiener sweets, Frankfurter sausages: a city's adjective on other goods
+            # unless a decision here held the name's reputation to reach these very goods (LA CHAMPENOISE
+            # on soft drinks: TGI Paris, 6 Jan 2012, after the decisions on Champagne's reputation there)
+            row = held_for(reputation, label_goods, knowledge) if in_force else None
+            if row:
+                return "medium", f"{ADJECTIVE_OTHER_GOODS}; {held_why(row)}"
             return "low", ADJECTIVE_OTHER_GOODS
         other = other_goods(cand, gi, label_class, goods, knowledge, reputation, label_goods)
         if other:

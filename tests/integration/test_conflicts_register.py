@@ -128,11 +128,11 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         # two measured at the blind set's first run and still there: in its tuning part a Croatian
         # producer's own PDO on its label (a screen cannot tell it from a misuse; the Teran on it is a
         # cleared use, General Court T-626/17), and one in its held-out quarter, not read
-        (BLIND, 0.95, 2),
+        (BLIND, 0.97, 2),
         # blind2 (first run 68.9 %, 3 negatives at high): in its tuning part three producers' own GIs on
         # their own labels (金华火腿, Grana Padano, Doi Tung coffee), which a name screen cannot tell from
         # misuses; one in its held-out quarter, not read
-        (BLIND2, 0.88, 4),
+        (BLIND2, 0.91, 4),
         # blind3 (never tuned on): first run 83.5 %, no negative at high
         (BLIND3, 0.92, 0),
         # blind4 (2026-12-05, first run 78.4 %): in its tuning part a producer's own 安吉白茶, the pear
@@ -148,7 +148,7 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         # negatives at high (not read)
         (BLIND7, 0.83, 3),
         # blind8 (2026-12-05, 29 cases, first run 66.7 %): one negative at high, in its held-out quarter
-        (BLIND8, 0.79, 1),
+        (BLIND8, 0.83, 1),
         # blind9 (2026-12-05, first run 72.0 %): in its tuning part 'Hüttentee', which the set counts as a
         # neutral name but is itself a German spirit GI of the EU register (a screen rightly flags it)
         (BLIND9, 0.83, 1),
@@ -159,8 +159,9 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         # negative at high (not read)
         (BLIND11, 0.71, 1),
         # blind12 (2026-12-05, never tuned on): its one run, 82.4 % (the session-start code the same), no
-        # negative at high
-        (BLIND12, 0.82, 0),
+        # negative at high; 88.2 % since a decision on reputation reaches an adjective and vermouth is a
+        # product word (2026-12-05, late), never read
+        (BLIND12, 0.88, 0),
         # blind13 (2026-12-05, never tuned on): its one run, 86.7 % (the session-start code the same), 3
         # negatives at high of 11 (not read; its research session counted producers inside a GI's area
         # selling under the GI's name as innocent, which no name screen can tell from a misuse)
@@ -168,8 +169,9 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         # blind14 (2026-12-05, never tuned on): its one run, 75.0 % (the session-start rules), no negative
         # at high
         (BLIND14, 0.75, 0),
-        # blind15 (2026-12-05, European evocations and partial uses, tuned on): first run 45.5 %
-        (BLIND15, 0.45, 0),
+        # blind15 (2026-12-05, European evocations and partial uses, tuned on): first run 45.5 %, 72.7 %
+        # after its tuning part was read
+        (BLIND15, 0.72, 0),
     ],
     ids=SET_IDS,
 )
