@@ -1,0 +1,64 @@
+"""Words of wine and spirit vocabulary that many register names share are no distinctive part of any one
+of them: grape varieties (Muscat, Moscato, Malvasia: TRIPS Art. 24(6)), Crémant, Landwein, Retsina and
+grape rakia. Alone on a label they share only a generic term (low), found in eAmbrosia names such as
+'Crémant d'Alsace', 'Muscat de Frontignan', 'Pfälzer Landwein', 'Retsina Attikis' and 'Karlovska grozdova
+rakya', which stay protected compounds (high when used whole)."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.conflicts import ConflictIndex
+from names.knowledge import bundled_knowledge
+from tests.registers import EU_REGISTER, hits_by_gi, make_gi
+
+REGISTER = [
+    make_gi("fr-cremant-dalsace", "Crémant d'Alsace", "Wine", "FR", EU_REGISTER),
+    make_gi("be-cremant-de-wallonie", "Crémant de Wallonie", "Wine", "BE", EU_REGISTER),
+    make_gi("fr-muscat-de-frontignan", "Muscat de Frontignan", "Wine", "FR", EU_REGISTER),
+    make_gi("fr-muscat-de-lunel", "Muscat de Lunel", "Wine", "FR", EU_REGISTER),
+    make_gi("it-moscato-di-sardegna", "Moscato di Sardegna", "Wine", "IT", EU_REGISTER),
+    make_gi("it-malvasia-di-bosa", "Malvasia di Bosa", "Wine", "IT", EU_REGISTER),
+    make_gi("de-pfalzer-landwein", "Pfälzer Landwein", "Wine", "DE", EU_REGISTER),
+    make_gi("de-badischer-landwein", "Badischer Landwein", "Wine", "DE", EU_REGISTER),
+    make_gi("gr-retsina-attikis", "Retsina Attikis", "Wine", "GR", EU_REGISTER),
+    make_gi("bg-karlovska-grozdova-rakya", "Karlovska grozdova rakya", "Spirit", "BG", EU_REGISTER),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> ConflictIndex:
+    return ConflictIndex(REGISTER, bundled_knowledge())
+
+
+@pytest.mark.parametrize(
+    ("label", "goods"),
+    [
+        ("Crémant brut", "sparkling wine"),
+        ("Muscat sec", "wine"),
+        ("Moscato dolce", "wine"),
+        ("Malvasia bianca", "wine"),
+        ("Landwein trocken", "wine"),
+        ("Retsina", "wine"),
+        ("Grozdova rakya", "spirit"),
+    ],
+)
+def test_a_word_many_names_share_is_no_distinctive_part(index, label, goods):
+    hits = hits_by_gi(index, label, "EU", goods)
+    assert hits and {h.severity for h in hits.values()} == {"low"}, hits
+    assert {h.kind for h in hits.values()} == {"generic-overlap"}
+
+
+@pytest.mark.parametrize(
+    ("label", "goods", "gi_id"),
+    [
+        ("Crémant d'Alsace brut", "sparkling wine", "fr-cremant-dalsace"),
+        ("Muscat de Frontignan", "wine", "fr-muscat-de-frontignan"),
+        ("Moscato di Sardegna", "wine", "it-moscato-di-sardegna"),
+        ("Pfälzer Landwein", "wine", "de-pfalzer-landwein"),
+        ("Retsina Attikis", "wine", "gr-retsina-attikis"),
+        ("Karlovska grozdova rakya", "spirit", "bg-karlovska-grozdova-rakya"),
+    ],
+)
+def test_the_compound_names_stay_protected(index, label, goods, gi_id):
+    assert hits_by_gi(index, label, "EU", goods)[gi_id].severity == "high"
