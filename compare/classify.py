@@ -296,9 +296,9 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
 
 
 def _other_words(ix: NameIndex, span_words: list[str], name: str) -> bool:
-    """Several label words that differ from the name only by whole words of the languages (connectors or
-    common words) none of which spells nearly as a word of the name ('de' for 'rue'; not 'grand' for
-    'grande'): another phrase, not a misspelling of the name."""
+    """Several label words that differ from the name only by whole words of the languages (connectors,
+    product words or common words) none of which spells nearly as a word of the name ('de' for 'rue';
+    'vin' for "l'Ain"; not 'grand' for 'grande'): another phrase, not a misspelling of the name."""
     from rapidfuzz.distance import Levenshtein  # only for a misspelling's candidates
 
     if len(span_words) < 2:
@@ -309,6 +309,6 @@ def _other_words(ix: NameIndex, span_words: list[str], name: str) -> bool:
     def other_word(w: str) -> bool:
         if any(Levenshtein.distance(w, n) <= 1 for n in own if min(len(w), len(n)) >= 4):
             return False
-        return w in CONNECTORS or is_common_word(w, ix.k.directory)
+        return w in CONNECTORS or w in ix.k.products or is_common_word(w, ix.k.directory)
 
     return bool(differing) and all(other_word(w) for w in differing)

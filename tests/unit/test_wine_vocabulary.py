@@ -62,3 +62,14 @@ def test_a_word_many_names_share_is_no_distinctive_part(index, label, goods):
 )
 def test_the_compound_names_stay_protected(index, label, goods, gi_id):
     assert hits_by_gi(index, label, "EU", goods)[gi_id].severity == "high"
+
+
+def test_a_product_word_for_a_word_of_the_name_is_another_phrase_not_a_misspelling():
+    # 'Coteaux vin rouge' (slopes, red wine) is no misspelt 'Coteaux de l'Ain' (eAmbrosia PGI-FR-A1160):
+    # 'vin' is the product word, one letter from 'Ain' only by chance; a real misspelling still is one
+    index = ConflictIndex(
+        [make_gi("fr-coteaux-de-lain", "Coteaux de l'Ain", "Wine", "FR", EU_REGISTER)], bundled_knowledge()
+    )
+    assert "fr-coteaux-de-lain" not in hits_by_gi(index, "Coteaux vin rouge", "EU", "wine")
+    hit = hits_by_gi(index, "Cotaux de l'Ain", "EU", "wine")["fr-coteaux-de-lain"]
+    assert (hit.kind, hit.severity) == ("fuzzy", "medium")
