@@ -33,9 +33,10 @@ BLIND12 = FRESH.with_name("conflict_eval_blind12.csv")
 BLIND13 = FRESH.with_name("conflict_eval_blind13.csv")
 BLIND14 = FRESH.with_name("conflict_eval_blind14.csv")
 BLIND15 = FRESH.with_name("conflict_eval_blind15.csv")
+BLIND16 = FRESH.with_name("conflict_eval_blind16.csv")
 SET_IDS = ["market", "decisions", "fresh", "unseen", "blind", "blind2", "blind3", "blind4", "blind5"]
 SET_IDS += ["blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"]
-SET_IDS += ["blind14", "blind15"]
+SET_IDS += ["blind14", "blind15", "blind16"]
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +87,8 @@ def test_the_labelled_set_is_big_and_balanced_enough():
         (BLIND14, 36, 1 / 3),
         # blind15: 28 cases of European evocations and partial uses (6 negatives), a tuning set
         (BLIND15, 28, 1 / 5),
+        # blind16: 20 Chinese cases (10 negatives) in its research session's time
+        (BLIND16, 20, 1 / 2),
     ],
     ids=SET_IDS,
 )
@@ -172,6 +175,9 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         # blind15 (2026-12-05, European evocations and partial uses, tuned on): first run 45.5 %, 72.7 %
         # after its tuning part was read
         (BLIND15, 0.72, 0),
+        # blind16 (2026-12-05, never tuned on, 10 positives): its one run, 40.0 % (the session-start code the
+        # same), no negative at high
+        (BLIND16, 0.40, 0),
     ],
     ids=SET_IDS,
 )
