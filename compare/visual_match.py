@@ -103,6 +103,14 @@ SWAP_STANDARD = (
     "character, the first kept, similar unless the whole meaning differs (商标审查及审理标准, 2016; its "
     "carrying into the 2021 商标审查审理指南 unconfirmed)"
 )
+# a name that begins with a number (五粮液, five grains): another number put for it keeps the rest of the name
+NUMERALS = frozenset("一二三四五六七八九十百千万两")
+NUMBER_CHANGED = "the name's number changed:"
+NUMERAL_CASE = (
+    "the Supreme People's Court held '九粮液' on baijiu to infringe the well-known '五粮液' "
+    "((2017)最高法民再234号, 2019, as reported): another number put for the name's own keeps the rest of "
+    "the name"
+)
 SWAP_OTHER_GOODS = (
     "low",
     "one character of a Chinese name changed, on goods not said to be of the name's class: the standard "
@@ -151,6 +159,8 @@ def swap_patterns(ix: NameIndex) -> dict[str, list[tuple[int, str, str]]]:
             last = min(last, stem)
             if last < SWAP_MIN:
                 continue
+            if text[0] in NUMERALS:  # 五粮液: ?粮液 with another number first
+                table.setdefault("?" + text[1:], []).append((0, text, ""))
             for p in range(1, last):
                 # the stem's last character with the word after it (龙泉青 + 瓷: 青瓷 celadon): checked when
                 # a label changes it, against the word list
@@ -184,12 +194,14 @@ def one_character_apart(
                 window = run[start : start + size]
                 if window in ix.native:
                     continue
-                for p in range(1, size):
+                for p in range(0, size):
                     matches = table.get(window[:p] + "?" + window[p + 1 :], ())
-                    if not matches or _own_word(run, start + p):
+                    if not matches or _own_word(run, start + p) or (p == 0 and window[0] not in NUMERALS):
                         continue
                     for q, text, follows in matches:
-                        if size == SWAP_MIN and not _whole_or_before_product(ix, run, start, size):
+                        # a number for a number: anywhere (滨河九粮液); else a name of three characters
+                        # only as the whole text or before a product word
+                        if q and size == SWAP_MIN and not _whole_or_before_product(ix, run, start, size):
                             continue
                         if follows and is_chinese_word(text[q] + follows):
                             continue  # the name's character begins its product word (青 of 青瓷)
@@ -200,7 +212,7 @@ def one_character_apart(
         if not like:
             cand.max_severity = SWAP_OTHER_GOODS
         if jurisdiction == "CN":
-            cand.note += f": {SWAP_STANDARD}"
+            cand.note += f": {NUMERAL_CASE if cand.note.startswith(NUMBER_CHANGED) else SWAP_STANDARD}"
     return list(out.values())
 
 
@@ -267,7 +279,9 @@ def _add(
                 SWAP_SCORE,
                 key.text,
                 span,
-                f"written with {label_char} for {name_char}: one character of the name changed, "
+                f"{NUMBER_CHANGED} {label_char} for {name_char}, the rest of the name kept"
+                if name_char in NUMERALS and text[0] == name_char and span[0] == label_char
+                else f"written with {label_char} for {name_char}: one character of the name changed, "
                 "the first kept",
                 "medium",
                 max_severity=(

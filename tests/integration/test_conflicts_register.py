@@ -34,9 +34,10 @@ BLIND13 = FRESH.with_name("conflict_eval_blind13.csv")
 BLIND14 = FRESH.with_name("conflict_eval_blind14.csv")
 BLIND15 = FRESH.with_name("conflict_eval_blind15.csv")
 BLIND16 = FRESH.with_name("conflict_eval_blind16.csv")
+BLIND17 = FRESH.with_name("conflict_eval_blind17.csv")
 SET_IDS = ["market", "decisions", "fresh", "unseen", "blind", "blind2", "blind3", "blind4", "blind5"]
 SET_IDS += ["blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"]
-SET_IDS += ["blind14", "blind15", "blind16"]
+SET_IDS += ["blind14", "blind15", "blind16", "blind17"]
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +90,9 @@ def test_the_labelled_set_is_big_and_balanced_enough():
         (BLIND15, 28, 1 / 5),
         # blind16: 20 Chinese cases (10 negatives) in its research session's time
         (BLIND16, 20, 1 / 2),
+        # blind17: 27 Chinese cases (11 negatives), a tuning set (two Taiwanese cases left out: no
+        # jurisdiction the tool screens)
+        (BLIND17, 27, 1 / 3),
     ],
     ids=SET_IDS,
 )
@@ -137,19 +141,19 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         # misuses; one in its held-out quarter, not read
         (BLIND2, 0.91, 4),
         # blind3 (never tuned on): first run 83.5 %, no negative at high
-        (BLIND3, 0.92, 0),
+        (BLIND3, 0.93, 0),
         # blind4 (2026-12-05, first run 78.4 %): in its tuning part a producer's own 安吉白茶, the pear
         # variety Champagner Bratbirne (allowed by the German Federal Court) and a sauce that contains the
         # Reblochon it names; none in its held-out quarter
         (BLIND4, 0.87, 3),
         # blind5 (2026-12-05, never tuned on): its first run 81.3 %, 3 negatives at high (not read)
-        (BLIND5, 0.90, 3),
+        (BLIND5, 0.92, 3),
         # blind6 (2026-12-05, first run 84.7 %, 5 negatives at high): in its tuning part the pear variety
         # Champagner Bratbirne again; four in its held-out quarter, not read
         (BLIND6, 0.89, 5),
         # blind7 (2026-12-05, never tuned on): its one run, 79.2 % (the session-start code the same), 3
         # negatives at high (not read)
-        (BLIND7, 0.83, 3),
+        (BLIND7, 0.84, 3),
         # blind8 (2026-12-05, 29 cases, first run 66.7 %): one negative at high, in its held-out quarter
         (BLIND8, 0.83, 1),
         # blind9 (2026-12-05, first run 72.0 %): in its tuning part 'Hüttentee', which the set counts as a
@@ -176,8 +180,11 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         # after its tuning part was read
         (BLIND15, 0.72, 0),
         # blind16 (2026-12-05, never tuned on, 10 positives): its one run, 40.0 % (the session-start code the
-        # same), no negative at high
-        (BLIND16, 0.40, 0),
+        # same), no negative at high; 70.0 % after a number put for a name's number became a near spelling
+        # (its labels, not its results, had been seen in its research session's report: not a blind gain)
+        (BLIND16, 0.70, 0),
+        # blind17 (2026-12-05, Chinese partials and renderings, tuned on): first run 68.8 %
+        (BLIND17, 0.81, 0),
     ],
     ids=SET_IDS,
 )

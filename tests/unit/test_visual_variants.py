@@ -188,6 +188,23 @@ def test_a_change_outside_the_rule_is_no_near_spelling(index, label, gi_id):
     assert hit is None or "one character of the name changed" not in hit.reason, hit
 
 
+def test_another_number_for_the_names_number_is_a_near_spelling(index):
+    # the Supreme People's Court held 滨河九粮液 / 九粮液 on baijiu to infringe the well-known 五粮液
+    # ((2017)最高法民再234号, May 2019; madecom.cn and chiram.com reports): a number put for the name's own,
+    # anywhere in the label, the rest of the name kept
+    for label in ("滨河九粮液", "十粮液"):
+        hit = hits_by_gi(index, label, "CN", "Spirits")["cn-wu-liang-ye"]
+        assert (hit.kind, hit.severity) == ("fuzzy", "medium"), hit
+        assert "the name's number changed" in hit.reason and "(2017)最高法民再234号" in hit.reason
+        assert "商标审查及审理标准" not in hit.reason  # the standard's rule keeps the first character
+    # a number for a character that is no number, or a word for the number, is not this rule
+    for label in ("大粮液", "五谷液"):
+        hit = hits_by_gi(index, label, "CN", "Spirits").get("cn-wu-liang-ye")
+        assert hit is None or "number changed" not in hit.reason, hit
+    # on other goods, low, as any changed character
+    assert hits_by_gi(index, "九粮液", "CN", "Tea")["cn-wu-liang-ye"].severity == "low"
+
+
 def test_the_chinese_word_list_is_sorted_for_bisection_and_knows_common_words():
     from names.common_words import _chinese_words, is_chinese_word
 
