@@ -79,7 +79,10 @@ class StatedClasses:
             return text  # the register's own words ('Other products of animal origin')
         head = _clean(_SAID_OF.split(text, maxsplit=1)[0])
         # the goods are before; a product after them is what they are for or hold ('Bottles for wine')
-        for candidate in [head, _singular(head)] if head != text else [text, _singular(text)]:
+        candidates = [head, _singular(head)] if head != text else [text, _singular(text)]
+        bare = text.split(" (")[0]  # the goods before a gloss in brackets, in the singular too (jujubes)
+        candidates += [bare, _singular(bare)] if bare != text else []
+        for candidate in candidates:
             found = self._resolved(candidate)
             if found:
                 if candidate in self._fresh:

@@ -56,6 +56,17 @@ def test_a_gloss_in_brackets_ending_in_a_goods_word_does_not_hide_the_goods(cn: 
     assert cn.stated_class("Wine glasses") == "Wine glasses"  # glasses for wine: not wine
 
 
+def test_goods_in_the_plural_before_a_gloss_in_brackets_are_those_goods(cn: Checker) -> None:
+    # Jinan AICs' raid at Dikou Road fruit market (2 Sep 2011): stall signs naming 沾化冬枣 over Shaanxi
+    # jujubes (news.e23.cn, 2011-09-03); the user states the goods with a note on where the sign was
+    fruit = "Fresh or processed fruit, vegetables and cereals"
+    assert cn.stated_class("fresh winter jujubes (market stall sign)") == fruit
+    assert cn.stated_class("Hairtails (market stall sign)") == "Fresh fish, molluscs and crustaceans"
+    assert _severity(cn, "舟山带鱼第一家", "Hairtails (market stall sign)", "cn-zhoushan-dai-yu") == "high"
+    # what the brackets say of goods the register has no class for stays as written
+    assert cn.stated_class("Non-food goods (lingerie)") == "Non-food goods (lingerie)"
+
+
 def test_goods_named_by_a_generic_term_are_its_class() -> None:
     """'Camembert' stated as the goods is a cheese (Codex CXS 276-1973 in generic_terms.csv), so the place of
     'Camembert de Normandie' on it is on goods of the name's class (non-PDO camembert labelled 'fabriqué
