@@ -202,14 +202,15 @@ LAUDATORY_WORDS = frozenset(
 # Romain is explained; 'Cuvée du Golfe de Saint-Tropez' is no use of it), though Saint-Joseph is one part
 HAGIONYMS = frozenset({"saint", "sainte", "st", "ste", "san", "santa", "santo", "sant", "sankt", "sao"})
 # words for landforms that place names begin or end with (Costa de Cantabria, Colli Euganei, Valle d'Aosta,
-# Montes de Toledo, Terre di Cosenza): alone, the coast, hills, valley or mountain of no place in particular
+# Montes de Toledo, Terre di Cosenza, Dealurile Transilvaniei, Πλαγιές Αιγιαλείας): alone, the coast, hills,
+# valley, slopes or mountain of no place in particular
 LANDFORMS = frozenset(
     {
         "costa", "coste", "cotes", "coteaux", "colle", "colli", "collina", "colline", "colinas", "poggio",
         "valle", "valli", "vallee", "montagna",
         "monte", "montes", "monti", "montagne", "sierra", "serra", "campo", "campi", "campos", "piana",
         "ribera", "riviera", "ribeira", "terre", "terra", "terras", "terres", "tierra", "isola", "golfo",
-        "roche", "rocca",
+        "roche", "rocca", "dealurile", "dealu", "dealul", "plagies", "vouna", "berg", "hugel",
     }
 )  # fmt: skip
 NO_PART = (

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from compare.index import NameIndex
 from compare.latin_names import foreign_latin_names
-from compare.rules import CONNECTORS, Candidate, Key, LabelAnalysis, evocation_guess
+from compare.rules import CONNECTORS, NO_PART, Candidate, Key, LabelAnalysis, evocation_guess
 from names.normalise import compact, fold_latin
 
 MIN_LETTERS = 6  # a shorter beginning is a word of the languages too often
@@ -71,8 +71,8 @@ def shortened_names(
     if len(a.own_words) > MAX_WORDS:
         return []
     for word in a.own_words:
-        if len(word) < MIN_LETTERS or word in CONNECTORS:
-            continue
+        if len(word) < MIN_LETTERS or word in CONNECTORS or word in NO_PART:
+            continue  # a landform, a saint's title or a colour begins names of no place in particular
         # of the names on the label's goods the word covers more than half of (SAINTEM: Saint-Émilion,
         # not Sainte-Marie-la-Blanche)
         on_goods = [

@@ -73,3 +73,28 @@ def test_a_product_word_for_a_word_of_the_name_is_another_phrase_not_a_misspelli
     assert "fr-coteaux-de-lain" not in hits_by_gi(index, "Coteaux vin rouge", "EU", "wine")
     hit = hits_by_gi(index, "Cotaux de l'Ain", "EU", "wine")["fr-coteaux-de-lain"]
     assert (hit.kind, hit.severity) == ("fuzzy", "medium")
+
+
+def test_an_olive_variety_and_words_for_hills_are_no_distinctive_part():
+    # eAmbrosia: Konservolia Stylidas, Konservolia Amfissis (olives; Konservolia the variety); Dealurile
+    # Transilvaniei, Dealurile Vrancei (Romanian wines: 'the hills of'); Πλαγιές Αιγιαλείας (Greek: 'slopes')
+    register = [
+        make_gi(
+            "gr-konservolia-stylidas", "Konservolia Stylidas", "Fresh or processed fruit", "GR", EU_REGISTER
+        ),
+        make_gi(
+            "gr-konservolia-amfissis", "Konservolia Amfissis", "Fresh or processed fruit", "GR", EU_REGISTER
+        ),
+        make_gi("ro-dealurile-transilvaniei", "Dealurile Transilvaniei", "Wine", "RO", EU_REGISTER),
+        make_gi("ro-dealurile-vrancei", "Dealurile Vrancei", "Wine", "RO", EU_REGISTER),
+    ]
+    index = ConflictIndex(register, bundled_knowledge())
+    for label, goods in (("Konservolia olives", "olives"), ("Dealurile vin", "wine")):
+        hits = hits_by_gi(index, label, "EU", goods)
+        assert all(h.severity == "low" for h in hits.values()), (label, hits)
+    assert (
+        hits_by_gi(index, "Konservolia Stylidas", "EU", "olives")["gr-konservolia-stylidas"].severity
+        == "high"
+    )
+    hit = hits_by_gi(index, "Dealurile Transilvaniei", "EU", "wine")["ro-dealurile-transilvaniei"]
+    assert hit.severity == "high"
