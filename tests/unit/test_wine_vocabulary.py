@@ -98,3 +98,26 @@ def test_an_olive_variety_and_words_for_hills_are_no_distinctive_part():
     )
     hit = hits_by_gi(index, "Dealurile Transilvaniei", "EU", "wine")["ro-dealurile-transilvaniei"]
     assert hit.severity == "high"
+
+
+@pytest.mark.parametrize(
+    ("name", "cls", "alone", "goods"),
+    [
+        ("Lambrusco di Sorbara", "Wine", "Lambrusco rosso", "wine"),
+        ("Verdicchio di Matelica", "Wine", "Verdicchio", "wine"),
+        ("Vernaccia di San Gimignano", "Wine", "Vernaccia", "wine"),
+        ("Moschatos Limnou", "Wine", "Moschatos", "wine"),
+        ("Throumpa Thassou", "Fresh or processed fruit", "Throumpa olives", "olives"),
+        ("Südtiroler Williams", "Spirit", "Williams pear brandy", "spirit"),
+        ("Hierbas de Mallorca", "Spirit", "Hierbas liqueur", "spirit"),
+        ("Linguiça de Portalegre", "Meat products", "Linguiça", "sausage"),
+        ("Cappero delle Isole Eolie", "Fresh or processed fruit", "Delle", "capers"),
+    ],
+)
+def test_a_variety_a_product_type_or_a_connector_alone_is_no_use_of_the_name(name, cls, alone, goods):
+    # eAmbrosia names whose first or last word is a grape or olive variety, a pear, a herbal liqueur, a
+    # sausage or an Italian 'of the': alone on a label that word is no partial use of the name
+    index = ConflictIndex([make_gi("x-name", name, cls, "IT", EU_REGISTER)], bundled_knowledge())
+    hit = hits_by_gi(index, alone, "EU", goods).get("x-name")
+    assert hit is None or hit.severity == "low", hit
+    assert hits_by_gi(index, name, "EU", goods)["x-name"].severity == "high"
