@@ -221,7 +221,8 @@ class NameIndex:
                 stem = words[0][:-1] if words[0].endswith("e") else words[0]
                 for suffix in ADJECTIVE_SUFFIXES:
                     for base in {words[0], stem}:
-                        self._add_latin([base + suffix], Key(gi, pos, "adjective", text))
+                        if base + suffix not in self.k.products:  # porter is a beer, not Port's adjective
+                            self._add_latin([base + suffix], Key(gi, pos, "adjective", text))
             index_latin_parts(self, gi, pos, text, words)
 
     @cached_property

@@ -121,3 +121,14 @@ def test_a_variety_a_product_type_or_a_connector_alone_is_no_use_of_the_name(nam
     hit = hits_by_gi(index, alone, "EU", goods).get("x-name")
     assert hit is None or hit.severity == "low", hit
     assert hits_by_gi(index, name, "EU", goods)["x-name"].severity == "high"
+
+
+def test_a_beer_style_is_no_adjective_of_a_name():
+    # porter, the London beer style (Fuller's London Porter, Baltika No. 6 Porter), is no adjectival form
+    # of Port (eAmbrosia PDO-PT-A1540 Porto / Port); the name itself still is
+    index = ConflictIndex(
+        [make_gi("pt-porto", [("Porto", "original"), ("Port", "original")], "Wine", "PT", EU_REGISTER)],
+        bundled_knowledge(),
+    )
+    assert "pt-porto" not in hits_by_gi(index, "Fuller's London Porter", "EU", "porter beer")
+    assert hits_by_gi(index, "Port wine", "EU")["pt-porto"].severity == "high"
