@@ -51,13 +51,15 @@ FRAGMENT_HEAD = 5  # letters of a reputed name's beginning a coined word may tak
 DISTINCTIVE = 5  # common words sharing a reputed name's part, at most, for it to be distinctive
 
 # derivational endings of English, French, Italian, Spanish, Portuguese and German words: sharing one
-# with a name shares nothing distinctive (acceptance/Abondance, advantage/Hermitage, license/Duriense)
+# with a name shares nothing distinctive (acceptance/Abondance, advantage/Hermitage, license/Duriense),
 WORD_ENDINGS = (
     "ance", "ence", "ense", "ancia", "encia", "enza", "anza",
     "tion", "sion", "cion", "zione", "sione", "cao",
     "ment", "mente", "ique", "ette", "itat", "heit", "keit", "ung",
     "ness", "ship", "able", "ible", "ical", "ntal", "tage", "nges",
     "ally", "ings", "ing", "ism", "ist", "ity", "ive",
+    # and the endings of place names (Nederburg is no evoked Salzburg, Wolfsberg no Heiligenberg)
+    "burg", "bourg", "berg", "heim", "dorf", "ville", "stadt",
 )  # fmt: skip
 # and the diminutive and adjectival endings a coined word's last five letters would share by chance
 ENDINGS = WORD_ENDINGS + (

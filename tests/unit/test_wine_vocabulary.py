@@ -132,3 +132,24 @@ def test_a_beer_style_is_no_adjective_of_a_name():
     )
     assert "pt-porto" not in hits_by_gi(index, "Fuller's London Porter", "EU", "porter beer")
     assert hits_by_gi(index, "Port wine", "EU")["pt-porto"].severity == "high"
+
+
+def test_a_place_name_ending_and_a_capital_are_no_near_spelling_of_a_name():
+    # Nederburg (a South African winery) shares only the place-name ending -burg with Salzburg (eAmbrosia
+    # PDO-AT-A0224); Café de Paris (a French sparkling wine brand) names Paris, not a misspelt Paros
+    # (PDO-GR-A1570); Verlados still shares Calvados's distinctive ending (CJEU C-75/15)
+    index = ConflictIndex(
+        [
+            make_gi("at-salzburg", "Salzburg", "Wine", "AT", EU_REGISTER),
+            make_gi("gr-paros", "Paros", "Wine", "GR", EU_REGISTER),
+            make_gi("fr-calvados", "Calvados", "Spirit", "FR", EU_REGISTER),
+        ],
+        bundled_knowledge(),
+    )
+    for label, gi_id in (
+        ("Nederburg The Winemasters Pinotage", "at-salzburg"),
+        ("Café de Paris Pêche", "gr-paros"),
+    ):
+        hit = hits_by_gi(index, label, "EU", "wine").get(gi_id)
+        assert hit is None or hit.severity == "low", hit
+    assert hits_by_gi(index, "Verlados", "EU", "spirit")["fr-calvados"].kind == "evocation"
