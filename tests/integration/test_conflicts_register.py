@@ -131,7 +131,7 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         (MARKET, 0.87, 0),
         (DECISIONS, 0.94, 0),
         (FRESH, 0.88, 0),
-        (UNSEEN, 0.95, 0),
+        (UNSEEN, 0.97, 0),
         # two measured at the blind set's first run and still there: in its tuning part a Croatian
         # producer's own PDO on its label (a screen cannot tell it from a misuse; the Teran on it is a
         # cleared use, General Court T-626/17), and one in its held-out quarter, not read
@@ -196,9 +196,11 @@ def test_no_innocent_real_market_label_is_high(shared_index, path, floor, highs)
     (81.3 %; 88.0 % since 2026-12-05 evening, never read), blind6 90.6 % (84.7 %), blind7 79.2 % (its one
     run), blind8 66.7 % (66.7 %), blind9 84.0 % (72.0 %), blind10 87.3 % (77.8 %); raised on 2026-12-05
     (night) where a Chinese name with one character changed and names only applied for moved them: blind3
-    92.4 %, blind5 90.7 %, blind7 83.1 %, blind8 79.2 %, blind10 92.1 %; blind12 82.4 % at its one run):
-    floors against slipping, not the issue's target. Counts only: the labels of sets kept unread are not
-    printed."""
+    92.4 %, blind5 90.7 %, blind7 83.1 %, blind8 79.2 %, blind10 92.1 %; blind12 82.4 % at its one run;
+    raised on 2026-12-05 (afternoon): unseen 97.3 %, blind 97.3 %, blind2 91.9 %, blind3 93.7 %, blind5
+    92.0 %, blind7 84.4 %, blind8 83.3 %, blind12 88.2 %; blind14 75.0 % and blind16 40.0 % at their one
+    runs): floors against slipping, not the issue's target. Counts only: the labels of sets kept unread
+    are not printed."""
     report = evaluate(shared_index, load_cases(path))
     assert len(report.negatives_at_high()) <= highs
     assert report.top3_medium_rate() >= floor
