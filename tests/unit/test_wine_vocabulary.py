@@ -112,6 +112,12 @@ def test_an_olive_variety_and_words_for_hills_are_no_distinctive_part():
         ("Hierbas de Mallorca", "Spirit", "Hierbas liqueur", "spirit"),
         ("Linguiça de Portalegre", "Meat products", "Linguiça", "sausage"),
         ("Cappero delle Isole Eolie", "Fresh or processed fruit", "Delle", "capers"),
+        ("Vlaamse landwijn", "Wine", "Landwijn", "wine"),
+        ("English Regional", "Wine", "Vinho regional", "wine"),
+        ("Cassis de Dijon", "Spirit", "Liqueur de cassis", "spirit"),
+        ("Pâté de Campagne Breton", "Meat products", "Pâté de campagne", "pâté"),
+        ("Sidra Natural del País Vasco", "Cider", "Sidra natural", "cider"),
+        ("Loveshka slivova rakya", "Spirit", "Slivovice", "spirit"),
     ],
 )
 def test_a_variety_a_product_type_or_a_connector_alone_is_no_use_of_the_name(name, cls, alone, goods):
