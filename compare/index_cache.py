@@ -16,6 +16,7 @@ register's own users can write.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import io
 import logging
@@ -104,9 +105,10 @@ def save(path: Path, key: Hashable, value: Any, *, background: bool = False) -> 
     `background`: written by a forked child while this process goes on (a command line check: the labels
     are screened on one core while the file is written on another), where the process can fork and runs
     no other thread; the caller then calls wait_for_saves() before it ends. Elsewhere written here."""
-    if background and hasattr(os, "fork") and threading.active_count() == 1:
+    if background and _may_fork():
         pid = os.fork()
         if pid == 0:  # the child: write, then leave at once (no exit handlers, none of the parent's buffers)
+            gc.disable()  # no finalizer of the parent's garbage runs here (a file flushed, a socket closed)
             code = 1
             try:
                 _write(path, key, value)
@@ -118,11 +120,24 @@ def save(path: Path, key: Hashable, value: Any, *, background: bool = False) -> 
     _write(path, key, value)
 
 
+def _may_fork() -> bool:
+    """Linux (macOS's system libraries are not fork-safe), and this process runs one thread: none of
+    Python's others, none started by a library (/proc/self/task lists every thread of the process)."""
+    if not sys.platform.startswith("linux") or threading.active_count() != 1:
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
 def wait_for_saves() -> None:
     """Wait until the files written in the background are whole (each renamed into place, or given up)."""
     while _writers:
+        pid = _writers[-1]
         with contextlib.suppress(ChildProcessError):
-            os.waitpid(_writers.pop(), 0)
+            os.waitpid(pid, 0)
+        _writers.pop()  # only once waited for: an interrupted wait leaves it to the next call
 
 
 def _write(path: Path, key: Hashable, value: Any) -> None:

@@ -365,6 +365,9 @@ def _severity_for(
         return "medium", _no_evocation_limb(protections)
     if label_class is None and goods is not None:
         if goods.kind == "other" and cand.adjectival:
+            row = held_for(reputation, label_goods, knowledge) if in_force else None
+            if row:  # as on a stated class above: a decision held the name's reputation reaches these goods
+                return "medium", f"{ADJECTIVE_OTHER_GOODS}; {held_why(row)}"
             return "low", ADJECTIVE_OTHER_GOODS
         if goods.kind == "other":
             other = other_goods(cand, gi, label_class, goods, knowledge, reputation, label_goods)

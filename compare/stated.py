@@ -80,8 +80,8 @@ class StatedClasses:
         head = _clean(_SAID_OF.split(text, maxsplit=1)[0])
         # the goods are before; a product after them is what they are for or hold ('Bottles for wine')
         candidates = [head, _singular(head)] if head != text else [text, _singular(text)]
-        bare = text.split(" (")[0]  # the goods before a gloss in brackets, in the singular too (jujubes)
-        candidates += [bare, _singular(bare)] if bare != text else []
+        bare = head.split(" (")[0]  # the goods before a gloss in brackets, in the singular too (jujubes)
+        candidates += [bare, _singular(bare)] if bare != head else []
         for candidate in candidates:
             found = self._resolved(candidate)
             if found:

@@ -105,6 +105,8 @@ SWAP_STANDARD = (
 )
 # a name that begins with a number (五粮液, five grains): another number put for it keeps the rest of the name
 NUMERALS = frozenset("一二三四五六七八九十百千万两")
+# and the numbers a label may put in its place, the formal ones and zero too (玖粮液)
+NUMBER_CHARS = NUMERALS | frozenset("零〇壹贰叁肆伍陆柒捌玖拾佰仟")
 NUMBER_CHANGED = "the name's number changed:"
 NUMERAL_CASE = (
     "the Supreme People's Court held '九粮液' on baijiu to infringe the well-known '五粮液' "
@@ -159,7 +161,11 @@ def swap_patterns(ix: NameIndex) -> dict[str, list[tuple[int, str, str]]]:
             last = min(last, stem)
             if last < SWAP_MIN:
                 continue
-            if text[0] in NUMERALS:  # 五粮液: ?粮液 with another number first
+            # 五粮液: ?粮液 with another number first; a whole name, not a name's place that begins with a
+            # number (九寨沟 of 九寨沟蜂蜜: its core)
+            native = any(k.via == "native" for k in eligible)
+            a_place = any(text[:n] in ix.k.places for n in range(2, len(text) + 1))
+            if text[0] in NUMERALS and native and not a_place:
                 table.setdefault("?" + text[1:], []).append((0, text, ""))
             for p in range(1, last):
                 # the stem's last character with the word after it (龙泉青 + 瓷: 青瓷 celadon): checked when
@@ -196,7 +202,7 @@ def one_character_apart(
                     continue
                 for p in range(0, size):
                     matches = table.get(window[:p] + "?" + window[p + 1 :], ())
-                    if not matches or _own_word(run, start + p) or (p == 0 and window[0] not in NUMERALS):
+                    if not matches or _own_word(run, start + p) or (p == 0 and window[0] not in NUMBER_CHARS):
                         continue
                     for q, text, follows in matches:
                         # a number for a number: anywhere (滨河九粮液); else a name of three characters

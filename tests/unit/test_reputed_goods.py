@@ -31,6 +31,10 @@ def test_an_adjective_of_the_name_on_goods_its_reputation_was_held_to_reach_is_m
     # non-alcoholic beverages (reputations.csv)
     hit = hits_by_gi(index, "LA CHAMPENOISE", "FR", "non-alcoholic beverages (class 32)")["fr-champagne"]
     assert hit.severity == "medium" and "reputation was held" in hit.reason, hit.reason
+    # the same where the label names the goods itself (TGI Paris, 5 Mar 1984, INAO v SEITA: Champagne
+    # cigarettes; reputations.csv holds Champagne's reputation on cigarettes in France)
+    hit = hits_by_gi(index, "LA CHAMPENOISE cigarettes", "FR")["fr-champagne"]
+    assert hit.severity == "medium" and "reputation was held" in hit.reason, hit.reason
     # on goods no decision was held for, an adjective on other goods stays low (Wiener sausages)
     hit = hits_by_gi(index, "LA CHAMPENOISE", "FR", "cheese")["fr-champagne"]
     assert hit.severity == "low", hit.reason

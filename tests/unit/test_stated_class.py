@@ -63,6 +63,8 @@ def test_goods_in_the_plural_before_a_gloss_in_brackets_are_those_goods(cn: Chec
     assert cn.stated_class("fresh winter jujubes (market stall sign)") == fruit
     assert cn.stated_class("Hairtails (market stall sign)") == "Fresh fish, molluscs and crustaceans"
     assert _severity(cn, "舟山带鱼第一家", "Hairtails (market stall sign)", "cn-zhoushan-dai-yu") == "high"
+    # goods for goods ('Bottles for wine'): the bottles, with or without a note in brackets
+    assert cn.stated_class("Bottles for wine (gift set)") == "Bottles for wine (gift set)"
     # what the brackets say of goods the register has no class for stays as written
     assert cn.stated_class("Non-food goods (lingerie)") == "Non-food goods (lingerie)"
 

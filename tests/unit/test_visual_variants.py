@@ -13,6 +13,7 @@ import pytest
 
 from compare.conflicts import ConflictIndex
 from config import KNOWLEDGE_DIR
+from gi_lists.model import Protection
 from names.knowledge import bundled_knowledge
 from names.visual import COLUMNS, looked_like, visual_variants
 from tests.registers import CN_IV, EU_III, hits_by_gi, make_gi
@@ -201,8 +202,18 @@ def test_another_number_for_the_names_number_is_a_near_spelling(index):
     for label in ("大粮液", "五谷液"):
         hit = hits_by_gi(index, label, "CN", "Spirits").get("cn-wu-liang-ye")
         assert hit is None or "number changed" not in hit.reason, hit
-    # on other goods, low, as any changed character
+    # on other goods, low, as any changed character; a formal numeral is a number too (玖粮液)
     assert hits_by_gi(index, "九粮液", "CN", "Tea")["cn-wu-liang-ye"].severity == "low"
+    assert "number changed" in hits_by_gi(index, "玖粮液", "CN", "Spirits")["cn-wu-liang-ye"].reason
+
+
+def test_a_place_that_begins_with_a_number_is_no_number_to_change():
+    # 九寨沟 (Jiuzhaigou) is the place of 九寨沟蜂蜜 (a Chinese GI honey): 三寨沟 is no 'number changed'
+    home = Protection("CN", "national-register", "protected", None, None, "2011-01-01", None, "CNIPA", "high")
+    honey = make_gi("cn-jiuzhaigou-feng-mi", "九寨沟蜂蜜", "Other products of animal origin", "CN", home)
+    index = ConflictIndex([honey], bundled_knowledge())
+    hit = hits_by_gi(index, "三寨沟风光", "CN", "蜂蜜").get("cn-jiuzhaigou-feng-mi")
+    assert hit is None or "number changed" not in hit.reason, hit
 
 
 def test_the_chinese_word_list_is_sorted_for_bisection_and_knows_common_words():

@@ -12,6 +12,8 @@ from compare.conflicts import ConflictIndex
 from names.knowledge import bundled_knowledge
 from tests.registers import EU_REGISTER, hits_by_gi, make_gi
 
+FRUIT = "Fresh or processed fruit, vegetables and cereals"  # the register's class of olives and capers
+
 REGISTER = [
     make_gi("fr-cremant-dalsace", "Crémant d'Alsace", "Wine", "FR", EU_REGISTER),
     make_gi("be-cremant-de-wallonie", "Crémant de Wallonie", "Wine", "BE", EU_REGISTER),
@@ -79,12 +81,8 @@ def test_an_olive_variety_and_words_for_hills_are_no_distinctive_part():
     # eAmbrosia: Konservolia Stylidas, Konservolia Amfissis (olives; Konservolia the variety); Dealurile
     # Transilvaniei, Dealurile Vrancei (Romanian wines: 'the hills of'); Πλαγιές Αιγιαλείας (Greek: 'slopes')
     register = [
-        make_gi(
-            "gr-konservolia-stylidas", "Konservolia Stylidas", "Fresh or processed fruit", "GR", EU_REGISTER
-        ),
-        make_gi(
-            "gr-konservolia-amfissis", "Konservolia Amfissis", "Fresh or processed fruit", "GR", EU_REGISTER
-        ),
+        make_gi("gr-konservolia-stylidas", "Konservolia Stylidas", FRUIT, "GR", EU_REGISTER),
+        make_gi("gr-konservolia-amfissis", "Konservolia Amfissis", FRUIT, "GR", EU_REGISTER),
         make_gi("ro-dealurile-transilvaniei", "Dealurile Transilvaniei", "Wine", "RO", EU_REGISTER),
         make_gi("ro-dealurile-vrancei", "Dealurile Vrancei", "Wine", "RO", EU_REGISTER),
     ]
@@ -107,11 +105,11 @@ def test_an_olive_variety_and_words_for_hills_are_no_distinctive_part():
         ("Verdicchio di Matelica", "Wine", "Verdicchio", "wine"),
         ("Vernaccia di San Gimignano", "Wine", "Vernaccia", "wine"),
         ("Moschatos Limnou", "Wine", "Moschatos", "wine"),
-        ("Throumpa Thassou", "Fresh or processed fruit", "Throumpa olives", "olives"),
+        ("Throumpa Thassou", FRUIT, "Throumpa olives", "olives"),
         ("Südtiroler Williams", "Spirit", "Williams pear brandy", "spirit"),
         ("Hierbas de Mallorca", "Spirit", "Hierbas liqueur", "spirit"),
         ("Linguiça de Portalegre", "Meat products", "Linguiça", "sausage"),
-        ("Cappero delle Isole Eolie", "Fresh or processed fruit", "Delle", "capers"),
+        ("Cappero delle Isole Eolie", FRUIT, "Delle", "capers"),
         ("Vlaamse landwijn", "Wine", "Landwijn", "wine"),
         ("English Regional", "Wine", "Vinho regional", "wine"),
         ("Cassis de Dijon", "Spirit", "Liqueur de cassis", "spirit"),
