@@ -280,6 +280,21 @@ def coined_drink(
 ADJECTIVE_OTHER_GOODS = "an adjectival form of the name on goods of another class"
 
 
+def _adjective_elsewhere(
+    reputation: Sequence[dict[str, str]],
+    label_goods: Sequence[str],
+    knowledge: Knowledge | None,
+    in_force: bool,
+) -> tuple[str, str]:
+    """An adjective of the name on goods of another class: low, unless a decision here held the name's
+    reputation to reach these very goods (LA CHAMPENOISE on soft drinks: TGI Paris, 6 Jan 2012, after the
+    decisions on Champagne's reputation there)."""
+    row = held_for(reputation, label_goods, knowledge) if in_force else None
+    if row:
+        return "medium", f"{ADJECTIVE_OTHER_GOODS}; {held_why(row)}"
+    return "low", ADJECTIVE_OTHER_GOODS
+
+
 def _severity_for(
     cand: Candidate,
     gi: GI,
@@ -346,12 +361,7 @@ def _severity_for(
                 f"({gi.product_class}); whether the mark reaches them is for a case-by-case assessment",
             )
         if cand.adjectival:  # Wiener sweets, Frankfurter sausages: a city's adjective on other goods
-            # unless a decision here held the name's reputation to reach these very goods (LA CHAMPENOISE
-            # on soft drinks: TGI Paris, 6 Jan 2012, after the decisions on Champagne's reputation there)
-            row = held_for(reputation, label_goods, knowledge) if in_force else None
-            if row:
-                return "medium", f"{ADJECTIVE_OTHER_GOODS}; {held_why(row)}"
-            return "low", ADJECTIVE_OTHER_GOODS
+            return _adjective_elsewhere(reputation, label_goods, knowledge, in_force)
         other = other_goods(cand, gi, label_class, goods, knowledge, reputation, label_goods)
         if other:
             return other
@@ -365,10 +375,7 @@ def _severity_for(
         return "medium", _no_evocation_limb(protections)
     if label_class is None and goods is not None:
         if goods.kind == "other" and cand.adjectival:
-            row = held_for(reputation, label_goods, knowledge) if in_force else None
-            if row:  # as on a stated class above: a decision held the name's reputation reaches these goods
-                return "medium", f"{ADJECTIVE_OTHER_GOODS}; {held_why(row)}"
-            return "low", ADJECTIVE_OTHER_GOODS
+            return _adjective_elsewhere(reputation, label_goods, knowledge, in_force)
         if goods.kind == "other":
             other = other_goods(cand, gi, label_class, goods, knowledge, reputation, label_goods)
             if other:

@@ -211,7 +211,7 @@ def one_character_apart(
                             continue
                         if follows and is_chinese_word(text[q] + follows):
                             continue  # the name's character begins its product word (青 of 青瓷)
-                        _add(ix, a, run, start, text, window[p], text[p], known, out, swap=True)
+                        _add(ix, a, run, start, text, window[p], text[p], known, out, swap=True, number=not q)
     for cand in out.values():
         cls = ix.gis[cand.gi].product_class
         like = a.states_like(cls) or any(same_class(c, cls) for _, c in a.product_concepts)
@@ -262,7 +262,10 @@ def _add(
     known: set[int],
     out: dict[int, Candidate],
     swap: bool = False,
+    number: bool = False,
 ) -> None:
+    """A candidate for the name `text` written with `label_char` for `name_char` (`swap`: one character
+    changed; `number`: the name's leading number changed, whose reason cites NUMERAL_CASE in China)."""
     span = run[start : start + len(text)]
     # the swapped character inside a word of its own in the label (a name or its place, a place, a product,
     # goods or a generic word: 安岳 of 安岳柠檬, 英格兰, 白酒, 鲤鱼, 酒店) is that word, not a swap
@@ -286,7 +289,7 @@ def _add(
                 key.text,
                 span,
                 f"{NUMBER_CHANGED} {label_char} for {name_char}, the rest of the name kept"
-                if name_char in NUMERALS and text[0] == name_char and span[0] == label_char
+                if number
                 else f"written with {label_char} for {name_char}: one character of the name changed, "
                 "the first kept",
                 "medium",
