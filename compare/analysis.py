@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from compare.domains import read_domain
 from compare.index import NameIndex
 from compare.rules import Candidate, LabelAnalysis
 from names.common_words import is_common_word
@@ -41,7 +42,23 @@ def _split_compounds(ix: NameIndex, words: list[str]) -> list[str]:
     return out
 
 
+# English 'the' before a word is the article, not French thé written without its accent; before these
+# words it is tea ('THE VERT', 'the de Ceylan')
+_THE = re.compile(r"\bthe\s+(?=([^\W\d_]+))", re.IGNORECASE)
+TEA_AFTER_THE = frozenset(
+    ["de", "du", "des", "d", "au", "aux", "a", "à", "vert", "verts", "noir", "noirs", "blanc", "blancs"]
+    + ["rouge", "jaune", "glace", "glacé", "nature", "menthe", "bio"]
+)
+
+
+def _drop_article(label: str) -> str:
+    """The label without the English article ('The Champagne Company' names no tea)."""
+    return _THE.sub(lambda m: m.group(0) if m.group(1).lower() in TEA_AFTER_THE else "", label)
+
+
 def analyse(ix: NameIndex, label: str) -> LabelAnalysis:
+    read_as = read_domain(ix, label)  # a domain name is read as its words (compare.domains)
+    label = _drop_article(read_as or label)
     simplified = _HAN_JOINER.sub("", to_simplified(label))
     non_han = _HAN_RUN.sub(" ", label)
     non_han = _THAI_RUN.sub(" ", non_han)
@@ -52,6 +69,7 @@ def analyse(ix: NameIndex, label: str) -> LabelAnalysis:
         han_runs=[compact(fold_native(r)) for r in _HAN_RUN.findall(simplified)],
         raw_han="".join(_HAN_RUN.findall(label)),
         thai_runs=_THAI_RUN.findall(label),
+        read_as=read_as,
     )
     words = a.own_words
     skeletons = ix.k.thai_place_skeletons

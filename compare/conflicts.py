@@ -48,6 +48,7 @@ from compare.visual_match import swap_patterns, visual_anchors
 from gi_lists.model import GI, Protection
 from names.knowledge import Knowledge, term_key
 from names.normalise import compact, fold_latin
+from wording import lang_of
 
 # the code this process runs, read once at import (compare.index_cache.code_fingerprint)
 index_cache.code_fingerprint()
@@ -252,9 +253,9 @@ class Checker:
         chosen = sorted(best.values(), key=lambda x: (x[0][0], _other_class(x[1]), x[0][1], x[1].gi.id))[
             :limit
         ]
-        return [self._hit(f, lang) for _, f in chosen]
+        return [self._hit(f, lang, a.read_as) for _, f in chosen]
 
-    def _hit(self, f: _Found, lang: str) -> Hit:
+    def _hit(self, f: _Found, lang: str, read_as: str | None = None) -> Hit:
         cand, gi, protections = f.cand, f.gi, f.protections
         # the well-known-mark route is quoted where it reaches past like goods
         other_goods = f.label_class is not None and not same_class(f.label_class, gi.product_class)
@@ -274,6 +275,12 @@ class Checker:
         reason = reason_text(
             cand.label_form, cand.kind, cand.matched_form, cand.note, strongest[0], f.why, lang
         )
+        if read_as:  # say how a domain name was read: its words are what was screened
+            reason = (
+                f"域名读作“{read_as}”：{reason}"
+                if lang_of(lang) == "zh"
+                else f"Domain name read as '{read_as}': {reason}"
+            )
         return Hit(
             gi=gi,
             matched_form=cand.matched_form,

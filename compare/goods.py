@@ -242,11 +242,17 @@ def label_goods(k: Knowledge, a: LabelAnalysis, cand: Candidate) -> LabelGoods:
     return LabelGoods(tuple(words), frozenset(swallowed - standalone))
 
 
+# goods words that name a trade in goods, not goods ('shop', 'caviste', 商城): a shop under a name sells
+# the name's goods
+SELLING = frozenset({"retail"})
+
+
 @dataclass(frozen=True)
 class GoodsVerdict:
-    """What the label's goods words say about one GI: like, other (another Nice class) or unknown."""
+    """What the label's goods words say about one GI: like, other (another Nice class), retail (only a
+    shop's words: the name's goods are what it sells) or unknown."""
 
-    kind: str  # like, other, unknown
+    kind: str  # like, other, retail, unknown
     word: GoodsWord
     gi_classes: tuple[int, ...]
 
@@ -259,6 +265,12 @@ class GoodsVerdict:
         label = "classes" if len(self.gi_classes) > 1 else "class"
         if self.kind == "like":
             return f"like goods ({w.text}, Nice class {w.nice_class})"
+        if self.kind == "retail":
+            return (
+                f"a shop under the name ({w.text}, Nice class {w.nice_class}): retail services of specific "
+                "goods are similar to those goods (General Court, T-116/06 Oakley); lawful only where it "
+                "sells the genuine product under the name: medium"
+            )
         return (
             f"the label's goods ({w.text}, Nice class {w.nice_class}) are another class than the GI's "
             f"({gi_product_class}, {label} {classes})"
@@ -276,6 +288,8 @@ def verdict(k: Knowledge, goods: LabelGoods | None, gi_product_class: str | None
     for w in placed:
         if w.nice_class in gi_classes:
             return GoodsVerdict("like", w, gi_classes)
+    if placed and all(w.concept in SELLING for w in placed):
+        return GoodsVerdict("retail", placed[0], gi_classes)  # 'Cava shop': a shop of the name's goods
     if placed:
         return GoodsVerdict("other", placed[0], gi_classes)
     return GoodsVerdict("unknown", goods.unplaced[0], gi_classes)

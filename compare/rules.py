@@ -323,6 +323,7 @@ class LabelAnalysis:
     han_runs: list[str]  # simplified
     raw_han: str  # the label's own characters (traditional kept)
     thai_runs: list[str]
+    read_as: str | None = None  # a domain name's words ('champagne shop' of 'champagne-shop.fr')
     modifiers: list[str] = field(default_factory=list)
     product_concepts: list[tuple[str, str | None]] = field(default_factory=list)  # (concept, class)
     place_concepts: list[str] = field(default_factory=list)

@@ -5,7 +5,8 @@
 London pub'), before a gloss in brackets ('Sparkling red wine (Lambrusco)') unless they name services
 ('Restaurant services (crayfish)'), without vintages, sizes and 'etc.' ('Wine 2019', 'Wine 750ml');
 goods words outside the food classes at the end name those goods ('Wine glasses', 葡萄酒杯); a
-generic term names its class ('camembert', 'cheddar'); a list of
+generic term names its class ('camembert', 'cheddar'), and so does a protected name ('cognac',
+'prosecco': the goods are that product, genuine or not); a list of
 goods names each of its classes ('Wines and alcoholic beverages', 葡萄酒、白酒), without the goods it
 excepts ('(except beers)', '(not wine)'); fresh meat cured, smoked or dried is a meat product, and
 like goods of fresh meat too. Anything else stays as written (another class than any GI's).
@@ -22,6 +23,9 @@ from compare.name_apart import own_product_class
 from compare.rules import NON_FOOD_KEY
 from gi_lists.model import class_key, same_class
 from names.knowledge import term_key
+from names.normalise import compact, fold_latin
+
+NAMING_VIAS = frozenset({"own", "translated"})  # a name as written or in another language, not a guess
 
 # a list of goods ('Wines, spirits and liqueurs', 'Alcoholic beverages including wine', 葡萄酒、白酒)
 _GOODS_LIST = re.compile(r"[,;/&、，；]|\b(?:and|or|including|incl|et|und|e|y)\b|和|及|与", re.IGNORECASE)
@@ -46,6 +50,14 @@ def _generic_class(ix: NameIndex, text: str) -> str | None:
     """The class of goods named by a generic term ('camembert', 'brie', 'cheddar'), or None."""
     term = ix.k.generics.get(term_key(text)) or ix.k.generics.get(term_key(_singular(text)))
     return term.product_class if term is not None else None
+
+
+def _named_class(ix: NameIndex, text: str) -> str | None:
+    """The class of goods a protected name names when the goods are stated by it ('cognac', 'prosecco',
+    'Parma ham'): the class of the names written so, where they are all of one class; else None."""
+    keys = [k for k in ix.latin.get(compact(fold_latin(text)), ()) if k.via in NAMING_VIAS]
+    classes = {class_key(ix.gis[k.gi].product_class): ix.gis[k.gi].product_class for k in keys}
+    return next(iter(classes.values())) if len(classes) == 1 else None
 
 
 def _clean(text: str) -> str:
@@ -135,6 +147,6 @@ class StatedClasses:
                 found = head
             else:  # goods named by a Chinese GI's own product words (陈皮 of 新会陈皮), or by a generic
                 # term of a class ('camembert', 'cheddar': generic_terms.csv, Codex standards)
-                found = own_product_class(ix, text) or _generic_class(ix, bare)
+                found = own_product_class(ix, text) or _generic_class(ix, bare) or _named_class(ix, bare)
         self._read[text] = found
         return found
