@@ -37,9 +37,10 @@ BLIND16 = FRESH.with_name("conflict_eval_blind16.csv")
 BLIND17 = FRESH.with_name("conflict_eval_blind17.csv")
 BLIND18 = FRESH.with_name("conflict_eval_blind18.csv")
 BLIND19 = FRESH.with_name("conflict_eval_blind19.csv")
+BLIND20 = FRESH.with_name("conflict_eval_blind20.csv")
 SET_IDS = ["market", "decisions", "fresh", "unseen", "blind", "blind2", "blind3", "blind4", "blind5"]
 SET_IDS += ["blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"]
-SET_IDS += ["blind14", "blind15", "blind16", "blind17", "blind18", "blind19"]
+SET_IDS += ["blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20"]
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +100,8 @@ def test_the_labelled_set_is_big_and_balanced_enough():
         (BLIND18, 32, 1 / 3),
         # blind19: 20 cases (7 negatives; FR 9, EU 8, CN 3), mostly domain-name disputes
         (BLIND19, 20, 1 / 3),
+        # blind20: 32 domain-name disputes (9 negatives; EU 27, GB 3, IT 2), a tuning set
+        (BLIND20, 32, 1 / 4),
     ],
     ids=SET_IDS,
 )
@@ -197,6 +200,10 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         # blind19 (2026-12-05, never tuned on, 13 positives, mostly domain names): its one run, 61.5 % (the
         # session-start code the same), no negative at high
         (BLIND19, 0.61, 0),
+        # blind20 (2026-12-05 evening, domain names, tuned on): first run 47.8 % with the session-start code,
+        # 56.5 % with the first domain reading; two negatives at high ('gorgonzola.wtf', a denial on US
+        # descriptive use, and one of the held-out quarter)
+        (BLIND20, 0.73, 2),
     ],
     ids=SET_IDS,
 )
