@@ -17,6 +17,7 @@ from compare.rules import (
     Key,
     LabelAnalysis,
     fuzzy_worthy,
+    same_class,
 )
 from names.common_words import is_common_word
 from names.normalise import (
@@ -270,11 +271,16 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
         # decision held reputed, whose near spellings are sought out (Champaign: Champagne; Heritage is no
         # Hermitage, Cordon no Corton)
         word = len(span) >= 6 and len(spans[span]) == 1 and is_common_word(span, ix.k.directory)
+        # a word of five letters near a name is that word unless the label names or states the name's goods
+        # ('Today' is no Tokay; 'Fetta cheese' is a Feta)
+        short_word = len(span) == 5 and len(spans[span]) == 1 and is_common_word(span, ix.k.directory)
         for choice, score, _ in matches:
             for key in ix.latin[choice]:
                 if key.gi in explained or not fuzzy_worthy(key, choice):
                     continue
                 if word and ix.gis[key.gi].id not in ix.reputed_ids:
+                    continue
+                if short_word and not _names_goods_of(a, ix.gis[key.gi].product_class):
                     continue
                 if _other_words(ix, spans[span], key.text):
                     continue  # 'Vega Grande de Guadalupe': 'grande de' is no misspelt 'Grande Rue'
@@ -293,6 +299,13 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
                     )
                 )
     return out
+
+
+def _names_goods_of(a: LabelAnalysis, gi_class: str | None) -> bool:
+    """Does the label name, or the user state, goods of the GI's class?"""
+    classes = [cls for _, cls in a.product_concepts if cls]
+    classes += [a.stated_class, *a.stated_also] if a.stated_class else []
+    return any(same_class(c, gi_class) for c in classes) or bool(a.stated_like and a.stated_like(gi_class))
 
 
 def _other_words(ix: NameIndex, span_words: list[str], name: str) -> bool:

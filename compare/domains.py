@@ -206,8 +206,8 @@ def _short(piece: str) -> bool:
 
 
 def _known_piece(ix: NameIndex, piece: str) -> bool:
-    """A piece a cut may make: a short word of its own (one letter only as an elided article: l, d), or a
-    known word of three letters or more."""
-    if len(piece) < 3:
+    """A piece a cut may make: a short word of its own list up to three letters (a name of three letters
+    is no piece: 'youdao' holds no Dão), or a known word of four letters or more."""
+    if len(piece) <= 3:
         return _short(piece)
     return _known(ix, piece)

@@ -41,6 +41,10 @@ REGISTER = [
     make_gi("in-darjeeling", "Darjeeling", "Tea", "IN", EU_REGISTER),
     make_gi("fr-cognac", "Cognac", "Spirit", "FR", EU_REGISTER),
     make_gi("it-asti", "Asti", "Wine", "IT", EU_REGISTER),
+    make_gi("pt-dao", "Dão", "Wine", "PT", EU_REGISTER),
+    make_gi("fr-comte", "Comté", "Cheeses", "FR", EU_REGISTER),
+    make_gi("hu-tokaj", [("Tokaj", "original"), ("Tokay", "transcription")], "Wine", "HU", EU_REGISTER),
+    make_gi("gr-feta", "Feta", "Cheeses", "GR", EU_REGISTER),
 ]
 
 
@@ -134,3 +138,19 @@ def test_the_english_article_is_no_tea(index):
     for label in ("Thé de Darjeeling", "THE VERT Darjeeling", "Darjeeling the"):
         hit = hits_by_gi(index, label, "EU")["in-darjeeling"]
         assert hit.severity == "high" and "like goods" in hit.reason, (label, hit.reason)
+
+
+def test_the_domain_reading_invents_no_name(index):
+    # sites of the Alexa top list (a public copy of top-1m.csv): a country's second level '.com.tr' was the
+    # words 'com tr', spelled like Comté; 'youdao' (有道) cut as 'you dao' would be the wine Dão
+    assert "fr-comte" not in hits_by_gi(index, "milliyet.com.tr", "EU")
+    assert split_glued(index, "youdao") == ["youdao"]
+    assert "pt-dao" not in hits_by_gi(index, "youdao.com", "EU")
+
+
+def test_a_five_letter_word_near_a_name_counts_only_on_the_names_goods(index):
+    # 'Today' (the ETtoday news site, ettoday.net) is a word, no misspelt Tokay; 'Fetta cheese' is a Feta
+    # (a misspelling of the cheese's name on a cheese, as the labelled set's market listings show)
+    assert "hu-tokaj" not in hits_by_gi(index, "ettoday.net", "EU")
+    assert "hu-tokaj" not in hits_by_gi(index, "Today", "EU")
+    assert hits_by_gi(index, "Fetta cheese", "EU")["gr-feta"].severity == "medium"
