@@ -280,6 +280,15 @@ _WHY = (  # the first that matches the whole reason says it
         ),
     ),
     (
+        r"a shop under the name \((.+), Nice class (\d+)\): retail services of specific goods are similar to "
+        r"those goods \(General Court, T-116/06 Oakley\); lawful only where it sells the genuine product under "
+        r"the name: medium",
+        lambda m: (
+            f"以该名称命名的商店（{_goods(m[1])}，尼斯分类第{m[2]}类）：特定商品的零售服务与该商品类似"
+            "（欧盟普通法院T-116/06 Oakley案）；仅在以该名称销售真品时合法：中等"
+        ),
+    ),
+    (
         r"goods unknown \('(.+)' is (a place, not goods|goods of no single class)\): medium at most",
         lambda m: (
             f"商品不明（“{m[1]}”"

@@ -9,7 +9,7 @@ from compare.services import check_label_texts, check_labels, read_labels
 from errors import InputError
 from gi_lists.model import JURISDICTIONS
 from gi_lists.services import coverage
-from ui.cells import label_severity, plain, problems_markdown, severity_badge, typed_class
+from ui.cells import label_severity, plain, plain_label, problems_markdown, severity_badge, typed_class
 from ui.language import relabel
 from ui.resources import conflict_index, database, pdf
 from ui.screening import (
@@ -145,7 +145,7 @@ for result in results:
     n = len(result.matches)
     count = say("screen.match_one" if n == 1 else "screen.matches", lang, count=n)
     with st.expander(
-        f"{label_badge(result, covered, lang)} {plain(result.label)} · {count}",
+        f"{label_badge(result, covered, lang)} {plain_label(result.label)} · {count}",
         expanded=label_severity(result) == "high",
     ):
         if not result.matches:

@@ -4,6 +4,7 @@ presentation, no streamlit)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 
 from compare.conflicts import SEVERITY_RANK, worst_severity
@@ -65,9 +66,20 @@ def problems_markdown(problems: Sequence[str], lang: str = "en") -> str:
     return "\n".join(lines)
 
 
+# where markdown would turn a web address into a link (www., http://, a@b.c): a word joiner (U+2060, drawn
+# as nothing) breaks the pattern; a backslash escape does not
+_AUTOLINK = re.compile(r"(?i)(?<=\bwww)(?=\.)|(?<=\bhttps)(?=:)|(?<=\bhttp)(?=:)|(?=@)")
+
+
 def plain(text: str) -> str:
     """User text shown in markdown as typed (no emphasis, links, maths or HTML)."""
     return "".join("\\" + ch if ch in "\\`*_[]<>|$~" else ch for ch in text)
+
+
+def plain_label(text: str) -> str:
+    """A screened label shown in markdown as typed, and no web address in it made a link: a label
+    'www.champagne-shop.fr' is what was screened, not a link to follow (sources keep theirs)."""
+    return _AUTOLINK.sub("\u2060", plain(text))
 
 
 def no_match(lang: str = "en") -> str:

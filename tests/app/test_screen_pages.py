@@ -14,7 +14,7 @@ from compare.services import ScanRow, build_index, check_labels
 from gi_lists.services import coverage
 from storage.db import Database
 from tests.app.conftest import ok
-from ui.cells import screen_summary
+from ui.cells import plain_label, screen_summary
 from ui.tables import CSV_COLUMNS, objection_rows, results_csv, scan_table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -225,3 +225,12 @@ def test_the_screen_page_says_what_was_screened(register):
     covered = next(c for c in captions if c.startswith("Screened against"))
     assert "the EU register as of July 2020" in covered and "China–EU Annex III" in covered
     assert "on none of these lists were not screened" in covered
+
+
+def test_a_label_that_is_a_web_address_is_shown_as_text_not_a_link():
+    # markdown makes www.…, http(s)://… and a@b.c links even with their dots escaped: a word joiner (drawn as
+    # nothing) breaks the pattern; emphasis stays escaped
+    shown = plain_label("www.champagne-shop.fr https://prosecco.shop info@cava.es *brut*")
+    assert "www." not in shown and "https:" not in shown and "o@" not in shown
+    typed = "www.champagne-shop.fr https://prosecco.shop info@cava.es \\*brut\\*"
+    assert shown.replace("\u2060", "") == typed

@@ -24,7 +24,7 @@ LABELS = ["Champagne-style sparkling wine", "香宾酒", "Lucky cola", "plain wa
 NO_HIT = {"Lucky cola", "plain water"}
 
 
-def screen_eu(page, app_url: str, lang: str) -> None:  # noqa: F811
+def screen_eu(page, app_url: str, lang: str, labels: list[str] = LABELS) -> None:  # noqa: F811
     page.goto(f"{app_url}/screen")
     page.get_by_role("heading", name=say("screen.title", "en")).wait_for()
     if lang == "zh":
@@ -33,7 +33,7 @@ def screen_eu(page, app_url: str, lang: str) -> None:  # noqa: F811
     page.get_by_role("combobox", name=say("screen.against", lang)).click()
     option = "欧盟（EU）" if lang == "zh" else "EU"
     page.get_by_role("option", name=option, exact=True).click()
-    page.get_by_label(say("screen.labels", lang)).fill("\n".join(LABELS))
+    page.get_by_label(say("screen.labels", lang)).fill("\n".join(labels))
     page.get_by_role("button", name=say("screen.submit", lang), exact=True).click()
     scope = "**Screened against**" if lang == "en" else "**筛查范围**"
     page.get_by_text(re.compile(re.escape(scope.strip("*")))).first.wait_for()
@@ -92,3 +92,16 @@ def test_screening_against_the_eu_states_its_scope_and_every_label_is_in_the_csv
     with page.expect_download() as download_info:
         page.get_by_role("button", name=say("screen.scope.download_pdf", lang)).click()
     assert download_info.value.suggested_filename == f"giscope-screening-EU-{lang}.pdf"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_domain_name_is_screened_as_its_words_and_the_page_says_so(app_url, page, lang):  # noqa: F811
+    """A domain name's hits say how it was read ('Domain name read as …', 域名读作…), in either language."""
+    screen_eu(page, app_url, lang, ["www.champagne-shop.fr"])
+    box = page.locator("[data-testid='stExpander']").filter(has_text="champagne-shop.fr")
+    if not box.locator("[data-testid='stExpanderDetails']").is_visible():
+        box.locator("summary").click()
+    said = "Domain name read as 'champagne shop'" if lang == "en" else "域名读作“champagne shop”"
+    box.get_by_text(re.compile(re.escape(said))).first.wait_for()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    save_full_page(page, SHOTS / f"screen-domain-{lang}.png")

@@ -125,6 +125,8 @@ def test_a_shop_under_the_name_sells_its_goods_medium_not_low(index):
         gi = "es-cava" if "cava" in label.lower() else "it-prosecco"
         hit = hits_by_gi(index, label, "EU")[gi]
         assert hit.severity == "medium" and "T-116/06" in hit.reason, (label, hit.reason)
+    zh = Checker(index, "EU").check("Cava shop", lang="zh")[0]
+    assert "零售服务与该商品类似" in zh.reason and "retail" not in zh.reason, zh.reason
     # goods of another class named beside the shop still decide: a shoe shop is no wine
     hit = hits_by_gi(index, "Cava shoe shop", "EU").get("es-cava")
     assert hit is None or "T-116/06" not in hit.reason
