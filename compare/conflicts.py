@@ -187,8 +187,16 @@ class Checker:
         stated = stated_all[0] if stated_all else None
         a.stated_class = stated
         a.stated_also = stated_all[1:]
+        # stated goods the register has no class for, read by their goods words' Nice classes ('banking',
+        # 'news website'), as a trademark's classes are
         if nice_classes:  # the matcher's "goods of the name's class" (places, short forms, evocations)
             a.stated_like = self._registered_like(tuple(nice_classes), goods)
+        elif product_class and stated and class_key(stated) not in self.index.class_keys:
+            # stated goods the register has no class for ('frozen pizza', 'cocktail'): their goods words' Nice
+            # classes say whether they are goods of a name's class
+            classes = goods_words.stated_nice_classes(self.index.k, product_class)
+            if classes:
+                a.stated_like = self._registered_like(classes, product_class)
         # the goods the label names, and those the user's product class or a mark's goods spell out
         # ('Non-food goods (perfume)'): a well-known mark is high on the goods its recognition was held for
         named_goods = a.main_products + goods_words.stated_goods(self.index.k, f"({product_class or ''})")

@@ -17,6 +17,7 @@ term of the label (波尔多液) and colour words never count as goods.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -112,6 +113,27 @@ def stated_goods(k: Knowledge, product_class: str | None) -> list[str]:
     words = fold_latin(product_class[product_class.index("(") :]).split()
     out = [t.concept for _, products, goods in _segments(k, words, " ", _MAX_WORDS) for t in products + goods]
     return list(dict.fromkeys(out))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def stated_nice_classes(k: Knowledge, text: str | None) -> tuple[int, ...]:
+    """The Nice classes of the goods and services words of goods a user stated that name no product of the
+    register's ('cocktail', 'frozen pizza', 'banking', 保险服务); () where they name a product (its class
+    reading decides) or nothing known."""
+    if not text:
+        return ()
+    units = [(_WORD.findall(fold_latin(_HAN.sub(" ", text))), " ", _MAX_WORDS)]
+    units += [(list(run), "", _MAX_CHARS) for run in _HAN.findall(text)]
+    classes: list[int] = []
+    for words, joiner, limit in units:
+        for _, products, goods in _segments(k, words, joiner, limit):
+            if any(t.product_class and class_key(t.product_class) != NON_FOOD for t in products):
+                return ()
+            classes += [int(t.product_class) for t in goods[:1] if (t.product_class or "").isdigit()]
+    return tuple(dict.fromkeys(classes))
 
 
 def ends_with_goods(k: Knowledge, a: LabelAnalysis) -> bool:

@@ -82,3 +82,20 @@ def test_goods_named_by_a_generic_term_are_its_class() -> None:
     assert checker.stated_class("Camemberts (non-PDO)") == "Cheeses"
     assert checker.stated_class("Bric-a-brac") == "Bric-a-brac"
     assert _severity(checker, "élaboré en Normandie", "camembert", "fr-camembert-de-normandie") == "medium"
+
+
+def test_stated_goods_the_register_has_no_class_for_are_read_by_their_nice_classes():
+    # 'Prosejito' (Prosecco + mojito), named by the Consorzio Prosecco DOC among the imitations it acts
+    # against (WineNews, winenews.it/it/?p=327058): on a stated 'cocktail / beverage' the coined word was
+    # screened as if no goods were known (nothing); the goods words' Nice classes (cocktails, beverages) now
+    # say they are drinks of the wine's kind, where a coined evocation is weighed
+    from tests.registers import EU_REGISTER
+
+    eu = Checker(
+        ConflictIndex([make_gi("it-prosecco", "Prosecco", "Wine", "IT", EU_REGISTER)], bundled_knowledge()),
+        "EU",
+    )
+    hit = next((h for h in eu.check("Prosejito", "cocktail / beverage") if h.gi.id == "it-prosecco"), None)
+    assert hit is not None and hit.kind == "evocation" and hit.severity == "medium"
+    # a stated class of other goods says so too: banking is no drink, and the coined word stays unflagged
+    assert not [h for h in eu.check("Prosejito", "banking services") if h.severity != "low"]
