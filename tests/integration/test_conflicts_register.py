@@ -167,7 +167,7 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         # blind4 (2026-12-05, first run 78.4 %): in its tuning part a producer's own 安吉白茶, the pear
         # variety Champagner Bratbirne (allowed by the German Federal Court) and a sauce that contains the
         # Reblochon it names; none in its held-out quarter
-        (BLIND4, 0.87, 3),
+        (BLIND4, 0.89, 3),  # 87.8 %, 89.2 % since the stated goods' Nice classes (2026-12-05 evening)
         # blind5 (2026-12-05, never tuned on): its first run 81.3 %, 3 negatives at high (not read)
         (BLIND5, 0.92, 3),
         # blind6 (2026-12-05, first run 84.7 %, 5 negatives at high): in its tuning part the pear variety
@@ -199,8 +199,8 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         # at high
         (BLIND14, 0.75, 0),
         # blind15 (2026-12-05, European evocations and partial uses, tuned on): first run 45.5 %, 72.7 %
-        # after its tuning part was read
-        (BLIND15, 0.72, 0),
+        # after its tuning part was read, 77.3 % since the stated goods' Nice classes (Prosejito on cocktails)
+        (BLIND15, 0.77, 0),
         # blind16 (2026-12-05, never tuned on, 10 positives): its one run, 40.0 % (the session-start code the
         # same), no negative at high; 70.0 % after a number put for a name's number became a near spelling
         # (its labels, not its results, had been seen in its research session's report: not a blind gain)
@@ -211,8 +211,9 @@ def test_quality_targets_hold_on_the_labelled_set(shared_index):
         # same), no negative at high; the floor one case below
         (BLIND18, 0.94, 0),
         # blind19 (2026-12-05, never tuned on, 13 positives, mostly domain names): its one run, 61.5 % (the
-        # session-start code the same), no negative at high
-        (BLIND19, 0.61, 0),
+        # session-start code the same), no negative at high; 69.2 % since domain names are read as their words
+        # (2026-12-05 evening; a rule written on blind20, its failures still unread)
+        (BLIND19, 0.69, 0),
         # blind20 (2026-12-05 evening, domain names, tuned on): first run 47.8 % with the session-start code,
         # 56.5 % with the first domain reading; two negatives at high ('gorgonzola.wtf', a denial on US
         # descriptive use, and one of the held-out quarter)
