@@ -280,12 +280,11 @@ _WHY = (  # the first that matches the whole reason says it
         ),
     ),
     (
-        r"a shop under the name \((.+), Nice class (\d+)\): retail services of specific goods are similar to "
-        r"those goods \(General Court, T-116/06 Oakley\); lawful only where it sells the genuine product under "
-        r"the name: medium",
+        r"a shop under the name \((.+), Nice class (\d+)\): it sells goods under the name, lawful only "
+        r"where they are the genuine product; which goods it sells decides: medium",
         lambda m: (
-            f"以该名称命名的商店（{_goods(m[1])}，尼斯分类第{m[2]}类）：特定商品的零售服务与该商品类似"
-            "（欧盟普通法院T-116/06 Oakley案）；仅在以该名称销售真品时合法：中等"
+            f"以该名称命名的商店（{_goods(m[1])}，尼斯分类第{m[2]}类）：以该名称销售商品，"
+            "仅在所售为真品时合法；取决于其所售商品：中等"
         ),
     ),
     (

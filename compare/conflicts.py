@@ -187,14 +187,15 @@ class Checker:
         stated = stated_all[0] if stated_all else None
         a.stated_class = stated
         a.stated_also = stated_all[1:]
-        # stated goods the register has no class for, read by their goods words' Nice classes ('banking',
-        # 'news website'), as a trademark's classes are
+        selling: goods_words.GoodsWord | None = (
+            None  # stated goods that only name a trade in goods ('online shop')
+        )
         if nice_classes:  # the matcher's "goods of the name's class" (places, short forms, evocations)
             a.stated_like = self._registered_like(tuple(nice_classes), goods)
         elif product_class and stated and class_key(stated) not in self.index.class_keys:
             # stated goods the register has no class for ('frozen pizza', 'cocktail'): their goods words' Nice
             # classes say whether they are goods of a name's class
-            classes = goods_words.stated_nice_classes(self.index.k, product_class)
+            classes, selling = goods_words.stated_nice_classes(self.index.k, product_class)
             if classes:
                 a.stated_like = self._registered_like(classes, product_class)
         # the goods the label names, and those the user's product class or a mark's goods spell out
@@ -223,6 +224,9 @@ class Checker:
                 label_class, verdict = goods_words.registered_goods(
                     self.index.k, nice_classes, goods, gi.product_class
                 )
+            elif selling and matter:  # a shop of the name's goods, as 'Cava shop' is
+                label_class = None
+                verdict = goods_words.selling_verdict(self.index.k, selling, gi.product_class)
             elif not product_class and matter:  # else the label's own goods words
                 found = goods_words.label_goods(self.index.k, a, cand)
                 if label_class and class_key(label_class) in found.swallowed:

@@ -119,21 +119,35 @@ _WORD = re.compile(r"[^\W\d_]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
-def stated_nice_classes(k: Knowledge, text: str | None) -> tuple[int, ...]:
+def stated_nice_classes(k: Knowledge, text: str | None) -> tuple[tuple[int, ...], GoodsWord | None]:
     """The Nice classes of the goods and services words of goods a user stated that name no product of the
-    register's ('cocktail', 'frozen pizza', 'banking', 保险服务); () where they name a product (its class
-    reading decides) or nothing known."""
+    register's ('cocktail', 'frozen pizza', 'banking', 保险服务), and the first of them where they all name a
+    trade in goods ('online shop', 'wine shop': SELLING), else None; ((), None) where they name a product
+    (its class reading decides) or nothing known."""
     if not text:
-        return ()
+        return (), None
     units = [(_WORD.findall(fold_latin(_HAN.sub(" ", text))), " ", _MAX_WORDS)]
     units += [(list(run), "", _MAX_CHARS) for run in _HAN.findall(text)]
-    classes: list[int] = []
+    found: list[GoodsWord] = []
     for words, joiner, limit in units:
-        for _, products, goods in _segments(k, words, joiner, limit):
+        for span, products, goods in _segments(k, words, joiner, limit):
             if any(t.product_class and class_key(t.product_class) != NON_FOOD for t in products):
-                return ()
-            classes += [int(t.product_class) for t in goods[:1] if (t.product_class or "").isdigit()]
-    return tuple(dict.fromkeys(classes))
+                return (), None
+            found += [
+                GoodsWord(span, t.concept, int(t.product_class or 0))
+                for t in goods[:1]
+                if (t.product_class or "").isdigit()
+            ]
+    classes = tuple(dict.fromkeys(w.nice_class for w in found if w.nice_class))
+    selling = found[0] if found and all(w.concept in SELLING for w in found) else None
+    return classes, selling
+
+
+def selling_verdict(k: Knowledge, word: GoodsWord, gi_product_class: str | None) -> GoodsVerdict | None:
+    """Stated goods that only name a trade in goods: a shop of the name's goods (None where the GI's Nice
+    classes are unknown: like goods assumed)."""
+    gi_classes = nice_classes_of(k, gi_product_class)
+    return GoodsVerdict("retail", word, gi_classes) if gi_classes else None
 
 
 def ends_with_goods(k: Knowledge, a: LabelAnalysis) -> bool:
@@ -289,9 +303,8 @@ class GoodsVerdict:
             return f"like goods ({w.text}, Nice class {w.nice_class})"
         if self.kind == "retail":
             return (
-                f"a shop under the name ({w.text}, Nice class {w.nice_class}): retail services of specific "
-                "goods are similar to those goods (General Court, T-116/06 Oakley); lawful only where it "
-                "sells the genuine product under the name: medium"
+                f"a shop under the name ({w.text}, Nice class {w.nice_class}): it sells goods under the "
+                "name, lawful only where they are the genuine product; which goods it sells decides: medium"
             )
         return (
             f"the label's goods ({w.text}, Nice class {w.nice_class}) are another class than the GI's "
