@@ -56,9 +56,34 @@ def _drop_article(label: str) -> str:
     return _THE.sub(lambda m: m.group(0) if m.group(1).lower() in TEA_AFTER_THE else "", label)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+CAMEL_HEAD = 5  # letters a word's first part needs before a capital begins another ('PortSwigger' stays)
+
+
+def _split_camel(text: str) -> str:
+    """A capital inside a word begins another word, as brands glue them ('ChampagneCharly', 'ParmaHam'),
+    after CAMEL_HEAD letters or more ('PortSwigger', 'FaroArm', 'McDonald': a short first part is as often
+    a word's own syllable)."""
+
+    def split(m: re.Match[str]) -> str:
+        word, parts, start = m.group(0), [], 0
+        for i in range(1, len(word) - 1):
+            if (
+                word[i].isupper()
+                and word[i - 1].islower()
+                and word[i + 1].islower()
+                and i - start >= CAMEL_HEAD
+            ):
+                parts.append(word[start:i])
+                start = i
+        return " ".join([*parts, word[start:]])
+
+    return _LETTERS.sub(split, text)
+
+
 def analyse(ix: NameIndex, label: str) -> LabelAnalysis:
     read_as = read_domain(ix, label)  # a domain name is read as its words (compare.domains)
-    label = _drop_article(read_as or label)
+    label = _drop_article(read_as or _split_camel(label))
     simplified = _HAN_JOINER.sub("", to_simplified(label))
     non_han = _HAN_RUN.sub(" ", label)
     non_han = _THAI_RUN.sub(" ", non_han)

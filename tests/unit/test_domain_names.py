@@ -160,3 +160,17 @@ def test_a_five_letter_word_near_a_name_counts_only_on_the_names_goods(index):
     assert "hu-tokaj" not in hits_by_gi(index, "ettoday.net", "EU")
     assert "hu-tokaj" not in hits_by_gi(index, "Today", "EU")
     assert hits_by_gi(index, "Fetta cheese", "EU")["gr-feta"].severity == "medium"
+
+
+def test_a_capital_inside_a_word_begins_another_word_after_five_letters(index):
+    # EUIPO upheld the CIVC's opposition to the mark 'ChampagneCharly' (reported by Knijff,
+    # knijff.com/to-much-champagne/): the name glued to a first name, written with its capital; it was read
+    # as one coined word (an evocation guess, medium) and is the name itself beside another word
+    hit = hits_by_gi(index, "ChampagneCharly", "EU")["fr-champagne"]
+    assert (hit.kind, hit.severity) == ("exact", "high"), hit.reason
+    # a short first part is as often a word's own syllable: 'PortSwigger' (web security software) and
+    # 'McDonald' stay whole
+    assert "pt-porto" not in hits_by_gi(index, "PortSwigger", "EU", "web security software")
+    from compare.analysis import _split_camel
+
+    assert _split_camel("ParmaHam McDonald PortAventura") == "Parma Ham McDonald PortAventura"
