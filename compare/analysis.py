@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from compare.domains import read_domain
+from compare.domains import SHORT_WORDS, read_domain
 from compare.index import NameIndex
 from compare.rules import Candidate, LabelAnalysis
 from names.common_words import is_common_word
@@ -60,20 +60,20 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 CAMEL_HEAD = 5  # letters a word's first part needs before a capital begins another ('PortSwigger' stays)
 
 
-def _split_camel(text: str) -> str:
+def _split_camel(ix: NameIndex, text: str) -> str:
     """A capital inside a word begins another word, as brands glue them ('ChampagneCharly', 'ParmaHam'),
-    after CAMEL_HEAD letters or more ('PortSwigger', 'FaroArm', 'McDonald': a short first part is as often
-    a word's own syllable)."""
+    after CAMEL_HEAD letters or more, or before a short word domain names and shops are built from or a
+    product word ('CavaShop'); else not ('PortSwigger', 'FaroArm', 'McDonald': a short first part is as
+    often a word's own syllable)."""
 
     def split(m: re.Match[str]) -> str:
         word, parts, start = m.group(0), [], 0
-        for i in range(1, len(word) - 1):
-            if (
-                word[i].isupper()
-                and word[i - 1].islower()
-                and word[i + 1].islower()
-                and i - start >= CAMEL_HEAD
-            ):
+        caps = [i for i in range(1, len(word) - 1) if word[i].isupper() and word[i - 1].islower()]
+        for n, i in enumerate(caps):
+            if not word[i + 1].islower():
+                continue
+            tail = word[i : caps[n + 1] if n + 1 < len(caps) else len(word)].lower()
+            if i - start >= CAMEL_HEAD or tail in SHORT_WORDS or ix.k.products.get(tail):
                 parts.append(word[start:i])
                 start = i
         return " ".join([*parts, word[start:]])
@@ -83,7 +83,7 @@ def _split_camel(text: str) -> str:
 
 def analyse(ix: NameIndex, label: str) -> LabelAnalysis:
     read_as = read_domain(ix, label)  # a domain name is read as its words (compare.domains)
-    label = _drop_article(read_as or _split_camel(label))
+    label = _drop_article(read_as or _split_camel(ix, label))
     simplified = _HAN_JOINER.sub("", to_simplified(label))
     non_han = _HAN_RUN.sub(" ", label)
     non_han = _THAI_RUN.sub(" ", non_han)

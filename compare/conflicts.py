@@ -289,9 +289,9 @@ class Checker:
         )
         if read_as:  # say how a domain name was read: its words are what was screened
             reason = (
-                f"域名读作“{read_as}”：{reason}"
+                f"域名或网址读作“{read_as}”：{reason}"
                 if lang_of(lang) == "zh"
-                else f"Domain name read as '{read_as}': {reason}"
+                else f"Domain name or web address read as '{read_as}': {reason}"
             )
         return Hit(
             gi=gi,

@@ -14,7 +14,7 @@ word ('excavation' holds 'cava' by chance)."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from urllib.parse import unquote
 
 from compare.index import NameIndex
 from compare.rules import CONNECTORS
@@ -32,7 +32,8 @@ def _words(text: str) -> frozenset[str]:
 GENERIC_TLDS = _words(
     """com net org info biz eu asia shop store online site wine vin beer bar pub club xyz top vip app io co
     cafe menu kitchen restaurant food market gift gifts boutique fashion luxury life live world global email
-    web website tech group company ltd inc pro name mobi tv cc me fm"""
+    web website tech group company ltd inc pro name mobi tv cc me fm city town blue wtf love bio paris
+    london berlin wien bzh nyc tokyo swiss vodka coffee pizza"""
 )
 # top-level domains that name goods or a trade in them: words of the name, not a registration requirement
 # (a WIPO panel held that <lambrusco.wine> in the .wine domain could only increase the risk of confusion,
@@ -40,26 +41,36 @@ GENERIC_TLDS = _words(
 GOODS_TLDS = frozenset(
     {"wine", "vin", "beer", "vodka", "coffee", "cafe", "bar", "pub", "pizza", "shop", "store"}
 )
-IDN_TLDS = frozenset({"中国", "中國", "公司", "网络", "網絡", "在线", "商城", "网店", "cn", "ไทย"})
+# top-level domains that name a place: words of the name too ('gorgonzola.city' is the town's site, WIPO
+# D2017-0253)
+PLACE_TLDS = frozenset({"city", "town", "paris", "london", "berlin", "wien", "bzh", "nyc", "tokyo", "swiss"})
+IDN_TLDS = frozenset(
+    {"中国", "中國", "公司", "网络", "網絡", "在线", "商城", "网店", "ไทย", "рф", "бг", "срб", "ελ"}
+)
 # second-level labels of country domains (.co.uk, .com.cn, .in.th)
 SECOND_LEVEL = frozenset(
     {"co", "com", "net", "org", "gov", "edu", "ac", "in", "or", "go", "mi", "gouv", "asso"}
 )
 PREFIXES = frozenset({"www", "www1", "www2", "www3", "m"})
 
-_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?([^\s/?#:@]+)(?::\d+)?([/?#]\S*)?$", re.IGNORECASE)
+# [scheme://][user@]host[:port][/path?query#fragment]; an e-mail address is its user and host
+_HOST = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*://)?(?:([^\s/?#:@]+)@)?([^\s/?#:@]+)(?::\d+)?([/?#]\S*)?$", re.IGNORECASE
+)
 _LABEL = re.compile(r"^[\w-]+$")
-_PIECES = re.compile(r"[^\W_]+")
+_PIECES = re.compile(r"[^\W\d_]+")  # the words of a path, query or fragment: letters only
+# words of a web address that are its machinery, not its name
+ADDRESS_WORDS = frozenset({"html", "htm", "php", "asp", "aspx", "jsp", "index", "www", "http", "https"})
 
 # short words domain names are built from (English, French, Italian, Spanish, German, Portuguese, Dutch):
 # a glued run is cut into them and the names it holds ('bestprosecco': 'best prosecco')
 SHORT_WORDS = _words(
-    """a an the my our your his her its me we us you i is are be to of in on at by for and or not no yes
+    """an the my our your his her its me we us you is are be to of in on at by for and or not no yes
     new old best buy sell shop shops store top net web site sites club hub bar pub inn home hom real true
     pure fine good gift gifts sale sales deal deals live love life info news blog wine wines vin vins vino
     vini beer tea teas food foods cafe oil oils ham hams rice mall mart go get one two big art bon bons bel
-    belle la le les des du de d l el los las il lo di da del dei und der die das den dem van von het een
-    au aux et y e en chez cave caves cru crus sur chai wein bier olio casa gran mas more all only plus
+    belle la le les des du de el los las il lo di da del dei und der die das den dem van von het een
+    au aux et en chez cave caves cru crus sur chai wein bier olio casa gran mas more all only plus
     max bio eco pro now day days easy fast hot cool my we fan fans star team time land city town farm
     farms box bag cup cups jar bottle bottles case cases glass vie vita vida mia mio mi tu su sa sas srl
     spa ag gmbh ltd inc llc co cie group cash card pay tax law legal hotel tour tours trip trips travel
@@ -73,14 +84,14 @@ SHORT_WORDS = _words(
 
 
 def domain_words(label: str) -> list[str] | None:
-    """The hyphen- or dot-separated parts of a domain name's host (then of a web address's path), lower
-    case, without the scheme, 'www' and the top-level domain; None when the
-    label is not a domain name or web address."""
-    text = label.strip()
-    m = _HOST.match(text)
-    if not m or "." not in m.group(1):
+    """The parts of a domain name (or an e-mail address's, or a web address's host, path, query and
+    fragment), lower case, split at dots and hyphens, without the scheme, 'www' and the top-level domain
+    (a TLD that names goods or a place stays a word); None when the label is not one."""
+    m = _HOST.match(label.strip())
+    if not m or "." not in m.group(2):
         return None
-    host = m.group(1).lower().strip(".")
+    # lower case without the dot a Turkish capital İ leaves
+    host = m.group(2).lower().replace("\u0307", "").strip(".")
     labels = host.split(".")
     if len(labels) < 2 or not all(lab and _LABEL.match(lab) for lab in labels):
         return None
@@ -88,24 +99,26 @@ def domain_words(label: str) -> list[str] | None:
     tld = labels[-1]
     if not (tld in GENERIC_TLDS or tld in IDN_TLDS or (len(tld) == 2 and tld.isascii() and tld.isalpha())):
         return None  # 'St.Emilion', 'Dr.Oetker': a dot in a name, not a domain
-    labels = labels[:-1] + ([tld] if tld in GOODS_TLDS else [])
+    labels = labels[:-1] + ([tld] if tld in GOODS_TLDS or tld in PLACE_TLDS else [])
     if len(labels) >= 2 and labels[-1] in SECOND_LEVEL and len(tld) == 2:
         labels = labels[:-1]  # .co.uk, .com.cn
     while len(labels) >= 2 and labels[0] in PREFIXES:
         labels = labels[1:]
-    if not labels or labels == ["www"]:
+    if labels == ["www"]:
         return None
-    parts = [p for lab in labels for p in lab.split("-") if p]
-    path = m.group(2) or ""
-    parts += [p for p in _PIECES.findall(path.split("?")[0].split("#")[0]) if not p.isdigit()]
-    return [p for p in parts if p not in ("html", "htm", "php", "aspx")]
+    rest = unquote(m.group(3) or "").lower()  # the path, query and fragment, '%20' a space
+    parts = [p for p in _PIECES.findall(unquote(m.group(1) or "").lower())]  # an e-mail's user
+    parts += [p for lab in labels for p in lab.split("-") if p]
+    parts += _PIECES.findall(rest)
+    return [p for p in parts if p not in ADDRESS_WORDS]
 
 
 def _idna(label: str) -> str:
-    """A label as written, from its ASCII form ('xn--...': the Chinese or Thai of an IDN)."""
+    """A label as written, from its ASCII form ('xn--...': the Chinese or Thai of an IDN); as it is where
+    that form is no valid internationalised label."""
     if label.startswith("xn--"):
         try:
-            return label[4:].encode("ascii").decode("punycode")
+            return label.encode("ascii").decode("idna")
         except (UnicodeError, ValueError):
             return label
     return label
@@ -126,9 +139,11 @@ def split_glued(ix: NameIndex, run: str) -> list[str]:
     """A run of letters cut into the known words it is glued from ('champagneshop': champagne, shop;
     'vinsdebordeaux': vins, de, bordeaux), or the run whole when it is one word or cannot be cut into
     known words only."""
-    folded = compact(fold_latin(run)) if run.isascii() else run
+    folded = compact(fold_latin(run))  # 'comtéshop' as 'comteshop'; another script stays as it is
     if not folded.isascii() or len(folded) < 5 or not folded.isalpha() or _known(ix, folded):
         return [run]
+    if _near_name(ix, folded):
+        return [run]  # a misspelt name ('gorgonzolla', 'bourgone'): the misspelling rules read it whole
     cut = _cut(ix, folded)
     if not cut:
         return _name_at_edge(ix, folded) or [run]
@@ -138,6 +153,18 @@ def split_glued(ix: NameIndex, run: str) -> list[str]:
         inner = _cut(ix, piece, apart=True) if _term(ix, piece) and not ix.latin.get(piece) else None
         out.extend(inner if inner and min(map(len, inner)) >= 4 else [piece])
     return out
+
+
+def _near_name(ix: NameIndex, run: str) -> bool:
+    """Is the run a protected name of six letters or more nearly spelled (one letter off, two where the name
+    has nine or more)? Cut into words it would lose the name ('bourgone' is no 'bourg one')."""
+    from rapidfuzz.distance import OSA  # only for a glued run of a domain name
+
+    for size in range(len(run) - 2, len(run) + 3):
+        for name in ix._fuzzy_buckets.get((run[0], size), ()):
+            if len(name) >= 6 and OSA.distance(run, name) <= (2 if len(name) >= 9 else 1):
+                return True
+    return False
 
 
 def _term(ix: NameIndex, piece: str) -> bool:
@@ -200,7 +227,6 @@ def _cut(ix: NameIndex, run: str, apart: bool = False) -> list[str] | None:
     return pieces[::-1]
 
 
-@lru_cache(maxsize=4096)
 def _short(piece: str) -> bool:
     return piece in SHORT_WORDS or piece in CONNECTORS
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from compare.rules import COLOUR_HAN, COLOUR_WORDS, Candidate, LabelAnalysis, class_key
 from names.knowledge import Knowledge, Term
-from names.normalise import compact, fold_latin, forms
+from names.normalise import HAN_CHAR, compact, fold_latin, forms, latin_words
 
 # Nice classes of foodstuffs and drinks (29 meat, fish, dairy, oils; 30 staples, tea, coffee; 31 fresh
 # produce; 32 beer; 33 wine and spirits)
@@ -115,8 +115,7 @@ def stated_goods(k: Knowledge, product_class: str | None) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-_WORD = re.compile(r"[^\W\d_]+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_HAN_RUN = re.compile(f"{HAN_CHAR}+")
 
 
 def stated_nice_classes(k: Knowledge, text: str | None) -> tuple[tuple[int, ...], GoodsWord | None]:
@@ -126,8 +125,8 @@ def stated_nice_classes(k: Knowledge, text: str | None) -> tuple[tuple[int, ...]
     (its class reading decides) or nothing known."""
     if not text:
         return (), None
-    units = [(_WORD.findall(fold_latin(_HAN.sub(" ", text))), " ", _MAX_WORDS)]
-    units += [(list(run), "", _MAX_CHARS) for run in _HAN.findall(text)]
+    units = [([w for w in latin_words(_HAN_RUN.sub(" ", text)) if w.isalpha()], " ", _MAX_WORDS)]
+    units += [(list(run), "", _MAX_CHARS) for run in _HAN_RUN.findall(text)]
     found: list[GoodsWord] = []
     for words, joiner, limit in units:
         for span, products, goods in _segments(k, words, joiner, limit):
@@ -147,7 +146,16 @@ def selling_verdict(k: Knowledge, word: GoodsWord, gi_product_class: str | None)
     """Stated goods that only name a trade in goods: a shop of the name's goods (None where the GI's Nice
     classes are unknown: like goods assumed)."""
     gi_classes = nice_classes_of(k, gi_product_class)
-    return GoodsVerdict("retail", word, gi_classes) if gi_classes else None
+    return _shop_verdict(k, word, gi_classes) if gi_classes else None
+
+
+def _shop_verdict(k: Knowledge, word: GoodsWord, gi_classes: tuple[int, ...]) -> GoodsVerdict:
+    """A shop under a name sells the name's goods, unless its words name goods of another class: a 'wine
+    shop' sells no Roquefort."""
+    joiner = " " if word.text.isascii() else ""
+    sold = _inner_product_classes(k, word.text, joiner)
+    other = sold and not any(set(nice_classes_of(k, c)) & set(gi_classes) for c in sold)
+    return GoodsVerdict("other" if other else "retail", word, gi_classes)
 
 
 def ends_with_goods(k: Knowledge, a: LabelAnalysis) -> bool:
@@ -323,8 +331,8 @@ def verdict(k: Knowledge, goods: LabelGoods | None, gi_product_class: str | None
     for w in placed:
         if w.nice_class in gi_classes:
             return GoodsVerdict("like", w, gi_classes)
-    if placed and all(w.concept in SELLING for w in placed):
-        return GoodsVerdict("retail", placed[0], gi_classes)  # 'Cava shop': a shop of the name's goods
+    if placed and all(w.concept in SELLING for w in placed):  # 'Cava shop': a shop of the name's goods
+        return _shop_verdict(k, placed[0], gi_classes)
     if placed:
         return GoodsVerdict("other", placed[0], gi_classes)
     return GoodsVerdict("unknown", goods.unplaced[0], gi_classes)

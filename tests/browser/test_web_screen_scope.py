@@ -96,12 +96,12 @@ def test_screening_against_the_eu_states_its_scope_and_every_label_is_in_the_csv
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_domain_name_is_screened_as_its_words_and_the_page_says_so(app_url, page, lang):  # noqa: F811
-    """A domain name's hits say how it was read ('Domain name read as …', 域名读作…), in either language."""
+    """A domain name's hits say how it was read ('Domain name or web address read as …', 域名或网址读作…), in either language."""
     screen_eu(page, app_url, lang, ["www.champagne-shop.fr"])
     box = page.locator("[data-testid='stExpander']").filter(has_text="champagne-shop.fr")
     if not box.locator("[data-testid='stExpanderDetails']").is_visible():
         box.locator("summary").click()
-    said = "Domain name read as 'champagne shop'" if lang == "en" else "域名读作“champagne shop”"
+    said = "Domain name or web address read as 'champagne shop'" if lang == "en" else "域名或网址读作“champagne shop”"
     box.get_by_text(re.compile(re.escape(said))).first.wait_for()
     SHOTS.mkdir(parents=True, exist_ok=True)
     save_full_page(page, SHOTS / f"screen-domain-{lang}.png")

@@ -45,6 +45,7 @@ REGISTER = [
     make_gi("fr-comte", "Comté", "Cheeses", "FR", EU_REGISTER),
     make_gi("hu-tokaj", [("Tokaj", "original"), ("Tokay", "transcription")], "Wine", "HU", EU_REGISTER),
     make_gi("gr-feta", "Feta", "Cheeses", "GR", EU_REGISTER),
+    make_gi("fr-roquefort", "Roquefort", "Cheeses", "FR", EU_REGISTER),
 ]
 
 
@@ -57,7 +58,21 @@ def test_a_domain_name_is_its_words_without_scheme_www_and_top_level_domain():
     assert domain_words("champagne.ie") == ["champagne"]
     assert domain_words("Champagne-Co.FR") == ["champagne", "co"]
     assert domain_words("https://www.champagne.co.uk/") == ["champagne"]  # a country's second level
-    assert domain_words("http://shop.example.com/cava-brut.html?x=1") == ["shop", "example", "cava", "brut"]
+    assert domain_words("http://shop.example.com/cava-brut.html?x=1") == [
+        "shop",
+        "example",
+        "cava",
+        "brut",
+        "x",
+    ]
+    # the query, the fragment and an e-mail's user are words too, percent-escapes decoded, digits apart
+    assert domain_words("https://www.amazon.com/s?k=prosecco") == ["amazon", "s", "k", "prosecco"]
+    assert domain_words("example.com/vino%20chianti#champagne") == ["example", "vino", "chianti", "champagne"]
+    assert domain_words("example.com/2019champagne") == ["example", "champagne"]
+    assert domain_words("info@vinsdebordeaux.com") == ["info", "vinsdebordeaux"]
+    # a Turkish capital İ, and an ASCII form that is no valid internationalised label
+    assert domain_words("İstanbul.com.tr") == ["istanbul"]
+    assert domain_words("xn--a.com") == ["xn", "a"]  # its letters, no control character
     # a top-level domain that names goods is a word of the name (lambrusco.wine)
     assert domain_words("lambrusco.wine") == ["lambrusco", "wine"]
     # an internationalised name, as written or in its ASCII form
@@ -80,6 +95,10 @@ def test_glued_words_are_cut_into_known_words_and_names(index):
     assert split_glued(ix, "sportshop") == ["sport", "shop"]
     assert split_glued(ix, "excavation") == ["excavation"]
     assert split_glued(ix, "passport") == ["passport"]
+    # a name nearly spelled stays whole for the misspelling rules: no 'gorgon zolla', no 'bourg one'
+    assert split_glued(ix, "gorgonzolla") == ["gorgonzolla"]
+    # a run with accents is cut as it folds ('comtéshop')
+    assert split_glued(ix, "comtéshop") == ["comte", "shop"]
     # a run that cannot be cut into known words: a name of five letters or more at its end or start is
     # split off (WIPO <louisxiiicognac.top>); else it is left whole (the coined-word rules read it)
     assert split_glued(ix, "louisxiiicognac") == ["louisxiii", "cognac"]
@@ -95,7 +114,7 @@ def test_a_domain_name_that_is_the_name_is_a_use_of_the_name_and_says_how_it_was
     # WIPO DIE2007-0005 <champagne.ie>: transferred
     hit = hits_by_gi(index, "champagne.ie", "EU")["fr-champagne"]
     assert (hit.kind, hit.severity) == ("exact", "high")
-    assert hit.reason.startswith("Domain name read as 'champagne':"), hit.reason
+    assert hit.reason.startswith("Domain name or web address read as 'champagne':"), hit.reason
     # Afnic Syreli FR-2022-02678 <champagne-co.fr>
     hit = hits_by_gi(index, "champagne-co.fr", "FR")["fr-champagne"]
     assert (hit.kind, hit.severity) == ("exact", "high")
@@ -106,7 +125,7 @@ def test_a_domain_name_that_is_the_name_is_a_use_of_the_name_and_says_how_it_was
     assert (hit.kind, hit.severity) == ("exact", "high"), hit.reason
     # the Chinese reason says it in Chinese
     zh = Checker(index, "CN").check("香槟.中国", lang="zh")[0]
-    assert zh.gi.id == "fr-champagne" and zh.reason.startswith("域名读作“香槟”"), zh.reason
+    assert zh.gi.id == "fr-champagne" and zh.reason.startswith("域名或网址读作“香槟”"), zh.reason
 
 
 def test_a_domain_name_on_other_goods_or_a_town_site_is_not_high(index):
@@ -131,6 +150,9 @@ def test_a_shop_under_the_name_sells_its_goods_medium_not_low(index):
         assert hit.severity == "medium" and "a shop under the name" in hit.reason, (goods, hit.reason)
     zh = Checker(index, "EU").check("Cava shop", lang="zh")[0]
     assert "以该名称命名的商店" in zh.reason and "shop under" not in zh.reason, zh.reason
+    # a shop whose words name goods of another class sells no goods of the name: a wine shop, no Roquefort
+    assert hits_by_gi(index, "Roquefort wine shop", "EU")["fr-roquefort"].severity == "low"
+    assert hits_by_gi(index, "Roquefort", "EU", "wine shop")["fr-roquefort"].severity == "low"
     # goods of another class named beside the shop still decide: a shoe shop is no wine
     hit = hits_by_gi(index, "Cava shoe shop", "EU").get("es-cava")
     assert hit is None or "a shop under the name" not in hit.reason
@@ -173,4 +195,7 @@ def test_a_capital_inside_a_word_begins_another_word_after_five_letters(index):
     assert "pt-porto" not in hits_by_gi(index, "PortSwigger", "EU", "web security software")
     from compare.analysis import _split_camel
 
-    assert _split_camel("ParmaHam McDonald PortAventura") == "Parma Ham McDonald PortAventura"
+    assert _split_camel(index, "ParmaHam McDonald PortAventura") == "Parma Ham McDonald PortAventura"
+    # before a word shops are built from, a short name parts too ('CavaShop' as 'Cava shop')
+    assert _split_camel(index, "CavaShop FaroArm") == "Cava Shop FaroArm"
+    assert hits_by_gi(index, "CavaShop", "EU")["es-cava"].severity == "medium"
