@@ -14,6 +14,7 @@ word ('excavation' holds 'cava' by chance)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import unquote
 
 from compare.index import NameIndex
@@ -87,7 +88,8 @@ def domain_words(label: str) -> list[str] | None:
     """The parts of a domain name (or an e-mail address's, or a web address's host, path, query and
     fragment), lower case, split at dots and hyphens, without the scheme, 'www' and the top-level domain
     (a TLD that names goods or a place stays a word); None when the label is not one."""
-    m = _HOST.match(label.strip())
+    # fullwidth letters and the ideographic full stop as a Chinese keyboard types them ('香槟。中国')
+    m = _HOST.match(unicodedata.normalize("NFKC", label.strip()).replace("。", "."))
     if not m or "." not in m.group(2):
         return None
     # lower case without the dot a Turkish capital İ leaves

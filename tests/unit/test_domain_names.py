@@ -78,6 +78,9 @@ def test_a_domain_name_is_its_words_without_scheme_www_and_top_level_domain():
     # an internationalised name, as written or in its ASCII form
     assert domain_words("香槟.中国") == ["香槟"]
     assert domain_words("xn--z9v113h.xn--fiqs8s") == ["香槟"]
+    # as a Chinese keyboard types them: an ideographic full stop, fullwidth letters
+    assert domain_words("香槟。中国") == ["香槟"]
+    assert domain_words("ＣＨＡＭＰＡＧＮＥ．ＦＲ") == ["champagne"]
 
 
 @pytest.mark.parametrize("label", ["St.Emilion", "Dr. Oetker", "A.O.C.", "Champagne brut", "Bordeaux 2019"])
