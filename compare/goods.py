@@ -153,9 +153,13 @@ def _shop_verdict(k: Knowledge, word: GoodsWord, gi_classes: tuple[int, ...]) ->
     """A shop under a name sells the name's goods, unless its words name goods of another class: a 'wine
     shop' sells no Roquefort."""
     joiner = " " if word.text.isascii() else ""
-    sold = _inner_product_classes(k, word.text, joiner)
-    other = sold and not any(set(nice_classes_of(k, c)) & set(gi_classes) for c in sold)
-    return GoodsVerdict("other" if other else "retail", word, gi_classes)
+    sold = [
+        set(nice_classes_of(k, c)) & set(gi_classes) for c in _inner_product_classes(k, word.text, joiner)
+    ]
+    if any(sold):  # a wine shop under a wine's name: the name on the goods it sells, like goods
+        shared = min(c for both in sold for c in both)
+        return GoodsVerdict("like", GoodsWord(word.text, word.concept, shared), gi_classes)
+    return GoodsVerdict("other" if sold else "retail", word, gi_classes)
 
 
 def ends_with_goods(k: Knowledge, a: LabelAnalysis) -> bool:

@@ -44,6 +44,13 @@ _TRAILING = re.compile(
 _DANGLING = re.compile(r"\s+(?:of|for|in|from|and|or|with|from the)$", re.IGNORECASE)
 _PROCESSED = re.compile(r"\b(?:cured|dry-cured|smoked|salted|dried|cooked|air-dried)\b|腌|熏|腊|风干", re.I)
 PROCESSED_MEAT = "Meat products (cooked, salted, smoked, etc.)"
+# a trade in goods named before them ('Online sale of feta cheese', 'Retail of wines'): the goods are after
+_SELLING = re.compile(
+    r"^(?:online\s+|retail\s+|wholesale\s+)?(?:sale|sales|selling|retail|retailing|trade|trading|distribution)"
+    r"(?:\s+online)?$",
+    re.IGNORECASE,
+)
+_ONLINE = re.compile(r"\s+(?:online|on the internet|on line)$", re.IGNORECASE)
 
 
 def _generic_class(ix: NameIndex, text: str) -> str | None:
@@ -89,7 +96,10 @@ class StatedClasses:
         text = _clean(product_class)
         if class_key(text) in self.index.class_keys:
             return text  # the register's own words ('Other products of animal origin')
-        head = _clean(_SAID_OF.split(text, maxsplit=1)[0])
+        head, *said = _SAID_OF.split(text, maxsplit=1)
+        head = _clean(head)
+        if said and _SELLING.match(head):  # 'Online sale of feta cheese': the goods sold are the goods
+            head = _clean(_ONLINE.sub("", said[0]))
         # the goods are before; a product after them is what they are for or hold ('Bottles for wine')
         candidates = [head, _singular(head)] if head != text else [text, _singular(text)]
         bare = head.split(" (")[0]  # the goods before a gloss in brackets, in the singular too (jujubes)

@@ -148,9 +148,13 @@ def test_a_shop_under_the_name_sells_its_goods_medium_not_low(index):
         hit = hits_by_gi(index, label, "EU")[gi]
         assert hit.severity == "medium" and "a shop under the name" in hit.reason, (label, hit.reason)
     # stated goods that only name a shop say the same ('online shop' was 'another class' than wine)
-    for goods in ("online shop", "wine shop"):
-        hit = hits_by_gi(index, "Cava", "EU", goods)["es-cava"]
-        assert hit.severity == "medium" and "a shop under the name" in hit.reason, (goods, hit.reason)
+    hit = hits_by_gi(index, "Cava", "EU", "online shop")["es-cava"]
+    assert hit.severity == "medium" and "a shop under the name" in hit.reason, hit.reason
+    # a shop whose words name the name's own goods sells them under it: like goods, as the name on them is
+    for label, goods in (("Cava", "wine shop"), ("Cava wine shop", None), ("Cava", "online sale of wine")):
+        hit = hits_by_gi(index, label, "EU", goods)["es-cava"]
+        assert hit.severity == "high" and "like goods" in hit.reason, (label, goods, hit.reason)
+    assert hits_by_gi(index, "Feta", "EU", "Online sale of feta cheese")["gr-feta"].severity == "high"
     zh = Checker(index, "EU").check("Cava shop", lang="zh")[0]
     assert "以该名称命名的商店" in zh.reason and "shop under" not in zh.reason, zh.reason
     # a shop whose words name goods of another class sells no goods of the name: a wine shop, no Roquefort
