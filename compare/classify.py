@@ -17,7 +17,6 @@ from compare.rules import (
     Key,
     LabelAnalysis,
     fuzzy_worthy,
-    same_class,
 )
 from names.common_words import is_common_word
 from names.normalise import (
@@ -251,6 +250,8 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
     from rapidfuzz import fuzz, process  # a twentieth of a second to load: only when needed
     from rapidfuzz.distance import OSA
 
+    from compare.coined import label_classes, like_goods  # the goods the label names or the user states
+
     for span in spans:
         pool: list[str] = []
         for length in range(len(span) - 2, len(span) + 3):
@@ -280,7 +281,7 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
                     continue
                 if word and ix.gis[key.gi].id not in ix.reputed_ids:
                     continue
-                if short_word and not _names_goods_of(a, ix.gis[key.gi].product_class):
+                if short_word and not like_goods(a, label_classes(a), ix.gis[key.gi].product_class):
                     continue
                 if _other_words(ix, spans[span], key.text):
                     continue  # 'Vega Grande de Guadalupe': 'grande de' is no misspelt 'Grande Rue'
@@ -299,13 +300,6 @@ def misspellings(ix: NameIndex, a: LabelAnalysis, explained: set[int]) -> list[C
                     )
                 )
     return out
-
-
-def _names_goods_of(a: LabelAnalysis, gi_class: str | None) -> bool:
-    """Does the label name, or the user state, goods of the GI's class?"""
-    classes = [cls for _, cls in a.product_concepts if cls]
-    classes += [a.stated_class, *a.stated_also] if a.stated_class else []
-    return any(same_class(c, gi_class) for c in classes) or bool(a.stated_like and a.stated_like(gi_class))
 
 
 def _other_words(ix: NameIndex, span_words: list[str], name: str) -> bool:

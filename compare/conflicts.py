@@ -136,6 +136,7 @@ class Checker:
         self._well_known: dict[int, dict[str, str] | None] = {}
         self._reputation: dict[int, list[dict[str, str]]] = {}
         self._stated = StatedClasses(index)
+        self._stated_nice: dict[str, tuple[tuple[int, ...], goods_words.GoodsWord | None]] = {}
 
     def _protections(self, gi_pos: int) -> list[Protection]:
         if gi_pos not in self._relevant:
@@ -187,15 +188,18 @@ class Checker:
         stated = stated_all[0] if stated_all else None
         a.stated_class = stated
         a.stated_also = stated_all[1:]
-        selling: goods_words.GoodsWord | None = (
-            None  # stated goods that only name a trade in goods ('online shop')
-        )
+        # stated goods that only name a trade in goods ('online shop'): the word that says so
+        selling: goods_words.GoodsWord | None = None
         if nice_classes:  # the matcher's "goods of the name's class" (places, short forms, evocations)
             a.stated_like = self._registered_like(tuple(nice_classes), goods)
         elif product_class and stated and class_key(stated) not in self.index.class_keys:
             # stated goods the register has no class for ('frozen pizza', 'cocktail'): their goods words' Nice
             # classes say whether they are goods of a name's class
-            classes, selling = goods_words.stated_nice_classes(self.index.k, product_class)
+            if product_class not in self._stated_nice:  # read once per text, not once per label
+                self._stated_nice[product_class] = goods_words.stated_nice_classes(
+                    self.index.k, product_class
+                )
+            classes, selling = self._stated_nice[product_class]
             if classes:
                 a.stated_like = self._registered_like(classes, product_class)
         # the goods the label names, and those the user's product class or a mark's goods spell out

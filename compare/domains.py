@@ -29,13 +29,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# generic top-level domains seen in trade and in disputes (every two-letter one is a country's)
-GENERIC_TLDS = _words(
-    """com net org info biz eu asia shop store online site wine vin beer bar pub club xyz top vip app io co
-    cafe menu kitchen restaurant food market gift gifts boutique fashion luxury life live world global email
-    web website tech group company ltd inc pro name mobi tv cc me fm city town blue wtf love bio paris
-    london berlin wien bzh nyc tokyo swiss vodka coffee pizza"""
-)
 # top-level domains that name goods or a trade in them: words of the name, not a registration requirement
 # (a WIPO panel held that <lambrusco.wine> in the .wine domain could only increase the risk of confusion,
 # UDRP decision of 29 April 2016, as reported by oriGIn on 23 May 2016)
@@ -45,6 +38,16 @@ GOODS_TLDS = frozenset(
 # top-level domains that name a place: words of the name too ('gorgonzola.city' is the town's site, WIPO
 # D2017-0253)
 PLACE_TLDS = frozenset({"city", "town", "paris", "london", "berlin", "wien", "bzh", "nyc", "tokyo", "swiss"})
+# generic top-level domains seen in trade and in disputes (every two-letter one is a country's)
+GENERIC_TLDS = (
+    _words(
+        """com net org info biz eu asia online site club xyz top vip app io co menu kitchen restaurant food
+        market gift gifts boutique fashion luxury life live world global email web website tech group company
+        ltd inc pro name mobi tv cc me fm blue wtf love bio"""
+    )
+    | GOODS_TLDS
+    | PLACE_TLDS
+)
 IDN_TLDS = frozenset(
     {"中国", "中國", "公司", "网络", "網絡", "在线", "商城", "网店", "ไทย", "рф", "бг", "срб", "ελ"}
 )
@@ -109,7 +112,7 @@ def domain_words(label: str) -> list[str] | None:
     if labels == ["www"]:
         return None
     rest = unquote(m.group(3) or "").lower()  # the path, query and fragment, '%20' a space
-    parts = [p for p in _PIECES.findall(unquote(m.group(1) or "").lower())]  # an e-mail's user
+    parts = _PIECES.findall(unquote(m.group(1) or "").lower())  # an e-mail's user
     parts += [p for lab in labels for p in lab.split("-") if p]
     parts += _PIECES.findall(rest)
     return [p for p in parts if p not in ADDRESS_WORDS]
@@ -171,7 +174,9 @@ def _near_name(ix: NameIndex, run: str) -> bool:
 
 def _term(ix: NameIndex, piece: str) -> bool:
     """A product word or generic term of the knowledge that is no word of the languages."""
-    return bool(ix.k.products.get(piece) or piece in ix.k.generics) and not is_common_word(piece)
+    return bool(ix.k.products.get(piece) or piece in ix.k.generics) and not is_common_word(
+        piece, ix.k.directory
+    )
 
 
 def _name_at_edge(ix: NameIndex, run: str) -> list[str] | None:
@@ -191,7 +196,7 @@ def _known(ix: NameIndex, word: str) -> bool:
         or ix.latin.get(word)
         or ix.k.places.get(word)
         or ix.k.products.get(word)
-        or (len(word) >= 5 and is_common_word(word))
+        or (len(word) >= 5 and is_common_word(word, ix.k.directory))
     )
 
 

@@ -29,6 +29,9 @@ from names.normalise import HAN_CHAR, compact, fold_latin, forms, latin_words
 # Nice classes of foodstuffs and drinks (29 meat, fish, dairy, oils; 30 staples, tea, coffee; 31 fresh
 # produce; 32 beer; 33 wine and spirits)
 FOOD_NICE = frozenset({29, 30, 31, 32, 33})
+# goods words that name a trade in goods, not goods ('shop', 'caviste', 商城): a shop under a name sells
+# the name's goods
+SELLING = frozenset({"retail"})
 # product_terms' class for goods outside every GI class: goods_terms says which Nice class they are in
 NON_FOOD_CLASS = "Non-food goods"
 NON_FOOD = class_key(NON_FOOD_CLASS)
@@ -288,11 +291,6 @@ def label_goods(k: Knowledge, a: LabelAnalysis, cand: Candidate) -> LabelGoods:
             for t in goods[:1]:
                 words.append(GoodsWord(span, t.concept, int(t.product_class) if t.product_class else None))
     return LabelGoods(tuple(words), frozenset(swallowed - standalone))
-
-
-# goods words that name a trade in goods, not goods ('shop', 'caviste', 商城): a shop under a name sells
-# the name's goods
-SELLING = frozenset({"retail"})
 
 
 @dataclass(frozen=True)
